@@ -1,0 +1,47 @@
+# Keukentafel: every target creates or reuses .venv and installs what it needs.
+PY ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+TS := resources/translations/keukentafel_nl.ts
+QM := $(TS:.ts=.qm)
+
+.PHONY: run test bench lint screenshots translations lupdate sysdeps clean
+
+run: $(STAMP) translations
+	$(BIN)/keukentafel demo
+
+test: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check desktop sync storage tests bench
+
+screenshots: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots docs/screenshots
+
+# The .qm is built, never committed: lrelease turns the reviewed .ts into what the app loads.
+translations: $(QM)
+
+$(QM): $(TS) $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $(TS) -qm $(QM)
+
+# Re-scan the sources for tr() strings; translators then fill in the .ts.
+lupdate: $(STAMP)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none desktop -ts $(TS)
+
+$(STAMP): pyproject.toml
+	@bash installer/system-deps.sh
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $(STAMP)
+
+sysdeps:
+	bash installer/system-deps.sh
+
+clean:
+	rm -rf $(VENV) $(QM) .pytest_cache .hypothesis

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# The few Debian libraries that Qt's offscreen and xcb platforms load at run time, and that a
+# bare Debian image may lack. Installs them only when missing and only as root; otherwise it
+# says what to install and carries on (a developer may have them from elsewhere).
+set -u
+needed=()
+have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
+have_lib 'libEGL.so.1' || needed+=(libegl1)
+have_lib 'libGL.so.1' || needed+=(libgl1)
+have_lib 'libxkbcommon.so.0' || needed+=(libxkbcommon0)
+have_lib 'libfontconfig.so.1' || needed+=(libfontconfig1)
+have_lib 'libdbus-1.so.3' || needed+=(libdbus-1-3)
+have_lib 'libglib-2.0.so.0' || needed+=(libglib2.0-0)
+fc-list 2>/dev/null | grep -q . || needed+=(fonts-dejavu-core)
+[ ${#needed[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+  echo "installing system libraries for Qt: ${needed[*]}"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${needed[@]}" >/dev/null
+else
+  echo "note: Qt may need these Debian packages: ${needed[*]} (sudo apt-get install ${needed[*]})" >&2
+fi
+exit 0

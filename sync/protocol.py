@@ -1,0 +1,167 @@
+"""Sync protocol v1: the wire models that the desktop client and the central service share.
+
+These pydantic models *are* the contract of design.md ("Sync protocol v1"); the service
+builds `/openapi.json` from them and the client parses responses with them, so the two
+ends cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PROTOCOL_VERSION = 1
+API_PREFIX = "/api/v1"
+
+MAX_PUSH_CHANGES = 1000
+MAX_PUSH_BYTES = 8 * 1024 * 1024
+MAX_PULL_LIMIT = 5000
+DEFAULT_PULL_LIMIT = 1000
+
+Role = Literal["worker", "teamlead", "admin"]
+ResultStatus = Literal["applied", "merged", "conflict", "duplicate", "rejected"]
+
+# The value that stands for "this side deleted the record" in a delete-versus-edit conflict.
+DELETED = "deleted"
+
+# The one 401 error code that makes a laptop wipe its store.
+DEVICE_REVOKED = "device_revoked"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class ErrorDetail(_Model):
+    code: str
+    message: str
+
+
+class ErrorBody(_Model):
+    """Every error answer: `{"error": {"code", "message"}}` with a 4xx status."""
+
+    error: ErrorDetail
+
+
+class EnrolRequest(_Model):
+    username: str = Field(min_length=1, max_length=200)
+    password: str = Field(min_length=1, max_length=1000)
+    device_name: str = Field(min_length=1, max_length=200)
+
+
+class User(_Model):
+    id: str
+    username: str
+    display_name: str
+    role: Role
+    team_ids: list[str]
+
+
+class EnrolResponse(_Model):
+    device_id: str
+    token: str
+    user: User
+
+
+class Record(_Model):
+    id: str
+    kind: str
+    case_id: str
+    rev: int
+    deleted: bool = False
+    fields: dict[str, Any]
+    updated_by: str | None = None
+    updated_at: str | None = None
+
+
+class Conflict(_Model):
+    """A value the service did not take, kept so that a person can decide.
+
+    For a delete-versus-edit conflict `field` is null and `kept`/`incoming` are each
+    either "deleted" or the fields that side holds.
+    """
+
+    id: str
+    record_id: str
+    case_id: str
+    kind: str
+    field: str | None
+    base: Any = None
+    kept: Any = None
+    incoming: Any = None
+    kept_by: str | None = None
+    incoming_by: str | None = None
+    created_at: str
+    resolved: bool = False
+
+
+class Change(_Model):
+    change_id: str
+    record_id: str
+    kind: str
+    case_id: str
+    base_rev: int = Field(ge=0)
+    base: dict[str, Any] = Field(default_factory=dict)
+    set: dict[str, Any] = Field(default_factory=dict)
+    delete: bool = False
+
+
+class Result(_Model):
+    change_id: str
+    status: ResultStatus
+    rev: int
+    record: Record | None = None
+    conflicts: list[Conflict] = Field(default_factory=list)
+    error: ErrorDetail | None = None
+
+
+class PushRequest(_Model):
+    changes: list[Change] = Field(max_length=MAX_PUSH_CHANGES)
+
+
+class PushResponse(_Model):
+    results: list[Result]
+
+
+class PullResponse(_Model):
+    records: list[Record]
+    conflicts: list[Conflict]
+    revoked_case_ids: list[str]
+    cursor: str
+    more: bool
+
+
+class ResolveRequest(_Model):
+    change_id: str
+    value: Any = None
+
+
+class AuditEntry(_Model):
+    """One line of an access log (NEN 7513): who did what to which case, when, from where."""
+
+    id: str
+    at: str
+    user_id: str | None = None
+    device_id: str | None = None
+    case_id: str | None = None
+    record_id: str | None = None
+    action: str
+    address: str | None = None
+    detail: str | None = None
+
+
+class AuditUpload(_Model):
+    entries: list[AuditEntry] = Field(max_length=10_000)
+
+
+class AuditUploadResult(_Model):
+    accepted: int
+
+
+class AuditLog(_Model):
+    entries: list[AuditEntry]
+
+
+class Health(_Model):
+    status: Literal["ok"]

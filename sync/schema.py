@@ -1,0 +1,325 @@
+"""The record kinds and their fields, declared once.
+
+Everything that needs to know what a record may hold reads this registry: validation on
+the service and in the local store, the local tables, the merge (which fields are
+mergeable text) and the exports (which fields are personal data). design.md, section
+"Domain model", is the source; extend the declarations here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+FieldType = Literal["str", "text", "int", "bool", "date", "list[str]"]
+
+FIELD_TYPES: tuple[FieldType, ...] = ("str", "text", "int", "bool", "date", "list[str]")
+
+
+class SchemaError(ValueError):
+    """A record that does not fit the registry.
+
+    `code` is a stable machine-readable reason (used as the API error code); the message
+    names kinds and fields but never a value, so it is safe to log.
+    """
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field of a record kind."""
+
+    name: str
+    type: FieldType
+    choices: tuple[str, ...] | None = None  # allowed values (for list[str]: of each item)
+    minimum: int | None = None
+    maximum: int | None = None
+    required: bool = False  # required when the record is created
+    personal: bool = False  # identifies or describes a person: left out of anonymised exports
+    reference: str | None = None  # kind this field points to (a record id)
+
+    @property
+    def mergeable(self) -> bool:
+        """Free text is merged line by line; every other type is kept whole."""
+        return self.type == "text"
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    """One record kind and its fields."""
+
+    name: str
+    fields: Mapping[str, FieldSpec]
+    description: str = ""
+
+    @property
+    def required(self) -> frozenset[str]:
+        return frozenset(n for n, f in self.fields.items() if f.required)
+
+
+def _kind(name: str, description: str, *specs: FieldSpec) -> KindSpec:
+    return KindSpec(name=name, fields={s.name: s for s in specs}, description=description)
+
+
+F = FieldSpec
+
+CASE_STATUSES = ("intake", "active", "closed")
+LEGAL_FRAMEWORKS = ("voluntary", "ots", "guardianship", "other")
+DOMAINS = (
+    "veiligheid", "opvoeding", "financien", "huisvesting", "gezondheid",
+    "verslaving", "werk", "school", "justitie",
+)
+GENDERS = ("f", "m", "x", "unknown")
+CIRCLES = ("household", "family", "network", "professional")
+RELATIONSHIP_TYPES = (
+    "partner", "ex_partner", "parent_child", "sibling", "family",
+    "friend", "neighbour", "professional", "other",
+)
+QUALITIES = ("strong", "normal", "weak", "stressful", "conflict", "violence", "cut_off")
+DIRECTIONS = ("none", "from", "to", "both")
+SUPPORT = ("P", "G", "A", "E")
+PLAN_STATUSES = ("draft", "agreed", "submitted", "approved", "returned")
+PLAN_PHASES = ("direct", "structural")
+PLAN_SECTIONS = (
+    "danger", "condition", "agreement", "signal", "emergency_step", "network_commitment",
+)
+# Only a team lead of the case's team may move a plan into these.
+TEAMLEAD_PLAN_STATUSES = ("approved", "returned")
+
+KINDS: dict[str, KindSpec] = {
+    k.name: k
+    for k in (
+        _kind(
+            "case", "one household/family and everything recorded about it",
+            F("title", "str", required=True, personal=True),
+            F("team_id", "str", required=True),
+            F("contact_worker_id", "str"),
+            F("status", "str", choices=CASE_STATUSES),
+            F("summary", "text", personal=True),
+            F("legal_framework", "str", choices=LEGAL_FRAMEWORKS),
+            F("safety_team_involved", "bool"),
+            F("domains", "list[str]", choices=DOMAINS),
+            F("opened_on", "date"),
+            F("closed_on", "date"),
+            F("shared_with", "list[str]"),
+        ),
+        _kind(
+            "person", "someone in the household, family, network or a professional",
+            F("name", "str", required=True, personal=True),
+            F("birth_date", "date", personal=True),
+            F("gender", "str", choices=GENDERS),
+            F("role", "str"),
+            F("circle", "str", choices=CIRCLES),
+            F("organisation", "str", personal=True),
+            F("phone", "str", personal=True),
+            F("deceased", "bool"),
+            F("notes", "text", personal=True),
+            F("map_x", "int"),
+            F("map_y", "int"),
+        ),
+        _kind(
+            "relationship", "a tie between two people on the network map",
+            F("from_person_id", "str", required=True, reference="person"),
+            F("to_person_id", "str", required=True, reference="person"),
+            F("type", "str", choices=RELATIONSHIP_TYPES),
+            F("quality", "str", choices=QUALITIES),
+            F("direction", "str", choices=DIRECTIONS),
+            F("support", "list[str]", choices=SUPPORT),
+            F("note", "text", personal=True),
+        ),
+        _kind(
+            "safety_plan", "the safety plan agreed with the family and its network",
+            F("title", "str"),
+            F("status", "str", choices=PLAN_STATUSES),
+            F("version", "int", minimum=1),
+            F("phase", "str", choices=PLAN_PHASES),
+            F("harm", "text", personal=True),
+            F("worries", "text", personal=True),
+            F("complicating_factors", "text", personal=True),
+            F("working_well", "text", personal=True),
+            F("children_version", "text", personal=True),
+            F("review_on", "date"),
+            F("agreed_on", "date"),
+            F("review_comment", "text"),
+            F("reviewed_by", "str"),
+            F("reviewed_at", "str"),
+        ),
+        _kind(
+            "plan_item", "one line of a safety plan, in one of its sections",
+            F("plan_id", "str", required=True, reference="safety_plan"),
+            F("section", "str", required=True, choices=PLAN_SECTIONS),
+            F("text", "text", personal=True),
+            F("goal", "text", personal=True),
+            F("family_view", "text", personal=True),
+            F("set_by", "str"),
+            F("who", "str", personal=True),
+            F("when", "str"),
+            F("how_checked", "str"),
+            F("phone", "str", personal=True),
+            F("position", "str"),
+            F("done", "bool"),
+        ),
+        _kind(
+            "visit", "a home visit",
+            F("date", "date"),
+            F("participants", "list[str]"),
+            F("location", "str", personal=True),
+            F("notes", "text", personal=True),
+            F("shared_with_family", "bool"),
+            F("observations", "text", personal=True),
+        ),
+        _kind(
+            "scaling_score", "how safe one participant judges the situation, 0-10",
+            F("person_id", "str", reference="person"),
+            F("plan_item_id", "str", reference="plan_item"),
+            F("visit_id", "str", reference="visit"),
+            F("value", "int", required=True, minimum=0, maximum=10),
+            F("date", "date"),
+            F("note", "str", personal=True),
+        ),
+        _kind(
+            "task", "who does what, by when",
+            F("title", "str", required=True, personal=True),
+            F("due_on", "date"),
+            F("assignee_id", "str"),
+            F("done", "bool"),
+        ),
+        _kind(
+            "consent", "what the family agreed may be shared, with whom, until when",
+            F("person_id", "str", reference="person"),
+            F("purpose", "str", personal=True),
+            F("given_on", "date"),
+            F("withdrawn_on", "date"),
+            F("basis", "str"),
+        ),
+    )
+}
+
+KIND_NAMES: tuple[str, ...] = tuple(KINDS)
+
+
+def kind_spec(kind: str) -> KindSpec:
+    """The declaration of `kind`, or SchemaError `unknown_kind`."""
+    try:
+        return KINDS[kind]
+    except (KeyError, TypeError):
+        raise SchemaError("unknown_kind", f"unknown record kind {kind!r}") from None
+
+
+def field_spec(kind: str, name: str) -> FieldSpec:
+    spec = kind_spec(kind)
+    try:
+        return spec.fields[name]
+    except KeyError:
+        raise SchemaError("unknown_field", f"{kind} has no field {name!r}") from None
+
+
+def _check_value(kind: str, f: FieldSpec, value: Any) -> Any:
+    """Return `value` in its canonical form, or raise SchemaError. Null is always allowed."""
+    if value is None:
+        return None
+    where = f"{kind}.{f.name}"
+    if f.type in ("str", "text"):
+        if not isinstance(value, str):
+            raise SchemaError("wrong_type", f"{where} must be a string")
+        if f.choices is not None and value not in f.choices:
+            raise SchemaError(
+                "invalid_value", f"{where} must be one of: {', '.join(f.choices)}"
+            )
+        return value
+    if f.type == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise SchemaError("wrong_type", f"{where} must be an integer")
+        if f.minimum is not None and value < f.minimum:
+            raise SchemaError("invalid_value", f"{where} must be at least {f.minimum}")
+        if f.maximum is not None and value > f.maximum:
+            raise SchemaError("invalid_value", f"{where} must be at most {f.maximum}")
+        return value
+    if f.type == "bool":
+        if not isinstance(value, bool):
+            raise SchemaError("wrong_type", f"{where} must be true or false")
+        return value
+    if f.type == "date":
+        if not isinstance(value, str):
+            raise SchemaError("wrong_type", f"{where} must be an ISO 8601 date string")
+        try:
+            return _dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise SchemaError("wrong_type", f"{where} must be an ISO 8601 date") from None
+    if f.type == "list[str]":
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise SchemaError("wrong_type", f"{where} must be a list of strings")
+        if f.choices is not None:
+            bad = [v for v in value if v not in f.choices]
+            if bad:
+                raise SchemaError(
+                    "invalid_value", f"{where} items must be among: {', '.join(f.choices)}"
+                )
+        return list(value)
+    raise AssertionError(f"undeclared field type {f.type}")  # registry bug, not user input
+
+
+def validate_fields(
+    kind: str, fields: Mapping[str, Any], *, creating: bool = False
+) -> dict[str, Any]:
+    """Check `fields` against the registry and return them in canonical form.
+
+    With `creating`, the kind's required fields must be present and not null.
+    Raises SchemaError (`unknown_kind`, `unknown_field`, `wrong_type`, `invalid_value`,
+    `missing_field`).
+    """
+    spec = kind_spec(kind)
+    if not isinstance(fields, Mapping):
+        raise SchemaError("wrong_type", "fields must be an object")
+    clean: dict[str, Any] = {}
+    for name, value in fields.items():
+        f = spec.fields.get(name)
+        if f is None:
+            raise SchemaError("unknown_field", f"{kind} has no field {name!r}")
+        clean[name] = _check_value(kind, f, value)
+    if creating:
+        missing = sorted(n for n in spec.required if clean.get(n) is None)
+        if missing:
+            raise SchemaError(
+                "missing_field", f"a new {kind} needs: {', '.join(missing)}"
+            )
+    return clean
+
+
+def full_fields(kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """All fields of `kind`, absent ones as null (absent means null)."""
+    spec = kind_spec(kind)
+    return {name: fields.get(name) for name in spec.fields}
+
+
+def personal_fields(kind: str) -> frozenset[str]:
+    return frozenset(n for n, f in kind_spec(kind).fields.items() if f.personal)
+
+
+def text_fields(kind: str) -> frozenset[str]:
+    return frozenset(n for n, f in kind_spec(kind).fields.items() if f.mergeable)
+
+
+def describe(kinds: Iterable[str] | None = None) -> dict[str, Any]:
+    """A JSON-friendly description of the registry (for docs and the service)."""
+    out: dict[str, Any] = {}
+    for name in kinds or KIND_NAMES:
+        spec = kind_spec(name)
+        out[name] = {
+            fname: {
+                "type": f.type,
+                **({"choices": list(f.choices)} if f.choices else {}),
+                **({"minimum": f.minimum} if f.minimum is not None else {}),
+                **({"maximum": f.maximum} if f.maximum is not None else {}),
+                "required": f.required,
+                "personal": f.personal,
+            }
+            for fname, f in spec.fields.items()
+        }
+    return out
