@@ -1,0 +1,57 @@
+"""Named points in a sync where the kill tests make the laptop's process die.
+
+With `KEUKENTAFEL_CRASH_AT=<point>` (or `<point>@<n>`: the n-th time it is reached) the
+process sends itself SIGKILL at that point: no cleanup, no flush, no atexit, as when the
+battery dies or the worker closes the lid mid-sync. Without the variable each point costs
+one dictionary lookup.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+
+CRASH_ENV = "KEUKENTAFEL_CRASH_AT"
+
+# In the order a sync reaches them.
+CRASH_POINTS: tuple[str, ...] = (
+    "before_push",            # nothing taken from the outbox yet
+    "after_take_outbox",      # the batch is marked in flight, nothing sent
+    "after_push_response",    # the service committed the batch; its answer is not read
+    "before_push_commit",     # the answer is parsed; the local commit of results has not begun
+    "mid_push_commit",        # inside the transaction that stores the results
+    "after_push_commit",      # results stored, outbox entries gone
+    "after_resolve_sent",     # the service closed a conflict; the laptop has not
+    "after_audit_sent",       # access-log entries taken by the service, not marked pushed
+    "before_pull",
+    "after_pull_received",    # a page is in memory, nothing applied
+    "mid_pull_apply",         # inside the transaction that applies a pull page
+    "after_pull_commit",      # a page and its cursor stored, more pages to come
+    "after_sync",             # everything stored, last_sync not yet written
+)
+
+_seen: dict[str, int] = {}
+
+
+def _target() -> tuple[str, int] | None:
+    raw = os.environ.get(CRASH_ENV)
+    if not raw:
+        return None
+    name, _, nth = raw.partition("@")
+    return name, int(nth) if nth else 1
+
+
+def armed(name: str) -> bool:
+    """Is the process set to die at `name` (some time)? For hooks that must be installed early."""
+    target = _target()
+    return target is not None and target[0] == name
+
+
+def crash_point(name: str) -> None:
+    """Die here if the environment asks for it (the n-th time this point is reached)."""
+    target = _target()
+    if target is None or target[0] != name:
+        return
+    _seen[name] = _seen.get(name, 0) + 1
+    if _seen[name] == target[1]:
+        os.kill(os.getpid(), signal.SIGKILL)

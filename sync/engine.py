@@ -1,0 +1,259 @@
+"""One sync of a laptop with the service (protocol v1), in the order that loses nothing.
+
+1. Push the outbox in batches of at most 1,000. The store removes an outbox entry only in
+   the transaction that stores its result, so a crash anywhere re-sends at most one batch
+   with the same change ids, and the service answers those `duplicate`.
+2. Send the conflict resolutions the worker made offline.
+3. Push the laptop's access-log entries.
+4. Pull pages until `more` is false; each page is applied together with its cursor in one
+   store transaction, so a crash re-pulls at most one page.
+
+A 401 `device_revoked` wipes the local store (database, WAL, wrapped key) and is raised to
+the caller, who says so; any other 401 raises `EnrolmentRequired` and keeps everything.
+A winner is never decided by a clock: the service merges values, the store rebases pulled
+records on the worker's unpushed edits.
+
+This module knows no Qt: the desktop wraps `SyncEngine.run` in a worker thread and turns the
+`SyncListener` callbacks into signals.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+from sync.client import SyncClient
+from sync.crashpoints import crash_point
+from sync.errors import DeviceRevoked, NotEnrolled, SyncError
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_CHANGES, Result
+
+log = logging.getLogger(__name__)
+
+Stage = Literal["push", "resolve", "audit", "pull", "done"]
+
+AUDIT_BATCH = 1000
+
+
+@dataclass
+class SyncProgress:
+    """Where a running sync is; handed to `SyncListener.progress` after every step."""
+
+    stage: Stage
+    pushed: int = 0
+    pending: int | None = None  # outbox entries left, when known
+    pulled: int = 0
+    more: bool = False
+
+
+@dataclass
+class SyncReport:
+    """What one sync did. `conflicts` counts the conflicts this sync brought to the laptop
+    (from push results and pulled pages) that are still open."""
+
+    pushed: int = 0
+    pulled: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    resolved: int = 0
+    audit_entries: int = 0
+    purged_cases: int = 0
+    cursor: str = ""
+    duration: float = 0.0
+    open_conflicts: int = 0
+    touched_case_ids: set[str] = field(default_factory=set)
+    touched_kinds: set[str] = field(default_factory=set)
+
+    def as_json(self) -> dict[str, Any]:
+        out = asdict(self)
+        out["duration"] = round(self.duration, 4)
+        del out["touched_case_ids"], out["touched_kinds"]  # for the desktop's refresh only
+        return out
+
+
+class SyncListener:
+    """Callbacks of a running sync; override what you need. They run on the sync's thread."""
+
+    def progress(self, progress: SyncProgress) -> None:
+        """Called after every batch pushed and every page applied."""
+
+    def finished(self, report: SyncReport) -> None:
+        """Called once when the sync completed."""
+
+    def failed(self, error: BaseException) -> None:
+        """Called once when the sync stopped early; the error is raised to the caller too."""
+
+
+class SyncEngine:
+    """Runs syncs of one open store against one service.
+
+    `store` has the CaseStore sync API (take_outbox, apply_push_results, apply_pull_page,
+    take_resolutions, finish_resolution, take_audit_batch, mark_audit_pushed, get_setting,
+    set_setting, list_conflicts). `wipe` removes the local store when the service revoked the
+    device; by default the store is closed and `CaseStore.wipe(store.data_dir)` called.
+    """
+
+    def __init__(
+        self,
+        store: Any,
+        client: SyncClient,
+        *,
+        pull_limit: int = DEFAULT_PULL_LIMIT,
+        push_batch: int = MAX_PUSH_CHANGES,
+        wipe: Callable[[], None] | None = None,
+        clock: Callable[[], float] = time.perf_counter,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.pull_limit = pull_limit
+        self.push_batch = min(push_batch, MAX_PUSH_CHANGES)
+        self._wipe = wipe or self._wipe_store
+        self._clock = clock
+
+    @classmethod
+    def for_store(cls, store: Any, **client_options: Any) -> SyncEngine:
+        """An engine with a client made from the service URL and token kept in the store."""
+        url = store.get_setting("server_url")
+        token = store.get_setting("token")
+        if not url or not token:
+            raise NotEnrolled("this laptop is not enrolled: run `keukentafel enrol` first")
+        return cls(store, SyncClient(url, token, **client_options))
+
+    def run(self, listener: SyncListener | None = None) -> SyncReport:
+        listener = listener or SyncListener()
+        started = self._clock()
+        report = SyncReport(cursor=self.store.get_setting("cursor") or "")
+        try:
+            self._push(report, listener)
+            self._send_resolutions(report, listener)
+            self._send_audit(report, listener)
+            self._pull(report, listener)
+            crash_point("after_sync")
+            report.open_conflicts = len(self.store.list_conflicts(open_only=True))
+            self.store.set_setting("last_sync", _utc_now())
+        except DeviceRevoked as exc:
+            log.warning("the service revoked this device; wiping the local store")
+            self._wipe()
+            listener.failed(exc)
+            raise
+        except BaseException as exc:
+            listener.failed(exc)
+            raise
+        report.duration = self._clock() - started
+        listener.progress(SyncProgress("done", report.pushed, 0, report.pulled))
+        listener.finished(report)
+        return report
+
+    # -- the four steps -----------------------------------------------------------------
+
+    def _push(self, report: SyncReport, listener: SyncListener) -> None:
+        crash_point("before_push")
+        sent: set[str] = set()
+        while True:
+            batch = self.store.take_outbox(limit=self.push_batch)
+            if not batch:
+                return
+            if any(change.change_id in sent for change in batch):
+                # The store handed back a change whose result it already took: pushing again
+                # would loop for ever. Stop this sync; nothing is lost, the entry stays.
+                raise SyncError("the outbox did not drain after a push; sync stopped")
+            sent.update(change.change_id for change in batch)
+            crash_point("after_take_outbox")
+            results = self.client.push(batch)
+            crash_point("after_push_response")
+            self.store.apply_push_results(results)
+            crash_point("after_push_commit")
+            self._count_results(report, results, {c.change_id: c for c in batch})
+            listener.progress(
+                SyncProgress("push", report.pushed, self.store.pending_count(), report.pulled)
+            )
+
+    def _send_resolutions(self, report: SyncReport, listener: SyncListener) -> None:
+        for resolution in self.store.take_resolutions():
+            result = self.client.resolve(
+                resolution.conflict_id, resolution.change_id, resolution.value
+            )
+            crash_point("after_resolve_sent")
+            self.store.finish_resolution(resolution.conflict_id, result)
+            report.resolved += 1
+            if result.record is not None:
+                report.touched_case_ids.add(result.record.case_id)
+                report.touched_kinds.add(result.record.kind)
+        if report.resolved:
+            listener.progress(SyncProgress("resolve", report.pushed, None, report.pulled))
+
+    def send_resolutions(self) -> int:
+        """Only the queued conflict resolutions (the CLI's `conflicts resolve` when online)."""
+        report = SyncReport()
+        self._send_resolutions(report, SyncListener())
+        return report.resolved
+
+    def _send_audit(self, report: SyncReport, listener: SyncListener) -> None:
+        while True:
+            entries = self.store.take_audit_batch(AUDIT_BATCH)
+            if not entries:
+                return
+            self.client.upload_audit(entries)
+            crash_point("after_audit_sent")
+            self.store.mark_audit_pushed([entry.id for entry in entries])
+            report.audit_entries += len(entries)
+            listener.progress(SyncProgress("audit", report.pushed, None, report.pulled))
+            if len(entries) < AUDIT_BATCH:
+                return
+
+    def _pull(self, report: SyncReport, listener: SyncListener) -> None:
+        crash_point("before_pull")
+        cursor = self.store.get_setting("cursor") or ""
+        while True:
+            page = self.client.pull(cursor, self.pull_limit)
+            crash_point("after_pull_received")
+            self.store.apply_pull_page(page)
+            cursor = report.cursor = page.cursor
+            report.pulled += len(page.records)
+            report.conflicts += sum(1 for c in page.conflicts if not c.resolved)
+            report.purged_cases += len(page.revoked_case_ids)
+            report.touched_case_ids.update(r.case_id for r in page.records)
+            report.touched_case_ids.update(page.revoked_case_ids)
+            report.touched_kinds.update(r.kind for r in page.records)
+            listener.progress(
+                SyncProgress("pull", report.pushed, None, report.pulled, more=page.more)
+            )
+            if not page.more:
+                return
+            crash_point("after_pull_commit")
+
+    # -- helpers ------------------------------------------------------------------------
+
+    @staticmethod
+    def _count_results(report: SyncReport, results: list[Result], changes: dict[str, Any]) -> None:
+        for result in results:
+            report.pushed += 1
+            if result.status == "merged":
+                report.merged += 1
+            elif result.status == "rejected":
+                report.rejected += 1
+                # The code says which rule; the change itself may hold personal data.
+                code = result.error.code if result.error else "unknown"
+                log.warning("the service rejected a change (%s)", code)
+            report.conflicts += sum(1 for c in result.conflicts if not c.resolved)
+            change = changes.get(result.change_id)
+            if change is not None:
+                report.touched_case_ids.add(change.case_id)
+                report.touched_kinds.add(change.kind)
+
+    def _wipe_store(self) -> None:
+        from storage.store import CaseStore  # the store is imported only when really wiped
+
+        data_dir = self.store.data_dir
+        self.store.close()
+        CaseStore.wipe(data_dir)
+
+
+def _utc_now() -> str:
+    # For display ("last sync") only; never compared to decide anything.
+    import datetime as dt
+
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
