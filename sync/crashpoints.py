@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 
 CRASH_ENV = "KEUKENTAFEL_CRASH_AT"
 
@@ -55,3 +58,32 @@ def crash_point(name: str) -> None:
     _seen[name] = _seen.get(name, 0) + 1
     if _seen[name] == target[1]:
         os.kill(os.getpid(), signal.SIGKILL)
+
+
+@contextmanager
+def crash_inside(name: str, engine: Any, after_statements: int = 3) -> Iterator[None]:
+    """Die in the middle of the store's write transaction that runs in this block.
+
+    When armed for `name`, a listener on the store's SQLAlchemy `engine` counts the statements
+    of write transactions (BEGIN IMMEDIATE included) and kills the process after the
+    `after_statements`-th: some rows are written, the commit never comes.
+    """
+    if engine is None or not armed(name):
+        yield
+        return
+    from sqlalchemy import event
+
+    count = 0
+
+    def after_execute(conn: Any, *_: Any) -> None:
+        nonlocal count
+        if conn.get_execution_options().get("kt_write"):
+            count += 1
+            if count == after_statements:
+                crash_point(name)
+
+    event.listen(engine, "after_cursor_execute", after_execute)
+    try:
+        yield
+    finally:
+        event.remove(engine, "after_cursor_execute", after_execute)

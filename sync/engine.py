@@ -26,7 +26,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from sync.client import SyncClient
-from sync.crashpoints import crash_point
+from sync.crashpoints import crash_inside, crash_point
 from sync.errors import DeviceRevoked, NotEnrolled, SyncError
 from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_CHANGES, Result
 
@@ -164,7 +164,8 @@ class SyncEngine:
             crash_point("after_take_outbox")
             results = self.client.push(batch)
             crash_point("after_push_response")
-            self.store.apply_push_results(results)
+            with crash_inside("mid_push_commit", _store_engine(self.store)):
+                self.store.apply_push_results(results)
             crash_point("after_push_commit")
             self._count_results(report, results, {c.change_id: c for c in batch})
             listener.progress(
@@ -188,7 +189,12 @@ class SyncEngine:
     def send_resolutions(self) -> int:
         """Only the queued conflict resolutions (the CLI's `conflicts resolve` when online)."""
         report = SyncReport()
-        self._send_resolutions(report, SyncListener())
+        try:
+            self._send_resolutions(report, SyncListener())
+        except DeviceRevoked:
+            log.warning("the service revoked this device; wiping the local store")
+            self._wipe()
+            raise
         return report.resolved
 
     def _send_audit(self, report: SyncReport, listener: SyncListener) -> None:
@@ -210,7 +216,8 @@ class SyncEngine:
         while True:
             page = self.client.pull(cursor, self.pull_limit)
             crash_point("after_pull_received")
-            self.store.apply_pull_page(page)
+            with crash_inside("mid_pull_apply", _store_engine(self.store)):
+                self.store.apply_pull_page(page)
             cursor = report.cursor = page.cursor
             report.pulled += len(page.records)
             report.conflicts += sum(1 for c in page.conflicts if not c.resolved)
@@ -250,6 +257,12 @@ class SyncEngine:
         data_dir = self.store.data_dir
         self.store.close()
         CaseStore.wipe(data_dir)
+
+
+def _store_engine(store: Any) -> Any:
+    """The store's SQLAlchemy engine, for the crash hooks of the kill tests only."""
+    database = getattr(store, "db", None) or getattr(store, "_db", None)
+    return getattr(database, "engine", None)
 
 
 def _utc_now() -> str:

@@ -1,0 +1,142 @@
+"""The `keukentafel` commands that talk to the service: enrol, sync, conflicts.
+
+Secrets come from standard input or a prompt (`SecretReader`), never from the command line:
+`enrol` reads the local passphrase, then the service password. Results are JSON on standard
+output; failures one English line on standard error, exit code 1. No Qt here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import socket
+import sys
+from typing import Any
+
+from storage.store import CaseStore
+
+from sync.client import SyncClient
+from sync.engine import SyncEngine
+from sync.errors import DeviceRevoked, EnrolmentRequired, ServiceUnavailable, SyncError
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+class _Secrets:  # the shape of desktop.cli.SecretReader, without importing the parser module
+    def read(self, prompt: str) -> str: ...
+
+
+def _fail(message: str) -> int:
+    print(f"keukentafel: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _print(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, ensure_ascii=False, sort_keys=True)
+    sys.stdout.write("\n")
+
+
+def _sync_failure(exc: SyncError) -> int:
+    if isinstance(exc, DeviceRevoked):
+        return _fail("the service revoked this laptop: its local store has been wiped")
+    if isinstance(exc, EnrolmentRequired):
+        return _fail(
+            "the service no longer accepts this laptop: enrol again "
+            "(keukentafel enrol); nothing on this laptop was removed"
+        )
+    return _fail(str(exc))
+
+
+def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:
+    """Enrol this laptop with the service; creates the store if there is none."""
+    passphrase = secrets.read("Passphrase of the local store: ")
+    password = secrets.read(f"Service password for {args.user}: ")
+    if CaseStore.exists(args.data_dir):
+        store = CaseStore.open(args.data_dir, passphrase)
+    else:
+        store = CaseStore.create(args.data_dir, passphrase)
+    try:
+        device_name = args.device_name or socket.gethostname() or "laptop"
+        try:
+            with SyncClient(args.server) as client:
+                answer = client.enrol(args.user, password, device_name)
+        except SyncError as exc:
+            return _sync_failure(exc)
+        previous = store.get_setting("user")
+        if previous and previous.get("id") != answer.user.id and _holds_data(store):
+            # Two workers' cases never share one store: the first one's unsynced edits and
+            # cases would become visible to the second.
+            return _fail("this store belongs to another user; use another --data-dir")
+        if store.get_setting("server_url") not in (None, args.server):
+            store.set_setting("cursor", "")  # a cursor means nothing to another service
+        store.set_setting("server_url", args.server)
+        store.set_setting("device_id", answer.device_id)
+        store.set_setting("token", answer.token)
+        store.set_setting("user", answer.user.model_dump())
+    finally:
+        store.close()
+    _print({"device_id": answer.device_id, "server_url": args.server,
+            "user": answer.user.model_dump()})
+    return EXIT_OK
+
+
+def _holds_data(store: CaseStore) -> bool:
+    return store.pending_count() > 0 or bool(store.list_records(kind="case"))
+
+
+def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
+    """Run one sync and print pushed, pulled, merged, conflicts, cursor, duration."""
+    store = CaseStore.open(args.data_dir, secrets.read("Passphrase: "))
+    try:
+        engine = SyncEngine.for_store(store)
+        try:
+            report = engine.run()
+        finally:
+            engine.client.close()
+    except SyncError as exc:
+        return _sync_failure(exc)
+    finally:
+        store.close()
+    _print(report.as_json())
+    return EXIT_OK
+
+
+def conflicts(args: argparse.Namespace, secrets: _Secrets) -> int:
+    """`conflicts list`, or `conflicts resolve ID --value JSON` (sent now, or queued offline)."""
+    if args.action == "resolve":
+        if not args.conflict_id or args.value is None:
+            return _fail("conflicts resolve needs a conflict id and --value JSON")
+        try:
+            value = json.loads(args.value)
+        except json.JSONDecodeError:
+            return _fail("--value must be JSON (a string needs quotes: '\"text\"')")
+    store = CaseStore.open(args.data_dir, secrets.read("Passphrase: "))
+    try:
+        if args.action == "list":
+            _print([c.model_dump() for c in store.list_conflicts(open_only=True)])
+            return EXIT_OK
+        return _resolve(store, args.conflict_id, value)
+    finally:
+        store.close()
+
+
+def _resolve(store: CaseStore, conflict_id: str, value: Any) -> int:
+    store.queue_resolution(conflict_id, value)
+    status = "queued"
+    try:
+        engine = SyncEngine.for_store(store)
+    except SyncError:
+        engine = None  # not enrolled: the resolution waits for the first sync
+    if engine is not None:
+        try:
+            if engine.send_resolutions():
+                status = "resolved"
+        except ServiceUnavailable:
+            pass  # offline: the next sync sends it
+        except SyncError as exc:
+            return _sync_failure(exc)
+        finally:
+            engine.client.close()
+    _print({"conflict_id": conflict_id, "status": status})
+    return EXIT_OK
