@@ -1,0 +1,69 @@
+"""The desktop application: QApplication, language, calm styling, and the main window.
+
+`main(args)` is what `keukentafel` (no subcommand) and `keukentafel demo` call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from desktop.i18n import install_translators
+from desktop.settings import Settings
+
+# Large type and generous spacing: the screen is read at a kitchen table, at arm's length.
+BASE_POINT_SIZE = 12
+STYLE = """
+QLabel#pageTitle { font-size: 20pt; }
+QToolBar { spacing: 8px; padding: 4px; }
+QToolBar QToolButton { padding: 6px 12px; }
+QPushButton { padding: 6px 14px; }
+QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QSpinBox, QDateEdit { padding: 4px; }
+QStatusBar QLabel, QStatusBar QPushButton { padding: 0px 10px; }
+"""
+
+
+def make_application(argv: list[str] | None = None, language: str = "nl") -> QApplication:
+    """The one QApplication (reused when it exists, as under pytest-qt), styled and translated."""
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough
+        )
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Keukentafel")
+    app.setOrganizationName("Keukentafel")
+    app.setApplicationDisplayName("Keukentafel")
+    apply_calm_style(app)
+    install_translators(app, language)
+    return app
+
+
+def apply_calm_style(app: QApplication) -> None:
+    font = QFont(app.font())
+    if font.pointSizeF() < BASE_POINT_SIZE:
+        font.setPointSizeF(BASE_POINT_SIZE)
+    app.setFont(font)
+    # Only sizes and spacing: colours stay the palette's, so high-contrast themes work.
+    app.setStyleSheet(STYLE)
+
+
+def main(args: argparse.Namespace) -> int:
+    data_dir = Path(args.data_dir)
+    if getattr(args, "command", None) == "demo":
+        from desktop.demo import run_demo
+
+        return run_demo(args)
+    settings_probe = Settings(data_dir)
+    app = make_application(language=settings_probe.get("language"))
+    from desktop.mainwindow.window import MainWindow
+
+    window = MainWindow(data_dir, settings_probe)
+    window.resize(1280, 820)
+    window.show()
+    return app.exec()

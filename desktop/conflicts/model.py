@@ -1,0 +1,115 @@
+"""The conflict inbox as a table model: one row per open conflict.
+
+Rows are read off the UI thread (`load_inbox`) and handed to `ConflictInboxModel.set_rows`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from sync.protocol import Conflict
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ConflictInbox", text)
+
+
+try:  # the case file's display words (D2) are the one place for them
+    from desktop.casefile.labels import field_label, kind_label
+except ImportError:  # pragma: no cover - only while the case file is not there yet
+
+    def kind_label(kind: str) -> str:
+        return kind
+
+    def field_label(name: str) -> str:
+        return name
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    conflict: Conflict
+    case_title: str
+
+
+def load_inbox(store: Any) -> list[InboxRow]:
+    """Every open conflict with the title of its case (runs through StoreSession.query)."""
+    titles: dict[str, str] = {}
+    rows = []
+    for conflict in store.list_conflicts(open_only=True):
+        if conflict.case_id not in titles:
+            case = store.get_record(conflict.case_id)
+            titles[conflict.case_id] = str(case.fields.get("title") or "") if case else ""
+        rows.append(InboxRow(conflict, titles[conflict.case_id]))
+    rows.sort(key=lambda r: r.conflict.created_at, reverse=True)
+    return rows
+
+
+class ConflictInboxModel(QAbstractTableModel):
+    CASE, ITEM, FIELD, KEPT_BY, INCOMING_BY, WHEN = range(6)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[InboxRow] = []
+
+    def set_rows(self, rows: list[InboxRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.set_rows([])
+
+    def row_at(self, row: int) -> InboxRow:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
+        return 0 if parent.isValid() else 6
+
+    def headerData(  # noqa: N802 - Qt API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if not 0 <= section < 6:
+            return None
+        return (
+            _t("Case"), _t("Item"), _t("Field"), _t("Kept (by)"), _t("Came in (from)"), _t("When"),
+        )[section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        c = row.conflict
+        if role == Qt.ItemDataRole.UserRole:
+            return c.id
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        column = index.column()
+        if column == self.CASE:
+            return row.case_title
+        if column == self.ITEM:
+            return kind_label(c.kind)
+        if column == self.FIELD:
+            return field_label(c.field) if c.field is not None else _t("deleted on one side")
+        if column == self.KEPT_BY:
+            return c.kept_by or ""
+        if column == self.INCOMING_BY:
+            return c.incoming_by or ""
+        if column == self.WHEN:
+            return c.created_at.replace("T", " ")[:16]
+        return None

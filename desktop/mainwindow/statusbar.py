@@ -1,0 +1,81 @@
+"""The status bar: online or offline, last sync, pending changes, open conflicts, lock button."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+
+from desktop.syncing.status import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncStatus
+
+
+def local_time(iso: str | None) -> str | None:
+    """An ISO 8601 UTC stamp as local day and time, for reading only."""
+    if not iso:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+class SyncStatusBar(QStatusBar):
+    """`lock_clicked` and `conflicts_clicked` are wired by the window."""
+
+    lock_clicked = Signal()
+    conflicts_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizeGripEnabled(False)
+        self.connection = QLabel()
+        self.connection.setObjectName("connection")
+        self.last_sync = QLabel()
+        self.last_sync.setObjectName("lastSync")
+        self.pending = QLabel()
+        self.pending.setObjectName("pending")
+        self.conflicts = QPushButton()
+        self.conflicts.setObjectName("conflicts")
+        self.conflicts.setFlat(True)
+        self.conflicts.clicked.connect(self.conflicts_clicked)
+        self.lock = QPushButton(self.tr("Lock"))
+        self.lock.setObjectName("lockButton")
+        self.lock.setAccessibleName(self.tr("Lock the window (Ctrl+L)"))
+        self.lock.setToolTip(self.tr("Lock the window (Ctrl+L)"))
+        self.lock.clicked.connect(self.lock_clicked)
+        for widget in (self.connection, self.last_sync, self.pending, self.conflicts):
+            self.addPermanentWidget(widget)
+        self.addPermanentWidget(self.lock)
+        self.show_status(SyncStatus())
+
+    @Slot(object)
+    def show_status(self, status: SyncStatus) -> None:
+        self.status = status
+        words = {
+            ONLINE: self.tr("Online"),
+            OFFLINE: self.tr("Offline"),
+            SYNCING: self.tr("Syncing…"),
+            NOT_ENROLLED: self.tr("Not enrolled"),
+        }
+        self.connection.setText(words.get(status.connection, self.tr("Not synced yet")))
+        when = local_time(status.last_sync)
+        self.last_sync.setText(
+            self.tr("Last sync: %1").replace("%1", when) if when else self.tr("Never synced")
+        )
+        self.pending.setText(self.tr("%n change(s) waiting", "", status.pending))
+        self.conflicts.setText(self.tr("%n conflict(s)", "", status.conflicts))
+        self.conflicts.setAccessibleName(self.conflicts.text())
+        font = self.conflicts.font()
+        font.setBold(status.conflicts > 0)
+        self.conflicts.setFont(font)
+        for label in (self.connection, self.last_sync, self.pending):
+            label.setAccessibleName(label.text())
+
+    def set_locked(self, locked: bool) -> None:
+        """While locked the counts mean nothing to an onlooker, but hide them anyway."""
+        for widget in (self.connection, self.last_sync, self.pending, self.conflicts, self.lock):
+            widget.setVisible(not locked)

@@ -1,0 +1,282 @@
+"""The main window: a stack of first-run page, unlock page and workspace, with the toolbar,
+the status bar, the lock and the background sync wired together.
+
+The window title never names a family. Locking throws the workspace away (and closes every
+dialog of the window), so nothing of a case is left on screen or in a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from desktop.conflicts.view import ConflictInbox
+from desktop.mainwindow.actions import build_actions
+from desktop.mainwindow.settings_dialog import SettingsDialog
+from desktop.mainwindow.statusbar import SyncStatusBar
+from desktop.mainwindow.workspace import Workspace
+from desktop.operations import StoreSession
+from desktop.session.controller import FIRST_RUN, LOCKED, UNLOCKED, SessionController
+from desktop.session.enrol_dialog import EnrolDialog
+from desktop.session.first_run import FirstRunChoice, FirstRunPage
+from desktop.session.lock import Clock, LockController
+from desktop.session.messages import error_message
+from desktop.session.unlock import UnlockPage
+from desktop.settings import Settings
+from desktop.syncing.runner import EngineFactory, SyncRunner, default_engine
+from sync.errors import DeviceRevoked, EnrolmentRequired
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        data_dir: Path,
+        settings: Settings,
+        *,
+        clock: Clock | None = None,
+        engine_factory: EngineFactory = default_engine,
+        store_class: Any = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Keukentafel")
+        self.setObjectName("mainWindow")
+        self.settings = settings
+        self.session = StoreSession(None, self)
+        self.controller = SessionController(data_dir, self.session, self, store_class=store_class)
+        lock_options = {"clock": clock} if clock is not None else {}
+        self.lock = LockController(settings.get("idle_lock_minutes"), parent=self, **lock_options)
+        self.sync = SyncRunner(
+            self.session, settings.get("sync_interval_minutes"), self,
+            engine_factory=engine_factory,
+        )
+        self.controller.before_close = lambda: self.sync.wait(30_000)
+        self.workspace: Workspace | None = None
+        self.inbox: ConflictInbox | None = None
+        self.notice = ""  # the last message shown to the worker (read by tests)
+
+        self.first_run = FirstRunPage(settings.get("device_name"), settings.get("service_url"))
+        self.unlock_page = UnlockPage()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.first_run)
+        self.stack.addWidget(self.unlock_page)
+        self.setCentralWidget(self.stack)
+
+        self.actions = build_actions(self)
+        self.toolbar = QToolBar(self.tr("Main toolbar"))
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        a = self.actions
+        for action in (a.new_case, a.sync_now, a.conflicts, a.settings, a.lock):
+            self.toolbar.addAction(action)
+        self.addToolBar(self.toolbar)
+        menu = self.menuBar().addMenu(self.tr("&Keukentafel"))
+        for action in (a.new_case, a.sync_now, a.conflicts, a.enrol, a.settings, a.lock):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(a.quit)
+        self.addAction(a.lock)  # its shortcut works even while the toolbar is hidden
+
+        self.status = SyncStatusBar()
+        self.setStatusBar(self.status)
+
+        a.lock.triggered.connect(self.lock.quick_hide)
+        a.sync_now.triggered.connect(self.sync.sync_now)
+        a.conflicts.triggered.connect(self.show_conflicts)
+        a.new_case.triggered.connect(self.new_case)
+        a.enrol.triggered.connect(self.ask_enrolment)
+        a.settings.triggered.connect(self.edit_settings)
+        a.quit.triggered.connect(self.close)
+        self.status.lock_clicked.connect(self.lock.quick_hide)
+        self.status.conflicts_clicked.connect(self.show_conflicts)
+
+        self.lock.lock_requested.connect(self._on_lock_requested)
+        self.controller.state_changed.connect(self._show_state)
+        self.controller.unlock_failed.connect(self.unlock_page.show_error)
+        self.controller.first_run_failed.connect(self.first_run.show_error)
+        self.controller.enrol_failed.connect(self._say)
+        self.controller.about_to_lock.connect(self._hide_everything)
+        self.first_run.chosen.connect(self._first_run_chosen)
+        self.unlock_page.submitted.connect(self.controller.unlock)
+        self.session.failed.connect(self._on_failed)
+        self.sync.status_changed.connect(self.status.show_status)
+        self.sync.failed.connect(self._on_sync_failed)
+        self.sync.device_revoked.connect(self._on_device_revoked)
+        self.sync.enrolment_required.connect(self._on_enrolment_required)
+        settings.changed.connect(self._on_setting_changed)
+        self._show_state(self.controller.state)
+
+    # -- states -------------------------------------------------------------------------
+
+    @Slot(str)
+    def _show_state(self, state: str) -> None:
+        unlocked = state == UNLOCKED
+        for action in self.actions.case_actions:
+            action.setEnabled(unlocked)
+        self.toolbar.setVisible(unlocked)
+        self.status.set_locked(not unlocked)
+        if state == FIRST_RUN:
+            self.stack.setCurrentWidget(self.first_run)
+            self.first_run.passphrase.setFocus()
+        elif state == LOCKED:
+            self.stack.setCurrentWidget(self.unlock_page)
+            self.unlock_page.reset()
+        else:
+            self.first_run.forget_secrets()
+            self.unlock_page.reset()
+            self.workspace = Workspace(self.session)
+            self.stack.addWidget(self.workspace)
+            self.stack.setCurrentWidget(self.workspace)
+            self.workspace.setFocus()
+            self.lock.arm()
+            self.sync.start()
+
+    @Slot(object)
+    def _first_run_chosen(self, choice: FirstRunChoice) -> None:
+        if choice.enrolment is not None:
+            self.settings.set("service_url", choice.enrolment.server_url)
+            self.settings.set("device_name", choice.enrolment.device_name)
+        self.controller.create(choice)
+
+    @Slot(str)
+    def _on_lock_requested(self, reason: str) -> None:
+        self.controller.lock()
+
+    @Slot()
+    def _hide_everything(self) -> None:
+        """Before the store closes: every case name leaves the screen and the widgets."""
+        self.lock.disarm()
+        self.sync.stop()
+        app = QApplication.instance()
+        for widget in app.topLevelWidgets() if app else ():
+            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.inbox:
+                widget.reject()
+        if self.inbox is not None:
+            self.inbox.clear()
+        if self.workspace is not None:
+            self.workspace.clear()
+            self.stack.removeWidget(self.workspace)
+            self.workspace.hide()
+            self.workspace.deleteLater()
+            self.workspace = None
+        self.stack.setCurrentWidget(self.unlock_page)
+
+    # -- actions ------------------------------------------------------------------------
+
+    @Slot()
+    def show_conflicts(self) -> None:
+        if not self.controller.unlocked:
+            return
+        if self.inbox is None:
+            self.inbox = ConflictInbox(self.session, self)
+            self.inbox.resolution_queued.connect(lambda _id: self.sync.sync_now())
+        self.inbox.show()
+        self.inbox.raise_()
+        self.inbox.activateWindow()
+
+    @Slot()
+    def new_case(self) -> None:
+        if not self.controller.unlocked:
+            return
+        try:
+            from desktop.newcase.wizard import NewCaseWizard
+        except ImportError:
+            self._say(self.tr("Making a new case is not available in this build."))
+            return
+        wizard = NewCaseWizard(self.session, self)
+        created = getattr(wizard, "case_created", None)
+        if created is not None and self.workspace is not None:
+            created.connect(self.workspace.open_case)
+        wizard.open()
+
+    @Slot()
+    def ask_enrolment(self) -> None:
+        if not self.controller.unlocked:
+            return
+        dialog = EnrolDialog(self.settings.get("service_url"), self.settings.get("device_name"),
+                             self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.controller.unlocked:
+            enrolment = dialog.enrolment()
+            self.settings.set("service_url", enrolment.server_url)
+            self.controller.enrol(enrolment, on_done=self._enrolled)
+        dialog.deleteLater()
+
+    def _enrolled(self) -> None:
+        self._say(self.tr("This laptop is enrolled with the team's service."))
+        self.sync.start()
+
+    @Slot()
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self.settings, self)
+        dialog.exec()
+        dialog.deleteLater()
+
+    @Slot(str, object)
+    def _on_setting_changed(self, name: str, value: Any) -> None:
+        if name == "idle_lock_minutes":
+            self.lock.set_idle_minutes(value)
+        elif name == "sync_interval_minutes":
+            self.sync.set_interval(value)
+
+    # -- messages -----------------------------------------------------------------------
+
+    def _say(self, message: str) -> None:
+        self.notice = message
+        self.status.showMessage(message, 15_000)
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        if getattr(exc, "code", "") == "store_locked":
+            return  # a read that raced the lock: nothing to tell
+        self._say(error_message(exc))
+
+    @Slot(object)
+    def _on_sync_failed(self, exc: BaseException) -> None:
+        if getattr(exc, "code", "") in ("not_enrolled", "enrolment_required"):
+            return
+        self._say(error_message(exc))
+
+    @Slot()
+    def _on_device_revoked(self) -> None:
+        self.controller.wipe()
+        message = error_message(DeviceRevoked("device revoked"))
+        self.notice = message
+        self.first_run.show_error(message)
+
+    @Slot()
+    def _on_enrolment_required(self) -> None:
+        message = error_message(EnrolmentRequired("enrol again"))
+        self._say(message)
+        box = QMessageBox(QMessageBox.Icon.Information, "Keukentafel", message,
+                          QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Enrol again…"))
+        box.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Later"))
+        box.accepted.connect(self.ask_enrolment)
+        box.finished.connect(box.deleteLater)
+        box.open()
+
+    # -- closing ------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.controller.shutdown()
+        # Let every job of the session land before the window (and its session) goes away.
+        self.session.wait_for_writes(15_000)
+        QThreadPool.globalInstance().waitForDone(15_000)
+        QCoreApplication.sendPostedEvents()
+        super().closeEvent(event)

@@ -1,0 +1,131 @@
+"""The desktop's settings, declared once as data and kept in a QSettings file.
+
+As qutebrowser's configdata: every setting is one `SettingSpec` (name, type, default, what it
+is for, and the names it had before), and everything else (the settings dialog, the lock
+timer, the sync runner) reads `SETTINGS` instead of spelling keys of its own. The file holds
+no personal data: it lives next to the encrypted store, outside it, because the language and
+the idle lock time are needed before the passphrase is known.
+"""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Signal
+
+SETTINGS_FILE = "settings.ini"
+SETTINGS_VERSION = 1
+
+LANGUAGES = ("nl", "en")
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    """One setting: its key, Python type, default and the range a value must lie in."""
+
+    name: str
+    type: type
+    default: Any
+    description: str
+    choices: tuple[Any, ...] | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    renamed_from: tuple[str, ...] = field(default_factory=tuple)
+
+    def coerce(self, raw: Any) -> Any:
+        """The stored value as this setting's type; the default when it does not fit."""
+        if raw is None:
+            return self.default
+        try:
+            if self.type is int:
+                value: Any = int(raw)
+            elif self.type is bool:
+                value = raw if isinstance(raw, bool) else str(raw).lower() in ("1", "true", "yes")
+            else:
+                value = str(raw)
+        except (TypeError, ValueError):
+            return self.default
+        if self.choices is not None and value not in self.choices:
+            return self.default
+        if self.minimum is not None and value < self.minimum:
+            return self.default
+        if self.maximum is not None and value > self.maximum:
+            return self.default
+        return value
+
+
+def _default_device_name() -> str:
+    return socket.gethostname() or "laptop"
+
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec(
+        "language", str, "nl", "language of the window (Dutch by default)", choices=LANGUAGES,
+    ),
+    SettingSpec(
+        "idle_lock_minutes", int, 5, "lock the window after this many idle minutes",
+        minimum=1, maximum=120,
+    ),
+    SettingSpec("service_url", str, "", "address of the team's sync service"),
+    SettingSpec("device_name", str, "", "name of this laptop as the service shows it"),
+    SettingSpec(
+        "sync_interval_minutes", int, 3, "sync in the background this often",
+        minimum=1, maximum=120,
+    ),
+)
+
+SPECS: dict[str, SettingSpec] = {s.name: s for s in SETTINGS}
+
+# Picard-style upgrades: each function lifts a settings file from version n-1 to n.
+UPGRADES: dict[int, Callable[[QSettings], None]] = {}
+
+
+class Settings(QObject):
+    """Typed access to the settings file; `changed(name, value)` after each write."""
+
+    changed = Signal(str, object)
+
+    def __init__(self, data_dir: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        data_dir.mkdir(parents=True, exist_ok=True)
+        self.path = data_dir / SETTINGS_FILE
+        self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self._upgrade()
+
+    def get(self, name: str) -> Any:
+        spec = SPECS[name]
+        value = spec.coerce(self._qs.value(name))
+        if name == "device_name" and not value:
+            return _default_device_name()
+        return value
+
+    def set(self, name: str, value: Any) -> None:
+        spec = SPECS[name]
+        coerced = spec.coerce(value)
+        if coerced != value and not (spec.type is int and str(coerced) == str(value)):
+            raise ValueError(f"setting {name!r} does not take that value")
+        self._qs.setValue(name, coerced)
+        self._qs.sync()
+        self.changed.emit(name, coerced)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {s.name: self.get(s.name) for s in SETTINGS}
+
+    def _upgrade(self) -> None:
+        version = int(self._qs.value("settings_version", 0) or 0)
+        for step in range(version + 1, SETTINGS_VERSION + 1):
+            upgrade = UPGRADES.get(step)
+            if upgrade is not None:
+                upgrade(self._qs)
+        for spec in SETTINGS:
+            for old in spec.renamed_from:
+                if self._qs.contains(old) and not self._qs.contains(spec.name):
+                    self._qs.setValue(spec.name, self._qs.value(old))
+                    self._qs.remove(old)
+        if version != SETTINGS_VERSION:
+            self._qs.setValue("settings_version", SETTINGS_VERSION)
+            self._qs.sync()

@@ -1,0 +1,45 @@
+"""Enrolling this laptop with the team's service: one call, then the token lives in the store.
+
+The token, device id and user are kept inside the encrypted store (never in the settings
+file), so a locked or stolen laptop does not give them away. The password is used for this
+one request and then dropped.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from desktop.session.first_run import Enrolment
+from sync.client import SyncClient
+from sync.errors import SyncError
+
+
+class OtherUsersStore(SyncError):
+    """The store holds another worker's cases: they must never become visible to this one."""
+
+    code = "other_users_store"
+
+
+def enrol(store: Any, enrolment: Enrolment, *, client: SyncClient | None = None) -> dict[str, Any]:
+    """Enrol with the service and keep what it answers; returns the user as a dict."""
+    own = client is None
+    client = client or SyncClient(enrolment.server_url)
+    try:
+        answer = client.enrol(enrolment.username, enrolment.password, enrolment.device_name)
+    finally:
+        if own:
+            client.close()
+    user = answer.user.model_dump()
+    previous = store.get_setting("user")
+    if previous and previous.get("id") != answer.user.id and (
+        store.pending_count() > 0 or store.list_records(kind="case")
+    ):
+        raise OtherUsersStore("this store belongs to another user")
+    server_url = enrolment.server_url.rstrip("/")
+    if store.get_setting("server_url") not in (None, server_url):
+        store.set_setting("cursor", "")  # a cursor means nothing to another service
+    store.set_setting("server_url", server_url)
+    store.set_setting("device_id", answer.device_id)
+    store.set_setting("token", answer.token)
+    store.set_setting("user", user)
+    return user

@@ -1,0 +1,230 @@
+"""The background sync: every few minutes and on "Nu synchroniseren", never on the UI thread.
+
+`SyncRunner` wraps `sync.engine.SyncEngine.run` in a QThreadPool job of its own (one sync
+at a time; a request while one runs is remembered and run after it), turns the engine's
+listener callbacks into signals on the UI thread, and after each sync announces what it
+touched through `StoreSession.announce`, so every view refreshes the same way as after an
+edit. The status bar listens to `status_changed`.
+
+A revoked device (401 `device_revoked`) emits `device_revoked`: the window then erases the
+store and says so. Any other 401 emits `enrolment_required`; nothing is removed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+
+from desktop.operations import ChangeNotice, StoreSession
+from desktop.syncing.status import (
+    NOT_ENROLLED,
+    OFFLINE,
+    ONLINE,
+    SYNCING,
+    UNKNOWN,
+    SyncStatus,
+    read_status,
+)
+from sync.client import RetryPolicy, SyncClient
+from sync.engine import SyncEngine, SyncListener, SyncProgress, SyncReport
+
+log = logging.getLogger(__name__)
+
+EngineFactory = Callable[[Any], SyncEngine]
+
+# In the background a few quick attempts are enough: the next round comes in minutes.
+BACKGROUND_RETRY = RetryPolicy(attempts=3, base=0.5, cap=4.0)
+
+
+def default_engine(store: Any) -> SyncEngine:
+    """An engine for the service the store is enrolled with. It does not wipe by itself:
+    the window erases the store on the UI thread, after closing every view."""
+    url = store.get_setting("server_url")
+    token = store.get_setting("token")
+    from sync.errors import NotEnrolled
+
+    if not url or not token:
+        raise NotEnrolled("this laptop is not enrolled")
+    client = SyncClient(url, token, retry=BACKGROUND_RETRY, timeout=20.0)
+    return SyncEngine(store, client, wipe=lambda: None)
+
+
+class _Signals(QObject):
+    progress = Signal(object)
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Listener(SyncListener):
+    def __init__(self, signals: _Signals) -> None:
+        self.signals = signals
+
+    def progress(self, progress: SyncProgress) -> None:
+        self.signals.progress.emit(progress)
+
+
+class _SyncJob(QRunnable):
+    def __init__(self, engine_factory: EngineFactory, store: Any, signals: _Signals) -> None:
+        super().__init__()
+        self.setAutoDelete(False)
+        self.engine_factory = engine_factory
+        self.store = store
+        self.signals = signals
+
+    def run(self) -> None:
+        engine = None
+        outcome: tuple[Signal, object]
+        try:
+            engine = self.engine_factory(self.store)
+            outcome = (self.signals.finished, engine.run(_Listener(self.signals)))
+        except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
+            outcome = (self.signals.failed, exc)
+        if engine is not None:
+            engine.client.close()
+        # The last thing this thread does: the UI thread may drop the job once it hears.
+        outcome[0].emit(outcome[1])
+
+
+class SyncRunner(QObject):
+    """Runs syncs of the session's store; see the module docstring."""
+
+    started = Signal()
+    progress = Signal(object)  # SyncProgress
+    finished = Signal(object)  # SyncReport
+    failed = Signal(object)  # the exception
+    status_changed = Signal(object)  # SyncStatus
+    device_revoked = Signal()
+    enrolment_required = Signal()
+
+    def __init__(
+        self,
+        session: StoreSession,
+        interval_minutes: int = 3,
+        parent: QObject | None = None,
+        *,
+        engine_factory: EngineFactory = default_engine,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.engine_factory = engine_factory
+        self.status = SyncStatus()
+        self._connection = UNKNOWN
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._job: _SyncJob | None = None
+        self._retired: list[_SyncJob] = []  # kept alive until their thread has let go
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.sync_now)
+        self.set_interval(interval_minutes)
+        # Edits change the pending count: refresh the status bar shortly after, not per key.
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(300)
+        self._refresh_soon.timeout.connect(self.refresh_status)
+        session.changed.connect(self._on_changed)
+
+    # -- control ------------------------------------------------------------------------
+
+    def set_interval(self, minutes: int) -> None:
+        self._timer.setInterval(max(1, minutes) * 60_000)
+
+    def start(self) -> None:
+        """Begin background syncing (after unlock): one sync now, then every interval."""
+        self._timer.start()
+        self.refresh_status()
+        self.sync_now()
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._again = False
+
+    @property
+    def running(self) -> bool:
+        return self._job is not None
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until a running sync ends (locking closes the store underneath it)."""
+        self.stop()
+        return self._pool.waitForDone(msecs)
+
+    @Slot()
+    def sync_now(self) -> None:
+        if self._job is not None:
+            self._again = True
+            return
+        signals = _Signals()
+        signals.progress.connect(self.progress)
+        signals.finished.connect(self._on_finished)
+        signals.failed.connect(self._on_failed)
+        if self._pool.activeThreadCount() == 0:
+            self._retired.clear()
+        self._job = _SyncJob(self.engine_factory, self.session.store, signals)
+        self._retired.append(self._job)
+        self._emit_status(self.status.with_connection(SYNCING))
+        self.started.emit()
+        self._pool.start(self._job)
+
+    # -- results --------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_finished(self, report: SyncReport) -> None:
+        self._job = None
+        self._connection = ONLINE
+        self.session.announce(ChangeNotice(
+            frozenset(report.touched_kinds) | {"conflict"},
+            frozenset(report.touched_case_ids),
+            source="sync",
+        ))
+        self.finished.emit(report)
+        self._after_run()
+
+    @Slot(object)
+    def _on_failed(self, exc: BaseException) -> None:
+        self._job = None
+        code = getattr(exc, "code", "")
+        log.info("sync did not complete: %s", type(exc).__name__)
+        if code == "device_revoked":
+            self.stop()
+            self.device_revoked.emit()
+            return
+        if code == "store_locked":
+            return  # locked while syncing: the next unlock syncs again
+        if code in ("enrolment_required", "not_enrolled"):
+            self._connection = NOT_ENROLLED
+            if code == "enrolment_required":
+                self.stop()
+                self.enrolment_required.emit()
+        else:
+            self._connection = OFFLINE
+        self.failed.emit(exc)
+        self._after_run()
+
+    def _after_run(self) -> None:
+        self.refresh_status()
+        if self._again:
+            self._again = False
+            self.sync_now()
+
+    @Slot(object)
+    def _on_changed(self, notice: ChangeNotice) -> None:
+        if notice.source != "sync":
+            self._refresh_soon.start()
+
+    @Slot()
+    def refresh_status(self) -> None:
+        connection = SYNCING if self._job is not None else self._connection
+        self.session.query(
+            lambda store: read_status(store, connection),
+            self._emit_status,
+            on_error=lambda exc: None,  # locked meanwhile: nothing to show
+        )
+
+    def _emit_status(self, status: SyncStatus) -> None:
+        if self._job is not None and status.connection not in (SYNCING, NOT_ENROLLED):
+            status = status.with_connection(SYNCING)
+        self.status = status
+        self.status_changed.emit(status)

@@ -1,0 +1,38 @@
+"""What the status bar shows about syncing, read from the store in one query."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+OFFLINE = "offline"
+ONLINE = "online"
+UNKNOWN = "unknown"
+NOT_ENROLLED = "not_enrolled"
+SYNCING = "syncing"
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """The sync state of the open store; `connection` is one of the names above."""
+
+    connection: str = UNKNOWN
+    last_sync: str | None = None  # ISO 8601, UTC
+    pending: int = 0
+    conflicts: int = 0
+    enrolled: bool = False
+
+    def with_connection(self, connection: str) -> SyncStatus:
+        return replace(self, connection=connection)
+
+
+def read_status(store: Any, connection: str) -> SyncStatus:
+    """Runs off the UI thread (through StoreSession.query)."""
+    enrolled = bool(store.get_setting("server_url") and store.get_setting("token"))
+    return SyncStatus(
+        connection=connection if enrolled else NOT_ENROLLED,
+        last_sync=store.get_setting("last_sync"),
+        pending=store.pending_count(),
+        conflicts=len(store.list_conflicts(open_only=True)),
+        enrolled=enrolled,
+    )

@@ -1,0 +1,251 @@
+"""The shell's session flows with a real encrypted store: first run, unlock, wrong passphrase,
+idle lock with a fake clock, quick-hide, and that locking hides every case and drops the key."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QWidget
+
+from desktop.mainwindow.window import MainWindow
+from desktop.session.controller import FIRST_RUN, LOCKED, UNLOCKED, LockedStore
+from desktop.settings import Settings
+from storage.errors import StoreLocked
+from storage.store import CaseStore
+
+PASSPHRASE = "blauwe fiets onder de lindeboom"
+FAMILY = "Familie Testwater"  # fictional
+
+pytestmark = pytest.mark.gui
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def _no_sync(store):
+    from sync.errors import NotEnrolled
+
+    raise NotEnrolled("not enrolled in this test")
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def existing_store(data_dir: Path) -> str:
+    store = CaseStore.create(data_dir, PASSPHRASE)
+    case = store.create_record("case", {"title": FAMILY, "team_id": "team-1", "status": "active"})
+    store.close()
+    return case.id
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def window(qtbot, data_dir: Path, clock: FakeClock):
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        w = MainWindow(data_dir, Settings(data_dir), clock=clock, engine_factory=_no_sync)
+        qtbot.addWidget(w)
+        w.show()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+
+
+def _unlock(qtbot, w: MainWindow, passphrase: str = PASSPHRASE) -> None:
+    qtbot.keyClicks(w.unlock_page.passphrase, passphrase)
+    qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
+
+
+def _all_texts(root: QWidget) -> list[str]:
+    """Every piece of text a widget under `root` holds, shown or not (including model data)."""
+    texts = [root.windowTitle()]
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, QLabel | QLineEdit):
+            texts.append(widget.text())
+        if hasattr(widget, "toPlainText"):
+            texts.append(widget.toPlainText())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    texts.append(str(model.index(row, column).data() or ""))
+    return texts
+
+
+def test_first_run_refuses_a_weak_passphrase_then_creates_the_store(qtbot, window, data_dir):
+    w = window()
+    assert w.controller.state == FIRST_RUN
+    assert w.stack.currentWidget() is w.first_run
+    assert not w.actions.lock.isEnabled()
+    page = w.first_run
+    qtbot.keyClicks(page.passphrase, "kort")
+    assert page.meter.value() == 0
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    assert page.error.text()  # a reason, not silence
+    assert not CaseStore.exists(data_dir)
+
+    page.passphrase.clear()
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    assert page.meter.value() >= 3
+    qtbot.keyClicks(page.repeat, PASSPHRASE + "x")
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    assert not CaseStore.exists(data_dir)  # the two did not match
+
+    page.repeat.clear()
+    qtbot.keyClicks(page.repeat, PASSPHRASE)
+    page.enrol_box.setChecked(False)
+    qtbot.keyClick(page.repeat, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    assert CaseStore.exists(data_dir)
+    assert w.stack.currentWidget() is w.workspace
+    assert page.passphrase.text() == "" and page.repeat.text() == ""
+    assert w.actions.lock.isEnabled()
+    # the passphrase really opens what was made
+    w.controller.lock()
+    CaseStore.open(data_dir, PASSPHRASE).close()
+
+
+def test_unlock_opens_the_store(qtbot, window, existing_store):
+    w = window()
+    assert w.controller.state == LOCKED
+    assert w.stack.currentWidget() is w.unlock_page
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    assert w.session.store.get_record(existing_store).fields["title"] == FAMILY
+    assert w.lock.armed
+
+
+def _dutch(tmp_path: Path) -> QTranslator:
+    """Build the Dutch catalogue from the .ts, as `make translations` does."""
+    qm = tmp_path / "keukentafel_nl.qm"
+    subprocess.run(
+        [str(Path(sys.executable).parent / "pyside6-lrelease"), "-silent",
+         str(ROOT / "resources" / "translations" / "keukentafel_nl.ts"), "-qm", str(qm)],
+        check=True,
+    )
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    return translator
+
+
+def test_wrong_passphrase_says_so_in_dutch_and_stays_locked(qtbot, window, existing_store,
+                                                            tmp_path):
+    translator = _dutch(tmp_path)
+    QCoreApplication.installTranslator(translator)
+    try:
+        w = window()
+        _unlock(qtbot, w, "niet de goede zin")
+        qtbot.waitUntil(lambda: bool(w.unlock_page.message.text())
+                        and w.unlock_page.passphrase.isEnabled(), timeout=10_000)
+        assert w.unlock_page.message.text() == "Deze wachtwoordzin klopt niet. Probeer het opnieuw."
+        assert w.controller.state == LOCKED
+        assert w.unlock_page.passphrase.text() == ""
+        assert isinstance(w.session.store, LockedStore)
+        _unlock(qtbot, w)
+        qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    finally:
+        QCoreApplication.removeTranslator(translator)
+
+
+def test_idle_time_locks_with_a_fake_clock(qtbot, window, existing_store, clock):
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    store = w.session.store
+    clock.advance(4 * 60)
+    w.lock.check_idle()
+    assert w.controller.state == UNLOCKED
+    # activity restarts the idle time
+    qtbot.keyClick(w.workspace, Qt.Key.Key_Shift)
+    clock.advance(4 * 60)
+    w.lock.check_idle()
+    assert w.controller.state == UNLOCKED
+    clock.advance(61)
+    w.lock.check_idle()
+    assert w.controller.state == LOCKED
+    assert w.stack.currentWidget() is w.unlock_page
+    assert w.workspace is None
+    with pytest.raises(StoreLocked):
+        store.get_record(existing_store)  # the key is gone: the old handle no longer reads
+
+
+def test_idle_minutes_follow_the_setting(qtbot, window, existing_store, clock):
+    w = window()
+    w.settings.set("idle_lock_minutes", 1)
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    clock.advance(61)
+    w.lock.check_idle()
+    assert w.controller.state == LOCKED
+
+
+def test_quick_hide_with_ctrl_l_keeps_a_pending_edit_and_hides_the_case(
+    qtbot, window, existing_store, data_dir
+):
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    w.workspace.open_case(existing_store)
+    qtbot.waitUntil(lambda: any(FAMILY in t for t in _all_texts(w)), timeout=5_000)
+    w.session.change(lambda s: s.update_record(existing_store, {"summary": "Eerste gesprek."}))
+    qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert w.controller.state == LOCKED
+    assert not any(FAMILY in t for t in _all_texts(w))
+    for top in QApplication.topLevelWidgets():
+        if top.isVisible():
+            assert not any(FAMILY in t for t in _all_texts(top))
+    store = CaseStore.open(data_dir, PASSPHRASE)
+    try:
+        assert store.get_record(existing_store).fields["summary"] == "Eerste gesprek."
+    finally:
+        store.close()
+
+
+def test_the_status_bar_lock_button_locks(qtbot, window, existing_store):
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    qtbot.mouseClick(w.status.lock, Qt.MouseButton.LeftButton)
+    assert w.controller.state == LOCKED
+    assert not w.status.lock.isVisible()
+    assert not w.toolbar.isVisible()
+
+
+def test_application_suspend_locks(qtbot, window, existing_store):
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    w.lock._on_application_state(Qt.ApplicationState.ApplicationSuspended)
+    assert w.controller.state == LOCKED
+
+
+def test_every_control_on_the_lock_pages_has_an_accessible_name(qtbot, window, existing_store):
+    w = window()
+    for page in (w.first_run, w.unlock_page):
+        for control in page.findChildren(QLineEdit):
+            assert control.accessibleName(), control.objectName()
