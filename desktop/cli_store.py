@@ -1,0 +1,108 @@
+"""The store commands of `keukentafel`: init, seed-demo, status, export, passphrase, rekey.
+
+Each handler takes the parsed arguments and a SecretReader (standard input or a prompt)
+and returns the exit code; store errors are turned into exit codes by desktop.cli. No Qt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any, Protocol
+
+from storage.errors import StoreError
+from storage.store import CaseStore
+
+DEMO_TEAM_ID = "team-demo"
+DEMO_WORKER_ID = "worker-demo"
+
+
+class Secrets(Protocol):
+    from_stdin: bool
+
+    def read(self, prompt: str) -> str: ...
+
+
+def _new_passphrase(secrets: Secrets, prompt: str = "New passphrase: ") -> str:
+    passphrase = secrets.read(prompt)
+    if not getattr(secrets, "from_stdin", True):
+        if secrets.read("Repeat the passphrase: ") != passphrase:
+            raise StoreError("the two passphrases differ")
+    if not passphrase:
+        raise StoreError("the passphrase may not be empty")
+    return passphrase
+
+
+def _open(args: argparse.Namespace, secrets: Secrets) -> CaseStore:
+    return CaseStore.open(args.data_dir, secrets.read("Passphrase: "))
+
+
+def _print_json(value: Any) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2, sort_keys=False)
+    sys.stdout.write("\n")
+
+
+def init(args: argparse.Namespace, secrets: Secrets) -> int:
+    if CaseStore.exists(args.data_dir):
+        raise StoreError("there is already a store in this data folder")
+    with CaseStore.create(args.data_dir, _new_passphrase(secrets)) as store:
+        where = store.key_location
+    print(f"created the store; its wrapped key is kept in the {where}", file=sys.stderr)
+    if where == "file":
+        print("no working OS keyring: the wrapped key is in a 0600 file in the data folder",
+              file=sys.stderr)
+    return 0
+
+
+def seed_demo(args: argparse.Namespace, secrets: Secrets) -> int:
+    from storage.demo import seed_store
+
+    if args.cases < 1:
+        raise StoreError("--cases must be at least 1")
+    with _open(args, secrets) as store:
+        user = store.get_setting("user")
+        team_ids = user.get("team_ids") if isinstance(user, dict) else None
+        written = seed_store(
+            store, args.cases, seed=args.seed,
+            team_id=team_ids[0] if team_ids else DEMO_TEAM_ID,
+            contact_worker_id=user.get("id") if isinstance(user, dict) else DEMO_WORKER_ID,
+        )
+    print(f"added {args.cases} fictional cases ({written} records)", file=sys.stderr)
+    return 0
+
+
+def status(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _open(args, secrets) as store:
+        _print_json(store.status())
+    return 0
+
+
+def export(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _open(args, secrets) as store:
+        if args.case_id is not None:
+            case = store.get_record(args.case_id)
+            if case is None or case.kind != "case":
+                raise StoreError("no such case")
+        found = store.list_records(case_id=args.case_id, include_deleted=True)
+        for case_id in dict.fromkeys(r.case_id for r in found):
+            store.log_access("export", case_id=case_id, detail="json export")
+    _print_json([
+        r.model_dump(include={"id", "kind", "case_id", "rev", "deleted", "fields"})
+        for r in sorted(found, key=lambda r: (r.case_id, r.kind != "case", r.kind, r.id))
+    ])
+    return 0
+
+
+def change_passphrase(args: argparse.Namespace, secrets: Secrets) -> int:
+    old = secrets.read("Current passphrase: ")
+    CaseStore.change_passphrase(args.data_dir, old, _new_passphrase(secrets))
+    print("the passphrase is changed", file=sys.stderr)
+    return 0
+
+
+def rekey(args: argparse.Namespace, secrets: Secrets) -> int:
+    with _open(args, secrets) as store:
+        store.rekey()
+    print("the store is re-encrypted under a new key", file=sys.stderr)
+    return 0

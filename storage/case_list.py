@@ -1,0 +1,109 @@
+"""The case list: one SQL query however many cases there are.
+
+The search matches the family name and every person name of the case, with Unicode case
+folding (`kt_fold`, registered on each connection); the next review date is the earliest
+`review_on` of the case's live safety plans.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from sqlalchemy import Connection, and_, exists, func, literal_column, or_, select
+
+from storage.models import RECORD_TABLES, ConflictRow, HistoryRow, OutboxEntry
+from storage.outbox import UNACKNOWLEDGED
+
+CaseOrder = Literal["updated", "title", "review"]
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    """One row of the case list."""
+
+    id: str
+    title: str
+    status: str | None
+    contact_worker_id: str | None
+    team_id: str | None
+    legal_framework: str | None
+    next_review: str | None
+    updated_at: str | None
+    pending: int
+    conflicts: int
+
+
+def list_cases(
+    conn: Connection,
+    search: str | None = None,
+    status: str | None = None,
+    order: CaseOrder = "updated",
+) -> list[CaseSummary]:
+    case = RECORD_TABLES["case"]
+    person = RECORD_TABLES["person"]
+    plan = RECORD_TABLES["safety_plan"]
+    outbox = OutboxEntry.__table__
+    conflict = ConflictRow.__table__
+    history = HistoryRow.__table__
+
+    next_review = (
+        select(func.min(plan.c.review_on))
+        .where(plan.c.case_id == case.c.id, plan.c.deleted.is_(False))
+        .scalar_subquery()
+    )
+    pending = (
+        select(func.count()).select_from(outbox)
+        .where(outbox.c.case_id == case.c.id, outbox.c.state.in_(UNACKNOWLEDGED))
+        .scalar_subquery()
+    )
+    conflicts = (
+        select(func.count()).select_from(conflict)
+        .where(conflict.c.case_id == case.c.id, conflict.c.resolved.is_(False))
+        .scalar_subquery()
+    )
+    touched = (
+        select(func.max(history.c.at)).where(history.c.case_id == case.c.id).scalar_subquery()
+    )
+    updated = func.coalesce(touched, case.c.updated_at)
+    query = select(
+        case.c.id, case.c.title, case.c.status, case.c.contact_worker_id, case.c.team_id,
+        case.c.legal_framework, next_review.label("next_review"),
+        updated.label("updated"), pending.label("pending"), conflicts.label("conflicts"),
+    ).where(case.c.deleted.is_(False))
+    if status is not None:
+        query = query.where(case.c.status == status)
+    if search:
+        needle = f"%{_escape(search.casefold())}%"
+        fold = func.kt_fold
+        query = query.where(or_(
+            fold(case.c.title).like(needle, escape="\\"),
+            exists().where(and_(
+                person.c.case_id == case.c.id, person.c.deleted.is_(False),
+                fold(person.c.name).like(needle, escape="\\"),
+            )),
+        ))
+    query = query.order_by(*_ordering(order, case))
+    return [
+        CaseSummary(
+            id=r.id, title=r.title, status=r.status, contact_worker_id=r.contact_worker_id,
+            team_id=r.team_id, legal_framework=r.legal_framework, next_review=r.next_review,
+            updated_at=r.updated, pending=r.pending, conflicts=r.conflicts,
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def _ordering(order: CaseOrder, case: Any) -> list[Any]:
+    title = func.kt_fold(case.c.title)
+    if order == "title":
+        return [title, case.c.id]
+    if order == "review":
+        return [literal_column("next_review").is_(None), literal_column("next_review"), title]
+    if order == "updated":
+        return [literal_column("updated").desc(), title]
+    raise ValueError(f"unknown case order {order!r}")
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

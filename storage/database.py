@@ -1,0 +1,151 @@
+"""The SQLCipher connection: a raw 256-bit key set first, then the pinned settings.
+
+Every connection of the pool is made by `_connect`, which sets `PRAGMA key` before
+anything else touches the file, so no page is ever read or written unencrypted. The key
+lives only in a bytearray that `Database.close()` overwrites; it is never put in a URL,
+a log line or an exception.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+from storage.errors import CorruptStore, StoreLocked
+
+DB_NAME = "keukentafel.db"
+BUSY_TIMEOUT_MS = 10_000
+
+# Pinned, as design.md's security model asks: a saved edit survives a power cut and
+# temporary tables never reach the disk.
+PINNED_PRAGMAS = (
+    "PRAGMA cipher_compatibility = 4",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA foreign_keys = ON",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+)
+
+
+def key_pragma(key: bytes | bytearray, verb: str = "key") -> str:
+    """`PRAGMA key = "x'...'"`: a raw key, so SQLCipher runs no key derivation of its own."""
+    return f"PRAGMA {verb} = \"x'{bytes(key).hex()}'\""
+
+
+def fold(value: str | None) -> str | None:
+    """Case folding for search that knows more than ASCII (SQLite's lower() does not)."""
+    return None if value is None else value.casefold()
+
+
+class Database:
+    """A pool of keyed connections to one store file, with read and write transactions."""
+
+    def __init__(self, path: Path, key: bytes | bytearray | None) -> None:
+        self.path = path
+        # None means plain SQLite through the same module: only the benchmark does that.
+        self._key = bytearray(key) if key is not None else None
+        self._write_lock = threading.RLock()
+        self._closed = False
+        self.engine: Engine = create_engine(
+            "sqlite://",
+            module=sqlcipher,
+            creator=self._connect,
+            poolclass=QueuePool,
+            pool_size=4,
+            max_overflow=8,
+        )
+        event.listen(self.engine, "begin", _begin)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._key is not None
+
+    def _connect(self) -> Any:
+        if self._closed:
+            raise StoreLocked("the store is locked")
+        conn = sqlcipher.connect(str(self.path), check_same_thread=False, isolation_level=None)
+        try:
+            if self._key is not None:
+                conn.execute(key_pragma(self._key))
+            for pragma in PINNED_PRAGMAS:
+                conn.execute(pragma)
+            # Reading the schema fails here, not later, when the key does not fit.
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher.DatabaseError:
+            conn.close()
+            # The passphrase was right (the key unwrapped), so the file itself is at fault.
+            raise CorruptStore("the store file cannot be read with its key") from None
+        conn.create_function("kt_fold", 1, fold, deterministic=True)
+        return conn
+
+    def check_integrity(self) -> None:
+        """`cipher_integrity_check` (every page's HMAC) and SQLite's own quick check."""
+        with self.read() as conn:
+            if self.encrypted:
+                bad = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+                if bad:
+                    raise CorruptStore(f"{len(bad)} pages of the store fail their HMAC check")
+            ok = conn.exec_driver_sql("PRAGMA quick_check").scalar()
+            if ok != "ok":
+                raise CorruptStore("the store fails SQLite's integrity check")
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction: one consistent snapshot, never blocking the writer (WAL)."""
+        with self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction: committed whole or not at all.
+
+        Writers of this process queue on a lock; other processes wait on `BEGIN IMMEDIATE`
+        (busy timeout), so a transaction never fails half-way for want of the write lock.
+        """
+        with self._write_lock, self.engine.connect() as conn:
+            conn = conn.execution_options(kt_write=True)
+            with conn.begin():
+                yield conn
+
+    @contextmanager
+    def exclusive(self) -> Iterator[Any]:
+        """The one raw connection, with every pooled one closed (for `PRAGMA rekey`)."""
+        with self._write_lock:
+            self.engine.dispose()
+            raw = self._connect()
+            try:
+                yield raw
+            finally:
+                raw.close()
+                self.engine.dispose()
+
+    def replace_key(self, key: bytes | bytearray) -> None:
+        self._wipe_key()
+        self._key = bytearray(key)
+
+    def _wipe_key(self) -> None:
+        if self._key is not None:
+            for i in range(len(self._key)):
+                self._key[i] = 0
+
+    def close(self) -> None:
+        with self._write_lock:
+            self._closed = True
+            self.engine.dispose()
+            self._wipe_key()
+            self._key = None
+
+
+def _begin(conn: Connection) -> None:
+    # The driver runs in autocommit mode (isolation_level=None): we open transactions
+    # ourselves, IMMEDIATE for writes so that the write lock is taken up front.
+    write = conn.get_execution_options().get("kt_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

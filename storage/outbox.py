@@ -1,0 +1,153 @@
+"""The outbox: every local edit as a `Change`, written in the edit's own transaction.
+
+Edits to one record coalesce into its pending change, which keeps the base of its first
+edit: the values the device last saw from the service. A change that a push has taken
+(`in_flight`) is never altered again, so a re-send after a crash is byte-for-byte the
+same change (the service answers `duplicate`); an edit made meanwhile starts a new one.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+
+from storage.models import OutboxEntry
+from storage.records import now
+from sync.protocol import Change
+
+T = OutboxEntry.__table__
+PENDING, IN_FLIGHT, REJECTED = "pending", "in_flight", "rejected"
+UNACKNOWLEDGED = (PENDING, IN_FLIGHT)
+
+
+def record_change(
+    conn: Connection,
+    *,
+    record_id: str,
+    kind: str,
+    case_id: str,
+    base_rev: int,
+    old: Mapping[str, Any],
+    new: Mapping[str, Any],
+    delete: bool = False,
+    creating: bool = False,
+) -> str:
+    """Add an edit of one record to the outbox; returns the change id it went into.
+
+    `old` holds the fields' values before the edit, `new` the edited values.
+    """
+    pending = conn.execute(
+        select(T.c.seq, T.c.change_id, T.c.base, T.c.set)
+        .where(T.c.record_id == record_id, T.c.state == PENDING)
+        .order_by(T.c.seq.desc()).limit(1)
+    ).first()
+    if pending is None:
+        change_id = str(uuid.uuid4())
+        conn.execute(T.insert().values(
+            change_id=change_id, record_id=record_id, kind=kind, case_id=case_id,
+            base_rev=base_rev, base={} if creating else {n: old.get(n) for n in new},
+            set=dict(new), delete=delete, state=PENDING, created_at=now(),
+        ))
+        return change_id
+    base = dict(pending.base)
+    changed = dict(pending.set)
+    # A create (empty base) stays a create: the service has no earlier values to compare.
+    is_create = not base
+    for name, value in new.items():
+        # The first base wins: a field already edited in this change keeps its old base.
+        if not is_create and name not in changed and name not in base:
+            base[name] = old.get(name)
+        changed[name] = value
+    if delete:
+        changed = {}
+    conn.execute(
+        update(T).where(T.c.seq == pending.seq).values(base=base, set=changed, delete=delete)
+    )
+    return pending.change_id
+
+
+def insert_creates(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Outbox entries for records created in bulk (none of them can have one already)."""
+    if rows:
+        stamp = now()
+        conn.execute(T.insert(), [
+            {**r, "base_rev": 0, "base": {}, "delete": False, "state": PENDING,
+             "created_at": stamp}
+            for r in rows
+        ])
+
+
+def drop_pending(conn: Connection, record_id: str) -> bool:
+    """Forget the pending change of a record the service has never seen (created, then
+    deleted, before any push); True if there was one and nothing of it is in flight."""
+    states = {s for (s,) in conn.execute(select(T.c.state).where(T.c.record_id == record_id))}
+    if states != {PENDING}:
+        return False
+    conn.execute(T.delete().where(T.c.record_id == record_id))
+    return True
+
+
+def take(conn: Connection, limit: int) -> list[Change]:
+    rows = conn.execute(
+        select(T).where(T.c.state.in_(UNACKNOWLEDGED)).order_by(T.c.seq).limit(limit)
+    ).all()
+    if rows:
+        conn.execute(
+            update(T).where(T.c.seq.in_([r.seq for r in rows]), T.c.state == PENDING)
+            .values(state=IN_FLIGHT)
+        )
+    return [to_change(r) for r in rows]
+
+
+def to_change(row: Any) -> Change:
+    return Change(
+        change_id=row.change_id, record_id=row.record_id, kind=row.kind, case_id=row.case_id,
+        base_rev=row.base_rev, base=row.base, set=row.set, delete=row.delete,
+    )
+
+
+def entry(conn: Connection, change_id: str) -> Any:
+    return conn.execute(select(T).where(T.c.change_id == change_id)).first()
+
+
+def acknowledge(conn: Connection, change_id: str, record_id: str, rev: int) -> None:
+    """Remove an answered change; the record's later changes now build on `rev`."""
+    conn.execute(T.delete().where(T.c.change_id == change_id))
+    conn.execute(
+        update(T).where(T.c.record_id == record_id, T.c.state.in_(UNACKNOWLEDGED))
+        .values(base_rev=rev)
+    )
+
+
+def reject(conn: Connection, change_id: str, error_code: str | None) -> None:
+    conn.execute(
+        update(T).where(T.c.change_id == change_id)
+        .values(state=REJECTED, error_code=error_code or "rejected")
+    )
+
+
+def edited_fields(conn: Connection, record_ids: Iterable[str]) -> dict[str, set[str]]:
+    """For each record with unpushed edits: the names of the fields the worker changed."""
+    out: dict[str, set[str]] = {}
+    ids = list(record_ids)
+    for start in range(0, len(ids), 500):
+        rows = conn.execute(
+            select(T.c.record_id, T.c.set, T.c.delete)
+            .where(T.c.record_id.in_(ids[start:start + 500]), T.c.state.in_(UNACKNOWLEDGED))
+        )
+        for row in rows:
+            out.setdefault(row.record_id, set()).update(row.set)
+    return out
+
+
+def count(conn: Connection, state: Iterable[str] = UNACKNOWLEDGED) -> int:
+    return conn.execute(
+        select(func.count()).select_from(T).where(T.c.state.in_(list(state)))
+    ).scalar_one()
+
+
+def remove_case(conn: Connection, case_id: str) -> None:
+    conn.execute(T.delete().where(T.c.case_id == case_id))

@@ -1,0 +1,89 @@
+"""Reading and writing record rows: the typed tables on one side, `Record` on the other."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection, Row, literal, select, union_all
+
+from storage.models import RECORD_TABLES
+from sync.protocol import Record
+from sync.schema import KINDS
+
+COMMON = ("id", "case_id", "rev", "deleted", "updated_by", "updated_at")
+
+
+def now() -> str:
+    """UTC, ISO 8601 with milliseconds: the store's one clock format."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def row_to_record(kind: str, row: Row[Any] | Mapping[str, Any]) -> Record:
+    data = row._mapping if isinstance(row, Row) else row
+    return Record(
+        id=data["id"], kind=kind, case_id=data["case_id"], rev=data["rev"],
+        deleted=bool(data["deleted"]),
+        fields={name: data[name] for name in KINDS[kind].fields},
+        updated_by=data["updated_by"], updated_at=data["updated_at"],
+    )
+
+
+def find_kind(conn: Connection, record_id: str) -> str | None:
+    """Which table holds `record_id` (nine primary-key lookups in one statement)."""
+    query = union_all(*[
+        select(literal(kind).label("kind")).where(table.c.id == record_id)
+        for kind, table in RECORD_TABLES.items()
+    ])
+    return conn.execute(query).scalar()
+
+
+def load(conn: Connection, record_id: str) -> Record | None:
+    kind = find_kind(conn, record_id)
+    if kind is None:
+        return None
+    table = RECORD_TABLES[kind]
+    row = conn.execute(select(table).where(table.c.id == record_id)).first()
+    return row_to_record(kind, row) if row is not None else None
+
+
+def load_many(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Record]:
+    table = RECORD_TABLES[kind]
+    out: dict[str, Record] = {}
+    ids = list(ids)
+    for start in range(0, len(ids), 500):  # SQLite's bound-parameter limit
+        chunk = ids[start:start + 500]
+        for row in conn.execute(select(table).where(table.c.id.in_(chunk))):
+            out[row.id] = row_to_record(kind, row)
+    return out
+
+
+def row_values(record: Record) -> dict[str, Any]:
+    """The column values of `record` (absent fields as null)."""
+    values: dict[str, Any] = {
+        "id": record.id, "case_id": record.case_id, "rev": record.rev,
+        "deleted": record.deleted, "updated_by": record.updated_by,
+        "updated_at": record.updated_at,
+    }
+    for name in KINDS[record.kind].fields:
+        values[name] = record.fields.get(name)
+    return values
+
+
+def upsert(conn: Connection, record: Record) -> None:
+    table = RECORD_TABLES[record.kind]
+    values = row_values(record)
+    done = conn.execute(table.update().where(table.c.id == record.id).values(**values))
+    if done.rowcount == 0:
+        conn.execute(table.insert().values(**values))
+
+
+def delete_case_rows(conn: Connection, case_id: str) -> list[str]:
+    """Remove every record of a case from every table; returns the removed ids."""
+    removed: list[str] = []
+    for table in RECORD_TABLES.values():
+        removed += [r.id for r in conn.execute(select(table.c.id).where(
+            table.c.case_id == case_id))]
+        conn.execute(table.delete().where(table.c.case_id == case_id))
+    return removed

@@ -1,0 +1,566 @@
+"""`CaseStore`: the one way into the local store, for the desktop, the CLI and the sync engine.
+
+Every method runs as its own transaction and is safe to call from any thread. An edit
+writes the record, its outbox entry, a timeline row and an access-log entry in one
+transaction, so a crash leaves all of them or none. See docs/architecture.md for the table
+of methods.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+
+from storage import access_log, case_list, incoming, migrations, outbox, records, timeline
+from storage.case_list import CaseOrder, CaseSummary
+from storage.database import DB_NAME, Database
+from storage.errors import (
+    CorruptStore,
+    KeyUnavailable,
+    RecordNotFound,
+    StoreError,
+    StoreExists,
+    StoreLocked,
+    StoreNotFound,
+)
+from storage.keys import KeyLocation, KeySlot, WrappingKey, new_store_key, unlock
+from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution, Setting
+from storage.timeline import HistoryEntry
+from sync.protocol import DELETED, AuditEntry, Change, Conflict, PullResponse, Record, Result
+from sync.schema import KINDS, SchemaError, full_fields, kind_spec, validate_fields
+
+# Kept by the store itself; `set_setting` may not touch them.
+RESERVED_SETTINGS = frozenset({access_log.HEAD_SETTING})
+_NEXT_SLOT = "next"  # where a rekey keeps the new wrapped key until it is done
+
+
+def _db_path(data_dir: Path) -> Path:
+    return Path(data_dir) / DB_NAME
+
+
+class CaseStore:
+    """An unlocked store. Make one with `CaseStore.create` or `CaseStore.open`."""
+
+    def __init__(self, data_dir: Path, db: Database, wrapping: WrappingKey | None,
+                 key_location: KeyLocation | None) -> None:
+        self.data_dir = Path(data_dir)
+        self._db = db
+        self._wrapping = wrapping
+        self.key_location = key_location
+
+    # -- making, unlocking and locking -----------------------------------------------
+
+    @staticmethod
+    def exists(data_dir: Path) -> bool:
+        return _db_path(data_dir).exists()
+
+    @classmethod
+    def create(cls, data_dir: Path, passphrase: str) -> CaseStore:
+        data_dir = Path(data_dir)
+        if not passphrase:
+            raise StoreError("the passphrase may not be empty")
+        if cls.exists(data_dir):
+            raise StoreExists("there is already a store in this data folder")
+        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        key = new_store_key()
+        wrapping = WrappingKey.derive(passphrase)
+        # Made 0600 before SQLite sees it; its -wal and -shm inherit that mode.
+        os.close(os.open(_db_path(data_dir), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        db = Database(_db_path(data_dir), key)
+        try:
+            with db.write() as conn:
+                migrations.upgrade(conn)
+        except BaseException:
+            db.close()
+            for path in _store_files(data_dir):
+                path.unlink(missing_ok=True)
+            raise
+        location = KeySlot(data_dir).save(wrapping.wrap(key))
+        _zero(key)
+        return cls(data_dir, db, wrapping, location)
+
+    @classmethod
+    def open(cls, data_dir: Path, passphrase: str) -> CaseStore:
+        """Unlock with the passphrase: WrongPassphrase changes no file."""
+        data_dir = Path(data_dir)
+        if not cls.exists(data_dir):
+            raise StoreNotFound("there is no store in this data folder")
+        slot, nxt = KeySlot(data_dir), KeySlot(data_dir, _NEXT_SLOT)
+        found = slot.load()
+        if found is None:
+            raise KeyUnavailable("the wrapped key of this store is missing")
+        blob, location = found
+        key, wrapping = unlock(passphrase, blob)
+        try:
+            db = cls._open_database(data_dir, key)
+        except CorruptStore:
+            # A rekey may have stopped between `PRAGMA rekey` and saving its new key.
+            pending = nxt.load()
+            if pending is None:
+                raise
+            _zero(key)
+            key, wrapping = unlock(passphrase, pending[0])
+            db = cls._open_database(data_dir, key)
+            location = slot.save(pending[0], prefer=location)
+        nxt.remove()
+        _zero(key)
+        return cls(data_dir, db, wrapping, location)
+
+    @staticmethod
+    def _open_database(data_dir: Path, key: bytearray) -> Database:
+        db = Database(_db_path(data_dir), key)
+        try:
+            db.check_integrity()
+            with db.read() as conn:
+                current = migrations.current_revision(conn)
+            if current != migrations.HEAD:
+                with db.write() as conn:
+                    migrations.upgrade(conn)
+        except BaseException:
+            db.close()
+            raise
+        return db
+
+    @staticmethod
+    def wipe(data_dir: Path) -> None:
+        """Remove the database, its WAL and SHM, and the wrapped key (keyring and file)."""
+        data_dir = Path(data_dir)
+        for slot in (KeySlot(data_dir), KeySlot(data_dir, _NEXT_SLOT)):
+            slot.remove()
+        for path in _store_files(data_dir):
+            path.unlink(missing_ok=True)
+
+    @staticmethod
+    def change_passphrase(data_dir: Path, old: str, new: str) -> None:
+        """Re-wrap the key under a new passphrase; the database bytes stay the same."""
+        data_dir = Path(data_dir)
+        if not new:
+            raise StoreError("the passphrase may not be empty")
+        if not CaseStore.exists(data_dir):
+            raise StoreNotFound("there is no store in this data folder")
+        slot = KeySlot(data_dir)
+        found = slot.load()
+        if found is None:
+            raise KeyUnavailable("the wrapped key of this store is missing")
+        key, old_wrapping = unlock(old, found[0])
+        old_wrapping.forget()
+        new_wrapping = WrappingKey.derive(new)
+        slot.save(new_wrapping.wrap(key), prefer=found[1])
+        new_wrapping.forget()
+        _zero(key)
+
+    def rekey(self) -> None:
+        """Re-encrypt the database under a new random key; the old key no longer opens it."""
+        wrapping = self._require_wrapping()
+        key = new_store_key()
+        nxt = KeySlot(self.data_dir, _NEXT_SLOT)
+        nxt.save(wrapping.wrap(key), prefer=self.key_location)
+        with self._db.exclusive() as raw:
+            from storage.database import key_pragma
+
+            raw.execute(key_pragma(key, "rekey"))
+            raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.replace_key(key)
+        self.key_location = KeySlot(self.data_dir).save(
+            wrapping.wrap(key), prefer=self.key_location
+        )
+        nxt.remove()
+        _zero(key)
+
+    def close(self) -> None:
+        """Lock: close every connection and drop the key from memory."""
+        self._db.close()
+        if self._wrapping is not None:
+            self._wrapping.forget()
+            self._wrapping = None
+
+    def __enter__(self) -> CaseStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _require_wrapping(self) -> WrappingKey:
+        if self._wrapping is None:
+            raise StoreLocked("the store is locked")
+        return self._wrapping
+
+    # -- transactions ----------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        with self._db.read() as conn:
+            yield conn
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        with self._db.write() as conn:
+            yield conn
+
+    def _who(self, conn: Connection) -> tuple[str | None, str | None]:
+        user = _setting(conn, "user")
+        user_id = user.get("id") if isinstance(user, dict) else None
+        return user_id, _setting(conn, "device_id")
+
+    # -- records ---------------------------------------------------------------------
+
+    def create_record(
+        self, kind: str, fields: Mapping[str, Any], *, case_id: str | None = None,
+        record_id: str | None = None,
+    ) -> Record:
+        return self.create_records([(kind, fields, case_id, record_id)])[0]
+
+    def create_records(
+        self,
+        items: Iterable[tuple[str, Mapping[str, Any], str | None, str | None]],
+    ) -> list[Record]:
+        """Create many records in one transaction: (kind, fields, case_id, record_id) each.
+
+        The same path as `create_record` (validation, outbox, timeline, access log), written
+        with one statement per table.
+        """
+        prepared: list[Record] = []
+        for kind, fields, case_id, record_id in items:
+            clean = validate_fields(kind, fields, creating=True)
+            record_id = record_id or str(uuid.uuid4())
+            _check_uuid(record_id)
+            if kind == "case":
+                case_id = record_id
+            elif not case_id:
+                raise SchemaError("missing_field", f"a new {kind} needs a case_id")
+            prepared.append(Record(
+                id=record_id, kind=kind, case_id=case_id, rev=0, deleted=False,
+                fields=full_fields(kind, clean),
+            ))
+        if not prepared:
+            return []
+        stamp = records.now()
+        with self._write() as conn:
+            user_id, device_id = self._who(conn)
+            new_cases = {r.id for r in prepared if r.kind == "case"}
+            self._check_cases(conn, {r.case_id for r in prepared} - new_cases)
+            by_kind: dict[str, list[dict[str, Any]]] = {}
+            changes, history = [], []
+            for i, r in enumerate(prepared):
+                r = prepared[i] = r.model_copy(update={"updated_by": user_id,
+                                                       "updated_at": stamp})
+                by_kind.setdefault(r.kind, []).append(records.row_values(r))
+                given = {k: v for k, v in r.fields.items() if v is not None}
+                changes.append({"change_id": str(uuid.uuid4()), "record_id": r.id,
+                                "kind": r.kind, "case_id": r.case_id, "set": given})
+                history.append({"at": stamp, "case_id": r.case_id, "record_id": r.id,
+                                "kind": r.kind, "action": "create", "changes": given,
+                                "by": user_id, "source": "local"})
+            for kind, rows in by_kind.items():
+                conn.execute(RECORD_TABLES[kind].insert(), rows)
+            outbox.insert_creates(conn, changes)
+            timeline.add(conn, history)
+            for case_id in dict.fromkeys(r.case_id for r in prepared):
+                kinds = sorted({r.kind for r in prepared if r.case_id == case_id})
+                access_log.append(conn, "edit", user_id=user_id, device_id=device_id,
+                                  case_id=case_id, detail="create " + ",".join(kinds))
+        return prepared
+
+    def update_record(self, record_id: str, changes: Mapping[str, Any]) -> Record:
+        stamp = records.now()
+        with self._write() as conn:
+            current = self._live(conn, record_id)
+            clean = validate_fields(current.kind, changes)
+            edited = {k: v for k, v in clean.items() if current.fields.get(k) != v}
+            if not edited:
+                return current
+            for name in kind_spec(current.kind).required & edited.keys():
+                if edited[name] is None:
+                    raise SchemaError("missing_field", f"{current.kind}.{name} may not be null")
+            user_id, device_id = self._who(conn)
+            updated = current.model_copy(update={
+                "fields": {**current.fields, **edited}, "updated_by": user_id,
+                "updated_at": stamp,
+            })
+            table = RECORD_TABLES[current.kind]
+            conn.execute(update(table).where(table.c.id == record_id).values(
+                **edited, updated_by=user_id, updated_at=stamp))
+            outbox.record_change(
+                conn, record_id=record_id, kind=current.kind, case_id=current.case_id,
+                base_rev=current.rev, old=current.fields, new=edited,
+            )
+            timeline.add(conn, [{"at": stamp, "case_id": current.case_id,
+                                 "record_id": record_id, "kind": current.kind,
+                                 "action": "update", "changes": edited, "by": user_id,
+                                 "source": "local"}])
+            access_log.append(conn, "edit", user_id=user_id, device_id=device_id,
+                              case_id=current.case_id, record_id=record_id,
+                              detail=f"update {current.kind}: {','.join(sorted(edited))}")
+        return updated
+
+    def delete_record(self, record_id: str) -> None:
+        stamp = records.now()
+        with self._write() as conn:
+            current = self._live(conn, record_id)
+            user_id, device_id = self._who(conn)
+            table = RECORD_TABLES[current.kind]
+            conn.execute(update(table).where(table.c.id == record_id).values(
+                deleted=True, updated_by=user_id, updated_at=stamp))
+            # A record the service has never seen needs no tombstone there.
+            if not (current.rev == 0 and outbox.drop_pending(conn, record_id)):
+                outbox.record_change(
+                    conn, record_id=record_id, kind=current.kind, case_id=current.case_id,
+                    base_rev=current.rev, old=current.fields, new={}, delete=True,
+                )
+            timeline.add(conn, [{"at": stamp, "case_id": current.case_id,
+                                 "record_id": record_id, "kind": current.kind,
+                                 "action": "delete", "changes": {}, "by": user_id,
+                                 "source": "local"}])
+            access_log.append(conn, "edit", user_id=user_id, device_id=device_id,
+                              case_id=current.case_id, record_id=record_id,
+                              detail=f"delete {current.kind}")
+
+    def get_record(self, record_id: str) -> Record | None:
+        with self._read() as conn:
+            return records.load(conn, record_id)
+
+    def list_records(
+        self, kind: str | None = None, case_id: str | None = None,
+        include_deleted: bool = False,
+    ) -> list[Record]:
+        kinds = [kind_spec(kind).name] if kind is not None else list(KINDS)
+        out: list[Record] = []
+        with self._read() as conn:
+            for k in kinds:
+                table = RECORD_TABLES[k]
+                query = select(table).order_by(table.c.updated_at, table.c.id)
+                if case_id is not None:
+                    query = query.where(table.c.case_id == case_id)
+                if not include_deleted:
+                    query = query.where(table.c.deleted.is_(False))
+                out += [records.row_to_record(k, row) for row in conn.execute(query)]
+        return out
+
+    def list_cases(
+        self, search: str | None = None, status: str | None = None,
+        order: CaseOrder = "updated",
+    ) -> list[CaseSummary]:
+        with self._read() as conn:
+            return case_list.list_cases(conn, search, status, order)
+
+    def history(self, case_id: str) -> list[HistoryEntry]:
+        with self._read() as conn:
+            return timeline.entries(conn, case_id)
+
+    def _live(self, conn: Connection, record_id: str) -> Record:
+        record = records.load(conn, record_id)
+        if record is None or record.deleted:
+            raise RecordNotFound("no such record (or it was deleted)")
+        return record
+
+    def _check_cases(self, conn: Connection, case_ids: set[str]) -> None:
+        if not case_ids:
+            return
+        table = RECORD_TABLES["case"]
+        found = set(conn.execute(select(table.c.id).where(
+            table.c.id.in_(list(case_ids)), table.c.deleted.is_(False))).scalars())
+        if found != case_ids:
+            raise RecordNotFound("no such case (or it was deleted)")
+
+    # -- the outbox and sync ---------------------------------------------------------
+
+    def pending_count(self) -> int:
+        with self._read() as conn:
+            return outbox.count(conn)
+
+    def take_outbox(self, limit: int = 1000) -> list[Change]:
+        with self._write() as conn:
+            return outbox.take(conn, limit)
+
+    def rejected_changes(self) -> list[tuple[Change, str]]:
+        """Changes the service refused, with its error code: kept for a person to see."""
+        with self._read() as conn:
+            rows = conn.execute(select(outbox.T).where(outbox.T.c.state == outbox.REJECTED)
+                                .order_by(outbox.T.c.seq)).all()
+            return [(outbox.to_change(r), r.error_code) for r in rows]
+
+    def apply_push_results(self, results: Iterable[Result]) -> None:
+        stamp = records.now()
+        with self._write() as conn:
+            for result in results:
+                incoming.apply_push_result(conn, result, stamp)
+
+    def apply_pull_page(self, page: PullResponse) -> None:
+        stamp = records.now()
+        with self._write() as conn:
+            for case_id in incoming.apply_pull_page(conn, page, stamp):
+                self._purge(conn, case_id)
+            _set_setting(conn, "cursor", page.cursor)
+
+    def purge_case(self, case_id: str) -> None:
+        with self._write() as conn:
+            self._purge(conn, case_id)
+
+    def _purge(self, conn: Connection, case_id: str) -> None:
+        records.delete_case_rows(conn, case_id)
+        outbox.remove_case(conn, case_id)
+        timeline.remove_case(conn, case_id)
+        conflicts = ConflictRow.__table__
+        ids = list(conn.execute(select(conflicts.c.id).where(
+            conflicts.c.case_id == case_id)).scalars())
+        conn.execute(QueuedResolution.__table__.delete().where(
+            QueuedResolution.__table__.c.conflict_id.in_(ids)))
+        conn.execute(conflicts.delete().where(conflicts.c.case_id == case_id))
+        user_id, device_id = self._who(conn)
+        access_log.append(conn, "purge", user_id=user_id, device_id=device_id,
+                          case_id=case_id)
+
+    # -- conflicts -------------------------------------------------------------------
+
+    def list_conflicts(self, open_only: bool = True, case_id: str | None = None
+                       ) -> list[Conflict]:
+        """Open conflicts are unresolved and have no resolution queued on this laptop."""
+        c, q = ConflictRow.__table__, QueuedResolution.__table__
+        query = select(c).order_by(c.c.created_at, c.c.id)
+        if open_only:
+            query = query.where(c.c.resolved.is_(False), ~c.c.id.in_(select(q.c.conflict_id)))
+        if case_id is not None:
+            query = query.where(c.c.case_id == case_id)
+        with self._read() as conn:
+            return [Conflict(**dict(r._mapping)) for r in conn.execute(query)]
+
+    def queue_resolution(self, conflict_id: str, value: Any) -> str:
+        """Resolve a conflict here and now; the next sync sends it. Returns its change id."""
+        c, q = ConflictRow.__table__, QueuedResolution.__table__
+        stamp = records.now()
+        with self._write() as conn:
+            conflict = conn.execute(select(c).where(c.c.id == conflict_id)).first()
+            if conflict is None:
+                raise RecordNotFound("no such conflict")
+            if conflict.field is not None:
+                value = validate_fields(conflict.kind, {conflict.field: value})[conflict.field]
+            elif value != DELETED:
+                value = validate_fields(conflict.kind, value if isinstance(value, dict) else {})
+            change_id = str(uuid.uuid4())
+            conn.execute(q.delete().where(q.c.conflict_id == conflict_id))
+            conn.execute(q.insert().values(conflict_id=conflict_id, change_id=change_id,
+                                           value=value, created_at=stamp))
+            user_id, device_id = self._who(conn)
+            incoming.resolve_locally(conn, conflict, value, stamp, user_id)
+            access_log.append(conn, "resolve", user_id=user_id, device_id=device_id,
+                              case_id=conflict.case_id, record_id=conflict.record_id)
+        return change_id
+
+    def take_resolutions(self) -> list[tuple[str, str, Any]]:
+        """Queued resolutions to send: (conflict_id, change_id, value), oldest first."""
+        with self._read() as conn:
+            return [(r.conflict_id, r.change_id, r.value) for r in incoming.queued(conn)]
+
+    def finish_resolution(self, conflict_id: str, result: Result) -> None:
+        """The service answered a resolution: close the conflict and take its record."""
+        c, q = ConflictRow.__table__, QueuedResolution.__table__
+        stamp = records.now()
+        with self._write() as conn:
+            conn.execute(q.delete().where(q.c.conflict_id == conflict_id))
+            if result.status == "rejected":
+                return  # the conflict stays open for the worker to decide again
+            conn.execute(update(c).where(c.c.id == conflict_id).values(resolved=True))
+            if result.record is not None:
+                incoming.accept_record(conn, result.record, stamp, action="resolve")
+            incoming.store_conflicts(conn, result.conflicts)
+
+    # -- settings, access log, status ------------------------------------------------
+
+    def get_setting(self, name: str) -> Any:
+        with self._read() as conn:
+            return _setting(conn, name)
+
+    def set_setting(self, name: str, value: Any) -> None:
+        if name in RESERVED_SETTINGS or not name:
+            raise StoreError(f"the setting {name!r} is not for outside use")
+        with self._write() as conn:
+            _set_setting(conn, name, value)
+
+    def log_access(self, action: str, case_id: str | None = None,
+                   record_id: str | None = None, detail: str | None = None) -> AuditEntry:
+        with self._write() as conn:
+            user_id, device_id = self._who(conn)
+            return access_log.append(conn, action, user_id=user_id, device_id=device_id,
+                                     case_id=case_id, record_id=record_id, detail=detail)
+
+    def access_log(self, case_id: str | None = None) -> list[AuditEntry]:
+        with self._read() as conn:
+            return access_log.entries(conn, case_id)
+
+    def verify_access_log(self) -> access_log.ChainCheck:
+        with self._read() as conn:
+            return access_log.verify(conn)
+
+    def take_audit_batch(self, limit: int = 1000) -> list[AuditEntry]:
+        with self._read() as conn:
+            return access_log.take_batch(conn, limit)
+
+    def mark_audit_pushed(self, ids: Iterable[str]) -> None:
+        with self._write() as conn:
+            access_log.mark_pushed(conn, list(ids))
+
+    def counts(self) -> dict[str, int]:
+        with self._read() as conn:
+            return {
+                kind: conn.execute(select(func.count()).select_from(table)
+                                   .where(table.c.deleted.is_(False))).scalar_one()
+                for kind, table in RECORD_TABLES.items()
+            }
+
+    def status(self) -> dict[str, Any]:
+        counts = self.counts()
+        with self._read() as conn:
+            c = ConflictRow.__table__
+            state = {
+                "counts": counts,
+                "pending_changes": outbox.count(conn),
+                "rejected_changes": outbox.count(conn, [outbox.REJECTED]),
+                "open_conflicts": conn.execute(
+                    select(func.count()).select_from(c).where(c.c.resolved.is_(False))
+                ).scalar_one(),
+                "key_location": self.key_location,
+                "last_sync": _setting(conn, "last_sync"),
+                "schema_revision": migrations.current_revision(conn),
+            }
+        if self.key_location == "file":
+            state["key_warning"] = (
+                "no working OS keyring: the wrapped key is kept in a 0600 file in the data folder"
+            )
+        return state
+
+
+def _setting(conn: Connection, name: str) -> Any:
+    t = Setting.__table__
+    return conn.execute(select(t.c.value).where(t.c.name == name)).scalar()
+
+
+def _set_setting(conn: Connection, name: str, value: Any) -> None:
+    t = Setting.__table__
+    conn.execute(t.delete().where(t.c.name == name))
+    conn.execute(t.insert().values(name=name, value=value))
+
+
+def _store_files(data_dir: Path) -> list[Path]:
+    db = _db_path(data_dir)
+    return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+
+
+def _check_uuid(value: str) -> None:
+    try:
+        uuid.UUID(value)
+    except (ValueError, AttributeError, TypeError):
+        raise SchemaError("invalid_value", "a record id must be a UUID") from None
+
+
+def _zero(key: bytearray) -> None:
+    for i in range(len(key)):
+        key[i] = 0
+
+
+__all__ = ["CaseStore", "CaseSummary", "HistoryEntry"]
