@@ -1,0 +1,122 @@
+"""The service's access log (NEN 7513): who, which device, which case and record, what,
+when and from which address. Append-only (database triggers refuse UPDATE and DELETE) and
+hash-chained: each row's hash covers its content and the previous row's hash, so that a
+removed or altered row breaks the chain (`verify`).
+
+Rows are appended under the row lock of `access_log_head`, inside the caller's transaction,
+so the chain stays a single line when several workers or hosts write at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from sync.protocol import AuditEntry
+from sync.service.models import AccessLogHead, AccessLogRow
+
+GENESIS_HASH = "0" * 64
+_CONTENT = (
+    "seq", "entry_id", "source", "at", "user_id", "device_id", "case_id", "record_id",
+    "action", "address", "detail",
+)
+
+
+@dataclass
+class AccessEvent:
+    action: str
+    user_id: str | None = None
+    device_id: str | None = None
+    case_id: str | None = None
+    record_id: str | None = None
+    address: str | None = None
+    detail: str | None = None
+    source: str = "service"
+    entry_id: str | None = None
+    at: str | None = None
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def row_hash(prev_hash: str, content: dict[str, object]) -> str:
+    canonical = json.dumps([content.get(k) for k in _CONTENT], separators=(",", ":"))
+    return hashlib.sha256((prev_hash + canonical).encode("utf-8")).hexdigest()
+
+
+def append(session: Session, events: list[AccessEvent]) -> None:
+    """Add `events` to the chain, in order, within the caller's transaction."""
+    if not events:
+        return
+    head = session.execute(
+        select(AccessLogHead).where(AccessLogHead.id == 1).with_for_update()
+    ).scalar_one()
+    seq, prev = head.seq, head.hash
+    stamp = now_iso()
+    rows = []
+    for event in events:
+        seq += 1
+        content: dict[str, object] = {
+            "seq": seq,
+            "entry_id": event.entry_id or str(uuid.uuid4()),
+            "source": event.source,
+            "at": event.at or stamp,
+            "user_id": event.user_id,
+            "device_id": event.device_id,
+            "case_id": event.case_id,
+            "record_id": event.record_id,
+            "action": event.action,
+            "address": event.address,
+            "detail": event.detail,
+        }
+        digest = row_hash(prev, content)
+        rows.append({**content, "prev_hash": prev, "hash": digest})
+        prev = digest
+    session.execute(insert(AccessLogRow), rows)
+    head.seq, head.hash = seq, prev
+
+
+def verify(session: Session, batch: int = 5000) -> int | None:
+    """The seq of the first row that breaks the chain, or None when it is whole."""
+    prev, expected_seq, last = GENESIS_HASH, 1, 0
+    while True:
+        rows = session.scalars(
+            select(AccessLogRow).where(AccessLogRow.seq > last)
+            .order_by(AccessLogRow.seq).limit(batch)
+        ).all()
+        if not rows:
+            break
+        for row in rows:
+            content = {k: getattr(row, k) for k in _CONTENT}
+            if (
+                row.seq != expected_seq or row.prev_hash != prev
+                or row.hash != row_hash(prev, content)
+            ):
+                return row.seq
+            prev, expected_seq, last = row.hash, expected_seq + 1, row.seq
+    head = session.get(AccessLogHead, 1)
+    if head is not None and (head.seq != last or head.hash != prev):
+        return last + 1
+    return None
+
+
+def entries_for_case(session: Session, case_id: str, limit: int = 10_000) -> list[AuditEntry]:
+    rows = session.scalars(
+        select(AccessLogRow).where(AccessLogRow.case_id == case_id)
+        .order_by(AccessLogRow.seq).limit(limit)
+    ).all()
+    return [
+        AuditEntry(
+            id=r.entry_id, at=r.at, user_id=r.user_id, device_id=r.device_id,
+            case_id=r.case_id, record_id=r.record_id, action=r.action, address=r.address,
+            detail=r.detail,
+        )
+        for r in rows
+    ]

@@ -1,0 +1,119 @@
+"""The central service as an ASGI app: `create_app(settings)`.
+
+Stateless between requests: everything lives in the database, except the failed-login
+counts (ratelimit.py), so several workers or hosts can share one PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from sync.protocol import MAX_PUSH_BYTES, PROTOCOL_VERSION
+from sync.service import errors
+from sync.service.db import make_engine, make_sessionmaker, migrate
+from sync.service.errors import error_response
+from sync.service.ratelimit import LoginThrottle
+from sync.service.routes import audit, conflicts, devices, health, session, sync
+from sync.service.settings import Settings
+
+log = logging.getLogger("keukentafel.service")
+
+
+class _TooLarge(Exception):
+    pass
+
+
+class BodyLimit:
+    """413 for any request body above `limit` bytes, declared or streamed."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        for name, value in scope.get("headers", []):
+            if name == b"content-length":
+                try:
+                    declared = int(value)
+                except ValueError:
+                    declared = 0
+                if declared > self.limit:
+                    await self._refuse(scope, receive, send)
+                    return
+        seen = 0
+        started = False
+
+        async def counted_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.limit:
+                    raise _TooLarge
+            return message
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send(message)
+
+        try:
+            await self.app(scope, counted_receive, tracked_send)
+        except _TooLarge:
+            if started:
+                raise
+            await self._refuse(scope, receive, send)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        response = error_response(
+            413, "too_large", f"a request body may hold at most {self.limit} bytes"
+        )
+        await response(scope, receive, send)
+
+
+def create_app(settings: Settings | None = None, *, run_migrations: bool = False) -> FastAPI:
+    settings = settings or Settings.from_env()
+    engine = make_engine(settings.db_url, settings.pool_size)
+    if run_migrations:
+        migrate(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(
+        title="Keukentafel central service",
+        version=f"{PROTOCOL_VERSION}.0",
+        description="Sync protocol v1 for the Keukentafel desktop app (see docs/protocol.md).",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.factory = make_sessionmaker(engine)
+    app.state.throttle = LoginThrottle(
+        slow_after=settings.login_slow_after, lock_after=settings.login_lock_after,
+        window_s=settings.login_window_s, lock_s=settings.login_lock_s,
+        delay_s=settings.login_delay_s,
+    )
+    errors.install(app)
+    for module in (health, session, devices, sync, conflicts, audit):
+        app.include_router(module.router)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
+    return app
+
+
+def app_from_env() -> FastAPI:
+    """The factory uvicorn's workers call (`--factory`): settings from the environment."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,167 @@
+"""`keukentafel-server`: run, migrate and administer the central service.
+
+Secrets come from standard input (`--password-stdin`) or a prompt, never from the command
+line. Every command first runs pending migrations. Exit codes: 0 success, 1 an error (one
+line on standard error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+
+from sqlalchemy import select
+
+from sync.service import access_log
+from sync.service.access_log import AccessEvent
+from sync.service.accounts import ROLES, AccountError, add_team, add_user, revoke_device
+from sync.service.db import make_engine, make_sessionmaker, migrate, transaction
+from sync.service.models import Device, User
+from sync.service.settings import Settings
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="keukentafel-server", description=__doc__.splitlines()[0])
+    parser.add_argument("--db", metavar="URL", default=None,
+                        help="database URL (default: $KEUKENTAFEL_DB_URL or a local SQLite file)")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    serve = sub.add_parser("serve", help="run the service (after pending migrations)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--workers", type=int, default=1)
+
+    sub.add_parser("migrate", help="run pending database migrations")
+
+    team = sub.add_parser("team", help="manage teams").add_subparsers(dest="action", required=True)
+    team_add = team.add_parser("add", help="add a team; prints its id")
+    team_add.add_argument("name")
+
+    user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
+    user_add = user.add_parser("add", help="add a user; prints its id")
+    user_add.add_argument("username")
+    user_add.add_argument("--team", action="append", default=[], metavar="NAME",
+                          help="team name (repeat for several)")
+    user_add.add_argument("--role", choices=ROLES, required=True)
+    user_add.add_argument("--display-name", default=None)
+    user_add.add_argument("--password-stdin", action="store_true",
+                          help="read the password from the first line of standard input")
+
+    device = sub.add_parser("device", help="list or revoke devices")
+    device_sub = device.add_subparsers(dest="action", required=True)
+    device_sub.add_parser("list", help="list every device")
+    device_revoke = device_sub.add_parser("revoke", help="revoke a device")
+    device_revoke.add_argument("device_id")
+
+    sub.add_parser("seed-demo", help="fictional teams, users (demo passwords) and cases")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(f"keukentafel-server: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _read_password(from_stdin: bool) -> str:
+    if from_stdin:
+        line = sys.stdin.readline()
+        if not line:
+            raise AccountError("expected the password on standard input")
+        return line.rstrip("\r\n")
+    first = getpass.getpass("Password: ")
+    if getpass.getpass("Again: ") != first:
+        raise AccountError("the passwords differ")
+    return first
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    settings = Settings.from_env(args.db)
+    engine = make_engine(settings.db_url, pool_size=2)
+    try:
+        migrate(engine)
+        if args.command == "migrate":
+            print("migrations done")
+            return EXIT_OK
+        if args.command == "serve":
+            engine.dispose()
+            return _serve(settings, args.host, args.port, args.workers)
+        factory = make_sessionmaker(engine)
+        if args.command == "team":
+            with transaction(factory) as session:
+                print(add_team(session, args.name).id)
+        elif args.command == "user":
+            password = _read_password(args.password_stdin)
+            with transaction(factory) as session:
+                user = add_user(session, args.username, password, args.role, args.team,
+                                display_name=args.display_name)
+                print(user.id)
+        elif args.command == "device":
+            return _device(factory, args)
+        elif args.command == "seed-demo":
+            return _seed_demo(factory, settings)
+        return EXIT_OK
+    except AccountError as exc:
+        return _fail(str(exc))
+    finally:
+        engine.dispose()
+
+
+def _device(factory, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+    with transaction(factory) as session:
+        if args.action == "list":
+            rows = session.execute(
+                select(Device, User.username).join(User, User.id == Device.user_id)
+                .order_by(Device.created_at)
+            ).all()
+            for device, username in rows:
+                state = f"revoked {device.revoked_at:%Y-%m-%d}" if device.revoked_at else "active"
+                print(f"{device.id}\t{username}\t{device.name}\t"
+                      f"{device.created_at:%Y-%m-%d %H:%M}\t{state}")
+            return EXIT_OK
+        device = session.get(Device, args.device_id)
+        if device is None:
+            return _fail("no such device")
+        if revoke_device(session, device):
+            access_log.append(session, [AccessEvent(
+                action="device.revoke", device_id=None, address="command line",
+                detail=f"revoked device {device.id}",
+            )])
+            print(f"revoked {device.id}")
+        else:
+            print(f"{device.id} was already revoked")
+    return EXIT_OK
+
+
+def _seed_demo(factory, settings: Settings) -> int:  # type: ignore[no-untyped-def]
+    from sync.service.demo import DEMO_USERS, seed
+
+    made = seed(factory, settings.retention_days)
+    print("demo data added" if made else "demo data was already there")
+    print("Demo accounts (fictional, public demo passwords):")
+    for u in DEMO_USERS:
+        team = u.team or "-"
+        print(f"  {u.username:<12} {u.password:<20} {u.role:<9} {team}")
+    return EXIT_OK
+
+
+def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
+    import uvicorn
+
+    # The workers build their own app from the environment (app_from_env).
+    os.environ["KEUKENTAFEL_DB_URL"] = settings.db_url
+    uvicorn.run(
+        "sync.service.app:app_from_env", factory=True, host=host, port=port,
+        workers=max(1, workers), log_level="info", proxy_headers=False,
+    )
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""FastAPI dependencies: the session factory, settings, and the viewer behind a request."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.protocol import DEVICE_REVOKED
+from sync.service.accounts import team_ids
+from sync.service.db import transaction
+from sync.service.errors import ApiError
+from sync.service.models import Device, User
+from sync.service.ratelimit import LoginThrottle
+from sync.service.security import token_hash
+from sync.service.settings import Settings
+from sync.service.visibility import Viewer
+
+_bearer = HTTPBearer(auto_error=False, description="the device token from enrolment")
+
+
+def get_factory(request: Request) -> sessionmaker[Session]:
+    return request.app.state.factory
+
+
+def get_settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_throttle(request: Request) -> LoginThrottle:
+    return request.app.state.throttle
+
+
+def client_address(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+Factory = Annotated[sessionmaker[Session], Depends(get_factory)]
+CurrentSettings = Annotated[Settings, Depends(get_settings)]
+Throttle = Annotated[LoginThrottle, Depends(get_throttle)]
+Address = Annotated[str | None, Depends(client_address)]
+
+
+def current_viewer(
+    factory: Factory,
+    address: Address,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Viewer:
+    if credentials is None or not credentials.credentials:
+        raise ApiError(401, "unauthorized", "a bearer token is needed",
+                       headers={"WWW-Authenticate": "Bearer"})
+    digest = token_hash(credentials.credentials)
+    with transaction(factory) as session:
+        found = session.execute(
+            select(Device, User).join(User, User.id == Device.user_id)
+            .where(Device.token_hash == digest)
+        ).first()
+        if found is None:
+            raise ApiError(401, "invalid_token", "the token is not valid",
+                           headers={"WWW-Authenticate": "Bearer"})
+        device, user = found
+        if device.revoked_at is not None:
+            raise ApiError(401, DEVICE_REVOKED, "this device was revoked")
+        return Viewer(
+            user_id=user.id, username=user.username, display_name=user.display_name,
+            role=user.role, team_ids=frozenset(team_ids(session, user.id)),
+            device_id=device.id, address=address,
+        )
+
+
+CurrentViewer = Annotated[Viewer, Depends(current_viewer)]

@@ -1,0 +1,88 @@
+"""Every error the service answers with: `{"error": {"code", "message"}}` and a 4xx status.
+
+Messages are English, name fields and kinds but never values, so that nothing personal
+reaches a client's log or ours.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from sync.protocol import MAX_PUSH_CHANGES, ErrorBody, ErrorDetail
+
+log = logging.getLogger("keukentafel.service")
+
+
+class ApiError(Exception):
+    def __init__(
+        self, status: int, code: str, message: str, headers: dict[str, str] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.message = message
+        self.headers = headers
+
+
+def error_response(
+    status: int, code: str, message: str, headers: dict[str, str] | None = None
+) -> JSONResponse:
+    body = ErrorBody(error=ErrorDetail(code=code, message=message))
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+_STATUS_CODES = {
+    400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+    405: "method_not_allowed", 406: "not_acceptable", 409: "conflict", 413: "too_large",
+    415: "unsupported_media_type", 422: "invalid_request", 429: "too_many_requests",
+}
+
+
+def _validation_response(exc: RequestValidationError) -> JSONResponse:
+    errors = exc.errors()
+    for err in errors:
+        if err.get("type") == "json_invalid":
+            return error_response(400, "malformed_json", "the request body is not valid JSON")
+        loc = tuple(err.get("loc", ()))
+        if loc[:2] == ("body", "changes") and err.get("type") == "too_long":
+            return error_response(
+                413, "too_many_changes", f"at most {MAX_PUSH_CHANGES} changes per push"
+            )
+    first = errors[0] if errors else {}
+    where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "request"
+    # pydantic's own message, never the offending input (it may be personal data)
+    return error_response(
+        422, "invalid_request", f"{where}: {first.get('msg', 'invalid')}"[:300]
+    )
+
+
+def install(app: FastAPI) -> None:
+    @app.exception_handler(ApiError)
+    async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
+        return error_response(exc.status, exc.code, exc.message, exc.headers)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _validation_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = _STATUS_CODES.get(exc.status_code, "error")
+        message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
+        return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        # Only the type: a message or traceback may hold case data.
+        log.error("unexpected %s while answering a request", type(exc).__name__)
+        return error_response(500, "internal_error", "the service could not answer")
+
+    @app.exception_handler(json.JSONDecodeError)
+    async def _bad_json(_request: Request, _exc: json.JSONDecodeError) -> JSONResponse:
+        return error_response(400, "malformed_json", "the request body is not valid JSON")

@@ -1,0 +1,246 @@
+"""Applying pushed changes: who may, the merge rules 1-5 of design.md, conflicts, the log.
+
+Each change runs in its own transaction, which first takes the next rev under the row lock
+of `rev_counter` (records.next_rev). Holding that lock until commit serialises the changes
+(so two changes to one record cannot both merge against the same old value) and makes
+revs commit in order, which is what the pull cursor relies on (pull.py).
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
+from sync.protocol import Change, ErrorDetail, Result
+from sync.schema import TEAMLEAD_PLAN_STATUSES, SchemaError, field_spec, kind_spec, validate_fields
+from sync.service import access_log
+from sync.service.access_log import AccessEvent
+from sync.service.db import transaction
+from sync.service.models import AppliedChange, CaseAccess, ConflictRow, RecordRow
+from sync.service.records import (
+    mirror_case_access,
+    next_rev,
+    to_conflict,
+    to_record,
+    utcnow,
+)
+from sync.service.visibility import Viewer, may_see
+
+
+class Rejected(Exception):
+    """A change the service refuses; the rest of the batch goes on."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PushContext:
+    viewer: Viewer
+    retention_days: int
+
+
+def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]) -> list[Result]:
+    return [apply_one(factory, ctx, change) for change in changes]
+
+
+def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) -> Result:
+    viewer = ctx.viewer
+    if not _is_uuid(change.change_id):
+        # Not stored (it could not be found again by a malformed id): refused, batch goes on.
+        return _rejected(change, "invalid_id", "change_id must be a UUID")
+    with transaction(factory) as session:
+        rev = next_rev(session)
+        stored = session.get(AppliedChange, change.change_id)
+        if stored is not None:
+            if stored.user_id != viewer.user_id:
+                # Never hand one user's stored result (it holds case data) to another.
+                return _rejected(
+                    change, "change_id_taken", "this change id belongs to another user"
+                )
+            result = Result.model_validate(stored.result).model_copy(update={"status": "duplicate"})
+            access_log.append(session, [_event(ctx, change, "push.duplicate", None)])
+            return result
+        try:
+            # A savepoint, so that a refused change leaves nothing behind but keeps the
+            # counter lock (and with it the order of commits) for the log entry below.
+            with session.begin_nested():
+                result = _apply(session, ctx, change, rev)
+        except Rejected as exc:
+            result = _rejected(change, exc.code, exc.message)
+            current = session.get(RecordRow, change.record_id[:36])
+            if current is not None and _sees(session, ctx, current.case_id):
+                result.rev = current.rev
+            access_log.append(session, [_event(ctx, change, "push.rejected", exc.code)])
+        else:
+            detail = ",".join(sorted(change.set)) if not change.delete else "delete"
+            access_log.append(
+                session, [_event(ctx, change, f"push.{result.status}", detail)]
+            )
+        session.add(
+            AppliedChange(
+                change_id=change.change_id, user_id=viewer.user_id, device_id=viewer.device_id,
+                result=result.model_dump(mode="json"), created_at=utcnow(),
+            )
+        )
+        return result
+
+
+def _event(ctx: PushContext, change: Change, action: str, detail: str | None) -> AccessEvent:
+    return AccessEvent(
+        action=action, user_id=ctx.viewer.user_id, device_id=ctx.viewer.device_id,
+        case_id=change.case_id[:36], record_id=change.record_id[:36],
+        address=ctx.viewer.address, detail=detail,
+    )
+
+
+def _rejected(change: Change, code: str, message: str) -> Result:
+    return Result(
+        change_id=change.change_id, status="rejected", rev=0,
+        error=ErrorDetail(code=code, message=message),
+    )
+
+
+def _sees(session: Session, ctx: PushContext, case_id: str) -> bool:
+    return may_see(session, ctx.viewer, case_id, ctx.retention_days)
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        return len(value) == 36 and str(uuid.UUID(value)) == value.lower()
+    except (ValueError, AttributeError, TypeError):
+        return False
+
+
+def _check_ids(change: Change) -> None:
+    for name in ("record_id", "case_id"):
+        if not _is_uuid(getattr(change, name)):
+            raise Rejected("invalid_id", f"{name} must be a UUID in its 36-character form")
+
+
+def _authorise(session: Session, ctx: PushContext, change: Change, row: RecordRow | None) -> str:
+    """Check that the viewer may make this change; return the case's team id."""
+    viewer = ctx.viewer
+    if viewer.role == "admin":
+        raise Rejected("forbidden", "an admin sees no case content")
+    creating_case = change.kind == "case" and row is None
+    if creating_case:
+        team_id = change.set.get("team_id")
+        if team_id not in viewer.team_ids:
+            raise Rejected("not_your_team", "a case can only be created in one of your teams")
+        return str(team_id)
+    access = session.get(CaseAccess, change.case_id)
+    if access is None or not _sees(session, ctx, change.case_id):
+        raise Rejected("case_not_visible", "you may not see this case")
+    if change.kind == "case" and "team_id" in change.set:
+        new_team = change.set["team_id"]
+        if new_team != access.team_id and new_team not in viewer.team_ids:
+            raise Rejected("not_your_team", "a case can only be moved to one of your teams")
+    return access.team_id
+
+
+def _check_plan_review(
+    ctx: PushContext, kind: str, team_id: str, incoming: dict[str, Any],
+    current: dict[str, Any] | None,
+) -> None:
+    status = incoming.get("status")
+    if kind != "safety_plan" or status not in TEAMLEAD_PLAN_STATUSES:
+        return
+    if current is not None and current.get("status") == status:
+        return  # rule 2: nothing to do, nothing to forbid
+    if not ctx.viewer.leads(team_id):
+        raise Rejected(
+            "plan_review_forbidden",
+            "only a team lead of the case's team may set a plan to approved or returned",
+        )
+
+
+def _check_required(kind: str, fields: dict[str, Any]) -> None:
+    missing = sorted(n for n in kind_spec(kind).required if fields.get(n) is None)
+    if missing:
+        raise Rejected("missing_field", f"a {kind} needs: {', '.join(missing)}")
+
+
+def _validate(change: Change, creating: bool) -> dict[str, Any]:
+    try:
+        kind_spec(change.kind)
+        for name in change.base:
+            field_spec(change.kind, name)
+        if change.delete:
+            return {}
+        return validate_fields(change.kind, change.set, creating=creating)
+    except SchemaError as exc:
+        raise Rejected(exc.code, exc.message) from None
+
+
+def _apply(session: Session, ctx: PushContext, change: Change, rev: int) -> Result:
+    _check_ids(change)
+    if change.kind == "case" and change.record_id != change.case_id:
+        raise Rejected("case_id_mismatch", "a case record's id must be its case id")
+    row = session.get(RecordRow, change.record_id)
+    if row is not None and (row.kind != change.kind or row.case_id != change.case_id):
+        raise Rejected("record_mismatch", "the record exists with another kind or case")
+    incoming = _validate(change, creating=row is None)
+    team_id = _authorise(session, ctx, change, row)
+    _check_plan_review(ctx, change.kind, team_id, incoming, row.fields if row else None)
+    now = utcnow()
+    user = ctx.viewer.user_id
+
+    if row is None:
+        if change.delete:  # deleting what the service never had: nothing to do
+            return Result(change_id=change.change_id, status="applied", rev=0)
+        row = RecordRow(
+            id=change.record_id, kind=change.kind, case_id=change.case_id, rev=rev,
+            deleted=False, fields=incoming, updated_by=user, updated_at=now,
+        )
+        session.add(row)
+        if change.kind == "case":
+            session.flush()
+            mirror_case_access(session, row.id, row.fields)
+        return Result(change_id=change.change_id, status="applied", rev=rev, record=to_record(row))
+
+    current = dict(row.fields)
+    outcome: MergeOutcome
+    if row.deleted:
+        if change.delete:
+            return _result(change, "applied", row, [])
+        outcome = merge_against_deleted(current, incoming)
+    elif change.delete:
+        outcome = merge_delete(current, row.rev, change.base_rev)
+    else:
+        outcome = merge_change(change.kind, current, change.base, incoming)
+        if outcome.changed:
+            _check_required(change.kind, outcome.fields)
+
+    conflicts = [
+        ConflictRow(
+            id=str(uuid.uuid4()), record_id=row.id, case_id=row.case_id, kind=row.kind,
+            field=c.field, base=c.base, kept=c.kept, incoming=c.incoming,
+            kept_by=row.updated_by, incoming_by=user, created_at=now, resolved=False, rev=rev,
+        )
+        for c in outcome.conflicts
+    ]
+    session.add_all(conflicts)
+    became_deleted = outcome.deleted and not row.deleted
+    if outcome.changed or became_deleted:
+        row.fields = outcome.fields
+        row.deleted = outcome.deleted
+        row.rev, row.updated_by, row.updated_at = rev, user, now
+        if row.kind == "case":
+            session.flush()
+            mirror_case_access(session, row.id, row.fields)
+    # Rule 2 on every field leaves status "applied" with the rev unchanged.
+    return _result(change, outcome.status, row, conflicts)
+
+
+def _result(change: Change, status: Any, row: RecordRow, conflicts: list[ConflictRow]) -> Result:
+    return Result(
+        change_id=change.change_id, status=status, rev=row.rev, record=to_record(row),
+        conflicts=[to_conflict(c) for c in conflicts],
+    )

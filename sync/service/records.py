@@ -1,0 +1,76 @@
+"""Records, conflicts and revs as the service stores them, and their wire form."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import delete, insert, update
+from sqlalchemy.orm import Session
+
+from sync.protocol import Conflict, Record
+from sync.service.models import CaseAccess, CaseShare, ConflictRow, RecordRow, RevCounter
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def iso(moment: dt.datetime | None) -> str | None:
+    if moment is None:
+        return None
+    if moment.tzinfo is None:  # SQLite hands back naive datetimes; they were stored as UTC
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.isoformat(timespec="microseconds")
+
+
+def next_rev(session: Session) -> int:
+    """Take the next rev, holding the counter's row lock until this transaction ends.
+
+    This lock is what keeps the pull cursor from skipping records (see pull.py): every
+    transaction that hands out a rev holds it until it commits, so revs become visible
+    strictly in order.
+    """
+    return session.execute(
+        update(RevCounter).where(RevCounter.id == 1)
+        .values(value=RevCounter.value + 1).returning(RevCounter.value)
+    ).scalar_one()
+
+
+def to_record(row: RecordRow) -> Record:
+    return Record(
+        id=row.id, kind=row.kind, case_id=row.case_id, rev=row.rev, deleted=row.deleted,
+        fields=dict(row.fields), updated_by=row.updated_by, updated_at=iso(row.updated_at),
+    )
+
+
+def to_conflict(row: ConflictRow) -> Conflict:
+    return Conflict(
+        id=row.id, record_id=row.record_id, case_id=row.case_id, kind=row.kind,
+        field=row.field, base=row.base, kept=row.kept, incoming=row.incoming,
+        kept_by=row.kept_by, incoming_by=row.incoming_by,
+        created_at=iso(row.created_at) or "", resolved=row.resolved,
+    )
+
+
+def mirror_case_access(session: Session, case_id: str, fields: dict[str, Any]) -> None:
+    """Keep `case_access`/`case_shares` equal to the case record's deciding fields."""
+    access = session.get(CaseAccess, case_id)
+    values = {
+        "team_id": fields.get("team_id") or "",
+        "contact_worker_id": fields.get("contact_worker_id"),
+        "status": fields.get("status"),
+        "closed_on": fields.get("closed_on"),
+    }
+    if access is None:
+        session.add(CaseAccess(case_id=case_id, **values))
+    else:
+        for name, value in values.items():
+            setattr(access, name, value)
+    session.flush()
+    session.execute(delete(CaseShare).where(CaseShare.case_id == case_id))
+    shared = sorted(set(fields.get("shared_with") or []))
+    if shared:
+        session.execute(
+            insert(CaseShare), [{"case_id": case_id, "user_id": u} for u in shared]
+        )

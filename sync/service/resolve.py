@@ -1,0 +1,110 @@
+"""Closing a conflict: the chosen or edited value goes into the record, the conflict is
+marked resolved, and both get a new rev so that every device sees it at its next pull."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from sync.protocol import DELETED, ErrorDetail, ResolveRequest, Result
+from sync.schema import TEAMLEAD_PLAN_STATUSES, SchemaError, kind_spec, validate_fields
+from sync.service import access_log
+from sync.service.access_log import AccessEvent
+from sync.service.db import transaction
+from sync.service.errors import ApiError
+from sync.service.models import AppliedChange, CaseAccess, ConflictRow, RecordRow
+from sync.service.push import PushContext, _is_uuid
+from sync.service.records import mirror_case_access, next_rev, to_conflict, to_record, utcnow
+from sync.service.visibility import may_see
+
+
+def resolve(
+    factory: sessionmaker[Session], ctx: PushContext, conflict_id: str, request: ResolveRequest
+) -> Result:
+    viewer = ctx.viewer
+    if not _is_uuid(request.change_id):
+        raise ApiError(422, "invalid_id", "change_id must be a UUID")
+    with transaction(factory) as session:
+        rev = next_rev(session)
+        stored = session.get(AppliedChange, request.change_id)
+        if stored is not None and stored.user_id == viewer.user_id:
+            return Result.model_validate(stored.result).model_copy(update={"status": "duplicate"})
+        if stored is not None:
+            raise ApiError(409, "change_id_taken", "this change id belongs to another user")
+        conflict = session.get(ConflictRow, conflict_id) if len(conflict_id) <= 36 else None
+        if conflict is None or not may_see(session, viewer, conflict.case_id, ctx.retention_days):
+            raise ApiError(404, "conflict_not_found", "no such conflict")
+        row = session.get(RecordRow, conflict.record_id)
+        if row is None:  # a conflict is only ever made against a stored record
+            raise ApiError(404, "record_not_found", "the conflict's record is gone")
+        event = AccessEvent(
+            action="resolve", user_id=viewer.user_id, device_id=viewer.device_id,
+            case_id=conflict.case_id, record_id=conflict.record_id, address=viewer.address,
+            detail=f"conflict {conflict.id}",
+        )
+        if conflict.resolved:
+            result = Result(
+                change_id=request.change_id, status="rejected", rev=row.rev,
+                record=to_record(row), conflicts=[to_conflict(conflict)],
+                error=ErrorDetail(code="already_resolved", message="the conflict is closed"),
+            )
+            event.action = "resolve.rejected"
+        else:
+            _apply(session, ctx, conflict, row, request.value)
+            row.rev, row.updated_by, row.updated_at = rev, viewer.user_id, utcnow()
+            conflict.resolved, conflict.resolved_by, conflict.rev = True, viewer.user_id, rev
+            if row.kind == "case":
+                session.flush()
+                mirror_case_access(session, row.id, row.fields)
+            result = Result(
+                change_id=request.change_id, status="applied", rev=rev,
+                record=to_record(row), conflicts=[to_conflict(conflict)],
+            )
+        session.add(
+            AppliedChange(
+                change_id=request.change_id, user_id=viewer.user_id, device_id=viewer.device_id,
+                result=result.model_dump(mode="json"), created_at=utcnow(),
+            )
+        )
+        access_log.append(session, [event])
+        return result
+
+
+def _apply(
+    session: Session, ctx: PushContext, conflict: ConflictRow, row: RecordRow, value: Any
+) -> None:
+    try:
+        if conflict.field is None:
+            if value == DELETED:
+                row.deleted = True
+                return
+            if not isinstance(value, dict):
+                raise ApiError(
+                    422, "invalid_value", 'resolve a delete conflict with "deleted" or fields'
+                )
+            fields = validate_fields(row.kind, value, creating=True)
+            _check_review(session, ctx, row, fields)
+            row.fields, row.deleted = fields, False
+            return
+        clean = validate_fields(row.kind, {conflict.field: value})
+    except SchemaError as exc:
+        raise ApiError(422, exc.code, exc.message) from None
+    if conflict.field in kind_spec(row.kind).required and clean[conflict.field] is None:
+        raise ApiError(422, "missing_field", f"{row.kind}.{conflict.field} may not be empty")
+    _check_review(session, ctx, row, clean)
+    row.fields = {**row.fields, **clean}
+
+
+def _check_review(session: Session, ctx: PushContext, row: RecordRow, fields: dict) -> None:
+    status = fields.get("status")
+    if row.kind != "safety_plan" or status not in TEAMLEAD_PLAN_STATUSES:
+        return
+    if row.fields.get("status") == status:
+        return
+    access = session.get(CaseAccess, row.case_id)
+    if access is None or not ctx.viewer.leads(access.team_id):
+        raise ApiError(
+            403, "plan_review_forbidden",
+            "only a team lead of the case's team may set a plan to approved or returned",
+        )

@@ -1,0 +1,69 @@
+"""Who may see what (design.md, "Roles"), as queries the service runs on every request.
+
+- worker: cases where they are the contact worker or in `shared_with`;
+- teamlead: every case of their teams (and, like a worker, cases assigned or shared to them);
+- admin: no case content at all.
+Closed cases drop out of everyone's view `retention_days` after `closed_on`, so that they
+leave the laptops at the next pull.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Select, false, or_, select
+from sqlalchemy.orm import Session
+
+from sync.service.models import CaseAccess, CaseShare
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The user and device behind a request."""
+
+    user_id: str
+    username: str
+    display_name: str
+    role: str
+    team_ids: frozenset[str]
+    device_id: str
+    address: str | None = None
+
+    def leads(self, team_id: str | None) -> bool:
+        return self.role == "teamlead" and team_id in self.team_ids
+
+
+def _retained(retention_days: int, today: dt.date | None = None) -> ColumnElement[bool]:
+    cutoff = ((today or dt.date.today()) - dt.timedelta(days=retention_days)).isoformat()
+    # ISO dates compare correctly as strings.
+    return or_(
+        CaseAccess.status.is_(None),
+        CaseAccess.status != "closed",
+        CaseAccess.closed_on.is_(None),
+        CaseAccess.closed_on >= cutoff,
+    )
+
+
+def _reach(viewer: Viewer) -> ColumnElement[bool]:
+    if viewer.role == "admin":
+        return false()
+    shared = select(CaseShare.case_id).where(CaseShare.user_id == viewer.user_id)
+    terms = [CaseAccess.contact_worker_id == viewer.user_id, CaseAccess.case_id.in_(shared)]
+    if viewer.role == "teamlead" and viewer.team_ids:
+        terms.append(CaseAccess.team_id.in_(sorted(viewer.team_ids)))
+    return or_(*terms)
+
+
+def visible_cases(viewer: Viewer, retention_days: int) -> Select[tuple[str]]:
+    """A SELECT of the ids of every case `viewer` may see now."""
+    return select(CaseAccess.case_id).where(_reach(viewer), _retained(retention_days))
+
+
+def visible_case_ids(session: Session, viewer: Viewer, retention_days: int) -> set[str]:
+    return set(session.scalars(visible_cases(viewer, retention_days)))
+
+
+def may_see(session: Session, viewer: Viewer, case_id: str, retention_days: int) -> bool:
+    query = visible_cases(viewer, retention_days).where(CaseAccess.case_id == case_id)
+    return session.scalar(query) is not None
