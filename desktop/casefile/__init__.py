@@ -1,0 +1,1 @@
+"""The case file: an open case, its header and its views as tabs."""

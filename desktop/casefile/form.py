@@ -1,0 +1,85 @@
+"""A form over one record: a label and an editor for each chosen field of its kind.
+
+The form only lays out editors and relays their commits as `edited`; what an edit does
+(an undoable write) is the CaseFileController's business.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+
+from desktop.casefile.editors import FieldEditor, FlagEditor, editor_for
+from desktop.casefile.labels import field_label
+from sync.protocol import Record
+from sync.schema import field_spec
+
+
+class RecordForm(QWidget):
+    """Edits the chosen `fields` of one record of `kind` at a time."""
+
+    edited = Signal(str, str, str, object, object)  # record_id, kind, field, old, new
+
+    def __init__(
+        self,
+        kind: str,
+        fields: tuple[str, ...],
+        parent: QWidget | None = None,
+        editors: dict[str, FieldEditor] | None = None,
+    ) -> None:
+        """`editors` replaces the registry's default editor for some fields."""
+        super().__init__(parent)
+        self.kind = kind
+        self.record_id: str | None = None
+        self.editors: dict[str, FieldEditor] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        layout.setVerticalSpacing(10)
+        for name in fields:
+            editor = (editors or {}).get(name) or editor_for(kind, name, self)
+            if editor.widget.parent() is not self:
+                editor.widget.setParent(self)
+            editor.widget.setAccessibleName(field_label(name))
+            editor.committed.connect(
+                lambda old, new, name=name: self._relay(name, old, new)
+            )
+            self.editors[name] = editor
+            if isinstance(editor, FlagEditor):
+                layout.addRow("", editor.widget)  # the tick box carries its own label
+            else:
+                label = QLabel(field_label(name), self)
+                label.setBuddy(editor.widget)
+                layout.addRow(label, editor.widget)
+        self.setEnabled(False)
+
+    def show_record(self, record: Record | None) -> None:
+        """Show `record` (None: an empty, disabled form). Typed-but-unsaved text is saved first
+        when another record is chosen; for the same record it is kept."""
+        same = record is not None and record.id == self.record_id
+        if not same:
+            self.flush()
+        self.record_id = record.id if record is not None else None
+        self.setEnabled(record is not None)
+        for name, editor in self.editors.items():
+            if same and editor.pending:
+                continue  # the worker is typing here; the pause will save it
+            editor.set_value(record.fields.get(name) if record is not None else None)
+
+    def set_field(self, record_id: str, name: str, value: Any) -> None:
+        """Follow a value set elsewhere (undo, redo) when this record is on screen."""
+        editor = self.editors.get(name)
+        if editor is not None and record_id == self.record_id:
+            editor.set_value(value)
+
+    def flush(self) -> None:
+        for editor in self.editors.values():
+            editor.flush()
+
+    def _relay(self, name: str, old: Any, new: Any) -> None:
+        if new is None and field_spec(self.kind, name).required:
+            self.editors[name].set_value(old)  # a name may be changed, never emptied
+            return
+        if self.record_id is not None:
+            self.edited.emit(self.record_id, self.kind, name, old, new)

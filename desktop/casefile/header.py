@@ -1,0 +1,45 @@
+"""The header of an open case: family name, status, contact worker, legal framework and the
+next review date, in large calm type so it reads from across the kitchen table."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+
+from desktop.casefile.labels import choice_label
+from desktop.casefile.records_model import display_value
+from sync.protocol import Record
+
+
+class CaseHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.family = QLabel(self)
+        font = QFont(self.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.family.setFont(font)
+        self.family.setAccessibleName(self.tr("Family"))
+        self.details = QLabel(self)
+        self.details.setWordWrap(True)
+        self.details.setAccessibleName(self.tr("Case details"))
+        layout = QGridLayout(self)
+        layout.addWidget(self.family, 0, 0)
+        layout.addWidget(self.details, 1, 0)
+
+    def show_case(self, case: Record | None, contact_worker: str, next_review: str | None) -> None:
+        if case is None:
+            self.family.clear()
+            self.details.clear()
+            return
+        f = case.fields
+        self.family.setText(f.get("title") or "")
+        parts = [
+            self.tr("Status: %1").replace("%1", choice_label(f.get("status")) or "—"),
+            self.tr("Contact worker: %1").replace("%1", contact_worker or "—"),
+            self.tr("Legal framework: %1").replace(
+                "%1", choice_label(f.get("legal_framework")) or "—"),
+            self.tr("Next review: %1").replace(
+                "%1", display_value("safety_plan", "review_on", next_review) or "—"),
+        ]
+        self.details.setText("   ·   ".join(parts))

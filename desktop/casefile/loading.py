@@ -1,0 +1,38 @@
+"""Reading an open case in one go off the UI thread: the case, its next review date and the
+enrolled worker (to show "who" in words)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sync.protocol import Record
+
+
+@dataclass(frozen=True)
+class CaseHead:
+    case: Record | None
+    next_review: str | None
+    user: dict[str, Any] | None
+
+    @property
+    def contact_worker(self) -> str:
+        """The contact worker as the screen names them: the worker's own name when it is them."""
+        worker = self.case.fields.get("contact_worker_id") if self.case else None
+        if worker and self.user and worker == self.user.get("id"):
+            return str(self.user.get("display_name") or self.user.get("username") or worker)
+        return worker or ""
+
+
+def read_case_head(store: Any, case_id: str) -> CaseHead:
+    case = store.get_record(case_id)
+    if case is not None and case.deleted:
+        case = None
+    reviews = [
+        p.fields["review_on"]
+        for p in store.list_records(kind="safety_plan", case_id=case_id)
+        if not p.deleted and p.fields.get("review_on")
+    ]
+    user = store.get_setting("user")
+    return CaseHead(case, min(reviews) if reviews else None,
+                    user if isinstance(user, dict) else None)

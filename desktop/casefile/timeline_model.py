@@ -1,0 +1,103 @@
+"""The timeline of a case as a table: when, what changed, which fields, by whom."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.casefile.labels import field_label, kind_label
+
+Index = QModelIndex | QPersistentModelIndex
+_tr = QCoreApplication.translate
+
+
+def _action_label(action: str) -> str:
+    labels = {
+        "create": _tr("Timeline", "added"),
+        "update": _tr("Timeline", "changed"),
+        "delete": _tr("Timeline", "removed"),
+        "sync": _tr("Timeline", "received by sync"),
+        "applied": _tr("Timeline", "received by sync"),
+        "merged": _tr("Timeline", "merged by sync"),
+        "conflict": _tr("Timeline", "in conflict"),
+        "resolve": _tr("Timeline", "conflict resolved"),
+    }
+    return labels.get(action, action)
+
+
+def _when(at: str | None) -> str:
+    if not at:
+        return ""
+    moment = QDateTime.fromString(at, Qt.DateFormat.ISODateWithMs)
+    if not moment.isValid():
+        moment = QDateTime.fromString(at, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return at
+    return QLocale().toString(moment.toLocalTime(), "dd-MM-yyyy HH:mm")
+
+
+class TimelineModel(QAbstractTableModel):
+    """Rows are the store's history entries of one case, newest first."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+        self._headers = (
+            _tr("Timeline", "When"), _tr("Timeline", "What"),
+            _tr("Timeline", "Fields"), _tr("Timeline", "By"),
+        )
+
+    def set_entries(self, entries: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(reversed(entries))
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        entry = self._rows[index.row()]
+        column = index.column()
+        if column == 0:
+            return _when(getattr(entry, "at", None))
+        if column == 1:
+            return f"{kind_label(entry.kind)} {_action_label(entry.action)}"
+        if column == 2:
+            # Which fields, not their values: the timeline says what changed, the tabs show it.
+            changes = getattr(entry, "changes", None) or {}
+            return ", ".join(field_label(name) for name in changes)
+        if column == 3:
+            by = getattr(entry, "by", None) or ""
+            if getattr(entry, "source", "") == "local" and not by:
+                return _tr("Timeline", "this laptop")
+            return by
+        return None

@@ -1,0 +1,219 @@
+"""CaseFileView: the open case - its header and its views as tabs.
+
+Overzicht, Personen, Huisbezoeken, Taken, Toestemming and Tijdlijn are built in; the
+network map and the safety plan slot in with `add_tab` after the overview. A tab is
+filled only when it is shown (`load(case_id)`), so a case opens quickly whatever its size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casefile.consent import ConsentTab
+from desktop.casefile.controller import CaseFileController
+from desktop.casefile.header import CaseHeader
+from desktop.casefile.loading import CaseHead, read_case_head
+from desktop.casefile.overview import OverviewTab
+from desktop.casefile.people import PeopleTab
+from desktop.casefile.tasks import TasksTab
+from desktop.casefile.timeline import TimelineTab
+from desktop.casefile.visits import VisitsTab
+from desktop.operations import ChangeNotice, StoreSession
+
+
+class CaseFileView(QWidget):
+    loaded = Signal(str)  # case_id: header, overview and the shown tab are on screen
+
+    def __init__(self, session: StoreSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.controller = CaseFileController(session, self)
+        self.head: CaseHead | None = None
+        self._waiting: set[QWidget] = set()
+        self._head_pending = False
+
+        self.header = CaseHeader(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Views of the case"))
+        self.tabs.setDocumentMode(True)
+        self.overview = OverviewTab(self.controller, self)
+        self.people = PeopleTab(self.controller, self)
+        self.visits = VisitsTab(self.controller, self)
+        self.tasks = TasksTab(self.controller, self)
+        self.consent = ConsentTab(self.controller, self)
+        self.timeline = TimelineTab(self.controller, self)
+        self.tabs.addTab(self.overview, self.tr("&Overview"))
+        self.tabs.addTab(self.people, self.tr("&People"))
+        self.tabs.addTab(self.visits, self.tr("Home &visits"))
+        self.tabs.addTab(self.tasks, self.tr("&Tasks"))
+        self.tabs.addTab(self.consent, self.tr("&Consent"))
+        self.tabs.addTab(self.timeline, self.tr("Time&line"))
+        self._next_slot = 1  # where the next added main view goes: after the overview
+        self.tabs.currentChanged.connect(self._on_tab)
+        for tab in self._lazy_tabs():
+            tab.loaded.connect(lambda _case_id, w=tab: self._tab_loaded(w))
+
+        self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+
+        self.placeholder = QLabel(self.tr("Choose a case from the list."), self)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setAccessibleName(self.tr("No case open"))
+        content = QWidget(self)
+        bar = QHBoxLayout()
+        bar.addWidget(self.header, 1)
+        for action in (self.undo_action, self.redo_action):
+            button = QToolButton(content)
+            button.setDefaultAction(action)
+            button.setAccessibleName(action.text())
+            bar.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        column = QVBoxLayout(content)
+        column.addLayout(bar)
+        column.addWidget(self.tabs, 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.placeholder)
+        self.pages.addWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
+
+        self.controller.external_change.connect(self._on_external)
+        self.controller.record_saved.connect(self._on_saved)
+
+    @property
+    def case_id(self) -> str | None:
+        return self.controller.case_id
+
+    # -- the public face: open, clear, add a view -------------------------------------------
+
+    def open_case(self, case_id: str) -> None:
+        """Show `case_id`; `loaded` follows once it is on screen."""
+        self.flush()
+        if case_id != self.controller.case_id:
+            for tab in self._lazy_tabs():
+                tab.clear()
+        self.controller.open(case_id)
+        self._waiting = set()
+        self._read_head(case_id)
+        self._ensure_loaded(self.tabs.currentWidget())
+
+    def clear(self) -> None:
+        """Show nothing of any case (locking, or another family at the table)."""
+        self.flush()
+        self.controller.open(None)
+        self.head = None
+        self.header.show_case(None, "", None)
+        self.overview.show_case(None, "")
+        for tab in self._lazy_tabs():
+            tab.clear()
+        self.pages.setCurrentWidget(self.placeholder)
+
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """Add a main view of the case (network map, safety plan) after the ones added before.
+
+        A view with `load(case_id)` is filled when first shown and should then emit
+        `loaded(case_id)`; one with `clear()` is emptied when the case closes."""
+        index = self.tabs.insertTab(self._next_slot, widget, title)
+        self._next_slot += 1
+        if hasattr(widget, "loaded"):
+            widget.loaded.connect(lambda _case_id, w=widget: self._tab_loaded(w))
+        return index
+
+    def flush(self) -> None:
+        """Save what the worker has typed but not yet paused on."""
+        self.overview.flush()
+        for tab in self._lazy_tabs():
+            form = getattr(tab, "form", None)
+            if form is not None:
+                form.flush()
+        self.visits.scores.flush()
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def _lazy_tabs(self) -> list[Any]:
+        widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
+        return [w for w in widgets if hasattr(w, "load") and hasattr(w, "clear")]
+
+    def _read_head(self, case_id: str) -> None:
+        self._head_pending = True
+        self.session.query(lambda s: read_case_head(s, case_id),
+                           lambda head: self._head_read(case_id, head))
+
+    def _head_read(self, case_id: str, head: CaseHead) -> None:
+        if case_id != self.controller.case_id:
+            return
+        self._head_pending = False
+        if head.case is None:
+            self.clear()  # removed, or purged by a sync
+            return
+        self.head = head
+        self.header.show_case(head.case, head.contact_worker, head.next_review)
+        self.overview.show_case(head.case, head.contact_worker)
+        self.pages.setCurrentIndex(1)
+        self._maybe_loaded()
+
+    def _ensure_loaded(self, widget: QWidget | None) -> None:
+        case_id = self.controller.case_id
+        if case_id is None or widget is None or not hasattr(widget, "load"):
+            return
+        if getattr(widget, "loaded_case", None) != case_id:
+            self._waiting.add(widget)
+            widget.load(case_id)
+
+    def _on_tab(self, index: int) -> None:
+        self._ensure_loaded(self.tabs.widget(index))
+
+    def _tab_loaded(self, widget: QWidget) -> None:
+        self._waiting.discard(widget)
+        self._maybe_loaded()
+
+    def _maybe_loaded(self) -> None:
+        if not self._head_pending and not self._waiting and self.controller.case_id:
+            self.loaded.emit(self.controller.case_id)
+
+    def _on_saved(self, record: Any) -> None:
+        if record.kind == "case" and self.head is not None and record.id == self.case_id:
+            self.head = CaseHead(record, self.head.next_review, self.head.user)
+            self.header.show_case(record, self.head.contact_worker, self.head.next_review)
+
+    def _on_external(self, notice: ChangeNotice) -> None:
+        if self.case_id and (notice.concerns(kind="case") or notice.concerns(kind="safety_plan")):
+            self._read_head(self.case_id)
+
+
+def open_and_wait(view: CaseFileView, case_id: str, timeout_ms: int = 10_000) -> bool:
+    """Open `case_id` and return once it is on screen (for benchmarks and tests)."""
+    loop = QEventLoop()
+    done: list[str] = []
+
+    def finished(loaded_id: str) -> None:
+        if loaded_id == case_id:
+            done.append(loaded_id)
+            loop.quit()
+
+    view.loaded.connect(finished)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    try:
+        view.open_case(case_id)
+        if not done:
+            loop.exec()
+    finally:
+        view.loaded.disconnect(finished)
+    return bool(done)

@@ -1,0 +1,103 @@
+"""The scaling scores of one home visit: each participant's 0-10 answer to "how safe is it?"."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+
+from desktop.casefile.controller import CaseFileController
+from desktop.casefile.editors import NumberEditor
+from sync.protocol import Record
+from sync.schema import field_spec
+
+_VALUE = field_spec("scaling_score", "value")
+
+
+class VisitScores(QGroupBox):
+    """One score box per participant of the chosen visit; a score saves when it is set."""
+
+    def __init__(self, controller: CaseFileController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Scaling scores (0 = so unsafe the children cannot stay, "
+                              "10 = safe enough to close the case)"))
+        self.controller = controller
+        self._layout = QFormLayout(self)
+        self._scores: dict[tuple[str, str], Record] = {}  # (visit_id, person_id) -> score
+        self._names: dict[str, str] = {}
+        self._visit: Record | None = None
+        self.editors: dict[str, NumberEditor] = {}  # person_id -> editor of the shown visit
+        controller.record_created.connect(self._on_created)
+        controller.record_deleted.connect(self._on_deleted)
+        controller.field_set.connect(self._on_field_set)
+
+    def set_scores(self, scores: list[Record], names: dict[str, str]) -> None:
+        self._names = names
+        self._scores = {
+            (s.fields.get("visit_id") or "", s.fields.get("person_id") or ""): s
+            for s in scores if not s.deleted
+        }
+        self.show_visit(self._visit)
+
+    def show_visit(self, visit: Record | None) -> None:
+        self._visit = visit
+        while self._layout.rowCount():
+            self._layout.removeRow(0)
+        self.editors = {}
+        participants = list(visit.fields.get("participants") or []) if visit else []
+        if visit is not None and not participants:
+            self._layout.addRow(QLabel(self.tr("Tick the participants of the visit first."), self))
+        for person_id in participants:
+            name = self._names.get(person_id, self.tr("(unknown person)"))
+            editor = NumberEditor(_VALUE.minimum, _VALUE.maximum, self)
+            editor.widget.setAccessibleName(self.tr("Scaling score of %1").replace("%1", name))
+            score = self._scores.get((visit.id, person_id)) if visit else None
+            editor.set_value(score.fields.get("value") if score else None)
+            editor.committed.connect(
+                lambda old, new, pid=person_id: self._commit(pid, old, new)
+            )
+            label = QLabel(name, self)
+            label.setBuddy(editor.widget)
+            self._layout.addRow(label, editor.widget)
+            self.editors[person_id] = editor
+        self.setEnabled(visit is not None)
+
+    def flush(self) -> None:
+        for editor in self.editors.values():
+            editor.flush()
+
+    def _commit(self, person_id: str, old: Any, new: Any) -> None:
+        visit = self._visit
+        if visit is None:
+            return
+        score = self._scores.get((visit.id, person_id))
+        if score is None:
+            if new is not None:
+                self.controller.create("scaling_score", {
+                    "value": new, "visit_id": visit.id, "person_id": person_id,
+                    "date": visit.fields.get("date"),
+                })
+        elif new is None:
+            self.controller.delete(score.id, "scaling_score")
+        else:
+            self.controller.edit_field(score.id, "scaling_score", "value", old, new)
+
+    def _on_created(self, record: Record) -> None:
+        if record.kind == "scaling_score":
+            key = (record.fields.get("visit_id") or "", record.fields.get("person_id") or "")
+            self._scores[key] = record
+
+    def _on_deleted(self, record_id: str, kind: str) -> None:
+        if kind == "scaling_score":
+            self._scores = {k: s for k, s in self._scores.items() if s.id != record_id}
+
+    def _on_field_set(self, record_id: str, field: str, value: Any) -> None:
+        for key, score in self._scores.items():
+            if score.id == record_id:
+                self._scores[key] = score.model_copy(
+                    update={"fields": {**score.fields, field: value}}
+                )
+                editor = self.editors.get(key[1])
+                if editor is not None and self._visit is not None and key[0] == self._visit.id:
+                    editor.set_value(value)
+                return

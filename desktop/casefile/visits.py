@@ -1,0 +1,97 @@
+"""Huisbezoeken: home visits with their notes, observations and scaling scores.
+
+A case may have thousands of visit notes, so this tab loads only when it is first shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from desktop.casefile.editors import ChecklistEditor, FieldEditor
+from desktop.casefile.record_tab import RecordTab
+from desktop.casefile.records_model import Column
+from desktop.casefile.visit_scores import VisitScores
+from sync.protocol import Record
+
+
+def _newest_first(date: str | None) -> int:
+    return -int((date or "0000-00-00").replace("-", ""))
+
+
+class VisitsTab(RecordTab):
+    kind = "visit"
+    form_fields = (
+        "date", "location", "participants", "shared_with_family", "notes", "observations",
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._names: dict[str, str] = {}
+        self.columns = (
+            Column("date"), Column("location"),
+            Column("participants", text=self._participant_names),
+            Column("shared_with_family"),
+        )
+        super().__init__(*args, **kwargs)
+        self.controller.field_set.connect(self._on_field_set_visit)
+
+    def custom_editors(self) -> dict[str, FieldEditor]:
+        self.participants_editor = ChecklistEditor([], columns=2)
+        return {"participants": self.participants_editor}
+
+    def detail_widget(self) -> QWidget:
+        self.scores = VisitScores(self.controller, self)
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.addWidget(self.form)
+        layout.addWidget(self.scores)
+        layout.addStretch(1)
+        return panel
+
+    def sort_key(self, record: Record) -> Any:
+        return (_newest_first(record.fields.get("date")), record.id)
+
+    def add_text(self) -> str:
+        return self.tr("&Add home visit")
+
+    def accessible_table_name(self) -> str:
+        return self.tr("Home visits, newest first")
+
+    def new_fields(self) -> dict[str, Any]:
+        return {"date": dt.date.today().isoformat(), "shared_with_family": False}
+
+    def fetch(self, store: Any, case_id: str, kind: str) -> Any:
+        return (
+            store.list_records(kind=kind, case_id=case_id),
+            store.list_records(kind="person", case_id=case_id),
+            store.list_records(kind="scaling_score", case_id=case_id),
+        )
+
+    def show_result(self, result: Any) -> None:
+        visits, people, scores = result
+        living = sorted((p for p in people if not p.deleted),
+                        key=lambda p: (p.fields.get("name") or "").casefold())
+        self._names = {p.id: p.fields.get("name") or "" for p in living}
+        self.participants_editor.set_options([(p.id, self._names[p.id]) for p in living])
+        self.model.set_records(visits)
+        self.scores.set_scores(scores, self._names)
+
+    def record_chosen(self, record: Record | None) -> None:
+        self.scores.flush()
+        self.scores.show_visit(record)
+
+    def clear(self) -> None:
+        self.scores.show_visit(None)
+        super().clear()
+
+    def _participant_names(self, record: Record) -> str:
+        ids = record.fields.get("participants") or []
+        return ", ".join(self._names.get(i, "?") for i in ids)
+
+    def _on_field_set_visit(self, record_id: str, field: str, value: Any) -> None:
+        if field == "participants":
+            current = self.current_record()
+            if current is not None and current.id == record_id:
+                self.scores.show_visit(current)

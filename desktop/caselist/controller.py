@@ -1,0 +1,138 @@
+"""The logic of the case list: what the worker searches, filters and sorts on, and which
+section (my cases, shared with me, the team's cases) is shown.
+
+Searching, filtering by status and sorting happen in SQL inside the store (off the UI
+thread); only the section - which depends on who is enrolled - is picked out here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from desktop.caselist.model import CaseListModel
+from desktop.operations import ChangeNotice, StoreSession
+
+SEARCH_DELAY_MS = 150  # typing pauses this long before the list follows
+REFRESH_DELAY_MS = 300  # a burst of edits or a sync refreshes the list once
+
+ALL, MINE, OTHERS = "all", "mine", "others"  # sections; OTHERS reads "shared" or "team"
+ORDERS = ("updated", "review", "title")
+
+
+def in_section(summary: Any, section: str, user_id: str | None) -> bool:
+    """Whether a case belongs in `section` for the enrolled user `user_id`.
+
+    The service hands a worker only the cases they lead or that are shared with them, and a
+    team lead all of the team's; so whatever is not the user's own is shared with them
+    (worker) or a team case (team lead)."""
+    if section == ALL or user_id is None:
+        return True
+    mine = summary.contact_worker_id in (user_id, None)  # a case made before enrolling is mine
+    return mine if section == MINE else not mine
+
+
+class CaseListController(QObject):
+    updated = Signal(int)  # rows shown, after every refresh
+    user_known = Signal(object)  # the enrolled user (dict) or None
+
+    def __init__(self, session: StoreSession, model: CaseListModel,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.model = model
+        self.search = ""
+        self.status: str | None = None
+        self.order = "updated"
+        self.section = ALL
+        self.user: dict[str, Any] | None = None
+        self._generation = 0
+        self._search_timer = self._timer(SEARCH_DELAY_MS)
+        self._refresh_timer = self._timer(REFRESH_DELAY_MS)
+        self._all: list[Any] = []
+        self._active = True  # False once cleared (locked), until the next refresh()
+        session.changed.connect(self._on_changed)
+
+    def _timer(self, msecs: int) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(msecs)
+        timer.timeout.connect(self.refresh)
+        return timer
+
+    @property
+    def role(self) -> str | None:
+        return self.user.get("role") if self.user else None
+
+    # -- what the worker asks for -----------------------------------------------------------
+
+    def set_search(self, text: str, *, now: bool = False) -> None:
+        self.search = text.strip()
+        if now:
+            self.refresh()
+        else:
+            self._search_timer.start()
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.refresh()
+
+    def set_order(self, order: str) -> None:
+        if order not in ORDERS:
+            raise ValueError(f"unknown case order {order!r}")
+        self.order = order
+        self.refresh()
+
+    def set_section(self, section: str) -> None:
+        self.section = section
+        self._show()
+
+    # -- fetching ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Ask the store for the list as it now stands (a later answer replaces an earlier)."""
+        self._active = True
+        self._search_timer.stop()
+        self._refresh_timer.stop()
+        self._generation += 1
+        generation = self._generation
+        search, status, order = self.search or None, self.status, self.order
+
+        def fetch(store: Any) -> tuple[list[Any], Any]:
+            return store.list_cases(search=search, status=status, order=order), \
+                store.get_setting("user")
+
+        self.session.query(fetch, lambda result: self._fetched(generation, result))
+
+    def _fetched(self, generation: int, result: tuple[Sequence[Any], Any]) -> None:
+        if generation != self._generation:
+            return  # an answer to a question the worker no longer asks
+        cases, user = result
+        user = user if isinstance(user, dict) else None
+        if user != self.user:
+            self.user = user
+            self.user_known.emit(user)
+        self._all = list(cases)
+        self._show()
+
+    def _show(self) -> None:
+        user_id = self.user.get("id") if self.user else None
+        shown = [c for c in self._all if in_section(c, self.section, user_id)]
+        self.model.set_cases(shown)
+        self.updated.emit(len(shown))
+
+    def clear(self) -> None:
+        """Forget every case (on lock): no family's name stays in memory of the list."""
+        self._generation += 1
+        self._active = False
+        self._search_timer.stop()
+        self._refresh_timer.stop()
+        self._all = []
+        self.model.set_cases([])
+
+    def _on_changed(self, _notice: ChangeNotice) -> None:
+        # Any write may change a name, a status or the unsynced marks; a burst refreshes once.
+        if self._active:
+            self._refresh_timer.start()

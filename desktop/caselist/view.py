@@ -1,0 +1,186 @@
+"""CaseListView: the worker's cases - search on top, then section, status and order, then the
+list. Choosing a row (click, Enter) says `case_activated(case_id)`.
+
+Layout only; what is fetched and shown is the CaseListController's job.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casefile.labels import choice_label, choices
+from desktop.caselist.controller import ALL, MINE, ORDERS, OTHERS, CaseListController
+from desktop.caselist.model import FAMILY, CaseListModel
+from desktop.operations import StoreSession
+
+
+class CaseListView(QWidget):
+    case_activated = Signal(str)
+    loaded = Signal(int)  # rows shown, after each refresh
+
+    def __init__(self, session: StoreSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = CaseListModel(self)
+        self.controller = CaseListController(session, self.model, self)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Search by family or person name"))
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.controller.set_search)
+        self.search.returnPressed.connect(self._open_first)
+        find = QAction(self.tr("Find a case"), self)
+        find.setShortcut(QKeySequence("Ctrl+F"))
+        find.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        find.triggered.connect(self._focus_search)
+        self.addAction(find)
+
+        self.section = QComboBox(self)
+        self.section.setAccessibleName(self.tr("Which cases"))
+        self.section.currentIndexChanged.connect(
+            lambda _i: self.controller.set_section(self.section.currentData() or ALL))
+        self.status = QComboBox(self)
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.status.addItem(self.tr("All statuses"), None)
+        for value in choices("case", "status"):
+            self.status.addItem(choice_label(value), value)
+        self.status.currentIndexChanged.connect(
+            lambda _i: self.controller.set_status(self.status.currentData()))
+        self.order = QComboBox(self)
+        self.order.setAccessibleName(self.tr("Sort by"))
+        order_names = {
+            "updated": self.tr("Last change"),
+            "review": self.tr("Next review date"),
+            "title": self.tr("Family name"),
+        }
+        for value in ORDERS:
+            self.order.addItem(order_names[value], value)
+        self.order.currentIndexChanged.connect(
+            lambda _i: self.controller.set_order(self.order.currentData()))
+
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Cases"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(FAMILY, QHeaderView.ResizeMode.Stretch)
+        self.table.activated.connect(self._activate)
+        self.table.clicked.connect(self._activate)
+        self.count = QLabel(self)
+
+        filters = QFormLayout()
+        for text, combo in ((self.tr("&Show"), self.section), (self.tr("S&tatus"), self.status),
+                            (self.tr("S&ort by"), self.order)):
+            label = QLabel(text, self)
+            label.setBuddy(combo)
+            filters.addRow(label, combo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count)
+        self.setTabOrder(self.search, self.section)
+        self.setTabOrder(self.section, self.status)
+        self.setTabOrder(self.status, self.order)
+        self.setTabOrder(self.order, self.table)
+
+        self.controller.updated.connect(self._updated)
+        self.controller.user_known.connect(self._set_sections)
+        self._set_sections(None)
+        self.controller.refresh()
+
+    # -- the public face --------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.controller.refresh()
+
+    def clear(self) -> None:
+        """Show no case at all (on lock)."""
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.controller.search = ""
+        self.controller.clear()
+        self.count.clear()
+
+    def select_case(self, case_id: str) -> None:
+        row = self.model.row_of(case_id)
+        if row >= 0:
+            self.table.selectRow(row)
+
+    # -- reacting ---------------------------------------------------------------------------
+
+    def _set_sections(self, user: dict | None) -> None:
+        chosen = self.section.currentData() or ALL
+        self.section.blockSignals(True)
+        self.section.clear()
+        self.section.addItem(self.tr("All cases"), ALL)
+        if user is not None:
+            self.section.addItem(self.tr("My cases"), MINE)
+            if user.get("role") == "teamlead":
+                self.section.addItem(self.tr("Team cases"), OTHERS)
+            else:
+                self.section.addItem(self.tr("Shared with me"), OTHERS)
+        self.section.setCurrentIndex(max(0, self.section.findData(chosen)))
+        self.section.blockSignals(False)
+        self.section.setEnabled(user is not None)
+        self.controller.section = self.section.currentData() or ALL
+
+    def _updated(self, rows: int) -> None:
+        self.count.setText(self.tr("%n case(s)", "", rows))
+        self.loaded.emit(rows)
+
+    def _activate(self, index) -> None:  # noqa: ANN001 - a QModelIndex from the view
+        case_id = self.model.data(index, CaseListModel.CaseIdRole)
+        if case_id:
+            self.case_activated.emit(case_id)
+
+    def _open_first(self) -> None:
+        if self.model.rowCount():
+            self.table.selectRow(0)
+            self.table.setFocus()
+            self._activate(self.model.index(0, 0))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+
+def search_and_wait(view: CaseListView, text: str, timeout_ms: int = 10_000) -> int:
+    """Search for `text` at once and return the rows shown (for benchmarks and tests)."""
+    loop = QEventLoop()
+    rows: list[int] = []
+
+    def updated(count: int) -> None:
+        rows.append(count)
+        loop.quit()
+
+    view.controller.updated.connect(updated)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    try:
+        view.search.blockSignals(True)
+        view.search.setText(text)
+        view.search.blockSignals(False)
+        view.controller.set_search(text, now=True)
+        if not rows:
+            loop.exec()
+    finally:
+        view.controller.updated.disconnect(updated)
+    return rows[-1] if rows else -1

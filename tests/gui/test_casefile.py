@@ -1,0 +1,270 @@
+"""The case file over a real store: opening, editing a person (saved, undo, redo), adding a
+visit with scaling scores, tasks, the timeline, clearing, and room for more views."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QThreadPool
+from PySide6.QtWidgets import QLabel
+
+from desktop.casefile.editors import SAVE_DELAY_MS
+from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.operations import StoreSession
+from storage.store import CaseStore
+
+pytestmark = pytest.mark.gui
+
+ME = "11111111-1111-4111-8111-111111111111"
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
+    store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
+                               "role": "worker", "team_ids": ["team-noord"]})
+    yield store
+    QThreadPool.globalInstance().waitForDone(5000)
+    store.close()
+
+
+@pytest.fixture
+def session(store):
+    session = StoreSession(store)
+    failures = []
+    session.failed.connect(failures.append)
+    yield session
+    session.wait_for_writes()
+    assert failures == []
+
+
+@pytest.fixture
+def case(store):
+    """A fictional family: two household members and a grandmother, one visit, one plan."""
+    case = store.create_record("case", {
+        "title": "Familie De Boer", "team_id": "team-noord", "status": "active",
+        "contact_worker_id": ME, "legal_framework": "voluntary",
+    })
+    people = {
+        name: store.create_record("person", {"name": name, "circle": circle}, case_id=case.id)
+        for name, circle in (("Lotte de Boer", "household"), ("Finn de Boer", "household"),
+                             ("Oma Greet", "family"))
+    }
+    store.create_record("visit", {"date": "2026-10-01", "notes": "Eerste gesprek."},
+                        case_id=case.id)
+    store.create_record("safety_plan", {"title": "Plan", "review_on": "2027-01-15"},
+                        case_id=case.id)
+    return case, people
+
+
+@pytest.fixture
+def view(session, qtbot):
+    view = CaseFileView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 800)
+    view.show()
+    return view
+
+
+def show_tab(view, tab, qtbot, case_id):
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loaded_case == case_id)
+
+
+def settle(session, qtbot):
+    """Let pending writes land and their results come back to the UI thread."""
+    qtbot.waitUntil(lambda: not session.busy)
+
+
+def test_opening_a_case_shows_its_header_and_overview(view, case):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    assert view.header.family.text() == "Familie De Boer"
+    details = view.header.details.text()
+    assert "Demo Werker" in details and "Voluntary" in details and "15-01-2027" in details
+    assert view.overview.form.editors["title"].value() == "Familie De Boer"
+    # Visits load only when their tab is shown: opening stays quick however many there are.
+    assert view.visits.loaded_case is None
+
+
+def test_models_pass_qt_model_checks(view, case, qtbot, qtmodeltester):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    for tab in (view.people, view.visits, view.tasks, view.consent, view.timeline):
+        show_tab(view, tab, qtbot, record.id)
+        qtmodeltester.check(tab.model)
+
+
+def test_people_are_listed_by_circle(view, case, qtbot):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    names = [view.people.model.record(r).fields["name"] for r in range(3)]
+    assert names == ["Finn de Boer", "Lotte de Boer", "Oma Greet"]
+
+
+def test_editing_a_person_saves_as_you_type_and_undo_works(view, case, store, session, qtbot):
+    record, people = case
+    lotte = people["Lotte de Boer"]
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    view.people.select_record(lotte.id)
+    role = view.people.form.editors["role"]
+    qtbot.keyClicks(role.widget, "moeder")
+    # No save button: a pause in typing saves the field.
+    qtbot.wait(SAVE_DELAY_MS + 100)
+    settle(session, qtbot)
+    assert store.get_record(lotte.id).fields["role"] == "moeder"
+    assert [c.set for c in store.take_outbox() if c.record_id == lotte.id][-1]["role"] == "moeder"
+
+    view.undo_action.trigger()
+    settle(session, qtbot)
+    assert store.get_record(lotte.id).fields["role"] is None
+    assert role.value() is None
+    view.redo_action.trigger()
+    settle(session, qtbot)
+    assert store.get_record(lotte.id).fields["role"] == "moeder"
+    assert role.value() == "moeder"
+
+
+def test_leaving_a_field_saves_it_and_a_name_cannot_be_emptied(view, case, store, session,
+                                                                 qtbot):
+    record, people = case
+    finn = people["Finn de Boer"]
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    view.people.select_record(finn.id)
+    name = view.people.form.editors["name"]
+    name.widget.setFocus()
+    name.widget.selectAll()
+    qtbot.keyClicks(name.widget, "Finn Jansen")
+    view.people.form.editors["phone"].widget.setFocus()  # leaving the field saves it
+    name.flush()
+    settle(session, qtbot)
+    assert store.get_record(finn.id).fields["name"] == "Finn Jansen"
+    name.widget.clear()
+    name.flush()
+    settle(session, qtbot)
+    assert store.get_record(finn.id).fields["name"] == "Finn Jansen"
+    assert name.widget.text() == "Finn Jansen"
+
+
+def test_choosing_a_circle_is_one_undo_step(view, case, store, session, qtbot):
+    record, people = case
+    greet = people["Oma Greet"]
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    view.people.select_record(greet.id)
+    circle = view.people.form.editors["circle"]
+    circle.combo.setCurrentIndex(circle.combo.findData("network"))
+    circle.combo.activated.emit(circle.combo.currentIndex())
+    settle(session, qtbot)
+    assert store.get_record(greet.id).fields["circle"] == "network"
+    view.undo_action.trigger()
+    settle(session, qtbot)
+    assert store.get_record(greet.id).fields["circle"] == "family"
+
+
+def test_adding_a_visit_with_scaling_scores(view, case, store, session, qtbot):
+    record, people = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.visits, qtbot, record.id)
+    assert view.visits.model.rowCount() == 1
+    view.visits.add_button.click()
+    qtbot.waitUntil(lambda: view.visits.model.rowCount() == 2)
+    visit = view.visits.current_record()
+    assert visit is not None and visit.fields["shared_with_family"] is False
+    participants = view.visits.participants_editor
+    for name in ("Lotte de Boer", "Finn de Boer"):
+        participants.boxes()[people[name].id].click()
+    settle(session, qtbot)
+    assert set(store.get_record(visit.id).fields["participants"]) == {
+        people["Lotte de Boer"].id, people["Finn de Boer"].id}
+    scores = view.visits.scores
+    qtbot.waitUntil(lambda: len(scores.editors) == 2)
+    for name, value in (("Lotte de Boer", 4), ("Finn de Boer", 7)):
+        editor = scores.editors[people[name].id]
+        editor.spin.setValue(value)
+        editor.flush()
+    settle(session, qtbot)
+    saved = {s.fields["person_id"]: s.fields["value"]
+             for s in store.list_records(kind="scaling_score", case_id=record.id)}
+    assert saved == {people["Lotte de Boer"].id: 4, people["Finn de Boer"].id: 7}
+    # Changing a score is an edit of that score, and undoable.
+    editor = scores.editors[people["Finn de Boer"].id]
+    editor.spin.setValue(8)
+    editor.flush()
+    settle(session, qtbot)
+    view.undo_action.trigger()
+    settle(session, qtbot)
+    values = [s.fields["value"] for s in store.list_records(kind="scaling_score",
+                                                            case_id=record.id)]
+    assert sorted(values) == [4, 7]
+    assert editor.value() == 7
+
+
+def test_a_task_with_a_due_date(view, case, store, session, qtbot):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.tasks, qtbot, record.id)
+    view.tasks.add_button.click()
+    qtbot.waitUntil(lambda: view.tasks.model.rowCount() == 1)
+    task = view.tasks.current_record()
+    due = view.tasks.form.editors["due_on"]
+    due.set_value(None)
+    due.widget.setDate(due.widget.date().fromString("2026-12-01", "yyyy-MM-dd"))
+    due.flush()
+    settle(session, qtbot)
+    assert store.get_record(task.id).fields["due_on"] == "2026-12-01"
+
+
+def test_the_timeline_shows_what_changed(view, case, session, qtbot):
+    record, people = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.timeline, qtbot, record.id)
+    before = view.timeline.model.rowCount()
+    assert before == 6  # the case, three people, a visit and a plan
+    title = view.overview.form.editors["title"]
+    view.tabs.setCurrentWidget(view.overview)
+    title.widget.setText("Familie De Boer-Smit")
+    title.flush()
+    settle(session, qtbot)
+    view.tabs.setCurrentWidget(view.timeline)
+    qtbot.waitUntil(lambda: view.timeline.model.rowCount() == before + 1)
+    model = view.timeline.model
+    assert model.data(model.index(0, 1)) == "Case changed"
+    assert model.data(model.index(0, 2)) == "Family name"
+    # The header follows the new family name.
+    assert view.header.family.text() == "Familie De Boer-Smit"
+
+
+def test_a_sync_elsewhere_reloads_the_open_tab(view, case, store, session, qtbot):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    with qtbot.waitSignal(view.people.loaded):
+        session.change(lambda s: s.create_record("person", {"name": "Buurvrouw Ans"},
+                                                 case_id=record.id),
+                       kinds=["person"], case_ids=[record.id], source="sync")
+    assert view.people.model.rowCount() == 4
+
+
+def test_clear_shows_nothing_of_the_case(view, case, qtbot):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    view.clear()
+    assert view.pages.currentWidget() is view.placeholder
+    assert view.header.family.text() == ""
+    assert view.people.model.rowCount() == 0
+    assert view.overview.form.editors["title"].value() is None
+    assert not view.undo_action.isEnabled()
+
+
+def test_more_views_slot_in_after_the_overview(view, case, qtbot):
+    record, _ = case
+    extra = QLabel("network map")
+    view.add_tab(extra, "Network map")
+    view.add_tab(QLabel("safety plan"), "Safety plan")
+    titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert titles[:4] == ["&Overview", "Network map", "Safety plan", "&People"]
+    assert open_and_wait(view, record.id)

@@ -1,0 +1,165 @@
+"""The case list over a real store: search by family and person name, status filter, sort,
+sections for a worker and a team lead, and activation."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QThreadPool
+
+from desktop.caselist.model import CaseListModel
+from desktop.caselist.view import CaseListView, search_and_wait
+from desktop.operations import StoreSession
+from storage.store import CaseStore
+
+pytestmark = pytest.mark.gui
+
+ME, COLLEAGUE = "11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
+    yield store
+    QThreadPool.globalInstance().waitForDone(5000)
+    store.close()
+
+
+@pytest.fixture
+def session(store, qtbot):
+    session = StoreSession(store)
+    failures = []
+    session.failed.connect(failures.append)
+    yield session
+    session.wait_for_writes()
+    assert failures == []
+
+
+def seed(store) -> dict[str, str]:
+    """Three fictional families; returns their case ids by family name."""
+    ids = {}
+    for title, status, worker, people, review in (
+        ("Familie Jansen", "active", ME, ["Mila Jansen", "Ruben de Vries"], "2027-03-01"),
+        ("Familie Bakker", "intake", COLLEAGUE, ["Sanne Bakker"], "2026-12-15"),
+        ("Familie El Amrani", "closed", ME, ["Yasmin El Amrani", "Daan Visser"], None),
+    ):
+        case = store.create_record("case", {
+            "title": title, "team_id": "team-noord", "status": status,
+            "contact_worker_id": worker,
+        })
+        for name in people:
+            store.create_record("person", {"name": name, "circle": "household"},
+                                case_id=case.id)
+        if review:
+            store.create_record("safety_plan", {"title": "Plan", "review_on": review},
+                                case_id=case.id)
+        ids[title] = case.id
+    return ids
+
+
+def titles(view: CaseListView) -> list[str]:
+    return [view.model.case(r).title for r in range(view.model.rowCount())]
+
+
+@pytest.fixture
+def view(store, session, qtbot):
+    ids = seed(store)
+    view = CaseListView(session)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
+    view.ids = ids
+    return view
+
+
+def test_model_passes_qt_model_checks(view, qtmodeltester):
+    assert isinstance(view.model, CaseListModel)
+    qtmodeltester.check(view.model)
+
+
+def test_search_by_family_name_and_by_person_name(view):
+    assert search_and_wait(view, "bakker") == 1
+    assert titles(view) == ["Familie Bakker"]
+    # Daan Visser is only a person in the El Amrani household, not in any family name.
+    assert search_and_wait(view, "daan VIS") == 1
+    assert titles(view) == ["Familie El Amrani"]
+    assert search_and_wait(view, "nobody by this name") == 0
+    assert search_and_wait(view, "") == 3
+
+
+def test_typing_in_the_search_field_filters_after_a_pause(view, qtbot):
+    with qtbot.waitSignal(view.loaded, timeout=3000):
+        qtbot.keyClicks(view.search, "Ruben")
+    assert titles(view) == ["Familie Jansen"]
+
+
+def test_status_filter(view, qtbot):
+    with qtbot.waitSignal(view.loaded):
+        view.status.setCurrentIndex(view.status.findData("intake"))
+    assert titles(view) == ["Familie Bakker"]
+    with qtbot.waitSignal(view.loaded):
+        view.status.setCurrentIndex(view.status.findData(None))
+    assert len(titles(view)) == 3
+
+
+def test_sort_by_next_review_and_by_last_change(view, store, qtbot):
+    with qtbot.waitSignal(view.loaded):
+        view.order.setCurrentIndex(view.order.findData("review"))
+    # Earliest review first; a case without a review date last.
+    assert titles(view) == ["Familie Bakker", "Familie Jansen", "Familie El Amrani"]
+    store.update_record(view.ids["Familie Jansen"], {"status": "closed"})
+    with qtbot.waitSignal(view.loaded):
+        view.order.setCurrentIndex(view.order.findData("updated"))
+    assert titles(view)[0] == "Familie Jansen"
+
+
+def test_sections_for_a_worker(view, store, qtbot):
+    store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo",
+                               "role": "worker", "team_ids": ["team-noord"]})
+    with qtbot.waitSignal(view.loaded):
+        view.refresh()
+    assert view.section.isEnabled()
+    labels = [view.section.itemText(i) for i in range(view.section.count())]
+    assert labels == ["All cases", "My cases", "Shared with me"]
+    with qtbot.waitSignal(view.loaded):
+        view.section.setCurrentIndex(view.section.findData("mine"))
+    assert sorted(titles(view)) == ["Familie El Amrani", "Familie Jansen"]
+    with qtbot.waitSignal(view.loaded):
+        view.section.setCurrentIndex(view.section.findData("others"))
+    assert titles(view) == ["Familie Bakker"]
+
+
+def test_a_team_lead_sees_team_cases(view, store, qtbot):
+    store.set_setting("user", {"id": COLLEAGUE, "username": "lead", "display_name": "Lead",
+                               "role": "teamlead", "team_ids": ["team-noord"]})
+    with qtbot.waitSignal(view.loaded):
+        view.refresh()
+    assert view.section.itemText(2) == "Team cases"
+    with qtbot.waitSignal(view.loaded):
+        view.section.setCurrentIndex(2)
+    assert sorted(titles(view)) == ["Familie El Amrani", "Familie Jansen"]
+
+
+def test_unsynced_changes_are_marked(view):
+    row = titles(view).index("Familie Bakker")
+    mark = view.model.index(row, 3)
+    assert "↑" in view.model.data(mark)
+    assert "not yet synced" in view.model.data(mark, 0x0003)  # tooltip
+
+
+def test_activating_a_row_opens_the_case(view, qtbot):
+    row = titles(view).index("Familie Jansen")
+    with qtbot.waitSignal(view.case_activated) as blocker:
+        view.table.activated.emit(view.model.index(row, 0))
+    assert blocker.args == [view.ids["Familie Jansen"]]
+
+
+def test_an_edit_elsewhere_refreshes_the_list(view, session, qtbot):
+    case_id = view.ids["Familie Bakker"]
+    with qtbot.waitSignal(view.loaded, timeout=3000):
+        session.change(lambda s: s.update_record(case_id, {"title": "Familie Bakker-Smit"}),
+                       kinds=["case"], case_ids=[case_id])
+    assert "Familie Bakker-Smit" in titles(view)
+
+
+def test_clear_forgets_every_case(view):
+    view.clear()
+    assert view.model.rowCount() == 0
