@@ -1,0 +1,227 @@
+"""The outbox: one change per edit, written with the edit; coalescing keeps the first base;
+in-flight changes are never altered; push results and pulled pages keep local edits."""
+
+from __future__ import annotations
+
+import pytest
+
+from storage.errors import RecordNotFound
+from sync.protocol import Conflict, PullResponse, Record, Result
+from sync.schema import SchemaError
+from tests.storage.conftest import new_case
+
+
+def _person(store, case_id, **fields):
+    return store.create_record("person", {"name": "Anna Visser", **fields}, case_id=case_id)
+
+
+def _applied(change, rev, record=None):
+    return Result(change_id=change.change_id, status="applied", rev=rev, record=record)
+
+
+def test_a_create_writes_record_outbox_timeline_and_access_log(store):
+    case_id = new_case(store, status="active")
+    (change,) = store.take_outbox()
+    assert change.record_id == case_id == change.case_id
+    assert change.kind == "case" and change.base_rev == 0 and change.base == {}
+    assert change.set == {"title": "Familie Jansen", "team_id": "team-1", "status": "active"}
+    assert [h.action for h in store.history(case_id)] == ["create"]
+    assert [e.action for e in store.access_log(case_id)] == ["edit"]
+
+
+def test_invalid_edits_are_refused_and_write_nothing(store):
+    case_id = new_case(store)
+    with pytest.raises(SchemaError):
+        store.create_record("person", {"name": 5}, case_id=case_id)
+    with pytest.raises(SchemaError):
+        store.create_record("person", {"shoe_size": 44, "name": "X"}, case_id=case_id)
+    with pytest.raises(SchemaError):
+        store.create_record("spaceship", {}, case_id=case_id)
+    with pytest.raises(RecordNotFound):
+        store.create_record("person", {"name": "X"}, case_id="4b3e9c1e-0000-4000-8000-000000000000")
+    person = _person(store, case_id)
+    with pytest.raises(SchemaError):
+        store.update_record(person.id, {"name": None})
+    assert store.pending_count() == 2
+    assert store.update_record(person.id, {"name": "Anna Visser"}) == person  # no change
+    assert store.pending_count() == 2
+
+
+def test_edits_before_a_push_coalesce_and_keep_the_first_base(store):
+    case_id = new_case(store)
+    person = _person(store, case_id, phone="06-1")
+    # Pretend the service has it at rev 7: acknowledge the creates.
+    batch = store.take_outbox()
+    store.apply_push_results([_applied(c, 7) for c in batch])
+    assert store.pending_count() == 0
+    store.update_record(person.id, {"phone": "06-2"})
+    store.update_record(person.id, {"phone": "06-3", "notes": "eerste regel"})
+    store.update_record(person.id, {"notes": "tweede regel"})
+    (change,) = store.take_outbox()
+    assert change.base_rev == 7
+    assert change.base == {"phone": "06-1", "notes": None}
+    assert change.set == {"phone": "06-3", "notes": "tweede regel"}
+
+
+def test_an_edit_while_a_change_is_in_flight_starts_a_new_one(store):
+    case_id = new_case(store)
+    person = _person(store, case_id)
+    store.apply_push_results([_applied(c, 3) for c in store.take_outbox()])
+    store.update_record(person.id, {"phone": "06-1"})
+    (in_flight,) = store.take_outbox()
+    store.update_record(person.id, {"phone": "06-2"})
+    again = store.take_outbox()
+    assert [c.change_id for c in again][0] == in_flight.change_id
+    assert again[0] == in_flight  # re-sent exactly as it was
+    assert again[1].set == {"phone": "06-2"} and again[1].base == {"phone": "06-1"}
+    assert again[1].base_rev == 3
+    # The service takes the first: the second now builds on its rev.
+    store.apply_push_results([_applied(in_flight, 4)])
+    (second,) = store.take_outbox()
+    assert second.base_rev == 4
+    assert store.get_record(person.id).rev == 4
+
+
+def test_a_create_absorbs_later_edits_without_a_base(store):
+    case_id = new_case(store)
+    person = _person(store, case_id)
+    store.update_record(person.id, {"phone": "06-5"})
+    changes = {c.record_id: c for c in store.take_outbox()}
+    assert changes[person.id].base == {}
+    assert changes[person.id].set == {"name": "Anna Visser", "phone": "06-5"}
+
+
+def test_deleting_a_record_the_service_never_saw_needs_no_change(store):
+    case_id = new_case(store)
+    person = _person(store, case_id)
+    store.delete_record(person.id)
+    assert [c.record_id for c in store.take_outbox()] == [case_id]
+    assert store.get_record(person.id).deleted
+    with pytest.raises(RecordNotFound):
+        store.update_record(person.id, {"phone": "06"})
+
+
+def test_deleting_a_pushed_record_sends_a_tombstone(store):
+    case_id = new_case(store)
+    person = _person(store, case_id)
+    store.apply_push_results([_applied(c, 2) for c in store.take_outbox()])
+    store.update_record(person.id, {"phone": "06-1"})
+    store.delete_record(person.id)
+    (change,) = store.take_outbox()
+    assert change.delete and change.base_rev == 2 and change.set == {}
+    assert store.list_records("person") == []
+    assert len(store.list_records("person", include_deleted=True)) == 1
+
+
+def test_push_results_take_the_services_record_and_conflicts(store):
+    case_id = new_case(store)
+    person = _person(store, case_id, notes="regel een\n")
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    store.update_record(person.id, {"notes": "regel een\nregel twee\n", "phone": "06-9"})
+    (change,) = store.take_outbox()
+    server = Record(id=person.id, kind="person", case_id=case_id, rev=5, fields={
+        "name": "Anna Visser", "notes": "regel nul\nregel een\nregel twee\n", "phone": "06-1",
+    }, updated_by="user-2")
+    conflict = Conflict(id="c1", record_id=person.id, case_id=case_id, kind="person",
+                        field="phone", base=None, kept="06-1", incoming="06-9",
+                        created_at="2026-01-01T00:00:00Z")
+    store.apply_push_results([Result(change_id=change.change_id, status="conflict", rev=5,
+                                     record=server, conflicts=[conflict])])
+    now = store.get_record(person.id)
+    assert now.rev == 5 and now.fields["phone"] == "06-1"
+    assert now.fields["notes"] == "regel nul\nregel een\nregel twee\n"
+    assert store.pending_count() == 0
+    assert [c.id for c in store.list_conflicts()] == ["c1"]
+    assert store.list_cases()[0].conflicts == 1
+    assert store.status()["open_conflicts"] == 1
+
+
+def test_a_rejected_change_is_kept_but_not_resent(store):
+    new_case(store)
+    (change,) = store.take_outbox()
+    store.apply_push_results([Result(
+        change_id=change.change_id, status="rejected", rev=0,
+        error={"code": "forbidden", "message": "not your team"})])
+    assert store.take_outbox() == []
+    assert store.pending_count() == 0
+    ((kept, code),) = store.rejected_changes()
+    assert kept == change and code == "forbidden"
+
+
+def test_a_pulled_record_keeps_the_workers_unpushed_edits(store):
+    case_id = new_case(store)
+    person = _person(store, case_id, phone="06-1", role="moeder")
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    store.update_record(person.id, {"phone": "06-2"})
+    pulled = Record(id=person.id, kind="person", case_id=case_id, rev=9, fields={
+        "name": "Anna de Vries", "phone": "06-7", "role": "moeder",
+    }, updated_by="user-2", updated_at="2026-01-02T10:00:00Z")
+    store.apply_pull_page(PullResponse(records=[pulled], conflicts=[], revoked_case_ids=[],
+                                       cursor="c-9", more=False))
+    now = store.get_record(person.id)
+    assert now.rev == 9
+    assert now.fields["name"] == "Anna de Vries"  # theirs
+    assert now.fields["phone"] == "06-2"  # ours, still to be pushed
+    (change,) = store.take_outbox()
+    assert change.base == {"phone": "06-1"} and change.base_rev == 1
+    assert store.get_setting("cursor") == "c-9"
+    assert store.history(case_id)[-1].source == "sync"
+    # An older revision arriving late changes nothing.
+    stale = pulled.model_copy(update={"rev": 8, "fields": {"name": "Oud"}})
+    store.apply_pull_page(PullResponse(records=[stale], conflicts=[], revoked_case_ids=[],
+                                       cursor="c-10", more=False))
+    assert store.get_record(person.id).fields["name"] == "Anna de Vries"
+
+
+def test_pull_purges_revoked_cases(store):
+    keep = new_case(store, "Familie Blijft")
+    gone = new_case(store, "Familie Weg")
+    _person(store, gone)
+    store.apply_pull_page(PullResponse(records=[], conflicts=[], revoked_case_ids=[gone],
+                                       cursor="c", more=False))
+    assert [c.id for c in store.list_cases()] == [keep]
+    assert store.list_records(case_id=gone, include_deleted=True) == []
+    assert store.history(gone) == []
+    assert all(c.case_id != gone for c in store.take_outbox())
+
+
+def test_conflict_resolution_is_queued_shown_and_finished(store):
+    case_id = new_case(store)
+    person = _person(store, case_id, phone="06-1")
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    conflict = Conflict(id="c2", record_id=person.id, case_id=case_id, kind="person",
+                        field="phone", base="06-1", kept="06-3", incoming="06-2",
+                        created_at="2026-01-01T00:00:00Z")
+    store.apply_pull_page(PullResponse(records=[], conflicts=[conflict],
+                                       revoked_case_ids=[], cursor="c", more=False))
+    with pytest.raises(SchemaError):
+        store.queue_resolution("c2", 42)
+    change_id = store.queue_resolution("c2", "06-2")
+    assert store.get_record(person.id).fields["phone"] == "06-2"
+    assert store.list_conflicts() == []
+    assert store.take_resolutions() == [("c2", change_id, "06-2")]
+    assert store.pending_count() == 0  # the resolution, not the outbox, carries it
+    server = Record(id=person.id, kind="person", case_id=case_id, rev=6,
+                    fields={"name": "Anna Visser", "phone": "06-2"})
+    store.finish_resolution("c2", Result(change_id=change_id, status="applied", rev=6,
+                                         record=server))
+    assert store.take_resolutions() == []
+    (closed,) = store.list_conflicts(open_only=False)
+    assert closed.resolved
+    assert store.get_record(person.id).rev == 6
+
+
+def test_delete_versus_edit_resolution(store):
+    case_id = new_case(store)
+    person = _person(store, case_id)
+    conflict = Conflict(id="c3", record_id=person.id, case_id=case_id, kind="person",
+                        field=None, kept="deleted", incoming={"name": "Anna"},
+                        created_at="2026-01-01T00:00:00Z")
+    store.apply_pull_page(PullResponse(records=[], conflicts=[conflict],
+                                       revoked_case_ids=[], cursor="c", more=False))
+    store.queue_resolution("c3", "deleted")
+    assert store.get_record(person.id).deleted
+    store.queue_resolution("c3", {"name": "Anna Hersteld"})
+    restored = store.get_record(person.id)
+    assert not restored.deleted and restored.fields["name"] == "Anna Hersteld"
+    assert len(store.take_resolutions()) == 1
