@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from sync.client import SyncClient
 from sync.crashpoints import crash_inside, crash_point
 from sync.errors import DeviceRevoked, NotEnrolled, SyncError
-from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_CHANGES, Result
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_CHANGES, Conflict, Result
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +66,22 @@ class SyncReport:
     open_conflicts: int = 0
     touched_case_ids: set[str] = field(default_factory=set)
     touched_kinds: set[str] = field(default_factory=set)
+    conflict_ids: set[str] = field(default_factory=set)
+
+    def note_conflicts(self, conflicts: Iterable[Conflict]) -> None:
+        # A conflict comes back in the push result and again in the pull: count it once.
+        for conflict in conflicts:
+            if conflict.resolved:
+                self.conflict_ids.discard(conflict.id)
+            else:
+                self.conflict_ids.add(conflict.id)
+        self.conflicts = len(self.conflict_ids)
 
     def as_json(self) -> dict[str, Any]:
         out = asdict(self)
         out["duration"] = round(self.duration, 4)
-        del out["touched_case_ids"], out["touched_kinds"]  # for the desktop's refresh only
+        # for the desktop's refresh only
+        del out["touched_case_ids"], out["touched_kinds"], out["conflict_ids"]
         return out
 
 
@@ -173,12 +184,10 @@ class SyncEngine:
             )
 
     def _send_resolutions(self, report: SyncReport, listener: SyncListener) -> None:
-        for resolution in self.store.take_resolutions():
-            result = self.client.resolve(
-                resolution.conflict_id, resolution.change_id, resolution.value
-            )
+        for conflict_id, change_id, value in self.store.take_resolutions():
+            result = self.client.resolve(conflict_id, change_id, value)
             crash_point("after_resolve_sent")
-            self.store.finish_resolution(resolution.conflict_id, result)
+            self.store.finish_resolution(conflict_id, result)
             report.resolved += 1
             if result.record is not None:
                 report.touched_case_ids.add(result.record.case_id)
@@ -220,7 +229,7 @@ class SyncEngine:
                 self.store.apply_pull_page(page)
             cursor = report.cursor = page.cursor
             report.pulled += len(page.records)
-            report.conflicts += sum(1 for c in page.conflicts if not c.resolved)
+            report.note_conflicts(page.conflicts)
             report.purged_cases += len(page.revoked_case_ids)
             report.touched_case_ids.update(r.case_id for r in page.records)
             report.touched_case_ids.update(page.revoked_case_ids)
@@ -245,7 +254,7 @@ class SyncEngine:
                 # The code says which rule; the change itself may hold personal data.
                 code = result.error.code if result.error else "unknown"
                 log.warning("the service rejected a change (%s)", code)
-            report.conflicts += sum(1 for c in result.conflicts if not c.resolved)
+            report.note_conflicts(result.conflicts)
             change = changes.get(result.change_id)
             if change is not None:
                 report.touched_case_ids.add(change.case_id)

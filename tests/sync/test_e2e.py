@@ -1,0 +1,139 @@
+"""End to end: two and three laptops against the real service in a uvicorn process."""
+
+from __future__ import annotations
+
+import pytest
+
+from sync.protocol import DELETED
+from tests.sync.harness import service_records
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+
+@pytest.fixture
+def team(service_db):
+    return service_db.add_user()
+
+
+def _enrolled(laptops, service, team, n):
+    return [laptops(f"laptop-{i}").enrol(service.url, team) for i in range(n)]
+
+
+def test_offline_edits_to_different_fields_both_survive(laptops, service, team):
+    a, b = _enrolled(laptops, service, team, 2)
+    case_id = a.new_case(team)
+    person = a.store.create_record("person", {"name": "Sanne Voorbeeld"}, case_id=case_id)
+    a.sync()
+    b.sync()
+    assert b.store.get_record(person.id).fields["name"] == "Sanne Voorbeeld"
+
+    a.store.update_record(person.id, {"role": "moeder"})
+    b.store.update_record(person.id, {"phone": "0600000000"})
+    ra = a.sync()
+    rb = b.sync()
+    a.sync()
+    assert ra.pushed == 1 and rb.pushed == 1 and rb.conflicts == 0
+    for laptop in (a, b):
+        fields = laptop.store.get_record(person.id).fields
+        assert fields["role"] == "moeder" and fields["phone"] == "0600000000"
+        assert laptop.store.pending_count() == 0
+    on_service = service_records(service.url, a.store.get_setting("token"))[person.id]
+    assert on_service.fields["role"] == "moeder" and on_service.fields["phone"] == "0600000000"
+
+
+def test_the_same_field_on_two_laptops_is_one_conflict_on_both(laptops, service, team):
+    a, b = _enrolled(laptops, service, team, 2)
+    case_id = a.new_case(team)
+    task = a.store.create_record("task", {"title": "Huisbezoek plannen"}, case_id=case_id)
+    a.sync()
+    b.sync()
+    a.store.update_record(task.id, {"due_on": "2026-12-01"})
+    b.store.update_record(task.id, {"due_on": "2026-12-15"})
+    a.sync()
+    report = b.sync()
+    a.sync()
+    assert report.conflicts == 1
+    seen = []
+    for laptop in (a, b):
+        conflicts = laptop.store.list_conflicts()
+        assert len(conflicts) == 1
+        c = conflicts[0]
+        assert c.record_id == task.id and c.field == "due_on"
+        assert {c.kept, c.incoming} == {"2026-12-01", "2026-12-15"}
+        seen.append(c.id)
+        # the service kept the first value; both laptops show it
+        assert laptop.store.get_record(task.id).fields["due_on"] == "2026-12-01"
+        assert laptop.store.pending_count() == 0
+    assert seen[0] == seen[1]
+
+
+def test_text_edits_in_different_paragraphs_merge(laptops, service, team):
+    a, b = _enrolled(laptops, service, team, 2)
+    summary = "Eerste alinea.\n\nTweede alinea.\n\nDerde alinea.\n"
+    case_id = a.new_case(team, summary=summary)
+    a.sync()
+    b.sync()
+    a.store.update_record(case_id, {"summary": summary.replace("Eerste", "Eerste, aangevuld")})
+    b.store.update_record(case_id, {"summary": summary.replace("Derde", "Derde, herzien")})
+    a.sync()
+    report = b.sync()
+    a.sync()
+    merged = "Eerste, aangevuld alinea.\n\nTweede alinea.\n\nDerde, herzien alinea.\n"
+    assert report.merged == 1 and report.conflicts == 0
+    for laptop in (a, b):
+        assert laptop.store.get_record(case_id).fields["summary"] == merged
+        assert laptop.store.list_conflicts() == []
+
+
+def test_delete_versus_edit_is_a_conflict_that_can_restore(laptops, service, team):
+    a, b = _enrolled(laptops, service, team, 2)
+    case_id = a.new_case(team)
+    person = a.store.create_record("person", {"name": "Opa Voorbeeld"}, case_id=case_id)
+    a.sync()
+    b.sync()
+    a.store.delete_record(person.id)
+    b.store.update_record(person.id, {"role": "opa"})
+    a.sync()
+    report = b.sync()
+    a.sync()
+    assert report.conflicts == 1
+    for laptop in (a, b):
+        (c,) = laptop.store.list_conflicts()
+        assert c.field is None and c.record_id == person.id
+        assert c.kept == DELETED and c.incoming["role"] == "opa"
+    # Restoring with the edited fields brings the record back everywhere.
+    (c,) = b.store.list_conflicts()
+    b.store.queue_resolution(c.id, c.incoming)
+    b.sync()
+    a.sync()
+    for laptop in (a, b):
+        record = laptop.store.get_record(person.id)
+        assert not record.deleted and record.fields["role"] == "opa"
+        assert laptop.store.list_conflicts() == []
+
+
+def test_a_conflict_resolved_on_one_laptop_closes_on_the_others(laptops, service, team):
+    a, b, c = _enrolled(laptops, service, team, 3)
+    case_id = a.new_case(team)
+    task = a.store.create_record("task", {"title": "Gesprek school"}, case_id=case_id)
+    for laptop in (a, b, c):
+        laptop.sync()
+    a.store.update_record(task.id, {"title": "Gesprek met school"})
+    b.store.update_record(task.id, {"title": "Gesprek met de mentor"})
+    for laptop in (a, b, c, a):
+        laptop.sync()
+    for laptop in (a, b, c):
+        assert len(laptop.store.list_conflicts()) == 1
+    (conflict,) = c.store.list_conflicts()
+    c.store.queue_resolution(conflict.id, "Gesprek met school en mentor")
+    assert c.sync().resolved == 1
+    for laptop in (a, b):
+        laptop.sync()
+    tokens = a.store.get_setting("token")
+    assert service_records(service.url, tokens)[task.id].fields["title"] == (
+        "Gesprek met school en mentor")
+    for laptop in (a, b, c):
+        assert laptop.store.list_conflicts() == []
+        assert laptop.store.get_record(task.id).fields["title"] == "Gesprek met school en mentor"
+        resolved = laptop.store.list_conflicts(open_only=False)
+        assert [x.resolved for x in resolved] == [True]
