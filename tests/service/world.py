@@ -1,0 +1,152 @@
+"""A small world of teams, users and enrolled devices for the service tests, talking to the
+real app through HTTP (Starlette's TestClient). Every name and text is fictional."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+
+from sync.service.accounts import add_team, add_user
+from sync.service.db import transaction
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def change(
+    record_id: str, kind: str, case_id: str, set: dict[str, Any] | None = None, *,
+    base: dict[str, Any] | None = None, base_rev: int = 0, delete: bool = False,
+    change_id: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "change_id": change_id or new_id(), "record_id": record_id, "kind": kind,
+        "case_id": case_id, "base_rev": base_rev, "base": base or {}, "set": set or {},
+        "delete": delete,
+    }
+
+
+@dataclass
+class Device:
+    """One enrolled laptop: its token, user and the state of its pulls."""
+
+    client: TestClient
+    token: str
+    device_id: str
+    user: dict[str, Any]
+    cursor: str = ""
+    records: dict[str, dict[str, Any]] = field(default_factory=dict)
+    conflicts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    revoked: set[str] = field(default_factory=set)
+
+    @property
+    def headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.token}"}
+
+    @property
+    def user_id(self) -> str:
+        return self.user["id"]
+
+    def push_raw(self, changes: list[dict[str, Any]]):
+        return self.client.post("/api/v1/sync/push", json={"changes": changes},
+                                headers=self.headers)
+
+    def push(self, *changes: dict[str, Any]) -> list[dict[str, Any]]:
+        response = self.push_raw(list(changes))
+        assert response.status_code == 200, response.text
+        return response.json()["results"]
+
+    def push_one(self, ch: dict[str, Any]) -> dict[str, Any]:
+        return self.push(ch)[0]
+
+    def pull_page(self, limit: int = 1000):
+        return self.client.get("/api/v1/sync/pull", params={"cursor": self.cursor,
+                               "limit": limit}, headers=self.headers)
+
+    def sync(self, limit: int = 1000) -> dict[str, Any]:
+        """Pull until `more` is false, applying pages as a laptop would; returns the last page."""
+        while True:
+            response = self.pull_page(limit)
+            assert response.status_code == 200, response.text
+            page = response.json()
+            for case_id in page["revoked_case_ids"]:
+                self.revoked.add(case_id)
+                self.records = {k: r for k, r in self.records.items() if r["case_id"] != case_id}
+                self.conflicts = {
+                    k: c for k, c in self.conflicts.items() if c["case_id"] != case_id
+                }
+            for record in page["records"]:
+                self.records[record["id"]] = record
+                self.revoked.discard(record["case_id"])
+            for conflict in page["conflicts"]:
+                self.conflicts[conflict["id"]] = conflict
+            self.cursor = page["cursor"]
+            if not page["more"]:
+                return page
+
+    def resolve(self, conflict_id: str, value: Any, change_id: str | None = None):
+        return self.client.post(
+            f"/api/v1/conflicts/{conflict_id}/resolve",
+            json={"change_id": change_id or new_id(), "value": value}, headers=self.headers,
+        )
+
+    def new_case(self, team_id: str, **fields: Any) -> dict[str, Any]:
+        case_id = new_id()
+        values = {"title": "Familie Testdorp", "team_id": team_id,
+                  "contact_worker_id": self.user_id, "status": "active", **fields}
+        result = self.push_one(change(case_id, "case", case_id, values))
+        assert result["status"] == "applied", result
+        return result["record"]
+
+    def new_record(self, case_id: str, kind: str, **fields: Any) -> dict[str, Any]:
+        result = self.push_one(change(new_id(), kind, case_id, fields))
+        assert result["status"] == "applied", result
+        return result["record"]
+
+    def edit(self, record: dict[str, Any], **fields: Any) -> dict[str, Any]:
+        """An edit made against `record` as this device saw it."""
+        base = {k: record["fields"].get(k) for k in fields}
+        return self.push_one(change(record["id"], record["kind"], record["case_id"], fields,
+                                    base=base, base_rev=record["rev"]))
+
+
+class World:
+    def __init__(self, app: FastAPI, client: TestClient) -> None:
+        self.app = app
+        self.client = client
+        self.teams: dict[str, str] = {}
+
+    @property
+    def factory(self):  # type: ignore[no-untyped-def]
+        return self.app.state.factory
+
+    def team(self, name: str) -> str:
+        if name not in self.teams:
+            with transaction(self.factory) as session:
+                self.teams[name] = add_team(session, name).id
+        return self.teams[name]
+
+    def user(self, username: str, role: str = "worker", teams: tuple[str, ...] = ("Noord",)
+             ) -> str:
+        for name in teams:
+            self.team(name)
+        with transaction(self.factory) as session:
+            return add_user(session, username, f"wachtwoord-{username}", role, list(teams)).id
+
+    def enrol(self, username: str, device_name: str = "laptop") -> Device:
+        response = self.client.post("/api/v1/session/enrol", json={
+            "username": username, "password": f"wachtwoord-{username}",
+            "device_name": device_name,
+        })
+        assert response.status_code == 201, response.text
+        body = response.json()
+        return Device(self.client, body["token"], body["device_id"], body["user"])
+
+    def device(self, username: str, role: str = "worker", teams: tuple[str, ...] = ("Noord",)
+               ) -> Device:
+        self.user(username, role, teams)
+        return self.enrol(username)
