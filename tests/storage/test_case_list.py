@@ -1,0 +1,49 @@
+"""The case list: search over family and person names, next review, per-case counts."""
+
+from __future__ import annotations
+
+from storage.case_list import CaseSummary
+from tests.storage.conftest import new_case
+
+
+def _plan(store, case_id, review_on, **more):
+    return store.create_record("safety_plan", {"review_on": review_on, **more}, case_id=case_id)
+
+
+def test_search_matches_family_and_person_names_in_any_case(store):
+    jansen = new_case(store, "Familie Jansen", status="active")
+    ozturk = new_case(store, "Familie Öztürk", status="intake")
+    store.create_record("person", {"name": "Émile de Wit"}, case_id=jansen)
+    gone = store.create_record("person", {"name": "Karel Weg"}, case_id=ozturk)
+    store.delete_record(gone.id)
+    assert [c.id for c in store.list_cases(search="jANSEN")] == [jansen]
+    assert [c.id for c in store.list_cases(search="öztürk")] == [ozturk]
+    assert [c.id for c in store.list_cases(search="ÉMILE")] == [jansen]
+    assert store.list_cases(search="karel") == []  # deleted people are not found
+    assert store.list_cases(search="%") == []  # a literal, not a wildcard
+    assert [c.id for c in store.list_cases(status="intake")] == [ozturk]
+
+
+def test_rows_carry_next_review_and_counts(store):
+    case_id = new_case(store, "Familie Bos", contact_worker_id="worker-1")
+    _plan(store, case_id, "2026-05-01")
+    _plan(store, case_id, "2026-03-01")
+    dropped = _plan(store, case_id, "2026-01-01")
+    store.delete_record(dropped.id)
+    other = new_case(store, "Familie Aalbers")
+    (row,) = [c for c in store.list_cases() if c.id == case_id]
+    assert isinstance(row, CaseSummary)
+    assert row.next_review == "2026-03-01"
+    assert row.contact_worker_id == "worker-1"
+    assert row.pending == 3  # the case and the two live plans
+    assert row.conflicts == 0
+    assert [c.title for c in store.list_cases(order="title")] == ["Familie Aalbers",
+                                                                   "Familie Bos"]
+    assert [c.id for c in store.list_cases(order="review")] == [case_id, other]
+    assert store.list_cases(order="updated")[0].id == other  # most recently touched first
+
+
+def test_deleted_cases_are_not_listed(store):
+    case_id = new_case(store)
+    store.delete_record(case_id)
+    assert store.list_cases() == []

@@ -1,0 +1,80 @@
+"""`keukentafel init | seed-demo | status | export | passphrase change | rekey`: secrets from
+standard input, JSON on standard output, exit codes 0 / 1 / 2 with one line on stderr."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from desktop.cli import main
+from storage.store import CaseStore
+
+PASS = "een lange zin als wachtwoord"
+
+
+@pytest.fixture
+def run(monkeypatch, capsys, data_dir):
+    def run_(*argv: str, stdin: str = PASS + "\n") -> tuple[int, str, str]:
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        code = main(["--data-dir", str(data_dir), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run_
+
+
+def test_init_seed_status_export(run, data_dir):
+    assert run("init", "--passphrase-stdin")[0] == 0
+    code, _, err = run("seed-demo", "--cases", "3", "--passphrase-stdin")
+    assert code == 0 and "3 fictional cases" in err
+    code, out, _ = run("status", "--passphrase-stdin")
+    status = json.loads(out)
+    assert code == 0
+    assert status["counts"]["case"] == 3
+    assert status["pending_changes"] == sum(status["counts"].values())
+    assert status["open_conflicts"] == 0
+    assert status["key_location"] == "file" and status["last_sync"] is None
+    code, out, _ = run("export", "--format", "json", "--passphrase-stdin")
+    records = json.loads(out)
+    assert code == 0 and len(records) == sum(status["counts"].values())
+    assert all(set(r) == {"id", "kind", "case_id", "rev", "deleted", "fields"} for r in records)
+    case_id = next(r["id"] for r in records if r["kind"] == "case")
+    code, out, _ = run("export", "--case", case_id, "--passphrase-stdin")
+    one = json.loads(out)
+    assert {r["case_id"] for r in one} == {case_id} and one[0]["kind"] == "case"
+    with CaseStore.open(data_dir, PASS) as store:
+        assert any(e.action == "export" and e.case_id == case_id for e in store.access_log())
+
+
+def test_seeding_twice_adds_new_households(run):
+    run("init", "--passphrase-stdin")
+    run("seed-demo", "--cases", "2", "--passphrase-stdin")
+    assert run("seed-demo", "--cases", "2", "--passphrase-stdin")[0] == 0
+    assert json.loads(run("status", "--passphrase-stdin")[1])["counts"]["case"] == 4
+
+
+def test_exit_codes(run):
+    code, _, err = run("status", "--passphrase-stdin")
+    assert code == 1 and err.startswith("keukentafel: ") and err.count("\n") == 1
+    run("init", "--passphrase-stdin")
+    assert run("init", "--passphrase-stdin")[0] == 1
+    code, out, err = run("status", "--passphrase-stdin", stdin="fout\n")
+    assert (code, out, err) == (2, "", "keukentafel: wrong passphrase\n")
+    code, _, err = run("export", "--case", "nope", "--passphrase-stdin")
+    assert code == 1 and "no such case" in err
+
+
+def test_passphrase_change_and_rekey(run, data_dir):
+    run("init", "--passphrase-stdin")
+    run("seed-demo", "--cases", "1", "--passphrase-stdin")
+    changed = run("passphrase", "change", "--passphrase-stdin", stdin=f"{PASS}\nnieuw geheim\n")
+    assert changed[0] == 0
+    assert run("status", "--passphrase-stdin")[0] == 2
+    assert run("passphrase", "change", "--passphrase-stdin", stdin="fout\nx\n")[0] == 2
+    before = (data_dir / "store.key").read_text()
+    assert run("rekey", "--passphrase-stdin", stdin="nieuw geheim\n")[0] == 0
+    assert (data_dir / "store.key").read_text() != before
+    code, out, _ = run("status", "--passphrase-stdin", stdin="nieuw geheim\n")
+    assert code == 0 and json.loads(out)["counts"]["case"] == 1

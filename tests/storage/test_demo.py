@@ -1,0 +1,39 @@
+"""The demo generator: fictional households, the same for the same seed, valid records."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from storage.demo import demo_records
+from sync.schema import validate_fields
+
+SECTIONS = {"danger", "condition", "agreement", "signal", "emergency_step", "network_commitment"}
+
+
+def test_same_seed_same_households_and_all_records_are_valid():
+    first = list(demo_records(20, team_id="t", contact_worker_id="w", seed=7))
+    assert first == list(demo_records(20, team_id="t", contact_worker_id="w", seed=7))
+    assert first != list(demo_records(20, team_id="t", contact_worker_id="w", seed=8))
+    for r in first:
+        validate_fields(r.kind, r.fields, creating=True)
+    assert len({r.record_id for r in first}) == len(first)
+
+
+def test_every_household_has_what_the_issue_lists():
+    by_case = defaultdict(list)
+    for r in demo_records(40, team_id="t", contact_worker_id="w"):
+        by_case[r.case_id].append(r)
+    assert len(by_case) == 40
+    for rs in by_case.values():
+        kinds = Counter(r.kind for r in rs)
+        people = [r for r in rs if r.kind == "person"]
+        assert 2 <= len(people) <= 7
+        assert kinds["safety_plan"] == 1 and kinds["visit"] >= 1 and kinds["task"] >= 1
+        assert kinds["relationship"] >= 1 and kinds["scaling_score"] >= 1
+        assert SECTIONS <= {r.fields["section"] for r in rs if r.kind == "plan_item"}
+        ids = {r.record_id for r in people}
+        for tie in (r for r in rs if r.kind == "relationship"):
+            assert {tie.fields["from_person_id"], tie.fields["to_person_id"]} <= ids
+            assert tie.fields["quality"]
+    circles = {r.fields["circle"] for rs in by_case.values() for r in rs if r.kind == "person"}
+    assert circles == {"household", "family", "network", "professional"}
