@@ -111,7 +111,7 @@ class CaseFileView(QWidget):
                 tab.clear()
         self.controller.open(case_id)
         self._waiting = set()
-        self._read_head(case_id)
+        self._read_head(case_id, opening=True)
         self._ensure_loaded(self.tabs.currentWidget())
 
     def clear(self) -> None:
@@ -151,9 +151,9 @@ class CaseFileView(QWidget):
         widgets = (self.tabs.widget(i) for i in range(self.tabs.count()))
         return [w for w in widgets if hasattr(w, "load") and hasattr(w, "clear")]
 
-    def _read_head(self, case_id: str) -> None:
+    def _read_head(self, case_id: str, *, opening: bool = False) -> None:
         self._head_pending = True
-        self.session.query(lambda s: read_case_head(s, case_id),
+        self.session.query(lambda s: read_case_head(s, case_id, opening=opening),
                            lambda head: self._head_read(case_id, head))
 
     def _head_read(self, case_id: str, head: CaseHead) -> None:

@@ -1,0 +1,1 @@
+"""The new-case wizard: a case with its household in a few steps."""

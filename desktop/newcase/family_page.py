@@ -1,0 +1,60 @@
+"""Step 1 of a new case: the family name, team, status and legal framework."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWizardPage
+
+from desktop.casefile.labels import choice_label, choices, field_label
+from desktop.newcase.draft import NewCaseDraft
+
+LOCAL_TEAM = "local"  # a case made before the laptop is enrolled with a team
+
+
+class FamilyPage(QWizardPage):
+    def __init__(self, draft: NewCaseDraft, parent=None) -> None:  # noqa: ANN001
+        super().__init__(parent)
+        self.draft = draft
+        self.setTitle(self.tr("The family"))
+        self.setSubTitle(self.tr("Give the case the family's name; you can change it later."))
+        self.title = QLineEdit(self)
+        self.title.setPlaceholderText(self.tr("for example: Family De Vries"))
+        self.title.textChanged.connect(self.completeChanged)
+        self.team = QComboBox(self)
+        self.status = QComboBox(self)
+        for value in choices("case", "status"):
+            self.status.addItem(choice_label(value), value)
+        self.status.setCurrentIndex(self.status.findData(draft.status))
+        self.legal = QComboBox(self)
+        for value in choices("case", "legal_framework"):
+            self.legal.addItem(choice_label(value), value)
+        self.legal.setCurrentIndex(self.legal.findData(draft.legal_framework))
+        self.safety_team = QCheckBox(field_label("safety_team_involved"), self)
+        layout = QFormLayout(self)
+        for name, widget in (("title", self.title), ("team_id", self.team),
+                             ("status", self.status), ("legal_framework", self.legal)):
+            widget.setAccessibleName(field_label(name))
+            label = QLabel(field_label(name), self)
+            label.setBuddy(widget)
+            layout.addRow(label, widget)
+        self.safety_team.setAccessibleName(field_label("safety_team_involved"))
+        layout.addRow("", self.safety_team)
+        self.set_teams([])
+
+    def set_teams(self, team_ids: list[str]) -> None:
+        self.team.clear()
+        for team_id in team_ids:
+            self.team.addItem(team_id, team_id)
+        if not team_ids:
+            self.team.addItem(self.tr("This laptop (not yet enrolled with a team)"), LOCAL_TEAM)
+        self.team.setEnabled(len(team_ids) > 1)
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return bool(self.title.text().strip())
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        self.draft.title = self.title.text().strip()
+        self.draft.team_id = self.team.currentData() or LOCAL_TEAM
+        self.draft.status = self.status.currentData()
+        self.draft.legal_framework = self.legal.currentData()
+        self.draft.safety_team_involved = self.safety_team.isChecked()
+        return True

@@ -1,0 +1,73 @@
+"""The household as entered in the new-case wizard: name, role, date of birth."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop.casefile.records_model import display_value
+from desktop.newcase.draft import Member
+
+Index = QModelIndex | QPersistentModelIndex
+_tr = QCoreApplication.translate
+
+
+class HouseholdModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.members: list[Member] = []
+        self._headers = (
+            _tr("HouseholdModel", "Name"), _tr("HouseholdModel", "Role"),
+            _tr("HouseholdModel", "Date of birth"),
+        )
+
+    def add(self, member: Member) -> None:
+        row = len(self.members)
+        self.beginInsertRows(QModelIndex(), row, row)
+        self.members.append(member)
+        self.endInsertRows()
+
+    def remove(self, row: int) -> None:
+        if 0 <= row < len(self.members):
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.members[row]
+            self.endRemoveRows()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.members)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
+            return self._headers[section]
+        if orientation == Qt.Orientation.Vertical:
+            return section + 1
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.members):
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        member = self.members[index.row()]
+        if index.column() == 0:
+            return member.name
+        if index.column() == 1:
+            return member.role or ""
+        if index.column() == 2:
+            return display_value("person", "birth_date", member.birth_date)
+        return None
