@@ -31,7 +31,7 @@ $(QM): $(TS) $(STAMP)
 
 # Re-scan the sources for tr() strings; translators then fill in the .ts.
 lupdate: $(STAMP)
-	$(BIN)/pyside6-lupdate -no-obsolete -locations none desktop -ts $(TS)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -extensions py desktop -ts $(TS)
 
 $(STAMP): pyproject.toml
 	@bash installer/system-deps.sh

@@ -28,18 +28,17 @@ from sync.schema import KINDS
 _UNSET = object()
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ResolveDialog", text)
+translate = QCoreApplication.translate
 
 
 def describe(value: Any) -> str:
     """A value as the worker reads it."""
     if value is None or value == "" or value == []:
-        return _t("(empty)")
+        return translate("ResolveDialog", "(empty)")
     if value == DELETED:
-        return _t("(deleted)")
+        return translate("ResolveDialog", "(deleted)")
     if isinstance(value, bool):
-        return _t("yes") if value else _t("no")
+        return translate("ResolveDialog", "yes") if value else translate("ResolveDialog", "no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):

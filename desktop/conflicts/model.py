@@ -21,8 +21,7 @@ from sync.protocol import Conflict
 Index = QModelIndex | QPersistentModelIndex
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ConflictInbox", text)
+translate = QCoreApplication.translate
 
 
 try:  # the case file's display words (D2) are the one place for them
@@ -87,7 +86,12 @@ class ConflictInboxModel(QAbstractTableModel):
         if not 0 <= section < 6:
             return None
         return (
-            _t("Case"), _t("Item"), _t("Field"), _t("Kept (by)"), _t("Came in (from)"), _t("When"),
+            translate("ConflictInbox", "Case"),
+            translate("ConflictInbox", "Item"),
+            translate("ConflictInbox", "Field"),
+            translate("ConflictInbox", "Kept (by)"),
+            translate("ConflictInbox", "Came in (from)"),
+            translate("ConflictInbox", "When"),
         )[section]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -105,7 +109,9 @@ class ConflictInboxModel(QAbstractTableModel):
         if column == self.ITEM:
             return kind_label(c.kind)
         if column == self.FIELD:
-            return field_label(c.field) if c.field is not None else _t("deleted on one side")
+            if c.field is None:
+                return translate("ConflictInbox", "deleted on one side")
+            return field_label(c.field)
         if column == self.KEPT_BY:
             return c.kept_by or ""
         if column == self.INCOMING_BY:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
+
+translate = QCoreApplication.translate
 
 
 @dataclass
@@ -36,18 +38,28 @@ def _action(
 
 
 def build_actions(window: QObject) -> WindowActions:
-    tr = window.tr
     actions = WindowActions(
-        new_case=_action(window, tr("&New case"), QKeySequence.StandardKey.New,
-                         tr("Start a new case with its household")),
-        sync_now=_action(window, tr("&Sync now"), "F5", tr("Sync with the team's service now")),
-        conflicts=_action(window, tr("&Conflicts"), "Ctrl+K",
-                          tr("Show the conflicts that need a decision")),
-        enrol=_action(window, tr("&Enrol with service…"), "Ctrl+Shift+E",
-                      tr("Enrol this laptop with the team's service")),
-        settings=_action(window, tr("S&ettings…"), "Ctrl+,", tr("Language, lock time, service")),
-        lock=_action(window, tr("&Lock"), "Ctrl+L", tr("Hide everything and lock the window")),
-        quit=_action(window, tr("&Quit"), QKeySequence.StandardKey.Quit, tr("Close Keukentafel")),
+        new_case=_action(
+            window, translate("MainWindow", "&New case"), QKeySequence.StandardKey.New,
+            translate("MainWindow", "Start a new case with its household")),
+        sync_now=_action(
+            window, translate("MainWindow", "&Sync now"), "F5",
+            translate("MainWindow", "Sync with the team's service now")),
+        conflicts=_action(
+            window, translate("MainWindow", "&Conflicts"), "Ctrl+K",
+            translate("MainWindow", "Show the conflicts that need a decision")),
+        enrol=_action(
+            window, translate("MainWindow", "&Enrol with service…"), "Ctrl+Shift+E",
+            translate("MainWindow", "Enrol this laptop with the team's service")),
+        settings=_action(
+            window, translate("MainWindow", "S&ettings…"), "Ctrl+,",
+            translate("MainWindow", "Language, lock time, service")),
+        lock=_action(
+            window, translate("MainWindow", "&Lock"), "Ctrl+L",
+            translate("MainWindow", "Hide everything and lock the window")),
+        quit=_action(
+            window, translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit,
+            translate("MainWindow", "Close Keukentafel")),
     )
     # Quick-hide must work wherever the focus is, also inside a dialog of the window.
     actions.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

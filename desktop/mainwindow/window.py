@@ -57,7 +57,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Keukentafel")
         self.setObjectName("mainWindow")
         self.settings = settings
-        self.session = StoreSession(None, self)
+        # Not a child of the window: jobs still running when the window is deleted must find
+        # their session alive (the jobs' callbacks keep it).
+        self.session = StoreSession(None)
         self.controller = SessionController(data_dir, self.session, self, store_class=store_class)
         lock_options = {"clock": clock} if clock is not None else {}
         self.lock = LockController(settings.get("idle_lock_minutes"), parent=self, **lock_options)
@@ -274,6 +276,7 @@ class MainWindow(QMainWindow):
     # -- closing ------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.sync.stop()
         self.controller.shutdown()
         # Let every job of the session land before the window (and its session) goes away.
         self.session.wait_for_writes(15_000)

@@ -140,6 +140,7 @@ class SyncRunner(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self._refresh_soon.stop()
         self._again = False
 
     @property

@@ -1,4 +1,883 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
+    <context>
+        <name>CaseFileController</name>
+        <message>
+            <source>Change %1</source>
+            <translation>%1 wijzigen</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseFileView</name>
+        <message>
+            <source>Views of the case</source>
+            <translation>Onderdelen van het dossier</translation>
+        </message>
+        <message>
+            <source>&amp;Overview</source>
+            <translation>&amp;Overzicht</translation>
+        </message>
+        <message>
+            <source>&amp;People</source>
+            <translation>&amp;Personen</translation>
+        </message>
+        <message>
+            <source>Home &amp;visits</source>
+            <translation>&amp;Huisbezoeken</translation>
+        </message>
+        <message>
+            <source>&amp;Tasks</source>
+            <translation>&amp;Taken</translation>
+        </message>
+        <message>
+            <source>&amp;Consent</source>
+            <translation>T&amp;oestemming</translation>
+        </message>
+        <message>
+            <source>Time&amp;line</source>
+            <translation>Tij&amp;dlijn</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Ongedaan maken</translation>
+        </message>
+        <message>
+            <source>Redo</source>
+            <translation>Opnieuw</translation>
+        </message>
+        <message>
+            <source>Choose a case from the list.</source>
+            <translation>Kies een dossier uit de lijst.</translation>
+        </message>
+        <message>
+            <source>No case open</source>
+            <translation>Geen dossier open</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseHeader</name>
+        <message>
+            <source>Family</source>
+            <translation>Gezin</translation>
+        </message>
+        <message>
+            <source>Case details</source>
+            <translation>Gegevens van het dossier</translation>
+        </message>
+        <message>
+            <source>Status: %1</source>
+            <translation>Status: %1</translation>
+        </message>
+        <message>
+            <source>Contact worker: %1</source>
+            <translation>Vaste contactpersoon: %1</translation>
+        </message>
+        <message>
+            <source>Legal framework: %1</source>
+            <translation>Juridisch kader: %1</translation>
+        </message>
+        <message>
+            <source>Next review: %1</source>
+            <translation>Volgende evaluatie: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseListView</name>
+        <message>
+            <source>Search by family or person name</source>
+            <translation>Zoek op gezins- of persoonsnaam</translation>
+        </message>
+        <message>
+            <source>Search cases</source>
+            <translation>Dossiers zoeken</translation>
+        </message>
+        <message>
+            <source>Find a case</source>
+            <translation>Een dossier zoeken</translation>
+        </message>
+        <message>
+            <source>Which cases</source>
+            <translation>Welke dossiers</translation>
+        </message>
+        <message>
+            <source>Filter by status</source>
+            <translation>Filteren op status</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>Alle statussen</translation>
+        </message>
+        <message>
+            <source>Sort by</source>
+            <translation>Sorteren op</translation>
+        </message>
+        <message>
+            <source>Last change</source>
+            <translation>Laatste wijziging</translation>
+        </message>
+        <message>
+            <source>Next review date</source>
+            <translation>Volgende evaluatiedatum</translation>
+        </message>
+        <message>
+            <source>Family name</source>
+            <translation>Gezinsnaam</translation>
+        </message>
+        <message>
+            <source>Cases</source>
+            <translation>Dossiers</translation>
+        </message>
+        <message>
+            <source>&amp;Show</source>
+            <translation>&amp;Tonen</translation>
+        </message>
+        <message>
+            <source>S&amp;tatus</source>
+            <translation>S&amp;tatus</translation>
+        </message>
+        <message>
+            <source>S&amp;ort by</source>
+            <translation>S&amp;orteren op</translation>
+        </message>
+        <message>
+            <source>All cases</source>
+            <translation>Alle dossiers</translation>
+        </message>
+        <message>
+            <source>My cases</source>
+            <translation>Mijn dossiers</translation>
+        </message>
+        <message>
+            <source>Team cases</source>
+            <translation>Dossiers van het team</translation>
+        </message>
+        <message>
+            <source>Shared with me</source>
+            <translation>Met mij gedeeld</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n case(s)</source>
+            <translation>
+                <numerusform>%n dossier</numerusform>
+                <numerusform>%n dossiers</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictInbox</name>
+        <message>
+            <source>Case</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Onderdeel</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Veld</translation>
+        </message>
+        <message>
+            <source>Kept (by)</source>
+            <translation>Bewaard (door)</translation>
+        </message>
+        <message>
+            <source>Came in (from)</source>
+            <translation>Binnengekomen (van)</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <source>deleted on one side</source>
+            <translation>aan één kant verwijderd</translation>
+        </message>
+        <message>
+            <source>Conflicts</source>
+            <translation>Conflicten</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>Open conflicten</translation>
+        </message>
+        <message>
+            <source>There are no open conflicts.</source>
+            <translation>Er zijn geen open conflicten.</translation>
+        </message>
+        <message>
+            <source>&amp;Resolve…</source>
+            <translation>&amp;Oplossen…</translation>
+        </message>
+        <message>
+            <source>Resolve the selected conflict</source>
+            <translation>Het gekozen conflict oplossen</translation>
+        </message>
+        <message>
+            <source>C&amp;lose</source>
+            <translation>&amp;Sluiten</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConsentTab</name>
+        <message>
+            <source>&amp;Add consent</source>
+            <translation>Toestemming &amp;toevoegen</translation>
+        </message>
+        <message>
+            <source>Consent records</source>
+            <translation>Toestemmingen</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrolDialog</name>
+        <message>
+            <source>Enrol with the team's service</source>
+            <translation>Koppelen met de dienst van het team</translation>
+        </message>
+        <message>
+            <source>Service &amp;address</source>
+            <translation>&amp;Adres van de dienst</translation>
+        </message>
+        <message>
+            <source>&amp;Username</source>
+            <translation>&amp;Gebruikersnaam</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word</source>
+            <translation>Wachtw&amp;oord</translation>
+        </message>
+        <message>
+            <source>&amp;Name of this laptop</source>
+            <translation>&amp;Naam van deze laptop</translation>
+        </message>
+        <message>
+            <source>Fill in the service address, starting with https://.</source>
+            <translation>Vul het adres van de dienst in, beginnend met https://.</translation>
+        </message>
+        <message>
+            <source>Fill in your username and password for the service.</source>
+            <translation>Vul je gebruikersnaam en wachtwoord voor de dienst in.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ErrorMessages</name>
+        <message>
+            <source>The service cannot be reached. Your work is saved on this laptop.</source>
+            <translation>De dienst is niet bereikbaar. Je werk is bewaard op deze laptop.</translation>
+        </message>
+        <message>
+            <source>That passphrase is not right. Try again.</source>
+            <translation>Deze wachtwoordzin klopt niet. Probeer het opnieuw.</translation>
+        </message>
+        <message>
+            <source>There is no store on this laptop yet.</source>
+            <translation>Er staat nog geen gegevensopslag op deze laptop.</translation>
+        </message>
+        <message>
+            <source>There already is a store on this laptop.</source>
+            <translation>Er staat al een gegevensopslag op deze laptop.</translation>
+        </message>
+        <message>
+            <source>The store on this laptop is damaged. Ask your administrator.</source>
+            <translation>De gegevensopslag op deze laptop is beschadigd. Vraag je beheerder om hulp.</translation>
+        </message>
+        <message>
+            <source>The key of the store cannot be found. Ask your administrator.</source>
+            <translation>De sleutel van de gegevensopslag is niet te vinden. Vraag je beheerder om hulp.</translation>
+        </message>
+        <message>
+            <source>The window is locked.</source>
+            <translation>Het venster is vergrendeld.</translation>
+        </message>
+        <message>
+            <source>This item no longer exists.</source>
+            <translation>Dit onderdeel bestaat niet meer.</translation>
+        </message>
+        <message>
+            <source>This laptop has been removed from the team's service. Its data has been erased from this laptop; nothing was lost on the service.</source>
+            <translation>Deze laptop is losgekoppeld van de dienst van het team. De gegevens zijn van deze laptop gewist; op de dienst is niets verloren gegaan.</translation>
+        </message>
+        <message>
+            <source>The service no longer accepts this laptop's sign-in. Enrol again to keep syncing.</source>
+            <translation>De dienst accepteert de aanmelding van deze laptop niet meer. Koppel opnieuw om te blijven synchroniseren.</translation>
+        </message>
+        <message>
+            <source>This laptop is not enrolled with the team's service yet.</source>
+            <translation>Deze laptop is nog niet gekoppeld met de dienst van het team.</translation>
+        </message>
+        <message>
+            <source>This laptop holds another worker's cases. Enrol with that worker's account.</source>
+            <translation>Op deze laptop staan dossiers van een andere medewerker. Koppel met het account van die medewerker.</translation>
+        </message>
+        <message>
+            <source>Something went wrong. Your saved work is safe; try again.</source>
+            <translation>Er ging iets mis. Je bewaarde werk is veilig; probeer het opnieuw.</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunPage</name>
+        <message>
+            <source>Welcome to Keukentafel</source>
+            <translation>Welkom bij Keukentafel</translation>
+        </message>
+        <message>
+            <source>Choose a passphrase. You need it every time you open Keukentafel and after the window locks. Several ordinary words in a row are easy to remember and hard to guess.</source>
+            <translation>Kies een wachtwoordzin. Je hebt die nodig telkens als je Keukentafel opent en nadat het venster is vergrendeld. Een paar gewone woorden achter elkaar zijn makkelijk te onthouden en moeilijk te raden.</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <source>Repeat passphrase</source>
+            <translation>Herhaal wachtwoordzin</translation>
+        </message>
+        <message>
+            <source>Passphrase strength</source>
+            <translation>Sterkte van de wachtwoordzin</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Wachtwoordzin</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat passphrase</source>
+            <translation>&amp;Herhaal wachtwoordzin</translation>
+        </message>
+        <message>
+            <source>Strength</source>
+            <translation>Sterkte</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol with the team's service (optional)</source>
+            <translation>&amp;Koppelen met de dienst van het team (niet verplicht)</translation>
+        </message>
+        <message>
+            <source>Service address</source>
+            <translation>Adres van de dienst</translation>
+        </message>
+        <message>
+            <source>Username</source>
+            <translation>Gebruikersnaam</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Wachtwoord</translation>
+        </message>
+        <message>
+            <source>Name of this laptop</source>
+            <translation>Naam van deze laptop</translation>
+        </message>
+        <message>
+            <source>Service &amp;address</source>
+            <translation>&amp;Adres van de dienst</translation>
+        </message>
+        <message>
+            <source>&amp;Username</source>
+            <translation>&amp;Gebruikersnaam</translation>
+        </message>
+        <message>
+            <source>Pass&amp;word</source>
+            <translation>Wachtw&amp;oord</translation>
+        </message>
+        <message>
+            <source>&amp;Name of this laptop</source>
+            <translation>&amp;Naam van deze laptop</translation>
+        </message>
+        <message>
+            <source>&amp;Show passphrase</source>
+            <translation>Wachtwoordzin &amp;tonen</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Melding</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>&amp;Beginnen</translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation>Beginnen</translation>
+        </message>
+        <message numerus="yes">
+            <source>Too short: use at least %n characters.</source>
+            <translation>
+                <numerusform>Te kort: gebruik minstens %n teken.</numerusform>
+                <numerusform>Te kort: gebruik minstens %n tekens.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Weak: add a few more words.</source>
+            <translation>Zwak: voeg nog een paar woorden toe.</translation>
+        </message>
+        <message>
+            <source>Fair: one or two more words make it strong.</source>
+            <translation>Redelijk: met één of twee woorden meer wordt hij sterk.</translation>
+        </message>
+        <message>
+            <source>Strong.</source>
+            <translation>Sterk.</translation>
+        </message>
+        <message>
+            <source>Very strong.</source>
+            <translation>Zeer sterk.</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same yet.</source>
+            <translation>De twee wachtwoordzinnen zijn nog niet gelijk.</translation>
+        </message>
+        <message>
+            <source>Choose a stronger passphrase: %1</source>
+            <translation>Kies een sterkere wachtwoordzin: %1</translation>
+        </message>
+        <message>
+            <source>The two passphrases are not the same.</source>
+            <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+        </message>
+        <message>
+            <source>Fill in the service address, starting with https://.</source>
+            <translation>Vul het adres van de dienst in, beginnend met https://.</translation>
+        </message>
+        <message>
+            <source>Fill in your username and password for the service.</source>
+            <translation>Vul je gebruikersnaam en wachtwoord voor de dienst in.</translation>
+        </message>
+        <message>
+            <source>Give this laptop a name.</source>
+            <translation>Geef deze laptop een naam.</translation>
+        </message>
+        <message>
+            <source>Creating the encrypted store…</source>
+            <translation>De versleutelde gegevensopslag wordt gemaakt…</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>&amp;New case</source>
+            <translation>&amp;Nieuw dossier</translation>
+        </message>
+        <message>
+            <source>Start a new case with its household</source>
+            <translation>Een nieuw dossier beginnen, met het huishouden</translation>
+        </message>
+        <message>
+            <source>&amp;Sync now</source>
+            <translation>Nu &amp;synchroniseren</translation>
+        </message>
+        <message>
+            <source>Sync with the team's service now</source>
+            <translation>Nu synchroniseren met de dienst van het team</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts</source>
+            <translation>&amp;Conflicten</translation>
+        </message>
+        <message>
+            <source>Show the conflicts that need a decision</source>
+            <translation>De conflicten tonen die een beslissing nodig hebben</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol with service…</source>
+            <translation>Koppelen met &amp;dienst…</translation>
+        </message>
+        <message>
+            <source>Enrol this laptop with the team's service</source>
+            <translation>Deze laptop koppelen met de dienst van het team</translation>
+        </message>
+        <message>
+            <source>S&amp;ettings…</source>
+            <translation>&amp;Instellingen…</translation>
+        </message>
+        <message>
+            <source>Language, lock time, service</source>
+            <translation>Taal, vergrendeltijd, dienst</translation>
+        </message>
+        <message>
+            <source>&amp;Lock</source>
+            <translation>&amp;Vergrendelen</translation>
+        </message>
+        <message>
+            <source>Hide everything and lock the window</source>
+            <translation>Alles verbergen en het venster vergrendelen</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>A&amp;fsluiten</translation>
+        </message>
+        <message>
+            <source>Close Keukentafel</source>
+            <translation>Keukentafel afsluiten</translation>
+        </message>
+        <message>
+            <source>Main toolbar</source>
+            <translation>Hoofdwerkbalk</translation>
+        </message>
+        <message>
+            <source>&amp;Keukentafel</source>
+            <translation>&amp;Keukentafel</translation>
+        </message>
+        <message>
+            <source>Making a new case is not available in this build.</source>
+            <translation>Een nieuw dossier maken is in deze versie niet beschikbaar.</translation>
+        </message>
+        <message>
+            <source>This laptop is enrolled with the team's service.</source>
+            <translation>Deze laptop is gekoppeld met de dienst van het team.</translation>
+        </message>
+        <message>
+            <source>Enrol again…</source>
+            <translation>Opnieuw koppelen…</translation>
+        </message>
+        <message>
+            <source>Later</source>
+            <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverviewTab</name>
+        <message>
+            <source>Contact worker</source>
+            <translation>Vaste contactpersoon</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeopleTab</name>
+        <message>
+            <source>&amp;Add person</source>
+            <translation>Persoon &amp;toevoegen</translation>
+        </message>
+        <message>
+            <source>People of the case, by circle</source>
+            <translation>Personen van het dossier, per kring</translation>
+        </message>
+        <message>
+            <source>New person</source>
+            <translation>Nieuwe persoon</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordTab</name>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Verwijderen</translation>
+        </message>
+        <message>
+            <source>Remove the chosen entry</source>
+            <translation>Het gekozen onderdeel verwijderen</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Toevoegen</translation>
+        </message>
+        <message>
+            <source>List</source>
+            <translation>Lijst</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Verwijderen</translation>
+        </message>
+        <message>
+            <source>Remove this entry from the case file?</source>
+            <translation>Dit onderdeel uit het dossier verwijderen?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResolveDialog</name>
+        <message>
+            <source>(empty)</source>
+            <translation>(leeg)</translation>
+        </message>
+        <message>
+            <source>(deleted)</source>
+            <translation>(verwijderd)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nee</translation>
+        </message>
+        <message>
+            <source>Resolve conflict</source>
+            <translation>Conflict oplossen</translation>
+        </message>
+        <message>
+            <source>the whole item</source>
+            <translation>het hele onderdeel</translation>
+        </message>
+        <message>
+            <source>%1 — %2: %3</source>
+            <translation>%1 — %2: %3</translation>
+        </message>
+        <message>
+            <source>Two people changed this at the same time. Nothing has been lost: choose what stays, or write the combined text.</source>
+            <translation>Twee mensen hebben dit tegelijk veranderd. Er is niets verloren gegaan: kies wat blijft, of schrijf de samengevoegde tekst.</translation>
+        </message>
+        <message>
+            <source>What the service kept</source>
+            <translation>Wat de dienst bewaarde</translation>
+        </message>
+        <message>
+            <source>What came in</source>
+            <translation>Wat binnenkwam</translation>
+        </message>
+        <message>
+            <source>Common base (before both changes)</source>
+            <translation>Gemeenschappelijke basis (vóór beide wijzigingen)</translation>
+        </message>
+        <message>
+            <source>What the service kept
+(by %1)</source>
+            <translation>Wat de dienst bewaarde
+(door %1)</translation>
+        </message>
+        <message>
+            <source>What came in
+(from %1)</source>
+            <translation>Wat binnenkwam
+(van %1)</translation>
+        </message>
+        <message>
+            <source>Common base
+(before both changes)</source>
+            <translation>Gemeenschappelijke basis
+(vóór beide wijzigingen)</translation>
+        </message>
+        <message>
+            <source>Keep what the service &amp;kept</source>
+            <translation>&amp;Bewaarde houden</translation>
+        </message>
+        <message>
+            <source>Keep what came &amp;in</source>
+            <translation>B&amp;innengekomene houden</translation>
+        </message>
+        <message>
+            <source>&amp;Decide later</source>
+            <translation>&amp;Later beslissen</translation>
+        </message>
+        <message>
+            <source>Combined text</source>
+            <translation>Samengevoegde tekst</translation>
+        </message>
+        <message>
+            <source>&amp;Combined text</source>
+            <translation>Samen&amp;gevoegde tekst</translation>
+        </message>
+        <message>
+            <source>Keep the &amp;combined text</source>
+            <translation>Samengevoegde tekst &amp;houden</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionController</name>
+        <message>
+            <source>The service did not accept this username and password. You can enrol later from the menu.</source>
+            <translation>De dienst accepteerde deze gebruikersnaam en dit wachtwoord niet. Je kunt later koppelen via het menu.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <source>Settings</source>
+            <translation>Instellingen</translation>
+        </message>
+        <message>
+            <source>Dutch</source>
+            <translation>Nederlands</translation>
+        </message>
+        <message>
+            <source>English</source>
+            <translation>Engels</translation>
+        </message>
+        <message>
+            <source> min</source>
+            <translation> min</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Taal</translation>
+        </message>
+        <message>
+            <source>Lock after &amp;idle time</source>
+            <translation>&amp;Vergrendelen na stilstand</translation>
+        </message>
+        <message>
+            <source>S&amp;ync every</source>
+            <translation>&amp;Synchroniseren elke</translation>
+        </message>
+        <message>
+            <source>Service &amp;address</source>
+            <translation>&amp;Adres van de dienst</translation>
+        </message>
+        <message>
+            <source>&amp;Name of this laptop</source>
+            <translation>&amp;Naam van deze laptop</translation>
+        </message>
+        <message>
+            <source>A new language is used from the next start.</source>
+            <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncStatusBar</name>
+        <message>
+            <source>Lock</source>
+            <translation>Vergrendelen</translation>
+        </message>
+        <message>
+            <source>Lock the window (Ctrl+L)</source>
+            <translation>Het venster vergrendelen (Ctrl+L)</translation>
+        </message>
+        <message>
+            <source>Online</source>
+            <translation>Online</translation>
+        </message>
+        <message>
+            <source>Offline</source>
+            <translation>Offline</translation>
+        </message>
+        <message>
+            <source>Syncing…</source>
+            <translation>Synchroniseren…</translation>
+        </message>
+        <message>
+            <source>Not enrolled</source>
+            <translation>Niet gekoppeld</translation>
+        </message>
+        <message>
+            <source>Not synced yet</source>
+            <translation>Nog niet gesynchroniseerd</translation>
+        </message>
+        <message>
+            <source>Last sync: %1</source>
+            <translation>Laatst gesynchroniseerd: %1</translation>
+        </message>
+        <message>
+            <source>Never synced</source>
+            <translation>Nooit gesynchroniseerd</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting</source>
+            <translation>
+                <numerusform>%n wijziging wacht</numerusform>
+                <numerusform>%n wijzigingen wachten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n conflict(s)</source>
+            <translation>
+                <numerusform>%n conflict</numerusform>
+                <numerusform>%n conflicten</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>TasksTab</name>
+        <message>
+            <source>&amp;Add task</source>
+            <translation>Taak &amp;toevoegen</translation>
+        </message>
+        <message>
+            <source>Tasks, open ones first</source>
+            <translation>Taken, open taken eerst</translation>
+        </message>
+        <message>
+            <source>New task</source>
+            <translation>Nieuwe taak</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimelineTab</name>
+        <message>
+            <source>Timeline of the case, newest first</source>
+            <translation>Tijdlijn van het dossier, nieuwste eerst</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnlockPage</name>
+        <message>
+            <source>Keukentafel is locked</source>
+            <translation>Keukentafel is vergrendeld</translation>
+        </message>
+        <message>
+            <source>&amp;Passphrase</source>
+            <translation>&amp;Wachtwoordzin</translation>
+        </message>
+        <message>
+            <source>Passphrase</source>
+            <translation>Wachtwoordzin</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Melding</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Ontgrendelen</translation>
+        </message>
+        <message>
+            <source>Unlock</source>
+            <translation>Ontgrendelen</translation>
+        </message>
+        <message>
+            <source>Type your passphrase.</source>
+            <translation>Typ je wachtwoordzin.</translation>
+        </message>
+        <message>
+            <source>Unlocking…</source>
+            <translation>Bezig met ontgrendelen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitScores</name>
+        <message>
+            <source>Scaling scores (0 = so unsafe the children cannot stay, 10 = safe enough to close the case)</source>
+            <translation>Schaalvragen (0 = zo onveilig dat de kinderen niet kunnen blijven, 10 = veilig genoeg om het dossier te sluiten)</translation>
+        </message>
+        <message>
+            <source>Tick the participants of the visit first.</source>
+            <translation>Vink eerst de deelnemers aan het bezoek aan.</translation>
+        </message>
+        <message>
+            <source>(unknown person)</source>
+            <translation>(onbekende persoon)</translation>
+        </message>
+        <message>
+            <source>Scaling score of %1</source>
+            <translation>Schaalscore van %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>VisitsTab</name>
+        <message>
+            <source>&amp;Add home visit</source>
+            <translation>Huisbezoek &amp;toevoegen</translation>
+        </message>
+        <message>
+            <source>Home visits, newest first</source>
+            <translation>Huisbezoeken, nieuwste eerst</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>Case list</source>
+            <translation>Dossierlijst</translation>
+        </message>
+        <message>
+            <source>Case file</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>%1 is not available in this build.</source>
+            <translation>%1 is in deze versie niet beschikbaar.</translation>
+        </message>
+    </context>
 </TS>
