@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.casefile.labels import choice_label, choices
 from desktop.caselist.controller import ALL, MINE, ORDERS, OTHERS, CaseListController
-from desktop.caselist.model import FAMILY, CaseListModel
+from desktop.caselist.model import FAMILY, MARK, NEXT_REVIEW, STATUS, CaseListModel
 from desktop.operations import StoreSession
 
 
@@ -78,9 +78,18 @@ class CaseListView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        # Widths from the font, never from the contents: measuring 2,000 rows on every search
+        # would cost more than the search itself.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FAMILY, QHeaderView.ResizeMode.Stretch)
+        metrics = self.fontMetrics()
+        for column, sample in ((STATUS, "Afgesloten__"), (NEXT_REVIEW, "00-00-0000__"),
+                               (MARK, "⚠ 00  ↑ 00_")):
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample))
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(metrics.height() + 12)
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
         self.count = QLabel(self)
