@@ -36,7 +36,14 @@ from desktop.session.lock import Clock, LockController
 from desktop.session.messages import error_message
 from desktop.session.unlock import UnlockPage
 from desktop.settings import Settings
-from desktop.syncing.runner import EngineFactory, SyncRunner, default_engine
+from desktop.syncing.enrolment import enrol
+from desktop.syncing.runner import (
+    ClientFactory,
+    EngineFactory,
+    SyncRunner,
+    default_client,
+    engine_factory_for,
+)
 from sync.errors import DeviceRevoked, EnrolmentRequired
 
 log = logging.getLogger(__name__)
@@ -49,7 +56,8 @@ class MainWindow(QMainWindow):
         settings: Settings,
         *,
         clock: Clock | None = None,
-        engine_factory: EngineFactory = default_engine,
+        client_factory: ClientFactory = default_client,
+        engine_factory: EngineFactory | None = None,
         store_class: Any = None,
         parent: QWidget | None = None,
     ) -> None:
@@ -60,12 +68,15 @@ class MainWindow(QMainWindow):
         # Not a child of the window: jobs still running when the window is deleted must find
         # their session alive (the jobs' callbacks keep it).
         self.session = StoreSession(None)
-        self.controller = SessionController(data_dir, self.session, self, store_class=store_class)
+        self.controller = SessionController(
+            data_dir, self.session, self, store_class=store_class,
+            enrol=lambda store, enrolment: enrol(store, enrolment, client_factory),
+        )
         lock_options = {"clock": clock} if clock is not None else {}
         self.lock = LockController(settings.get("idle_lock_minutes"), parent=self, **lock_options)
         self.sync = SyncRunner(
             self.session, settings.get("sync_interval_minutes"), self,
-            engine_factory=engine_factory,
+            engine_factory=engine_factory or engine_factory_for(client_factory),
         )
         self.controller.before_close = lambda: self.sync.wait(30_000)
         self.workspace: Workspace | None = None

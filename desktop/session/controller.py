@@ -98,9 +98,13 @@ class SessionController(QObject):
         data_dir, cls = self.data_dir, self.store_class
 
         def opened(store: Any) -> None:
-            self._adopt(store)
-            if choice.enrolment is not None:
-                self.enrol(choice.enrolment)
+            if choice.enrolment is None:
+                self._adopt(store)
+                return
+            # Enrol before showing the cases, so that the first sync can already run.
+            self.session.store = store
+            self.enrol(choice.enrolment, on_done=lambda: self._adopt(store),
+                       on_failed=lambda: self._adopt(store))
 
         self.session.change(
             lambda _locked: cls.create(data_dir, choice.passphrase),
@@ -108,20 +112,27 @@ class SessionController(QObject):
             on_error=lambda exc: self.first_run_failed.emit(error_message(exc)),
         )
 
-    def enrol(self, enrolment: Enrolment, on_done: Callable[[], None] | None = None) -> None:
+    def enrol(
+        self,
+        enrolment: Enrolment,
+        on_done: Callable[[], None] | None = None,
+        on_failed: Callable[[], None] | None = None,
+    ) -> None:
         def failed(exc: BaseException) -> None:
             code = getattr(exc, "code", "")
-            if code in ("service_unavailable",) or isinstance(exc, OSError):
+            if code in ("service_unavailable", "other_users_store") or isinstance(exc, OSError):
                 self.enrol_failed.emit(error_message(exc))
             else:
                 self.enrol_failed.emit(self.tr(
                     "The service did not accept this username and password. You can enrol "
                     "later from the menu."
                 ))
+            if on_failed is not None:
+                on_failed()
 
         self.session.change(
             lambda store: self._enrol(store, enrolment),
-            lambda _none: on_done() if on_done else None,
+            lambda _user: on_done() if on_done else None,
             source="sync",
             on_error=failed,
         )

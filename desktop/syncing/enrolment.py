@@ -7,6 +7,7 @@ one request and then dropped.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from desktop.session.first_run import Enrolment
@@ -20,15 +21,17 @@ class OtherUsersStore(SyncError):
     code = "other_users_store"
 
 
-def enrol(store: Any, enrolment: Enrolment, *, client: SyncClient | None = None) -> dict[str, Any]:
+def enrol(
+    store: Any,
+    enrolment: Enrolment,
+    client_factory: Callable[[str, str | None], SyncClient] = SyncClient,
+) -> dict[str, Any]:
     """Enrol with the service and keep what it answers; returns the user as a dict."""
-    own = client is None
-    client = client or SyncClient(enrolment.server_url)
+    client = client_factory(enrolment.server_url, None)
     try:
         answer = client.enrol(enrolment.username, enrolment.password, enrolment.device_name)
     finally:
-        if own:
-            client.close()
+        client.close()
     user = answer.user.model_dump()
     previous = store.get_setting("user")
     if previous and previous.get("id") != answer.user.id and (

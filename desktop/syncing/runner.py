@@ -34,22 +34,33 @@ from sync.engine import SyncEngine, SyncListener, SyncProgress, SyncReport
 log = logging.getLogger(__name__)
 
 EngineFactory = Callable[[Any], SyncEngine]
+ClientFactory = Callable[[str, "str | None"], SyncClient]
 
 # In the background a few quick attempts are enough: the next round comes in minutes.
 BACKGROUND_RETRY = RetryPolicy(attempts=3, base=0.5, cap=4.0)
 
 
-def default_engine(store: Any) -> SyncEngine:
-    """An engine for the service the store is enrolled with. It does not wipe by itself:
-    the window erases the store on the UI thread, after closing every view."""
-    url = store.get_setting("server_url")
-    token = store.get_setting("token")
-    from sync.errors import NotEnrolled
+def default_client(server_url: str, token: str | None) -> SyncClient:
+    return SyncClient(server_url, token, retry=BACKGROUND_RETRY, timeout=20.0)
 
-    if not url or not token:
-        raise NotEnrolled("this laptop is not enrolled")
-    client = SyncClient(url, token, retry=BACKGROUND_RETRY, timeout=20.0)
-    return SyncEngine(store, client, wipe=lambda: None)
+
+def engine_factory_for(client_factory: ClientFactory) -> EngineFactory:
+    """Engines for the service the store is enrolled with. They do not wipe by themselves:
+    the window erases the store on the UI thread, after closing every view."""
+
+    def make(store: Any) -> SyncEngine:
+        from sync.errors import NotEnrolled
+
+        url = store.get_setting("server_url")
+        token = store.get_setting("token")
+        if not url or not token:
+            raise NotEnrolled("this laptop is not enrolled")
+        return SyncEngine(store, client_factory(url, token), wipe=lambda: None)
+
+    return make
+
+
+default_engine = engine_factory_for(default_client)
 
 
 class _Signals(QObject):
