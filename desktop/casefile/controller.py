@@ -35,6 +35,8 @@ class CaseFileController(QObject):
         self.case_id: str | None = None
         self.undo_stack = QUndoStack(self)
         self._echoes = 0  # change notices still to come back for writes made here
+        self._in_flight = 0
+        self._after_writes: list[Callable[[], None]] = []
         session.changed.connect(self._on_changed)
 
     def open(self, case_id: str | None) -> None:
@@ -84,11 +86,34 @@ class CaseFileController(QObject):
                     self.record_saved.emit, kind)
 
     def _write(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None], kind: str) -> None:
+        self._in_flight += 1
+
         def done(result: Any) -> None:
             self._echoes += 1  # the session announces this write right after this call
+            self._landed()
             on_done(result)
 
-        self.session.change(fn, done, kinds=[kind], case_ids=[self.case_id or ""])
+        def failed(exc: BaseException) -> None:
+            self._landed()
+            self.session.failed.emit(exc)  # the window's one error handler says what went wrong
+
+        self.session.change(fn, done, kinds=[kind], case_ids=[self.case_id or ""],
+                            on_error=failed)
+
+    def when_settled(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once every write made here has landed, so that a read that follows
+        sees them (reads and writes run on different threads)."""
+        if self._in_flight:
+            self._after_writes.append(callback)
+        else:
+            callback()
+
+    def _landed(self) -> None:
+        self._in_flight -= 1
+        if not self._in_flight:
+            callbacks, self._after_writes = self._after_writes, []
+            for callback in callbacks:
+                callback()
 
     def _on_changed(self, notice: ChangeNotice) -> None:
         if self._echoes:

@@ -218,4 +218,5 @@ class RecordTab(QWidget):
     def _on_external(self, notice: ChangeNotice) -> None:
         if self.loaded_case is not None and notice.concerns(kind=self.kind):
             self.form.flush()
-            self.load(self.loaded_case)
+            case_id = self.loaded_case
+            self.controller.when_settled(lambda: self.load(case_id))

@@ -153,8 +153,9 @@ class CaseFileView(QWidget):
 
     def _read_head(self, case_id: str, *, opening: bool = False) -> None:
         self._head_pending = True
-        self.session.query(lambda s: read_case_head(s, case_id, opening=opening),
-                           lambda head: self._head_read(case_id, head))
+        self.controller.when_settled(lambda: self.session.query(
+            lambda s: read_case_head(s, case_id, opening=opening),
+            lambda head: self._head_read(case_id, head)))
 
     def _head_read(self, case_id: str, head: CaseHead) -> None:
         if case_id != self.controller.case_id:
@@ -175,7 +176,7 @@ class CaseFileView(QWidget):
             return
         if getattr(widget, "loaded_case", None) != case_id:
             self._waiting.add(widget)
-            widget.load(case_id)
+            self.controller.when_settled(lambda: widget.load(case_id))
 
     def _on_tab(self, index: int) -> None:
         self._ensure_loaded(self.tabs.widget(index))

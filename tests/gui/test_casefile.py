@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
-from desktop.operations import StoreSession
+from desktop.operations import ChangeNotice, StoreSession
 from storage.store import CaseStore
 
 pytestmark = pytest.mark.gui
@@ -271,3 +271,18 @@ def test_more_views_slot_in_after_the_overview(view, case, qtbot):
     titles = [view.tabs.tabText(i) for i in range(view.tabs.count())]
     assert titles[:4] == ["&Overview", "Network map", "Safety plan", "&People"]
     assert open_and_wait(view, record.id)
+
+
+def test_a_sync_while_typing_keeps_what_was_typed(view, case, store, session, qtbot):
+    record, people = case
+    lotte = people["Lotte de Boer"]
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    view.people.select_record(lotte.id)
+    role = view.people.form.editors["role"]
+    qtbot.keyClicks(role.widget, "pleegmoeder")
+    assert role.pending
+    with qtbot.waitSignal(view.people.loaded):
+        session.announce(ChangeNotice(frozenset({"person"}), frozenset({record.id}), "sync"))
+    assert role.value() == "pleegmoeder"
+    assert store.get_record(lotte.id).fields["role"] == "pleegmoeder"
