@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import socket
 import sys
 from typing import Any
 
 from storage.store import CaseStore
-
-from sync.client import SyncClient
 from sync.engine import SyncEngine
+from sync.enrolment import enrol_store
 from sync.errors import DeviceRevoked, EnrolmentRequired, ServiceUnavailable, SyncError
+from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -48,6 +49,15 @@ def _sync_failure(exc: SyncError) -> int:
     return _fail(str(exc))
 
 
+def _pull_limit() -> int:
+    """Records per pull page: smaller pages suit a weak hotspot (KEUKENTAFEL_PULL_LIMIT)."""
+    raw = os.environ.get("KEUKENTAFEL_PULL_LIMIT", "")
+    try:
+        return max(1, min(MAX_PULL_LIMIT, int(raw))) if raw else DEFAULT_PULL_LIMIT
+    except ValueError:
+        return DEFAULT_PULL_LIMIT
+
+
 def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:
     """Enrol this laptop with the service; creates the store if there is none."""
     passphrase = secrets.read("Passphrase of the local store: ")
@@ -58,31 +68,14 @@ def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:
         store = CaseStore.create(args.data_dir, passphrase)
     try:
         device_name = args.device_name or socket.gethostname() or "laptop"
-        try:
-            with SyncClient(args.server) as client:
-                answer = client.enrol(args.user, password, device_name)
-        except SyncError as exc:
-            return _sync_failure(exc)
-        previous = store.get_setting("user")
-        if previous and previous.get("id") != answer.user.id and _holds_data(store):
-            # Two workers' cases never share one store: the first one's unsynced edits and
-            # cases would become visible to the second.
-            return _fail("this store belongs to another user; use another --data-dir")
-        if store.get_setting("server_url") not in (None, args.server):
-            store.set_setting("cursor", "")  # a cursor means nothing to another service
-        store.set_setting("server_url", args.server)
-        store.set_setting("device_id", answer.device_id)
-        store.set_setting("token", answer.token)
-        store.set_setting("user", answer.user.model_dump())
+        answer = enrol_store(store, args.server, args.user, password, device_name)
+    except SyncError as exc:
+        return _sync_failure(exc)
     finally:
         store.close()
-    _print({"device_id": answer.device_id, "server_url": args.server,
+    _print({"device_id": answer.device_id, "server_url": args.server.rstrip("/"),
             "user": answer.user.model_dump()})
     return EXIT_OK
-
-
-def _holds_data(store: CaseStore) -> bool:
-    return store.pending_count() > 0 or bool(store.list_records(kind="case"))
 
 
 def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
@@ -90,6 +83,7 @@ def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
     store = CaseStore.open(args.data_dir, secrets.read("Passphrase: "))
     try:
         engine = SyncEngine.for_store(store)
+        engine.pull_limit = _pull_limit()
         try:
             report = engine.run()
         finally:

@@ -172,6 +172,10 @@ class Laptop:
         self.store.close()
         self.store = CaseStore.open(self.data_dir, PASSPHRASE)
 
+    def open(self) -> None:
+        """The app started again (after a crash): unlock the store from its folder."""
+        self.store = CaseStore.open(self.data_dir, PASSPHRASE)
+
     def close(self) -> None:
         self.store.close()
 
