@@ -1,0 +1,105 @@
+"""The access log (NEN 7513): what is logged, the hash chain, append-only, and the audit
+endpoints."""
+
+from __future__ import annotations
+
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
+
+from sync.service import access_log
+from sync.service.db import transaction
+from sync.service.models import AccessLogRow
+from tests.service.world import change, new_id
+
+
+def _rows(world) -> list[AccessLogRow]:
+    with transaction(world.factory) as session:
+        return list(session.scalars(sa.select(AccessLogRow).order_by(AccessLogRow.seq)))
+
+
+def test_every_access_is_logged_with_who_device_case_record_and_address(world):
+    anouk = world.device("anouk")
+    case = anouk.new_case(world.team("Noord"))
+    rejected = anouk.push_one(change(new_id(), "task", case["id"], {"titel": "fout"}))
+    assert rejected["status"] == "rejected"
+    laptop2 = world.enrol("anouk", "tweede")
+    laptop2.sync()
+    world.client.post("/api/v1/session/enrol", json={
+        "username": "anouk", "password": "fout-wachtwoord", "device_name": "x"})
+    world.client.delete(f"/api/v1/devices/{laptop2.device_id}", headers=laptop2.headers)
+
+    rows = _rows(world)
+    actions = [r.action for r in rows]
+    for expected in ("enrol", "push.applied", "push.rejected", "pull.record", "enrol.failed",
+                     "device.revoke"):
+        assert expected in actions, expected
+    pulled = [r for r in rows if r.action == "pull.record"]
+    assert [(r.device_id, r.case_id, r.record_id) for r in pulled] == [
+        (laptop2.device_id, case["id"], case["id"])]
+    applied = next(r for r in rows if r.action == "push.applied")
+    assert applied.user_id == anouk.user_id and applied.device_id == anouk.device_id
+    assert applied.address == "testclient" and applied.at
+    assert next(r for r in rows if r.action == "push.rejected").detail == "unknown_field"
+    # nothing personal: the case title appears nowhere in the log
+    assert all("Testdorp" not in (r.detail or "") for r in rows)
+
+
+def test_the_chain_verifies_and_the_database_refuses_to_change_history(world):
+    anouk = world.device("anouk")
+    anouk.new_case(world.team("Noord"))
+    with transaction(world.factory) as session:
+        assert access_log.verify(session) is None
+    for statement in ("UPDATE access_log SET action = 'x' WHERE seq = 1",
+                      "DELETE FROM access_log WHERE seq = 1"):
+        with pytest.raises(DBAPIError), transaction(world.factory) as session:
+            session.execute(sa.text(statement))
+    with transaction(world.factory) as session:
+        assert access_log.verify(session) is None
+
+
+def test_verify_finds_a_tampered_row(world):
+    anouk = world.device("anouk")
+    anouk.new_case(world.team("Noord"))
+    engine = world.app.state.engine
+    # someone with database rights drops the trigger and edits a row: the chain tells
+    with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":
+            conn.exec_driver_sql("ALTER TABLE access_log DISABLE TRIGGER access_log_no_update")
+        else:
+            conn.exec_driver_sql("DROP TRIGGER access_log_no_update")
+        conn.exec_driver_sql("UPDATE access_log SET action = 'enrol.failed' WHERE seq = 2")
+    with transaction(world.factory) as session:
+        assert access_log.verify(session) == 2
+
+
+def test_laptops_hand_in_their_log_and_a_lead_reads_a_cases_log(world):
+    anouk = world.device("anouk")
+    lead = world.device("karin", "teamlead", ("Noord",))
+    case = anouk.new_case(world.team("Noord"))
+    entries = [
+        {"id": new_id(), "at": "2026-11-20T10:00:00+00:00", "action": "open_case",
+         "case_id": case["id"], "user_id": "spoofed", "device_id": "spoofed"},
+        {"id": new_id(), "at": "2026-11-20T10:05:00+00:00", "action": "export",
+         "case_id": case["id"], "detail": "inzage"},
+    ]
+    response = world.client.post("/api/v1/audit", json={"entries": entries},
+                                 headers=anouk.headers)
+    assert response.status_code == 200 and response.json() == {"accepted": 2}
+    again = world.client.post("/api/v1/audit", json={"entries": entries}, headers=anouk.headers)
+    assert again.json() == {"accepted": 2}
+
+    log = world.client.get("/api/v1/audit", params={"case_id": case["id"]},
+                           headers=lead.headers)
+    assert log.status_code == 200
+    got = log.json()["entries"]
+    from_laptop = [e for e in got if e["action"].startswith("device.")]
+    assert [e["action"] for e in from_laptop] == ["device.open_case", "device.export"]
+    assert {e["user_id"] for e in from_laptop} == {anouk.user_id}  # from the token
+    assert {e["device_id"] for e in from_laptop} == {anouk.device_id}
+    assert any(e["action"] == "push.applied" for e in got)
+    unknown = world.client.get("/api/v1/audit", params={"case_id": new_id()},
+                               headers=lead.headers)
+    assert unknown.status_code == 404
+    with transaction(world.factory) as session:
+        assert access_log.verify(session) is None

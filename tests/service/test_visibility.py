@@ -1,0 +1,98 @@
+"""Cases entering and leaving a device's view: reassignment, `shared_with`, retention after
+closing, and a re-grant that must bring back the case's older records."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi.testclient import TestClient
+
+from sync.service.app import create_app
+from tests.service.conftest import service_settings
+
+
+def _setup(world):
+    anouk = world.device("anouk")
+    bram = world.device("bram")
+    case = anouk.new_case(world.team("Noord"))
+    task = anouk.new_record(case["id"], "task", title="Oude taak")
+    anouk.sync()
+    bram.sync()
+    return anouk, bram, case, task
+
+
+def test_reassigned_case_is_revoked_at_the_next_pull(world):
+    anouk, bram, case, task = _setup(world)
+    result = anouk.edit(case, contact_worker_id=bram.user_id)
+    assert result["status"] == "applied"
+    page = anouk.sync()
+    assert page["revoked_case_ids"] == [case["id"]]
+    assert anouk.records == {}
+    # the new contact worker gets the whole case, also what was written before
+    bram.sync()
+    assert {case["id"], task["id"]} <= set(bram.records)
+    assert bram.records[case["id"]]["fields"]["contact_worker_id"] == bram.user_id
+    assert anouk.sync()["revoked_case_ids"] == []  # said once, acknowledged by the cursor
+
+
+def test_shared_with_grants_and_takes_away(world):
+    anouk, bram, case, task = _setup(world)
+    assert bram.records == {}
+    case = anouk.edit(case, shared_with=[bram.user_id])["record"]
+    bram.sync()
+    assert {case["id"], task["id"]} <= set(bram.records)
+    anouk.edit(case, shared_with=[])
+    page = bram.sync()
+    assert page["revoked_case_ids"] == [case["id"]]
+    assert bram.records == {}
+    # shared again: the older records come back although the cursor is past them
+    case = anouk.sync() and anouk.records[case["id"]]
+    anouk.edit(case, shared_with=[bram.user_id])
+    bram.sync()
+    assert {case["id"], task["id"]} <= set(bram.records)
+
+
+def test_a_lost_pull_answer_loses_neither_the_grant_nor_the_purge(world):
+    anouk, bram, case, task = _setup(world)
+    case = anouk.edit(case, shared_with=[bram.user_id])["record"]
+    before = bram.cursor
+    assert bram.pull_page().status_code == 200  # the answer never arrives
+    bram.cursor = before
+    bram.sync()
+    assert {case["id"], task["id"]} <= set(bram.records)
+    anouk.edit(case, shared_with=[])
+    before = bram.cursor
+    assert bram.pull_page().json()["revoked_case_ids"] == [case["id"]]  # lost as well
+    bram.cursor = before
+    assert bram.sync()["revoked_case_ids"] == [case["id"]]
+
+
+def test_closed_cases_leave_the_laptops_after_the_retention_period(world):
+    anouk, _, case, _ = _setup(world)
+    long_ago = (dt.date.today() - dt.timedelta(days=31)).isoformat()
+    recently = (dt.date.today() - dt.timedelta(days=29)).isoformat()
+    case = anouk.edit(case, status="closed", closed_on=recently)["record"]
+    assert anouk.sync()["revoked_case_ids"] == []
+    anouk.edit(case, closed_on=long_ago)
+    assert anouk.sync()["revoked_case_ids"] == [case["id"]]
+    assert anouk.records == {}
+
+
+def test_retention_is_a_setting(settings, world):
+    anouk = world.device("anouk")
+    closed = (dt.date.today() - dt.timedelta(days=10)).isoformat()
+    case = anouk.new_case(world.team("Noord"), status="closed", closed_on=closed)
+    anouk.sync()
+    assert case["id"] in anouk.records
+    short = create_app(service_settings(settings.db_url, retention_days=7))
+    with TestClient(short) as client:
+        anouk.client = client
+        assert anouk.sync()["revoked_case_ids"] == [case["id"]]
+
+
+def test_an_admin_pulls_no_case_content(world):
+    anouk, _, case, _ = _setup(world)
+    admin = world.device("beheer", "admin", ())
+    page = admin.sync()
+    assert page["records"] == [] and admin.records == {}
+    assert case["id"] not in admin.records
