@@ -50,7 +50,7 @@ class CaseFileController(QObject):
     def edit_field(self, record_id: str, kind: str, field: str, old: Any, new: Any) -> None:
         """An undoable change of one field, as the worker made it."""
         text = QCoreApplication.translate("CaseFileController", "Change %1").replace(
-            "%1", field_label(field)
+            "%1", field_label(field, kind)
         )
         mergeable = field_spec(kind, field).type in ("str", "text")
         self.undo_stack.push(

@@ -238,7 +238,7 @@ def editor_for(kind: str, name: str, parent: QWidget | None = None) -> FieldEdit
     """The editor the registry's declaration of `kind.name` calls for."""
     spec = field_spec(kind, name)
     if spec.type == "bool":
-        editor: FieldEditor = FlagEditor(field_label(name), parent)
+        editor: FieldEditor = FlagEditor(field_label(name, kind), parent)
     elif spec.type == "date":
         editor = DateEditor(parent)
     elif spec.type == "int":
@@ -251,7 +251,7 @@ def editor_for(kind: str, name: str, parent: QWidget | None = None) -> FieldEdit
         editor = ChoiceEditor(spec.choices, parent)
     else:
         editor = LineEditor(parent)
-    editor.widget.setAccessibleName(field_label(name))
+    editor.widget.setAccessibleName(field_label(name, kind))
     editor.widget.setObjectName(f"{kind}.{name}")
     return editor
 

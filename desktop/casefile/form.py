@@ -41,7 +41,7 @@ class RecordForm(QWidget):
             editor = (editors or {}).get(name) or editor_for(kind, name, self)
             if editor.widget.parent() is not self:
                 editor.widget.setParent(self)
-            editor.widget.setAccessibleName(field_label(name))
+            editor.widget.setAccessibleName(field_label(name, kind))
             editor.committed.connect(
                 lambda old, new, name=name: self._relay(name, old, new)
             )
@@ -49,7 +49,7 @@ class RecordForm(QWidget):
             if isinstance(editor, FlagEditor):
                 layout.addRow("", editor.widget)  # the tick box carries its own label
             else:
-                label = QLabel(field_label(name), self)
+                label = QLabel(field_label(name, kind), self)
                 label.setBuddy(editor.widget)
                 layout.addRow(label, editor.widget)
         self.setEnabled(False)

@@ -86,6 +86,43 @@ def _field_labels() -> dict[str, str]:
         "basis": _tr("Fields", "Basis"),
         "value": _tr("Fields", "Score"),
         "note": _tr("Fields", "Note"),
+        "shared_with": _tr("Fields", "Shared with"),
+        "map_x": _tr("Fields", "Place on the map"),
+        "map_y": _tr("Fields", "Place on the map"),
+        "from_person_id": _tr("Fields", "From"),
+        "to_person_id": _tr("Fields", "To"),
+        "type": _tr("Fields", "Kind of relationship"),
+        "quality": _tr("Fields", "Quality"),
+        "direction": _tr("Fields", "Direction"),
+        "support": _tr("Fields", "Support"),
+        "version": _tr("Fields", "Version"),
+        "phase": _tr("Fields", "Phase"),
+        "harm": _tr("Fields", "What has happened"),
+        "worries": _tr("Fields", "Worries"),
+        "complicating_factors": _tr("Fields", "Complicating factors"),
+        "working_well": _tr("Fields", "What is working well"),
+        "children_version": _tr("Fields", "Version for the children"),
+        "review_on": _tr("Fields", "Review on"),
+        "agreed_on": _tr("Fields", "Agreed on"),
+        "review_comment": _tr("Fields", "Review comment"),
+        "reviewed_by": _tr("Fields", "Reviewed by"),
+        "reviewed_at": _tr("Fields", "Reviewed at"),
+        "plan_id": _tr("Fields", "Safety plan"),
+        "section": _tr("Fields", "Section"),
+        "text": _tr("Fields", "Text"),
+        "goal": _tr("Fields", "Safety goal"),
+        "family_view": _tr("Fields", "The family's view"),
+        "set_by": _tr("Fields", "Set by"),
+        "who": _tr("Fields", "Who"),
+        "when": _tr("Fields", "When"),
+        "how_checked": _tr("Fields", "How it is checked"),
+        "position": _tr("Fields", "Order"),
+        "plan_item_id": _tr("Fields", "Plan item"),
+        "visit_id": _tr("Fields", "Home visit"),
+        # The same field name reads differently in another kind.
+        "task.title": _tr("Fields", "Task"),
+        "safety_plan.title": _tr("Fields", "Title"),
+        "relationship.note": _tr("Fields", "Note"),
     }
 
 
@@ -122,8 +159,12 @@ def choice_label(value: str | None) -> str:
     return _current()[0].get(value, value)
 
 
-def field_label(name: str) -> str:
-    return _current()[1].get(name, name.replace("_", " "))
+def field_label(name: str, kind: str | None = None) -> str:
+    """How a field is named on screen; `kind` where the same name means another thing."""
+    labels = _current()[1]
+    if kind is not None and f"{kind}.{name}" in labels:
+        return labels[f"{kind}.{name}"]
+    return labels.get(name, name.replace("_", " "))
 
 
 def kind_label(kind: str) -> str:

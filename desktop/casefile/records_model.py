@@ -92,7 +92,7 @@ class RecordTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             column = self.columns[section]
-            return column.header or field_label(column.field)
+            return column.header or field_label(column.field, self.kind)
         if orientation == Qt.Orientation.Vertical:
             return section + 1
         return None

@@ -34,12 +34,14 @@ class TimelineTab(QWidget):
 
     def load(self, case_id: str) -> None:
         self.controller.session.query(
-            lambda s: s.history(case_id), lambda entries: self._loaded(case_id, entries)
+            lambda s: (s.history(case_id), s.get_setting("user")),
+            lambda result: self._loaded(case_id, *result),
         )
 
-    def _loaded(self, case_id: str, entries: Any) -> None:
+    def _loaded(self, case_id: str, entries: Any, user: Any) -> None:
         if case_id != self.controller.case_id:
             return
+        self.model.set_user(user if isinstance(user, dict) else None)
         self.model.set_entries(entries)
         self.loaded_case = case_id
         self.loaded.emit(case_id)

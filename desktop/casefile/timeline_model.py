@@ -52,6 +52,7 @@ class TimelineModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+        self._user: dict[str, Any] = {}
         self._headers = (
             _tr("Timeline", "When"), _tr("Timeline", "What"),
             _tr("Timeline", "Fields"), _tr("Timeline", "By"),
@@ -94,10 +95,23 @@ class TimelineModel(QAbstractTableModel):
         if column == 2:
             # Which fields, not their values: the timeline says what changed, the tabs show it.
             changes = getattr(entry, "changes", None) or {}
-            return ", ".join(field_label(name) for name in changes)
+            names = dict.fromkeys(field_label(name, entry.kind) for name in changes)
+            return ", ".join(names)
         if column == 3:
-            by = getattr(entry, "by", None) or ""
-            if getattr(entry, "source", "") == "local" and not by:
-                return _tr("Timeline", "this laptop")
-            return by
+            return self._who(entry)
         return None
+
+    def set_user(self, user: dict[str, Any] | None) -> None:
+        """The enrolled worker, whose own changes the timeline names by their name."""
+        self._user = user or {}
+
+    def _who(self, entry: Any) -> str:
+        by = getattr(entry, "by", None)
+        if by and by == self._user.get("id"):
+            return str(self._user.get("display_name") or self._user.get("username") or by)
+        if by:
+            # Colleagues are known to the service by id only; a name is not ours to show.
+            return _tr("Timeline", "a colleague")
+        if getattr(entry, "source", "") == "local":
+            return _tr("Timeline", "this laptop")
+        return _tr("Timeline", "the service")

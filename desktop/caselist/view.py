@@ -84,9 +84,15 @@ class CaseListView(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(FAMILY, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
-        for column, sample in ((STATUS, "Afgesloten__"), (NEXT_REVIEW, "00-00-0000__"),
-                               (MARK, "⚠ 00  ↑ 00_")):
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample))
+        for column, sample in ((STATUS, "Afgesloten_"), (NEXT_REVIEW, "00-00-0000_"),
+                               (MARK, "⚠ 0 ↑ 00_")):
+            # The cell's own padding comes on top of the text.
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("0000"))
+        # Room for a family name beside the other columns, whatever the splitter does.
+        others = sum(self.table.columnWidth(c) for c in (STATUS, NEXT_REVIEW, MARK))
+        self.setMinimumWidth(metrics.horizontalAdvance("Familie Van den Berg-El Amrani")
+                             + others + 48)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 12)
