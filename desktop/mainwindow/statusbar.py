@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from desktop.syncing.status import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncStatus
 
@@ -48,6 +48,8 @@ class SyncStatusBar(QStatusBar):
         self.lock.setToolTip(self.tr("Lock the window (Ctrl+L)"))
         self.lock.clicked.connect(self.lock_clicked)
         for widget in (self.connection, self.last_sync, self.pending, self.conflicts):
+            # Counts and times are never squeezed; a passing message gives way instead.
+            widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.lock)
         self.show_status(SyncStatus())

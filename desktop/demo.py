@@ -1,0 +1,149 @@
+"""`keukentafel demo` (what `make run` starts): the whole app on one machine, with fictional data.
+
+It makes a throwaway folder, runs `keukentafel-server seed-demo` and then `serve` on a free
+loopback port with a throwaway SQLite database, creates a local store with a printed demo
+passphrase, enrols as the demo worker, syncs, and opens the window unlocked. When the
+window closes the service stops and the folder (and the store's wrapped key) is removed.
+The worker's real data folder is never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+log = logging.getLogger(__name__)
+
+DEMO_PASSPHRASE = "demo aan de keukentafel"  # fictional data only; printed on purpose
+DEMO_USERNAME = "demo"
+DEMO_DEVICE = "demo-laptop"
+
+
+def _demo_password(username: str) -> str:
+    from sync.service.demo import DEMO_USERS
+
+    return next(u.password for u in DEMO_USERS if u.username == username)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _server_command(db_url: str, *args: str) -> list[str]:
+    return [sys.executable, "-m", "sync.service.cli", "--db", db_url, *args]
+
+
+@dataclass
+class DemoService:
+    """A running `keukentafel-server` subprocess on loopback."""
+
+    url: str
+    process: subprocess.Popen[bytes]
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=5)
+
+
+def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the demo service stopped while starting")
+        try:
+            answer = httpx.get(f"{url}/healthz", timeout=1.0)
+            if answer.status_code == 200 and answer.json().get("status") == "ok":
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    raise RuntimeError("the demo service did not become healthy in time")
+
+
+@contextmanager
+def demo_service(folder: Path) -> Iterator[DemoService]:
+    """Seed and serve a throwaway service database in `folder`; stopped on leaving."""
+    db_url = f"sqlite:///{folder / 'service.sqlite3'}"
+    subprocess.run(_server_command(db_url, "seed-demo"), check=True,
+                   stdout=subprocess.DEVNULL)
+    port = free_port()
+    process = subprocess.Popen(
+        _server_command(db_url, "serve", "--host", "127.0.0.1", "--port", str(port)),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    service = DemoService(f"http://127.0.0.1:{port}", process)
+    try:
+        wait_until_healthy(service.url, process)
+        yield service
+    finally:
+        service.stop()
+
+
+def prepare_store(data_dir: Path, service_url: str, username: str = DEMO_USERNAME) -> Any:
+    """Create the local store, enrol `username` with the service and sync once."""
+    from desktop.session.first_run import Enrolment
+    from desktop.syncing.enrolment import enrol
+    from storage.store import CaseStore
+    from sync.engine import SyncEngine
+
+    store = CaseStore.create(data_dir, DEMO_PASSPHRASE)
+    enrol(store, Enrolment(service_url, username, _demo_password(username), DEMO_DEVICE))
+    engine = SyncEngine.for_store(store)
+    try:
+        engine.run()
+    finally:
+        engine.client.close()
+    return store
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from desktop.app import make_application
+    from desktop.mainwindow.window import MainWindow
+    from desktop.settings import Settings
+    from storage.store import CaseStore
+
+    folder = Path(tempfile.mkdtemp(prefix="keukentafel-demo-"))
+    data_dir = folder / "laptop"
+    try:
+        print("Keukentafel demo: starting a throwaway service with fictional data…", flush=True)
+        with demo_service(folder) as service:
+            store = prepare_store(data_dir, service.url)
+            settings = Settings(data_dir)
+            settings.set("service_url", service.url)
+            settings.set("device_name", DEMO_DEVICE)
+            print(f"Service: {service.url}  (user {DEMO_USERNAME})")
+            print(f"Demo passphrase (to unlock after Ctrl+L): {DEMO_PASSPHRASE}", flush=True)
+            app = make_application(language=settings.get("language"))
+            window = MainWindow(data_dir, settings)
+            window.controller.adopt(store)
+            window.resize(1280, 820)
+            window.show()
+            code = app.exec()
+            window.controller.shutdown()
+        return code
+    finally:
+        try:
+            CaseStore.wipe(data_dir)  # also removes the wrapped key from the keyring
+        except Exception as exc:  # noqa: BLE001 - clean-up must go on
+            log.warning("could not wipe the demo store: %s", type(exc).__name__)
+        shutil.rmtree(folder, ignore_errors=True)
