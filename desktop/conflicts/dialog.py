@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.conflicts.model import field_label, kind_label
+from desktop.conflicts.model import field_label, kind_label, who
 from sync.protocol import DELETED, Conflict
 from sync.schema import KINDS
 
@@ -57,7 +57,14 @@ def is_text_field(conflict: Conflict) -> bool:
 class ResolveDialog(QDialog):
     """Shows one conflict; `chosen_value` holds the value to keep after `accept()`."""
 
-    def __init__(self, conflict: Conflict, case_title: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        conflict: Conflict,
+        case_title: str,
+        parent: QWidget | None = None,
+        *,
+        me: str | None = None,
+    ) -> None:
         super().__init__(parent)
         self.conflict = conflict
         self.chosen_value: Any = _UNSET
@@ -84,8 +91,8 @@ class ResolveDialog(QDialog):
         self.incoming = self._pane(conflict.incoming, self.tr("What came in"))
         self.base = self._pane(conflict.base, self.tr("Common base (before both changes)"))
         captions = (
-            self.tr("What the service kept\n(by %1)").replace("%1", conflict.kept_by or "?"),
-            self.tr("What came in\n(from %1)").replace("%1", conflict.incoming_by or "?"),
+            self.tr("What the service kept\n(by %1)").replace("%1", who(conflict.kept_by, me)),
+            self.tr("What came in\n(from %1)").replace("%1", who(conflict.incoming_by, me)),
             self.tr("Common base\n(before both changes)"),
         )
         for column, (caption, pane) in enumerate(
@@ -95,6 +102,7 @@ class ResolveDialog(QDialog):
             label.setBuddy(pane)
             grid.addWidget(label, 0, column)
             grid.addWidget(pane, 1, column)
+            grid.setColumnStretch(column, 1)
 
         self.keep_kept = QPushButton(self.tr("Keep what the service &kept"))
         self.keep_incoming = QPushButton(self.tr("Keep what came &in"))

@@ -35,21 +35,41 @@ except ImportError:  # pragma: no cover - only while the case file is not there 
         return name
 
 
+def who(user_id: str | None, me: str | None) -> str:
+    """The laptop knows only its own user: every other author is "a colleague"."""
+    if not user_id:
+        return translate("ConflictInbox", "unknown")
+    if user_id == me:
+        return translate("ConflictInbox", "you")
+    return translate("ConflictInbox", "a colleague")
+
+
 @dataclass(frozen=True)
 class InboxRow:
     conflict: Conflict
     case_title: str
+    me: str | None = None  # this laptop's user id
+
+    @property
+    def kept_by(self) -> str:
+        return who(self.conflict.kept_by, self.me)
+
+    @property
+    def incoming_by(self) -> str:
+        return who(self.conflict.incoming_by, self.me)
 
 
 def load_inbox(store: Any) -> list[InboxRow]:
     """Every open conflict with the title of its case (runs through StoreSession.query)."""
     titles: dict[str, str] = {}
+    user = store.get_setting("user") or {}
+    me = user.get("id") if isinstance(user, dict) else None
     rows = []
     for conflict in store.list_conflicts(open_only=True):
         if conflict.case_id not in titles:
             case = store.get_record(conflict.case_id)
             titles[conflict.case_id] = str(case.fields.get("title") or "") if case else ""
-        rows.append(InboxRow(conflict, titles[conflict.case_id]))
+        rows.append(InboxRow(conflict, titles[conflict.case_id], me))
     rows.sort(key=lambda r: r.conflict.created_at, reverse=True)
     return rows
 
@@ -113,9 +133,9 @@ class ConflictInboxModel(QAbstractTableModel):
                 return translate("ConflictInbox", "deleted on one side")
             return field_label(c.field)
         if column == self.KEPT_BY:
-            return c.kept_by or ""
+            return row.kept_by
         if column == self.INCOMING_BY:
-            return c.incoming_by or ""
+            return row.incoming_by
         if column == self.WHEN:
             return c.created_at.replace("T", " ")[:16]
         return None

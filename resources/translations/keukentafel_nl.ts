@@ -83,6 +83,39 @@
         </message>
     </context>
     <context>
+        <name>CaseListModel</name>
+        <message numerus="yes">
+            <source>%n open conflict(s)</source>
+            <translation>
+                <numerusform>%n open conflict</numerusform>
+                <numerusform>%n open conflicten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) not yet synced</source>
+            <translation>
+                <numerusform>%n wijziging nog niet gesynchroniseerd</numerusform>
+                <numerusform>%n wijzigingen nog niet gesynchroniseerd</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>Gezin</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Next review</source>
+            <translation>Volgende evaluatie</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseListView</name>
         <message>
             <source>Search by family or person name</source>
@@ -129,16 +162,16 @@
             <translation>Dossiers</translation>
         </message>
         <message>
-            <source>&amp;Show</source>
-            <translation>&amp;Tonen</translation>
+            <source>Sho&amp;w</source>
+            <translation>&amp;Toon</translation>
         </message>
         <message>
-            <source>S&amp;tatus</source>
-            <translation>S&amp;tatus</translation>
+            <source>Stat&amp;us</source>
+            <translation>Stat&amp;us</translation>
         </message>
         <message>
-            <source>S&amp;ort by</source>
-            <translation>S&amp;orteren op</translation>
+            <source>Sort &amp;by</source>
+            <translation>Sorteren &amp;op</translation>
         </message>
         <message>
             <source>All cases</source>
@@ -165,7 +198,143 @@
         </message>
     </context>
     <context>
+        <name>CheckPage</name>
+        <message>
+            <source>Check and create</source>
+            <translation>Controleren en aanmaken</translation>
+        </message>
+        <message>
+            <source>What will be created</source>
+            <translation>Wat er wordt aangemaakt</translation>
+        </message>
+        <message>
+            <source>nobody yet</source>
+            <translation>nog niemand</translation>
+        </message>
+        <message>
+            <source>Family: %1
+Status: %2
+Legal framework: %3
+Household: %4</source>
+            <translation>Gezin: %1
+Status: %2
+Juridisch kader: %3
+Huishouden: %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>Choices</name>
+        <message>
+            <source>Intake</source>
+            <translation>Intake</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Actief</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>Afgesloten</translation>
+        </message>
+        <message>
+            <source>Voluntary</source>
+            <translation>Vrijwillig</translation>
+        </message>
+        <message>
+            <source>Supervision order (OTS)</source>
+            <translation>Ondertoezichtstelling (OTS)</translation>
+        </message>
+        <message>
+            <source>Guardianship</source>
+            <translation>Voogdij</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Anders</translation>
+        </message>
+        <message>
+            <source>Safety</source>
+            <translation>Veiligheid</translation>
+        </message>
+        <message>
+            <source>Parenting</source>
+            <translation>Opvoeding</translation>
+        </message>
+        <message>
+            <source>Finances</source>
+            <translation>Financiën</translation>
+        </message>
+        <message>
+            <source>Housing</source>
+            <translation>Huisvesting</translation>
+        </message>
+        <message>
+            <source>Health</source>
+            <translation>Gezondheid</translation>
+        </message>
+        <message>
+            <source>Addiction</source>
+            <translation>Verslaving</translation>
+        </message>
+        <message>
+            <source>Work</source>
+            <translation>Werk</translation>
+        </message>
+        <message>
+            <source>School</source>
+            <translation>School</translation>
+        </message>
+        <message>
+            <source>Justice</source>
+            <translation>Justitie</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>Vrouw</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>Man</translation>
+        </message>
+        <message>
+            <source>Non-binary</source>
+            <translation>Non-binair</translation>
+        </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Onbekend</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Huishouden</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>Familie</translation>
+        </message>
+        <message>
+            <source>Network</source>
+            <translation>Netwerk</translation>
+        </message>
+        <message>
+            <source>Professional</source>
+            <translation>Professional</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictInbox</name>
+        <message>
+            <source>unknown</source>
+            <translation>onbekend</translation>
+        </message>
+        <message>
+            <source>you</source>
+            <translation>jou</translation>
+        </message>
+        <message>
+            <source>a colleague</source>
+            <translation>een collega</translation>
+        </message>
         <message>
             <source>Case</source>
             <translation>Dossier</translation>
@@ -317,6 +486,300 @@
         </message>
     </context>
     <context>
+        <name>FamilyPage</name>
+        <message>
+            <source>The family</source>
+            <translation>Het gezin</translation>
+        </message>
+        <message>
+            <source>Give the case the family's name; you can change it later.</source>
+            <translation>Geef het dossier de naam van het gezin; u kunt die later nog wijzigen.</translation>
+        </message>
+        <message>
+            <source>for example: Family De Vries</source>
+            <translation>bijvoorbeeld: Familie De Vries</translation>
+        </message>
+        <message>
+            <source>This laptop (not yet enrolled with a team)</source>
+            <translation>Deze laptop (nog niet aangemeld bij een team)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Fields</name>
+        <message>
+            <source>Family name</source>
+            <translation>Gezinsnaam</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Contact worker</source>
+            <translation>Vaste contactpersoon</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Summary</source>
+            <translation>Samenvatting</translation>
+        </message>
+        <message>
+            <source>Legal framework</source>
+            <translation>Juridisch kader</translation>
+        </message>
+        <message>
+            <source>Safety team involved</source>
+            <translation>Veiligheidsteam betrokken</translation>
+        </message>
+        <message>
+            <source>Domains</source>
+            <translation>Leefgebieden</translation>
+        </message>
+        <message>
+            <source>Opened on</source>
+            <translation>Geopend op</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>Afgesloten op</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Geboortedatum</translation>
+        </message>
+        <message>
+            <source>Gender</source>
+            <translation>Gender</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <source>Circle</source>
+            <translation>Kring</translation>
+        </message>
+        <message>
+            <source>Organisation</source>
+            <translation>Organisatie</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefoon</translation>
+        </message>
+        <message>
+            <source>Deceased</source>
+            <translation>Overleden</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Aantekeningen</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Participants</source>
+            <translation>Aanwezigen</translation>
+        </message>
+        <message>
+            <source>Location</source>
+            <translation>Plaats</translation>
+        </message>
+        <message>
+            <source>Shared with the family</source>
+            <translation>Gedeeld met het gezin</translation>
+        </message>
+        <message>
+            <source>Observations</source>
+            <translation>Observaties</translation>
+        </message>
+        <message>
+            <source>Due on</source>
+            <translation>Uiterlijk op</translation>
+        </message>
+        <message>
+            <source>Assigned to</source>
+            <translation>Toegewezen aan</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Gedaan</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Persoon</translation>
+        </message>
+        <message>
+            <source>Purpose (what may be shared with whom)</source>
+            <translation>Doel (wat met wie gedeeld mag worden)</translation>
+        </message>
+        <message>
+            <source>Given on</source>
+            <translation>Gegeven op</translation>
+        </message>
+        <message>
+            <source>Withdrawn on</source>
+            <translation>Ingetrokken op</translation>
+        </message>
+        <message>
+            <source>Basis</source>
+            <translation>Grondslag</translation>
+        </message>
+        <message>
+            <source>Score</source>
+            <translation>Score</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Toelichting</translation>
+        </message>
+        <message>
+            <source>Shared with</source>
+            <translation>Gedeeld met</translation>
+        </message>
+        <message>
+            <source>Place on the map</source>
+            <translation>Plek op de kaart</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Van</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Naar</translation>
+        </message>
+        <message>
+            <source>Kind of relationship</source>
+            <translation>Soort relatie</translation>
+        </message>
+        <message>
+            <source>Quality</source>
+            <translation>Kwaliteit</translation>
+        </message>
+        <message>
+            <source>Direction</source>
+            <translation>Richting</translation>
+        </message>
+        <message>
+            <source>Support</source>
+            <translation>Steun</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versie</translation>
+        </message>
+        <message>
+            <source>Phase</source>
+            <translation>Fase</translation>
+        </message>
+        <message>
+            <source>What has happened</source>
+            <translation>Wat er is gebeurd</translation>
+        </message>
+        <message>
+            <source>Worries</source>
+            <translation>Zorgen</translation>
+        </message>
+        <message>
+            <source>Complicating factors</source>
+            <translation>Complicerende factoren</translation>
+        </message>
+        <message>
+            <source>What is working well</source>
+            <translation>Wat goed gaat</translation>
+        </message>
+        <message>
+            <source>Version for the children</source>
+            <translation>Versie voor de kinderen</translation>
+        </message>
+        <message>
+            <source>Review on</source>
+            <translation>Evaluatie op</translation>
+        </message>
+        <message>
+            <source>Agreed on</source>
+            <translation>Afgesproken op</translation>
+        </message>
+        <message>
+            <source>Review comment</source>
+            <translation>Opmerking bij de beoordeling</translation>
+        </message>
+        <message>
+            <source>Reviewed by</source>
+            <translation>Beoordeeld door</translation>
+        </message>
+        <message>
+            <source>Reviewed at</source>
+            <translation>Beoordeeld op</translation>
+        </message>
+        <message>
+            <source>Safety plan</source>
+            <translation>Veiligheidsplan</translation>
+        </message>
+        <message>
+            <source>Section</source>
+            <translation>Onderdeel</translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation>Tekst</translation>
+        </message>
+        <message>
+            <source>Safety goal</source>
+            <translation>Veiligheidsdoel</translation>
+        </message>
+        <message>
+            <source>The family's view</source>
+            <translation>Hoe het gezin het ziet</translation>
+        </message>
+        <message>
+            <source>Set by</source>
+            <translation>Gesteld door</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Wie</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <source>How it is checked</source>
+            <translation>Hoe het wordt gecontroleerd</translation>
+        </message>
+        <message>
+            <source>Order</source>
+            <translation>Volgorde</translation>
+        </message>
+        <message>
+            <source>Plan item</source>
+            <translation>Onderdeel van het plan</translation>
+        </message>
+        <message>
+            <source>Home visit</source>
+            <translation>Huisbezoek</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Taak</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+    </context>
+    <context>
         <name>FirstRunPage</name>
         <message>
             <source>Welcome to Keukentafel</source>
@@ -455,6 +918,87 @@
         </message>
     </context>
     <context>
+        <name>HouseholdModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Naam</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rol</translation>
+        </message>
+        <message>
+            <source>Date of birth</source>
+            <translation>Geboortedatum</translation>
+        </message>
+    </context>
+    <context>
+        <name>HouseholdPage</name>
+        <message>
+            <source>The household</source>
+            <translation>Het huishouden</translation>
+        </message>
+        <message>
+            <source>Who lives in the household? Adults and children, of every age. Family, network and professionals can follow later.</source>
+            <translation>Wie wonen er in het huishouden? Volwassenen en kinderen, van elke leeftijd. Familie, netwerk en professionals kunnen later volgen.</translation>
+        </message>
+        <message>
+            <source>for example: mother, son</source>
+            <translation>bijvoorbeeld: moeder, zoon</translation>
+        </message>
+        <message>
+            <source>&amp;Add to household</source>
+            <translation>&amp;Toevoegen aan huishouden</translation>
+        </message>
+        <message>
+            <source>&amp;Remove from household</source>
+            <translation>&amp;Verwijderen uit huishouden</translation>
+        </message>
+        <message>
+            <source>Household</source>
+            <translation>Huishouden</translation>
+        </message>
+    </context>
+    <context>
+        <name>Kinds</name>
+        <message>
+            <source>Case</source>
+            <translation>Dossier</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>Persoon</translation>
+        </message>
+        <message>
+            <source>Relationship</source>
+            <translation>Relatie</translation>
+        </message>
+        <message>
+            <source>Safety plan</source>
+            <translation>Veiligheidsplan</translation>
+        </message>
+        <message>
+            <source>Plan item</source>
+            <translation>Onderdeel van het plan</translation>
+        </message>
+        <message>
+            <source>Home visit</source>
+            <translation>Huisbezoek</translation>
+        </message>
+        <message>
+            <source>Scaling score</source>
+            <translation>Schaalvraag</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Taak</translation>
+        </message>
+        <message>
+            <source>Consent</source>
+            <translation>Toestemming</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
             <source>&amp;New case</source>
@@ -535,6 +1079,21 @@
         <message>
             <source>Later</source>
             <translation>Later</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewCaseWizard</name>
+        <message>
+            <source>New case</source>
+            <translation>Nieuw dossier</translation>
+        </message>
+        <message>
+            <source>&amp;Create case</source>
+            <translation>Dossier &amp;aanmaken</translation>
+        </message>
+        <message>
+            <source>The case could not be saved. Nothing was created; please try again.</source>
+            <translation>Het dossier kon niet worden opgeslagen. Er is niets aangemaakt; probeer het opnieuw.</translation>
         </message>
     </context>
     <context>
@@ -791,6 +1350,65 @@
         <message>
             <source>New task</source>
             <translation>Nieuwe taak</translation>
+        </message>
+    </context>
+    <context>
+        <name>Timeline</name>
+        <message>
+            <source>added</source>
+            <translation>toegevoegd</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>gewijzigd</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>verwijderd</translation>
+        </message>
+        <message>
+            <source>received by sync</source>
+            <translation>binnengekomen via synchronisatie</translation>
+        </message>
+        <message>
+            <source>merged by sync</source>
+            <translation>samengevoegd bij synchronisatie</translation>
+        </message>
+        <message>
+            <source>in conflict</source>
+            <translation>in conflict</translation>
+        </message>
+        <message>
+            <source>conflict resolved</source>
+            <translation>conflict opgelost</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Wat</translation>
+        </message>
+        <message>
+            <source>Fields</source>
+            <translation>Velden</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Door</translation>
+        </message>
+        <message>
+            <source>a colleague</source>
+            <translation>een collega</translation>
+        </message>
+        <message>
+            <source>this laptop</source>
+            <translation>deze laptop</translation>
+        </message>
+        <message>
+            <source>the service</source>
+            <translation>de centrale dienst</translation>
         </message>
     </context>
     <context>

@@ -1,0 +1,175 @@
+"""`make screenshots`: every main screen, rendered offscreen with the demo data, as PNG files.
+
+    QT_QPA_PLATFORM=offscreen python -m desktop.screenshots docs/screenshots
+
+It runs the same throwaway service as `keukentafel demo`, enrols the demo worker, lets the
+team lead change a case summary that the worker changed too (so the conflict inbox has
+something to show), and grabs each screen. The data is fictional.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+
+from desktop.app import make_application
+from desktop.demo import DEMO_DEVICE, demo_service, prepare_store
+from desktop.settings import Settings
+
+log = logging.getLogger(__name__)
+
+SIZE = (1280, 820)
+
+
+def settle(ms: int = 400, until: Callable[[], bool] | None = None, timeout: float = 15.0) -> None:
+    """Let queued queries land and the widgets lay out before a grab."""
+    deadline = time.monotonic() + timeout
+    while True:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+        if until is None or until() or time.monotonic() > deadline:
+            return
+
+
+def _save(widget: QWidget, folder: Path, name: str) -> Path:
+    path = folder / f"{name}.png"
+    widget.grab().save(str(path))
+    print(f"  {path}")
+    return path
+
+
+def _make_conflict(work_dir: Path, service_url: str, store: object) -> None:
+    """The team lead and the worker change the same summary; the worker's sync finds it."""
+    from sync.engine import SyncEngine
+
+    case = store.list_records(kind="case")[0]  # type: ignore[attr-defined]
+    lead = prepare_store(work_dir / "lead", service_url, "teamleider")
+    lead.update_record(case.id, {"summary": "Afspraak met school gemaakt; oma haalt op."})
+    for s in (lead,):
+        engine = SyncEngine.for_store(s)
+        engine.run()
+        engine.client.close()
+    lead.close()
+    store.update_record(  # type: ignore[attr-defined]
+        case.id, {"summary": "Afspraak met school gemaakt; buurvrouw haalt op."})
+    engine = SyncEngine.for_store(store)
+    engine.run()
+    engine.client.close()
+
+
+def render(folder: Path) -> list[Path]:
+    from desktop.mainwindow.window import MainWindow
+
+    folder.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="keukentafel-shots-"))
+    saved: list[Path] = []
+    try:
+        with demo_service(work) as service:
+            data_dir = work / "laptop"
+            store = prepare_store(data_dir, service.url)
+            _make_conflict(work, service.url, store)
+            settings = Settings(data_dir)
+            settings.set("service_url", service.url)
+            settings.set("device_name", DEMO_DEVICE)
+            make_application(language=settings.get("language"))
+
+            first = MainWindow(work / "fresh", Settings(work / "fresh"))
+            first.resize(*SIZE)
+            first.show()
+            settle()
+            saved.append(_save(first, folder, "01-first-run"))
+            first.close()
+
+            window = MainWindow(data_dir, settings)
+            window.resize(*SIZE)
+            window.show()
+            window.controller.adopt(store)
+            settle(600, lambda: not window.sync.running and not window.session.busy)
+            saved.append(_save(window, folder, "02-case-list"))
+
+            case = store.list_cases()[0]
+            assert window.workspace is not None
+            window.workspace.open_case(case.id)
+            settle(600, lambda: not window.session.busy)
+            tabs = window.workspace.case_file.findChild(QTabWidget)
+            names = ("overview", "people", "visits", "tasks", "consent", "timeline")
+            for index in range(tabs.count() if tabs else 0):
+                tabs.setCurrentIndex(index)
+                settle(300, lambda: not window.session.busy)
+                name = names[index] if index < len(names) else f"tab{index}"
+                saved.append(_save(window, folder, f"03-case-file-{index + 1}-{name}"))
+
+            window.show_conflicts()
+            inbox = window.inbox
+            assert inbox is not None
+            inbox.resize(900, 420)
+            settle(400, lambda: inbox.model.rowCount() > 0)
+            saved.append(_save(inbox, folder, "04-conflict-inbox"))
+            if inbox.model.rowCount():
+                from desktop.conflicts.dialog import ResolveDialog
+
+                row = inbox.model.row_at(0)
+                dialog = ResolveDialog(row.conflict, row.case_title, window, me=row.me)
+                dialog.resize(1000, 620)
+                dialog.show()
+                settle()
+                saved.append(_save(dialog, folder, "05-resolve-conflict"))
+                dialog.close()
+            inbox.close()
+
+            from desktop.mainwindow.settings_dialog import SettingsDialog
+
+            dialog = SettingsDialog(settings, window)
+            dialog.show()
+            settle()
+            saved.append(_save(dialog, folder, "06-settings"))
+            dialog.close()
+
+            try:
+                from desktop.newcase.wizard import NewCaseWizard
+            except ImportError:
+                NewCaseWizard = None  # noqa: N806
+            if NewCaseWizard is not None:
+                wizard = NewCaseWizard(window.session, window)
+                wizard.resize(900, 620)
+                wizard.show()
+                settle()
+                saved.append(_save(wizard, folder, "07-new-case"))
+                wizard.close()
+
+            window.lock.quick_hide()
+            settle()
+            saved.append(_save(window, folder, "08-locked"))
+            window.close()
+            QCoreApplication.processEvents()
+    finally:
+        from storage.store import CaseStore
+
+        for used in (work / "laptop", work / "lead", work / "fresh"):
+            if CaseStore.exists(used):
+                CaseStore.wipe(used)  # also the wrapped key, where a keyring holds it
+        shutil.rmtree(work, ignore_errors=True)
+    return saved
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    folder = Path(args[0] if args else "docs/screenshots")
+    if QApplication.instance() is None:
+        QApplication(sys.argv[:1])
+    print(f"Rendering screenshots to {folder}/")
+    render(folder)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
