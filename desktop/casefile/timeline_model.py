@@ -18,19 +18,19 @@ from PySide6.QtCore import (
 from desktop.casefile.labels import field_label, kind_label
 
 Index = QModelIndex | QPersistentModelIndex
-_tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 def _action_label(action: str) -> str:
     labels = {
-        "create": _tr("Timeline", "added"),
-        "update": _tr("Timeline", "changed"),
-        "delete": _tr("Timeline", "removed"),
-        "sync": _tr("Timeline", "received by sync"),
-        "applied": _tr("Timeline", "received by sync"),
-        "merged": _tr("Timeline", "merged by sync"),
-        "conflict": _tr("Timeline", "in conflict"),
-        "resolve": _tr("Timeline", "conflict resolved"),
+        "create": translate("Timeline", "added"),
+        "update": translate("Timeline", "changed"),
+        "delete": translate("Timeline", "removed"),
+        "sync": translate("Timeline", "received by sync"),
+        "applied": translate("Timeline", "received by sync"),
+        "merged": translate("Timeline", "merged by sync"),
+        "conflict": translate("Timeline", "in conflict"),
+        "resolve": translate("Timeline", "conflict resolved"),
     }
     return labels.get(action, action)
 
@@ -54,8 +54,8 @@ class TimelineModel(QAbstractTableModel):
         self._rows: list[Any] = []
         self._user: dict[str, Any] = {}
         self._headers = (
-            _tr("Timeline", "When"), _tr("Timeline", "What"),
-            _tr("Timeline", "Fields"), _tr("Timeline", "By"),
+            translate("Timeline", "When"), translate("Timeline", "What"),
+            translate("Timeline", "Fields"), translate("Timeline", "By"),
         )
 
     def set_entries(self, entries: Sequence[Any]) -> None:
@@ -111,7 +111,7 @@ class TimelineModel(QAbstractTableModel):
             return str(self._user.get("display_name") or self._user.get("username") or by)
         if by:
             # Colleagues are known to the service by id only; a name is not ours to show.
-            return _tr("Timeline", "a colleague")
+            return translate("Timeline", "a colleague")
         if getattr(entry, "source", "") == "local":
-            return _tr("Timeline", "this laptop")
-        return _tr("Timeline", "the service")
+            return translate("Timeline", "this laptop")
+        return translate("Timeline", "the service")

@@ -21,7 +21,7 @@ from desktop.casefile.labels import choice_label
 from desktop.casefile.records_model import display_value
 
 Index = QModelIndex | QPersistentModelIndex
-_tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 FAMILY, STATUS, NEXT_REVIEW, MARK = range(4)
 
@@ -40,9 +40,9 @@ def sync_mark_words(pending: int, conflicts: int) -> str:
     """The same mark in words, for screen readers and tooltips."""
     parts = []
     if conflicts:
-        parts.append(_tr("CaseListModel", "%n open conflict(s)", "", conflicts))
+        parts.append(translate("CaseListModel", "%n open conflict(s)", "", conflicts))
     if pending:
-        parts.append(_tr("CaseListModel", "%n change(s) not yet synced", "", pending))
+        parts.append(translate("CaseListModel", "%n change(s) not yet synced", "", pending))
     return "; ".join(parts)
 
 
@@ -53,8 +53,8 @@ class CaseListModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Any] = []
         self._headers = (
-            _tr("CaseListModel", "Family"), _tr("CaseListModel", "Status"),
-            _tr("CaseListModel", "Next review"), _tr("CaseListModel", "Sync"),
+            translate("CaseListModel", "Family"), translate("CaseListModel", "Status"),
+            translate("CaseListModel", "Next review"), translate("CaseListModel", "Sync"),
         )
 
     def set_cases(self, cases: Sequence[Any]) -> None:

@@ -101,8 +101,8 @@ class CaseListView(QWidget):
         self.count = QLabel(self)
 
         filters = QFormLayout()
-        for text, combo in ((self.tr("&Show"), self.section), (self.tr("S&tatus"), self.status),
-                            (self.tr("S&ort by"), self.order)):
+        for text, combo in ((self.tr("Sho&w"), self.section), (self.tr("Stat&us"), self.status),
+                            (self.tr("Sort &by"), self.order)):
             label = QLabel(text, self)
             label.setBuddy(combo)
             filters.addRow(label, combo)

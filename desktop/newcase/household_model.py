@@ -16,7 +16,7 @@ from desktop.casefile.records_model import display_value
 from desktop.newcase.draft import Member
 
 Index = QModelIndex | QPersistentModelIndex
-_tr = QCoreApplication.translate
+translate = QCoreApplication.translate
 
 
 class HouseholdModel(QAbstractTableModel):
@@ -24,8 +24,8 @@ class HouseholdModel(QAbstractTableModel):
         super().__init__(parent)
         self.members: list[Member] = []
         self._headers = (
-            _tr("HouseholdModel", "Name"), _tr("HouseholdModel", "Role"),
-            _tr("HouseholdModel", "Date of birth"),
+            translate("HouseholdModel", "Name"), translate("HouseholdModel", "Role"),
+            translate("HouseholdModel", "Date of birth"),
         )
 
     def add(self, member: Member) -> None:
