@@ -74,7 +74,17 @@ def seed_demo(args: argparse.Namespace, secrets: Secrets) -> int:
 
 def status(args: argparse.Namespace, secrets: Secrets) -> int:
     with _open(args, secrets) as store:
-        _print_json(store.status())
+        state = store.status()
+        if store.get_setting("device_id"):
+            # Once enrolled: which service this laptop syncs with, as which device, how far.
+            user = store.get_setting("user") or {}
+            state.update(
+                device_id=store.get_setting("device_id"),
+                server_url=store.get_setting("server_url"),
+                cursor=store.get_setting("cursor") or "",
+                user=user.get("username"),
+            )
+        _print_json(state)
     return 0
 
 

@@ -15,6 +15,7 @@ import sys
 from typing import Any
 
 from storage.store import CaseStore
+from sync.client import RetryPolicy
 from sync.engine import SyncEngine
 from sync.enrolment import enrol_store
 from sync.errors import DeviceRevoked, EnrolmentRequired, ServiceUnavailable, SyncError
@@ -22,6 +23,8 @@ from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
 
 EXIT_OK = 0
 EXIT_ERROR = 1
+# A resolution made offline is queued at once; the worker should not wait out a long backoff.
+RESOLVE_RETRY = RetryPolicy(attempts=2, base=0.2, cap=1.0)
 
 
 class _Secrets:  # the shape of desktop.cli.SecretReader, without importing the parser module
@@ -119,7 +122,7 @@ def _resolve(store: CaseStore, conflict_id: str, value: Any) -> int:
     store.queue_resolution(conflict_id, value)
     status = "queued"
     try:
-        engine = SyncEngine.for_store(store)
+        engine = SyncEngine.for_store(store, retry=RESOLVE_RETRY)
     except SyncError:
         engine = None  # not enrolled: the resolution waits for the first sync
     if engine is not None:
