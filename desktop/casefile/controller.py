@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from desktop.casefile.commands import FieldEdit
 from desktop.casefile.labels import field_label
+from desktop.casefile.lifetime import while_alive
 from desktop.operations import ChangeNotice, StoreSession
 from sync.protocol import Record
 from sync.schema import field_spec
@@ -97,8 +98,8 @@ class CaseFileController(QObject):
             self._landed()
             self.session.failed.emit(exc)  # the window's one error handler says what went wrong
 
-        self.session.change(fn, done, kinds=[kind], case_ids=[self.case_id or ""],
-                            on_error=failed)
+        self.session.change(fn, while_alive(self, done), kinds=[kind],
+                            case_ids=[self.case_id or ""], on_error=while_alive(self, failed))
 
     def when_settled(self, callback: Callable[[], None]) -> None:
         """Run `callback` once every write made here has landed, so that a read that follows

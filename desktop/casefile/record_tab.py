@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.editors import FieldEditor
 from desktop.casefile.form import RecordForm
+from desktop.casefile.lifetime import while_alive
 from desktop.casefile.records_model import Column, RecordTableModel
 from desktop.operations import ChangeNotice
 from sync.protocol import Record
@@ -122,7 +123,7 @@ class RecordTab(QWidget):
         kind = self.kind
         self.controller.session.query(
             lambda s: self.fetch(s, case_id, kind),
-            lambda result: self._loaded(case_id, result),
+            while_alive(self, lambda result: self._loaded(case_id, result)),
         )
 
     def fetch(self, store: Any, case_id: str, kind: str) -> Any:

@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxLayout, QWidget
 
 from desktop.casefile.controller import CaseFileController
+from desktop.casefile.lifetime import while_alive
 from desktop.casefile.timeline_model import TimelineModel
 from desktop.operations import ChangeNotice
 
@@ -35,7 +36,7 @@ class TimelineTab(QWidget):
     def load(self, case_id: str) -> None:
         self.controller.session.query(
             lambda s: (s.history(case_id), s.get_setting("user")),
-            lambda result: self._loaded(case_id, *result),
+            while_alive(self, lambda result: self._loaded(case_id, *result)),
         )
 
     def _loaded(self, case_id: str, entries: Any, user: Any) -> None:

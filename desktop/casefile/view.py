@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from desktop.casefile.consent import ConsentTab
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.header import CaseHeader
+from desktop.casefile.lifetime import while_alive
 from desktop.casefile.loading import CaseHead, read_case_head
 from desktop.casefile.overview import OverviewTab
 from desktop.casefile.people import PeopleTab
@@ -155,7 +156,7 @@ class CaseFileView(QWidget):
         self._head_pending = True
         self.controller.when_settled(lambda: self.session.query(
             lambda s: read_case_head(s, case_id, opening=opening),
-            lambda head: self._head_read(case_id, head)))
+            while_alive(self, lambda head: self._head_read(case_id, head))))
 
     def _head_read(self, case_id: str, head: CaseHead) -> None:
         if case_id != self.controller.case_id:

@@ -12,6 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from desktop.casefile.lifetime import while_alive
 from desktop.caselist.model import CaseListModel
 from desktop.operations import ChangeNotice, StoreSession
 
@@ -104,7 +105,8 @@ class CaseListController(QObject):
             return store.list_cases(search=search, status=status, order=order), \
                 store.get_setting("user")
 
-        self.session.query(fetch, lambda result: self._fetched(generation, result))
+        self.session.query(
+            fetch, while_alive(self, lambda result: self._fetched(generation, result)))
 
     def _fetched(self, generation: int, result: tuple[Sequence[Any], Any]) -> None:
         if generation != self._generation:

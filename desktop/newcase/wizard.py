@@ -9,6 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from desktop.casefile.labels import choice_label
+from desktop.casefile.lifetime import while_alive
 from desktop.newcase.draft import NewCaseDraft
 from desktop.newcase.family_page import FamilyPage
 from desktop.newcase.household_page import HouseholdPage
@@ -61,7 +62,7 @@ class NewCaseWizard(QWizard):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create case"))
         self._saving = False
-        session.query(lambda s: s.get_setting("user"), self._user_read)
+        session.query(lambda s: s.get_setting("user"), while_alive(self, self._user_read))
 
     def _user_read(self, user: Any) -> None:
         self.user = user if isinstance(user, dict) else None
@@ -83,8 +84,8 @@ class NewCaseWizard(QWizard):
         self._saving = True
         self.button(QWizard.WizardButton.FinishButton).setEnabled(False)
         self.session.change(
-            lambda s: s.create_records(items), lambda _r: self._created(case_id),
-            kinds=["case", "person"], case_ids=[case_id], on_error=self._failed,
+            lambda s: s.create_records(items), while_alive(self, lambda _r: self._created(case_id)),
+            kinds=["case", "person"], case_ids=[case_id], on_error=while_alive(self, self._failed),
         )
 
     def _created(self, case_id: str) -> None:
