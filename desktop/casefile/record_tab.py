@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -186,6 +187,8 @@ class RecordTab(QWidget):
         first = next(iter(self.form.editors.values()), None)
         if first is not None:
             first.widget.setFocus()
+            if isinstance(first.widget, QLineEdit):
+                first.widget.selectAll()  # "New person" is there to be typed over
 
     def delete_current(self) -> None:
         record = self.current_record()

@@ -27,7 +27,13 @@ class TimelineTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # When and by whom are short; what changed gets the room.
+        metrics = self.fontMetrics()
+        for column, sample in ((0, "00-00-0000 00:00__"), (3, "Demo Werker Naam__")):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample))
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         # Every write of this case file, and every sync, adds to the timeline.

@@ -86,8 +86,10 @@ class CaseListView(QWidget):
         metrics = self.fontMetrics()
         for column, sample in ((STATUS, "Afgesloten_"), (NEXT_REVIEW, "00-00-0000_"),
                                (MARK, "⚠ 0 ↑ 00_")):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            widest = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
             # The cell's own padding comes on top of the text.
-            self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 16)
+            self.table.setColumnWidth(column, widest + 16)
         header.setMinimumSectionSize(metrics.horizontalAdvance("0000"))
         # Room for a family name beside the other columns, whatever the splitter does.
         others = sum(self.table.columnWidth(c) for c in (STATUS, NEXT_REVIEW, MARK))
