@@ -130,13 +130,20 @@ def reject(conn: Connection, change_id: str, error_code: str | None) -> None:
 
 
 def edited_fields(conn: Connection, record_ids: Iterable[str]) -> dict[str, set[str]]:
-    """For each record with unpushed edits: the names of the fields the worker changed."""
+    """For each record with unpushed edits: the names of the fields the worker changed.
+
+    Only pending changes count. An in-flight change may already be on the service (its
+    answer lost) and overwritten there since; keeping its values over a pulled record would
+    then leave the laptop out of step for good, as the re-sent change comes back
+    `duplicate` with an older record. If it never arrived, its re-send brings the worker's
+    values back (or a conflict), so nothing is lost either way.
+    """
     out: dict[str, set[str]] = {}
     ids = list(record_ids)
     for start in range(0, len(ids), 500):
         rows = conn.execute(
             select(T.c.record_id, T.c.set, T.c.delete)
-            .where(T.c.record_id.in_(ids[start:start + 500]), T.c.state.in_(UNACKNOWLEDGED))
+            .where(T.c.record_id.in_(ids[start:start + 500]), T.c.state == PENDING)
         )
         for row in rows:
             out.setdefault(row.record_id, set()).update(row.set)
