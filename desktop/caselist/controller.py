@@ -18,6 +18,8 @@ from desktop.operations import ChangeNotice, StoreSession
 
 SEARCH_DELAY_MS = 150  # typing pauses this long before the list follows
 REFRESH_DELAY_MS = 300  # a burst of edits or a sync refreshes the list once
+MARKS_DELAY_MS = 2000  # edits that change no name, status or review date
+LISTED_KINDS = frozenset({"case", "person", "safety_plan"})  # what the list shows or searches
 
 ALL, MINE, OTHERS = "all", "mine", "others"  # sections; OTHERS reads "shared" or "team"
 ORDERS = ("updated", "review", "title")
@@ -134,7 +136,10 @@ class CaseListController(QObject):
         self._all = []
         self.model.set_cases([])
 
-    def _on_changed(self, _notice: ChangeNotice) -> None:
+    def _on_changed(self, notice: ChangeNotice) -> None:
         # Any write may change a name, a status or the unsynced marks; a burst refreshes once.
-        if self._active:
-            self._refresh_timer.start()
+        # A note being typed only moves the marks: that refresh may wait for a longer pause.
+        if not self._active:
+            return
+        shown = not notice.kinds or bool(notice.kinds & LISTED_KINDS) or notice.source == "sync"
+        self._refresh_timer.start(REFRESH_DELAY_MS if shown else MARKS_DELAY_MS)
