@@ -211,6 +211,8 @@ class ChecklistEditor(FieldEditor):
         """Replace the values on offer (keeping which are ticked where they remain)."""
         ticked = set(self._read() or [])
         for box in self._boxes.values():
+            self._grid.removeWidget(box)  # out of the grid now, so the new ones take its cells
+            box.hide()
             box.deleteLater()
         self._boxes = {}
         for i, (value, text) in enumerate(options):

@@ -40,6 +40,7 @@ class VisitScores(QGroupBox):
         self.show_visit(self._visit)
 
     def show_visit(self, visit: Record | None) -> None:
+        self.flush()  # a score set a moment ago belongs to the visit shown until now
         self._visit = visit
         while self._layout.rowCount():
             self._layout.removeRow(0)

@@ -34,6 +34,7 @@ class CaseListView(QWidget):
         super().__init__(parent)
         self.model = CaseListModel(self)
         self.controller = CaseListController(session, self.model, self)
+        self._open_case: str | None = None
 
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search by family or person name"))
@@ -134,13 +135,18 @@ class CaseListView(QWidget):
         self.search.clear()
         self.search.blockSignals(False)
         self.controller.search = ""
+        self._open_case = None
         self.controller.clear()
         self.count.clear()
 
-    def select_case(self, case_id: str) -> None:
-        row = self.model.row_of(case_id)
+    def select_case(self, case_id: str | None) -> None:
+        """Mark `case_id` as the open case (it stays marked when the list refreshes)."""
+        self._open_case = case_id
+        row = self.model.row_of(case_id) if case_id else -1
         if row >= 0:
             self.table.selectRow(row)
+        else:
+            self.table.clearSelection()
 
     # -- reacting ---------------------------------------------------------------------------
 
@@ -161,12 +167,14 @@ class CaseListView(QWidget):
         self.controller.section = self.section.currentData() or ALL
 
     def _updated(self, rows: int) -> None:
+        self.select_case(self._open_case)
         self.count.setText(self.tr("%n case(s)", "", rows))
         self.loaded.emit(rows)
 
     def _activate(self, index) -> None:  # noqa: ANN001 - a QModelIndex from the view
         case_id = self.model.data(index, CaseListModel.CaseIdRole)
         if case_id:
+            self._open_case = case_id
             self.case_activated.emit(case_id)
 
     def _open_first(self) -> None:

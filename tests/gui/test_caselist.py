@@ -154,10 +154,14 @@ def test_activating_a_row_opens_the_case(view, qtbot):
 
 def test_an_edit_elsewhere_refreshes_the_list(view, session, qtbot):
     case_id = view.ids["Familie Bakker"]
+    view.table.activated.emit(view.model.index(titles(view).index("Familie Bakker"), 0))
     with qtbot.waitSignal(view.loaded, timeout=3000):
         session.change(lambda s: s.update_record(case_id, {"title": "Familie Bakker-Smit"}),
                        kinds=["case"], case_ids=[case_id])
     assert "Familie Bakker-Smit" in titles(view)
+    # The open case stays marked in the refreshed list.
+    chosen = view.table.selectionModel().selectedRows()
+    assert [view.model.case(i.row()).id for i in chosen] == [case_id]
 
 
 def test_clear_forgets_every_case(view):
