@@ -8,11 +8,13 @@ one request and then dropped.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.session.first_run import Enrolment
-from sync.client import SyncClient
 from sync.errors import SyncError
+
+if TYPE_CHECKING:
+    from sync.client import SyncClient
 
 
 class OtherUsersStore(SyncError):
@@ -24,9 +26,11 @@ class OtherUsersStore(SyncError):
 def enrol(
     store: Any,
     enrolment: Enrolment,
-    client_factory: Callable[[str, str | None], SyncClient] = SyncClient,
+    client_factory: Callable[[str, str | None], SyncClient] | None = None,
 ) -> dict[str, Any]:
     """Enrol with the service and keep what it answers; returns the user as a dict."""
+    if client_factory is None:
+        from sync.client import SyncClient as client_factory  # noqa: N813
     client = client_factory(enrolment.server_url, None)
     try:
         answer = client.enrol(enrolment.username, enrolment.password, enrolment.device_name)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
@@ -28,20 +28,23 @@ from desktop.syncing.status import (
     SyncStatus,
     read_status,
 )
-from sync.client import RetryPolicy, SyncClient
-from sync.engine import SyncEngine, SyncListener, SyncProgress, SyncReport
+
+if TYPE_CHECKING:  # the sync client (httpx) loads with the first sync, not at start-up
+    from sync.client import SyncClient
+    from sync.engine import SyncEngine, SyncProgress, SyncReport
 
 log = logging.getLogger(__name__)
 
-EngineFactory = Callable[[Any], SyncEngine]
-ClientFactory = Callable[[str, "str | None"], SyncClient]
-
-# In the background a few quick attempts are enough: the next round comes in minutes.
-BACKGROUND_RETRY = RetryPolicy(attempts=3, base=0.5, cap=4.0)
+EngineFactory = Callable[[Any], "SyncEngine"]
+ClientFactory = Callable[[str, "str | None"], "SyncClient"]
 
 
 def default_client(server_url: str, token: str | None) -> SyncClient:
-    return SyncClient(server_url, token, retry=BACKGROUND_RETRY, timeout=20.0)
+    from sync.client import RetryPolicy, SyncClient
+
+    # In the background a few quick attempts are enough: the next round comes in minutes.
+    retry = RetryPolicy(attempts=3, base=0.5, cap=4.0)
+    return SyncClient(server_url, token, retry=retry, timeout=20.0)
 
 
 def engine_factory_for(client_factory: ClientFactory) -> EngineFactory:
@@ -49,6 +52,7 @@ def engine_factory_for(client_factory: ClientFactory) -> EngineFactory:
     the window erases the store on the UI thread, after closing every view."""
 
     def make(store: Any) -> SyncEngine:
+        from sync.engine import SyncEngine
         from sync.errors import NotEnrolled
 
         url = store.get_setting("server_url")
@@ -69,12 +73,20 @@ class _Signals(QObject):
     failed = Signal(object)
 
 
-class _Listener(SyncListener):
+class _Listener:
+    """The engine's SyncListener interface, as signals (emitted on the sync's thread)."""
+
     def __init__(self, signals: _Signals) -> None:
         self.signals = signals
 
     def progress(self, progress: SyncProgress) -> None:
         self.signals.progress.emit(progress)
+
+    def finished(self, report: SyncReport) -> None:
+        """The job emits `finished` itself, after closing the client."""
+
+    def failed(self, error: BaseException) -> None:
+        """The job emits `failed` itself."""
 
 
 class _SyncJob(QRunnable):
@@ -90,7 +102,10 @@ class _SyncJob(QRunnable):
         outcome: tuple[Signal, object]
         try:
             engine = self.engine_factory(self.store)
-            outcome = (self.signals.finished, engine.run(_Listener(self.signals)))
+            outcome = (
+                self.signals.finished,
+                engine.run(_Listener(self.signals)),  # type: ignore[arg-type]
+            )
         except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
             outcome = (self.signals.failed, exc)
         if engine is not None:
