@@ -18,7 +18,7 @@ from sync.protocol import Change
 from sync.service.accounts import add_team, add_user, team_ids
 from sync.service.db import transaction
 from sync.service.models import Team, User
-from sync.service.push import PushContext, apply_one
+from sync.service.push import PushContext, push
 from sync.service.visibility import Viewer
 
 DEMO_TEAMS = ("Wijkteam Noord", "Wijkteam Zuid")
@@ -70,12 +70,13 @@ def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2
             address="seed-demo",
         )
         ctx = PushContext(viewer=viewer, retention_days=retention_days)
-        for record in demo_records(u.cases, team_id=teams[0], contact_worker_id=user.id,
-                                   seed=seed, start=start):
-            result = apply_one(factory, ctx, Change(
-                change_id=str(uuid.uuid4()), record_id=record.record_id, kind=record.kind,
-                case_id=record.case_id, base_rev=0, set=record.fields,
-            ))
+        changes = [
+            Change(change_id=str(uuid.uuid4()), record_id=record.record_id, kind=record.kind,
+                   case_id=record.case_id, base_rev=0, set=record.fields)
+            for record in demo_records(u.cases, team_id=teams[0], contact_worker_id=user.id,
+                                       seed=seed, start=start)
+        ]
+        for result in push(factory, ctx, changes):
             if result.status != "applied":
                 raise RuntimeError(f"demo record refused: {result.error}")
         start += u.cases

@@ -1,14 +1,15 @@
 """Applying pushed changes: who may, the merge rules 1-5 of design.md, conflicts, the log.
 
-Each change runs in its own transaction, which first takes the next rev under the row lock
-of `rev_counter` (records.next_rev). Holding that lock until commit serialises the changes
-(so two changes to one record cannot both merge against the same old value) and makes
-revs commit in order, which is what the pull cursor relies on (pull.py).
+A push runs in one transaction with a savepoint per change; each change first takes the
+next rev under the row lock of `rev_counter` (records.next_rev). Holding that lock until
+commit serialises the pushes (so two changes to one record cannot both merge against the
+same old value) and makes revs commit in order, which the pull cursor relies on (pull.py).
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,48 +48,83 @@ class PushContext:
 
 
 def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]) -> list[Result]:
-    return [apply_one(factory, ctx, change) for change in changes]
+    """Apply `changes` in order: one transaction for the batch, one savepoint per change.
+
+    A refused change rolls back to its own savepoint and the batch goes on, so each change
+    is applied atomically on its own. Should the commit itself fail, nothing of the batch
+    is kept and the laptop sends it again (the change ids make that safe).
+    """
+    if not changes:
+        return []
+    with transaction(factory) as session:
+        batch = _Batch(session, ctx)
+        results = [batch.apply(change) for change in changes]
+        access_log.append(session, batch.events)
+        return results
 
 
 def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) -> Result:
-    viewer = ctx.viewer
-    if not _is_uuid(change.change_id):
-        # Not stored (it could not be found again by a malformed id): refused, batch goes on.
-        return _rejected(change, "invalid_id", "change_id must be a UUID")
-    with transaction(factory) as session:
+    return push(factory, ctx, [change])[0]
+
+
+class _Batch:
+    """The state of one push: its log entries, results so far, and who-sees-what answers."""
+
+    def __init__(self, session: Session, ctx: PushContext) -> None:
+        self.session = session
+        self.ctx = ctx
+        self.events: list[AccessEvent] = []
+        self.done: dict[str, Result] = {}
+        self._sees: dict[str, bool] = {}
+
+    def sees(self, case_id: str) -> bool:
+        if case_id not in self._sees:
+            self._sees[case_id] = may_see(
+                self.session, self.ctx.viewer, case_id, self.ctx.retention_days
+            )
+        return self._sees[case_id]
+
+    def apply(self, change: Change) -> Result:
+        session, ctx, viewer = self.session, self.ctx, self.ctx.viewer
+        if not _is_uuid(change.change_id):
+            # Not stored (it could not be found again by a malformed id); refused and logged.
+            self.events.append(_event(ctx, change, "push.rejected", "invalid_id"))
+            return _rejected(change, "invalid_id", "change_id must be a UUID")
+        if change.change_id in self.done:
+            self.events.append(_event(ctx, change, "push.duplicate", None))
+            return self.done[change.change_id].model_copy(update={"status": "duplicate"})
         rev = next_rev(session)
         stored = session.get(AppliedChange, change.change_id)
         if stored is not None:
             if stored.user_id != viewer.user_id:
                 # Never hand one user's stored result (it holds case data) to another.
+                self.events.append(_event(ctx, change, "push.rejected", "change_id_taken"))
                 return _rejected(
                     change, "change_id_taken", "this change id belongs to another user"
                 )
-            result = Result.model_validate(stored.result).model_copy(update={"status": "duplicate"})
-            access_log.append(session, [_event(ctx, change, "push.duplicate", None)])
-            return result
+            self.events.append(_event(ctx, change, "push.duplicate", None))
+            return Result.model_validate(stored.result).model_copy(update={"status": "duplicate"})
         try:
-            # A savepoint, so that a refused change leaves nothing behind but keeps the
-            # counter lock (and with it the order of commits) for the log entry below.
-            with session.begin_nested():
-                result = _apply(session, ctx, change, rev)
+            with session.begin_nested():  # a refused change leaves nothing behind
+                result = _apply(session, ctx, self.sees, change, rev)
         except Rejected as exc:
             result = _rejected(change, exc.code, exc.message)
             current = session.get(RecordRow, change.record_id[:36])
-            if current is not None and _sees(session, ctx, current.case_id):
+            if current is not None and self.sees(current.case_id):
                 result.rev = current.rev
-            access_log.append(session, [_event(ctx, change, "push.rejected", exc.code)])
+            self.events.append(_event(ctx, change, "push.rejected", exc.code))
         else:
             detail = ",".join(sorted(change.set)) if not change.delete else "delete"
-            access_log.append(
-                session, [_event(ctx, change, f"push.{result.status}", detail)]
-            )
+            self.events.append(_event(ctx, change, f"push.{result.status}", detail))
+        if change.kind == "case":
+            self._sees.pop(change.case_id, None)  # the case may have left (or entered) view
         session.add(
             AppliedChange(
                 change_id=change.change_id, user_id=viewer.user_id, device_id=viewer.device_id,
                 result=result.model_dump(mode="json"), created_at=utcnow(),
             )
         )
+        self.done[change.change_id] = result
         return result
 
 
@@ -107,10 +143,6 @@ def _rejected(change: Change, code: str, message: str) -> Result:
     )
 
 
-def _sees(session: Session, ctx: PushContext, case_id: str) -> bool:
-    return may_see(session, ctx.viewer, case_id, ctx.retention_days)
-
-
 def _is_uuid(value: str) -> bool:
     try:
         return len(value) == 36 and str(uuid.UUID(value)) == value.lower()
@@ -124,7 +156,10 @@ def _check_ids(change: Change) -> None:
             raise Rejected("invalid_id", f"{name} must be a UUID in its 36-character form")
 
 
-def _authorise(session: Session, ctx: PushContext, change: Change, row: RecordRow | None) -> str:
+def _authorise(
+    session: Session, ctx: PushContext, sees: Callable[[str], bool], change: Change,
+    row: RecordRow | None,
+) -> str:
     """Check that the viewer may make this change; return the case's team id."""
     viewer = ctx.viewer
     if viewer.role == "admin":
@@ -136,7 +171,7 @@ def _authorise(session: Session, ctx: PushContext, change: Change, row: RecordRo
             raise Rejected("not_your_team", "a case can only be created in one of your teams")
         return str(team_id)
     access = session.get(CaseAccess, change.case_id)
-    if access is None or not _sees(session, ctx, change.case_id):
+    if access is None or not sees(change.case_id):
         raise Rejected("case_not_visible", "you may not see this case")
     if change.kind == "case" and "team_id" in change.set:
         new_team = change.set["team_id"]
@@ -179,7 +214,9 @@ def _validate(change: Change, creating: bool) -> dict[str, Any]:
         raise Rejected(exc.code, exc.message) from None
 
 
-def _apply(session: Session, ctx: PushContext, change: Change, rev: int) -> Result:
+def _apply(
+    session: Session, ctx: PushContext, sees: Callable[[str], bool], change: Change, rev: int
+) -> Result:
     _check_ids(change)
     if change.kind == "case" and change.record_id != change.case_id:
         raise Rejected("case_id_mismatch", "a case record's id must be its case id")
@@ -187,7 +224,7 @@ def _apply(session: Session, ctx: PushContext, change: Change, rev: int) -> Resu
     if row is not None and (row.kind != change.kind or row.case_id != change.case_id):
         raise Rejected("record_mismatch", "the record exists with another kind or case")
     incoming = _validate(change, creating=row is None)
-    team_id = _authorise(session, ctx, change, row)
+    team_id = _authorise(session, ctx, sees, change, row)
     _check_plan_review(ctx, change.kind, team_id, incoming, row.fields if row else None)
     now = utcnow()
     user = ctx.viewer.user_id
