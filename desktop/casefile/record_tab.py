@@ -54,6 +54,8 @@ class RecordTab(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        # A handful of rows always shows; the form below scrolls instead.
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
         self.table.selectionModel().currentRowChanged.connect(self._on_current)
         self.form = RecordForm(self.kind, self.form_fields, self, self.custom_editors())
         self.form.edited.connect(controller.edit_field)

@@ -42,8 +42,12 @@ class FamilyPage(QWizardPage):
 
     def set_teams(self, team_ids: list[str]) -> None:
         self.team.clear()
-        for team_id in team_ids:
-            self.team.addItem(team_id, team_id)
+        # The service names teams by id only; the worker knows them as "my team".
+        if len(team_ids) == 1:
+            self.team.addItem(self.tr("Your team"), team_ids[0])
+        else:
+            for number, team_id in enumerate(team_ids, start=1):
+                self.team.addItem(self.tr("Team %1").replace("%1", str(number)), team_id)
         if not team_ids:
             self.team.addItem(self.tr("This laptop (not yet enrolled with a team)"), LOCAL_TEAM)
         self.team.setEnabled(len(team_ids) > 1)

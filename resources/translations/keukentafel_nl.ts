@@ -500,6 +500,14 @@ Huishouden: %4</translation>
             <translation>bijvoorbeeld: Familie De Vries</translation>
         </message>
         <message>
+            <source>Your team</source>
+            <translation>Uw team</translation>
+        </message>
+        <message>
+            <source>Team %1</source>
+            <translation>Team %1</translation>
+        </message>
+        <message>
             <source>This laptop (not yet enrolled with a team)</source>
             <translation>Deze laptop (nog niet aangemeld bij een team)</translation>
         </message>
