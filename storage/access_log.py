@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from storage.models import AccessLogRow, Setting
 from storage.records import now
@@ -78,13 +78,43 @@ def append(
     seq = conn.execute(
         T.insert().values(**entry, prev_hash=head["hash"], hash=digest, pushed=False)
     ).inserted_primary_key[0]
-    new_head = {"seq": seq, "hash": digest, "count": head["count"] + 1}
-    if head["count"] == 0:
-        conn.execute(S.delete().where(S.c.name == HEAD_SETTING))
-        conn.execute(S.insert().values(name=HEAD_SETTING, value=new_head))
-    else:
-        conn.execute(update(S).where(S.c.name == HEAD_SETTING).values(value=new_head))
+    _set_head(conn, head, {"seq": seq, "hash": digest, "count": head["count"] + 1})
     return AuditEntry(**entry)
+
+
+def append_many(
+    conn: Connection, items: list[dict[str, Any]], *, user_id: str | None,
+    device_id: str | None,
+) -> None:
+    """Append several entries (each: action, case_id, record_id, detail) in one statement."""
+    if not items:
+        return
+    head = _head(conn)
+    prev, stamp, rows = head["hash"], now(), []
+    for item in items:
+        if item["action"] not in ACTIONS:
+            raise ValueError(f"unknown access-log action {item['action']!r}")
+        entry = {"id": str(uuid.uuid4()), "at": stamp, "user_id": user_id,
+                 "device_id": device_id, "case_id": item.get("case_id"),
+                 "record_id": item.get("record_id"), "action": item["action"],
+                 "detail": item.get("detail")}
+        digest = entry_hash(prev, entry)
+        rows.append((*[entry[k] for k in _CHAINED], prev, digest))
+        prev = digest
+    conn.exec_driver_sql(
+        "INSERT INTO access_log (id, at, user_id, device_id, case_id, record_id, action, "
+        "detail, prev_hash, hash, pushed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)", rows
+    )
+    seq = conn.execute(select(func.max(T.c.seq))).scalar_one()
+    _set_head(conn, head, {"seq": seq, "hash": prev, "count": head["count"] + len(rows)})
+
+
+def _set_head(conn: Connection, old: dict[str, Any], new: dict[str, Any]) -> None:
+    if old["count"] == 0:
+        conn.execute(S.delete().where(S.c.name == HEAD_SETTING))
+        conn.execute(S.insert().values(name=HEAD_SETTING, value=new))
+    else:
+        conn.execute(update(S).where(S.c.name == HEAD_SETTING).values(value=new))
 
 
 def verify(conn: Connection) -> ChainCheck:

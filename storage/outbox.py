@@ -69,17 +69,6 @@ def record_change(
     return pending.change_id
 
 
-def insert_creates(conn: Connection, rows: list[dict[str, Any]]) -> None:
-    """Outbox entries for records created in bulk (none of them can have one already)."""
-    if rows:
-        stamp = now()
-        conn.execute(T.insert(), [
-            {**r, "base_rev": 0, "base": {}, "delete": False, "state": PENDING,
-             "created_at": stamp}
-            for r in rows
-        ])
-
-
 def drop_pending(conn: Connection, record_id: str) -> bool:
     """Forget the pending change of a record the service has never seen (created, then
     deleted, before any push); True if there was one and nothing of it is in flight."""

@@ -17,7 +17,16 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
-from storage import access_log, case_list, incoming, migrations, outbox, records, timeline
+from storage import (
+    access_log,
+    case_list,
+    creation,
+    incoming,
+    migrations,
+    outbox,
+    records,
+    timeline,
+)
 from storage.case_list import CaseOrder, CaseSummary
 from storage.database import DB_NAME, Database
 from storage.errors import (
@@ -33,7 +42,7 @@ from storage.keys import KeyLocation, KeySlot, WrappingKey, new_store_key, unloc
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution, Setting
 from storage.timeline import HistoryEntry
 from sync.protocol import DELETED, AuditEntry, Change, Conflict, PullResponse, Record, Result
-from sync.schema import KINDS, SchemaError, full_fields, kind_spec, validate_fields
+from sync.schema import KINDS, SchemaError, kind_spec, validate_fields
 
 # Kept by the store itself; `set_setting` may not touch them.
 RESERVED_SETTINGS = frozenset({access_log.HEAD_SETTING})
@@ -225,47 +234,16 @@ class CaseStore:
         The same path as `create_record` (validation, outbox, timeline, access log), written
         with one statement per table.
         """
-        prepared: list[Record] = []
-        for kind, fields, case_id, record_id in items:
-            clean = validate_fields(kind, fields, creating=True)
-            record_id = record_id or str(uuid.uuid4())
-            _check_uuid(record_id)
-            if kind == "case":
-                case_id = record_id
-            elif not case_id:
-                raise SchemaError("missing_field", f"a new {kind} needs a case_id")
-            prepared.append(Record(
-                id=record_id, kind=kind, case_id=case_id, rev=0, deleted=False,
-                fields=full_fields(kind, clean),
-            ))
+        prepared = creation.prepare(items)
         if not prepared:
             return []
         stamp = records.now()
         with self._write() as conn:
             user_id, device_id = self._who(conn)
-            new_cases = {r.id for r in prepared if r.kind == "case"}
-            self._check_cases(conn, {r.case_id for r in prepared} - new_cases)
-            by_kind: dict[str, list[dict[str, Any]]] = {}
-            changes, history = [], []
-            for i, r in enumerate(prepared):
-                r = prepared[i] = r.model_copy(update={"updated_by": user_id,
-                                                       "updated_at": stamp})
-                by_kind.setdefault(r.kind, []).append(records.row_values(r))
-                given = {k: v for k, v in r.fields.items() if v is not None}
-                changes.append({"change_id": str(uuid.uuid4()), "record_id": r.id,
-                                "kind": r.kind, "case_id": r.case_id, "set": given})
-                history.append({"at": stamp, "case_id": r.case_id, "record_id": r.id,
-                                "kind": r.kind, "action": "create", "changes": given,
-                                "by": user_id, "source": "local"})
-            for kind, rows in by_kind.items():
-                conn.execute(RECORD_TABLES[kind].insert(), rows)
-            outbox.insert_creates(conn, changes)
-            timeline.add(conn, history)
-            for case_id in dict.fromkeys(r.case_id for r in prepared):
-                kinds = sorted({r.kind for r in prepared if r.case_id == case_id})
-                access_log.append(conn, "edit", user_id=user_id, device_id=device_id,
-                                  case_id=case_id, detail="create " + ",".join(kinds))
-        return prepared
+            new_cases = {record_id for kind, record_id, _, _ in prepared if kind == "case"}
+            self._check_cases(conn, {case_id for _, _, case_id, _ in prepared} - new_cases)
+            return creation.write(conn, prepared, user_id=user_id, device_id=device_id,
+                                  stamp=stamp)
 
     def update_record(self, record_id: str, changes: Mapping[str, Any]) -> Record:
         stamp = records.now()

@@ -13,7 +13,13 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from storage import keys
 from storage.database import DB_NAME, key_pragma
-from storage.errors import StoreExists, StoreNotFound, WrongPassphrase
+from storage.errors import (
+    CorruptStore,
+    KeyUnavailable,
+    StoreExists,
+    StoreNotFound,
+    WrongPassphrase,
+)
 from storage.store import CaseStore
 from tests.storage.conftest import PASSPHRASE, new_case
 
@@ -158,3 +164,23 @@ def test_close_locks_the_store(store):
     with pytest.raises(Exception) as info:
         store.list_cases()
     assert "locked" in str(info.value)
+
+
+def test_a_changed_byte_in_the_file_is_caught_at_open(store, data_dir):
+    for i in range(30):
+        new_case(store, f"Familie {i}")
+    store.close()
+    db = data_dir / DB_NAME
+    data = bytearray(db.read_bytes())
+    assert len(data) > 3 * 4096
+    data[2 * 4096 + 100] ^= 0xFF  # inside page 3
+    db.write_bytes(bytes(data))
+    with pytest.raises(CorruptStore):
+        CaseStore.open(data_dir, PASSPHRASE)
+
+
+def test_a_missing_wrapped_key_is_reported(store, data_dir):
+    store.close()
+    (data_dir / keys.KEY_FILE).unlink()
+    with pytest.raises(KeyUnavailable):
+        CaseStore.open(data_dir, PASSPHRASE)
