@@ -58,7 +58,7 @@ def build_actions(window: QObject) -> WindowActions:
             window, translate("MainWindow", "&Lock"), "Ctrl+L",
             translate("MainWindow", "Hide everything and lock the window")),
         quit=_action(
-            window, translate("MainWindow", "&Quit"), QKeySequence.StandardKey.Quit,
+            window, translate("MainWindow", "&Quit"), "Ctrl+Q",
             translate("MainWindow", "Close Keukentafel")),
     )
     # Quick-hide must work wherever the focus is, also inside a dialog of the window.
