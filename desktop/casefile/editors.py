@@ -62,13 +62,15 @@ class FieldEditor(QObject):
 
     def set_value(self, value: Any) -> None:
         """Show `value` (from the store, undo or sync) without saving it back."""
-        self._shown = value
         if self._read() != value:
             blocked = self.widget.blockSignals(True)
             try:
                 self._write(value)
             finally:
                 self.widget.blockSignals(blocked)
+        # What the widget shows is the baseline: an unset tick box reads as "not ticked", and
+        # only a change the worker makes to it is saved.
+        self._shown = self._read()
 
     def flush(self) -> None:
         """Save now whatever the worker has typed."""

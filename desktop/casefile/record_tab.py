@@ -200,6 +200,7 @@ class RecordTab(QWidget):
             self, self.tr("Remove"), self.tr("Remove this entry from the case file?")
         )
         if answer == QMessageBox.StandardButton.Yes:
+            self.form.flush()  # nothing typed into it may arrive after it is gone
             self.controller.delete(record.id, self.kind)
 
     def _on_field_set(self, record_id: str, field: str, value: Any) -> None:

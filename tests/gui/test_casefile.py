@@ -286,3 +286,56 @@ def test_a_sync_while_typing_keeps_what_was_typed(view, case, store, session, qt
         session.announce(ChangeNotice(frozenset({"person"}), frozenset({record.id}), "sync"))
     assert role.value() == "pleegmoeder"
     assert store.get_record(lotte.id).fields["role"] == "pleegmoeder"
+
+
+def test_consent_names_the_person_it_is_about(view, case, store, session, qtbot):
+    record, people = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.consent, qtbot, record.id)
+    view.consent.add_button.click()
+    qtbot.waitUntil(lambda: view.consent.model.rowCount() == 1)
+    consent = view.consent.current_record()
+    person = view.consent.person_editor
+    person.combo.setCurrentIndex(person.combo.findData(people["Lotte de Boer"].id))
+    person.combo.activated.emit(person.combo.currentIndex())
+    purpose = view.consent.form.editors["purpose"]
+    purpose.widget.setText("Gesprek met school over Finn")
+    purpose.flush()
+    settle(session, qtbot)
+    saved = store.get_record(consent.id).fields
+    assert saved["person_id"] == people["Lotte de Boer"].id
+    assert saved["purpose"] == "Gesprek met school over Finn"
+    assert view.consent.model.data(view.consent.model.index(0, 0)) == "Lotte de Boer"
+
+
+def test_removing_a_person_asks_first(view, case, store, session, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    record, people = case
+    assert open_and_wait(view, record.id)
+    show_tab(view, view.people, qtbot, record.id)
+    view.people.select_record(people["Oma Greet"].id)
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
+    view.people.delete_button.click()
+    settle(session, qtbot)
+    assert not store.get_record(people["Oma Greet"].id).deleted
+    view.people.delete_button.click()
+    settle(session, qtbot)
+    assert store.get_record(people["Oma Greet"].id).deleted
+    assert view.people.model.rowCount() == 2
+
+
+def test_looking_through_records_writes_nothing(view, case, store, session, qtbot):
+    record, people = case
+    before = store.pending_count()
+    assert open_and_wait(view, record.id)
+    for tab in (view.people, view.visits, view.tasks, view.consent):
+        show_tab(view, tab, qtbot, record.id)
+        for row in range(tab.model.rowCount()):
+            tab.table.selectRow(row)
+        tab.form.flush()
+    view.clear()
+    settle(session, qtbot)
+    assert store.pending_count() == before
+    assert len(store.history(record.id)) == 6
