@@ -339,3 +339,19 @@ def test_looking_through_records_writes_nothing(view, case, store, session, qtbo
     settle(session, qtbot)
     assert store.pending_count() == before
     assert len(store.history(record.id)) == 6
+
+
+def test_typing_then_opening_another_case_saves_the_first(view, case, store, session, qtbot):
+    record, _ = case
+    other = store.create_record("case", {"title": "Familie Yilmaz", "team_id": "team-noord"})
+    assert open_and_wait(view, record.id)
+    summary = view.overview.form.editors["summary"]
+    qtbot.keyClicks(summary.widget, "Zorgen over de slaap van Finn.")
+    assert summary.pending
+    assert open_and_wait(view, other.id)
+    settle(session, qtbot)
+    assert store.get_record(record.id).fields["summary"] == "Zorgen over de slaap van Finn."
+    assert view.header.family.text() == "Familie Yilmaz"
+    assert summary.value() is None
+    # Undo never reaches back into the other family's file.
+    assert not view.undo_action.isEnabled()
