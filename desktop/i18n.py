@@ -1,4 +1,5 @@
-"""Loading the window's language: Qt's own qtbase translator first, then Keukentafel's.
+"""The window's language: Qt's own qtbase translator first, then Keukentafel's; and dates
+as the worker reads them.
 
 Source strings are English, so English needs no translator at all; Dutch (the default)
 loads `resources/translations/keukentafel_nl.qm`, which `make translations` builds from the
@@ -7,6 +8,7 @@ reviewed .ts file.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import sys
 from pathlib import Path
@@ -53,3 +55,16 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Netherlands))
     app._keukentafel_translators = installed  # type: ignore[attr-defined]
     return installed
+
+
+def local_time(iso: str | None) -> str | None:
+    """An ISO 8601 UTC stamp as local day and time, for reading only."""
+    if not iso:
+        return None
+    try:
+        stamp = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if stamp.tzinfo is None:
+        stamp = stamp.replace(tzinfo=dt.UTC)
+    return stamp.astimezone().strftime("%d-%m-%Y %H:%M")

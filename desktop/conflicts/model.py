@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.i18n import local_time
 from sync.protocol import Conflict
 
 Index = QModelIndex | QPersistentModelIndex
@@ -137,5 +138,5 @@ class ConflictInboxModel(QAbstractTableModel):
         if column == self.INCOMING_BY:
             return row.incoming_by
         if column == self.WHEN:
-            return c.created_at.replace("T", " ")[:16]
+            return local_time(c.created_at) or c.created_at
         return None

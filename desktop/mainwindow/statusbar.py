@@ -2,25 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
+from desktop.i18n import local_time
 from desktop.syncing.status import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncStatus
-
-
-def local_time(iso: str | None) -> str | None:
-    """An ISO 8601 UTC stamp as local day and time, for reading only."""
-    if not iso:
-        return None
-    try:
-        stamp = dt.datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if stamp.tzinfo is None:
-        stamp = stamp.replace(tzinfo=dt.UTC)
-    return stamp.astimezone().strftime("%d-%m-%Y %H:%M")
 
 
 class SyncStatusBar(QStatusBar):

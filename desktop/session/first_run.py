@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.session.strength import MINIMUM_LENGTH, strength_score
+
+COLUMN_WIDTH = 760
 
 
 @dataclass(frozen=True)
@@ -107,9 +110,11 @@ class FirstRunPage(QWidget):
         self.start.setDefault(True)
         self.start.setAccessibleName(self.tr("Start"))
 
-        layout = QVBoxLayout(self)
+        # One calm column in the middle of the window, however wide the screen is.
+        column = QWidget()
+        column.setMaximumWidth(COLUMN_WIDTH)
+        layout = QVBoxLayout(column)
         layout.setSpacing(16)
-        layout.addStretch(1)
         for widget in (self.title, self.intro):
             layout.addWidget(widget)
         layout.addLayout(form)
@@ -117,7 +122,14 @@ class FirstRunPage(QWidget):
         layout.addWidget(self.enrol_box)
         layout.addWidget(self.error)
         layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignRight)
-        layout.addStretch(2)
+        outer = QHBoxLayout()
+        outer.addStretch(1)
+        outer.addWidget(column, 4)
+        outer.addStretch(1)
+        page = QVBoxLayout(self)
+        page.addStretch(1)
+        page.addLayout(outer)
+        page.addStretch(2)
 
         self.passphrase.textChanged.connect(self._update_hint)
         self.repeat.textChanged.connect(self._update_hint)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 class UnlockPage(QWidget):
@@ -33,18 +40,23 @@ class UnlockPage(QWidget):
         self.unlock.setDefault(True)
         self.unlock.setAccessibleName(self.tr("Unlock"))
 
-        column = QVBoxLayout()
+        box = QWidget()
+        box.setMaximumWidth(520)
+        column = QVBoxLayout(box)
         column.setSpacing(16)
         column.addWidget(self.title)
         column.addWidget(self.prompt)
         column.addWidget(self.passphrase)
         column.addWidget(self.message)
         column.addWidget(self.unlock, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(box, 3)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addLayout(column)
+        outer.addLayout(row)
         outer.addStretch(2)
-        outer.setAlignment(column, Qt.AlignmentFlag.AlignHCenter)
 
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock.clicked.connect(self._submit)
