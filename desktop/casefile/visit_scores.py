@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
 
 from desktop.casefile.controller import CaseFileController
-from desktop.casefile.editors import NumberEditor
+from desktop.casefile.editors import LineEditor, NumberEditor
 from sync.protocol import Record
 from sync.schema import field_spec
 
@@ -27,6 +27,7 @@ class VisitScores(QGroupBox):
         self._names: dict[str, str] = {}
         self._visit: Record | None = None
         self.editors: dict[str, NumberEditor] = {}  # person_id -> editor of the shown visit
+        self.notes: dict[str, LineEditor] = {}  # person_id -> "why this number?"
         controller.record_created.connect(self._on_created)
         controller.record_deleted.connect(self._on_deleted)
         controller.field_set.connect(self._on_field_set)
@@ -45,6 +46,7 @@ class VisitScores(QGroupBox):
         while self._layout.rowCount():
             self._layout.removeRow(0)
         self.editors = {}
+        self.notes = {}
         participants = list(visit.fields.get("participants") or []) if visit else []
         if visit is not None and not participants:
             self._layout.addRow(QLabel(self.tr("Tick the participants of the visit first."), self))
@@ -57,15 +59,34 @@ class VisitScores(QGroupBox):
             editor.committed.connect(
                 lambda old, new, pid=person_id: self._commit(pid, old, new)
             )
+            note = LineEditor(self)
+            note.edit.setPlaceholderText(self.tr("What makes your number that high?"))
+            note.widget.setAccessibleName(self.tr("Why %1 chose this score").replace("%1", name))
+            note.set_value(score.fields.get("note") if score else None)
+            note.widget.setEnabled(score is not None)  # a note needs a score to belong to
+            note.committed.connect(
+                lambda old, new, pid=person_id: self._commit_note(pid, old, new)
+            )
+            row = QWidget(self)
+            row_layout = QHBoxLayout(row)
+            row_layout.setContentsMargins(0, 0, 0, 0)
+            row_layout.addWidget(editor.widget, 1)
+            row_layout.addWidget(note.widget, 4)
             label = QLabel(name, self)
             label.setBuddy(editor.widget)
-            self._layout.addRow(label, editor.widget)
+            self._layout.addRow(label, row)
             self.editors[person_id] = editor
+            self.notes[person_id] = note
         self.setEnabled(visit is not None)
 
     def flush(self) -> None:
-        for editor in self.editors.values():
+        for editor in (*self.editors.values(), *self.notes.values()):
             editor.flush()
+
+    def _commit_note(self, person_id: str, old: Any, new: Any) -> None:
+        score = self._scores.get((self._visit.id, person_id)) if self._visit else None
+        if score is not None:
+            self.controller.edit_field(score.id, "scaling_score", "note", old, new)
 
     def _commit(self, person_id: str, old: Any, new: Any) -> None:
         visit = self._visit
@@ -87,10 +108,20 @@ class VisitScores(QGroupBox):
         if record.kind == "scaling_score":
             key = (record.fields.get("visit_id") or "", record.fields.get("person_id") or "")
             self._scores[key] = record
+            self._enable_note(key, True)
 
     def _on_deleted(self, record_id: str, kind: str) -> None:
         if kind == "scaling_score":
-            self._scores = {k: s for k, s in self._scores.items() if s.id != record_id}
+            for key in [k for k, s in self._scores.items() if s.id == record_id]:
+                del self._scores[key]
+                self._enable_note(key, False)
+
+    def _enable_note(self, key: tuple[str, str], enabled: bool) -> None:
+        note = self.notes.get(key[1])
+        if note is not None and self._visit is not None and key[0] == self._visit.id:
+            if not enabled:
+                note.set_value(None)
+            note.widget.setEnabled(enabled)
 
     def _on_field_set(self, record_id: str, field: str, value: Any) -> None:
         for key, score in self._scores.items():
@@ -98,7 +129,8 @@ class VisitScores(QGroupBox):
                 self._scores[key] = score.model_copy(
                     update={"fields": {**score.fields, field: value}}
                 )
-                editor = self.editors.get(key[1])
+                shown = self.notes if field == "note" else self.editors
+                editor = shown.get(key[1])
                 if editor is not None and self._visit is not None and key[0] == self._visit.id:
                     editor.set_value(value)
                 return

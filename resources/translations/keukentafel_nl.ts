@@ -1479,6 +1479,14 @@ Huishouden: %4</translation>
             <source>Scaling score of %1</source>
             <translation>Schaalscore van %1</translation>
         </message>
+        <message>
+            <source>What makes your number that high?</source>
+            <translation>Wat maakt dat uw cijfer zo hoog is?</translation>
+        </message>
+        <message>
+            <source>Why %1 chose this score</source>
+            <translation>Waarom %1 dit cijfer geeft</translation>
+        </message>
     </context>
     <context>
         <name>VisitsTab</name>

@@ -192,6 +192,16 @@ def test_adding_a_visit_with_scaling_scores(view, case, store, session, qtbot):
     saved = {s.fields["person_id"]: s.fields["value"]
              for s in store.list_records(kind="scaling_score", case_id=record.id)}
     assert saved == {people["Lotte de Boer"].id: 4, people["Finn de Boer"].id: 7}
+    # "What makes your number that high?" - written beside the score.
+    note = scores.notes[people["Finn de Boer"].id]
+    assert note.widget.isEnabled()
+    note.widget.setText("Papa komt nu op tijd thuis")
+    note.flush()
+    settle(session, qtbot)
+    finn = [s for s in store.list_records(kind="scaling_score", case_id=record.id)
+            if s.fields["person_id"] == people["Finn de Boer"].id][0]
+    assert finn.fields["note"] == "Papa komt nu op tijd thuis"
+    assert finn.fields["visit_id"] == visit.id
     # Changing a score is an edit of that score, and undoable.
     editor = scores.editors[people["Finn de Boer"].id]
     editor.spin.setValue(8)
