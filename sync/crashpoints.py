@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -60,18 +60,23 @@ def crash_point(name: str) -> None:
 
 
 @contextmanager
-def crash_inside(name: str, engine: Any, after_statements: int = 3) -> Iterator[None]:
+def crash_inside(
+    name: str, engine: Any, crash: Callable[[str], None] | None = None,
+    after_statements: int = 3,
+) -> Iterator[None]:
     """Die in the middle of the store's write transaction that runs in this block.
 
-    When armed for `name`, a listener on the store's SQLAlchemy `engine` counts the statements
-    of write transactions (BEGIN IMMEDIATE included) and kills the process after the
-    `after_statements`-th: some rows are written, the commit never comes.
+    When armed for `name` (or given a `crash` hook of an in-process test), a listener on the
+    store's SQLAlchemy `engine` counts the statements of write transactions (BEGIN IMMEDIATE
+    included) and calls the crash after the `after_statements`-th: some rows are written,
+    the commit never comes.
     """
-    if engine is None or not armed(name):
+    if engine is None or (crash is None and not armed(name)):
         yield
         return
     from sqlalchemy import event
 
+    die = crash or crash_point
     count = 0
 
     def after_execute(conn: Any, *_: Any) -> None:
@@ -79,7 +84,7 @@ def crash_inside(name: str, engine: Any, after_statements: int = 3) -> Iterator[
         if conn.get_execution_options().get("kt_write"):
             count += 1
             if count == after_statements:
-                crash_point(name)
+                die(name)
 
     event.listen(engine, "after_cursor_execute", after_execute)
     try:

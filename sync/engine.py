@@ -116,6 +116,7 @@ class SyncEngine:
         push_batch: int = MAX_PUSH_CHANGES,
         wipe: Callable[[], None] | None = None,
         clock: Callable[[], float] = time.perf_counter,
+        crash: Callable[[str], None] | None = None,
     ) -> None:
         self.store = store
         self.client = client
@@ -123,6 +124,9 @@ class SyncEngine:
         self.push_batch = min(push_batch, MAX_PUSH_CHANGES)
         self._wipe = wipe or self._wipe_store
         self._clock = clock
+        # The kill tests' hook: by default KEUKENTAFEL_CRASH_AT; an in-process test passes
+        # its own function, which raises to stand for the process dying at that point.
+        self._crash_hook = crash
 
     @classmethod
     def for_store(cls, store: Any, **client_options: Any) -> SyncEngine:
@@ -142,7 +146,7 @@ class SyncEngine:
             self._send_resolutions(report, listener)
             self._send_audit(report, listener)
             self._pull(report, listener)
-            crash_point("after_sync")
+            self._crash("after_sync")
             report.open_conflicts = len(self.store.list_conflicts(open_only=True))
             self.store.set_setting("last_sync", _utc_now())
         except DeviceRevoked as exc:
@@ -161,7 +165,7 @@ class SyncEngine:
     # -- the four steps -----------------------------------------------------------------
 
     def _push(self, report: SyncReport, listener: SyncListener) -> None:
-        crash_point("before_push")
+        self._crash("before_push")
         sent: set[str] = set()
         while True:
             batch = self.store.take_outbox(limit=self.push_batch)
@@ -172,12 +176,12 @@ class SyncEngine:
                 # would loop for ever. Stop this sync; nothing is lost, the entry stays.
                 raise SyncError("the outbox did not drain after a push; sync stopped")
             sent.update(change.change_id for change in batch)
-            crash_point("after_take_outbox")
+            self._crash("after_take_outbox")
             results = self.client.push(batch)
-            crash_point("after_push_response")
-            with crash_inside("mid_push_commit", _store_engine(self.store)):
+            self._crash("after_push_response")
+            with crash_inside("mid_push_commit", _store_engine(self.store), self._crash_hook):
                 self.store.apply_push_results(results)
-            crash_point("after_push_commit")
+            self._crash("after_push_commit")
             self._count_results(report, results, {c.change_id: c for c in batch})
             listener.progress(
                 SyncProgress("push", report.pushed, self.store.pending_count(), report.pulled)
@@ -186,7 +190,7 @@ class SyncEngine:
     def _send_resolutions(self, report: SyncReport, listener: SyncListener) -> None:
         for conflict_id, change_id, value in self.store.take_resolutions():
             result = self.client.resolve(conflict_id, change_id, value)
-            crash_point("after_resolve_sent")
+            self._crash("after_resolve_sent")
             self.store.finish_resolution(conflict_id, result)
             report.resolved += 1
             if result.record is not None:
@@ -212,7 +216,7 @@ class SyncEngine:
             if not entries:
                 return
             self.client.upload_audit(entries)
-            crash_point("after_audit_sent")
+            self._crash("after_audit_sent")
             self.store.mark_audit_pushed([entry.id for entry in entries])
             report.audit_entries += len(entries)
             listener.progress(SyncProgress("audit", report.pushed, None, report.pulled))
@@ -220,12 +224,12 @@ class SyncEngine:
                 return
 
     def _pull(self, report: SyncReport, listener: SyncListener) -> None:
-        crash_point("before_pull")
+        self._crash("before_pull")
         cursor = self.store.get_setting("cursor") or ""
         while True:
             page = self.client.pull(cursor, self.pull_limit)
-            crash_point("after_pull_received")
-            with crash_inside("mid_pull_apply", _store_engine(self.store)):
+            self._crash("after_pull_received")
+            with crash_inside("mid_pull_apply", _store_engine(self.store), self._crash_hook):
                 self.store.apply_pull_page(page)
             cursor = report.cursor = page.cursor
             report.pulled += len(page.records)
@@ -239,9 +243,12 @@ class SyncEngine:
             )
             if not page.more:
                 return
-            crash_point("after_pull_commit")
+            self._crash("after_pull_commit")
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _crash(self, point: str) -> None:
+        (self._crash_hook or crash_point)(point)
 
     @staticmethod
     def _count_results(report: SyncReport, results: list[Result], changes: dict[str, Any]) -> None:

@@ -144,8 +144,11 @@ class Laptop:
         self.name = name
         self.store = CaseStore.create(data_dir, PASSPHRASE)
 
-    def enrol(self, server_url: str, account: Account) -> Laptop:
-        enrol_store(self.store, server_url, account.username, account.password, self.name)
+    def enrol(self, server_url: str, account: Account, http: httpx.Client | None = None
+              ) -> Laptop:
+        client = SyncClient(server_url, http=http) if http is not None else None
+        enrol_store(self.store, server_url, account.username, account.password, self.name,
+                    client=client)
         return self
 
     @property
@@ -190,10 +193,11 @@ class Laptop:
         return case.id
 
 
-def service_records(server_url: str, token: str) -> dict[str, Record]:
+def service_records(server_url: str, token: str, http: httpx.Client | None = None
+                    ) -> dict[str, Record]:
     """Everything the service holds for this user, as a fresh pull from the start shows it."""
     out: dict[str, Record] = {}
-    with SyncClient(server_url, token, retry=QUICK_RETRY) as client:
+    with SyncClient(server_url, token, retry=QUICK_RETRY, http=http) as client:
         cursor = ""
         while True:
             page = client.pull(cursor, 5000)

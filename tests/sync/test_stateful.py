@@ -1,0 +1,299 @@
+"""A hypothesis state machine: three laptops and the service (in-process). Laptops go offline,
+create, change and delete records of two cases, resolve conflicts, crash at any point of a
+sync, come back and sync in random orders.
+
+The invariant, once every laptop has synced twice with nothing pending: all laptops hold the
+same records as the service, and every saved edit is present, knowingly replaced by a later
+edit, or kept in an (open or resolved) conflict.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
+
+from storage import keys
+from sync.crashpoints import CRASH_POINTS
+from sync.errors import ServiceUnavailable
+from sync.protocol import DELETED, Conflict
+from sync.service.app import create_app
+from sync.service.settings import Settings
+from tests.sync.harness import QUICK_RETRY, Laptop, service_records, snapshot
+
+pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+
+SERVER = "http://testserver"
+# Few values, so that laptops often pick the same field and clash.
+FIELD_VALUES: dict[str, dict[str, st.SearchStrategy[Any]]] = {
+    "task": {
+        "title": st.sampled_from(["Bellen", "Mailen", "Langsgaan"]),
+        "done": st.booleans(),
+        "due_on": st.sampled_from(["2026-12-01", "2026-12-08"]),
+    },
+    "person": {
+        "role": st.sampled_from(["moeder", "vader", "oma"]),
+        "map_x": st.integers(0, 2),
+        "phone": st.sampled_from(["0600000001", "0600000002"]),
+    },
+}
+REQUIRED = {"task": "title", "person": "name"}
+
+
+class SimulatedCrash(BaseException):
+    """The laptop's process dies here (in-process: the store is dropped and opened again)."""
+
+
+def _offline(request: httpx.Request) -> httpx.Response:
+    raise httpx.ConnectError("no network", request=request)
+
+
+@dataclass
+class SavedEdit:
+    laptop: int
+    record_id: str
+    field: str | None  # None: a delete
+    value: Any
+    prior: Any  # the value the laptop showed before this edit (the fields, for a delete)
+
+
+class ThreeLaptops(RuleBasedStateMachine):
+    http: httpx.Client  # the service in-process, set by the test
+    service_db: Any
+    tmp: Any
+    runs = itertools.count()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.account = self.service_db.add_user()
+        run = next(self.runs)
+        self.laptops = [
+            Laptop(self.tmp / f"run{run}-laptop{i}", f"laptop {i}").enrol(
+                SERVER, self.account, http=self.http)
+            for i in range(3)
+        ]
+        self.online = [True, True, True]
+        self.saved: list[SavedEdit] = []
+        self.names = itertools.count()
+
+    # -- setting up -----------------------------------------------------------------------
+
+    @initialize()
+    def two_cases(self) -> None:
+        first = self.laptops[0]
+        self.case_ids = [first.new_case(self.account, title=f"Familie {n}") for n in "AB"]
+        # A few records everyone holds from the start, so that edits meet soon.
+        for case_id in self.case_ids:
+            first.store.create_records([
+                ("task", {"title": "Bellen"}, case_id, None),
+                ("person", {"name": f"Persoon {next(self.names)}"}, case_id, None),
+            ])
+        for laptop in self.laptops:
+            self._sync(laptop)
+
+    # -- what workers and laptops do ------------------------------------------------------
+
+    @rule(i=st.integers(0, 2), kind=st.sampled_from(["task", "person"]), case=st.integers(0, 1),
+          data=st.data())
+    def create(self, i: int, kind: str, case: int, data: st.DataObject) -> None:
+        laptop = self.laptops[i]
+        fields = {REQUIRED[kind]: f"Nieuw {next(self.names)}"}
+        for name, values in FIELD_VALUES[kind].items():
+            if data.draw(st.booleans()):
+                fields[name] = data.draw(values)
+        record = laptop.store.create_record(kind, fields, case_id=self.case_ids[case])
+        for name, value in fields.items():
+            self.saved.append(SavedEdit(i, record.id, name, value, None))
+
+    @rule(i=st.integers(0, 2), data=st.data())
+    def edit(self, i: int, data: st.DataObject) -> None:
+        records = self._editable(i)
+        if not records:
+            return
+        record = data.draw(st.sampled_from(records))
+        name = data.draw(st.sampled_from(sorted(FIELD_VALUES[record.kind])))
+        value = data.draw(FIELD_VALUES[record.kind][name])
+        self.laptops[i].store.update_record(record.id, {name: value})
+        self.saved.append(SavedEdit(i, record.id, name, value, record.fields.get(name)))
+
+    @rule(i=st.integers(0, 2), data=st.data())
+    def delete(self, i: int, data: st.DataObject) -> None:
+        records = self._editable(i)
+        if not records:
+            return
+        record = data.draw(st.sampled_from(records))
+        self.laptops[i].store.delete_record(record.id)
+        self.saved.append(SavedEdit(i, record.id, None, DELETED, dict(record.fields)))
+
+    @rule(i=st.integers(0, 2), data=st.data())
+    def resolve(self, i: int, data: st.DataObject) -> None:
+        # The chosen value is one side of the conflict, so it is kept by construction; what
+        # the end checks is that every laptop and the service agree on the outcome.
+        laptop = self.laptops[i]
+        conflicts = laptop.store.list_conflicts()
+        if not conflicts:
+            return
+        conflict = data.draw(st.sampled_from(conflicts))
+        laptop.store.queue_resolution(
+            conflict.id, data.draw(st.sampled_from([conflict.kept, conflict.incoming])))
+
+    @rule(i=st.integers(0, 2))
+    def toggle_network(self, i: int) -> None:
+        self.online[i] = not self.online[i]
+
+    @rule(i=st.integers(0, 2), crash=st.one_of(st.none(), st.sampled_from(CRASH_POINTS)))
+    def sync(self, i: int, crash: str | None) -> None:
+        laptop = self.laptops[i]
+        if not self.online[i]:
+            with pytest.raises(ServiceUnavailable):
+                self._sync(laptop, http=httpx.Client(transport=httpx.MockTransport(_offline)))
+            return
+        if crash is None:
+            self._sync(laptop)
+            return
+
+        def die(point: str) -> None:
+            if point == crash:
+                raise SimulatedCrash(point)
+
+        try:
+            self._sync(laptop, crash=die)
+        except SimulatedCrash:
+            self.restart(i)
+
+    @rule(i=st.integers(0, 2))
+    def restart(self, i: int) -> None:
+        laptop = self.laptops[i]
+        laptop.store.close()
+        laptop.open()
+
+    @invariant()
+    def stores_stay_sound(self) -> None:
+        for laptop in getattr(self, "laptops", []):
+            assert laptop.store.verify_access_log().ok
+
+    # -- the end: everyone online, synced until quiet, then twice more ----------------------
+
+    def teardown(self) -> None:
+        try:
+            if hasattr(self, "case_ids"):
+                self._settle_and_check()
+        finally:
+            for laptop in self.laptops:
+                laptop.store.close()
+
+    def _settle_and_check(self) -> None:
+        for _ in range(6):
+            for laptop in self.laptops:
+                self._sync(laptop)
+            if all(self._quiet(laptop) for laptop in self.laptops):
+                break
+        for _ in range(2):
+            for laptop in self.laptops:
+                self._sync(laptop)
+        for laptop in self.laptops:
+            assert self._quiet(laptop)
+
+        token = self.laptops[0].store.get_setting("token")
+        on_service = service_records(SERVER, token, http=self.http)
+        live = {k: r for k, r in on_service.items() if not r.deleted}
+        for laptop in self.laptops:
+            assert snapshot(laptop.records()) == snapshot(live)
+        open_sets = [{c.id for c in laptop.store.list_conflicts()} for laptop in self.laptops]
+        assert open_sets[0] == open_sets[1] == open_sets[2]
+
+        conflicts = self.laptops[0].store.list_conflicts(open_only=False)
+        for edit in self.saved:
+            assert self._kept(edit, on_service, conflicts), edit
+
+    def _kept(self, edit: SavedEdit, on_service: dict[str, Any], conflicts: list[Conflict]
+              ) -> bool:
+        """Is this saved edit present, knowingly replaced, or kept in a conflict?"""
+        record = on_service.get(edit.record_id)
+        if record is None:
+            # Only a record deleted before it was ever pushed may be unknown to the service.
+            return any(s.record_id == edit.record_id and s.field is None for s in self.saved)
+        if edit.field is None:
+            present = record.deleted
+        else:
+            present = not record.deleted and record.fields.get(edit.field) == edit.value
+        if present:
+            return True
+        for later in self.saved:
+            if later.record_id != edit.record_id or later is edit:
+                continue
+            if later.field is None and edit.field is not None and later.prior is not None:
+                if later.prior.get(edit.field) == edit.value:
+                    return True  # deleted by someone who saw this value
+            elif later.field == edit.field and later.prior == edit.value:
+                return True  # replaced by someone who saw this value
+        for c in conflicts:
+            if c.record_id != edit.record_id:
+                continue
+            if c.field is None:
+                sides = [c.kept, c.incoming]
+                if edit.field is None and DELETED in sides:
+                    return True
+                if any(isinstance(s, dict) and s.get(edit.field) == edit.value for s in sides):
+                    return True
+                if record.deleted:
+                    return True  # a delete conflict resolved to "deleted": the edit is in it
+            elif c.field == edit.field and edit.value in (c.kept, c.incoming):
+                return True
+        return False
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _editable(self, i: int) -> list[Any]:
+        return [r for r in self.laptops[i].store.list_records() if r.kind in FIELD_VALUES]
+
+    def _quiet(self, laptop: Laptop) -> bool:
+        return laptop.store.pending_count() == 0 and not laptop.store.take_resolutions()
+
+    def _sync(self, laptop: Laptop, **options: Any) -> None:
+        options.setdefault("http", self.http)
+        laptop.sync(SERVER, retry=QUICK_RETRY, sleep=lambda _: None, **options)
+
+
+def test_three_laptops_offline_crashing_and_syncing_lose_nothing(service_db, tmp_path,
+                                                                 monkeypatch):
+    # The passphrase KDF is the store's own business and costs ~0.4 s a store; the machine
+    # makes and reopens dozens of stores, so it uses the lightest Argon2id settings here.
+    monkeypatch.setattr(keys, "KdfParams", _quick_kdf())
+    app = create_app(Settings.from_env(db_url=service_db.url))
+    with TestClient(app, base_url=SERVER) as http:
+        ThreeLaptops.http = http
+        ThreeLaptops.service_db = service_db
+        ThreeLaptops.tmp = tmp_path
+        run_state_machine_as_test(
+            ThreeLaptops,
+            settings=settings(
+                max_examples=12, stateful_step_count=30, deadline=None, derandomize=True,
+                suppress_health_check=list(HealthCheck),
+            ),
+        )
+
+
+def _quick_kdf() -> type:
+    from dataclasses import dataclass as _dc
+
+    @_dc(frozen=True)
+    class QuickKdf(keys.KdfParams):
+        memory_kib: int = 8 * 1024
+        iterations: int = 1
+        lanes: int = 1
+
+    return QuickKdf
