@@ -26,7 +26,8 @@ from typing import Any
 RECORDS = 10_000
 BATCH = 500
 CASES_LISTED = 1_000
-SINGLE_EDITS = 300
+SINGLE_EDITS = 100
+ROUNDS = 3
 PASSPHRASE = "bench passphrase, not a secret"
 TEAM, WORKER = "team-bench", "worker-bench"
 
@@ -85,18 +86,12 @@ def _single_edits(store: Any) -> float:
     return _timed(run) / len(people)
 
 
-def _list_cases(store: Any) -> tuple[float, float]:
+def _seed_cases(store: Any) -> None:
     from storage.demo import seed_store
 
     have = len(store.list_cases())
     if have < CASES_LISTED:
         seed_store(store, CASES_LISTED - have, team_id=TEAM, contact_worker_id=WORKER, seed=5)
-    assert len(store.list_cases()) >= CASES_LISTED
-    plain = statistics.median(_timed(store.list_cases) for _ in range(5))
-    searched = statistics.median(
-        _timed(lambda: store.list_cases(search="de boer")) for _ in range(5)
-    )
-    return plain, searched
 
 
 def _insert_floor(folder: Path, workload: list[Any]) -> float:
@@ -171,48 +166,66 @@ def _insert_floor(folder: Path, workload: list[Any]) -> float:
 def _unlock_time(folder: Path) -> float:
     from storage.store import CaseStore
 
-    def once() -> None:
-        CaseStore.open(folder, PASSPHRASE).close()
-
-    return statistics.median(_timed(once) for _ in range(5))
+    return _timed(lambda: CaseStore.open(folder, PASSPHRASE).close())
 
 
 def main() -> None:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     workload = _workload()
+    best: dict[str, float] = {}
+
+    def keep(key: str, seconds: float) -> None:
+        best[key] = min(seconds, best.get(key, float("inf")))
+
+    # The machine is shared: the variants take turns, and each figure is the best of its
+    # rounds, so that a neighbour's burst of work does not land on one side only.
     with tempfile.TemporaryDirectory(prefix="kt-bench-") as tmp:
         root = Path(tmp)
-        figures: dict[str, dict[str, float]] = {}
-        for name, encrypted in (("sqlcipher", True), ("plain", False)):
-            store = _fresh_store(root / name, encrypted)
-            insert = _insert_api(store, workload)
-            single = _single_edits(store)
-            listed, searched = _list_cases(store)
+        stores: dict[str, Any] = {}
+        for round_ in range(ROUNDS):
+            for name, encrypted in (("sqlcipher", True), ("plain", False)):
+                store = _fresh_store(root / f"{name}{round_}", encrypted)
+                keep(f"{name}.insert", _insert_api(store, workload))
+                if round_ == ROUNDS - 1:
+                    stores[name] = store
+                else:
+                    store.close()
+            keep("floor.insert", _insert_floor(root / f"floor{round_}", workload))
+        for store in stores.values():
+            _seed_cases(store)
+        for _ in range(ROUNDS):
+            for name, store in stores.items():
+                keep(f"{name}.single", _single_edits(store))
+                keep(f"{name}.list", _timed(store.list_cases))
+                keep(f"{name}.search", _timed(lambda s=store: s.list_cases(search="de boer")))
+                keep(f"{name}.list", _timed(store.list_cases))
+        for store in stores.values():
             store.close()
-            figures[name] = {"insert": insert, "single": single, "list": listed,
-                             "search": searched}
-        unlock = _unlock_time(root / "sqlcipher")
-        floor = _insert_floor(root / "floor", workload)
+        unlock = statistics.median(_unlock_time(root / f"sqlcipher{ROUNDS - 1}")
+                                   for _ in range(ROUNDS))
 
-    enc, plain = figures["sqlcipher"], figures["plain"]
-    print(f"unlock (Argon2id 64 MiB t=3, unwrap, integrity check, open): {unlock * 1000:.0f} ms")
+    floor = best["floor.insert"]
+    print(f"(best of {ROUNDS} alternating rounds on a shared machine)")
+    print(f"unlock (Argon2id 64 MiB t=3, unwrap, cipher_integrity_check, open; "
+          f"{CASES_LISTED:,} cases): {unlock * 1000:.0f} ms")
     print(f"insert {RECORDS:,} records + outbox/timeline/access log via API, "
           f"{BATCH} a transaction:")
     for name in ("sqlcipher", "plain"):
-        took = figures[name]["insert"]
+        took = best[f"{name}.insert"]
         print(f"  {name:<9} {took:6.2f} s  ({RECORDS / took:,.0f} records/s)")
     print(f"  raw sqlite3 floor, same rows and transactions: {floor:6.2f} s "
           f"({RECORDS / floor:,.0f} records/s)")
     print(f"single edit (update_record, own transaction, synchronous=FULL): "
-          f"sqlcipher {enc['single'] * 1000:.2f} ms, plain {plain['single'] * 1000:.2f} ms")
-    print(f"list {CASES_LISTED:,} cases: sqlcipher {enc['list'] * 1000:.1f} ms, "
-          f"plain {plain['list'] * 1000:.1f} ms; searched: sqlcipher "
-          f"{enc['search'] * 1000:.1f} ms, plain {plain['search'] * 1000:.1f} ms")
-    print("ratios (target sqlcipher/plain <= 1.3, API/floor <= 2.0):")
+          f"sqlcipher {best['sqlcipher.single'] * 1000:.2f} ms, "
+          f"plain {best['plain.single'] * 1000:.2f} ms")
+    print(f"list {CASES_LISTED:,} cases: sqlcipher {best['sqlcipher.list'] * 1000:.1f} ms, "
+          f"plain {best['plain.list'] * 1000:.1f} ms; searched: sqlcipher "
+          f"{best['sqlcipher.search'] * 1000:.1f} ms, plain {best['plain.search'] * 1000:.1f} ms")
+    print("ratios (targets: sqlcipher/plain <= 1.3, API/floor <= 2.0):")
     for key in ("insert", "single", "list", "search"):
-        print(f"  sqlcipher/plain {key:<7} {enc[key] / plain[key]:.2f}")
-    print(f"  API(sqlcipher)/floor insert {enc['insert'] / floor:.2f}")
-    print(f"  API(plain)/floor insert     {plain['insert'] / floor:.2f}")
+        print(f"  sqlcipher/plain {key:<7} {best['sqlcipher.' + key] / best['plain.' + key]:.2f}")
+    print(f"  API(sqlcipher)/floor insert {best['sqlcipher.insert'] / floor:.2f}")
+    print(f"  API(plain)/floor insert     {best['plain.insert'] / floor:.2f}")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ directly because per-row statement building would cost more than the writes them
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -19,6 +20,8 @@ from storage import access_log
 from storage.models import RECORD_TABLES
 from sync.protocol import Record
 from sync.schema import KINDS, SchemaError, validate_fields
+
+_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
 NewRecord = tuple[str, Mapping[str, Any], str | None, str | None]
 
@@ -57,10 +60,8 @@ def prepare(items: Iterable[NewRecord]) -> list[tuple[str, str, str, dict[str, A
         if missing:
             raise SchemaError("missing_field", f"a new {kind} needs: {', '.join(missing)}")
         record_id = record_id or str(uuid.uuid4())
-        try:
-            uuid.UUID(record_id)
-        except (ValueError, AttributeError, TypeError):
-            raise SchemaError("invalid_value", "a record id must be a UUID") from None
+        if not isinstance(record_id, str) or not _UUID.fullmatch(record_id):
+            raise SchemaError("invalid_value", "a record id must be a UUID")
         if kind == "case":
             case_id = record_id
         elif not case_id:

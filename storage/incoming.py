@@ -46,10 +46,14 @@ def accept_record(conn: Connection, incoming: Record, stamp: str, action: str = 
     if current is not None and current.rev > incoming.rev:
         return False
     edited = outbox.edited_fields(conn, [incoming.id]).get(incoming.id, set())
+    deleting = outbox.DELETING in edited
+    edited.discard(outbox.DELETING)
     fields = dict(incoming.fields)
     if current is not None and edited:
         fields = rebase_local(incoming.fields, current.fields, edited)
-    merged = incoming.model_copy(update={"fields": fields})
+    # A tombstone the worker made stays until its push is answered.
+    merged = incoming.model_copy(update={"fields": fields,
+                                         "deleted": incoming.deleted or deleting})
     records.upsert(conn, merged)
     before = current.fields if current is not None else {}
     changes = {k: v for k, v in incoming.fields.items() if before.get(k) != v}

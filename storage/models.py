@@ -66,7 +66,7 @@ SafetyPlanRow = RECORD_CLASSES["safety_plan"]
 
 # The case list searches person names per case and finds the next review date per case.
 Index("ix_rec_safety_plan_case_review", RECORD_TABLES["safety_plan"].c.case_id,
-      RECORD_TABLES["safety_plan"].c.review_on)
+      RECORD_TABLES["safety_plan"].c.deleted, RECORD_TABLES["safety_plan"].c.review_on)
 
 
 class OutboxEntry(Base):
@@ -147,7 +147,9 @@ class HistoryRow(Base):
     source: Mapped[str] = mapped_column(String(8))
 
 
-Index("ix_history_case_seq", HistoryRow.case_id, HistoryRow.seq)
+Index("ix_history_case_at", HistoryRow.case_id, HistoryRow.at)
+Index("ix_outbox_case_state", OutboxEntry.case_id, OutboxEntry.state)
+Index("ix_conflict_case_resolved", ConflictRow.case_id, ConflictRow.resolved)
 
 
 class AccessLogRow(Base):

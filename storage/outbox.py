@@ -21,6 +21,8 @@ from sync.protocol import Change
 T = OutboxEntry.__table__
 PENDING, IN_FLIGHT, REJECTED = "pending", "in_flight", "rejected"
 UNACKNOWLEDGED = (PENDING, IN_FLIGHT)
+# In `edited_fields`: the worker deleted the record and the service does not know yet.
+DELETING = "\x00delete"
 
 
 def record_change(
@@ -136,6 +138,8 @@ def edited_fields(conn: Connection, record_ids: Iterable[str]) -> dict[str, set[
         )
         for row in rows:
             out.setdefault(row.record_id, set()).update(row.set)
+            if row.delete:
+                out[row.record_id].add(DELETING)
     return out
 
 

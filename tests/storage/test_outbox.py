@@ -225,3 +225,22 @@ def test_delete_versus_edit_resolution(store):
     restored = store.get_record(person.id)
     assert not restored.deleted and restored.fields["name"] == "Anna Hersteld"
     assert len(store.take_resolutions()) == 1
+
+
+def test_a_pulled_record_does_not_undo_a_pending_delete(store):
+    case_id = new_case(store)
+    person = _person(store, case_id)
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    store.delete_record(person.id)
+    pulled = Record(id=person.id, kind="person", case_id=case_id, rev=4,
+                    fields={"name": "Anna Visser", "phone": "06-4"})
+    store.apply_pull_page(PullResponse(records=[pulled], conflicts=[], revoked_case_ids=[],
+                                       cursor="c", more=False))
+    assert store.get_record(person.id).deleted
+    (change,) = store.take_outbox()
+    assert change.delete and change.base_rev == 1
+
+
+def test_ids_must_be_uuids(store):
+    with pytest.raises(SchemaError):
+        store.create_record("case", {"title": "F", "team_id": "t"}, record_id="not-a-uuid")
