@@ -23,15 +23,26 @@ class CaseHeader(QWidget):
         self.details = QLabel(self)
         self.details.setWordWrap(True)
         self.details.setAccessibleName(self.tr("Case details"))
+        self.conflicts = QLabel(self)
+        self.conflicts.setWordWrap(True)
+        self.conflicts.setAccessibleName(self.tr("Open conflicts"))
+        self.conflicts.hide()
         layout = QGridLayout(self)
         layout.addWidget(self.family, 0, 0)
         layout.addWidget(self.details, 1, 0)
+        layout.addWidget(self.conflicts, 2, 0)
 
-    def show_case(self, case: Record | None, contact_worker: str, next_review: str | None) -> None:
+    def show_case(self, case: Record | None, contact_worker: str, next_review: str | None,
+                  open_conflicts: int = 0) -> None:
         if case is None:
             self.family.clear()
             self.details.clear()
+            self.conflicts.clear()
+            self.conflicts.hide()
             return
+        self.conflicts.setText(self.tr(
+            "%n open conflict(s) in this case: see the conflict inbox.", "", open_conflicts))
+        self.conflicts.setVisible(open_conflicts > 0)
         f = case.fields
         self.family.setText(f.get("title") or "")
         parts = [

@@ -6,7 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from sync.protocol import Record
+
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -14,6 +18,7 @@ class CaseHead:
     case: Record | None
     next_review: str | None
     user: dict[str, Any] | None
+    open_conflicts: int = 0
 
     @property
     def contact_worker(self) -> str:
@@ -21,7 +26,10 @@ class CaseHead:
         worker = self.case.fields.get("contact_worker_id") if self.case else None
         if worker and self.user and worker == self.user.get("id"):
             return str(self.user.get("display_name") or self.user.get("username") or worker)
-        return worker or ""
+        if worker:
+            # The service knows colleagues by id only; an id means nothing to a family.
+            return translate("CaseHeader", "a colleague")
+        return ""
 
 
 def read_case_head(store: Any, case_id: str, *, opening: bool = False) -> CaseHead:
@@ -38,5 +46,6 @@ def read_case_head(store: Any, case_id: str, *, opening: bool = False) -> CaseHe
         if not p.deleted and p.fields.get("review_on")
     ]
     user = store.get_setting("user")
+    conflicts = len(store.list_conflicts(open_only=True, case_id=case_id))
     return CaseHead(case, min(reviews) if reviews else None,
-                    user if isinstance(user, dict) else None)
+                    user if isinstance(user, dict) else None, conflicts)

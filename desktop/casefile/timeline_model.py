@@ -16,6 +16,8 @@ from PySide6.QtCore import (
 )
 
 from desktop.casefile.labels import field_label, kind_label
+from desktop.casefile.records_model import display_value
+from sync.schema import SchemaError
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
@@ -44,6 +46,18 @@ def _when(at: str | None) -> str:
     if not moment.isValid():
         return at
     return QLocale().toString(moment.toLocalTime(), "dd-MM-yyyy HH:mm")
+
+
+def _values(entry: Any) -> str:
+    """The new values of a change, one field a line (shown on request, as a tooltip)."""
+    lines = []
+    for name, value in (getattr(entry, "changes", None) or {}).items():
+        try:
+            shown = display_value(entry.kind, name, value)
+        except SchemaError:
+            continue  # a field this version does not know: leave it out
+        lines.append(f"{field_label(name, entry.kind)}: {shown}")
+    return "\n".join(lines)
 
 
 class TimelineModel(QAbstractTableModel):
@@ -84,9 +98,11 @@ class TimelineModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
             return None
+        entry = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return _values(entry)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
-        entry = self._rows[index.row()]
         column = index.column()
         if column == 0:
             return _when(getattr(entry, "at", None))

@@ -166,7 +166,8 @@ class CaseFileView(QWidget):
             self.clear()  # removed, or purged by a sync
             return
         self.head = head
-        self.header.show_case(head.case, head.contact_worker, head.next_review)
+        self.header.show_case(head.case, head.contact_worker, head.next_review,
+                              head.open_conflicts)
         self.overview.show_case(head.case, head.contact_worker)
         self.pages.setCurrentIndex(1)
         self._maybe_loaded()
@@ -192,11 +193,15 @@ class CaseFileView(QWidget):
 
     def _on_saved(self, record: Any) -> None:
         if record.kind == "case" and self.head is not None and record.id == self.case_id:
-            self.head = CaseHead(record, self.head.next_review, self.head.user)
-            self.header.show_case(record, self.head.contact_worker, self.head.next_review)
+            self.head = CaseHead(record, self.head.next_review, self.head.user,
+                                 self.head.open_conflicts)
+            self.header.show_case(record, self.head.contact_worker, self.head.next_review,
+                                  self.head.open_conflicts)
 
     def _on_external(self, notice: ChangeNotice) -> None:
-        if self.case_id and (notice.concerns(kind="case") or notice.concerns(kind="safety_plan")):
+        # A sync or a resolved conflict may change the case, its plans' review dates or its
+        # open conflicts: the header reads them again.
+        if self.case_id:
             self._read_head(self.case_id)
 
 

@@ -66,6 +66,17 @@
             <translation>Gegevens van het dossier</translation>
         </message>
         <message>
+            <source>Open conflicts</source>
+            <translation>Open conflicten</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n open conflict(s) in this case: see the conflict inbox.</source>
+            <translation>
+                <numerusform>%n open conflict in dit dossier: zie de conflictenlijst.</numerusform>
+                <numerusform>%n open conflicten in dit dossier: zie de conflictenlijst.</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Status: %1</source>
             <translation>Status: %1</translation>
         </message>
@@ -80,6 +91,10 @@
         <message>
             <source>Next review: %1</source>
             <translation>Volgende evaluatie: %1</translation>
+        </message>
+        <message>
+            <source>a colleague</source>
+            <translation>een collega</translation>
         </message>
     </context>
     <context>

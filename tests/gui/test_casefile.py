@@ -246,6 +246,8 @@ def test_the_timeline_shows_what_changed(view, case, session, qtbot):
     model = view.timeline.model
     assert model.data(model.index(0, 1)) == "Case changed"
     assert model.data(model.index(0, 2)) == "Family name"
+    assert model.data(model.index(0, 2), 3) == "Family name: Familie De Boer-Smit"  # tooltip
+    assert model.data(model.index(0, 3)) == "Demo Werker"
     # The header follows the new family name.
     assert view.header.family.text() == "Familie De Boer-Smit"
 
@@ -365,3 +367,33 @@ def test_typing_then_opening_another_case_saves_the_first(view, case, store, ses
     assert summary.value() is None
     # Undo never reaches back into the other family's file.
     assert not view.undo_action.isEnabled()
+
+
+def test_the_header_says_when_a_case_has_open_conflicts(view, case, store, session, qtbot):
+    import uuid
+
+    from sync.protocol import Conflict, PullResponse
+
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    assert view.header.conflicts.isHidden()
+    conflict = Conflict(id=str(uuid.uuid4()), record_id=record.id, case_id=record.id,
+                        kind="case", field="status", base="active", kept="closed",
+                        incoming="active", created_at="2026-11-20T10:00:00Z")
+    page = PullResponse(records=[], conflicts=[conflict], revoked_case_ids=[], cursor="c1",
+                        more=False)
+    with qtbot.waitSignal(view.loaded):
+        session.change(lambda s: s.apply_pull_page(page), kinds=["case"],
+                       case_ids=[record.id], source="sync")
+    assert not view.header.conflicts.isHidden()
+    assert "1 open conflict" in view.header.conflicts.text()
+
+
+def test_a_colleagues_case_names_no_id(view, store, qtbot):
+    theirs = store.create_record("case", {
+        "title": "Familie Bos", "team_id": "team-noord",
+        "contact_worker_id": "33333333-3333-4333-8333-333333333333",
+    })
+    assert open_and_wait(view, theirs.id)
+    assert "a colleague" in view.header.details.text()
+    assert "3333" not in view.header.details.text()
