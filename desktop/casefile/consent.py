@@ -39,6 +39,11 @@ class ConsentTab(RecordTab):
     def new_fields(self) -> dict[str, Any]:
         return {"given_on": dt.date.today().isoformat()}
 
+    def clear(self) -> None:
+        self._names = {}  # no family's names linger once the case is closed
+        self.person_editor.set_options([])
+        super().clear()
+
     def fetch(self, store: Any, case_id: str, kind: str) -> Any:
         people = store.list_records(kind="person", case_id=case_id)
         return store.list_records(kind=kind, case_id=case_id), people

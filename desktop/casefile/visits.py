@@ -83,6 +83,10 @@ class VisitsTab(RecordTab):
         self.scores.show_visit(record)
 
     def clear(self) -> None:
+        # Names stay nowhere once the case is closed, not even in hidden tick boxes.
+        self._names = {}
+        self.participants_editor.set_options([])
+        self.scores.set_scores([], {})
         self.scores.show_visit(None)
         super().clear()
 

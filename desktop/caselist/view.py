@@ -6,7 +6,7 @@ Layout only; what is fetched and shown is the CaseListController's job.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
+from PySide6.QtCore import QEventLoop, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -171,7 +171,7 @@ class CaseListView(QWidget):
         self.count.setText(self.tr("%n case(s)", "", rows))
         self.loaded.emit(rows)
 
-    def _activate(self, index) -> None:  # noqa: ANN001 - a QModelIndex from the view
+    def _activate(self, index: QModelIndex) -> None:
         case_id = self.model.data(index, CaseListModel.CaseIdRole)
         if case_id:
             self._open_case = case_id

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWizardPage
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+    QWizardPage,
+)
 
 from desktop.casefile.labels import choice_label, choices, field_label
 from desktop.newcase.draft import NewCaseDraft
@@ -11,7 +19,7 @@ LOCAL_TEAM = "local"  # a case made before the laptop is enrolled with a team
 
 
 class FamilyPage(QWizardPage):
-    def __init__(self, draft: NewCaseDraft, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, draft: NewCaseDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
         self.setTitle(self.tr("The family"))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
     QWizardPage,
 )
 
@@ -25,7 +26,7 @@ from desktop.newcase.household_model import HouseholdModel
 
 
 class HouseholdPage(QWizardPage):
-    def __init__(self, draft: NewCaseDraft, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, draft: NewCaseDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.draft = draft
         self.setTitle(self.tr("The household"))

@@ -267,10 +267,19 @@ def test_clear_shows_nothing_of_the_case(view, case, qtbot):
     record, _ = case
     assert open_and_wait(view, record.id)
     show_tab(view, view.people, qtbot, record.id)
+    show_tab(view, view.visits, qtbot, record.id)
+    show_tab(view, view.consent, qtbot, record.id)
     view.clear()
     assert view.pages.currentWidget() is view.placeholder
     assert view.header.family.text() == ""
     assert view.people.model.rowCount() == 0
+    # No name of the family is left in any widget of the case file, shown or hidden.
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    shown = [w.text() for w in view.findChildren(QLineEdit) + view.findChildren(QAbstractButton)
+             if not w.isHidden() or isinstance(w, QLineEdit)]
+    shown += [c.itemText(i) for c in view.findChildren(QComboBox) for i in range(c.count())]
+    assert not [t for t in shown if "de Boer" in t or "Greet" in t]
     assert view.overview.form.editors["title"].value() is None
     assert not view.undo_action.isEnabled()
 
