@@ -58,8 +58,16 @@ class CaseListModel(QAbstractTableModel):
         )
 
     def set_cases(self, cases: Sequence[Any]) -> None:
+        new = list(cases)
+        if new and [c.id for c in new] == [c.id for c in self._rows]:
+            # The same cases in the same order (a sync, an edit): the rows keep their place,
+            # and the worker's place in the list with them.
+            self._rows = new
+            last = self.index(len(new) - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+            return
         self.beginResetModel()
-        self._rows = list(cases)
+        self._rows = new
         self.endResetModel()
 
     def case(self, row: int) -> Any:

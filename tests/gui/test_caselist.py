@@ -164,6 +164,16 @@ def test_an_edit_elsewhere_refreshes_the_list(view, session, qtbot):
     assert [view.model.case(i.row()).id for i in chosen] == [case_id]
 
 
+def test_a_refresh_with_the_same_cases_keeps_the_place_in_the_list(view, qtbot):
+    view.table.setCurrentIndex(view.model.index(2, 0))
+    resets = []
+    view.model.modelReset.connect(lambda: resets.append(True))
+    with qtbot.waitSignal(view.loaded):
+        view.refresh()
+    assert resets == []
+    assert view.table.currentIndex().row() == 2
+
+
 def test_clear_forgets_every_case(view):
     view.clear()
     assert view.model.rowCount() == 0
