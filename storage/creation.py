@@ -16,10 +16,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from storage import access_log
-from storage.models import RECORD_TABLES
+from storage import access_log, records
 from sync.protocol import Record
-from sync.schema import KINDS, SchemaError, validate_fields
+from sync.schema import KINDS, SchemaError, full_fields, validate_fields
 
 _UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
 
@@ -38,17 +37,6 @@ _HISTORY_SQL = (
 @cache
 def _required(kind: str) -> frozenset[str]:
     return KINDS[kind].required
-
-
-@cache
-def _insert_sql(kind: str) -> tuple[str, tuple[str, ...], frozenset[str]]:
-    names = tuple(KINDS[kind].fields)
-    columns = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" * (6 + len(names)))
-    sql = (f"INSERT INTO {RECORD_TABLES[kind].name} (id, case_id, rev, deleted, updated_by, "
-           f"updated_at, {columns}) VALUES ({marks})")
-    lists = frozenset(n for n in names if KINDS[kind].fields[n].type == "list[str]")
-    return sql, names, lists
 
 
 def prepare(items: Iterable[NewRecord]) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -79,28 +67,22 @@ def write(
     stamp: str,
 ) -> list[Record]:
     """Insert the records with their outbox entries, timeline rows and access-log entries."""
-    rows: dict[str, list[tuple[Any, ...]]] = {}
+    by_kind: dict[str, list[Record]] = {}
     outbox_rows, history_rows, created = [], [], []
     kinds_per_case: dict[str, set[str]] = {}
     for kind, record_id, case_id, clean in prepared:
-        _, names, lists = _insert_sql(kind)
-        values = [clean.get(n) for n in names]
-        rows.setdefault(kind, []).append((
-            record_id, case_id, 0, False, user_id, stamp,
-            *[json.dumps(v) if n in lists and v is not None else v
-              for n, v in zip(names, values, strict=True)],
-        ))
+        record = Record.model_construct(
+            id=record_id, kind=kind, case_id=case_id, rev=0, deleted=False,
+            fields=full_fields(kind, clean), updated_by=user_id, updated_at=stamp,
+        )
+        by_kind.setdefault(kind, []).append(record)
+        created.append(record)
         given = json.dumps({k: v for k, v in clean.items() if v is not None})
         outbox_rows.append((str(uuid.uuid4()), record_id, kind, case_id, given, stamp))
         history_rows.append((stamp, case_id, record_id, kind, given, user_id))
         kinds_per_case.setdefault(case_id, set()).add(kind)
-        created.append(Record.model_construct(
-            id=record_id, kind=kind, case_id=case_id, rev=0, deleted=False,
-            fields=dict(zip(names, values, strict=True)), updated_by=user_id,
-            updated_at=stamp,
-        ))
-    for kind, kind_rows in rows.items():
-        conn.exec_driver_sql(_insert_sql(kind)[0], kind_rows)
+    for kind, items in by_kind.items():
+        records.insert_many(conn, kind, items)
     conn.exec_driver_sql(_OUTBOX_SQL, outbox_rows)
     conn.exec_driver_sql(_HISTORY_SQL, history_rows)
     access_log.append_many(conn, [

@@ -9,6 +9,7 @@ silently.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from typing import Any
 
@@ -18,6 +19,7 @@ from storage import outbox, records, timeline
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.merge import rebase_local
 from sync.protocol import DELETED, Conflict, PullResponse, Record, Result
+from sync.schema import full_fields
 
 C = ConflictRow.__table__
 Q = QueuedResolution.__table__
@@ -37,63 +39,102 @@ def store_conflicts(conn: Connection, conflicts: Iterable[Conflict]) -> int:
     return n
 
 
-def accept_record(conn: Connection, incoming: Record, stamp: str, action: str = "sync") -> bool:
-    """Take the service's version of a record, keeping unpushed local field edits.
+_HISTORY_SQL = (
+    "INSERT INTO history (at, case_id, record_id, kind, action, changes, by, source) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, 'sync')"
+)
 
-    Returns False (and changes nothing) when the store already holds a newer revision.
+
+def accept_records(
+    conn: Connection, incoming: Iterable[Record], stamp: str, action: str = "sync"
+) -> int:
+    """Take the service's version of records, keeping the worker's pending field edits and
+    pending deletes. A revision older than the one held is ignored. Returns how many were
+    taken. Written in bulk: a first pull brings thousands.
     """
-    current = records.load_many(conn, incoming.kind, [incoming.id]).get(incoming.id)
-    if current is not None and current.rev > incoming.rev:
-        return False
-    edited = outbox.edited_fields(conn, [incoming.id]).get(incoming.id, set())
-    deleting = outbox.DELETING in edited
-    edited.discard(outbox.DELETING)
-    fields = dict(incoming.fields)
-    if current is not None and edited:
-        fields = rebase_local(incoming.fields, current.fields, edited)
-    # A tombstone the worker made stays until its push is answered.
-    merged = incoming.model_copy(update={"fields": fields,
-                                         "deleted": incoming.deleted or deleting})
-    records.upsert(conn, merged)
-    before = current.fields if current is not None else {}
-    changes = {k: v for k, v in incoming.fields.items() if before.get(k) != v}
-    if changes or current is None or current.deleted != incoming.deleted:
-        timeline.add(conn, [{
-            "at": incoming.updated_at or stamp, "case_id": incoming.case_id,
-            "record_id": incoming.id, "kind": incoming.kind,
-            "action": "delete" if incoming.deleted else action,
-            "changes": {} if incoming.deleted else changes,
-            "by": incoming.updated_by, "source": "sync",
-        }])
-    return True
+    newest: dict[str, Record] = {}
+    for record in incoming:
+        held = newest.get(record.id)
+        if held is None or record.rev >= held.rev:
+            newest[record.id] = record
+    if not newest:
+        return 0
+    edited_by_id = outbox.edited_fields(conn, newest)
+    by_kind: dict[str, list[Record]] = {}
+    for record in newest.values():
+        by_kind.setdefault(record.kind, []).append(record)
+    history: list[tuple[Any, ...]] = []
+    taken = 0
+    for kind, recs in by_kind.items():
+        current = records.load_many(conn, kind, [r.id for r in recs])
+        inserts, updates = [], []
+        for rec in recs:
+            held = current.get(rec.id)
+            if held is not None and held.rev > rec.rev:
+                continue
+            edited = set(edited_by_id.get(rec.id, ()))
+            deleting = outbox.DELETING in edited
+            edited.discard(outbox.DELETING)
+            fields = full_fields(kind, rec.fields)
+            if held is not None and edited:
+                fields = rebase_local(fields, held.fields, edited)
+            merged = rec.model_copy(update={"fields": fields, "deleted": rec.deleted or deleting})
+            (inserts if held is None else updates).append(merged)
+            before = held.fields if held is not None else {}
+            changes = {k: v for k, v in rec.fields.items() if before.get(k) != v}
+            if changes or held is None or held.deleted != rec.deleted:
+                history.append((
+                    rec.updated_at or stamp, rec.case_id, rec.id, kind,
+                    "delete" if rec.deleted else action,
+                    json.dumps({} if rec.deleted else changes), rec.updated_by,
+                ))
+            taken += 1
+        records.insert_many(conn, kind, inserts)
+        records.update_many(conn, kind, updates)
+    if history:
+        conn.exec_driver_sql(_HISTORY_SQL, history)
+    return taken
 
 
-def apply_push_result(conn: Connection, result: Result, stamp: str) -> None:
-    entry = outbox.entry(conn, result.change_id)
-    if entry is None:
-        return  # answered before (a re-sent batch): nothing left to do
-    if result.status == "rejected":
-        outbox.reject(conn, result.change_id, result.error.code if result.error else None)
-        return
-    # The record's own rev moves to the service's; its later changes build on it.
-    outbox.acknowledge(conn, result.change_id, entry.record_id, result.rev)
-    if result.record is not None:
-        accept_record(conn, result.record, stamp, action=result.status)
-    else:
-        table = RECORD_TABLES[entry.kind]
-        conn.execute(
-            update(table).where(table.c.id == entry.record_id, table.c.rev < result.rev)
-            .values(rev=result.rev)
+def accept_record(conn: Connection, incoming: Record, stamp: str, action: str = "sync") -> bool:
+    return accept_records(conn, [incoming], stamp, action) == 1
+
+
+def apply_push_results(conn: Connection, results: list[Result], stamp: str) -> None:
+    """Store the service's answers to one push, in the order of the changes."""
+    entries = outbox.entries(conn, [r.change_id for r in results])
+    acknowledged: list[tuple[str, str, int]] = []  # (change_id, record_id, rev)
+    bumps: dict[str, list[tuple[int, str, int]]] = {}  # kind -> (rev, record_id, rev)
+    with_record: dict[str, list[Record]] = {}
+    conflicts: list[Conflict] = []
+    for result in results:
+        entry = entries.get(result.change_id)
+        if entry is None:
+            continue  # answered before (a re-sent batch): nothing left to do
+        if result.status == "rejected":
+            outbox.reject(conn, result.change_id, result.error.code if result.error else None)
+            continue
+        acknowledged.append((result.change_id, entry.record_id, result.rev))
+        if result.record is not None:
+            with_record.setdefault(result.status, []).append(result.record)
+        else:
+            bumps.setdefault(entry.kind, []).append((result.rev, entry.record_id, result.rev))
+        conflicts += result.conflicts
+    # The records' own revs move to the service's; their later changes build on them.
+    outbox.acknowledge_many(conn, acknowledged)
+    for kind, rows in bumps.items():
+        conn.exec_driver_sql(
+            f"UPDATE {RECORD_TABLES[kind].name} SET rev = ? WHERE id = ? AND rev < ?", rows
         )
-    store_conflicts(conn, result.conflicts)
+    for status, recs in with_record.items():
+        accept_records(conn, recs, stamp, action=status)
+    store_conflicts(conn, conflicts)
 
 
 def apply_pull_page(conn: Connection, page: PullResponse, stamp: str) -> list[str]:
     """Upsert the page's records and conflicts; returns the case ids to purge."""
-    for record in page.records:
-        if record.case_id in page.revoked_case_ids:
-            continue
-        accept_record(conn, record, stamp)
+    revoked = set(page.revoked_case_ids)
+    accept_records(conn, (r for r in page.records if r.case_id not in revoked), stamp)
     store_conflicts(conn, page.conflicts)
     return list(page.revoked_case_ids)
 

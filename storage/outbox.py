@@ -100,16 +100,25 @@ def to_change(row: Any) -> Change:
     )
 
 
-def entry(conn: Connection, change_id: str) -> Any:
-    return conn.execute(select(T).where(T.c.change_id == change_id)).first()
+def entries(conn: Connection, change_ids: list[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for start in range(0, len(change_ids), 500):
+        chunk = change_ids[start:start + 500]
+        out.update((r.change_id, r) for r in conn.execute(
+            select(T.c.change_id, T.c.record_id, T.c.kind).where(T.c.change_id.in_(chunk))))
+    return out
 
 
-def acknowledge(conn: Connection, change_id: str, record_id: str, rev: int) -> None:
-    """Remove an answered change; the record's later changes now build on `rev`."""
-    conn.execute(T.delete().where(T.c.change_id == change_id))
-    conn.execute(
-        update(T).where(T.c.record_id == record_id, T.c.state.in_(UNACKNOWLEDGED))
-        .values(base_rev=rev)
+def acknowledge_many(conn: Connection, answered: list[tuple[str, str, int]]) -> None:
+    """Remove answered changes (change_id, record_id, rev), in order; each record's later
+    changes now build on the rev the service gave it."""
+    if not answered:
+        return
+    conn.exec_driver_sql("DELETE FROM outbox WHERE change_id = ?",
+                         [(change_id,) for change_id, _, _ in answered])
+    conn.exec_driver_sql(
+        "UPDATE outbox SET base_rev = ? WHERE record_id = ? AND state IN (?, ?)",
+        [(rev, record_id, PENDING, IN_FLIGHT) for _, record_id, rev in answered],
     )
 
 

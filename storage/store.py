@@ -366,8 +366,7 @@ class CaseStore:
     def apply_push_results(self, results: Iterable[Result]) -> None:
         stamp = records.now()
         with self._write() as conn:
-            for result in results:
-                incoming.apply_push_result(conn, result, stamp)
+            incoming.apply_push_results(conn, list(results), stamp)
 
     def apply_pull_page(self, page: PullResponse) -> None:
         stamp = records.now()
