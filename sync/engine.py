@@ -167,6 +167,8 @@ class SyncEngine:
     def _push(self, report: SyncReport, listener: SyncListener) -> None:
         self._crash("before_push")
         sent: set[str] = set()
+        if not self.store.pending_count():
+            return  # a read, not a write transaction: a sync with nothing to do stays quick
         while True:
             batch = self.store.take_outbox(limit=self.push_batch)
             if not batch:
@@ -229,8 +231,10 @@ class SyncEngine:
         while True:
             page = self.client.pull(cursor, self.pull_limit)
             self._crash("after_pull_received")
-            with crash_inside("mid_pull_apply", _store_engine(self.store), self._crash_hook):
-                self.store.apply_pull_page(page)
+            if page.records or page.conflicts or page.revoked_case_ids or page.cursor != cursor:
+                with crash_inside("mid_pull_apply", _store_engine(self.store),
+                                  self._crash_hook):
+                    self.store.apply_pull_page(page)
             cursor = report.cursor = page.cursor
             report.pulled += len(page.records)
             report.note_conflicts(page.conflicts)
