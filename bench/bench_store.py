@@ -6,6 +6,7 @@
 - the case list of 1,000 cases, plain and searched;
 - the same workload on SQLCipher and on plain SQLite (same code, no key), as a ratio
   (target: at most 1.3);
+- a first pull: one page of 5,000 records applied to an empty store;
 - the same inserts written with the stdlib `sqlite3` module in the same transactions as the
   floor (target: the store's API at most 2x the floor).
 """
@@ -28,6 +29,7 @@ BATCH = 500
 CASES_LISTED = 1_000
 SINGLE_EDITS = 100
 ROUNDS = 3
+PULLED = 5_000
 PASSPHRASE = "bench passphrase, not a secret"
 TEAM, WORKER = "team-bench", "worker-bench"
 
@@ -163,6 +165,20 @@ def _insert_floor(folder: Path, workload: list[Any]) -> float:
     return took
 
 
+def _pull_page(workload: list[Any]) -> Any:
+    from sync.protocol import PullResponse, Record
+    from sync.schema import full_fields
+
+    records = [
+        Record(id=r.record_id, kind=r.kind, case_id=r.case_id, rev=i + 1,
+               fields=full_fields(r.kind, r.fields), updated_by="someone",
+               updated_at="2026-01-05T09:00:00Z")
+        for i, r in enumerate(workload[:PULLED])
+    ]
+    return PullResponse(records=records, conflicts=[], revoked_case_ids=[], cursor="c",
+                        more=False)
+
+
 def _unlock_time(folder: Path) -> float:
     from storage.store import CaseStore
 
@@ -172,6 +188,7 @@ def _unlock_time(folder: Path) -> float:
 def main() -> None:
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     workload = _workload()
+    page = _pull_page(workload)
     best: dict[str, float] = {}
 
     def keep(key: str, seconds: float) -> None:
@@ -191,6 +208,10 @@ def main() -> None:
                 else:
                     store.close()
             keep("floor.insert", _insert_floor(root / f"floor{round_}", workload))
+            for name, encrypted in (("sqlcipher", True), ("plain", False)):
+                store = _fresh_store(root / f"pull-{name}{round_}", encrypted)
+                keep(f"{name}.pull", _timed(lambda s=store: s.apply_pull_page(page)))
+                store.close()
         for store in stores.values():
             _seed_cases(store)
         for _ in range(ROUNDS):
@@ -221,8 +242,10 @@ def main() -> None:
     print(f"list {CASES_LISTED:,} cases: sqlcipher {best['sqlcipher.list'] * 1000:.1f} ms, "
           f"plain {best['plain.list'] * 1000:.1f} ms; searched: sqlcipher "
           f"{best['sqlcipher.search'] * 1000:.1f} ms, plain {best['plain.search'] * 1000:.1f} ms")
+    print(f"apply a pull page of {PULLED:,} records to an empty store: sqlcipher "
+          f"{best['sqlcipher.pull']:.2f} s, plain {best['plain.pull']:.2f} s")
     print("ratios (targets: sqlcipher/plain <= 1.3, API/floor <= 2.0):")
-    for key in ("insert", "single", "list", "search"):
+    for key in ("insert", "single", "list", "search", "pull"):
         print(f"  sqlcipher/plain {key:<7} {best['sqlcipher.' + key] / best['plain.' + key]:.2f}")
     print(f"  API(sqlcipher)/floor insert {best['sqlcipher.insert'] / floor:.2f}")
     print(f"  API(plain)/floor insert     {best['plain.insert'] / floor:.2f}")
