@@ -13,12 +13,12 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, update
 
-from storage import outbox, records, timeline
+from storage import outbox, records
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.merge import rebase_local
-from sync.protocol import DELETED, Conflict, PullResponse, Record, Result
+from sync.protocol import Conflict, PullResponse, Record, Result
 from sync.schema import full_fields
 
 C = ConflictRow.__table__
@@ -137,31 +137,3 @@ def apply_pull_page(conn: Connection, page: PullResponse, stamp: str) -> list[st
     accept_records(conn, (r for r in page.records if r.case_id not in revoked), stamp)
     store_conflicts(conn, page.conflicts)
     return list(page.revoked_case_ids)
-
-
-def resolve_locally(
-    conn: Connection, conflict: Any, value: Any, stamp: str, by: str | None
-) -> None:
-    """Show the chosen value at once, before the service has confirmed it.
-
-    Written without an outbox entry: the queued resolution is what reaches the service.
-    """
-    table = RECORD_TABLES[conflict.kind]
-    if conflict.field is None:
-        if value == DELETED:
-            values: dict[str, Any] = {"deleted": True}
-        else:
-            values = {"deleted": False, **(value if isinstance(value, dict) else {})}
-    else:
-        values = {conflict.field: value}
-    conn.execute(update(table).where(table.c.id == conflict.record_id).values(**values))
-    timeline.add(conn, [{
-        "at": stamp, "case_id": conflict.case_id, "record_id": conflict.record_id,
-        "kind": conflict.kind, "action": "resolve",
-        "changes": {} if conflict.field is None else {conflict.field: value},
-        "by": by, "source": "local",
-    }])
-
-
-def queued(conn: Connection) -> list[Any]:
-    return conn.execute(select(Q).order_by(Q.c.created_at)).all()

@@ -61,26 +61,6 @@ def load_many(conn: Connection, kind: str, ids: Iterable[str]) -> dict[str, Reco
     return out
 
 
-def row_values(record: Record) -> dict[str, Any]:
-    """The column values of `record` (absent fields as null)."""
-    values: dict[str, Any] = {
-        "id": record.id, "case_id": record.case_id, "rev": record.rev,
-        "deleted": record.deleted, "updated_by": record.updated_by,
-        "updated_at": record.updated_at,
-    }
-    for name in KINDS[record.kind].fields:
-        values[name] = record.fields.get(name)
-    return values
-
-
-def upsert(conn: Connection, record: Record) -> None:
-    table = RECORD_TABLES[record.kind]
-    values = row_values(record)
-    done = conn.execute(table.update().where(table.c.id == record.id).values(**values))
-    if done.rowcount == 0:
-        conn.execute(table.insert().values(**values))
-
-
 def delete_case_rows(conn: Connection, case_id: str) -> list[str]:
     """Remove every record of a case from every table; returns the removed ids."""
     removed: list[str] = []

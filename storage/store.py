@@ -20,6 +20,7 @@ from sqlalchemy import Connection, func, select, update
 from storage import (
     access_log,
     case_list,
+    conflict_inbox,
     creation,
     incoming,
     migrations,
@@ -39,9 +40,9 @@ from storage.errors import (
     StoreNotFound,
 )
 from storage.keys import KeyLocation, KeySlot, WrappingKey, new_store_key, unlock
-from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution, Setting
+from storage.models import RECORD_TABLES, ConflictRow, Setting
 from storage.timeline import HistoryEntry
-from sync.protocol import DELETED, AuditEntry, Change, Conflict, PullResponse, Record, Result
+from sync.protocol import AuditEntry, Change, Conflict, PullResponse, Record, Result
 from sync.schema import KINDS, SchemaError, kind_spec, validate_fields
 
 # Kept by the store itself; `set_setting` may not touch them.
@@ -383,12 +384,7 @@ class CaseStore:
         records.delete_case_rows(conn, case_id)
         outbox.remove_case(conn, case_id)
         timeline.remove_case(conn, case_id)
-        conflicts = ConflictRow.__table__
-        ids = list(conn.execute(select(conflicts.c.id).where(
-            conflicts.c.case_id == case_id)).scalars())
-        conn.execute(QueuedResolution.__table__.delete().where(
-            QueuedResolution.__table__.c.conflict_id.in_(ids)))
-        conn.execute(conflicts.delete().where(conflicts.c.case_id == case_id))
+        conflict_inbox.remove_case(conn, case_id)
         user_id, device_id = self._who(conn)
         access_log.append(conn, "purge", user_id=user_id, device_id=device_id,
                           case_id=case_id)
@@ -398,54 +394,25 @@ class CaseStore:
     def list_conflicts(self, open_only: bool = True, case_id: str | None = None
                        ) -> list[Conflict]:
         """Open conflicts are unresolved and have no resolution queued on this laptop."""
-        c, q = ConflictRow.__table__, QueuedResolution.__table__
-        query = select(c).order_by(c.c.created_at, c.c.id)
-        if open_only:
-            query = query.where(c.c.resolved.is_(False), ~c.c.id.in_(select(q.c.conflict_id)))
-        if case_id is not None:
-            query = query.where(c.c.case_id == case_id)
         with self._read() as conn:
-            return [Conflict(**dict(r._mapping)) for r in conn.execute(query)]
+            return conflict_inbox.listed(conn, open_only, case_id)
 
     def queue_resolution(self, conflict_id: str, value: Any) -> str:
         """Resolve a conflict here and now; the next sync sends it. Returns its change id."""
-        c, q = ConflictRow.__table__, QueuedResolution.__table__
-        stamp = records.now()
         with self._write() as conn:
-            conflict = conn.execute(select(c).where(c.c.id == conflict_id)).first()
-            if conflict is None:
-                raise RecordNotFound("no such conflict")
-            if conflict.field is not None:
-                value = validate_fields(conflict.kind, {conflict.field: value})[conflict.field]
-            elif value != DELETED:
-                value = validate_fields(conflict.kind, value if isinstance(value, dict) else {})
-            change_id = str(uuid.uuid4())
-            conn.execute(q.delete().where(q.c.conflict_id == conflict_id))
-            conn.execute(q.insert().values(conflict_id=conflict_id, change_id=change_id,
-                                           value=value, created_at=stamp))
             user_id, device_id = self._who(conn)
-            incoming.resolve_locally(conn, conflict, value, stamp, user_id)
-            access_log.append(conn, "resolve", user_id=user_id, device_id=device_id,
-                              case_id=conflict.case_id, record_id=conflict.record_id)
-        return change_id
+            return conflict_inbox.queue(conn, conflict_id, value, stamp=records.now(),
+                                        user_id=user_id, device_id=device_id)
 
     def take_resolutions(self) -> list[tuple[str, str, Any]]:
         """Queued resolutions to send: (conflict_id, change_id, value), oldest first."""
         with self._read() as conn:
-            return [(r.conflict_id, r.change_id, r.value) for r in incoming.queued(conn)]
+            return conflict_inbox.queued(conn)
 
     def finish_resolution(self, conflict_id: str, result: Result) -> None:
         """The service answered a resolution: close the conflict and take its record."""
-        c, q = ConflictRow.__table__, QueuedResolution.__table__
-        stamp = records.now()
         with self._write() as conn:
-            conn.execute(q.delete().where(q.c.conflict_id == conflict_id))
-            if result.status == "rejected":
-                return  # the conflict stays open for the worker to decide again
-            conn.execute(update(c).where(c.c.id == conflict_id).values(resolved=True))
-            if result.record is not None:
-                incoming.accept_record(conn, result.record, stamp, action="resolve")
-            incoming.store_conflicts(conn, result.conflicts)
+            conflict_inbox.finish(conn, conflict_id, result, records.now())
 
     # -- settings, access log, status ------------------------------------------------
 
