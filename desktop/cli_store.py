@@ -7,8 +7,10 @@ and returns the exit code; store errors are turned into exit codes by desktop.cl
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
+from collections.abc import Callable
 from typing import Any, Protocol
 
 from storage.errors import StoreError
@@ -16,6 +18,23 @@ from storage.store import CaseStore
 
 DEMO_TEAM_ID = "team-demo"
 DEMO_WORKER_ID = "worker-demo"
+
+
+Handler = Callable[[argparse.Namespace, "Secrets"], int]
+
+
+def _one_line_errors(handler: Handler) -> Handler:
+    """A folder that cannot be written is an error of its own, not a traceback."""
+
+    @functools.wraps(handler)
+    def run(args: argparse.Namespace, secrets: Secrets) -> int:
+        try:
+            return handler(args, secrets)
+        except OSError as exc:
+            reason = exc.strerror or "I/O error"
+            raise StoreError(f"cannot use the data folder ({reason})") from None
+
+    return run
 
 
 class Secrets(Protocol):
@@ -43,6 +62,7 @@ def _print_json(value: Any) -> None:
     sys.stdout.write("\n")
 
 
+@_one_line_errors
 def init(args: argparse.Namespace, secrets: Secrets) -> int:
     if CaseStore.exists(args.data_dir):
         raise StoreError("there is already a store in this data folder")
@@ -55,6 +75,7 @@ def init(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+@_one_line_errors
 def seed_demo(args: argparse.Namespace, secrets: Secrets) -> int:
     from storage.demo import seed_store
 
@@ -72,6 +93,7 @@ def seed_demo(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+@_one_line_errors
 def status(args: argparse.Namespace, secrets: Secrets) -> int:
     with _open(args, secrets) as store:
         state = store.status()
@@ -88,6 +110,7 @@ def status(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+@_one_line_errors
 def export(args: argparse.Namespace, secrets: Secrets) -> int:
     with _open(args, secrets) as store:
         if args.case_id is not None:
@@ -104,6 +127,7 @@ def export(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+@_one_line_errors
 def change_passphrase(args: argparse.Namespace, secrets: Secrets) -> int:
     old = secrets.read("Current passphrase: ")
     CaseStore.change_passphrase(args.data_dir, old, _new_passphrase(secrets))
@@ -111,6 +135,7 @@ def change_passphrase(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
+@_one_line_errors
 def rekey(args: argparse.Namespace, secrets: Secrets) -> int:
     with _open(args, secrets) as store:
         store.rekey()

@@ -78,3 +78,11 @@ def test_passphrase_change_and_rekey(run, data_dir):
     assert (data_dir / "store.key").read_text() != before
     code, out, _ = run("status", "--passphrase-stdin", stdin="nieuw geheim\n")
     assert code == 0 and json.loads(out)["counts"]["case"] == 1
+
+
+def test_an_unwritable_data_folder_is_one_line(run, data_dir):
+    data_dir.parent.mkdir(parents=True, exist_ok=True)
+    data_dir.write_text("a file where the folder should be")
+    code, _, err = run("init", "--passphrase-stdin")
+    assert code == 1 and err.startswith("keukentafel: cannot use the data folder")
+    assert err.count("\n") == 1
