@@ -29,7 +29,7 @@ from storage import (
     timeline,
 )
 from storage.case_list import CaseOrder, CaseSummary
-from storage.database import DB_NAME, Database
+from storage.database import DB_NAME, Database, key_pragma
 from storage.errors import (
     CorruptStore,
     KeyUnavailable,
@@ -86,13 +86,15 @@ class CaseStore:
         try:
             with db.write() as conn:
                 migrations.upgrade(conn)
+            location = KeySlot(data_dir).save(wrapping.wrap(key))
         except BaseException:
+            # Half a store would refuse every later `init`: leave nothing behind.
             db.close()
             for path in _store_files(data_dir):
                 path.unlink(missing_ok=True)
             raise
-        location = KeySlot(data_dir).save(wrapping.wrap(key))
-        _zero(key)
+        finally:
+            _zero(key)
         return cls(data_dir, db, wrapping, location)
 
     @classmethod
@@ -161,6 +163,13 @@ class CaseStore:
         key, old_wrapping = unlock(old, found[0])
         old_wrapping.forget()
         new_wrapping = WrappingKey.derive(new)
+        # The key of an unfinished rekey must follow the passphrase too.
+        nxt = KeySlot(data_dir, _NEXT_SLOT)
+        pending = nxt.load()
+        if pending is not None:
+            next_key, _ = unlock(old, pending[0])
+            nxt.save(new_wrapping.wrap(next_key), prefer=pending[1])
+            _zero(next_key)
         slot.save(new_wrapping.wrap(key), prefer=found[1])
         new_wrapping.forget()
         _zero(key)
@@ -172,8 +181,6 @@ class CaseStore:
         nxt = KeySlot(self.data_dir, _NEXT_SLOT)
         nxt.save(wrapping.wrap(key), prefer=self.key_location)
         with self._db.exclusive() as raw:
-            from storage.database import key_pragma
-
             raw.execute(key_pragma(key, "rekey"))
             raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             self._db.replace_key(key)
