@@ -137,3 +137,33 @@ def test_a_conflict_resolved_on_one_laptop_closes_on_the_others(laptops, service
         assert laptop.store.get_record(task.id).fields["title"] == "Gesprek met school en mentor"
         resolved = laptop.store.list_conflicts(open_only=False)
         assert [x.resolved for x in resolved] == [True]
+
+
+def test_a_pulled_record_keeps_the_workers_unpushed_edits(laptops, service, team):
+    a, b = _enrolled(laptops, service, team, 2)
+    case_id = a.new_case(team)
+    person = a.store.create_record("person", {"name": "Tante Voorbeeld", "role": "tante"},
+                                   case_id=case_id)
+    a.sync()
+    b.sync()
+    b.store.update_record(person.id, {"role": "oom", "circle": "family"})
+    b.sync()
+
+    def worker_types_during_the_sync(point: str) -> None:
+        if point == "before_pull":  # the push is done; the pull brings b's edit
+            a.store.update_record(person.id, {"role": "nicht", "phone": "0611111111"})
+
+    a.sync(crash=worker_types_during_the_sync)
+    mine = a.store.get_record(person.id)
+    # b's value where a did not edit; a's own values where a did, still to be pushed
+    assert mine.fields["circle"] == "family"
+    assert mine.fields["role"] == "nicht" and mine.fields["phone"] == "0611111111"
+    assert a.store.pending_count() == 1
+    a.sync()
+    b.sync()
+    for laptop in (a, b):
+        fields = laptop.store.get_record(person.id).fields
+        assert fields["phone"] == "0611111111" and fields["circle"] == "family"
+        assert fields["role"] == "oom"  # the service keeps its value ...
+        (conflict,) = laptop.store.list_conflicts()  # ... and the worker's is in a conflict
+        assert (conflict.field, conflict.kept, conflict.incoming) == ("role", "oom", "nicht")
