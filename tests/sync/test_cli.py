@@ -150,3 +150,12 @@ def test_cli_with_a_refused_token_keeps_everything(monkeypatch, capsys, service,
     a.open()
     assert a.store.get_record(case_id).rev > 0
     a.close()
+
+
+def test_sync_before_enrolment_says_what_to_do(monkeypatch, capsys, tmp_path):
+    CaseStore.create(tmp_path / "fresh", PASSPHRASE).close()
+    code, out, err = run(monkeypatch, capsys, tmp_path / "fresh", "sync")
+    assert code == 1 and "keukentafel enrol" in err and out == ""
+    code, out, err = run(monkeypatch, capsys, tmp_path / "fresh", "conflicts", "resolve", "x",
+                         "--value", "not json")
+    assert code == 1 and "JSON" in err

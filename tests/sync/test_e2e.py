@@ -167,3 +167,41 @@ def test_a_pulled_record_keeps_the_workers_unpushed_edits(laptops, service, team
         assert fields["role"] == "oom"  # the service keeps its value ...
         (conflict,) = laptop.store.list_conflicts()  # ... and the worker's is in a conflict
         assert (conflict.field, conflict.kept, conflict.incoming) == ("role", "oom", "nicht")
+
+
+def test_push_goes_in_batches_and_the_listener_hears_every_step(laptops, service, team):
+    import json
+
+    import httpx
+
+    from sync.engine import SyncListener
+
+    a = laptops("a").enrol(service.url, team)
+    case_id = a.new_case(team)
+    a.store.create_records(("task", {"title": f"Taak {i}"}, case_id, None) for i in range(6))
+    batches: list[int] = []
+
+    def count(request: httpx.Request) -> None:
+        if request.url.path.endswith("/sync/push"):
+            batches.append(len(json.loads(request.content)["changes"]))
+
+    class Recorder(SyncListener):
+        def __init__(self) -> None:
+            self.events: list[tuple[str, int]] = []
+            self.finished_with = None
+
+        def progress(self, progress) -> None:
+            self.events.append((progress.stage, progress.pushed))
+
+        def finished(self, report) -> None:
+            self.finished_with = report
+
+    recorder = Recorder()
+    engine = a.engine(push_batch=3, http=httpx.Client(event_hooks={"request": [count]}))
+    report = engine.run(recorder)
+    assert batches == [3, 3, 1]
+    assert report.pushed == 7 and a.store.pending_count() == 0
+    assert [e for e in recorder.events if e[0] == "push"] == [("push", 3), ("push", 6),
+                                                               ("push", 7)]
+    assert recorder.events[-1][0] == "done" and recorder.finished_with is report
+    assert json.loads(json.dumps(report.as_json()))["pushed"] == 7
