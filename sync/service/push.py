@@ -1,18 +1,18 @@
 """Applying pushed changes: who may, the merge rules 1-5 of design.md, conflicts, the log.
 
-A push runs in one transaction with a savepoint per change; each change first takes the
-next rev under the row lock of `rev_counter` (records.next_rev). Holding that lock until
-commit serialises the pushes (so two changes to one record cannot both merge against the
-same old value) and makes revs commit in order, which the pull cursor relies on (pull.py).
+A push runs in one transaction that first takes the row lock of `rev_counter`
+(records.lock_revs) and hands out revs from it. Holding that lock until commit serialises
+the pushes (so two changes to one record cannot both merge against the same old value) and
+makes revs commit in order, which the pull cursor relies on (pull.py).
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
@@ -23,8 +23,9 @@ from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
 from sync.service.models import AppliedChange, CaseAccess, ConflictRow, RecordRow
 from sync.service.records import (
+    lock_revs,
     mirror_case_access,
-    next_rev,
+    store_revs,
     to_conflict,
     to_record,
     utcnow,
@@ -48,18 +49,20 @@ class PushContext:
 
 
 def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]) -> list[Result]:
-    """Apply `changes` in order: one transaction for the batch, one savepoint per change.
+    """Apply `changes` in order, in one transaction, each change on its own.
 
-    A refused change rolls back to its own savepoint and the batch goes on, so each change
-    is applied atomically on its own. Should the commit itself fail, nothing of the batch
-    is kept and the laptop sends it again (the change ids make that safe).
+    Every check of a change runs before its first write, so a refused change leaves
+    nothing behind and the rest of the batch goes on. Should the commit itself fail,
+    nothing of the batch is kept and the laptop sends it again (the change ids make that
+    safe).
     """
     if not changes:
         return []
-    with transaction(factory) as session:
-        batch = _Batch(session, ctx)
+    with transaction(factory) as session, session.no_autoflush:
+        # No flush before every query: the batch flushes where a query must see its writes.
+        batch = _Batch(session, ctx, changes)
         results = [batch.apply(change) for change in changes]
-        access_log.append(session, batch.events)
+        batch.finish()
         return results
 
 
@@ -68,17 +71,46 @@ def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) 
 
 
 class _Batch:
-    """The state of one push: its log entries, results so far, and who-sees-what answers."""
+    """The state of one push: revs, the records it touches, log entries, results so far."""
 
-    def __init__(self, session: Session, ctx: PushContext) -> None:
+    def __init__(self, session: Session, ctx: PushContext, changes: list[Change]) -> None:
         self.session = session
         self.ctx = ctx
         self.events: list[AccessEvent] = []
         self.done: dict[str, Result] = {}
         self._sees: dict[str, bool] = {}
+        self._access: dict[str, CaseAccess | None] = {}
+        # The counter's row lock first: everything read after it is at least as new as
+        # every push committed before this one (see records.lock_revs).
+        self.first_rev = self.rev = lock_revs(session) + 1
+        change_ids = sorted({c.change_id for c in changes if _is_uuid(c.change_id)})
+        self.stored = {
+            a.change_id: a for a in session.scalars(
+                select(AppliedChange).where(AppliedChange.change_id.in_(change_ids))
+            )
+        }
+        record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
+        self.records: dict[str, RecordRow] = {
+            r.id: r for r in session.scalars(select(RecordRow).where(RecordRow.id.in_(record_ids)))
+        }
+
+    def next_rev(self) -> int:
+        self.rev += 1
+        return self.rev - 1
+
+    def finish(self) -> None:
+        if self.rev > self.first_rev:
+            store_revs(self.session, self.rev - 1)
+        access_log.append(self.session, self.events)
+
+    def access(self, case_id: str) -> CaseAccess | None:
+        if case_id not in self._access:
+            self._access[case_id] = self.session.get(CaseAccess, case_id)
+        return self._access[case_id]
 
     def sees(self, case_id: str) -> bool:
         if case_id not in self._sees:
+            self.session.flush()
             self._sees[case_id] = may_see(
                 self.session, self.ctx.viewer, case_id, self.ctx.retention_days
             )
@@ -93,8 +125,7 @@ class _Batch:
         if change.change_id in self.done:
             self.events.append(_event(ctx, change, "push.duplicate", None))
             return self.done[change.change_id].model_copy(update={"status": "duplicate"})
-        rev = next_rev(session)
-        stored = session.get(AppliedChange, change.change_id)
+        stored = self.stored.get(change.change_id)
         if stored is not None:
             if stored.user_id != viewer.user_id:
                 # Never hand one user's stored result (it holds case data) to another.
@@ -105,11 +136,10 @@ class _Batch:
             self.events.append(_event(ctx, change, "push.duplicate", None))
             return Result.model_validate(stored.result).model_copy(update={"status": "duplicate"})
         try:
-            with session.begin_nested():  # a refused change leaves nothing behind
-                result = _apply(session, ctx, self.sees, change, rev)
+            result = _apply(self, change)
         except Rejected as exc:
             result = _rejected(change, exc.code, exc.message)
-            current = session.get(RecordRow, change.record_id[:36])
+            current = self.records.get(change.record_id)
             if current is not None and self.sees(current.case_id):
                 result.rev = current.rev
             self.events.append(_event(ctx, change, "push.rejected", exc.code))
@@ -118,6 +148,7 @@ class _Batch:
             self.events.append(_event(ctx, change, f"push.{result.status}", detail))
         if change.kind == "case":
             self._sees.pop(change.case_id, None)  # the case may have left (or entered) view
+            self._access.pop(change.case_id, None)
         session.add(
             AppliedChange(
                 change_id=change.change_id, user_id=viewer.user_id, device_id=viewer.device_id,
@@ -156,12 +187,9 @@ def _check_ids(change: Change) -> None:
             raise Rejected("invalid_id", f"{name} must be a UUID in its 36-character form")
 
 
-def _authorise(
-    session: Session, ctx: PushContext, sees: Callable[[str], bool], change: Change,
-    row: RecordRow | None,
-) -> str:
+def _authorise(batch: _Batch, change: Change, row: RecordRow | None) -> str:
     """Check that the viewer may make this change; return the case's team id."""
-    viewer = ctx.viewer
+    viewer = batch.ctx.viewer
     if viewer.role == "admin":
         raise Rejected("forbidden", "an admin sees no case content")
     creating_case = change.kind == "case" and row is None
@@ -170,8 +198,8 @@ def _authorise(
         if team_id not in viewer.team_ids:
             raise Rejected("not_your_team", "a case can only be created in one of your teams")
         return str(team_id)
-    access = session.get(CaseAccess, change.case_id)
-    if access is None or not sees(change.case_id):
+    access = batch.access(change.case_id)
+    if access is None or not batch.sees(change.case_id):
         raise Rejected("case_not_visible", "you may not see this case")
     if change.kind == "case" and "team_id" in change.set:
         new_team = change.set["team_id"]
@@ -214,18 +242,32 @@ def _validate(change: Change, creating: bool) -> dict[str, Any]:
         raise Rejected(exc.code, exc.message) from None
 
 
-def _apply(
-    session: Session, ctx: PushContext, sees: Callable[[str], bool], change: Change, rev: int
-) -> Result:
+def _apply(batch: _Batch, change: Change) -> Result:
+    """Check, then write: every Rejected is raised before the first write."""
+    session, ctx = batch.session, batch.ctx
     _check_ids(change)
     if change.kind == "case" and change.record_id != change.case_id:
         raise Rejected("case_id_mismatch", "a case record's id must be its case id")
-    row = session.get(RecordRow, change.record_id)
+    row = batch.records.get(change.record_id)
     if row is not None and (row.kind != change.kind or row.case_id != change.case_id):
         raise Rejected("record_mismatch", "the record exists with another kind or case")
     incoming = _validate(change, creating=row is None)
-    team_id = _authorise(session, ctx, sees, change, row)
+    team_id = _authorise(batch, change, row)
     _check_plan_review(ctx, change.kind, team_id, incoming, row.fields if row else None)
+    outcome: MergeOutcome | None = None
+    if row is not None:
+        current = dict(row.fields)
+        if row.deleted:
+            if not change.delete:
+                outcome = merge_against_deleted(current, incoming)
+        elif change.delete:
+            outcome = merge_delete(current, row.rev, change.base_rev)
+        else:
+            outcome = merge_change(change.kind, current, change.base, incoming)
+            if outcome.changed:
+                _check_required(change.kind, outcome.fields)
+    # From here on only writes.
+    rev = batch.next_rev()
     now = utcnow()
     user = ctx.viewer.user_id
 
@@ -237,24 +279,14 @@ def _apply(
             deleted=False, fields=incoming, updated_by=user, updated_at=now,
         )
         session.add(row)
+        batch.records[row.id] = row
         if change.kind == "case":
             session.flush()
             mirror_case_access(session, row.id, row.fields)
         return Result(change_id=change.change_id, status="applied", rev=rev, record=to_record(row))
 
-    current = dict(row.fields)
-    outcome: MergeOutcome
-    if row.deleted:
-        if change.delete:
-            return _result(change, "applied", row, [])
-        outcome = merge_against_deleted(current, incoming)
-    elif change.delete:
-        outcome = merge_delete(current, row.rev, change.base_rev)
-    else:
-        outcome = merge_change(change.kind, current, change.base, incoming)
-        if outcome.changed:
-            _check_required(change.kind, outcome.fields)
-
+    if outcome is None:  # a delete of a record deleted already: nothing to do
+        return _result(change, "applied", row, [])
     conflicts = [
         ConflictRow(
             id=str(uuid.uuid4()), record_id=row.id, case_id=row.case_id, kind=row.kind,

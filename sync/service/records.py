@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import delete, insert, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from sync.protocol import Conflict, Record
@@ -35,6 +35,21 @@ def next_rev(session: Session) -> int:
         update(RevCounter).where(RevCounter.id == 1)
         .values(value=RevCounter.value + 1).returning(RevCounter.value)
     ).scalar_one()
+
+
+def lock_revs(session: Session) -> int:
+    """Lock the counter row until this transaction ends and return the last rev handed out.
+
+    The caller hands out the following revs itself and stores the last with `store_revs`
+    before committing; the lock gives the same ordering as `next_rev`.
+    """
+    return session.execute(
+        select(RevCounter.value).where(RevCounter.id == 1).with_for_update()
+    ).scalar_one()
+
+
+def store_revs(session: Session, last: int) -> None:
+    session.execute(update(RevCounter).where(RevCounter.id == 1).values(value=last))
 
 
 def to_record(row: RecordRow) -> Record:
