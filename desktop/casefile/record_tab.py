@@ -225,5 +225,8 @@ class RecordTab(QWidget):
     def _on_external(self, notice: ChangeNotice) -> None:
         if self.loaded_case is not None and notice.concerns(kind=self.kind):
             self.form.flush()
+            if not self.isVisible():
+                self.loaded_case = None  # read again when shown: a sync need not wait on it
+                return
             case_id = self.loaded_case
             self.controller.when_settled(lambda: self.load(case_id))

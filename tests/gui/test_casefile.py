@@ -261,6 +261,14 @@ def test_a_sync_elsewhere_reloads_the_open_tab(view, case, store, session, qtbot
                                                  case_id=record.id),
                        kinds=["person"], case_ids=[record.id], source="sync")
     assert view.people.model.rowCount() == 4
+    # A tab out of sight is read again only when it is shown.
+    show_tab(view, view.tasks, qtbot, record.id)
+    with qtbot.waitSignal(view.tasks.loaded, raising=False, timeout=500) as quiet:
+        session.announce(ChangeNotice(frozenset({"person"}), frozenset({record.id}), "sync"))
+    assert not quiet.signal_triggered
+    assert view.people.loaded_case is None
+    show_tab(view, view.people, qtbot, record.id)
+    assert view.people.model.rowCount() == 4
 
 
 def test_clear_shows_nothing_of_the_case(view, case, qtbot):
