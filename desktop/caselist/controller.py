@@ -7,7 +7,7 @@ thread); only the section - which depends on who is enrolled - is picked out her
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -52,31 +52,30 @@ class CaseListController(QObject):
         self.section = ALL
         self.user: dict[str, Any] | None = None
         self._generation = 0
-        self._search_timer = self._timer(SEARCH_DELAY_MS)
-        self._refresh_timer = self._timer(REFRESH_DELAY_MS)
+        self._search_timer = self._timer(SEARCH_DELAY_MS, self._search)
+        self._refresh_timer = self._timer(REFRESH_DELAY_MS, self.refresh)
         self._all: list[Any] = []
         self._active = True  # False once cleared (locked), until the next refresh()
         session.changed.connect(self._on_changed)
 
-    def _timer(self, msecs: int) -> QTimer:
+    def _timer(self, msecs: int, slot: Callable[[], None]) -> QTimer:
         timer = QTimer(self)
         timer.setSingleShot(True)
         timer.setInterval(msecs)
-        timer.timeout.connect(self.refresh)
+        timer.timeout.connect(slot)
         return timer
-
-    @property
-    def role(self) -> str | None:
-        return self.user.get("role") if self.user else None
 
     # -- what the worker asks for -----------------------------------------------------------
 
     def set_search(self, text: str, *, now: bool = False) -> None:
         self.search = text.strip()
         if now:
-            self.refresh()
+            self._search()
         else:
             self._search_timer.start()
+
+    def _search(self) -> None:
+        self.refresh(searched=bool(self.search))
 
     def set_status(self, status: str | None) -> None:
         self.status = status
@@ -94,8 +93,11 @@ class CaseListController(QObject):
 
     # -- fetching ---------------------------------------------------------------------------
 
-    def refresh(self) -> None:
-        """Ask the store for the list as it now stands (a later answer replaces an earlier)."""
+    def refresh(self, *, searched: bool = False) -> None:
+        """Ask the store for the list as it now stands (a later answer replaces an earlier).
+
+        `searched`: the worker searched, which the access log records (NEN 7513) - that a
+        search happened, never what was searched for."""
         self._active = True
         self._search_timer.stop()
         self._refresh_timer.stop()
@@ -104,6 +106,8 @@ class CaseListController(QObject):
         search, status, order = self.search or None, self.status, self.order
 
         def fetch(store: Any) -> tuple[list[Any], Any]:
+            if searched:
+                store.log_access("search")
             return store.list_cases(search=search, status=status, order=order), \
                 store.get_setting("user")
 
