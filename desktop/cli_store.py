@@ -118,8 +118,7 @@ def export(args: argparse.Namespace, secrets: Secrets) -> int:
             if case is None or case.kind != "case":
                 raise StoreError("no such case")
         found = store.list_records(case_id=args.case_id, include_deleted=True)
-        for case_id in dict.fromkeys(r.case_id for r in found):
-            store.log_access("export", case_id=case_id, detail="json export")
+        store.log_access_cases("export", (r.case_id for r in found), detail="json export")
     _print_json([
         r.model_dump(include={"id", "kind", "case_id", "rev", "deleted", "fields"})
         for r in sorted(found, key=lambda r: (r.case_id, r.kind != "case", r.kind, r.id))

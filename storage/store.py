@@ -440,6 +440,16 @@ class CaseStore:
             return access_log.append(conn, action, user_id=user_id, device_id=device_id,
                                      case_id=case_id, record_id=record_id, detail=detail)
 
+    def log_access_cases(self, action: str, case_ids: Iterable[str],
+                         detail: str | None = None) -> None:
+        """One access-log entry per case, in one transaction (an export of many cases)."""
+        with self._write() as conn:
+            user_id, device_id = self._who(conn)
+            access_log.append_many(conn, [
+                {"action": action, "case_id": case_id, "detail": detail}
+                for case_id in dict.fromkeys(case_ids)
+            ], user_id=user_id, device_id=device_id)
+
     def access_log(self, case_id: str | None = None) -> list[AuditEntry]:
         with self._read() as conn:
             return access_log.entries(conn, case_id)
