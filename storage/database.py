@@ -18,7 +18,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.pool import QueuePool
 
-from storage.errors import CorruptStore, StoreLocked
+from storage.errors import CorruptStore, StoreError, StoreLocked
 
 DB_NAME = "keukentafel.db"
 BUSY_TIMEOUT_MS = 10_000
@@ -27,11 +27,13 @@ BUSY_TIMEOUT_MS = 10_000
 # temporary tables never reach the disk.
 PINNED_PRAGMAS = (
     "PRAGMA cipher_compatibility = 4",
+    # Before anything that may wait for a lock held by another process (the window and the
+    # command line may have the store open at once).
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
     "PRAGMA temp_store = MEMORY",
     "PRAGMA foreign_keys = ON",
-    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
     # Pages in the cache are kept decrypted: a larger cache spares the case list most of
     # SQLCipher's per-page decrypt and HMAC check.
     "PRAGMA cache_size = -16384",
@@ -82,10 +84,12 @@ class Database:
                 conn.execute(pragma)
             # Reading the schema fails here, not later, when the key does not fit.
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlcipher.DatabaseError:
+        except sqlcipher.DatabaseError as exc:
             conn.close()
-            # The passphrase was right (the key unwrapped), so the file itself is at fault.
-            raise CorruptStore("the store file cannot be read with its key") from None
+            if "not a database" in str(exc):
+                # The passphrase was right (the key unwrapped), so the file is at fault.
+                raise CorruptStore("the store file cannot be read with its key") from None
+            raise StoreError(f"the store cannot be opened ({_reason(exc)})") from None
         conn.create_function("kt_fold", 1, fold, deterministic=True)
         return conn
 
@@ -150,3 +154,8 @@ def _begin(conn: Connection) -> None:
     # ourselves, IMMEDIATE for writes so that the write lock is taken up front.
     write = conn.get_execution_options().get("kt_write", False)
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def _reason(exc: Exception) -> str:
+    # SQLite's own messages name no data ("database is locked", "disk I/O error").
+    return str(exc).splitlines()[0][:80] if str(exc) else type(exc).__name__
