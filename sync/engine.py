@@ -27,8 +27,15 @@ from typing import Any, Literal
 
 from sync.client import SyncClient
 from sync.crashpoints import crash_inside, crash_point
-from sync.errors import DeviceRevoked, NotEnrolled, SyncError
-from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PUSH_CHANGES, Conflict, Result
+from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, SyncError
+from sync.protocol import (
+    DEFAULT_PULL_LIMIT,
+    MAX_PUSH_CHANGES,
+    Change,
+    Conflict,
+    ErrorDetail,
+    Result,
+)
 
 log = logging.getLogger(__name__)
 
@@ -179,19 +186,39 @@ class SyncEngine:
                 raise SyncError("the outbox did not drain after a push; sync stopped")
             sent.update(change.change_id for change in batch)
             self._crash("after_take_outbox")
+            self._push_batch(batch, report, listener)
+
+    def _push_batch(self, batch: list[Change], report: SyncReport, listener: SyncListener
+                    ) -> None:
+        try:
             results = self.client.push(batch)
-            self._crash("after_push_response")
-            with crash_inside("mid_push_commit", _store_engine(self.store), self._crash_hook):
-                self.store.apply_push_results(results)
-            self._crash("after_push_commit")
-            self._count_results(report, results, {c.change_id: c for c in batch})
-            listener.progress(
-                SyncProgress("push", report.pushed, self.store.pending_count(), report.pulled)
-            )
+        except RequestRejected as exc:
+            if exc.status != 413 or len(batch) == 1:
+                raise
+            # Above 8 MiB (long texts): send it in halves; the change ids stay the same.
+            half = len(batch) // 2
+            self._push_batch(batch[:half], report, listener)
+            self._push_batch(batch[half:], report, listener)
+            return
+        self._crash("after_push_response")
+        with crash_inside("mid_push_commit", _store_engine(self.store), self._crash_hook):
+            self.store.apply_push_results(results)
+        self._crash("after_push_commit")
+        self._count_results(report, results, {c.change_id: c for c in batch})
+        listener.progress(
+            SyncProgress("push", report.pushed, self.store.pending_count(), report.pulled)
+        )
 
     def _send_resolutions(self, report: SyncReport, listener: SyncListener) -> None:
         for conflict_id, change_id, value in self.store.take_resolutions():
-            result = self.client.resolve(conflict_id, change_id, value)
+            try:
+                result = self.client.resolve(conflict_id, change_id, value)
+            except RequestRejected as exc:
+                # Refused (say, the value no longer fits): the conflict opens again for the
+                # worker to decide, instead of blocking every later sync.
+                log.warning("the service refused a conflict resolution (%s)", exc.code)
+                result = Result(change_id=change_id, status="rejected", rev=0,
+                                error=ErrorDetail(code=exc.code, message="resolution refused"))
             self._crash("after_resolve_sent")
             self.store.finish_resolution(conflict_id, result)
             report.resolved += 1
@@ -217,7 +244,12 @@ class SyncEngine:
             entries = self.store.take_audit_batch(AUDIT_BATCH)
             if not entries:
                 return
-            self.client.upload_audit(entries)
+            try:
+                self.client.upload_audit(entries)
+            except RequestRejected as exc:
+                # The entries stay unpushed and go with the next sync; the records still sync.
+                log.warning("the service refused the access-log batch (%s)", exc.code)
+                return
             self._crash("after_audit_sent")
             self.store.mark_audit_pushed([entry.id for entry in entries])
             report.audit_entries += len(entries)

@@ -79,9 +79,10 @@ def test_the_service_killed_mid_pull_then_the_next_sync_has_every_record(
         team = service_db.add_user()
         a = laptops("a").enrol(own.url, team)
         case_id = a.new_case(team)
-        for i in range(240):
-            a.store.create_record("person", {"name": f"Persoon {i}", "notes": "x" * 200},
-                                  case_id=case_id)
+        a.store.create_records(
+            ("person", {"name": f"Persoon {i}", "notes": "x" * 200}, case_id, None)
+            for i in range(240)
+        )
         a.sync()
         b = laptops("b").enrol(own.url, team)
         proxy.on_response("/api/v1/sync/pull", own.kill, nth=3)
@@ -104,3 +105,47 @@ def test_the_service_killed_mid_pull_then_the_next_sync_has_every_record(
     finally:
         proxy.stop()
         own.stop()
+
+
+def test_a_push_above_the_size_limit_goes_in_halves(laptops, service, service_db):
+    team = service_db.add_user()
+    a = laptops("a").enrol(service.url, team)
+    case_id = a.new_case(team)
+    a.sync()
+    long_notes = ("Een lange regel verslag van het huisbezoek.\n" * 24_000)  # ~1 MiB each
+    people = a.store.create_records(
+        ("person", {"name": f"Persoon {i}", "notes": long_notes}, case_id, None)
+        for i in range(9))
+    answers: list[int] = []
+
+    def note(response: httpx.Response) -> None:
+        if response.request.url.path.endswith("/sync/push"):
+            answers.append(response.status_code)
+
+    report = a.sync(http=httpx.Client(timeout=60, event_hooks={"response": [note]}))
+    assert answers[0] == 413 and answers[1:] == [200] * (len(answers) - 1)
+    assert report.pushed == 9 and report.rejected == 0 and a.store.pending_count() == 0
+    on_service = service_records(service.url, a.store.get_setting("token"))
+    assert all(on_service[p.id].fields["notes"] == long_notes for p in people)
+
+
+def test_a_refused_resolution_reopens_the_conflict_and_the_sync_goes_on(laptops, service,
+                                                                         service_db):
+    from sync.protocol import Conflict, PullResponse
+
+    team = service_db.add_user()
+    a = laptops("a").enrol(service.url, team)
+    case_id = a.new_case(team)
+    a.sync()
+    unknown = Conflict(id="00000000-0000-4000-8000-000000000000", record_id=case_id,
+                       case_id=case_id, kind="case", field="status", kept="active",
+                       incoming="intake", created_at="2026-01-05T10:00:00+00:00")
+    cursor = a.store.get_setting("cursor")
+    a.store.apply_pull_page(PullResponse(records=[], conflicts=[unknown], revoked_case_ids=[],
+                                         cursor=cursor, more=False))
+    a.store.queue_resolution(unknown.id, "intake")
+    a.store.update_record(case_id, {"summary": "Na het netwerkberaad.\n"})
+    report = a.sync()
+    assert report.resolved == 1 and report.pushed == 1
+    assert [c.id for c in a.store.list_conflicts()] == [unknown.id]  # open again, to decide
+    assert a.store.take_resolutions() == []
