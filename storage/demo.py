@@ -57,6 +57,11 @@ COMMITMENTS = ("Oma belt elke zondag en vraagt hoe het gaat.",
 VISIT_NOTES = ("Gesprek aan de keukentafel over de afspraken van het veiligheidsplan.",
                "De kinderen lieten hun tekening van de drie huizen zien.",
                "Moeder vertelde dat de afgelopen week rustiger was verlopen.")
+FAMILY_VIEWS = ("Wij vinden dat het thuis al veel rustiger is dan vorig jaar.",
+                "Vader ziet het drinken niet als het grootste probleem.")
+SCORE_NOTES = ("Het is rustiger sinds oma vaker langskomt.",
+               "We houden ons aan de afspraken, ook als het moeilijk is.",
+               "Er was vorige week weer een harde ruzie.")
 TASKS = ("Netwerkberaad plannen met oma en de buurvrouw", "Verslag naar de teamleider sturen",
          "Schuldhulp inschakelen", "Afspraak met de huisarts maken")
 
@@ -190,7 +195,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
 
     danger_ids = []
     for d in range(rng.randint(1, 2)):
-        rec = item("danger", DANGER[d], goal=GOALS[d])
+        rec = item("danger", DANGER[d], goal=GOALS[d], family_view=rng.choice(FAMILY_VIEWS))
         danger_ids.append(rec.record_id)
         yield rec
     yield item("condition", rng.choice(CONDITIONS), set_by="Veilig Thuis")
@@ -212,7 +217,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
         for pid in participants:
             yield DemoRecord("scaling_score", case_id, _uuid(rng), {
                 "person_id": pid, "plan_item_id": danger_ids[0], "visit_id": visit_id,
-                "value": rng.randint(2, 8), "date": date,
+                "value": rng.randint(2, 8), "date": date, "note": rng.choice(SCORE_NOTES),
             })
     for title in rng.sample(TASKS, rng.randint(1, 3)):
         yield DemoRecord("task", case_id, _uuid(rng), {

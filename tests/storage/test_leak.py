@@ -41,7 +41,8 @@ def _needles() -> set[str]:
             found.add(f["name"])
             if f.get("phone"):
                 found.add(f["phone"])
-        for name in ("notes", "note", "harm", "worries", "text", "goal", "summary", "title"):
+        for name in ("notes", "note", "harm", "worries", "text", "goal", "family_view",
+                     "summary", "title"):
             value = f.get(name)
             if isinstance(value, str) and value and r.kind != "task":
                 found.update(line[:40] for line in value.splitlines() if len(line) >= MIN_LEN)
