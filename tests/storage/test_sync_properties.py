@@ -1,5 +1,5 @@
-"""Hypothesis: a laptop that edits, pushes, loses push answers and pulls other people's
-edits ends equal to the service, and none of the worker's saved values is lost: each is
+"""Hypothesis: a laptop that edits, pushes, loses push answers, restarts and pulls other
+people's edits ends equal to the service, and none of the worker's saved values is lost: each is
 either on the service or kept there in a conflict."""
 
 from __future__ import annotations
@@ -140,6 +140,13 @@ class Laptop(RuleBasedStateMachine):
     def push_answer_lost(self) -> None:
         for change in self.store.take_outbox(2):
             self.service.push(change)  # the service commits; the laptop never hears
+
+    @rule()
+    def restart(self) -> None:
+        """The laptop goes down and comes back: only what was committed is there."""
+        self.store.close()
+        path, key = _template()
+        self.store = CaseStore(self.folder, Database(self.folder / DB_NAME, key), None, "file")
 
     @rule()
     def pull(self) -> None:
