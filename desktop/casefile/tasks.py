@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from desktop.casefile.editors import FieldEditor, ReferenceEditor
 from desktop.casefile.record_tab import RecordTab
 from desktop.casefile.records_model import Column
 from sync.protocol import Record
@@ -11,8 +12,20 @@ from sync.protocol import Record
 
 class TasksTab(RecordTab):
     kind = "task"
-    columns = (Column("title"), Column("due_on"), Column("done"))
-    form_fields = ("title", "due_on", "done")
+    form_fields = ("title", "assignee_id", "due_on", "done")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._names: dict[str, str] = {}
+        self.columns = (
+            Column("title"),
+            Column("assignee_id", text=lambda r: self._names.get(r.fields.get("assignee_id"), "")),
+            Column("due_on"), Column("done"),
+        )
+        super().__init__(*args, **kwargs)
+
+    def custom_editors(self) -> dict[str, FieldEditor]:
+        self.assignee_editor = ReferenceEditor()
+        return {"assignee_id": self.assignee_editor}
 
     def sort_key(self, record: Record) -> Any:
         f = record.fields
@@ -27,3 +40,26 @@ class TasksTab(RecordTab):
 
     def new_fields(self) -> dict[str, Any]:
         return {"title": self.tr("New task"), "done": False}
+
+    def fetch(self, store: Any, case_id: str, kind: str) -> Any:
+        return (store.list_records(kind=kind, case_id=case_id),
+                store.list_records(kind="person", case_id=case_id), store.get_setting("user"))
+
+    def show_result(self, result: Any) -> None:
+        tasks, people, user = result
+        # A task is done by the worker or by someone of the family or its network.
+        options: list[tuple[str, str]] = []
+        if isinstance(user, dict) and user.get("id"):
+            me = self.tr("Me (%1)").replace("%1", str(user.get("display_name") or ""))
+            options.append((str(user["id"]), me))
+        living = sorted((p for p in people if not p.deleted),
+                        key=lambda p: (p.fields.get("name") or "").casefold())
+        options += [(p.id, p.fields.get("name") or "") for p in living]
+        self._names = dict(options)
+        self.assignee_editor.set_options(options)
+        self.model.set_records(tasks)
+
+    def clear(self) -> None:
+        self._names = {}
+        self.assignee_editor.set_options([])
+        super().clear()

@@ -36,16 +36,6 @@ def sync_mark(pending: int, conflicts: int) -> str:
     return "  ".join(parts)
 
 
-def sync_mark_words(pending: int, conflicts: int) -> str:
-    """The same mark in words, for screen readers and tooltips."""
-    parts = []
-    if conflicts:
-        parts.append(translate("CaseListModel", "%n open conflict(s)", "", conflicts))
-    if pending:
-        parts.append(translate("CaseListModel", "%n change(s) not yet synced", "", pending))
-    return "; ".join(parts)
-
-
 class CaseListModel(QAbstractTableModel):
     CaseIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -56,6 +46,15 @@ class CaseListModel(QAbstractTableModel):
             translate("CaseListModel", "Family"), translate("CaseListModel", "Status"),
             translate("CaseListModel", "Next review"), translate("CaseListModel", "Sync"),
         )
+
+    def sync_mark_words(self, pending: int, conflicts: int) -> str:
+        """The sync mark in words, for screen readers and tooltips."""
+        parts = []
+        if conflicts:
+            parts.append(self.tr("%n open conflict(s)", "", conflicts))
+        if pending:
+            parts.append(self.tr("%n change(s) not yet synced", "", pending))
+        return "; ".join(parts)
 
     def set_cases(self, cases: Sequence[Any]) -> None:
         new = list(cases)
@@ -115,7 +114,7 @@ class CaseListModel(QAbstractTableModel):
                 return sync_mark(summary.pending, summary.conflicts)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == MARK:
-                return sync_mark_words(summary.pending, summary.conflicts)
+                return self.sync_mark_words(summary.pending, summary.conflicts)
             if role == Qt.ItemDataRole.AccessibleTextRole:
                 return self.data(index, Qt.ItemDataRole.DisplayRole)
         return None

@@ -1374,6 +1374,10 @@ Huishouden: %4</translation>
             <source>New task</source>
             <translation>Nieuwe taak</translation>
         </message>
+        <message>
+            <source>Me (%1)</source>
+            <translation>Ikzelf (%1)</translation>
+        </message>
     </context>
     <context>
         <name>Timeline</name>

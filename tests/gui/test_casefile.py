@@ -215,8 +215,8 @@ def test_adding_a_visit_with_scaling_scores(view, case, store, session, qtbot):
     assert editor.value() == 7
 
 
-def test_a_task_with_a_due_date(view, case, store, session, qtbot):
-    record, _ = case
+def test_a_task_with_a_due_date_and_who_does_it(view, case, store, session, qtbot):
+    record, people = case
     assert open_and_wait(view, record.id)
     show_tab(view, view.tasks, qtbot, record.id)
     view.tasks.add_button.click()
@@ -226,8 +226,15 @@ def test_a_task_with_a_due_date(view, case, store, session, qtbot):
     due.set_value(None)
     due.widget.setDate(due.widget.date().fromString("2026-12-01", "yyyy-MM-dd"))
     due.flush()
+    assignee = view.tasks.assignee_editor
+    assert assignee.combo.itemText(1) == "Me (Demo Werker)"
+    assignee.combo.setCurrentIndex(assignee.combo.findData(people["Oma Greet"].id))
+    assignee.combo.activated.emit(assignee.combo.currentIndex())
     settle(session, qtbot)
-    assert store.get_record(task.id).fields["due_on"] == "2026-12-01"
+    saved = store.get_record(task.id).fields
+    assert saved["due_on"] == "2026-12-01"
+    assert saved["assignee_id"] == people["Oma Greet"].id
+    assert view.tasks.model.data(view.tasks.model.index(0, 1)) == "Oma Greet"
 
 
 def test_the_timeline_shows_what_changed(view, case, session, qtbot):
