@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.conflicts.dialog import ResolveDialog
 from desktop.conflicts.model import ConflictInboxModel, InboxRow, load_inbox
@@ -109,7 +110,8 @@ class ConflictInbox(QDialog):
         self.open_dialog(dialog)
         if dialog.decided:
             self.resolve(row, dialog.chosen_value)
-        dialog.deleteLater()
+        if isValid(dialog):  # locking may have deleted it already
+            dialog.deleteLater()
 
     def resolve(self, row: InboxRow, value: Any) -> None:
         conflict = row.conflict

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QToolBar,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.conflicts.view import ConflictInbox
 from desktop.mainwindow.actions import build_actions
@@ -79,9 +80,11 @@ class MainWindow(QMainWindow):
             engine_factory=engine_factory or engine_factory_for(client_factory),
         )
         self.controller.before_close = lambda: self.sync.wait(30_000)
+        self.controller.close_later = self.sync.close_after_sync
         self.workspace: Workspace | None = None
         self.inbox: ConflictInbox | None = None
         self.notice = ""  # the last message shown to the worker (read by tests)
+        self.last_lock_reason = ""
 
         self.first_run = FirstRunPage(settings.get("device_name"), settings.get("service_url"))
         self.unlock_page = UnlockPage()
@@ -169,6 +172,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_lock_requested(self, reason: str) -> None:
+        self.last_lock_reason = reason
         self.controller.lock()
 
     @Slot()
@@ -180,6 +184,7 @@ class MainWindow(QMainWindow):
         for widget in app.topLevelWidgets() if app else ():
             if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.inbox:
                 widget.reject()
+                widget.deleteLater()  # a half-filled form must not keep a family's name
         if self.inbox is not None:
             self.inbox.clear()
         if self.workspace is not None:
@@ -228,7 +233,8 @@ class MainWindow(QMainWindow):
             enrolment = dialog.enrolment()
             self.settings.set("service_url", enrolment.server_url)
             self.controller.enrol(enrolment, on_done=self._enrolled)
-        dialog.deleteLater()
+        if isValid(dialog):  # locking may have deleted it already
+            dialog.deleteLater()
 
     def _enrolled(self) -> None:
         self._say(self.tr("This laptop is enrolled with the team's service."))
@@ -238,7 +244,8 @@ class MainWindow(QMainWindow):
     def edit_settings(self) -> None:
         dialog = SettingsDialog(self.settings, self)
         dialog.exec()
-        dialog.deleteLater()
+        if isValid(dialog):  # locking may have deleted it already
+            dialog.deleteLater()
 
     @Slot(str, object)
     def _on_setting_changed(self, name: str, value: Any) -> None:

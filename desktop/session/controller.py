@@ -67,13 +67,17 @@ class SessionController(QObject):
         store_class: Any = None,
         enrol: Callable[[Any, Enrolment], None] = _default_enrol,
         before_close: Callable[[], None] | None = None,
+        close_later: Callable[[Any], bool] | None = None,
     ) -> None:
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.session = session
         self._store_class = store_class
         self._enrol = enrol
-        self.before_close = before_close  # e.g. wait for a running sync
+        self.before_close = before_close  # on quit and wipe: wait for a running sync
+        # On lock: a running sync may keep the store until it ends, then closes it; the
+        # window does not wait for the network before it hides.
+        self.close_later = close_later
         self.session.store = LockedStore()
         self.state = FIRST_RUN if not self.store_class.exists(self.data_dir) else LOCKED
 
@@ -162,7 +166,7 @@ class SessionController(QObject):
         if self.state != UNLOCKED:
             return
         self.about_to_lock.emit()
-        self._close_store()
+        self._close_store(wait_for_sync=False)
         self._set_state(LOCKED)
 
     def wipe(self) -> None:
@@ -181,13 +185,16 @@ class SessionController(QObject):
             self._close_store()
             self.state = LOCKED
 
-    def _close_store(self) -> None:
-        if self.before_close is not None:
+    def _close_store(self, wait_for_sync: bool = True) -> None:
+        if wait_for_sync and self.before_close is not None:
             self.before_close()
+        # Local writes are quick; waiting for them is what keeps a typed edit.
         if not self.session.wait_for_writes(15_000):
             log.warning("writes still pending after 15 s while locking")
         store = self.session.store
         self.session.store = LockedStore()
+        if not wait_for_sync and self.close_later is not None and self.close_later(store):
+            return
         try:
             store.close()
         except Exception as exc:  # noqa: BLE001 - locking must complete whatever the store says

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import SLOT, QEvent, QObject, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +50,11 @@ class LockController(QObject):
         parent: QObject | None = None,
         *,
         check_interval_ms: int = 5_000,
+        quick_hide_keys: str = "Ctrl+L",
     ) -> None:
         super().__init__(parent)
         self._clock = clock
+        self.quick_hide_keys = QKeySequence(quick_hide_keys)
         self._idle_seconds = idle_minutes * 60.0
         self._last_activity = clock()
         self._armed = False
@@ -105,6 +107,13 @@ class LockController(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if self._armed and event.type() in _ACTIVITY:
             self._last_activity = self._clock()
+            # A modal dialog (a wizard, a question) blocks the window's shortcuts; the
+            # quick-hide key must still work there, so it is also caught here.
+            if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+                pressed = QKeySequence(event.keyCombination())
+                if pressed.matches(self.quick_hide_keys) == QKeySequence.SequenceMatch.ExactMatch:
+                    self._request("quick_hide")
+                    return True
         return False
 
     def _request(self, reason: str) -> None:

@@ -90,16 +90,20 @@ class _Listener:
 
 
 class _SyncJob(QRunnable):
-    def __init__(self, engine_factory: EngineFactory, store: Any, signals: _Signals) -> None:
+    def __init__(self, engine_factory: EngineFactory, store: Any, signals: _Signals,
+                 session: StoreSession) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.engine_factory = engine_factory
         self.store = store
         self.signals = signals
+        self.session = session
 
     def run(self) -> None:
         engine = None
         outcome: tuple[Signal, object]
+        # "Nu synchroniseren" right after typing: the edits still queued go out with this sync.
+        self.session.wait_for_writes(15_000)
         try:
             engine = self.engine_factory(self.store)
             outcome = (
@@ -142,6 +146,9 @@ class SyncRunner(QObject):
         self._pool.setMaxThreadCount(1)
         self._job: _SyncJob | None = None
         self._retired: list[_SyncJob] = []  # kept alive until their thread has let go
+        self._close_when_done: Any = None  # a store locked away while its sync still ran
+        self._asked = 0  # status reads asked for, and the newest that landed
+        self._landed_last = 0
         self._again = False
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
@@ -173,6 +180,15 @@ class SyncRunner(QObject):
     def running(self) -> bool:
         return self._job is not None
 
+    def close_after_sync(self, store: Any) -> bool:
+        """Locking while a sync of `store` runs: close it when the sync ends (True), so that
+        the window hides at once. False when no sync uses it."""
+        if self._job is None or self._job.store is not store:
+            return False
+        self.stop()
+        self._close_when_done = store
+        return True
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until a running sync ends (locking closes the store underneath it)."""
         self.stop()
@@ -189,7 +205,7 @@ class SyncRunner(QObject):
         signals.failed.connect(self._on_failed)
         if self._pool.activeThreadCount() == 0:
             self._retired.clear()
-        self._job = _SyncJob(self.engine_factory, self.session.store, signals)
+        self._job = _SyncJob(self.engine_factory, self.session.store, signals, self.session)
         self._retired.append(self._job)
         self._emit_status(self.status.with_connection(SYNCING))
         self.started.emit()
@@ -200,6 +216,7 @@ class SyncRunner(QObject):
     @Slot(object)
     def _on_finished(self, report: SyncReport) -> None:
         self._job = None
+        self._close_pending()  # first: a store locked away meanwhile drops its key now
         self._connection = ONLINE
         self.session.announce(ChangeNotice(
             frozenset(report.touched_kinds) | {"conflict"},
@@ -212,14 +229,17 @@ class SyncRunner(QObject):
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
         self._job = None
+        self._close_pending()
         code = getattr(exc, "code", "")
         log.info("sync did not complete: %s", type(exc).__name__)
         if code == "device_revoked":
             self.stop()
+            self._close_pending()
             self.device_revoked.emit()
             return
         if code == "store_locked":
-            return  # locked while syncing: the next unlock syncs again
+            self._after_run()  # locked while syncing: the next unlock syncs again
+            return
         if code in ("enrolment_required", "not_enrolled"):
             self._connection = NOT_ENROLLED
             if code == "enrolment_required":
@@ -230,7 +250,16 @@ class SyncRunner(QObject):
         self.failed.emit(exc)
         self._after_run()
 
+    def _close_pending(self) -> None:
+        if self._close_when_done is not None:
+            store, self._close_when_done = self._close_when_done, None
+            try:
+                store.close()  # the key leaves memory now that the sync let go
+            except Exception as exc:  # noqa: BLE001 - closing must not fail the runner
+                log.warning("closing the store after sync failed: %s", type(exc).__name__)
+
     def _after_run(self) -> None:
+        self._close_pending()
         self.refresh_status()
         if self._again:
             self._again = False
@@ -243,15 +272,25 @@ class SyncRunner(QObject):
 
     @Slot()
     def refresh_status(self) -> None:
-        connection = SYNCING if self._job is not None else self._connection
+        # Reads run in parallel and may land out of order: only the newest counts, and the
+        # connection is decided when it lands, not when it was asked.
+        self._asked += 1
+        asked = self._asked
         self.session.query(
-            lambda store: read_status(store, connection),
-            self._emit_status,
+            lambda store: read_status(store, UNKNOWN),
+            lambda status: self._landed(asked, status),
             on_error=lambda exc: None,  # locked meanwhile: nothing to show
         )
 
+    def _landed(self, asked: int, status: SyncStatus) -> None:
+        if asked < self._landed_last:
+            return
+        self._landed_last = asked
+        self._emit_status(status)
+
     def _emit_status(self, status: SyncStatus) -> None:
-        if self._job is not None and status.connection not in (SYNCING, NOT_ENROLLED):
-            status = status.with_connection(SYNCING)
+        if status.connection != NOT_ENROLLED or self._job is not None:
+            status = status.with_connection(SYNCING if self._job is not None
+                                            else self._connection)
         self.status = status
         self.status_changed.emit(status)

@@ -111,3 +111,41 @@ def test_clearing_the_inbox_forgets_every_family(qtbot, store):
     qtbot.waitUntil(lambda: inbox.model.rowCount() == 2, timeout=5_000)
     inbox.clear()
     assert inbox.model.rowCount() == 0 and not inbox.isVisible()
+
+
+def test_locking_while_the_resolve_dialog_is_open_decides_nothing(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.mainwindow.window import MainWindow
+    from desktop.session.controller import LOCKED, UNLOCKED
+    from desktop.settings import Settings
+
+    data_dir = tmp_path / "laptop"
+    seeded = CaseStore.create(data_dir, PASSPHRASE)
+    _pulled(seeded)
+    seeded.close()
+    w = MainWindow(data_dir, Settings(data_dir))
+    qtbot.addWidget(w)
+    w.show()
+    w.controller.unlock(PASSPHRASE)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    w.show_conflicts()
+    qtbot.waitUntil(lambda: w.inbox.model.rowCount() == 2, timeout=5_000)
+
+    def press_quick_hide() -> None:
+        dialog = next(t for t in QApplication.topLevelWidgets()
+                      if isinstance(t, ResolveDialog) and t.isVisible())
+        qtbot.keyClick(dialog.keep_kept, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(100, press_quick_hide)
+    w.inbox.resolve_selected()  # runs the dialog until the lock closes it
+    assert w.controller.state == LOCKED
+    assert w.inbox.model.rowCount() == 0 and not w.inbox.isVisible()
+    w.close()
+    store = CaseStore.open(data_dir, PASSPHRASE)
+    try:
+        assert store.take_resolutions() == []
+        assert len(store.list_conflicts(open_only=True)) == 2
+    finally:
+        store.close()

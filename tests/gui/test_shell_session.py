@@ -179,17 +179,18 @@ def test_idle_time_locks_with_a_fake_clock(qtbot, window, existing_store, clock)
     store = w.session.store
     clock.advance(4 * 60)
     w.lock.check_idle()
-    assert w.controller.state == UNLOCKED
+    assert w.controller.state == UNLOCKED, w.last_lock_reason
     # activity restarts the idle time
     qtbot.keyClick(w.workspace, Qt.Key.Key_Shift)
     clock.advance(4 * 60)
     w.lock.check_idle()
-    assert w.controller.state == UNLOCKED
+    assert w.controller.state == UNLOCKED, w.last_lock_reason
     clock.advance(61)
     w.lock.check_idle()
     assert w.controller.state == LOCKED
     assert w.stack.currentWidget() is w.unlock_page
     assert w.workspace is None
+    qtbot.waitUntil(lambda: not w.sync.running, timeout=10_000)  # a sync may hold it a moment
     with pytest.raises(StoreLocked):
         store.get_record(existing_store)  # the key is gone: the old handle no longer reads
 
@@ -249,3 +250,25 @@ def test_every_control_on_the_lock_pages_has_an_accessible_name(qtbot, window, e
     for page in (w.first_run, w.unlock_page):
         for control in page.findChildren(QLineEdit):
             assert control.accessibleName(), control.objectName()
+
+
+def test_quick_hide_closes_a_half_filled_new_case_wizard(qtbot, window, existing_store):
+    from PySide6.QtWidgets import QWizard
+
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    w.actions.new_case.trigger()
+    qtbot.waitUntil(lambda: any(isinstance(t, QWizard) and t.isVisible()
+                                for t in QApplication.topLevelWidgets() + w.findChildren(QWizard)),
+                    timeout=5_000)
+    wizard = next(t for t in w.findChildren(QWizard) if t.isVisible())
+    field = wizard.findChildren(QLineEdit)[0]
+    qtbot.keyClicks(field, "Familie Nieuwenhuis")
+    qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert w.controller.state == LOCKED
+    assert not wizard.isVisible()
+    qtbot.wait(50)  # deferred deletes
+    for top in QApplication.topLevelWidgets():
+        if top.isVisible():
+            assert not any("Nieuwenhuis" in t for t in _all_texts(top))

@@ -5,6 +5,7 @@ that reaches the service and another laptop. Every name and text is fictional.""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import httpx
@@ -17,6 +18,7 @@ from desktop.mainwindow.window import MainWindow
 from desktop.session.controller import FIRST_RUN, UNLOCKED
 from desktop.settings import Settings
 from desktop.syncing.status import OFFLINE, ONLINE
+from storage.errors import StoreLocked
 from storage.store import CaseStore
 from sync.client import RetryPolicy, SyncClient
 from sync.engine import SyncEngine
@@ -36,14 +38,31 @@ DEMO = next(u for u in DEMO_USERS if u.username == "demo")
 LEAD = next(u for u in DEMO_USERS if u.username == "teamleider")
 
 
+class SlowTransport(httpx.BaseTransport):
+    """A slow network: every request waits for the gate to open."""
+
+    def __init__(self, inner: httpx.BaseTransport, gate: threading.Event) -> None:
+        self.inner = inner
+        self.gate = gate
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.gate.wait(30)
+        return self.inner.handle_request(request)
+
+
 class Line:
-    """The laptop's connection to the service: up (the in-process app) or down."""
+    """The laptop's connection to the service: up (the in-process app), slow, or down."""
 
     def __init__(self, http: TestClient) -> None:
         self.http = http
         self.up = True
+        self.gate: threading.Event | None = None
 
     def client(self, url: str, token: str | None) -> SyncClient:
+        if self.up and self.gate is not None:
+            slow = httpx.Client(transport=SlowTransport(self.http._transport, self.gate),
+                                base_url=URL)
+            return SyncClient(url, token, http=slow, retry=FAST)
         if self.up:
             return SyncClient(url, token, http=self.http, retry=FAST)
 
@@ -129,8 +148,8 @@ def test_status_bar_follows_edits_sync_now_and_going_offline(qtbot, enrolled_win
     w.session.change(lambda s: s.update_record(case_id, {"summary": "Zonder netwerk."}),
                      kinds=["case"], case_ids=[case_id])
     qtbot.keyClick(w, Qt.Key.Key_F5)
-    qtbot.waitUntil(lambda: w.sync.status.connection == OFFLINE and not w.sync.running,
-                    timeout=20_000)
+    qtbot.waitUntil(lambda: w.sync.status.connection == OFFLINE and not w.sync.running
+                    and w.sync.status.pending == 1, timeout=20_000)
     assert w.status.connection.text() == "Offline"
     assert w.sync.status.pending == 1  # kept for the next sync
     assert w.notice  # the worker is told, calmly
@@ -218,3 +237,20 @@ def test_a_conflict_is_resolved_in_the_inbox_and_reaches_everyone(
     assert lead_store.get_record(case_id).fields["summary"] == merged
     assert lead_store.list_conflicts(open_only=True) == []
     lead_store.close()
+
+
+def test_locking_during_a_slow_sync_hides_at_once_and_drops_the_key_after(
+    qtbot, enrolled_window, line
+):
+    w = enrolled_window
+    store = w.session.store
+    line.gate = threading.Event()
+    w.actions.sync_now.trigger()
+    qtbot.waitUntil(lambda: w.sync.running, timeout=5_000)
+    qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert w.controller.state == "locked" and w.workspace is None  # no wait for the network
+    assert store.pending_count() == 0  # the sync still holds the open store
+    line.gate.set()
+    qtbot.waitUntil(lambda: not w.sync.running, timeout=20_000)
+    with pytest.raises(StoreLocked):
+        store.pending_count()  # closed once the sync let go: the key is gone
