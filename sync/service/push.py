@@ -21,7 +21,13 @@ from sync.schema import TEAMLEAD_PLAN_STATUSES, SchemaError, field_spec, kind_sp
 from sync.service import access_log
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
-from sync.service.models import AppliedChange, CaseAccess, ConflictRow, RecordRow
+from sync.service.models import (
+    AppliedChange,
+    CaseAccess,
+    ConflictRow,
+    DeviceCase,
+    RecordRow,
+)
 from sync.service.records import (
     lock_revs,
     mirror_case_access,
@@ -80,6 +86,7 @@ class _Batch:
         self.done: dict[str, Result] = {}
         self._sees: dict[str, bool] = {}
         self._access: dict[str, CaseAccess | None] = {}
+        self._held: set[str] = set()
         # The counter's row lock first: everything read after it is at least as new as
         # every push committed before this one (see records.lock_revs).
         self.first_rev = self.rev = lock_revs(session) + 1
@@ -107,6 +114,16 @@ class _Batch:
         if case_id not in self._access:
             self._access[case_id] = self.session.get(CaseAccess, case_id)
         return self._access[case_id]
+
+    def hold(self, case_id: str, rev: int) -> None:
+        """The device holds what it wrote, so a pull tells it to purge a case that is out of
+        its view (created for a colleague, say), not only cases it once pulled."""
+        if case_id in self._held:
+            return
+        self._held.add(case_id)
+        key = (self.ctx.viewer.device_id, case_id)
+        if self.session.get(DeviceCase, key) is None:
+            self.session.add(DeviceCase(device_id=key[0], case_id=case_id, since_rev=rev))
 
     def sees(self, case_id: str) -> bool:
         if case_id not in self._sees:
@@ -146,6 +163,7 @@ class _Batch:
         else:
             detail = ",".join(sorted(change.set)) if not change.delete else "delete"
             self.events.append(_event(ctx, change, f"push.{result.status}", detail))
+            self.hold(change.case_id, result.rev)
         if change.kind == "case":
             self._sees.pop(change.case_id, None)  # the case may have left (or entered) view
             self._access.pop(change.case_id, None)

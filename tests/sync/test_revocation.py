@@ -97,3 +97,19 @@ def test_a_case_can_not_be_pulled_by_a_revoked_token(service, service_db, laptop
                        headers={"Authorization": f"Bearer {token}"})
     assert answer.status_code == 401
     assert answer.json()["error"]["code"] == "device_revoked"
+
+
+def test_a_case_created_for_a_colleague_leaves_the_creators_laptop(laptops, service,
+                                                                   service_db):
+    first = service_db.add_user()
+    colleague = service_db.add_user(first.team_name)
+    a = laptops("a").enrol(service.url, first)
+    c = laptops("c").enrol(service.url, colleague)
+    handed_over = a.store.create_record("case", {
+        "title": "Familie Overdracht", "team_id": first.team_id,
+        "contact_worker_id": colleague.user_id}).id
+    a.sync()
+    a.sync()
+    assert a.store.get_record(handed_over) is None
+    c.sync()
+    assert c.store.get_record(handed_over).fields["title"] == "Familie Overdracht"
