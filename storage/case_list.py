@@ -12,7 +12,13 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, and_, exists, func, literal_column, or_, select
 
-from storage.models import RECORD_TABLES, ConflictRow, HistoryRow, OutboxEntry
+from storage.models import (
+    RECORD_TABLES,
+    ConflictRow,
+    HistoryRow,
+    OutboxEntry,
+    QueuedResolution,
+)
 from storage.outbox import UNACKNOWLEDGED
 
 CaseOrder = Literal["updated", "title", "review"]
@@ -45,6 +51,7 @@ def list_cases(
     plan = RECORD_TABLES["safety_plan"]
     outbox = OutboxEntry.__table__
     conflict = ConflictRow.__table__
+    queued = QueuedResolution.__table__
     history = HistoryRow.__table__
 
     next_review = (
@@ -59,7 +66,8 @@ def list_cases(
     )
     conflicts = (
         select(func.count()).select_from(conflict)
-        .where(conflict.c.case_id == case.c.id, conflict.c.resolved.is_(False))
+        .where(conflict.c.case_id == case.c.id, conflict.c.resolved.is_(False),
+               ~conflict.c.id.in_(select(queued.c.conflict_id)))
         .scalar_subquery()
     )
     touched = (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import Connection, select, update
+from sqlalchemy import Connection, func, select, update
 
 from storage import access_log, incoming, timeline
 from storage.errors import RecordNotFound
@@ -29,6 +29,13 @@ def listed(conn: Connection, open_only: bool, case_id: str | None) -> list[Confl
     if case_id is not None:
         query = query.where(C.c.case_id == case_id)
     return [Conflict(**dict(r._mapping)) for r in conn.execute(query)]
+
+
+def count_open(conn: Connection) -> int:
+    return conn.execute(
+        select(func.count()).select_from(C)
+        .where(C.c.resolved.is_(False), ~C.c.id.in_(select(Q.c.conflict_id)))
+    ).scalar_one()
 
 
 def queue(conn: Connection, conflict_id: str, value: Any, *, stamp: str,

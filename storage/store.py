@@ -40,7 +40,7 @@ from storage.errors import (
     StoreNotFound,
 )
 from storage.keys import KeyLocation, KeySlot, WrappingKey, new_store_key, unlock
-from storage.models import RECORD_TABLES, ConflictRow, Setting
+from storage.models import RECORD_TABLES, Setting
 from storage.timeline import HistoryEntry
 from sync.protocol import AuditEntry, Change, Conflict, PullResponse, Record, Result
 from sync.schema import KINDS, SchemaError, kind_spec, validate_fields
@@ -477,14 +477,11 @@ class CaseStore:
     def status(self) -> dict[str, Any]:
         counts = self.counts()
         with self._read() as conn:
-            c = ConflictRow.__table__
             state = {
                 "counts": counts,
                 "pending_changes": outbox.count(conn),
                 "rejected_changes": outbox.count(conn, [outbox.REJECTED]),
-                "open_conflicts": conn.execute(
-                    select(func.count()).select_from(c).where(c.c.resolved.is_(False))
-                ).scalar_one(),
+                "open_conflicts": conflict_inbox.count_open(conn),
                 "key_location": self.key_location,
                 "last_sync": _setting(conn, "last_sync"),
                 "schema_revision": migrations.current_revision(conn),

@@ -196,9 +196,11 @@ def test_conflict_resolution_is_queued_shown_and_finished(store):
                                        revoked_case_ids=[], cursor="c", more=False))
     with pytest.raises(SchemaError):
         store.queue_resolution("c2", 42)
+    assert store.status()["open_conflicts"] == 1 == store.list_cases()[0].conflicts
     change_id = store.queue_resolution("c2", "06-2")
     assert store.get_record(person.id).fields["phone"] == "06-2"
     assert store.list_conflicts() == []
+    assert store.status()["open_conflicts"] == 0 == store.list_cases()[0].conflicts
     assert store.take_resolutions() == [("c2", change_id, "06-2")]
     assert store.pending_count() == 0  # the resolution, not the outbox, carries it
     server = Record(id=person.id, kind="person", case_id=case_id, rev=6,
