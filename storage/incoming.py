@@ -112,7 +112,10 @@ def apply_push_results(conn: Connection, results: list[Result], stamp: str) -> N
         if entry is None:
             continue  # answered before (a re-sent batch): nothing left to do
         if result.status == "rejected":
+            # Kept for the worker to see; the record shows the service's version again.
             outbox.reject(conn, result.change_id, result.error.code if result.error else None)
+            if result.record is not None:
+                with_record.setdefault("rejected", []).append(result.record)
             continue
         acknowledged.append((result.change_id, entry.record_id, result.rev))
         if result.record is not None:

@@ -137,7 +137,7 @@ def test_push_results_take_the_services_record_and_conflicts(store):
 
 
 def test_a_rejected_change_is_kept_but_not_resent(store):
-    new_case(store)
+    case_id = new_case(store)
     (change,) = store.take_outbox()
     store.apply_push_results([Result(
         change_id=change.change_id, status="rejected", rev=0,
@@ -146,6 +146,20 @@ def test_a_rejected_change_is_kept_but_not_resent(store):
     assert store.pending_count() == 0
     ((kept, code),) = store.rejected_changes()
     assert kept == change and code == "forbidden"
+    # A refused edit of a record the service has: the record shows the service's version.
+    store.apply_pull_page(PullResponse(records=[Record(
+        id=case_id, kind="case", case_id=case_id, rev=3,
+        fields={"title": "Familie Jansen", "team_id": "team-1", "status": "active"})],
+        conflicts=[], revoked_case_ids=[], cursor="c", more=False))
+    store.update_record(case_id, {"status": "closed"})
+    (edit,) = store.take_outbox()
+    served = Record(id=case_id, kind="case", case_id=case_id, rev=3,
+                    fields={"title": "Familie Jansen", "team_id": "team-1", "status": "active"})
+    store.apply_push_results([Result(change_id=edit.change_id, status="rejected", rev=3,
+                                     record=served,
+                                     error={"code": "forbidden", "message": "no"})])
+    assert store.get_record(case_id).fields["status"] == "active"
+    assert len(store.rejected_changes()) == 2
 
 
 def test_a_pulled_record_keeps_the_workers_unpushed_edits(store):
