@@ -43,15 +43,9 @@ def _child_bare() -> None:
 def _child_app(data_dir: str) -> None:
     from PySide6.QtCore import QTimer
 
-    from desktop.app import make_application
-    from desktop.mainwindow.window import MainWindow
-    from desktop.settings import Settings
+    from desktop.app import open_window
 
-    settings = Settings(Path(data_dir))
-    app = make_application(sys.argv[:1], language=settings.get("language"))
-    window = MainWindow(Path(data_dir), settings)
-    window.resize(1280, 820)
-    window.show()
+    app, window = open_window(Path(data_dir))  # what `keukentafel` does
     # As the worker does: type the passphrase on the unlock page and press Enter.
     window.unlock_page.passphrase.setText(PASSPHRASE)
     window.unlock_page.passphrase.returnPressed.emit()

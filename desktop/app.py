@@ -8,12 +8,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import install_translators
 from desktop.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.mainwindow.window import MainWindow
 
 # Large type and generous spacing: the screen is read at a kitchen table, at arm's length.
 BASE_POINT_SIZE = 12
@@ -53,17 +57,23 @@ def apply_calm_style(app: QApplication) -> None:
     app.setStyleSheet(STYLE)
 
 
+def open_window(data_dir: Path) -> tuple[QApplication, MainWindow]:
+    """The application and its main window, shown (unlock or first-run page)."""
+    settings = Settings(data_dir)
+    app = make_application(language=settings.get("language"))
+    from desktop.mainwindow.window import MainWindow
+
+    window = MainWindow(data_dir, settings)
+    window.resize(1280, 820)
+    window.show()
+    return app, window
+
+
 def main(args: argparse.Namespace) -> int:
     data_dir = Path(args.data_dir)
     if getattr(args, "command", None) == "demo":
         from desktop.demo import run_demo
 
         return run_demo(args)
-    settings_probe = Settings(data_dir)
-    app = make_application(language=settings_probe.get("language"))
-    from desktop.mainwindow.window import MainWindow
-
-    window = MainWindow(data_dir, settings_probe)
-    window.resize(1280, 820)
-    window.show()
+    app, _window = open_window(data_dir)
     return app.exec()

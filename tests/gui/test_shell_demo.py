@@ -58,3 +58,24 @@ def test_demo_opens_unlocked_with_the_demo_cases_and_cleans_up(qapp, monkeypatch
     assert not seen["folder"].exists()  # throwaway data folder removed
     out = capsys.readouterr().out
     assert demo.DEMO_PASSPHRASE in out and seen["service"].url in out
+
+
+def test_keukentafel_without_a_command_opens_the_first_run_page(qapp, tmp_path):
+    from desktop import cli
+    from desktop.session.controller import FIRST_RUN
+
+    seen: dict = {}
+
+    def look_and_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        if not windows:
+            QTimer.singleShot(100, look_and_close)
+            return
+        seen["state"] = windows[0].controller.state
+        seen["title"] = windows[0].windowTitle()
+        windows[0].close()
+
+    QTimer.singleShot(100, look_and_close)
+    assert cli.main(["--data-dir", str(tmp_path / "new")]) == 0
+    assert seen == {"state": FIRST_RUN, "title": "Keukentafel"}
