@@ -272,3 +272,20 @@ def test_quick_hide_closes_a_half_filled_new_case_wizard(qtbot, window, existing
     for top in QApplication.topLevelWidgets():
         if top.isVisible():
             assert not any("Nieuwenhuis" in t for t in _all_texts(top))
+
+
+def test_the_idle_timer_itself_asks_for_the_lock(qtbot, clock):
+    from desktop.session.lock import LockController
+
+    lock = LockController(5, clock, check_interval_ms=20)
+    seen: list[str] = []
+    lock.lock_requested.connect(seen.append)
+    lock.arm()
+    qtbot.wait(100)
+    assert seen == []
+    clock.advance(5 * 60)
+    qtbot.waitUntil(lambda: seen == ["idle"], timeout=2_000)
+    assert not lock.armed  # asks once; unlocking arms it again
+    clock.advance(10 * 60)
+    qtbot.wait(100)
+    assert seen == ["idle"]
