@@ -11,7 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -253,6 +253,19 @@ class MainWindow(QMainWindow):
             self.lock.set_idle_minutes(value)
         elif name == "sync_interval_minutes":
             self.sync.set_interval(value)
+        elif name == "service_url" and value and self.controller.unlocked:
+            # The token belongs to the old service: a new address needs a new enrolment.
+            self.session.query(
+                lambda store: store.get_setting("server_url"),
+                lambda current: self._offer_enrolment(current, value),
+                on_error=lambda exc: None,
+            )
+
+    def _offer_enrolment(self, current: str | None, wanted: str) -> None:
+        if current and current.rstrip("/") == wanted.rstrip("/"):
+            return
+        self._say(self.tr("Enrol again to sync with the new service address."))
+        QTimer.singleShot(0, self.ask_enrolment)
 
     # -- messages -----------------------------------------------------------------------
 

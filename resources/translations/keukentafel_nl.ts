@@ -1096,6 +1096,10 @@ Huishouden: %4</translation>
             <translation>Deze laptop is gekoppeld met de dienst van het team.</translation>
         </message>
         <message>
+            <source>Enrol again to sync with the new service address.</source>
+            <translation>Koppel opnieuw om met het nieuwe adres van de dienst te synchroniseren.</translation>
+        </message>
+        <message>
             <source>Enrol again…</source>
             <translation>Opnieuw koppelen…</translation>
         </message>
@@ -1128,6 +1132,10 @@ Huishouden: %4</translation>
     </context>
     <context>
         <name>PeopleTab</name>
+        <message>
+            <source>Age</source>
+            <translation>Leeftijd</translation>
+        </message>
         <message>
             <source>&amp;Add person</source>
             <translation>Persoon &amp;toevoegen</translation>

@@ -254,3 +254,15 @@ def test_locking_during_a_slow_sync_hides_at_once_and_drops_the_key_after(
     qtbot.waitUntil(lambda: not w.sync.running, timeout=20_000)
     with pytest.raises(StoreLocked):
         store.pending_count()  # closed once the sync let go: the key is gone
+
+
+def test_a_new_service_address_in_the_settings_asks_to_enrol_again(qtbot, enrolled_window):
+    w = enrolled_window
+    asked: list[int] = []
+    w.ask_enrolment = lambda: asked.append(1)
+    w.settings.set("service_url", URL + "/")  # the same service
+    qtbot.wait(300)
+    assert asked == []
+    w.settings.set("service_url", "https://dienst.example.org")
+    qtbot.waitUntil(lambda: asked == [1], timeout=5_000)
+    assert "Enrol again" in w.notice
