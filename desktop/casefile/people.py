@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
+
+from PySide6.QtCore import QCoreApplication
 
 from desktop.casefile.labels import choices
 from desktop.casefile.record_tab import RecordTab
@@ -18,15 +21,31 @@ def circle_order(record: Record) -> int:
     return _CIRCLES.index(circle) if circle in _CIRCLES else len(_CIRCLES)
 
 
+def age(record: Record, today: dt.date | None = None) -> str:
+    """Age in years, from the date of birth (the whole family, 0 to 100, at a glance)."""
+    born = record.fields.get("birth_date")
+    if not born:
+        return ""
+    birth = dt.date.fromisoformat(born)
+    today = today or dt.date.today()
+    return str(today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day)))
+
+
 class PeopleTab(RecordTab):
     kind = "person"
-    columns = (
-        Column("circle"), Column("name"), Column("role"), Column("birth_date"), Column("phone"),
-    )
     form_fields = (
         "name", "role", "circle", "birth_date", "gender", "organisation", "phone",
         "deceased", "notes",
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Headers are read when the tab is made, so that they follow the chosen language.
+        self.columns = (
+            Column("circle"), Column("name"), Column("role"),
+            Column("birth_date", QCoreApplication.translate("PeopleTab", "Age"), age),
+            Column("phone"),
+        )
+        super().__init__(*args, **kwargs)
 
     def sort_key(self, record: Record) -> Any:
         return (circle_order(record), (record.fields.get("name") or "").casefold(), record.id)

@@ -4,7 +4,7 @@ visit with scaling scores, tasks, the timeline, clearing, and room for more view
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool
+from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtWidgets import QLabel
 
 from desktop.casefile.editors import SAVE_DELAY_MS
@@ -103,6 +103,7 @@ def test_people_are_listed_by_circle(view, case, qtbot):
     show_tab(view, view.people, qtbot, record.id)
     names = [view.people.model.record(r).fields["name"] for r in range(3)]
     assert names == ["Finn de Boer", "Lotte de Boer", "Oma Greet"]
+    assert view.people.model.headerData(3, Qt.Orientation.Horizontal) == "Age"
 
 
 def test_editing_a_person_saves_as_you_type_and_undo_works(view, case, store, session, qtbot):
