@@ -24,6 +24,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.settings = settings
         self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
         self.language = QComboBox()
         self.language.addItem(self.tr("Dutch"), "nl")
         self.language.addItem(self.tr("English"), "en")

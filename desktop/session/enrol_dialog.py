@@ -21,6 +21,7 @@ class EnrolDialog(QDialog):
     def __init__(self, service_url: str, device_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Enrol with the team's service"))
+        self.setMinimumWidth(520)
         self.server_url = QLineEdit(service_url)
         self.username = QLineEdit()
         self.password = QLineEdit()
