@@ -266,3 +266,24 @@ def test_a_new_service_address_in_the_settings_asks_to_enrol_again(qtbot, enroll
     w.settings.set("service_url", "https://dienst.example.org")
     qtbot.waitUntil(lambda: asked == [1], timeout=5_000)
     assert "Enrol again" in w.notice
+
+
+def test_a_wrong_service_password_at_first_run_still_opens_the_store(qtbot, tmp_path, line):
+    data_dir = tmp_path / "laptop"
+    w = MainWindow(data_dir, Settings(data_dir), client_factory=line.client)
+    qtbot.addWidget(w)
+    w.show()
+    page = w.first_run
+    qtbot.keyClicks(page.passphrase, PASSPHRASE)
+    qtbot.keyClicks(page.repeat, PASSPHRASE)
+    page.enrol_box.setChecked(True)
+    page.server_url.setText(URL)
+    qtbot.keyClicks(page.username, DEMO.username)
+    qtbot.keyClicks(page.password, "not-the-password")
+    qtbot.mouseClick(page.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    qtbot.waitUntil(lambda: bool(w.notice), timeout=10_000)
+    assert "did not accept" in w.notice
+    assert w.session.store.get_setting("token") is None
+    qtbot.waitUntil(lambda: w.status.connection.text() == "Not enrolled", timeout=10_000)
+    w.close()
