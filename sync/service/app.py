@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import MAX_PUSH_BYTES, PROTOCOL_VERSION
 from sync.service import errors
-from sync.service.db import make_engine, make_sessionmaker, migrate
+from sync.service.db import make_engines, make_sessionmaker, migrate
 from sync.service.errors import error_response
 from sync.service.ratelimit import LoginThrottle
 from sync.service.routes import audit, conflicts, devices, health, session, sync
@@ -83,7 +83,7 @@ class BodyLimit:
 
 def create_app(settings: Settings | None = None, *, run_migrations: bool = False) -> FastAPI:
     settings = settings or Settings.from_env()
-    engine = make_engine(settings.db_url, settings.pool_size)
+    engine, read_engine = make_engines(settings.db_url, settings.pool_size)
     if run_migrations:
         migrate(engine)
 
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         yield
         engine.dispose()
+        read_engine.dispose()
 
     app = FastAPI(
         title="Keukentafel central service",
@@ -101,6 +102,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     app.state.settings = settings
     app.state.engine = engine
     app.state.factory = make_sessionmaker(engine)
+    app.state.read_factory = make_sessionmaker(read_engine)
     app.state.throttle = LoginThrottle(
         slow_after=settings.login_slow_after, lock_after=settings.login_lock_after,
         window_s=settings.login_window_s, lock_s=settings.login_lock_s,

@@ -15,8 +15,12 @@ from sqlalchemy.orm import Session, sessionmaker
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
-def make_engine(url: str, pool_size: int = 10) -> Engine:
-    """An engine for `url`; SQLite gets WAL, a busy timeout and write-locking transactions."""
+def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> Engine:
+    """An engine for `url`; SQLite gets WAL, a busy timeout and write-locking transactions.
+
+    With `read_only` on SQLite, transactions begin DEFERRED instead: they read one snapshot
+    and never wait for (or hold up) a writer. Only for sessions that do not write.
+    """
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
@@ -26,7 +30,7 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
             pool_size=pool_size,
             max_overflow=pool_size * 2,
         )
-        _sqlite_write_locking(engine)
+        _sqlite_locking(engine, "BEGIN" if read_only else "BEGIN IMMEDIATE")
         return engine
     return create_engine(
         url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True,
@@ -34,7 +38,15 @@ def make_engine(url: str, pool_size: int = 10) -> Engine:
     )
 
 
-def _sqlite_write_locking(engine: Engine) -> None:
+def make_engines(url: str, pool_size: int = 10) -> tuple[Engine, Engine]:
+    """(engine for writes, engine for reads): two on SQLite, one shared on PostgreSQL."""
+    writes = make_engine(url, pool_size)
+    if writes.dialect.name != "sqlite":
+        return writes, writes
+    return writes, make_engine(url, pool_size, read_only=True)
+
+
+def _sqlite_locking(engine: Engine, begin: str) -> None:
     # pysqlite opens transactions lazily and as DEFERRED, so two writers that both read first
     # deadlock into "database is locked". BEGIN IMMEDIATE takes the write lock up front, which
     # also gives SQLite the same "commits in rev order" property the counter row lock gives
@@ -50,7 +62,7 @@ def _sqlite_write_locking(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _begin(connection):  # type: ignore[no-untyped-def]
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql(begin)
 
 
 def is_postgres(engine: Engine) -> bool:

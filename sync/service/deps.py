@@ -26,6 +26,10 @@ def get_factory(request: Request) -> sessionmaker[Session]:
     return request.app.state.factory
 
 
+def get_read_factory(request: Request) -> sessionmaker[Session]:
+    return request.app.state.read_factory
+
+
 def get_settings(request: Request) -> Settings:
     return request.app.state.settings
 
@@ -39,13 +43,15 @@ def client_address(request: Request) -> str | None:
 
 
 Factory = Annotated[sessionmaker[Session], Depends(get_factory)]
+# Sessions that only read: on SQLite they neither wait for nor hold up writers.
+ReadFactory = Annotated[sessionmaker[Session], Depends(get_read_factory)]
 CurrentSettings = Annotated[Settings, Depends(get_settings)]
 Throttle = Annotated[LoginThrottle, Depends(get_throttle)]
 Address = Annotated[str | None, Depends(client_address)]
 
 
 def current_viewer(
-    factory: Factory,
+    factory: ReadFactory,
     address: Address,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Viewer:

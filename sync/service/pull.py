@@ -9,7 +9,7 @@ counter *first* (its high-water mark) and then only asks for revs above the curs
 most that mark; under READ COMMITTED each later statement sees at least everything the
 first one saw, so no rev at or below the mark can still appear after this page. The next
 cursor is that mark (or the last rev of a full page). On SQLite, BEGIN IMMEDIATE (db.py)
-serialises writers, which gives the same order.
+serialises writers, which gives the same order, and a pull reads one WAL snapshot.
 
 What a device holds is kept in `device_cases`: a case that enters its view is sent whole
 (its older records too), and a case that leaves it (reassigned, `shared_with` changed,
@@ -21,9 +21,9 @@ from __future__ import annotations
 
 import base64
 import binascii
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import PullResponse
@@ -66,97 +66,155 @@ class PullContext:
 
 
 def pull(
-    factory: sessionmaker[Session], ctx: PullContext, cursor: str | None, limit: int
+    factory: sessionmaker[Session], read_factory: sessionmaker[Session], ctx: PullContext,
+    cursor: str | None, limit: int,
 ) -> PullResponse:
+    """Read the page in a read-only transaction, then, only when there is something to
+    note (cases given or taken away, data delivered), write that in a short second one.
+    A sync with nothing new therefore writes nothing and waits for no writer."""
     since = decode_cursor(cursor)
     viewer = ctx.viewer
-    with transaction(factory) as session:
-        # First, before anything else is read: see the module's docstring.
-        high = session.scalar(select(RevCounter.value).where(RevCounter.id == 1)) or 0
-        if since > high:
-            raise ApiError(400, "bad_cursor", "the cursor is ahead of this service")
-        # Read once and used for every query below, so the page, the grants and the
-        # revocations all agree on one view.
-        visible = visible_case_ids(session, viewer, ctx.retention_days)
-        in_view = sorted(visible)
-        page = list(
+    with transaction(read_factory) as session:
+        page = _read_page(session, ctx, since, limit)
+        response = PullResponse(
+            records=[to_record(r) for r in page.records],
+            conflicts=[to_conflict(c) for c in page.conflicts],
+            revoked_case_ids=sorted(page.view.revoked),
+            cursor=encode_cursor(page.upper),
+            more=page.more,
+        )
+    events = _delivery_events(viewer, page.records, page.conflicts, page.view.revoked)
+    if events or page.view.writes:
+        with transaction(factory) as session:
+            _note_view(session, viewer.device_id, page.view)
+            access_log.append(session, events)
+    return response
+
+
+@dataclass
+class _View:
+    """How the device's view changed: cases to send whole, to purge, and the rows to note."""
+
+    backfill: set[str] = field(default_factory=set)
+    revoked: set[str] = field(default_factory=set)
+    new: dict[str, int] = field(default_factory=dict)  # case id -> since_rev
+    regranted: dict[str, int] = field(default_factory=dict)  # case id -> since_rev
+    taken: dict[str, int] = field(default_factory=dict)  # case id -> revoked_rev
+
+    @property
+    def writes(self) -> bool:
+        return bool(self.new or self.regranted or self.taken)
+
+
+@dataclass
+class _Page:
+    records: list[RecordRow]
+    conflicts: list[ConflictRow]
+    upper: int
+    more: bool
+    view: _View
+
+
+def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _Page:
+    # First, before anything else is read: see the module's docstring.
+    high = session.scalar(select(RevCounter.value).where(RevCounter.id == 1)) or 0
+    if since > high:
+        raise ApiError(400, "bad_cursor", "the cursor is ahead of this service")
+    # Read once and used for every query below, so the page, the grants and the
+    # revocations all agree on one view.
+    visible = visible_case_ids(session, ctx.viewer, ctx.retention_days)
+    in_view = sorted(visible)
+    records = list(
+        session.scalars(
+            select(RecordRow)
+            .where(RecordRow.rev > since, RecordRow.rev <= high, RecordRow.case_id.in_(in_view))
+            .order_by(RecordRow.rev)
+            .limit(limit + 1)
+        )
+    )
+    more = len(records) > limit
+    records = records[:limit]
+    upper = records[-1].rev if more else high
+    conflicts = list(
+        session.scalars(
+            select(ConflictRow)
+            .where(ConflictRow.rev > since, ConflictRow.rev <= upper,
+                   ConflictRow.case_id.in_(in_view))
+            .order_by(ConflictRow.rev)
+        )
+    )
+    held = {
+        row.case_id: row
+        for row in session.scalars(
+            select(DeviceCase).where(DeviceCase.device_id == ctx.viewer.device_id)
+        )
+    }
+    view = _follow_view(held, visible, since, upper)
+    if view.backfill and since > 0:
+        # Cases that just entered the view: their records from before the cursor too.
+        backfill = sorted(view.backfill)
+        records = list(
             session.scalars(
                 select(RecordRow)
-                .where(RecordRow.rev > since, RecordRow.rev <= high,
-                       RecordRow.case_id.in_(in_view))
+                .where(RecordRow.case_id.in_(backfill), RecordRow.rev <= since)
                 .order_by(RecordRow.rev)
-                .limit(limit + 1)
             )
-        )
-        more = len(page) > limit
-        page = page[:limit]
-        upper = page[-1].rev if more else high
-        conflicts = list(
-            session.scalars(
-                select(ConflictRow)
-                .where(ConflictRow.rev > since, ConflictRow.rev <= upper,
-                       ConflictRow.case_id.in_(in_view))
-                .order_by(ConflictRow.rev)
-            )
-        )
-        backfill, revoked = _follow_view(session, ctx.viewer.device_id, visible, since, upper)
-        if backfill and since > 0:
-            # Cases that just entered the view: their records from before the cursor too.
-            page = list(
-                session.scalars(
-                    select(RecordRow)
-                    .where(RecordRow.case_id.in_(sorted(backfill)), RecordRow.rev <= since)
-                    .order_by(RecordRow.rev)
-                )
-            ) + page
-            seen = {c.id for c in conflicts}
-            conflicts = [
-                c for c in session.scalars(
-                    select(ConflictRow).where(
-                        ConflictRow.case_id.in_(sorted(backfill)), ConflictRow.rev <= since,
-                        ConflictRow.resolved.is_(False),
-                    ).order_by(ConflictRow.rev)
-                ) if c.id not in seen
-            ] + conflicts
-        access_log.append(session, _delivery_events(viewer, page, conflicts, revoked))
-        return PullResponse(
-            records=[to_record(r) for r in page],
-            conflicts=[to_conflict(c) for c in conflicts],
-            revoked_case_ids=sorted(revoked),
-            cursor=encode_cursor(upper),
-            more=more,
-        )
+        ) + records
+        seen = {c.id for c in conflicts}
+        conflicts = [
+            c for c in session.scalars(
+                select(ConflictRow).where(
+                    ConflictRow.case_id.in_(backfill), ConflictRow.rev <= since,
+                    ConflictRow.resolved.is_(False),
+                ).order_by(ConflictRow.rev)
+            ) if c.id not in seen
+        ] + conflicts
+    return _Page(records, conflicts, upper, more, view)
 
 
 def _follow_view(
-    session: Session, device_id: str, visible: set[str], since: int, upper: int
-) -> tuple[set[str], set[str]]:
-    """Update what the device holds; return (cases to send whole, cases to purge)."""
-    held = {
-        row.case_id: row
-        for row in session.scalars(select(DeviceCase).where(DeviceCase.device_id == device_id))
-    }
-    backfill: set[str] = set()
-    revoked: set[str] = set()
+    held: dict[str, DeviceCase], visible: set[str], since: int, upper: int
+) -> _View:
+    """Compare what the device holds with what it may see now."""
+    view = _View()
     for case_id in visible:
         row = held.get(case_id)
         if row is None:
-            session.add(DeviceCase(device_id=device_id, case_id=case_id, since_rev=upper))
-            backfill.add(case_id)
+            view.new[case_id] = upper
+            view.backfill.add(case_id)
         elif row.revoked_rev is not None:
-            row.since_rev, row.revoked_rev = upper, None
-            backfill.add(case_id)
+            view.regranted[case_id] = upper
+            view.backfill.add(case_id)
         elif row.since_rev > since:
-            backfill.add(case_id)  # the page that first sent it was not acknowledged
+            view.backfill.add(case_id)  # the page that first sent it was not acknowledged
     for case_id, row in held.items():
         if case_id in visible:
             continue
         if row.revoked_rev is None:
-            row.revoked_rev = upper
-            revoked.add(case_id)
+            view.taken[case_id] = upper
+            view.revoked.add(case_id)
         elif row.revoked_rev > since:
-            revoked.add(case_id)  # not yet acknowledged: say it again
-    return backfill, revoked
+            view.revoked.add(case_id)  # not yet acknowledged: say it again
+    return view
+
+
+def _note_view(session: Session, device_id: str, view: _View) -> None:
+    for case_id, since_rev in view.new.items():
+        # merge: a second pull of the same device at the same moment may have noted it
+        session.merge(DeviceCase(device_id=device_id, case_id=case_id, since_rev=since_rev,
+                                 revoked_rev=None))
+    for case_id, since_rev in view.regranted.items():
+        session.execute(
+            update(DeviceCase)
+            .where(DeviceCase.device_id == device_id, DeviceCase.case_id == case_id)
+            .values(since_rev=since_rev, revoked_rev=None)
+        )
+    for case_id, revoked_rev in view.taken.items():
+        session.execute(
+            update(DeviceCase)
+            .where(DeviceCase.device_id == device_id, DeviceCase.case_id == case_id)
+            .values(revoked_rev=revoked_rev)
+        )
 
 
 def _delivery_events(

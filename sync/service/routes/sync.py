@@ -14,7 +14,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.service.deps import CurrentSettings, CurrentViewer, Factory
+from sync.service.deps import CurrentSettings, CurrentViewer, Factory, ReadFactory
 from sync.service.pull import PullContext, pull
 from sync.service.push import PushContext, push
 from sync.service.routes import AUTH_ERRORS, CLIENT_ERRORS
@@ -35,10 +35,11 @@ def push_changes(
 def pull_changes(
     viewer: CurrentViewer,
     factory: Factory,
+    read_factory: ReadFactory,
     settings: CurrentSettings,
     cursor: Annotated[str, Query(max_length=200)] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
 ) -> PullResponse:
     """Records and conflicts since `cursor` in the cases this device may see."""
     ctx = PullContext(viewer=viewer, retention_days=settings.retention_days)
-    return pull(factory, ctx, cursor, limit)
+    return pull(factory, read_factory, ctx, cursor, limit)
