@@ -32,12 +32,15 @@ class CaseHead:
         return ""
 
 
-def read_case_head(store: Any, case_id: str, *, opening: bool = False) -> CaseHead:
-    """Read what the header shows. Opening a case is itself logged (NEN 7513): the store logs
-    edits, the screen that shows a case logs that it was read."""
+def log_opening(store: Any, case_id: str) -> None:
+    """Opening a case is itself logged (NEN 7513): the store logs edits, the screen that
+    shows a case logs that it was read."""
+    store.log_access("open_case", case_id=case_id)
+
+
+def read_case_head(store: Any, case_id: str) -> CaseHead:
+    """Read what the header shows."""
     case = store.get_record(case_id)
-    if opening and case is not None and not case.deleted:
-        store.log_access("open_case", case_id=case_id)
     if case is not None and case.deleted:
         case = None
     reviews = [

@@ -25,7 +25,7 @@ from desktop.casefile.consent import ConsentTab
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.header import CaseHeader
 from desktop.casefile.lifetime import while_alive
-from desktop.casefile.loading import CaseHead, read_case_head
+from desktop.casefile.loading import CaseHead, log_opening, read_case_head
 from desktop.casefile.overview import OverviewTab
 from desktop.casefile.people import PeopleTab
 from desktop.casefile.tasks import TasksTab
@@ -154,8 +154,11 @@ class CaseFileView(QWidget):
 
     def _read_head(self, case_id: str, *, opening: bool = False) -> None:
         self._head_pending = True
+        if opening:
+            # Its own job, so that the case shows without waiting for the log on disk.
+            self.session.query(lambda s: log_opening(s, case_id))
         self.controller.when_settled(lambda: self.session.query(
-            lambda s: read_case_head(s, case_id, opening=opening),
+            lambda s: read_case_head(s, case_id),
             while_alive(self, lambda head: self._head_read(case_id, head))))
 
     def _head_read(self, case_id: str, head: CaseHead) -> None:

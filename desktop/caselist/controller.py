@@ -106,10 +106,12 @@ class CaseListController(QObject):
         search, status, order = self.search or None, self.status, self.order
 
         def fetch(store: Any) -> tuple[list[Any], Any]:
-            if searched:
-                store.log_access("search")
             return store.list_cases(search=search, status=status, order=order), \
                 store.get_setting("user")
+
+        if searched:
+            # Its own job: the list need not wait for the log's write to reach the disk.
+            self.session.query(lambda store: store.log_access("search"))
 
         self.session.query(
             fetch, while_alive(self, lambda result: self._fetched(generation, result)))
