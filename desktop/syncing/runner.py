@@ -218,11 +218,14 @@ class SyncRunner(QObject):
         self._job = None
         self._close_pending()  # first: a store locked away meanwhile drops its key now
         self._connection = ONLINE
-        self.session.announce(ChangeNotice(
-            frozenset(report.touched_kinds) | {"conflict"},
-            frozenset(report.touched_case_ids),
-            source="sync",
-        ))
+        kinds = set(report.touched_kinds)
+        if report.conflicts or report.resolved:
+            kinds.add("conflict")
+        # A sync that brought nothing stays quiet: views need not reload every few minutes.
+        if kinds or report.touched_case_ids:
+            self.session.announce(ChangeNotice(
+                frozenset(kinds), frozenset(report.touched_case_ids), source="sync",
+            ))
         self.finished.emit(report)
         self._after_run()
 
