@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from sync.service import access_log
 from sync.service.db import transaction
 from sync.service.models import AccessLogRow
+from sync.service.records import lock_revs
 from tests.service.world import change, new_id
 
 
@@ -103,3 +104,15 @@ def test_laptops_hand_in_their_log_and_a_lead_reads_a_cases_log(world):
     assert unknown.status_code == 404
     with transaction(world.factory) as session:
         assert access_log.verify(session) is None
+
+
+def test_a_pull_with_nothing_new_neither_writes_nor_waits_for_a_push(world):
+    anouk = world.device("anouk")
+    anouk.new_case(world.team("Noord"))
+    anouk.sync()
+    before = len(_rows(world))
+    with transaction(world.factory) as session:
+        lock_revs(session)  # a push in progress holds the counter (and SQLite's write lock)
+        response = anouk.pull_page()
+        assert response.status_code == 200 and response.json()["records"] == []
+    assert len(_rows(world)) == before
