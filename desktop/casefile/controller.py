@@ -28,7 +28,6 @@ class CaseFileController(QObject):
     record_created = Signal(object)  # Record
     record_deleted = Signal(str, str)  # record_id, kind
     external_change = Signal(object)  # ChangeNotice concerning this case, not made here
-    case_changed = Signal(object)  # str | None: the case now open
 
     def __init__(self, session: StoreSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -44,7 +43,6 @@ class CaseFileController(QObject):
         if case_id != self.case_id:
             self.undo_stack.clear()  # undo never reaches into another family's file
             self.case_id = case_id
-            self.case_changed.emit(case_id)
 
     # -- edits ------------------------------------------------------------------------------
 
