@@ -7,8 +7,17 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from storage import keys
 from tests.pg import postgres_cluster, postgres_url  # noqa: F401 - fixtures
-from tests.sync.harness import Laptop, ServiceDatabase, ServiceProcess
+from tests.sync.harness import Laptop, QuickKdf, ServiceDatabase, ServiceProcess
+
+
+@pytest.fixture(autouse=True)
+def _quick_kdf(monkeypatch):
+    """Stores made here use light Argon2id settings (kept in each wrapped key, so a CLI
+    process opening the store uses them too): the KDF is the store's business and tested
+    there; these tests make and reopen dozens of stores."""
+    monkeypatch.setattr(keys, "KdfParams", QuickKdf)
 
 
 @pytest.fixture(scope="session")

@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
+from storage import keys
 from storage.store import CaseStore
 from sync.client import RetryPolicy, SyncClient
 from sync.engine import SyncEngine, SyncReport
@@ -36,6 +37,15 @@ PASSPHRASE = "keukentafel-test-passphrase"
 PASSWORD = "fictional-password-1"
 # Tests fail fast instead of waiting out the real backoff.
 QUICK_RETRY = RetryPolicy(attempts=3, base=0.05, cap=0.2)
+
+
+@dataclass(frozen=True)
+class QuickKdf(keys.KdfParams):
+    """Light Argon2id settings for test stores (see tests/sync/conftest.py)."""
+
+    memory_kib: int = 8 * 1024
+    iterations: int = 1
+    lanes: int = 1
 
 
 def free_port() -> int:

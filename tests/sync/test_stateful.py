@@ -26,7 +26,6 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
-from storage import keys
 from sync.crashpoints import CRASH_POINTS
 from sync.errors import ServiceUnavailable
 from sync.protocol import DELETED, Conflict
@@ -268,11 +267,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         laptop.sync(SERVER, retry=QUICK_RETRY, sleep=lambda _: None, **options)
 
 
-def test_three_laptops_offline_crashing_and_syncing_lose_nothing(service_db, tmp_path,
-                                                                 monkeypatch):
-    # The passphrase KDF is the store's own business and costs ~0.4 s a store; the machine
-    # makes and reopens dozens of stores, so it uses the lightest Argon2id settings here.
-    monkeypatch.setattr(keys, "KdfParams", _quick_kdf())
+def test_three_laptops_offline_crashing_and_syncing_lose_nothing(service_db, tmp_path):
     app = create_app(Settings.from_env(db_url=service_db.url))
     with TestClient(app, base_url=SERVER) as http:
         ThreeLaptops.http = http
@@ -281,19 +276,8 @@ def test_three_laptops_offline_crashing_and_syncing_lose_nothing(service_db, tmp
         run_state_machine_as_test(
             ThreeLaptops,
             settings=settings(
-                max_examples=12, stateful_step_count=30, deadline=None, derandomize=True,
+                max_examples=10, stateful_step_count=30, deadline=None, derandomize=True,
                 suppress_health_check=list(HealthCheck),
             ),
         )
 
-
-def _quick_kdf() -> type:
-    from dataclasses import dataclass as _dc
-
-    @_dc(frozen=True)
-    class QuickKdf(keys.KdfParams):
-        memory_kib: int = 8 * 1024
-        iterations: int = 1
-        lanes: int = 1
-
-    return QuickKdf
