@@ -39,7 +39,14 @@ from storage.errors import (
     StoreLocked,
     StoreNotFound,
 )
-from storage.keys import KeyLocation, KeySlot, WrappingKey, new_store_key, unlock
+from storage.keys import (
+    KeyLocation,
+    KeySlot,
+    WrappingKey,
+    keyring_works,
+    new_store_key,
+    unlock,
+)
 from storage.models import RECORD_TABLES, Setting
 from storage.timeline import HistoryEntry
 from sync.protocol import AuditEntry, Change, Conflict, PullResponse, Record, Result
@@ -122,6 +129,9 @@ class CaseStore:
             location = slot.save(pending[0], prefer=location)
         nxt.remove()
         _zero(key)
+        if location == "file" and keyring_works():
+            # A keyring that works now is the better place; the file goes once it holds the key.
+            location = slot.save(slot.load()[0])  # type: ignore[index]
         return cls(data_dir, db, wrapping, location)
 
     @staticmethod

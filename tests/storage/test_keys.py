@@ -186,3 +186,16 @@ def test_a_missing_wrapped_key_is_reported(store, data_dir):
     (data_dir / keys.KEY_FILE).unlink()
     with pytest.raises(KeyUnavailable):
         CaseStore.open(data_dir, PASSPHRASE)
+
+
+def test_a_key_file_moves_into_a_keyring_that_works_later(store, data_dir, memory_keyring):
+    case_id = new_case(store)
+    assert store.key_location == "file"
+    store.close()
+    with CaseStore.open(data_dir, PASSPHRASE) as reopened:
+        assert reopened.key_location == "keyring"
+        assert reopened.get_record(case_id) is not None
+    assert not (data_dir / keys.KEY_FILE).exists()
+    assert len(memory_keyring.secrets) == 1
+    with CaseStore.open(data_dir, PASSPHRASE) as again:
+        assert again.key_location == "keyring"
