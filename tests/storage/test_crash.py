@@ -78,7 +78,7 @@ def test_a_killed_editor_leaves_records_and_outbox_in_step(tmp_path):
     rng = random.Random(7513)
     for attempt in range(3):
         data_dir, snapshot = tmp_path / f"data{attempt}", tmp_path / f"pushed{attempt}.json"
-        _edit_then_kill(data_dir, snapshot, rng.uniform(0.3, 0.9))
+        _edit_then_kill(data_dir, snapshot, rng.uniform(0.05, 0.6))
         pushed = json.loads(snapshot.read_text())
         with CaseStore.open(data_dir, PASSPHRASE) as store:  # integrity checks at open
             with store._db.read() as conn:
