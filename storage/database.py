@@ -66,6 +66,8 @@ class Database:
             poolclass=QueuePool,
             pool_size=4,
             max_overflow=8,
+            # Bound values are case data: never in a log line or an exception message.
+            hide_parameters=True,
         )
         event.listen(self.engine, "begin", _begin)
 

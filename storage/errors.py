@@ -39,6 +39,12 @@ class RecordNotFound(StoreError):
     code = "record_not_found"
 
 
+class RecordExists(StoreError):
+    """A new record's id is taken already."""
+
+    code = "record_exists"
+
+
 class StoreLocked(StoreError):
     """The store was closed (locked): the key is gone from memory."""
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select, update
+from sqlalchemy import exc as sa_exc
 
 from storage import (
     access_log,
@@ -33,6 +34,7 @@ from storage.database import DB_NAME, Database, key_pragma
 from storage.errors import (
     CorruptStore,
     KeyUnavailable,
+    RecordExists,
     RecordNotFound,
     StoreError,
     StoreExists,
@@ -260,8 +262,11 @@ class CaseStore:
             user_id, device_id = self._who(conn)
             new_cases = {record_id for kind, record_id, _, _ in prepared if kind == "case"}
             self._check_cases(conn, {case_id for _, _, case_id, _ in prepared} - new_cases)
-            return creation.write(conn, prepared, user_id=user_id, device_id=device_id,
-                                  stamp=stamp)
+            try:
+                return creation.write(conn, prepared, user_id=user_id, device_id=device_id,
+                                      stamp=stamp)
+            except sa_exc.IntegrityError:
+                raise RecordExists("a record with one of these ids exists already") from None
 
     def update_record(self, record_id: str, changes: Mapping[str, Any]) -> Record:
         stamp = records.now()

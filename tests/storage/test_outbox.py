@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from storage.errors import RecordNotFound
+from storage.errors import RecordExists, RecordNotFound
 from sync.protocol import Conflict, PullResponse, Record, Result
 from sync.schema import SchemaError
 from tests.storage.conftest import new_case
@@ -260,3 +260,13 @@ def test_a_pulled_record_does_not_undo_a_pending_delete(store):
 def test_ids_must_be_uuids(store):
     with pytest.raises(SchemaError):
         store.create_record("case", {"title": "F", "team_id": "t"}, record_id="not-a-uuid")
+
+
+def test_a_taken_id_is_refused_without_showing_any_value(store):
+    case_id = new_case(store)
+    person = _person(store, case_id, phone="06-55501234")
+    with pytest.raises(RecordExists) as info:
+        store.create_record("person", {"name": "Geheime Naam"}, case_id=case_id,
+                            record_id=person.id)
+    assert "Geheime" not in str(info.value) and "06-555" not in str(info.value)
+    assert store.pending_count() == 2
