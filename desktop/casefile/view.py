@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -66,11 +66,21 @@ class CaseFileView(QWidget):
         for tab in self._lazy_tabs():
             tab.loaded.connect(lambda _case_id, w=tab: self._tab_loaded(w))
 
-        self.undo_action = self.controller.undo_stack.createUndoAction(self, self.tr("Undo"))
+        # Fixed texts (what would be undone is in the tooltip), so the header does not shift
+        # with every edit.
+        stack = self.controller.undo_stack
+        self.undo_action = QAction(self.tr("Undo"), self)
         self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.redo_action = self.controller.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.undo_action.triggered.connect(stack.undo)
+        stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        stack.undoTextChanged.connect(self.undo_action.setToolTip)
+        self.redo_action = QAction(self.tr("Redo"), self)
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(stack.redo)
+        stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        stack.redoTextChanged.connect(self.redo_action.setToolTip)
         for action in (self.undo_action, self.redo_action):
+            action.setEnabled(False)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(action)
 
