@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any, Literal
 
 import keyring
-import keyring.errors
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
@@ -146,7 +145,7 @@ class KeySlot:
         if keyring_works():
             try:
                 blob = keyring.get_password(KEYRING_SERVICE, self.username)
-            except keyring.errors.KeyringError:
+            except Exception:  # noqa: BLE001 - a broken OS keyring (D-Bus, locked) is no keyring
                 blob = None
             if blob:
                 return blob, "keyring"
@@ -159,7 +158,7 @@ class KeySlot:
         if prefer != "file" and keyring_works():
             try:
                 keyring.set_password(KEYRING_SERVICE, self.username, blob)
-            except keyring.errors.KeyringError:
+            except Exception:  # noqa: BLE001 - a broken OS keyring (D-Bus, locked) is no keyring
                 pass
             else:
                 self.file.unlink(missing_ok=True)
@@ -171,7 +170,7 @@ class KeySlot:
         if keyring_works():
             try:
                 keyring.delete_password(KEYRING_SERVICE, self.username)
-            except keyring.errors.KeyringError:
+            except Exception:  # noqa: BLE001 - a broken OS keyring (D-Bus, locked) is no keyring
                 pass
         self.file.unlink(missing_ok=True)
 

@@ -199,3 +199,15 @@ def test_a_key_file_moves_into_a_keyring_that_works_later(store, data_dir, memor
     assert len(memory_keyring.secrets) == 1
     with CaseStore.open(data_dir, PASSPHRASE) as again:
         assert again.key_location == "keyring"
+
+
+def test_a_broken_keyring_falls_back_to_the_file(memory_keyring, data_dir):
+    def broken(*_args):
+        raise RuntimeError("D-Bus said no")
+
+    memory_keyring.set_password = broken  # type: ignore[method-assign]
+    memory_keyring.get_password = broken  # type: ignore[method-assign]
+    with CaseStore.create(data_dir, PASSPHRASE) as store:
+        assert store.key_location == "file"
+    with CaseStore.open(data_dir, PASSPHRASE) as store:
+        assert store.key_location == "file"
