@@ -289,3 +289,27 @@ def test_the_idle_timer_itself_asks_for_the_lock(qtbot, clock):
     clock.advance(10 * 60)
     qtbot.wait(100)
     assert seen == ["idle"]
+
+
+def test_text_typed_a_moment_before_the_lock_is_saved(qtbot, window, existing_store, data_dir):
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    from desktop.casefile.view import open_and_wait
+
+    assert open_and_wait(w.workspace.case_file, existing_store)
+    editors = [e for e in w.workspace.case_file.findChildren(QWidget)
+               if isinstance(e, QPlainTextEdit | QTextEdit) and e.accessibleName() == "Summary"]
+    assert editors, "the overview has a summary editor"
+    editors[0].setFocus()
+    qtbot.keyClicks(editors[0], "Afspraak met de school")
+    qtbot.keyClick(editors[0], Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert w.controller.state == LOCKED
+    qtbot.waitUntil(lambda: not w.sync.running, timeout=10_000)
+    store = CaseStore.open(data_dir, PASSPHRASE)
+    try:
+        assert store.get_record(existing_store).fields["summary"] == "Afspraak met de school"
+    finally:
+        store.close()
