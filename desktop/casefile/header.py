@@ -45,12 +45,15 @@ class CaseHeader(QWidget):
         self.conflicts.setVisible(open_conflicts > 0)
         f = case.fields
         self.family.setText(f.get("title") or "")
-        parts = [
+        # Two short lines, each wrapping on its own, so the header stays low on a small screen.
+        first = [
             self.tr("Status: %1").replace("%1", choice_label(f.get("status")) or "—"),
-            self.tr("Contact worker: %1").replace("%1", contact_worker or "—"),
             self.tr("Legal framework: %1").replace(
                 "%1", choice_label(f.get("legal_framework")) or "—"),
+        ]
+        second = [
+            self.tr("Contact worker: %1").replace("%1", contact_worker or "—"),
             self.tr("Next review: %1").replace(
                 "%1", display_value("safety_plan", "review_on", next_review) or "—"),
         ]
-        self.details.setText("   ·   ".join(parts))
+        self.details.setText("   ·   ".join(first) + "\n" + "   ·   ".join(second))

@@ -31,6 +31,7 @@ from desktop.casefile.lifetime import while_alive
 from desktop.casefile.records_model import Column, RecordTableModel
 from desktop.operations import ChangeNotice
 from sync.protocol import Record
+from sync.schema import field_spec
 
 
 class RecordTab(QWidget):
@@ -52,7 +53,7 @@ class RecordTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
         self.table.verticalHeader().hide()
         # A handful of rows always shows; the form below scrolls instead.
         self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 6)
@@ -71,6 +72,21 @@ class RecordTab(QWidget):
         controller.record_created.connect(self._on_created)
         controller.record_deleted.connect(self._on_deleted)
         controller.external_change.connect(self._on_external)
+
+    def _size_columns(self) -> None:
+        """Dates and ticks get what they need, from the font (never measured over thousands of
+        rows); the text columns share the rest."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        metrics = self.table.fontMetrics()
+        for index, column in enumerate(self.columns):
+            kind_of_value = field_spec(self.kind, column.field).type
+            if column.text is None and kind_of_value in ("date", "bool"):
+                title = str(self.model.headerData(index, Qt.Orientation.Horizontal))
+                widest = max(metrics.horizontalAdvance("00-00-0000"),
+                             metrics.horizontalAdvance(title))
+                header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+                self.table.setColumnWidth(index, widest + 24)
 
     # -- what a tab says about itself --------------------------------------------------------
 

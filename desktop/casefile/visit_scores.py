@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.editors import LineEditor, NumberEditor
@@ -19,10 +26,16 @@ class VisitScores(QGroupBox):
 
     def __init__(self, controller: CaseFileController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Scaling scores (0 = so unsafe the children cannot stay, "
-                              "10 = safe enough to close the case)"))
+        self.setTitle(self.tr("Scaling scores"))
         self.controller = controller
-        self._layout = QFormLayout(self)
+        # The scale in words, wrapped: a group box title would not wrap and widen the form.
+        self.scale = QLabel(self.tr("0 = so unsafe the children cannot stay, "
+                                    "10 = safe enough to close the case"), self)
+        self.scale.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.addWidget(self.scale)
+        self._layout = QFormLayout()
+        column.addLayout(self._layout)
         self._scores: dict[tuple[str, str], Record] = {}  # (visit_id, person_id) -> score
         self._names: dict[str, str] = {}
         self._visit: Record | None = None

@@ -94,8 +94,7 @@ class CaseListView(QWidget):
         header.setMinimumSectionSize(metrics.horizontalAdvance("0000"))
         # Room for a family name beside the other columns, whatever the splitter does.
         others = sum(self.table.columnWidth(c) for c in (STATUS, NEXT_REVIEW, MARK))
-        self.setMinimumWidth(metrics.horizontalAdvance("Familie Van den Berg-El Amrani")
-                             + others + 48)
+        self.setMinimumWidth(metrics.horizontalAdvance("Familie Van der Meer") + others + 32)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.setDefaultSectionSize(metrics.height() + 12)
@@ -104,6 +103,7 @@ class CaseListView(QWidget):
         self.count = QLabel(self)
 
         filters = QFormLayout()
+        filters.setHorizontalSpacing(12)
         for text, combo in ((self.tr("Sho&w"), self.section), (self.tr("Stat&us"), self.status),
                             (self.tr("Sort &by"), self.order)):
             label = QLabel(text, self)

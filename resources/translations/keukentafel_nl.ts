@@ -123,7 +123,7 @@
         </message>
         <message>
             <source>Next review</source>
-            <translation>Volgende evaluatie</translation>
+            <translation>Evaluatie</translation>
         </message>
         <message>
             <source>Sync</source>
@@ -1491,8 +1491,12 @@ Huishouden: %4</translation>
     <context>
         <name>VisitScores</name>
         <message>
-            <source>Scaling scores (0 = so unsafe the children cannot stay, 10 = safe enough to close the case)</source>
-            <translation>Schaalvragen (0 = zo onveilig dat de kinderen niet kunnen blijven, 10 = veilig genoeg om het dossier te sluiten)</translation>
+            <source>Scaling scores</source>
+            <translation>Schaalvragen</translation>
+        </message>
+        <message>
+            <source>0 = so unsafe the children cannot stay, 10 = safe enough to close the case</source>
+            <translation>0 = zo onveilig dat de kinderen niet kunnen blijven, 10 = veilig genoeg om het dossier te sluiten</translation>
         </message>
         <message>
             <source>Tick the participants of the visit first.</source>
