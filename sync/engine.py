@@ -269,6 +269,9 @@ class SyncEngine:
             upcoming = fetcher.submit(self.client.pull, cursor, self.pull_limit)
             while True:
                 page = upcoming.result()
+                if page.more and page.cursor == cursor and not page.records:
+                    # A page that neither moves the cursor nor brings anything would loop.
+                    raise SyncError("the service's pull did not advance; sync stopped")
                 if page.more:
                     upcoming = fetcher.submit(self.client.pull, page.cursor, self.pull_limit)
                 self._crash("after_pull_received")

@@ -1,0 +1,52 @@
+"""The engine against a misbehaving service (httpx.MockTransport) and a real store."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from storage.store import CaseStore
+from sync.client import SyncClient
+from sync.engine import SyncEngine, SyncListener
+from sync.errors import SyncError
+from tests.sync.harness import PASSPHRASE, QUICK_RETRY
+
+
+def _engine(tmp_path, handler) -> tuple[CaseStore, SyncEngine]:
+    store = CaseStore.create(tmp_path / "laptop", PASSPHRASE)
+    http = httpx.Client(transport=httpx.MockTransport(handler))
+    client = SyncClient("http://service.test", "token", http=http, retry=QUICK_RETRY,
+                        sleep=lambda _: None)
+    return store, SyncEngine(store, client)
+
+
+def test_a_pull_that_does_not_advance_stops_the_sync(tmp_path):
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request.url.path)
+        return httpx.Response(200, json={"records": [], "conflicts": [], "revoked_case_ids": [],
+                                         "cursor": "", "more": True})
+
+    store, engine = _engine(tmp_path, handler)
+    failures = []
+
+    class Listener(SyncListener):
+        def failed(self, error: BaseException) -> None:
+            failures.append(error)
+
+    with pytest.raises(SyncError, match="did not advance"):
+        engine.run(Listener())
+    assert len(calls) <= 2 and len(failures) == 1
+    store.close()
+
+
+def test_a_service_that_keeps_failing_leaves_the_outbox_whole(tmp_path):
+    store, engine = _engine(tmp_path, lambda r: httpx.Response(503))
+    case = store.create_record("case", {"title": "Familie Proef", "team_id": "t"})
+    with pytest.raises(SyncError):
+        engine.run()
+    assert store.pending_count() == 1
+    assert store.get_record(case.id).rev == 0
+    assert store.get_setting("last_sync") is None
+    store.close()
