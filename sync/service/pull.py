@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -36,6 +37,7 @@ from sync.service.records import to_conflict, to_record
 from sync.service.visibility import Viewer, visible_case_ids
 
 _PREFIX = "v1:"
+_RECORDS = RecordRow.__table__
 
 
 def encode_cursor(rev: int) -> str:
@@ -108,7 +110,7 @@ class _View:
 
 @dataclass
 class _Page:
-    records: list[RecordRow]
+    records: list[Any]  # rows of the records table (same attributes as RecordRow)
     conflicts: list[ConflictRow]
     upper: int
     more: bool
@@ -124,11 +126,13 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
     # revocations all agree on one view.
     visible = visible_case_ids(session, ctx.viewer, ctx.retention_days)
     in_view = sorted(visible)
+    # Plain rows, not ORM objects: a page is read-only and may hold thousands.
     records = list(
-        session.scalars(
-            select(RecordRow)
-            .where(RecordRow.rev > since, RecordRow.rev <= high, RecordRow.case_id.in_(in_view))
-            .order_by(RecordRow.rev)
+        session.execute(
+            select(_RECORDS)
+            .where(_RECORDS.c.rev > since, _RECORDS.c.rev <= high,
+                   _RECORDS.c.case_id.in_(in_view))
+            .order_by(_RECORDS.c.rev)
             .limit(limit + 1)
         )
     )
@@ -154,10 +158,10 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
         # Cases that just entered the view: their records from before the cursor too.
         backfill = sorted(view.backfill)
         records = list(
-            session.scalars(
-                select(RecordRow)
-                .where(RecordRow.case_id.in_(backfill), RecordRow.rev <= since)
-                .order_by(RecordRow.rev)
+            session.execute(
+                select(_RECORDS)
+                .where(_RECORDS.c.case_id.in_(backfill), _RECORDS.c.rev <= since)
+                .order_by(_RECORDS.c.rev)
             )
         ) + records
         seen = {c.id for c in conflicts}
@@ -218,7 +222,7 @@ def _note_view(session: Session, device_id: str, view: _View) -> None:
 
 
 def _delivery_events(
-    viewer: Viewer, records: list[RecordRow], conflicts: list[ConflictRow], revoked: set[str]
+    viewer: Viewer, records: list[Any], conflicts: list[ConflictRow], revoked: set[str]
 ) -> list[AccessEvent]:
     base = {"user_id": viewer.user_id, "device_id": viewer.device_id, "address": viewer.address}
     events = [

@@ -52,7 +52,8 @@ def store_revs(session: Session, last: int) -> None:
     session.execute(update(RevCounter).where(RevCounter.id == 1).values(value=last))
 
 
-def to_record(row: RecordRow) -> Record:
+def to_record(row: RecordRow | Any) -> Record:
+    """The wire form of a record (an ORM object or a plain row of the records table)."""
     return Record(
         id=row.id, kind=row.kind, case_id=row.case_id, rev=row.rev, deleted=row.deleted,
         fields=dict(row.fields), updated_by=row.updated_by, updated_at=iso(row.updated_at),
