@@ -45,6 +45,7 @@ from desktop.syncing.runner import (
     default_client,
     engine_factory_for,
 )
+from desktop.syncing.status import NOT_ENROLLED
 from sync.errors import DeviceRevoked, EnrolmentRequired
 
 log = logging.getLogger(__name__)
@@ -113,7 +114,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
         a.lock.triggered.connect(self.lock.quick_hide)
-        a.sync_now.triggered.connect(self.sync.sync_now)
+        a.sync_now.triggered.connect(self.sync_now)
         a.conflicts.triggered.connect(self.show_conflicts)
         a.new_case.triggered.connect(self.new_case)
         a.enrol.triggered.connect(self.ask_enrolment)
@@ -196,6 +197,16 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.unlock_page)
 
     # -- actions ------------------------------------------------------------------------
+
+    @Slot()
+    def sync_now(self) -> None:
+        """ "Nu synchroniseren": on a laptop that is not enrolled yet, offer to enrol."""
+        if not self.controller.unlocked:
+            return
+        if self.sync.status.connection == NOT_ENROLLED and not self.sync.running:
+            self.ask_enrolment()
+        else:
+            self.sync.sync_now()
 
     @Slot()
     def show_conflicts(self) -> None:

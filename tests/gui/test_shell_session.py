@@ -313,3 +313,14 @@ def test_text_typed_a_moment_before_the_lock_is_saved(qtbot, window, existing_st
         assert store.get_record(existing_store).fields["summary"] == "Afspraak met de school"
     finally:
         store.close()
+
+
+def test_sync_now_on_a_laptop_that_is_not_enrolled_offers_to_enrol(qtbot, window, existing_store):
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    qtbot.waitUntil(lambda: w.status.connection.text() == "Not enrolled", timeout=10_000)
+    asked: list[int] = []
+    w.ask_enrolment = lambda: asked.append(1)
+    qtbot.keyClick(w, Qt.Key.Key_F5)
+    assert asked == [1]
