@@ -212,8 +212,10 @@ class RecordTab(QWidget):
         record = self.current_record()
         if record is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Remove"), self.tr("Remove this entry from the case file?")
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(  # Enter keeps the entry: removing takes a choice
+            self, self.tr("Remove"), self.tr("Remove this entry from the case file?"),
+            buttons, QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.form.flush()  # nothing typed into it may arrive after it is gone
