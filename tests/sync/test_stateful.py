@@ -86,6 +86,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         ]
         self.online = [True, True, True]
         self.saved: list[SavedEdit] = []
+        self.lines: list[tuple[str, str]] = []  # (person id, a line written into its notes)
         self.names = itertools.count()
 
     # -- setting up -----------------------------------------------------------------------
@@ -127,6 +128,20 @@ class ThreeLaptops(RuleBasedStateMachine):
         value = data.draw(FIELD_VALUES[record.kind][name])
         self.laptops[i].store.update_record(record.id, {name: value})
         self.saved.append(SavedEdit(i, record.id, name, value, record.fields.get(name)))
+
+    @rule(i=st.integers(0, 2), data=st.data(), at_start=st.booleans())
+    def write_note(self, i: int, data: st.DataObject, at_start: bool) -> None:
+        """Free text: a new line at the top or the bottom of a person's notes (merged by
+        lines; two laptops writing at the same end clash)."""
+        people = [r for r in self._editable(i) if r.kind == "person"]
+        if not people:
+            return
+        record = data.draw(st.sampled_from(people))
+        line = f"Notitie {next(self.names)}\n"
+        notes = record.fields.get("notes") or ""
+        self.laptops[i].store.update_record(
+            record.id, {"notes": line + notes if at_start else notes + line})
+        self.lines.append((record.id, line))
 
     @rule(i=st.integers(0, 2), data=st.data())
     def delete(self, i: int, data: st.DataObject) -> None:
@@ -217,6 +232,33 @@ class ThreeLaptops(RuleBasedStateMachine):
         conflicts = self.laptops[0].store.list_conflicts(open_only=False)
         for edit in self.saved:
             assert self._kept(edit, on_service, conflicts), edit
+        for record_id, line in self.lines:
+            assert self._line_kept(record_id, line, on_service, conflicts), line
+
+    def _line_kept(self, record_id: str, line: str, on_service: dict[str, Any],
+                   conflicts: list[Conflict]) -> bool:
+        """A line written into notes is in the notes, or in a conflict, or went with a delete
+        made by someone who saw it."""
+        record = on_service.get(record_id)
+        if record is None:
+            return any(s.record_id == record_id and s.field is None for s in self.saved)
+        if not record.deleted and line in (record.fields.get("notes") or ""):
+            return True
+        for c in conflicts:
+            if c.record_id != record_id:
+                continue
+            sides = [c.kept, c.incoming]
+            if c.field == "notes" and any(line in (v or "") for v in sides):
+                return True
+            if c.field is None and any(
+                isinstance(v, dict) and line in (v.get("notes") or "") for v in sides
+            ):
+                return True
+        return record.deleted and any(
+            s.record_id == record_id and s.field is None
+            and line in ((s.prior or {}).get("notes") or "")
+            for s in self.saved
+        )
 
     def _kept(self, edit: SavedEdit, on_service: dict[str, Any], conflicts: list[Conflict]
               ) -> bool:
