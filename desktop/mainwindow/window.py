@@ -32,7 +32,7 @@ from desktop.mainwindow.workspace import Workspace
 from desktop.operations import StoreSession
 from desktop.session.controller import FIRST_RUN, LOCKED, UNLOCKED, SessionController
 from desktop.session.enrol_dialog import EnrolDialog
-from desktop.session.first_run import FirstRunChoice, FirstRunPage
+from desktop.session.first_run import Enrolment, FirstRunChoice, FirstRunPage
 from desktop.session.lock import Clock, LockController
 from desktop.session.messages import error_message
 from desktop.session.unlock import UnlockPage
@@ -242,12 +242,14 @@ class MainWindow(QMainWindow):
                              self)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.controller.unlocked:
             enrolment = dialog.enrolment()
-            self.settings.set("service_url", enrolment.server_url)
-            self.controller.enrol(enrolment, on_done=self._enrolled)
+            self.controller.enrol(enrolment, on_done=lambda: self._enrolled(enrolment))
         if isValid(dialog):  # locking may have deleted it already
             dialog.deleteLater()
 
-    def _enrolled(self) -> None:
+    def _enrolled(self, enrolment: Enrolment) -> None:
+        # Only now: the settings then name the service the store is enrolled with.
+        self.settings.set("service_url", enrolment.server_url)
+        self.settings.set("device_name", enrolment.device_name)
         self._say(self.tr("This laptop is enrolled with the team's service."))
         self.sync.start()
 

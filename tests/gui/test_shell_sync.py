@@ -287,3 +287,43 @@ def test_a_wrong_service_password_at_first_run_still_opens_the_store(qtbot, tmp_
     assert w.session.store.get_setting("token") is None
     qtbot.waitUntil(lambda: w.status.connection.text() == "Not enrolled", timeout=10_000)
     w.close()
+
+
+def test_enrolling_later_from_sync_now(qtbot, tmp_path, line):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    from desktop.session.enrol_dialog import EnrolDialog
+
+    data_dir = tmp_path / "laptop"
+    w = MainWindow(data_dir, Settings(data_dir), client_factory=line.client)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.keyClicks(w.first_run.passphrase, PASSPHRASE)
+    qtbot.keyClicks(w.first_run.repeat, PASSPHRASE)
+    w.first_run.enrol_box.setChecked(False)
+    qtbot.mouseClick(w.first_run.start, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.status.connection.text() == "Not enrolled", timeout=10_000)
+    dialogs: list[EnrolDialog] = []
+
+    def fill_in() -> None:
+        dialog = next(d for d in QApplication.topLevelWidgets()
+                      if isinstance(d, EnrolDialog) and d.isVisible())
+        dialogs.append(dialog)
+        dialog.server_url.setText(URL)
+        qtbot.keyClicks(dialog.username, DEMO.username)
+        qtbot.keyClicks(dialog.password, DEMO.password)
+        ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(100, fill_in)
+    w.actions.sync_now.trigger()  # not enrolled: asks to enrol (the dialog runs here)
+    qtbot.waitUntil(lambda: w.sync.status.connection == ONLINE and bool(w.sync.status.last_sync),
+                    timeout=20_000)
+    assert len(dialogs) == 1
+    assert w.settings.get("service_url") == URL
+    assert len(_case_ids(w.session.store)) >= DEMO.cases
+    qtbot.wait(300)
+    assert not any(isinstance(d, EnrolDialog) and d.isVisible()
+                   for d in QApplication.topLevelWidgets())  # asked once, not again
+    w.close()
