@@ -163,6 +163,15 @@ class MainWindow(QMainWindow):
             self.workspace.setFocus()
             self.lock.arm()
             self.sync.start()
+            self.session.query(lambda store: store.key_location, self._note_key_location,
+                               on_error=lambda exc: None)
+
+    def _note_key_location(self, location: str | None) -> None:
+        if location == "file":  # the design asks that the worker is told
+            self._say(self.tr(
+                "This computer has no working keyring: the protected key of your store is "
+                "kept in a file in the data folder."
+            ))
 
     @Slot(object)
     def _first_run_chosen(self, choice: FirstRunChoice) -> None:
