@@ -12,7 +12,7 @@ import json
 import os
 import socket
 import sys
-from typing import Any
+from typing import Any, Protocol
 
 from storage.store import CaseStore
 from sync.client import RetryPolicy
@@ -27,7 +27,9 @@ EXIT_ERROR = 1
 RESOLVE_RETRY = RetryPolicy(attempts=2, base=0.2, cap=1.0)
 
 
-class _Secrets:  # the shape of desktop.cli.SecretReader, without importing the parser module
+class _Secrets(Protocol):  # desktop.cli.SecretReader, without importing the parser module
+    from_stdin: bool
+
     def read(self, prompt: str) -> str: ...
 
 
@@ -63,9 +65,13 @@ def _pull_limit() -> int:
 
 def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:
     """Enrol this laptop with the service; creates the store if there is none."""
+    creating = not CaseStore.exists(args.data_dir)
     passphrase = secrets.read("Passphrase of the local store: ")
+    if creating and not secrets.from_stdin:
+        if secrets.read("Repeat the passphrase: ") != passphrase:
+            return _fail("the two passphrases differ")
     password = secrets.read(f"Service password for {args.user}: ")
-    if CaseStore.exists(args.data_dir):
+    if not creating:
         store = CaseStore.open(args.data_dir, passphrase)
     else:
         store = CaseStore.create(args.data_dir, passphrase)
@@ -73,6 +79,11 @@ def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:
         device_name = args.device_name or socket.gethostname() or "laptop"
         answer = enrol_store(store, args.server, args.user, password, device_name)
     except SyncError as exc:
+        store.close()
+        if creating:  # a store made for this enrolment holds nothing yet: leave no trace
+            CaseStore.wipe(args.data_dir)
+        if isinstance(exc, EnrolmentRequired):  # a 401 here is about the password
+            return _fail("the service refused this username and password")
         return _sync_failure(exc)
     finally:
         store.close()

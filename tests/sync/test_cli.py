@@ -159,3 +159,13 @@ def test_sync_before_enrolment_says_what_to_do(monkeypatch, capsys, tmp_path):
     code, out, err = run(monkeypatch, capsys, tmp_path / "fresh", "conflicts", "resolve", "x",
                          "--value", "not json")
     assert code == 1 and "JSON" in err
+
+
+def test_a_failed_first_enrolment_leaves_no_store(monkeypatch, capsys, service, service_db,
+                                                 tmp_path):
+    account = service_db.add_user()
+    code, out, err = run(monkeypatch, capsys, tmp_path / "new", "enrol", "--server",
+                         service.url, "--user", account.username,
+                         stdin=f"{PASSPHRASE}\nnot-the-password\n")
+    assert code == 1 and "refused" in err
+    assert not CaseStore.exists(tmp_path / "new")
