@@ -22,7 +22,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import certifi
 import httpx
 from pydantic import BaseModel, ValidationError
 
@@ -233,8 +232,9 @@ class SyncClient:
 
 @functools.lru_cache(maxsize=1)
 def _tls_context() -> ssl.SSLContext:
-    # Loading the CA bundle costs ~75 ms: done once per process, not once per sync.
-    return ssl.create_default_context(cafile=certifi.where())
+    # httpx's own default (certifi's CA bundle), but loading it costs ~75 ms: done once per
+    # process, not once per sync.
+    return httpx.create_ssl_context()
 
 
 def _error_of(response: httpx.Response) -> tuple[str, str]:
