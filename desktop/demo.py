@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -116,6 +117,18 @@ def prepare_store(data_dir: Path, service_url: str, username: str = DEMO_USERNAM
     return store
 
 
+def _close_on_interrupt(window: Any) -> Any:
+    """Ctrl+C in the terminal closes the window (and so stops the service) as closing it
+    by hand does; Qt's event loop would otherwise never let Python see the signal."""
+    from PySide6.QtCore import QTimer
+
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: window.close())
+    tick = QTimer(window)
+    tick.timeout.connect(lambda: None)
+    tick.start(250)
+    return previous
+
+
 def run_demo(args: argparse.Namespace) -> int:
     from desktop.app import make_application
     from desktop.mainwindow.window import MainWindow
@@ -138,7 +151,11 @@ def run_demo(args: argparse.Namespace) -> int:
             window.controller.adopt(store)
             window.resize(1280, 820)
             window.show()
-            code = app.exec()
+            previous = _close_on_interrupt(window)
+            try:
+                code = app.exec()
+            finally:
+                signal.signal(signal.SIGINT, previous)
             window.controller.shutdown()
         return code
     finally:
