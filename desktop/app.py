@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import install_translators
@@ -43,9 +43,18 @@ def make_application(argv: list[str] | None = None, language: str = "nl") -> QAp
     app.setApplicationName("Keukentafel")
     app.setOrganizationName("Keukentafel")
     app.setApplicationDisplayName("Keukentafel")
+    icon = icon_path()
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     apply_calm_style(app)
     install_translators(app, language)
     return app
+
+
+def icon_path() -> Path:
+    bundle = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle) if bundle else Path(__file__).resolve().parents[1]
+    return root / "resources" / "icons" / "keukentafel.svg"
 
 
 def apply_calm_style(app: QApplication) -> None:

@@ -210,3 +210,10 @@ def test_colours_come_from_the_palette_so_high_contrast_works(qtbot, tmp_path, q
         w.close()
     finally:
         QApplication.setPalette(before)
+
+
+def test_the_application_has_its_icon_and_calm_large_type(qapp):
+    app = desktop_app.make_application(language="en")
+    assert app is qapp  # one QApplication, reused
+    assert not app.windowIcon().isNull()
+    assert app.font().pointSizeF() >= desktop_app.BASE_POINT_SIZE
