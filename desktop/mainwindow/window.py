@@ -84,7 +84,8 @@ class MainWindow(QMainWindow):
         self.controller.close_later = self.sync.close_after_sync
         self.workspace: Workspace | None = None
         self.inbox: ConflictInbox | None = None
-        self.notice = ""  # the last message shown to the worker (read by tests)
+        self.notice = ""  # the last message shown to the worker
+        self.notices: list[str] = []  # every message shown since the window opened
         self.last_lock_reason = ""
 
         self.first_run = FirstRunPage(settings.get("device_name"), settings.get("service_url"))
@@ -293,6 +294,7 @@ class MainWindow(QMainWindow):
 
     def _say(self, message: str) -> None:
         self.notice = message
+        self.notices.append(message)
         self.status.showMessage(message, 15_000)
 
     @Slot(object)

@@ -18,6 +18,15 @@ from desktop.session.controller import UNLOCKED
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
 
+@pytest.fixture(autouse=True)
+def _english_afterwards(qapp):
+    """The app installs its Dutch catalogue; the other tests read the English sources."""
+    yield
+    from desktop.i18n import install_translators
+
+    install_translators(qapp, "en")
+
+
 def test_demo_opens_unlocked_with_the_demo_cases_and_cleans_up(qapp, monkeypatch, capsys):
     seen: dict = {}
     real_service = demo.demo_service
