@@ -94,6 +94,7 @@ def render(folder: Path) -> list[Path]:
             window.show()
             window.controller.adopt(store)
             settle(600, lambda: not window.sync.running and not window.session.busy)
+            window.status.clearMessage()  # a passing message is not part of the screen
             saved.append(_save(window, folder, "02-case-list"))
 
             case = store.list_cases()[0]

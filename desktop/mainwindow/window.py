@@ -169,10 +169,7 @@ class MainWindow(QMainWindow):
 
     def _note_key_location(self, location: str | None) -> None:
         if location == "file":  # the design asks that the worker is told
-            self._say(self.tr(
-                "This computer has no working keyring: the protected key of your store is "
-                "kept in a file in the data folder."
-            ))
+            self._say(self.tr("No working keyring: your key is kept wrapped in a file."))
 
     @Slot(object)
     def _first_run_chosen(self, choice: FirstRunChoice) -> None:

@@ -1088,8 +1088,8 @@ Huishouden: %4</translation>
             <translation>&amp;Keukentafel</translation>
         </message>
         <message>
-            <source>This computer has no working keyring: the protected key of your store is kept in a file in the data folder.</source>
-            <translation>Deze computer heeft geen werkende sleutelbos: de beveiligde sleutel van je gegevens staat in een bestand in de gegevensmap.</translation>
+            <source>No working keyring: your key is kept wrapped in a file.</source>
+            <translation>Geen werkende sleutelbos: je sleutel staat beveiligd in een bestand.</translation>
         </message>
         <message>
             <source>Making a new case is not available in this build.</source>
