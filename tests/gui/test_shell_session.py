@@ -239,11 +239,20 @@ def test_the_status_bar_lock_button_locks(qtbot, window, existing_store):
     assert not w.toolbar.isVisible()
 
 
-def test_application_suspend_locks(qtbot, window, existing_store):
+@pytest.mark.parametrize("event", ["suspended", "sleep", "screen_lock"])
+def test_the_system_going_away_locks(qtbot, window, existing_store, event):
     w = window()
     _unlock(qtbot, w)
     qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
-    w.lock._on_application_state(Qt.ApplicationState.ApplicationSuspended)
+    w.lock._on_screen_saver(False)  # the screen saver ending changes nothing
+    w.lock._on_prepare_for_sleep(False)  # nor does waking up
+    assert w.controller.state == UNLOCKED
+    {
+        "suspended": lambda: w.lock._on_application_state(
+            Qt.ApplicationState.ApplicationSuspended),
+        "sleep": lambda: w.lock._on_prepare_for_sleep(True),  # login1 PrepareForSleep
+        "screen_lock": lambda: w.lock._on_screen_saver(True),  # ScreenSaver ActiveChanged
+    }[event]()
     assert w.controller.state == LOCKED
 
 
