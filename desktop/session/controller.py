@@ -56,6 +56,7 @@ class SessionController(QObject):
     unlock_failed = Signal(str)
     first_run_failed = Signal(str)
     enrol_failed = Signal(str)
+    enrolling = Signal()  # the first run enrols before it opens the window
     about_to_lock = Signal()
 
     def __init__(
@@ -107,6 +108,7 @@ class SessionController(QObject):
                 return
             # Enrol before showing the cases, so that the first sync can already run.
             self.session.store = store
+            self.enrolling.emit()
             self.enrol(choice.enrolment, on_done=lambda: self._adopt(store),
                        on_failed=lambda: self._adopt(store))
 

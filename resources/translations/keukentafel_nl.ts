@@ -1088,6 +1088,10 @@ Huishouden: %4</translation>
             <translation>&amp;Keukentafel</translation>
         </message>
         <message>
+            <source>Enrolling with the team's service…</source>
+            <translation>Bezig met koppelen met de dienst van het team…</translation>
+        </message>
+        <message>
             <source>No working keyring: your key is kept wrapped in a file.</source>
             <translation>Geen werkende sleutelbos: je sleutel staat beveiligd in een bestand.</translation>
         </message>
