@@ -75,6 +75,7 @@ class StoreSession(QObject):
         self._writes = QThreadPool(self)
         self._writes.setMaxThreadCount(1)
         self._jobs: set[_Job] = set()
+        self._generation = 0  # bumped by abandon_pending (locking)
 
     @property
     def busy(self) -> bool:
@@ -108,6 +109,11 @@ class StoreSession(QObject):
         """For changes made elsewhere (the sync engine): views refresh the same way."""
         self.changed.emit(notice)
 
+    def abandon_pending(self) -> None:
+        """Locking: jobs still running finish (writes are kept), but their results and errors
+        are handed to nobody, so no view that is being thrown away shows a family again."""
+        self._generation += 1
+
     def wait_for_writes(self, msecs: int = 10_000) -> bool:
         """Block until queued writes are done (before locking or quitting, so no edit is lost)."""
         return self._writes.waitForDone(msecs)
@@ -121,6 +127,7 @@ class StoreSession(QObject):
         notice: ChangeNotice | None,
     ) -> None:
         store = self.store
+        generation = self._generation
         job = _Job(lambda: fn(store))
         was_busy = self.busy
         self._jobs.add(job)
@@ -128,6 +135,8 @@ class StoreSession(QObject):
         @Slot(object)
         def finished(result: Any) -> None:
             self._finish(job)
+            if generation != self._generation:
+                return
             if on_done is not None:
                 on_done(result)
             if notice is not None:
@@ -136,6 +145,8 @@ class StoreSession(QObject):
         @Slot(object)
         def errored(exc: BaseException) -> None:
             self._finish(job)
+            if generation != self._generation:
+                return
             # English, without values: exceptions from the store carry no personal data.
             log.warning("store operation failed: %s", type(exc).__name__)
             if on_error is not None:

@@ -198,7 +198,10 @@ class MainWindow(QMainWindow):
         if self.inbox is not None:
             self.inbox.clear()
         if self.workspace is not None:
-            self.workspace.clear()
+            self.workspace.clear()  # saves what was typed but not yet paused on
+        # Reads still running land nowhere: no view is filled again while locked.
+        self.session.abandon_pending()
+        if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()
             self.workspace.deleteLater()

@@ -335,3 +335,23 @@ def test_sync_now_on_a_laptop_that_is_not_enrolled_offers_to_enrol(qtbot, window
     w.ask_enrolment = lambda: asked.append(1)
     qtbot.keyClick(w, Qt.Key.Key_F5)
     assert asked == [1]
+
+
+def test_a_read_still_running_at_the_lock_lands_nowhere(qtbot, window, existing_store):
+    import time
+
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    landed: list[str] = []
+
+    def slow_read(store):
+        time.sleep(0.3)
+        return store.get_record(existing_store).fields["title"]
+
+    w.session.query(slow_read, landed.append, on_error=lambda exc: landed.append("error"))
+    qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert w.controller.state == LOCKED
+    qtbot.waitUntil(lambda: not w.session.busy, timeout=5_000)
+    qtbot.wait(50)
+    assert landed == []
