@@ -101,7 +101,7 @@ class _SyncJob(QRunnable):
 
     def run(self) -> None:
         engine = None
-        outcome: tuple[Signal, object]
+        outcome: tuple[Any, object]  # (signal to emit, its argument)
         # "Nu synchroniseren" right after typing: the edits still queued go out with this sync.
         self.session.wait_for_writes(15_000)
         try:
@@ -113,7 +113,10 @@ class _SyncJob(QRunnable):
         except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
             outcome = (self.signals.failed, exc)
         if engine is not None:
-            engine.client.close()
+            try:
+                engine.client.close()
+            except Exception as exc:  # noqa: BLE001 - the outcome must reach the UI thread
+                log.warning("closing the sync client failed: %s", type(exc).__name__)
         # The last thing this thread does: the UI thread may drop the job once it hears.
         outcome[0].emit(outcome[1])
 
