@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -35,8 +36,9 @@ def make_application(argv: list[str] | None = None, language: str = "nl") -> QAp
     """The one QApplication (reused when it exists, as under pytest-qt), styled and translated."""
     app = QApplication.instance()
     if app is None:
+        # 150% stays 150% (not rounded to 200%): the layout is laid out for it.
         QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            QGuiApplication.highDpiScaleFactorRoundingPolicy().PassThrough
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
         )
         app = QApplication(argv if argv is not None else sys.argv[:1])
     assert isinstance(app, QApplication)
