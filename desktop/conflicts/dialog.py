@@ -72,7 +72,7 @@ class ResolveDialog(QDialog):
         self.setMinimumSize(800, 480)
 
         what = (
-            field_label(conflict.field) if conflict.field is not None
+            field_label(conflict.field, conflict.kind) if conflict.field is not None
             else self.tr("the whole item")
         )
         heading = QLabel(self.tr("%1 — %2: %3").replace("%1", case_title)

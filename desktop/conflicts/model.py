@@ -32,7 +32,7 @@ except ImportError:  # pragma: no cover - only while the case file is not there 
     def kind_label(kind: str) -> str:
         return kind
 
-    def field_label(name: str) -> str:
+    def field_label(name: str, kind: str | None = None) -> str:
         return name
 
 
@@ -132,7 +132,7 @@ class ConflictInboxModel(QAbstractTableModel):
         if column == self.FIELD:
             if c.field is None:
                 return translate("ConflictInbox", "deleted on one side")
-            return field_label(c.field)
+            return field_label(c.field, c.kind)
         if column == self.KEPT_BY:
             return row.kept_by
         if column == self.INCOMING_BY:
