@@ -16,6 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.casefile.labels import field_label, kind_label  # the one place for them
 from desktop.i18n import local_time
 from sync.protocol import Conflict
 
@@ -23,17 +24,6 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 translate = QCoreApplication.translate
-
-
-try:  # the case file's display words (D2) are the one place for them
-    from desktop.casefile.labels import field_label, kind_label
-except ImportError:  # pragma: no cover - only while the case file is not there yet
-
-    def kind_label(kind: str) -> str:
-        return kind
-
-    def field_label(name: str, kind: str | None = None) -> str:
-        return name
 
 
 def who(user_id: str | None, me: str | None) -> str:

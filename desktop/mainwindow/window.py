@@ -235,15 +235,11 @@ class MainWindow(QMainWindow):
     def new_case(self) -> None:
         if not self.controller.unlocked:
             return
-        try:
-            from desktop.newcase.wizard import NewCaseWizard
-        except ImportError:
-            self._say(self.tr("Making a new case is not available in this build."))
-            return
+        from desktop.newcase.wizard import NewCaseWizard
+
         wizard = NewCaseWizard(self.session, self)
-        created = getattr(wizard, "case_created", None)
-        if created is not None and self.workspace is not None:
-            created.connect(self.workspace.open_case)
+        if self.workspace is not None:
+            wizard.case_created.connect(self.workspace.open_case)
         wizard.open()
 
     @Slot()

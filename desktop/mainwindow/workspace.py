@@ -2,33 +2,16 @@
 
 The workspace is built at each unlock and thrown away at each lock, so no widget keeps a
 family's name while the window is locked. The case list and case file views come from
-desktop/caselist and desktop/casefile.
+desktop/caselist and desktop/casefile; the network map and the safety plan join the case
+file through `add_tab`.
 """
 
 from __future__ import annotations
 
-import logging
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QSplitter, QWidget
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from desktop.operations import StoreSession
-
-log = logging.getLogger(__name__)
-
-
-def _views() -> tuple[Any, Any]:
-    """The case list and case file view classes, or None where they are not there yet."""
-    try:
-        from desktop.caselist.view import CaseListView
-    except ImportError:
-        CaseListView = None  # noqa: N806
-    try:
-        from desktop.casefile.view import CaseFileView
-    except ImportError:
-        CaseFileView = None  # noqa: N806
-    return CaseListView, CaseFileView
 
 
 class Workspace(QSplitter):
@@ -40,39 +23,27 @@ class Workspace(QSplitter):
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setObjectName("workspace")
         self.setChildrenCollapsible(False)
-        list_class, file_class = _views()
-        self.case_list: Any = (
-            list_class(session, self) if list_class else self._missing(self.tr("Case list"))
-        )
-        self.case_file: Any = (
-            file_class(session, self) if file_class else self._missing(self.tr("Case file"))
-        )
+        # Imported here, at the first unlock: the unlock page should not wait for them.
+        from desktop.casefile.view import CaseFileView
+        from desktop.caselist.view import CaseListView
+
+        self.case_list = CaseListView(session, self)
+        self.case_file = CaseFileView(session, self)
         self.addWidget(self.case_list)
         self.addWidget(self.case_file)
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 5)
-        if hasattr(self.case_list, "case_activated"):
-            self.case_list.case_activated.connect(self.open_case)
-
-    def _missing(self, what: str) -> QLabel:
-        label = QLabel(self.tr("%1 is not available in this build.").replace("%1", what))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setWordWrap(True)
-        return label
+        self.case_list.case_activated.connect(self.open_case)
 
     def open_case(self, case_id: str) -> None:
-        if hasattr(self.case_file, "open_case"):
-            self.case_file.open_case(case_id)
+        self.case_file.open_case(case_id)
         self.case_opened.emit(case_id)
 
     def clear(self) -> None:
         """Forget the open case (before locking or when another family must not be shown)."""
-        if hasattr(self.case_file, "clear"):
-            self.case_file.clear()
-        if hasattr(self.case_list, "clear"):
-            self.case_list.clear()
+        self.case_file.clear()
+        self.case_list.clear()
 
-    def add_tab(self, widget: QWidget, title: str) -> None:
-        """For later views of a case (network map, safety plan)."""
-        if hasattr(self.case_file, "add_tab"):
-            self.case_file.add_tab(widget, title)
+    def add_tab(self, widget: QWidget, title: str) -> int:
+        """For later views of a case (network map, safety plan): a main view beside the rest."""
+        return self.case_file.add_tab(widget, title)

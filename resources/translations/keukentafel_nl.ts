@@ -1096,10 +1096,6 @@ Huishouden: %4</translation>
             <translation>Geen werkende sleutelbos: je sleutel staat beveiligd in een bestand.</translation>
         </message>
         <message>
-            <source>Making a new case is not available in this build.</source>
-            <translation>Een nieuw dossier maken is in deze versie niet beschikbaar.</translation>
-        </message>
-        <message>
             <source>This laptop is enrolled with the team's service.</source>
             <translation>Deze laptop is gekoppeld met de dienst van het team.</translation>
         </message>
@@ -1536,21 +1532,6 @@ Huishouden: %4</translation>
         <message>
             <source>Home visits, newest first</source>
             <translation>Huisbezoeken, nieuwste eerst</translation>
-        </message>
-    </context>
-    <context>
-        <name>Workspace</name>
-        <message>
-            <source>Case list</source>
-            <translation>Dossierlijst</translation>
-        </message>
-        <message>
-            <source>Case file</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <source>%1 is not available in this build.</source>
-            <translation>%1 is in deze versie niet beschikbaar.</translation>
         </message>
     </context>
 </TS>
