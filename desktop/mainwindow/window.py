@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -87,6 +87,10 @@ class MainWindow(QMainWindow):
         self.notice = ""  # the last message shown to the worker
         self.notices: list[str] = []  # every message shown since the window opened
         self.last_lock_reason = ""
+        self._copied_here = False  # the clipboard changed while this app had the focus
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None:
+            clipboard.dataChanged.connect(self._clipboard_changed)
 
         self.first_run = FirstRunPage(settings.get("device_name"), settings.get("service_url"))
         self.unlock_page = UnlockPage()
@@ -169,6 +173,11 @@ class MainWindow(QMainWindow):
             self.session.query(lambda store: store.key_location, self._note_key_location,
                                on_error=lambda exc: None)
 
+    @Slot()
+    def _clipboard_changed(self) -> None:
+        if self.controller.unlocked and QApplication.focusWidget() is not None:
+            self._copied_here = True
+
     def _note_key_location(self, location: str | None) -> None:
         if location == "file":  # the design asks that the worker is told
             self._say(self.tr("No working keyring: your key is kept wrapped in a file."))
@@ -201,6 +210,11 @@ class MainWindow(QMainWindow):
             self.workspace.clear()  # saves what was typed but not yet paused on
         # Reads still running land nowhere: no view is filled again while locked.
         self.session.abandon_pending()
+        # Text copied from a case must not outlive the lock in the clipboard.
+        clipboard = QGuiApplication.clipboard()
+        if clipboard is not None and (self._copied_here or clipboard.ownsClipboard()):
+            clipboard.clear()
+        self._copied_here = False
         if self.workspace is not None:
             self.stack.removeWidget(self.workspace)
             self.workspace.hide()

@@ -355,3 +355,16 @@ def test_a_read_still_running_at_the_lock_lands_nowhere(qtbot, window, existing_
     qtbot.waitUntil(lambda: not w.session.busy, timeout=5_000)
     qtbot.wait(50)
     assert landed == []
+
+
+def test_text_copied_from_a_case_leaves_the_clipboard_at_the_lock(qtbot, window, existing_store):
+    w = window()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    clipboard = QApplication.clipboard()
+    w.workspace.case_list.setFocus()
+    clipboard.setText(FAMILY)  # as Ctrl+C in a field of the case would
+    assert clipboard.text() == FAMILY
+    w.actions.lock.trigger()
+    assert w.controller.state == LOCKED
+    assert clipboard.text() == ""
