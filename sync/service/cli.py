@@ -14,6 +14,7 @@ import sys
 from collections.abc import Sequence
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
 
 from sync.service import access_log
 from sync.service.access_log import AccessEvent
@@ -113,7 +114,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         engine.dispose()
 
 
-def _device(factory, args: argparse.Namespace) -> int:  # type: ignore[no-untyped-def]
+def _device(factory: sessionmaker[Session], args: argparse.Namespace) -> int:
     with transaction(factory) as session:
         if args.action == "list":
             rows = session.execute(
@@ -139,7 +140,7 @@ def _device(factory, args: argparse.Namespace) -> int:  # type: ignore[no-untype
     return EXIT_OK
 
 
-def _seed_demo(factory, settings: Settings) -> int:  # type: ignore[no-untyped-def]
+def _seed_demo(factory: sessionmaker[Session], settings: Settings) -> int:
     from sync.service.demo import DEMO_USERS, seed
 
     made = seed(factory, settings.retention_days)

@@ -10,10 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import DEVICE_REVOKED
-from sync.service.accounts import team_ids
 from sync.service.db import transaction
 from sync.service.errors import ApiError
-from sync.service.models import Device, User
+from sync.service.models import Device, Membership, User
 from sync.service.ratelimit import LoginThrottle
 from sync.service.security import token_hash
 from sync.service.settings import Settings
@@ -60,19 +59,22 @@ def current_viewer(
                        headers={"WWW-Authenticate": "Bearer"})
     digest = token_hash(credentials.credentials)
     with transaction(factory) as session:
+        # One query on every request: device, user and (one row per team) memberships.
         found = session.execute(
-            select(Device, User).join(User, User.id == Device.user_id)
+            select(Device, User, Membership.team_id)
+            .join(User, User.id == Device.user_id)
+            .outerjoin(Membership, Membership.user_id == User.id)
             .where(Device.token_hash == digest)
-        ).first()
-        if found is None:
+        ).all()
+        if not found:
             raise ApiError(401, "invalid_token", "the token is not valid",
                            headers={"WWW-Authenticate": "Bearer"})
-        device, user = found
+        device, user, _ = found[0]
         if device.revoked_at is not None:
             raise ApiError(401, DEVICE_REVOKED, "this device was revoked")
         return Viewer(
             user_id=user.id, username=user.username, display_name=user.display_name,
-            role=user.role, team_ids=frozenset(team_ids(session, user.id)),
+            role=user.role, team_ids=frozenset(t for _, _, t in found if t is not None),
             device_id=device.id, address=address,
         )
 
