@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+import socket
 import sys
 from collections.abc import Sequence
 
@@ -157,10 +158,24 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
 
     # The workers build their own app from the environment (app_from_env).
     os.environ["KEUKENTAFEL_DB_URL"] = settings.db_url
-    uvicorn.run(
-        "sync.service.app:app_from_env", factory=True, host=host, port=port,
-        workers=max(1, workers), log_level="info", proxy_headers=False,
-    )
+    options = dict(factory=True, host=host, port=port, log_level="info", proxy_headers=False)
+    if workers <= 1:
+        uvicorn.run("sync.service.app:app_from_env", **options)
+        return EXIT_OK
+    from uvicorn.supervisors import Multiprocess
+
+    # uvicorn binds the shared socket of `--workers N` without IPPROTO_TCP, so asyncio
+    # leaves Nagle's algorithm on and every keep-alive answer waits ~40 ms for a delayed
+    # ACK (uvicorn issue #3149). Bind it here with the protocol named.
+    config = uvicorn.Config("sync.service.app:app_from_env", workers=workers, **options)
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    print(f"keukentafel-server on http://{host}:{sock.getsockname()[1]} with {workers} workers",
+          flush=True)
+    Multiprocess(config, sockets=[sock]).run()
     return EXIT_OK
 
 
