@@ -33,7 +33,7 @@ from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
 from sync.service.errors import ApiError
 from sync.service.models import ConflictRow, DeviceCase, RecordRow, RevCounter
-from sync.service.records import to_conflict, to_record
+from sync.service.records import hold_case, to_conflict, to_record
 from sync.service.visibility import Viewer, visible_case_ids
 
 _PREFIX = "v1:"
@@ -205,9 +205,7 @@ def _follow_view(
 
 def _note_view(session: Session, device_id: str, view: _View) -> None:
     for case_id, since_rev in view.new.items():
-        # merge: a second pull of the same device at the same moment may have noted it
-        session.merge(DeviceCase(device_id=device_id, case_id=case_id, since_rev=since_rev,
-                                 revoked_rev=None))
+        hold_case(session, device_id, case_id, since_rev)
     for case_id, since_rev in view.regranted.items():
         session.execute(
             update(DeviceCase)

@@ -25,10 +25,10 @@ from sync.service.models import (
     AppliedChange,
     CaseAccess,
     ConflictRow,
-    DeviceCase,
     RecordRow,
 )
 from sync.service.records import (
+    hold_case,
     lock_revs,
     mirror_case_access,
     store_revs,
@@ -121,9 +121,7 @@ class _Batch:
         if case_id in self._held:
             return
         self._held.add(case_id)
-        key = (self.ctx.viewer.device_id, case_id)
-        if self.session.get(DeviceCase, key) is None:
-            self.session.add(DeviceCase(device_id=key[0], case_id=case_id, since_rev=rev))
+        hold_case(self.session, self.ctx.viewer.device_id, case_id, rev)
 
     def sees(self, case_id: str) -> bool:
         if case_id not in self._sees:

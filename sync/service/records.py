@@ -6,10 +6,19 @@ import datetime as dt
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from sync.protocol import Conflict, Record
-from sync.service.models import CaseAccess, CaseShare, ConflictRow, RecordRow, RevCounter
+from sync.service.models import (
+    CaseAccess,
+    CaseShare,
+    ConflictRow,
+    DeviceCase,
+    RecordRow,
+    RevCounter,
+)
 
 
 def utcnow() -> dt.datetime:
@@ -50,6 +59,21 @@ def lock_revs(session: Session) -> int:
 
 def store_revs(session: Session, last: int) -> None:
     session.execute(update(RevCounter).where(RevCounter.id == 1).values(value=last))
+
+
+def hold_case(session: Session, device_id: str, case_id: str, since_rev: int) -> None:
+    """Note that a device holds a case, unless it is noted already.
+
+    INSERT … ON CONFLICT DO NOTHING, because a push and a pull of the same device may both
+    note the same case at the same moment; the first one's `since_rev` stands.
+    """
+    values = {"device_id": device_id, "case_id": case_id, "since_rev": since_rev,
+              "revoked_rev": None}
+    if session.get_bind().dialect.name == "postgresql":
+        statement = pg_insert(DeviceCase).values(**values).on_conflict_do_nothing()
+    else:
+        statement = sqlite_insert(DeviceCase).values(**values).on_conflict_do_nothing()
+    session.execute(statement)
 
 
 def to_record(row: RecordRow | Any) -> Record:
