@@ -171,7 +171,9 @@ def merge_delete(
 
 
 def rebase_local(
-    server_fields: Mapping[str, Any], local_fields: Mapping[str, Any], edited: set[str] | frozenset[str]
+    server_fields: Mapping[str, Any],
+    local_fields: Mapping[str, Any],
+    edited: set[str] | frozenset[str],
 ) -> dict[str, Any]:
     """A pulled record meeting unpushed local edits: the service's values for every field the
     worker did not edit, the worker's own for those they did (the next push merges them)."""

@@ -27,7 +27,9 @@ class Ledger:
 def test_results_come_back_on_the_ui_thread(qtbot, qapp):
     session = StoreSession(Ledger())
     seen = []
-    session.query(lambda s: threading.get_ident(), lambda r: seen.append((r, QThread.currentThread())))
+    session.query(
+        lambda s: threading.get_ident(), lambda r: seen.append((r, QThread.currentThread()))
+    )
     qtbot.waitUntil(lambda: bool(seen))
     worker_ident, thread = seen[0]
     assert worker_ident != threading.get_ident()

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sync.merge import merge_change, merge_delete, merge_against_deleted, merge_text, rebase_local
+from sync.merge import merge_against_deleted, merge_change, merge_delete, merge_text, rebase_local
 from sync.protocol import DELETED
 
 BASE = "Eerste alinea.\n\nTweede alinea.\n\nDerde alinea.\n"
@@ -58,7 +58,8 @@ def test_rule_4_text_merges_and_rule_5_other_types_conflict():
     ours = BASE.replace("Eerste", "EERSTE")
     theirs = BASE.replace("Derde", "DERDE")
     out = merge_change("person", {"notes": ours}, {"notes": BASE}, {"notes": theirs})
-    assert out.status == "merged" and "EERSTE" in out.fields["notes"] and "DERDE" in out.fields["notes"]
+    assert out.status == "merged"
+    assert "EERSTE" in out.fields["notes"] and "DERDE" in out.fields["notes"]
     out = merge_change("person", {"role": "oma"}, {"role": "tante"}, {"role": "buurvrouw"})
     assert out.status == "conflict"
     assert out.fields["role"] == "oma"  # the service keeps its value

@@ -23,7 +23,11 @@ def test_every_kind_of_the_design_is_declared():
         ("person", {"name": "A", "map_x": True}, "wrong_type"),
         ("person", {"name": "A", "birth_date": "31-12-2001"}, "wrong_type"),
         ("person", {"name": "A", "circle": "club"}, "invalid_value"),
-        ("case", {"title": "T", "team_id": "t", "domains": ["veiligheid", "ruimtevaart"]}, "invalid_value"),
+        (
+            "case",
+            {"title": "T", "team_id": "t", "domains": ["veiligheid", "ruimtevaart"]},
+            "invalid_value",
+        ),
         ("scaling_score", {"value": 11}, "invalid_value"),
         ("person", {"role": "moeder"}, "missing_field"),
         ("case", {"title": "T"}, "missing_field"),
