@@ -118,6 +118,9 @@ class CaseFileView(QWidget):
         """Show `case_id`; `loaded` follows once it is on screen."""
         self.flush()
         if case_id != self.controller.case_id:
+            # Until the new case has loaded, nothing can be typed: a keystroke in that moment
+            # would land in the previous family's record or be overwritten by the load.
+            self.overview.show_case(None, "")
             for tab in self._lazy_tabs():
                 tab.clear()
         self.controller.open(case_id)

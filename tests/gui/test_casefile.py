@@ -425,3 +425,18 @@ def test_a_colleagues_case_names_no_id(view, store, qtbot):
     assert open_and_wait(view, theirs.id)
     assert "a colleague" in view.header.details.text()
     assert "3333" not in view.header.details.text()
+
+
+def test_nothing_can_be_typed_while_another_case_loads(view, case, store, session, qtbot):
+    record, _ = case
+    other = store.create_record("case", {"title": "Familie Yilmaz", "team_id": "team-noord"})
+    assert open_and_wait(view, record.id)
+    assert view.overview.form.isEnabled()
+    view.open_case(other.id)
+    # Before the new family's record is read, the form holds neither family's text.
+    assert not view.overview.form.isEnabled()
+    assert view.overview.form.editors["title"].value() is None
+    qtbot.waitUntil(lambda: view.overview.form.isEnabled())
+    assert view.overview.form.editors["title"].value() == "Familie Yilmaz"
+    settle(session, qtbot)
+    assert store.get_record(record.id).fields["title"] == "Familie De Boer"
