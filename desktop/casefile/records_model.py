@@ -10,9 +10,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from desktop.casefile.labels import choice_label, field_label
+from desktop.table_model import RowTableModel
 from sync.protocol import Record
 from sync.schema import field_spec
 
@@ -47,7 +48,7 @@ def display_value(kind: str, field: str, value: Any) -> str:
     return str(value)
 
 
-class RecordTableModel(QAbstractTableModel):
+class RecordTableModel(RowTableModel):
     RecordRole = Qt.ItemDataRole.UserRole + 1
 
     def __init__(
@@ -61,15 +62,8 @@ class RecordTableModel(QAbstractTableModel):
         self.kind = kind
         self.columns = list(columns)
         self._sort_key = sort_key
-        self._rows: list[Record] = []
 
     # -- Qt model API -----------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):
@@ -84,18 +78,8 @@ class RecordTableModel(QAbstractTableModel):
             return record.id
         return None
 
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            column = self.columns[section]
-            return column.header or field_label(column.field, self.kind)
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+    def headers(self) -> list[str]:
+        return [c.header or field_label(c.field, self.kind) for c in self.columns]
 
     # -- keeping the rows -------------------------------------------------------------------
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QLocale,
@@ -17,6 +16,7 @@ from PySide6.QtCore import (
 
 from desktop.casefile.labels import field_label, kind_label
 from desktop.casefile.records_model import display_value
+from desktop.table_model import RowTableModel
 from sync.schema import SchemaError
 
 Index = QModelIndex | QPersistentModelIndex
@@ -60,12 +60,11 @@ def _values(entry: Any) -> str:
     return "\n".join(lines)
 
 
-class TimelineModel(QAbstractTableModel):
+class TimelineModel(RowTableModel):
     """Rows are the store's history entries of one case, newest first."""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[Any] = []
         self._user: dict[str, Any] = {}
         self._headers = (
             translate("Timeline", "When"), translate("Timeline", "What"),
@@ -77,23 +76,8 @@ class TimelineModel(QAbstractTableModel):
         self._rows = list(reversed(entries))
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._rows):

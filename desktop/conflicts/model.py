@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -18,6 +17,7 @@ from PySide6.QtCore import (
 
 from desktop.casefile.labels import field_label, kind_label  # the one place for them
 from desktop.i18n import local_time
+from desktop.table_model import RowTableModel
 from sync.protocol import Conflict
 
 Index = QModelIndex | QPersistentModelIndex
@@ -65,12 +65,11 @@ def load_inbox(store: Any) -> list[InboxRow]:
     return rows
 
 
-class ConflictInboxModel(QAbstractTableModel):
+class ConflictInboxModel(RowTableModel):
     CASE, ITEM, FIELD, KEPT_BY, INCOMING_BY, WHEN = range(6)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[InboxRow] = []
 
     def set_rows(self, rows: list[InboxRow]) -> None:
         self.beginResetModel()
@@ -83,19 +82,7 @@ class ConflictInboxModel(QAbstractTableModel):
     def row_at(self, row: int) -> InboxRow:
         return self._rows[row]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008 - Qt API
-        return 0 if parent.isValid() else 6
-
-    def headerData(  # noqa: N802 - Qt API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if not 0 <= section < 6:
-            return None
+    def headers(self) -> tuple[str, ...]:
         return (
             translate("ConflictInbox", "Case"),
             translate("ConflictInbox", "Item"),
@@ -103,7 +90,7 @@ class ConflictInboxModel(QAbstractTableModel):
             translate("ConflictInbox", "Kept (by)"),
             translate("ConflictInbox", "Came in (from)"),
             translate("ConflictInbox", "When"),
-        )[section]
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
@@ -14,15 +13,19 @@ from PySide6.QtCore import (
 
 from desktop.casefile.records_model import display_value
 from desktop.newcase.draft import Member
+from desktop.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
-class HouseholdModel(QAbstractTableModel):
+class HouseholdModel(RowTableModel):
+    @property
+    def members(self) -> list[Member]:
+        return self._rows
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.members: list[Member] = []
         self._headers = (
             translate("HouseholdModel", "Name"), translate("HouseholdModel", "Role"),
             translate("HouseholdModel", "Date of birth"),
@@ -40,23 +43,8 @@ class HouseholdModel(QAbstractTableModel):
             del self.members[row]
             self.endRemoveRows()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.members)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._headers):
-            return self._headers[section]
-        if orientation == Qt.Orientation.Vertical:
-            return section + 1
-        return None
+    def headers(self) -> tuple[str, ...]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.members):
