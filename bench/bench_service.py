@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import os
 import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,6 +32,7 @@ from sqlalchemy import insert, update
 from sync.service.accounts import add_device, add_team, add_user
 from sync.service.db import make_engine, make_sessionmaker, migrate, transaction
 from sync.service.models import CaseAccess, RecordRow, RevCounter
+from sync.service.process import ServiceProcess
 
 PUSH_TOTAL = 10_000
 PUSH_BATCH = 1_000
@@ -54,38 +53,12 @@ def _free_port() -> int:
 
 @contextmanager
 def _server(db_url: str, workers: int = 2) -> Iterator[str]:
-    port = _free_port()
-    log = tempfile.TemporaryFile()
-    env = {**os.environ, "KEUKENTAFEL_DB_URL": db_url, "KEUKENTAFEL_DB_POOL_SIZE": "20"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.service.cli", "serve", "--port", str(port),
-         "--workers", str(workers)],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError("service did not start: " + log.read()[-500:].decode())
-            time.sleep(0.2)
+    with ServiceProcess(db_url, workers=workers, env={"KEUKENTAFEL_DB_POOL_SIZE": "20"}) as service:
         try:
-            yield base
+            yield service.url
         except Exception:
-            log.seek(0)
-            tail = log.read()[-1500:].decode(errors="replace")
-            print("   server log, last lines:\n" + tail)
+            print("   server log, last lines:\n" + service.log_tail())
             raise
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
 
 
 @dataclass

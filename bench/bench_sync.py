@@ -16,18 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import os
 import resource
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-import httpx
 from sqlalchemy import insert, update
 
 CASES = 1_000
@@ -106,41 +102,6 @@ def _fill_service(db_url: str) -> tuple[str, str]:
     return team_id, user_id
 
 
-@contextmanager
-def _service(db_url: str) -> Iterator[str]:
-    port = _free_port()
-    log = tempfile.TemporaryFile()
-    env = {**os.environ, "KEUKENTAFEL_DB_URL": db_url}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.service.cli", "serve", "--port", str(port)],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                raise RuntimeError("service did not start: " + log.read()[-500:].decode())
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _line(name: str, seconds: float, records: int | None = None) -> None:
     rate = f", {records / seconds:,.0f} records/s" if records else ""
     count = f"{records:,} records, " if records is not None else ""
@@ -205,6 +166,7 @@ def main() -> None:
     # No developer keyring is touched: the wrapped key goes to a file in the temp folder.
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from sync.service.process import ServiceProcess
     from tests.pg import start_cluster
 
     cluster = start_cluster()
@@ -213,7 +175,8 @@ def main() -> None:
         started = time.perf_counter()
         _fill_service(db_url)
         print(f"   (filling the service took {time.perf_counter() - started:.1f} s)", flush=True)
-        with _service(db_url) as base:
+        with ServiceProcess(db_url) as service:
+            base = service.url
             subprocess.run([sys.executable, "-m", "bench.bench_sync", base], check=True,
                            cwd=Path(__file__).resolve().parents[1])
     finally:

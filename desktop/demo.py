@@ -13,18 +13,14 @@ import argparse
 import logging
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
+from sync.service.process import ServiceProcess, server_command
 
 log = logging.getLogger(__name__)
 
@@ -39,65 +35,16 @@ def _demo_password(username: str) -> str:
     return next(u.password for u in DEMO_USERS if u.username == username)
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _server_command(db_url: str, *args: str) -> list[str]:
-    return [sys.executable, "-m", "sync.service.cli", "--db", db_url, *args]
-
-
-@dataclass
-class DemoService:
-    """A running `keukentafel-server` subprocess on loopback."""
-
-    url: str
-    process: subprocess.Popen[bytes]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=5)
-
-
-def wait_until_healthy(url: str, process: subprocess.Popen[bytes], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError("the demo service stopped while starting")
-        try:
-            answer = httpx.get(f"{url}/healthz", timeout=1.0)
-            if answer.status_code == 200 and answer.json().get("status") == "ok":
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.1)
-    raise RuntimeError("the demo service did not become healthy in time")
 
 
 @contextmanager
-def demo_service(folder: Path) -> Iterator[DemoService]:
+def demo_service(folder: Path) -> Iterator[ServiceProcess]:
     """Seed and serve a throwaway service database in `folder`; stopped on leaving."""
     db_url = f"sqlite:///{folder / 'service.sqlite3'}"
-    subprocess.run(_server_command(db_url, "seed-demo"), check=True,
+    subprocess.run(server_command(db_url, "seed-demo"), check=True,
                    stdout=subprocess.DEVNULL)
-    port = free_port()
-    process = subprocess.Popen(
-        _server_command(db_url, "serve", "--host", "127.0.0.1", "--port", str(port)),
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    service = DemoService(f"http://127.0.0.1:{port}", process)
-    try:
-        wait_until_healthy(service.url, process)
+    with ServiceProcess(db_url) as service:
         yield service
-    finally:
-        service.stop()
 
 
 def prepare_store(data_dir: Path, service_url: str, username: str = DEMO_USERNAME) -> Any:

@@ -63,7 +63,7 @@ def test_demo_opens_unlocked_with_the_demo_cases_and_cleans_up(qapp, monkeypatch
     assert code == 0
     assert seen["state"] == UNLOCKED
     assert seen["user"] == "demo" and seen["cases"] >= 1
-    assert seen["service"].process.poll() is not None  # the service stopped with the window
+    assert seen["service"].proc.poll() is not None  # the service stopped with the window
     assert not seen["folder"].exists()  # throwaway data folder removed
     out = capsys.readouterr().out
     assert demo.DEMO_PASSPHRASE in out and seen["service"].url in out

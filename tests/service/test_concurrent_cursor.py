@@ -4,12 +4,7 @@ puller must end with every record at its latest rev."""
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
 import threading
-import time
 import uuid
 from pathlib import Path
 
@@ -18,6 +13,7 @@ import pytest
 
 from sync.service.accounts import add_team, add_user
 from sync.service.db import make_engine, make_sessionmaker, transaction
+from sync.service.process import ServiceProcess
 from tests.service.conftest import fresh_postgres
 
 PUSHERS = 4
@@ -26,11 +22,6 @@ BATCHES = 15
 BATCH = 6
 PASSWORD = "wachtwoord-gelijktijdig"
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
@@ -41,32 +32,8 @@ def server(postgres_cluster, pg_template, tmp_path: Path):
         add_team(session, "Noord")
         add_user(session, "anouk", PASSWORD, "worker", ["Noord"])
     engine.dispose()
-    port = _free_port()
-    log = (tmp_path / "server.log").open("w")
-    env = {**os.environ, "KEUKENTAFEL_DB_URL": url}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "sync.service.cli", "serve", "--port", str(port),
-         "--workers", "2"],
-        stdout=log, stderr=subprocess.STDOUT, env=env,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("the service did not start: "
-                            + (tmp_path / "server.log").read_text()[-1000:])
-            time.sleep(0.2)
-        yield base
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
-        log.close()
+    with ServiceProcess(url, workers=2) as service:
+        yield service.url
 
 
 def _enrol(client: httpx.Client, name: str) -> dict[str, str]:

@@ -7,11 +7,6 @@ service never see each other's cases.
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -31,6 +26,7 @@ from sync.schema import full_fields
 from sync.service import accounts
 from sync.service.db import make_engine, make_sessionmaker, migrate, transaction
 from sync.service.models import Device
+from sync.service.process import ServiceProcess, free_port  # noqa: F401 - the tests' names
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSPHRASE = "keukentafel-test-passphrase"
@@ -46,12 +42,6 @@ class QuickKdf(keys.KdfParams):
     memory_kib: int = 8 * 1024
     iterations: int = 1
     lanes: int = 1
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass(frozen=True)
@@ -94,56 +84,6 @@ class ServiceDatabase:
 
     def dispose(self) -> None:
         self.engine.dispose()
-
-
-class ServiceProcess:
-    """`uvicorn` serving the real app on a loopback port, started and killed as a process."""
-
-    def __init__(self, db_url: str, port: int | None = None) -> None:
-        self.db_url = db_url
-        self.port = port or free_port()
-        self.proc: subprocess.Popen[bytes] | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self, timeout: float = 30) -> ServiceProcess:
-        env = {**os.environ, "KEUKENTAFEL_DB_URL": self.db_url, "PYTHONPATH": str(ROOT)}
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "sync.service.app:app_from_env", "--factory",
-             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"],
-            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                err = self.proc.stderr.read().decode(errors="replace") if self.proc.stderr else ""
-                raise RuntimeError(f"the service exited at start: {err[-800:]}")
-            try:
-                if httpx.get(f"{self.url}/healthz", timeout=1).status_code == 200:
-                    return self
-            except httpx.TransportError:
-                pass
-            time.sleep(0.1)
-        self.stop()
-        raise RuntimeError("the service did not answer /healthz in time")
-
-    def kill(self) -> None:
-        """SIGKILL: the service dies mid-whatever, as in a power cut."""
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGKILL)
-            self.proc.wait(10)
-
-    def stop(self) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.kill()
-        if self.proc is not None and self.proc.stderr is not None:
-            self.proc.stderr.close()
 
 
 class Laptop:

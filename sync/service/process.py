@@ -1,0 +1,101 @@
+"""`keukentafel-server serve` as a child process on a free loopback port.
+
+The demo (`make run`), the end-to-end and fault tests and the benchmarks all start the real
+service this way, so there is one place that knows how to start it, wait for `/healthz`,
+kill it like a power cut and stop it cleanly. Importing this loads no FastAPI.
+"""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Mapping
+from types import TracebackType
+
+import httpx
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def server_command(db_url: str, *args: str) -> list[str]:
+    """The `keukentafel-server` command line for `args`, with this interpreter."""
+    return [sys.executable, "-m", "sync.service.cli", "--db", db_url, *args]
+
+
+class ServiceProcess:
+    """The real service serving `db_url` on 127.0.0.1; a context manager that stops it."""
+
+    def __init__(
+        self, db_url: str, *, port: int | None = None, workers: int = 1,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.db_url = db_url
+        self.port = port or free_port()
+        self.workers = workers
+        self.env = dict(env or {})
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._log = tempfile.TemporaryFile()  # the service logs no personal data
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout: float = 60) -> ServiceProcess:
+        import os
+
+        args = ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
+        if self.workers > 1:
+            args += ["--workers", str(self.workers)]
+        self.proc = subprocess.Popen(
+            server_command(self.db_url, *args),
+            env={**os.environ, **self.env}, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"the service exited at start: {self.log_tail()}")
+            try:
+                answer = httpx.get(f"{self.url}/healthz", timeout=1)
+                if answer.status_code == 200 and answer.json().get("status") == "ok":
+                    return self
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.1)
+        self.stop()
+        raise RuntimeError(f"the service did not answer /healthz in time: {self.log_tail()}")
+
+    def log_tail(self, chars: int = 1500) -> str:
+        self._log.seek(0)
+        return self._log.read()[-chars:].decode(errors="replace")
+
+    def kill(self) -> None:
+        """SIGKILL: the service dies in the middle of whatever it does, as in a power cut."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait(10)
+
+    def stop(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(30)
+            except subprocess.TimeoutExpired:
+                self.kill()
+
+    def __enter__(self) -> ServiceProcess:
+        return self.start() if self.proc is None else self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+        self._log.close()
