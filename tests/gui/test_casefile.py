@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
-from desktop.operations import ChangeNotice, StoreSession
+from desktop.operations import ChangeNotice
 from storage.store import CaseStore
 
 pytestmark = pytest.mark.gui
@@ -25,16 +25,6 @@ def store(tmp_path):
     yield store
     QThreadPool.globalInstance().waitForDone(5000)
     store.close()
-
-
-@pytest.fixture
-def session(store):
-    session = StoreSession(store)
-    failures = []
-    session.failed.connect(failures.append)
-    yield session
-    session.wait_for_writes()
-    assert failures == []
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.caselist.view import CaseListView
 from desktop.newcase.wizard import NewCaseWizard
-from desktop.operations import StoreSession
 from storage.demo import seed_store
 from storage.store import CaseStore
 
@@ -36,16 +35,6 @@ def store(tmp_path):
     yield store
     QThreadPool.globalInstance().waitForDone(5000)
     store.close()
-
-
-@pytest.fixture
-def session(store):
-    session = StoreSession(store)
-    failures = []
-    session.failed.connect(failures.append)
-    yield session
-    session.wait_for_writes()
-    assert failures == []
 
 
 def _inside_a_control(widget: QWidget) -> bool:

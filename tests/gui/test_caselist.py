@@ -4,34 +4,13 @@ sections for a worker and a team lead, and activation."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QThreadPool
 
 from desktop.caselist.model import CaseListModel
 from desktop.caselist.view import CaseListView, search_and_wait
-from desktop.operations import StoreSession
-from storage.store import CaseStore
 
 pytestmark = pytest.mark.gui
 
 ME, COLLEAGUE = "11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
-
-
-@pytest.fixture
-def session(store, qtbot):
-    session = StoreSession(store)
-    failures = []
-    session.failed.connect(failures.append)
-    yield session
-    session.wait_for_writes()
-    assert failures == []
 
 
 def seed(store) -> dict[str, str]:

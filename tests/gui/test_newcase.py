@@ -3,32 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 
 from desktop.newcase.draft import Member, NewCaseDraft
 from desktop.newcase.wizard import NewCaseWizard
-from desktop.operations import StoreSession
-from storage.store import CaseStore
 from sync.schema import SchemaError
 
 pytestmark = pytest.mark.gui
 
 ME = "11111111-1111-4111-8111-111111111111"
-
-
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
-
-
-@pytest.fixture
-def session(store):
-    session = StoreSession(store)
-    yield session
-    session.wait_for_writes()
 
 
 def test_the_draft_becomes_a_case_and_its_household():
