@@ -5,21 +5,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from desktop.session.column import centred_column
 from desktop.session.strength import MINIMUM_LENGTH, strength_score
 
 COLUMN_WIDTH = 760
@@ -110,26 +109,11 @@ class FirstRunPage(QWidget):
         self.start.setDefault(True)
         self.start.setAccessibleName(self.tr("Start"))
 
-        # One calm column in the middle of the window, however wide the screen is.
-        column = QWidget()
-        column.setMaximumWidth(COLUMN_WIDTH)
-        layout = QVBoxLayout(column)
-        layout.setSpacing(16)
-        for widget in (self.title, self.intro):
-            layout.addWidget(widget)
-        layout.addLayout(form)
-        layout.addWidget(self.show_passphrase)
-        layout.addWidget(self.enrol_box)
-        layout.addWidget(self.error)
-        layout.addWidget(self.start, 0, Qt.AlignmentFlag.AlignRight)
-        outer = QHBoxLayout()
-        outer.addStretch(1)
-        outer.addWidget(column, 4)
-        outer.addStretch(1)
-        page = QVBoxLayout(self)
-        page.addStretch(1)
-        page.addLayout(outer)
-        page.addStretch(2)
+        centred_column(
+            self,
+            [self.title, self.intro, form, self.show_passphrase, self.enrol_box, self.error],
+            self.start, max_width=COLUMN_WIDTH, weight=4,
+        )
 
         self.passphrase.textChanged.connect(self._update_hint)
         self.repeat.textChanged.connect(self._update_hint)

@@ -5,13 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
+
+from desktop.session.column import centred_column
 
 
 class UnlockPage(QWidget):
@@ -40,23 +40,10 @@ class UnlockPage(QWidget):
         self.unlock.setDefault(True)
         self.unlock.setAccessibleName(self.tr("Unlock"))
 
-        box = QWidget()
-        box.setMaximumWidth(520)
-        column = QVBoxLayout(box)
-        column.setSpacing(16)
-        column.addWidget(self.title)
-        column.addWidget(self.prompt)
-        column.addWidget(self.passphrase)
-        column.addWidget(self.message)
-        column.addWidget(self.unlock, 0, Qt.AlignmentFlag.AlignRight)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(box, 3)
-        row.addStretch(1)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addLayout(row)
-        outer.addStretch(2)
+        centred_column(
+            self, [self.title, self.prompt, self.passphrase, self.message], self.unlock,
+            max_width=520, weight=3,
+        )
 
         self.passphrase.returnPressed.connect(self._submit)
         self.unlock.clicked.connect(self._submit)
