@@ -1,22 +1,24 @@
-"""Benchmarks of the central service, on SQLite and on a throwaway PostgreSQL 15, through a
-real uvicorn (two worker processes) over loopback HTTP. Prints figures; asserts nothing.
+"""Benchmarks of the central service, on SQLite and on a throwaway PostgreSQL 15 with
+durability on (fsync, synchronous_commit and full_page_writes as a deployment runs), through
+the real service (uvicorn, two worker processes) over loopback HTTP. Prints figures, each
+beside its reference from the same run; asserts nothing.
 
-- push: 10,000 new records in batches of 1,000 (one device);
+- push: 10,000 new records in batches of 1,000 (one device), timed per batch;
 - first pull: 100,000 records (1,000 cases of 100) by a new device, pages of 5,000;
-- no-change sync: 200 concurrent clients, each its own device, pulling with an up-to-date
-  cursor; syncs per second and p50/p99 latency.
+- under load, driven by `wrk` in a process of its own (see bench/wrk.py), 200 connections:
+  the floor (a bare FastAPI route reading the bearer token and running one indexed SELECT on
+  SQLite, served the same way), then the no-change sync (each of 200 workers with their own
+  device and cases pulls with its cursor at the end), then pushes of one change each.
+  The CPU of wrk, the service (and PostgreSQL) and the rest of the machine is printed beside.
 
-The 100,000 records (and the 200 clients' small caseload) are written straight into the
-database (the push path is measured on its own above); everything measured goes through
-HTTP. A no-change sync is the pull a laptop makes when it has nothing to push.
+The 100,000 records and the 200 workers' cases are written straight into the database (the
+push path is measured on its own); everything measured goes through HTTP.
 """
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
-import socket
-import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -27,38 +29,37 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-from sqlalchemy import insert, update
+from sqlalchemy import insert, text, update
 
+from bench.floor_app import make_floor_db
+from bench.options import size
+from bench.stats import describe
+from bench.wrk import LoadResult, WrkSettings, find_wrk, run_wrk
 from sync.service.accounts import add_device, add_team, add_user
 from sync.service.db import make_engine, make_sessionmaker, migrate, transaction
-from sync.service.models import CaseAccess, RecordRow, RevCounter
-from sync.service.process import ServiceProcess
+from sync.service.models import CaseAccess, Device, Membership, RecordRow, RevCounter, User
+from sync.service.process import ServiceProcess, free_port
+from sync.service.security import new_token, token_hash
 
-PUSH_TOTAL = 10_000
-PUSH_BATCH = 1_000
-PULL_CASES = 1_000
+ROOT = Path(__file__).resolve().parents[1]
+LUA = Path(__file__).with_name("sync_load.lua")
+PUSH_TOTAL = size(10_000, 1_000)
+PUSH_BATCH = size(1_000, 250)
+PULL_CASES = size(1_000, 50)
 PULL_PER_CASE = 100
-CLIENTS = 200
-QUIET_CASES = 5  # the caseload of the 200 syncing clients' worker
-QUIET_PER_CASE = 20
-SYNCS_PER_CLIENT = 5
+CLIENTS = size(200, 20)
+CLIENT_CASES = 2  # each of the CLIENTS workers has their own cases
+CLIENT_RECORDS = 10  # per case
+WORKERS = 2
+LOAD = WrkSettings(threads=2, connections=CLIENTS, seconds=size(10, 3), timeout_s=2)
 PASSWORD = "bench-wachtwoord"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@contextmanager
-def _server(db_url: str, workers: int = 2) -> Iterator[str]:
-    with ServiceProcess(db_url, workers=workers, env={"KEUKENTAFEL_DB_POOL_SIZE": "20"}) as service:
-        try:
-            yield service.url
-        except Exception:
-            print("   server log, last lines:\n" + service.log_tail())
-            raise
+@dataclass
+class Client:
+    user_id: str
+    token: str
+    case_ids: list[str]
 
 
 @dataclass
@@ -66,58 +67,127 @@ class Cast:
     team_id: str
     pusher: tuple[str, str]  # (user id, token): pushes 10,000 changes into its own case
     puller: tuple[str, str]  # holds the 100,000 records; a new device pulls them
-    quiet: tuple[str, list[str]]  # (user id, tokens of CLIENTS devices): small caseload
+    clients: list[Client]  # the syncing workers under load, each with one device
 
 
 def _prepare(db_url: str) -> Cast:
-    """Migrate; make a team and three workers with their devices (directly, no Argon2 per
-    device)."""
+    """Migrate; a team, the pusher, the puller and CLIENTS workers with a device each."""
     engine = make_engine(db_url)
     migrate(engine)
     with transaction(make_sessionmaker(engine)) as session:
         team = add_team(session, "Wijkteam Bench")
-        users = [add_user(session, name, PASSWORD, "worker", [team.name])
-                 for name in ("pusher", "puller", "rustig")]
-        cast = Cast(
-            team_id=team.id,
-            pusher=(users[0].id, add_device(session, users[0], "laptop")[1]),
-            puller=(users[1].id, add_device(session, users[1], "laptop")[1]),
-            quiet=(users[2].id, [add_device(session, users[2], f"laptop {i}")[1]
-                                 for i in range(CLIENTS)]),
-        )
+        pusher = add_user(session, "pusher", PASSWORD, "worker", [team.name])
+        puller = add_user(session, "puller", PASSWORD, "worker", [team.name])
+        now = dt.datetime.now(dt.UTC)
+        # No one logs in with these: they share one Argon2id hash instead of 200 of them.
+        users = [User(id=str(uuid.uuid4()), username=f"werker{i}", display_name=f"Werker {i}",
+                      role="worker", password_hash=pusher.password_hash, created_at=now)
+                 for i in range(CLIENTS)]
+        session.add_all(users)
+        session.flush()
+        session.add_all(Membership(user_id=u.id, team_id=team.id) for u in users)
+        clients = []
+        for user in users:
+            token = new_token()
+            session.add(Device(id=str(uuid.uuid4()), user_id=user.id, name="laptop",
+                               token_hash=token_hash(token), created_at=now, revoked_at=None))
+            clients.append(Client(user.id, token, []))
+        cast = Cast(team.id, (pusher.id, add_device(session, pusher, "laptop")[1]),
+                    (puller.id, add_device(session, puller, "laptop")[1]), clients)
     engine.dispose()
     return cast
 
 
-def _bulk_records(db_url: str, team_id: str, user_id: str, cases: int, per_case: int) -> None:
-    """`cases` cases of `per_case` records each for `user_id`, straight into the tables."""
+def _bulk_cases(db_url: str, team_id: str, owners: list[tuple[str, int, int]]) -> list[list[str]]:
+    """For each (user id, cases, records per case) that many cases straight into the tables;
+    returns each owner's case ids."""
     engine = make_engine(db_url)
-    factory = make_sessionmaker(engine)
     now = dt.datetime.now(dt.UTC)
-    with transaction(factory) as session:
+    made: list[list[str]] = []
+    with transaction(make_sessionmaker(engine)) as session:
         rev = session.get(RevCounter, 1).value  # type: ignore[union-attr]
         access, rows = [], []
-        for c in range(cases):
-            case_id = str(uuid.uuid4())
-            access.append({"case_id": case_id, "team_id": team_id,
-                           "contact_worker_id": user_id, "status": "active",
-                           "closed_on": None})
-            rev += 1
-            rows.append({"id": case_id, "kind": "case", "case_id": case_id, "rev": rev,
-                         "deleted": False, "updated_by": user_id, "updated_at": now,
-                         "fields": {"title": f"Familie Bench {c}", "team_id": team_id,
-                                    "contact_worker_id": user_id, "status": "active"}})
-            for i in range(per_case - 1):
+        for user_id, cases, per_case in owners:
+            made.append([])
+            for c in range(cases):
+                case_id = str(uuid.uuid4())
+                made[-1].append(case_id)
+                access.append({"case_id": case_id, "team_id": team_id,
+                               "contact_worker_id": user_id, "status": "active",
+                               "closed_on": None})
                 rev += 1
-                rows.append({"id": str(uuid.uuid4()), "kind": "task", "case_id": case_id,
-                             "rev": rev, "deleted": False, "updated_by": user_id,
-                             "updated_at": now,
-                             "fields": {"title": f"Taak {i}", "done": i % 3 == 0}})
+                rows.append({"id": case_id, "kind": "case", "case_id": case_id, "rev": rev,
+                             "deleted": False, "updated_by": user_id, "updated_at": now,
+                             "fields": {"title": f"Familie Bench {c}", "team_id": team_id,
+                                        "contact_worker_id": user_id, "status": "active"}})
+                for i in range(per_case - 1):
+                    rev += 1
+                    rows.append({"id": str(uuid.uuid4()), "kind": "task", "case_id": case_id,
+                                 "rev": rev, "deleted": False, "updated_by": user_id,
+                                 "updated_at": now,
+                                 "fields": {"title": f"Taak {i}", "done": i % 3 == 0}})
         session.execute(insert(CaseAccess), access)
         for start in range(0, len(rows), 10_000):
             session.execute(insert(RecordRow), rows[start:start + 10_000])
         session.execute(update(RevCounter).where(RevCounter.id == 1).values(value=rev))
     engine.dispose()
+    return made
+
+
+def _settings_line(db_url: str) -> str:
+    """What the database itself says about durability (read, not assumed)."""
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            if db_url.startswith("sqlite"):
+                sync = conn.exec_driver_sql("PRAGMA synchronous").scalar()
+                journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+                names = {0: "OFF", 1: "NORMAL", 2: "FULL", 3: "EXTRA"}
+                return f"journal_mode={journal}, synchronous={names.get(sync, sync)}"
+            shown = [f"{name}={conn.execute(text(f'SHOW {name}')).scalar()}"
+                     for name in ("fsync", "synchronous_commit", "full_page_writes")]
+            return ", ".join(shown)
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _server(db_url: str) -> Iterator[ServiceProcess]:
+    with ServiceProcess(db_url, workers=WORKERS,
+                        env={"KEUKENTAFEL_DB_POOL_SIZE": "20"}) as service:
+        try:
+            yield service
+        except Exception:
+            print("   server log, last lines:\n" + service.log_tail())
+            raise
+
+
+@contextmanager
+def _floor_server(folder: Path, clients: list[Client]) -> Iterator[tuple[str, int]]:
+    db = Path(tempfile.mkdtemp(dir=folder)) / "floor.sqlite3"
+    make_floor_db(db, [(c.token, c.user_id) for c in clients])
+    port = free_port()
+    log = tempfile.TemporaryFile()
+    proc = subprocess.Popen([sys.executable, "-m", "bench.floor_app", str(db), str(port),
+                             str(WORKERS)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(url + "/floor", timeout=1).status_code == 401:
+                    break
+            except httpx.HTTPError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"the floor app did not start: {log.read()[-800:]!r}")
+            time.sleep(0.1)
+        yield url, proc.pid
+    finally:
+        proc.terminate()
+        proc.wait(30)
+        log.close()
 
 
 def _bench_push(base: str, token: str, team_id: str, user_id: str) -> None:
@@ -140,11 +210,11 @@ def _bench_push(base: str, token: str, team_id: str, user_id: str) -> None:
             response = client.post("/api/v1/sync/push", json={"changes": changes})
             response.raise_for_status()
             times.append(time.perf_counter() - t0)
-            assert all(r["status"] == "applied" for r in response.json()["results"])
+            if not all(r["status"] == "applied" for r in response.json()["results"]):
+                raise RuntimeError("a benchmark push was not applied")
         total = time.perf_counter() - started
-    print(f"   push {PUSH_TOTAL:,} changes in batches of {PUSH_BATCH:,}: {total:.1f} s, "
-          f"{PUSH_TOTAL / total:,.0f} changes/s, per batch p50 "
-          f"{statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms",
+    print(f"   push {PUSH_TOTAL:,} new records in batches of {PUSH_BATCH:,}: {total:.1f} s, "
+          f"{PUSH_TOTAL / total:,.0f} changes/s; per batch {describe(times, digits=0)}",
           flush=True)
 
 
@@ -171,72 +241,92 @@ def _bench_first_pull(base: str, token: str) -> None:
           flush=True)
 
 
-async def _client(
-    base: str, token: str, barrier: asyncio.Barrier, latencies: list[float], errors: list[str]
-) -> None:
-    headers = {"Authorization": f"Bearer {token}"}
-    cursor = ""
-    async with httpx.AsyncClient(base_url=base, timeout=120, headers=headers) as client:
-        while True:  # catch up first (not measured)
-            page = (await client.get("/api/v1/sync/pull",
-                                     params={"cursor": cursor, "limit": 5000})).json()
-            cursor = page["cursor"]
-            if not page["more"]:
-                break
-    await barrier.wait()  # all caught up: start together
-    # A new connection, as a laptop's next sync minutes later would open (and because the
-    # service closes idle keep-alive connections after 5 s while the others catch up).
-    async with httpx.AsyncClient(base_url=base, timeout=120, headers=headers) as client:
-        for _ in range(SYNCS_PER_CLIENT):
-            t0 = time.perf_counter()
-            response = await client.get("/api/v1/sync/pull", params={"cursor": cursor})
-            latencies.append(time.perf_counter() - t0)
-            if response.status_code != 200 or response.json()["records"]:
-                errors.append(str(response.status_code))
+def _clients_file(base: str, clients: list[Client], path: Path) -> None:
+    """Bring every client's cursor to the end (not measured) and write wrk's clients file."""
+    lines = []
+    with httpx.Client(base_url=base, timeout=120) as http:
+        for client in clients:
+            cursor = ""
+            while True:
+                page = http.get("/api/v1/sync/pull", params={"cursor": cursor, "limit": 5000},
+                                headers={"Authorization": f"Bearer {client.token}"})
+                page.raise_for_status()
+                cursor = page.json()["cursor"]
+                if not page.json()["more"]:
+                    break
+            lines.append(f"{client.token}\t{cursor}\t{client.case_ids[0]}\n")
+    path.write_text("".join(lines))
 
 
-async def _bench_no_change(base: str, tokens: list[str]) -> None:
-    barrier = asyncio.Barrier(len(tokens) + 1)
-    latencies: list[float] = []
-    errors: list[str] = []
-    tasks = [asyncio.create_task(_client(base, t, barrier, latencies, errors))
-             for t in tokens]
-    await barrier.wait()
+def _load(mode: str, url: str, clients_file: Path, watch: dict[str, int]) -> LoadResult:
+    return run_wrk(LOAD, LUA, url, [mode, str(clients_file), str(LOAD.threads)], watch)
+
+
+def _print_load(label: str, result: LoadResult) -> None:
+    print(f"   {label:<38}: {result.line()}", flush=True)
+    print(f"   {'':<38}  {result.cpu_line()}", flush=True)
+
+
+def _postmaster(db_url: str) -> dict[str, int]:
+    """The PostgreSQL server's pid, for its CPU time (its backends are its children)."""
+    engine = make_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            folder = conn.execute(text("SHOW data_directory")).scalar()
+    finally:
+        engine.dispose()
+    return {"PostgreSQL": int(Path(str(folder), "postmaster.pid").read_text().split()[0])}
+
+
+def _run(name: str, db_url: str, folder: Path) -> None:
+    print(f"-- {name} ({_settings_line(db_url)})", flush=True)
     started = time.perf_counter()
-    await asyncio.gather(*tasks)
-    total = time.perf_counter() - started
-    latencies.sort()
-    p50 = latencies[len(latencies) // 2] * 1000
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000
-    print(f"   no-change sync, {len(tokens)} concurrent clients x {SYNCS_PER_CLIENT}: "
-          f"{len(latencies) / total:,.0f} syncs/s, p50 {p50:.0f} ms, p99 {p99:.0f} ms"
-          + (f", {len(errors)} errors" if errors else ""), flush=True)
-
-
-def _run(name: str, db_url: str) -> None:
-    print(f"-- {name}", flush=True)
     cast = _prepare(db_url)
-    with _server(db_url) as base:
-        _bench_push(base, cast.pusher[1], cast.team_id, cast.pusher[0])
-    _bulk_records(db_url, cast.team_id, cast.puller[0], PULL_CASES, PULL_PER_CASE)
-    _bulk_records(db_url, cast.team_id, cast.quiet[0], QUIET_CASES, QUIET_PER_CASE)
-    with _server(db_url) as base:
-        _bench_first_pull(base, cast.puller[1])
-        asyncio.run(_bench_no_change(base, cast.quiet[1]))
+    with _server(db_url) as service:
+        _bench_push(service.url, cast.pusher[1], cast.team_id, cast.pusher[0])
+    owners = [(cast.puller[0], PULL_CASES, PULL_PER_CASE)]
+    owners += [(c.user_id, CLIENT_CASES, CLIENT_RECORDS) for c in cast.clients]
+    made = _bulk_cases(db_url, cast.team_id, owners)
+    for client, case_ids in zip(cast.clients, made[1:], strict=True):
+        client.case_ids = case_ids
+    print(f"   (accounts and {sum(o[1] * o[2] for o in owners):,} records written straight "
+          f"into the tables; {time.perf_counter() - started:.1f} s with the push)", flush=True)
+    database = {} if db_url.startswith("sqlite") else _postmaster(db_url)
+    with _server(db_url) as service:
+        _bench_first_pull(service.url, cast.puller[1])
+        clients_file = folder / f"clients-{name.split()[0].lower()}.tsv"
+        _clients_file(service.url, cast.clients, clients_file)
+        print(f"   under load: {LOAD}, {len(cast.clients)} workers each with their own "
+              f"device and {CLIENT_CASES} cases; wrk's percentiles (nearest rank over all "
+              f"requests); {WORKERS} worker processes each", flush=True)
+        with _floor_server(folder, cast.clients) as (floor_url, floor_pid):
+            floor = _load("floor", floor_url, clients_file, {"floor app": floor_pid})
+        _print_load("floor: bare FastAPI route + 1 SELECT", floor)
+        watch = {"service": service.proc.pid, **database}  # type: ignore[union-attr]
+        quiet = _load("pull", service.url, clients_file, watch)
+        _print_load("no-change sync", quiet)
+        print(f"   {'':<38}  = {quiet.rate / floor.rate:.2f} of the floor's requests/s, "
+              f"p99 {quiet.p99_ms / max(floor.p99_ms, 0.001):.1f}x the floor's", flush=True)
+        pushes = _load("push", service.url, clients_file, watch)
+        _print_load("push of 1 change (new task)", pushes)
+        print(f"   {'':<38}  = {pushes.requests:,} pushes in {pushes.seconds:.1f} s",
+              flush=True)
 
 
 def main() -> None:
+    find_wrk()  # before minutes of preparation: stop at once when it is missing
     # tests/pg.py holds the throwaway-cluster code the test suite uses as well.
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    sys.path.insert(0, str(ROOT))
     from tests.pg import start_cluster
 
-    with tempfile.TemporaryDirectory() as folder:
-        _run("SQLite", f"sqlite:///{folder}/bench.sqlite3")
-    cluster = start_cluster()
-    try:
-        _run("PostgreSQL 15", cluster.create_database("bench"))
-    finally:
-        cluster.stop()
+    with tempfile.TemporaryDirectory(prefix="kt-bench-service-") as tmp:
+        folder = Path(tmp)
+        _run("SQLite", f"sqlite:///{folder}/bench.sqlite3", folder)
+        cluster = start_cluster(durable=True)
+        try:
+            _run("PostgreSQL 15", cluster.create_database("bench"), folder)
+        finally:
+            cluster.stop()
 
 
 if __name__ == "__main__":

@@ -94,8 +94,11 @@ class PostgresCluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def start_cluster(max_connections: int = 300) -> PostgresCluster:
-    """initdb + pg_ctl start as `postgres` in a new temporary folder; ClusterError on failure."""
+def start_cluster(max_connections: int = 300, *, durable: bool = False) -> PostgresCluster:
+    """initdb + pg_ctl start as `postgres` in a new temporary folder; ClusterError on failure.
+
+    `durable=True` keeps PostgreSQL's own defaults (fsync, synchronous_commit and
+    full_page_writes on), as a deployment runs: for benchmarks. Tests leave it off."""
     if not (PG_BIN / "initdb").exists():
         raise ClusterError(f"no PostgreSQL binaries in {PG_BIN}")
     # Not under pytest's tmp_path: that is 0700 root and the postgres user cannot enter it.
@@ -113,12 +116,13 @@ def start_cluster(max_connections: int = 300) -> PostgresCluster:
         if proc.returncode != 0:
             raise ClusterError(f"initdb failed: {proc.stderr.strip()[:500]}")
         port = _free_port()
-        # Durability is pointless for a throwaway test cluster; speed is not.
         options = (
             f"-p {port} -k {root} -c listen_addresses=127.0.0.1 "
-            f"-c max_connections={max_connections} -c fsync=off -c synchronous_commit=off "
-            "-c full_page_writes=off -c shared_buffers=64MB"
+            f"-c max_connections={max_connections} -c shared_buffers=64MB"
         )
+        if not durable:
+            # Durability is pointless for a throwaway test cluster; speed is not.
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         proc = _as_postgres(
             [str(PG_BIN / "pg_ctl"), "-D", str(data), "-l", str(root / "server.log"),
              "-o", options, "-w", "-t", "60", "start"],
