@@ -1,22 +1,26 @@
 """Benchmarks of the laptop's sync engine against the real service (uvicorn on loopback,
 a throwaway PostgreSQL 15). Prints figures; asserts nothing.
 
-- first sync: 1,000 fictional cases (about 50,000 records) into an empty laptop;
+- first sync: 1,000 fictional cases (about 50,000 records) into an empty laptop, beside the
+  raw floor: a second device of the same worker pulls the same pages with bare httpx and
+  writes the records with plain `executemany` into a fresh SQLCipher file with the store's
+  tables (no models, no outbox, timeline or access log);
 - a sync with nothing to do (target: under 50 ms on loopback);
 - pushing 1,000 edits (and pulling their echo).
 
-The service's records are written straight into its tables (the service's own benchmark
-measures its push path); everything measured here goes through the engine, HTTP and the
-encrypted store. The laptop runs in a process of its own; peak memory is its maximum resident
-set size, reset after unlocking (Argon2id alone takes 64 MiB).
+The service runs on PostgreSQL with durability on (fsync, synchronous_commit and
+full_page_writes, as a deployment runs). Its records are written straight into its tables (the
+service's own benchmark measures its push path); everything measured here goes through the
+engine, HTTP and the encrypted store. The laptop runs in a process of its own; peak memory is
+its maximum resident set size, reset after unlocking (Argon2id alone takes 64 MiB).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import resource
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,10 +30,13 @@ from pathlib import Path
 
 from sqlalchemy import insert, update
 
-CASES = 1_000
+from bench.options import size
+from bench.stats import describe, median
+
+CASES = size(1_000, 50)
 RECORDS_PER_CASE = 50
-EDITS = 1_000
-NOOP_RUNS = 30
+EDITS = size(1_000, 100)
+NOOP_RUNS = size(30, 10)
 PASSWORD = "bench-wachtwoord"
 PASSPHRASE = "bench-wachtzin"
 
@@ -108,6 +115,67 @@ def _line(name: str, seconds: float, records: int | None = None) -> None:
     print(f"   {name}: {count}{seconds:.2f} s{rate}, peak RSS {_rss_mib():.0f} MiB", flush=True)
 
 
+def _first_sync_floor(base: str, folder: Path) -> tuple[int, float]:
+    """The same first pull with nothing but httpx, json and executemany into a fresh SQLCipher
+    file with the store's tables: (records, seconds)."""
+    import httpx
+    import sqlcipher3.dbapi2 as sqlcipher
+
+    from storage import migrations
+    from storage.database import DB_NAME, PINNED_PRAGMAS, Database, key_pragma
+    from storage.models import RECORD_TABLES
+    from sync.client import SyncClient
+    from sync.schema import KINDS
+
+    key = os.urandom(32)
+    folder.mkdir(parents=True)
+    db = Database(folder / DB_NAME, key)
+    with db.write() as conn:
+        migrations.upgrade(conn)
+    db.close()
+    enrol = SyncClient(base)
+    token = enrol.enrol("bench", PASSWORD, "bench floor").token  # a device of its own
+    enrol.close()
+
+    def record_sql(kind: str) -> str:
+        columns = ", ".join(f'"{n}"' for n in KINDS[kind].fields)
+        marks = ", ".join("?" * (6 + len(KINDS[kind].fields)))
+        return (f"INSERT INTO {RECORD_TABLES[kind].name} (id, case_id, rev, deleted, "
+                f"updated_by, updated_at, {columns}) VALUES ({marks})")
+
+    sqls = {kind: record_sql(kind) for kind in KINDS}
+    started = time.perf_counter()
+    conn = sqlcipher.connect(str(folder / DB_NAME), isolation_level=None)
+    conn.execute(key_pragma(key))
+    for pragma in PINNED_PRAGMAS:
+        conn.execute(pragma)
+    count, cursor = 0, ""
+    with httpx.Client(base_url=base, timeout=300,
+                      headers={"Authorization": f"Bearer {token}",
+                               "Accept-Encoding": "gzip"}) as http:
+        while True:
+            answer = http.get("/api/v1/sync/pull", params={"cursor": cursor, "limit": 5000})
+            answer.raise_for_status()
+            page = answer.json()
+            rows: dict[str, list[tuple[object, ...]]] = {}
+            for r in page["records"]:
+                values = [r["fields"].get(n) for n in KINDS[r["kind"]].fields]
+                values = [json.dumps(v) if isinstance(v, list | dict) else v for v in values]
+                rows.setdefault(r["kind"], []).append(
+                    (r["id"], r["case_id"], r["rev"], r["deleted"], r["updated_by"],
+                     r["updated_at"], *values))
+            conn.execute("BEGIN IMMEDIATE")
+            for kind, kind_rows in rows.items():
+                conn.executemany(sqls[kind], kind_rows)
+            conn.execute("COMMIT")
+            count += len(page["records"])
+            cursor = page["cursor"]
+            if not page["more"]:
+                break
+    conn.close()
+    return count, time.perf_counter() - started
+
+
 def laptop(base: str) -> None:
     """The laptop's side, in a process of its own so that its peak memory is its own."""
     from storage.store import CaseStore
@@ -127,22 +195,27 @@ def laptop(base: str) -> None:
 
         started = time.perf_counter()
         report = engine.run()
-        _line("first sync into an empty laptop", time.perf_counter() - started, report.pulled)
+        report_seconds = time.perf_counter() - started
+        _line("first sync into an empty laptop", report_seconds, report.pulled)
+
+        floor_count, floor_seconds = _first_sync_floor(base, data_dir / "floor")
+        print(f"     raw floor (bare httpx + executemany into SQLCipher): {floor_count:,} "
+              f"records, {floor_seconds:.2f} s, {floor_count / floor_seconds:,.0f} records/s; "
+              f"the first sync took {report_seconds / floor_seconds:.1f}x the floor",
+              flush=True)
 
         times, pulls = [], []
         cursor = store.get_setting("cursor")
         for _ in range(NOOP_RUNS):
             started = time.perf_counter()
             engine.run()
-            times.append((time.perf_counter() - started) * 1000)
+            times.append(time.perf_counter() - started)
             started = time.perf_counter()
             client.pull(cursor)
-            pulls.append((time.perf_counter() - started) * 1000)
-        times.sort()
-        print(f"   sync with nothing to do: median {statistics.median(times):.1f} ms, "
-              f"p95 {times[int(len(times) * 0.95) - 1]:.1f} ms, min {times[0]:.1f} ms "
-              f"(target < 50 ms), {NOOP_RUNS} runs; the service's pull answer alone: "
-              f"median {statistics.median(pulls):.1f} ms", flush=True)
+            pulls.append(time.perf_counter() - started)
+        print(f"   sync with nothing to do: {describe(times)}; target < 50 ms", flush=True)
+        print(f"     the service's pull answer alone: median {median(pulls) * 1000:.1f} ms "
+              f"of {len(pulls)}", flush=True)
 
         tasks = store.list_records(kind="task")[:EDITS]
         started = time.perf_counter()
@@ -169,7 +242,7 @@ def main() -> None:
     from sync.service.process import ServiceProcess
     from tests.pg import start_cluster
 
-    cluster = start_cluster()
+    cluster = start_cluster(durable=True)
     try:
         db_url = cluster.create_database("kt_bench_sync")
         started = time.perf_counter()
@@ -177,6 +250,8 @@ def main() -> None:
         print(f"   (filling the service took {time.perf_counter() - started:.1f} s)", flush=True)
         with ServiceProcess(db_url) as service:
             base = service.url
+            print("   (PostgreSQL with fsync, synchronous_commit and full_page_writes on)",
+                  flush=True)
             subprocess.run([sys.executable, "-m", "bench.bench_sync", base], check=True,
                            cwd=Path(__file__).resolve().parents[1])
     finally:
