@@ -14,6 +14,7 @@ run: $(STAMP) translations
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# All suites (about 10 minutes); BENCH_ARGS=service runs one, BENCH_ARGS="--quick service" small.
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
