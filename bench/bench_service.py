@@ -296,9 +296,10 @@ def _run(name: str, db_url: str, folder: Path) -> None:
         _bench_first_pull(service.url, cast.puller[1])
         clients_file = folder / f"clients-{name.split()[0].lower()}.tsv"
         _clients_file(service.url, cast.clients, clients_file)
-        print(f"   under load: {LOAD}, {len(cast.clients)} workers each with their own "
-              f"device and {CLIENT_CASES} cases; wrk's percentiles (nearest rank over all "
-              f"requests); {WORKERS} worker processes each", flush=True)
+        print(f"   under load: {LOAD}; {len(cast.clients)} workers each with their own "
+              f"device and {CLIENT_CASES} cases; {WORKERS} uvicorn workers for each server; "
+              f"p50/p99 are wrk's (nearest rank over the answered requests; a time-out is "
+              f"no answer within {LOAD.timeout_s} s and is counted apart)", flush=True)
         with _floor_server(folder, cast.clients) as (floor_url, floor_pid):
             floor = _load("floor", floor_url, clients_file, {"floor app": floor_pid})
         _print_load("floor: bare FastAPI route + 1 SELECT", floor)
