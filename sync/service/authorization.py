@@ -7,9 +7,9 @@ they see (docs/protocol.md, "Who may move, share, hand over or close a case"):
 - a case is created only in one of the creator's teams;
 - a record is written only in a case the viewer may see;
 - the fields that decide who sees a case (`team_id`, `contact_worker_id`, `shared_with`,
-  and `status` into or out of `closed`) are changed only by the case's contact worker and
-  the team leads of its team; a move also needs a destination team the mover belongs to,
-  and the team lead of the destination team may make it too;
+  and `status` into or out of `closed`) are changed, and a case record is deleted, only by
+  the case's contact worker and the team leads of its team; a move also needs a
+  destination team the mover belongs to, and the team lead of that team may make it too;
 - only a team lead of the case's team sets a plan to approved or returned.
 
 Each rule compares what the request would write with what the service holds, so a value
@@ -43,10 +43,10 @@ class Denied(Exception):
 
 def check_write(
     viewer: Viewer, *, kind: str, access: CaseAccess | None, visible: bool,
-    current: Mapping[str, Any] | None, incoming: Mapping[str, Any],
+    current: Mapping[str, Any] | None, incoming: Mapping[str, Any], delete: bool = False,
 ) -> str:
     """Raise Denied unless `viewer` may write `incoming` over `current` (None: the record is
-    new); return the id of the case's team.
+    new), or, with `delete`, delete the live record; return the id of the case's team.
 
     `access` is the case's row in `case_access` (None: the case does not exist) and
     `visible` whether the viewer may write into the case at all.
@@ -57,7 +57,10 @@ def check_write(
         return check_new_case(viewer, incoming)
     if access is None or not visible:
         raise Denied("case_not_visible", "you may not see this case")
-    if kind == "case":
+    if kind == "case" and delete:
+        # A deleted case vanishes from every list, the team lead's too: hiding it is closing it.
+        _require_responsible(viewer, access, responsible=False)
+    elif kind == "case":
         check_case_placement(viewer, access, current or {}, incoming)
     check_plan_review(viewer, access.team_id, kind, incoming, current)
     return access.team_id
@@ -91,19 +94,24 @@ def check_case_placement(
     changed = placement_changes(current, incoming)
     if not changed:
         return
-    responsible = viewer.user_id == access.contact_worker_id or viewer.leads(access.team_id)
+    responsible = False
     if "team_id" in changed:
         destination = incoming["team_id"]
         if destination not in viewer.team_ids:
             raise Denied("not_your_team", "a case can only be moved to one of your teams")
         # The destination's lead takes the case in, and may name its contact worker with it.
         responsible = responsible or viewer.leads(destination)
-    if not responsible:
-        raise Denied(
-            "not_case_owner",
-            "only the case's contact worker or a team lead of its team may move, share, "
-            "hand over or close it",
-        )
+    _require_responsible(viewer, access, responsible)
+
+
+def _require_responsible(viewer: Viewer, access: CaseAccess, responsible: bool) -> None:
+    if responsible or viewer.user_id == access.contact_worker_id or viewer.leads(access.team_id):
+        return
+    raise Denied(
+        "not_case_owner",
+        "only the case's contact worker or a team lead of its team may move, share, "
+        "hand over, close or delete it",
+    )
 
 
 def check_plan_review(
@@ -124,13 +132,14 @@ def check_plan_review(
 
 def check_resolution(
     session: Session, viewer: Viewer, *, kind: str, case_id: str,
-    current: Mapping[str, Any], incoming: Mapping[str, Any],
+    current: Mapping[str, Any], incoming: Mapping[str, Any], delete: bool = False,
 ) -> None:
-    """A resolution writes `incoming` over the record's `current` fields: the same rules
-    as a push. The caller has checked already that the viewer may see the case."""
+    """A resolution writes `incoming` over the record's `current` fields (or deletes the
+    record): the same rules as a push. The caller has checked already that the viewer may
+    see the case."""
     access = session.get(CaseAccess, case_id)
     check_write(viewer, kind=kind, access=access, visible=access is not None,
-                current=current, incoming=incoming)
+                current=current, incoming=incoming, delete=delete)
 
 
 def audit_cases(

@@ -213,6 +213,7 @@ def _authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: d
             batch.ctx.viewer, kind=change.kind, access=access,
             visible=access is not None and batch.sees(change.case_id),
             current=row.fields if row is not None else None, incoming=incoming,
+            delete=change.delete and row is not None and not row.deleted,
         )
     except authorization.Denied as exc:
         raise Rejected(exc.code, exc.message) from None

@@ -77,6 +77,7 @@ def _apply(
     try:
         if conflict.field is None:
             if value == DELETED:
+                _authorise(session, ctx, row, {}, delete=not row.deleted)
                 row.deleted = True
                 return
             if not isinstance(value, dict):
@@ -96,12 +97,14 @@ def _apply(
     row.fields = {**row.fields, **clean}
 
 
-def _authorise(session: Session, ctx: PushContext, row: RecordRow, incoming: dict) -> None:
+def _authorise(
+    session: Session, ctx: PushContext, row: RecordRow, incoming: dict, delete: bool = False
+) -> None:
     """A resolution is a write like a push: the same rules (authorization.py)."""
     try:
         authorization.check_resolution(
             session, ctx.viewer, kind=row.kind, case_id=row.case_id, current=row.fields,
-            incoming=incoming,
+            incoming=incoming, delete=delete,
         )
     except authorization.Denied as exc:
         raise ApiError(403, exc.code, exc.message) from None

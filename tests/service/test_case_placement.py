@@ -66,6 +66,42 @@ def test_a_shared_colleague_cannot_hand_over_share_or_close(cast, who):
     assert device.edit(case, shared_with=reordered)["status"] != "rejected"
 
 
+def test_a_shared_colleague_cannot_delete_the_case_but_its_contact_worker_can(cast):
+    world, people, case = cast
+    for who in ("shared", "shared_other_team"):
+        result = people[who].push_one(change(case["id"], "case", case["id"], delete=True,
+                                              base_rev=case["rev"]))
+        assert result["status"] == "rejected", (who, result)
+        assert result["error"]["code"] in OWNER_ONLY
+    lead = people["lead"]
+    assert _case_now(world, lead, case["id"])["deleted"] is False
+    # their other records they may delete
+    task = people["shared"].new_record(case["id"], "task", title="Bellen")
+    gone = people["shared"].push_one(change(task["id"], "task", case["id"], delete=True,
+                                            base_rev=task["rev"]))
+    assert gone["status"] == "applied", gone
+    deleted = people["owner"].push_one(change(case["id"], "case", case["id"], delete=True,
+                                              base_rev=case["rev"]))
+    assert deleted["status"] == "applied", deleted
+
+
+def test_resolving_a_delete_conflict_by_deleting_the_case_is_for_the_owner(cast):
+    world, people, case = cast
+    sanne = people["shared"]
+    second = world.enrol("anouk", "tweede laptop")
+    second.sync()
+    stale = second.records[case["id"]]
+    people["owner"].edit(case, summary="Nieuw.")
+    result = second.push_one(change(case["id"], "case", case["id"], delete=True,
+                                    base_rev=stale["rev"]))
+    assert result["status"] == "conflict", result
+    [conflict] = result["conflicts"]
+    response = sanne.resolve(conflict["id"], "deleted")
+    assert response.status_code == 403, response.text
+    assert response.json()["error"]["code"] in OWNER_ONLY
+    assert people["lead"].resolve(conflict["id"], "deleted").status_code == 200
+
+
 @pytest.mark.parametrize("who", ["owner", "lead"])
 def test_the_contact_worker_and_the_team_lead_hand_over_share_and_close(cast, who):
     world, people, case = cast
@@ -205,3 +241,15 @@ def test_a_refused_resolution_leaves_the_conflict_open(world):
     omar.sync()
     assert omar.conflicts[conflict["id"]]["resolved"] is False
     assert omar.records[case["id"]]["fields"]["team_id"] == world.team("Zuid")
+
+
+def test_a_shared_colleague_may_accept_a_deletion_that_is_already_made(cast):
+    world, people, case = cast
+    conflict, _ = _deleted_case_conflict(world, people, case)
+    sanne = people["shared"]
+    again = sanne.push_one(change(case["id"], "case", case["id"], delete=True,
+                                  base_rev=case["rev"]))
+    assert again["status"] == "applied", again
+    response = sanne.resolve(conflict["id"], "deleted")
+    assert response.status_code == 200, response.text
+    assert response.json()["record"]["deleted"] is True
