@@ -10,7 +10,9 @@ they see (docs/protocol.md, "Who may move, share, hand over or close a case"):
   and `status` into or out of `closed`) are changed, and a case record is deleted, only by
   the case's contact worker and the team leads of its team; a move also needs a
   destination team the mover belongs to, and the team lead of that team may make it too;
-- only a team lead of the case's team sets a plan to approved or returned.
+- only a team lead of the case's team sets a plan to approved or returned, and reads the
+  case's access log;
+- a laptop hands in access-log entries only about cases it may see or has held.
 
 Each rule compares what the request would write with what the service holds, so a value
 that is already there (rule 2) is never refused, whether it arrives by a push, a
@@ -140,6 +142,17 @@ def check_resolution(
     access = session.get(CaseAccess, case_id)
     check_write(viewer, kind=kind, access=access, visible=access is not None,
                 current=current, incoming=incoming, delete=delete)
+
+
+def check_log_reader(viewer: Viewer, access: CaseAccess | None) -> None:
+    """Only a team lead of the case's team reads its access log. Raise Denied (code
+    `forbidden`, or `case_not_found` for a lead asking about an unknown case)."""
+    if viewer.role != "teamlead":
+        raise Denied("forbidden", "only a team lead of the case's team reads its log")
+    if access is None:
+        raise Denied("case_not_found", "no such case")
+    if not viewer.leads(access.team_id):
+        raise Denied("forbidden", "only a team lead of the case's team reads its log")
 
 
 def audit_cases(

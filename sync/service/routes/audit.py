@@ -86,14 +86,13 @@ def read(
     viewer: CurrentViewer, factory: Factory,
 ) -> AuditLog:
     """The access log of one case, for a team lead of that case's team."""
-    if viewer.role != "teamlead":
-        raise ApiError(403, "forbidden", "only a team lead of the case's team reads its log")
     with transaction(factory) as session:
-        access = session.get(CaseAccess, case_id)
-        if access is None:
-            raise ApiError(404, "case_not_found", "no such case")
-        if not viewer.leads(access.team_id):
-            raise ApiError(403, "forbidden", "only a team lead of the case's team reads its log")
+        access = session.get(CaseAccess, case_id) if viewer.role == "teamlead" else None
+        try:
+            authorization.check_log_reader(viewer, access)
+        except authorization.Denied as exc:
+            status = 404 if exc.code == "case_not_found" else 403
+            raise ApiError(status, exc.code, exc.message) from None
         entries = access_log.entries_for_case(session, case_id)
         access_log.append(session, [AccessEvent(
             action="audit.read", user_id=viewer.user_id, device_id=viewer.device_id,
