@@ -61,7 +61,7 @@ def check_write(
         raise Denied("case_not_visible", "you may not see this case")
     if kind == "case" and delete:
         # A deleted case vanishes from every list, the team lead's too: hiding it is closing it.
-        _require_responsible(viewer, access, responsible=False)
+        _require_responsible(viewer, access, takes_in=False)
     elif kind == "case":
         check_case_placement(viewer, access, current or {}, incoming)
     check_plan_review(viewer, access.team_id, kind, incoming, current)
@@ -96,18 +96,18 @@ def check_case_placement(
     changed = placement_changes(current, incoming)
     if not changed:
         return
-    responsible = False
+    takes_in = False
     if "team_id" in changed:
         destination = incoming["team_id"]
         if destination not in viewer.team_ids:
             raise Denied("not_your_team", "a case can only be moved to one of your teams")
         # The destination's lead takes the case in, and may name its contact worker with it.
-        responsible = responsible or viewer.leads(destination)
-    _require_responsible(viewer, access, responsible)
+        takes_in = viewer.leads(destination)
+    _require_responsible(viewer, access, takes_in)
 
 
-def _require_responsible(viewer: Viewer, access: CaseAccess, responsible: bool) -> None:
-    if responsible or viewer.user_id == access.contact_worker_id or viewer.leads(access.team_id):
+def _require_responsible(viewer: Viewer, access: CaseAccess, takes_in: bool) -> None:
+    if takes_in or viewer.user_id == access.contact_worker_id or viewer.leads(access.team_id):
         return
     raise Denied(
         "not_case_owner",
