@@ -85,6 +85,9 @@ class CaseAccess(Base):
     contact_worker_id: Mapped[str | None] = mapped_column(String(36), index=True)
     status: Mapped[str | None] = mapped_column(String(20))
     closed_on: Mapped[str | None] = mapped_column(String(10))
+    # The service's own (UTC) date on which it learned the case was closed; retention counts
+    # from it, so a back-dated `closed_on` hides the case from nobody. Null while open.
+    closed_seen_on: Mapped[str | None] = mapped_column(String(10))
 
 
 class CaseShare(Base):

@@ -19,6 +19,7 @@ from sync.service.models import (
     RecordRow,
     RevCounter,
 )
+from sync.service.visibility import closed_seen_on
 
 
 def utcnow() -> dt.datetime:
@@ -101,6 +102,11 @@ def mirror_case_access(session: Session, case_id: str, fields: dict[str, Any]) -
         "contact_worker_id": fields.get("contact_worker_id"),
         "status": fields.get("status"),
         "closed_on": fields.get("closed_on"),
+        "closed_seen_on": closed_seen_on(
+            access.closed_seen_on if access else None,
+            access is not None and access.status == "closed",
+            fields.get("status"),
+        ),
     }
     if access is None:
         session.add(CaseAccess(case_id=case_id, **values))

@@ -8,12 +8,12 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import DELETED, ErrorDetail, ResolveRequest, Result
-from sync.schema import TEAMLEAD_PLAN_STATUSES, SchemaError, kind_spec, validate_fields
-from sync.service import access_log
+from sync.schema import SchemaError, kind_spec, validate_fields
+from sync.service import access_log, authorization
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
 from sync.service.errors import ApiError
-from sync.service.models import AppliedChange, CaseAccess, ConflictRow, RecordRow
+from sync.service.models import AppliedChange, ConflictRow, RecordRow
 from sync.service.push import PushContext, _is_uuid
 from sync.service.records import mirror_case_access, next_rev, to_conflict, to_record, utcnow
 from sync.service.visibility import may_see
@@ -77,6 +77,7 @@ def _apply(
     try:
         if conflict.field is None:
             if value == DELETED:
+                _authorise(session, ctx, row, {}, delete=not row.deleted)
                 row.deleted = True
                 return
             if not isinstance(value, dict):
@@ -84,7 +85,7 @@ def _apply(
                     422, "invalid_value", 'resolve a delete conflict with "deleted" or fields'
                 )
             fields = validate_fields(row.kind, value, creating=True)
-            _check_review(session, ctx, row, fields)
+            _authorise(session, ctx, row, fields)
             row.fields, row.deleted = fields, False
             return
         clean = validate_fields(row.kind, {conflict.field: value})
@@ -92,19 +93,18 @@ def _apply(
         raise ApiError(422, exc.code, exc.message) from None
     if conflict.field in kind_spec(row.kind).required and clean[conflict.field] is None:
         raise ApiError(422, "missing_field", f"{row.kind}.{conflict.field} may not be empty")
-    _check_review(session, ctx, row, clean)
+    _authorise(session, ctx, row, clean)
     row.fields = {**row.fields, **clean}
 
 
-def _check_review(session: Session, ctx: PushContext, row: RecordRow, fields: dict) -> None:
-    status = fields.get("status")
-    if row.kind != "safety_plan" or status not in TEAMLEAD_PLAN_STATUSES:
-        return
-    if row.fields.get("status") == status:
-        return
-    access = session.get(CaseAccess, row.case_id)
-    if access is None or not ctx.viewer.leads(access.team_id):
-        raise ApiError(
-            403, "plan_review_forbidden",
-            "only a team lead of the case's team may set a plan to approved or returned",
+def _authorise(
+    session: Session, ctx: PushContext, row: RecordRow, incoming: dict, delete: bool = False
+) -> None:
+    """A resolution is a write like a push: the same rules (authorization.py)."""
+    try:
+        authorization.check_resolution(
+            session, ctx.viewer, kind=row.kind, case_id=row.case_id, current=row.fields,
+            incoming=incoming, delete=delete,
         )
+    except authorization.Denied as exc:
+        raise ApiError(403, exc.code, exc.message) from None

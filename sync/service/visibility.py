@@ -3,8 +3,11 @@
 - worker: cases where they are the contact worker or in `shared_with`;
 - teamlead: every case of their teams (and, like a worker, cases assigned or shared to them);
 - admin: no case content at all.
-Closed cases drop out of everyone's view `retention_days` after `closed_on`, so that they
-leave the laptops at the next pull.
+Closed cases drop out of everyone's view `retention_days` after the service learned they were
+closed (`case_access.closed_seen_on`, its own UTC date) or after `closed_on`, whichever is
+later, so that they leave the laptops at the next pull. Counting from the service's date
+means a back-dated `closed_on` hides a case from nobody: the team lead keeps seeing it, and
+can reopen it, for the whole retention period.
 """
 
 from __future__ import annotations
@@ -34,13 +37,30 @@ class Viewer:
         return self.role == "teamlead" and team_id in self.team_ids
 
 
+def service_today() -> dt.date:
+    return dt.datetime.now(dt.UTC).date()
+
+
+def closed_seen_on(before: str | None, was_closed: bool, status: str | None) -> str | None:
+    """The `closed_seen_on` of a case after a write: set when it becomes closed, kept while
+    it stays closed (no edit of a closed case restarts or shortens retention), cleared when
+    it is reopened."""
+    if status != "closed":
+        return None
+    if was_closed and before is not None:
+        return before
+    return service_today().isoformat()
+
+
 def _retained(retention_days: int, today: dt.date | None = None) -> ColumnElement[bool]:
-    cutoff = ((today or dt.date.today()) - dt.timedelta(days=retention_days)).isoformat()
-    # ISO dates compare correctly as strings.
+    cutoff = ((today or service_today()) - dt.timedelta(days=retention_days)).isoformat()
+    # ISO dates compare correctly as strings. A `closed_on` in the future keeps the case
+    # until then; one in the past counts for nothing.
     return or_(
         CaseAccess.status.is_(None),
         CaseAccess.status != "closed",
-        CaseAccess.closed_on.is_(None),
+        CaseAccess.closed_seen_on.is_(None),
+        CaseAccess.closed_seen_on >= cutoff,
         CaseAccess.closed_on >= cutoff,
     )
 

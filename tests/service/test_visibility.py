@@ -70,10 +70,11 @@ def test_a_lost_pull_answer_loses_neither_the_grant_nor_the_purge(world):
 def test_closed_cases_leave_the_laptops_after_the_retention_period(world):
     anouk, _, case, _ = _setup(world)
     long_ago = (dt.date.today() - dt.timedelta(days=31)).isoformat()
-    recently = (dt.date.today() - dt.timedelta(days=29)).isoformat()
-    case = anouk.edit(case, status="closed", closed_on=recently)["record"]
+    case = anouk.edit(case, status="closed", closed_on=long_ago)["record"]
+    # retention counts from the day the service learned of the close (test_retention.py)
+    world.age_close(case["id"], 29)
     assert anouk.sync()["revoked_case_ids"] == []
-    anouk.edit(case, closed_on=long_ago)
+    world.age_close(case["id"], 31)
     assert anouk.sync()["revoked_case_ids"] == [case["id"]]
     assert anouk.records == {}
 
@@ -82,6 +83,7 @@ def test_retention_is_a_setting(settings, world):
     anouk = world.device("anouk")
     closed = (dt.date.today() - dt.timedelta(days=10)).isoformat()
     case = anouk.new_case(world.team("Noord"), status="closed", closed_on=closed)
+    world.age_close(case["id"], 10)
     anouk.sync()
     assert case["id"] in anouk.records
     short = create_app(service_settings(settings.db_url, retention_days=7))

@@ -3,15 +3,18 @@ real app through HTTP (Starlette's TestClient). Every name and text is fictional
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
+from sqlalchemy import update
 
 from sync.service.accounts import add_team, add_user
 from sync.service.db import transaction
+from sync.service.models import CaseAccess
 
 
 def new_id() -> str:
@@ -150,3 +153,13 @@ class World:
                ) -> Device:
         self.user(username, role, teams)
         return self.enrol(username)
+
+    def age_close(self, case_id: str, days: int) -> None:
+        """Let `days` pass since the service learned the case was closed (its own date,
+        which retention counts from), as a service that ran that long would have it."""
+        day = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=days)).isoformat()
+        with transaction(self.factory) as session:
+            session.execute(
+                update(CaseAccess).where(CaseAccess.case_id == case_id)
+                .values(closed_seen_on=day)
+            )

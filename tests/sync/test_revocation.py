@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import update
 
 from storage.store import CaseStore
 from sync.errors import DeviceRevoked, EnrolmentRequired
 from sync.protocol import API_PREFIX
+from sync.service.db import transaction
+from sync.service.models import CaseAccess
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -67,6 +70,14 @@ def test_a_reassigned_case_leaves_the_old_workers_laptops(laptops, service, serv
     assert c.store.get_record(kept_case) is None
 
 
+def _age_close(service_db, case_id: str, days: int) -> None:
+    """Let `days` pass on the service's calendar since it learned the case was closed."""
+    day = (dt.datetime.now(dt.UTC).date() - dt.timedelta(days=days)).isoformat()
+    with transaction(service_db.factory) as session:
+        session.execute(update(CaseAccess).where(CaseAccess.case_id == case_id)
+                        .values(closed_seen_on=day))
+
+
 def test_a_closed_case_leaves_after_the_retention_period(laptops, service, service_db):
     account = service_db.add_user()
     a = laptops("a").enrol(service.url, account)
@@ -74,11 +85,15 @@ def test_a_closed_case_leaves_after_the_retention_period(laptops, service, servi
     recently_closed = a.new_case(account, title="Familie Net Gesloten")
     a.sync()
     today = dt.date.today()
-    # Closing is recorded with the date it happened (here: entered late, 45 days after).
+    # Closing is recorded with the date it happened (here: entered late, 45 days after);
+    # retention counts from the day the service learned of it, so both stay for now.
     a.store.update_record(long_closed, {
         "status": "closed", "closed_on": (today - dt.timedelta(days=45)).isoformat()})
     a.store.update_record(recently_closed, {
         "status": "closed", "closed_on": (today - dt.timedelta(days=5)).isoformat()})
+    assert a.sync().purged_cases == 0
+    _age_close(service_db, long_closed, 31)
+    _age_close(service_db, recently_closed, 29)
     report = a.sync()
     assert report.purged_cases == 1
     assert a.store.get_record(long_closed) is None

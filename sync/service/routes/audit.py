@@ -8,10 +8,10 @@ from fastapi import APIRouter, Query
 from sqlalchemy import select
 
 from sync.protocol import API_PREFIX, AuditLog, AuditUpload, AuditUploadResult, ErrorBody
-from sync.service import access_log
+from sync.service import access_log, authorization
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
-from sync.service.deps import CurrentViewer, Factory
+from sync.service.deps import CurrentSettings, CurrentViewer, Factory
 from sync.service.errors import ApiError
 from sync.service.models import AccessLogRow, CaseAccess
 from sync.service.routes import AUTH_ERRORS, CLIENT_ERRORS
@@ -25,9 +25,18 @@ def _clip(value: str | None, size: int) -> str | None:
 
 @router.post("/audit", response_model=AuditUploadResult,
              responses={**AUTH_ERRORS, **CLIENT_ERRORS})
-def upload(body: AuditUpload, viewer: CurrentViewer, factory: Factory) -> AuditUploadResult:
-    """Take the device's own access-log entries into the chain (again-sent ones once)."""
+def upload(
+    body: AuditUpload, viewer: CurrentViewer, factory: Factory, settings: CurrentSettings
+) -> AuditUploadResult:
+    """Take the device's own access-log entries into the chain (again-sent ones once).
+
+    An entry about a case the device neither may see nor has held is refused on its own:
+    not stored and not counted, so nobody writes into the log of a case they never had.
+    Refusing the whole upload instead would leave the laptop sending it again forever.
+    """
     with transaction(factory) as session:
+        named = {e.case_id for e in body.entries if e.case_id is not None}
+        allowed = authorization.audit_cases(session, viewer, named, settings.retention_days)
         ids = [e.id[:100] for e in body.entries]
         known = set()
         for start in range(0, len(ids), 500):
@@ -39,7 +48,11 @@ def upload(body: AuditUpload, viewer: CurrentViewer, factory: Factory) -> AuditU
                 )
             ))
         events = []
+        refused = 0
         for entry in body.entries:
+            if entry.case_id is not None and entry.case_id not in allowed:
+                refused += 1
+                continue
             entry_id = entry.id[:100]
             if entry_id in known:
                 continue
@@ -52,8 +65,14 @@ def upload(body: AuditUpload, viewer: CurrentViewer, factory: Factory) -> AuditU
                 detail=_clip(entry.detail, 2000), source="device", entry_id=entry_id,
                 at=entry.at[:40],
             ))
+        if refused:
+            # One row without a case: the refused entries reach no case's log.
+            events.append(AccessEvent(
+                action="audit.refused", user_id=viewer.user_id, device_id=viewer.device_id,
+                address=viewer.address, detail=f"{refused} entries",
+            ))
         access_log.append(session, events)
-    return AuditUploadResult(accepted=len(body.entries))
+    return AuditUploadResult(accepted=len(body.entries) - refused)
 
 
 @router.get(
@@ -67,14 +86,13 @@ def read(
     viewer: CurrentViewer, factory: Factory,
 ) -> AuditLog:
     """The access log of one case, for a team lead of that case's team."""
-    if viewer.role != "teamlead":
-        raise ApiError(403, "forbidden", "only a team lead of the case's team reads its log")
     with transaction(factory) as session:
-        access = session.get(CaseAccess, case_id)
-        if access is None:
-            raise ApiError(404, "case_not_found", "no such case")
-        if not viewer.leads(access.team_id):
-            raise ApiError(403, "forbidden", "only a team lead of the case's team reads its log")
+        access = session.get(CaseAccess, case_id) if viewer.role == "teamlead" else None
+        try:
+            authorization.check_log_reader(viewer, access)
+        except authorization.Denied as exc:
+            status = 404 if exc.code == "case_not_found" else 403
+            raise ApiError(status, exc.code, exc.message) from None
         entries = access_log.entries_for_case(session, case_id)
         access_log.append(session, [AccessEvent(
             action="audit.read", user_id=viewer.user_id, device_id=viewer.device_id,
