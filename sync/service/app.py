@@ -104,7 +104,6 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     app.state.factory = make_sessionmaker(engine)
     app.state.read_factory = make_sessionmaker(read_engine)
     app.state.throttle = LoginThrottle(
-        slow_after=settings.login_slow_after, lock_after=settings.login_lock_after,
         window_s=settings.login_window_s, lock_s=settings.login_lock_s,
         delay_s=settings.login_delay_s,
     )
