@@ -138,17 +138,20 @@ def unlock(passphrase: str, blob_text: str) -> tuple[bytearray, WrappingKey]:
 
 
 def keyring_works() -> bool:
-    """False for keyring's `fail` backend (a bare Linux without Secret Service) and kin."""
-    backend = keyring.get_keyring()
+    """False for keyring's `fail` backend (a bare Linux without Secret Service) and kin,
+    and for a chosen backend whose daemon is not there (SecretService without its D-Bus
+    service fails in `get_keyring` itself, with whatever the socket raised)."""
+    from keyring.backends import chainer, fail
+
     try:
-        from keyring.backends import chainer, fail
-    except ImportError:  # pragma: no cover - keyring always ships both
-        return True
-    if isinstance(backend, fail.Keyring):
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            return False
+        if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
+            return False
+        return backend.priority > 0  # type: ignore[operator]
+    except Exception:  # noqa: BLE001 - a keyring that cannot even start is no keyring
         return False
-    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
-        return False
-    return backend.priority > 0  # type: ignore[operator]
 
 
 class KeySlot:
