@@ -131,16 +131,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     if handler is None:
         return _fail(f"command {args.command!r} is not available in this build")
     from storage.errors import StoreError, WrongPassphrase
+    from sync.schema import SchemaError
 
     secrets = SecretReader(getattr(args, "passphrase_stdin", False))
     try:
         return handler(args, secrets)
     except WrongPassphrase:
         return _fail("wrong passphrase", EXIT_WRONG_PASSPHRASE)
-    except StoreError as exc:
+    except (StoreError, SchemaError) as exc:  # their messages name fields, never values
         return _fail(str(exc))
     except KeyboardInterrupt:
         return _fail("interrupted")
+    except Exception as exc:
+        # A fault of ours: one line, the type only (a message or traceback may hold case
+        # data); --verbose shows the traceback to whoever asks for it.
+        if args.verbose:
+            raise
+        return _fail(f"unexpected {type(exc).__name__}; run again with --verbose for details")
 
 
 if __name__ == "__main__":

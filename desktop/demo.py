@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sync.service.process import ServiceProcess, server_command
+from sync.service.process import ServiceProcess, run_server
 
 log = logging.getLogger(__name__)
 
@@ -41,8 +41,7 @@ def _demo_password(username: str) -> str:
 def demo_service(folder: Path) -> Iterator[ServiceProcess]:
     """Seed and serve a throwaway service database in `folder`; stopped on leaving."""
     db_url = f"sqlite:///{folder / 'service.sqlite3'}"
-    subprocess.run(server_command(db_url, "seed-demo"), check=True,
-                   stdout=subprocess.DEVNULL)
+    run_server(db_url, "seed-demo", check=True, stdout=subprocess.DEVNULL)
     with ServiceProcess(db_url) as service:
         yield service
 

@@ -3,6 +3,24 @@
 # bare Debian image may lack. Installs them only when missing and only as root; otherwise it
 # says what to install and carries on (a developer may have them from elsewhere).
 set -u
+
+# --- Secret Service for tests/storage/test_real_keyring.py (its own block) ---
+# The wrapped key is tested in a real gnome-keyring on a private D-Bus session bus.
+keyring_needed=()
+command -v gnome-keyring-daemon >/dev/null || keyring_needed+=(gnome-keyring)
+command -v dbus-daemon >/dev/null || keyring_needed+=(dbus-daemon)
+[ -e /usr/share/dbus-1/session.conf ] || keyring_needed+=(dbus-session-bus-common)
+if [ ${#keyring_needed[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing a Secret Service for the keyring test: ${keyring_needed[*]}"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      --no-install-recommends "${keyring_needed[@]}" >/dev/null
+  else
+    echo "note: the real-keyring test needs: sudo apt-get install -y --no-install-recommends ${keyring_needed[*]}" >&2
+  fi
+fi
+# --- end of the Secret Service block ---
+
 needed=()
 have_lib() { ldconfig -p 2>/dev/null | grep -q "$1"; }
 have_lib 'libEGL.so.1' || needed+=(libegl1)

@@ -242,7 +242,9 @@ def seed_store(store: Any, cases: int, *, team_id: str, contact_worker_id: str |
     """Add `cases` demo cases through the store's API; returns how many records it wrote.
 
     Cases follow on from earlier seeding of the same store, so seeding twice adds new
-    households instead of clashing with the old ones.
+    households instead of clashing with the old ones. Each case is written in one
+    transaction and the count moves on only at the end, so a run killed halfway leaves
+    whole cases behind: the next run skips those (the same seed makes the same ids).
     """
     start = int(store.get_setting("demo_cases") or 0)
     written = 0
@@ -252,6 +254,8 @@ def seed_store(store: Any, cases: int, *, team_id: str, contact_worker_id: str |
             for r in demo_case(seed, index, team_id=team_id,
                                contact_worker_id=contact_worker_id)
         ]
+        if store.get_record(batch[0][2]) is not None:
+            continue  # written by a run that was stopped before it could count it
         written += len(store.create_records(batch))
     store.set_setting("demo_cases", start + cases)
     return written

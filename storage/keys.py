@@ -95,14 +95,38 @@ class WrappingKey:
             self._key[i] = 0
 
 
+# What a wrapped key written by this code can hold. A file or keyring entry outside these
+# bounds was altered: it must fail as one clear error, not deep in Argon2 or AES-GCM, and
+# must not make Argon2 allocate what the machine does not have.
+_PARAM_BOUNDS = {"m": (8, 4 * 1024 * 1024), "t": (1, 64), "p": (1, 64)}  # m in KiB: 4 GiB
+_NONCE_BYTES = 12
+_TAG_BYTES = 16
+
+
+def _unb64(value: Any) -> bytes:
+    if not isinstance(value, str):
+        raise ValueError
+    return base64.b64decode(value, validate=True)
+
+
 def parse_blob(text: str) -> dict[str, Any]:
+    """The wrapped key's fields, checked; KeyUnavailable if anything is off."""
     try:
         blob = json.loads(text)
-        if blob.get("v") != 1 or blob.get("kdf") != "argon2id":
+        if not isinstance(blob, dict) or blob.get("v") != 1 or blob.get("kdf") != "argon2id":
+            raise ValueError
+        for name, (low, high) in _PARAM_BOUNDS.items():
+            value = blob.get(name)
+            if type(value) is not int or not low <= value <= high:
+                raise ValueError
+        if blob["m"] < 8 * blob["p"]:  # Argon2's own floor
+            raise ValueError
+        if (len(_unb64(blob.get("salt"))) < 8 or len(_unb64(blob.get("nonce"))) != _NONCE_BYTES
+                or len(_unb64(blob.get("sealed"))) != KEY_BYTES + _TAG_BYTES):
             raise ValueError
         return blob
-    except (ValueError, AttributeError):
-        raise KeyUnavailable("the wrapped key is unreadable") from None
+    except (ValueError, TypeError, RecursionError):  # binascii.Error is a ValueError
+        raise KeyUnavailable("the wrapped key is damaged (altered or cut short)") from None
 
 
 def unlock(passphrase: str, blob_text: str) -> tuple[bytearray, WrappingKey]:
@@ -114,17 +138,20 @@ def unlock(passphrase: str, blob_text: str) -> tuple[bytearray, WrappingKey]:
 
 
 def keyring_works() -> bool:
-    """False for keyring's `fail` backend (a bare Linux without Secret Service) and kin."""
-    backend = keyring.get_keyring()
+    """False for keyring's `fail` backend (a bare Linux without Secret Service) and kin,
+    and for a chosen backend whose daemon is not there (SecretService without its D-Bus
+    service fails in `get_keyring` itself, with whatever the socket raised)."""
+    from keyring.backends import chainer, fail
+
     try:
-        from keyring.backends import chainer, fail
-    except ImportError:  # pragma: no cover - keyring always ships both
-        return True
-    if isinstance(backend, fail.Keyring):
+        backend = keyring.get_keyring()
+        if isinstance(backend, fail.Keyring):
+            return False
+        if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
+            return False
+        return backend.priority > 0  # type: ignore[operator]
+    except Exception:  # noqa: BLE001 - a keyring that cannot even start is no keyring
         return False
-    if isinstance(backend, chainer.ChainerBackend) and not backend.backends:
-        return False
-    return backend.priority > 0  # type: ignore[operator]
 
 
 class KeySlot:
@@ -150,7 +177,11 @@ class KeySlot:
             if blob:
                 return blob, "keyring"
         if self.file.exists():
-            return self.file.read_text(encoding="ascii"), "file"
+            try:
+                return self.file.read_text(encoding="ascii"), "file"
+            except UnicodeDecodeError:  # only base64 and JSON are ever written there
+                raise KeyUnavailable("the wrapped key is damaged (altered or cut short)"
+                                     ) from None
         return None
 
     def save(self, blob: str, prefer: KeyLocation | None = None) -> KeyLocation:

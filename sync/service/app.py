@@ -18,6 +18,7 @@ from sync.protocol import MAX_PUSH_BYTES, PROTOCOL_VERSION
 from sync.service import errors
 from sync.service.db import make_engines, make_sessionmaker, migrate
 from sync.service.errors import error_response
+from sync.service.faults import FaultBarrier
 from sync.service.ratelimit import LoginThrottle
 from sync.service.routes import audit, conflicts, devices, health, session, sync
 from sync.service.settings import Settings
@@ -104,7 +105,6 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     app.state.factory = make_sessionmaker(engine)
     app.state.read_factory = make_sessionmaker(read_engine)
     app.state.throttle = LoginThrottle(
-        slow_after=settings.login_slow_after, lock_after=settings.login_lock_after,
         window_s=settings.login_window_s, lock_s=settings.login_lock_s,
         delay_s=settings.login_delay_s,
     )
@@ -113,6 +113,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
         app.include_router(module.router)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
+    app.add_middleware(FaultBarrier)  # outermost of ours: it sees every fault beneath
     return app
 
 

@@ -1,8 +1,9 @@
 """`keukentafel-server`: run, migrate and administer the central service.
 
 Secrets come from standard input (`--password-stdin`) or a prompt, never from the command
-line. Every command first runs pending migrations. Exit codes: 0 success, 1 an error (one
-line on standard error).
+line, and so does the database URL (it may hold a password, and `ps` shows every command
+line): it comes from `KEUKENTAFEL_DB_URL` or `--db-url-file PATH`. Every command first runs
+pending migrations. Exit codes: 0 success, 1 an error (one line on standard error).
 """
 
 from __future__ import annotations
@@ -12,7 +13,9 @@ import getpass
 import os
 import socket
 import sys
+import unicodedata
 from collections.abc import Sequence
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -30,8 +33,9 @@ EXIT_ERROR = 1
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keukentafel-server", description=__doc__.splitlines()[0])
-    parser.add_argument("--db", metavar="URL", default=None,
-                        help="database URL (default: $KEUKENTAFEL_DB_URL or a local SQLite file)")
+    parser.add_argument("--db-url-file", metavar="PATH", default=None,
+                        help="a file holding the database URL (default: $KEUKENTAFEL_DB_URL, "
+                             "else a local SQLite file)")
     sub = parser.add_subparsers(dest="command", required=True)
 
     serve = sub.add_parser("serve", help="run the service (after pending migrations)")
@@ -65,6 +69,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Control, format (bidi overrides), separator and surrogate characters: a name holding them
+# could move the cursor, recolour, rewrite or reorder what an administrator's terminal shows.
+_UNPRINTABLE = {"Cc", "Cf", "Zl", "Zp", "Cs"}
+
+
+def printable(text: str) -> str:
+    """`text` with every unprintable character (and the backslash) as a Python escape."""
+    out = []
+    for ch in text:
+        if ch == "\\":
+            out.append("\\\\")
+        elif unicodedata.category(ch) in _UNPRINTABLE:
+            out.append(ch.encode("unicode_escape").decode("ascii"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
 def _fail(message: str) -> int:
     print(f"keukentafel-server: {message}", file=sys.stderr)
     return EXIT_ERROR
@@ -82,9 +104,30 @@ def _read_password(from_stdin: bool) -> str:
     return first
 
 
+def _db_url(args: argparse.Namespace) -> str | None:
+    if args.db_url_file is None:
+        return None
+    try:
+        url = Path(args.db_url_file).read_text(encoding="utf-8").strip()
+    except OSError as exc:
+        raise AccountError(f"cannot read the database URL file ({exc.strerror})") from None
+    if not url:
+        raise AccountError("the database URL file is empty")
+    return url
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if any(a == "--db" or a.startswith("--db=") for a in argv):
+        # Gone: a URL on the command line is visible to every user of the machine. Said
+        # before argparse, whose error would echo the URL that followed.
+        return _fail("--db is no longer accepted (every user can see a command line): "
+                     "set KEUKENTAFEL_DB_URL or use --db-url-file PATH")
     args = build_parser().parse_args(argv)
-    settings = Settings.from_env(args.db)
+    try:
+        settings = Settings.from_env(_db_url(args))
+    except AccountError as exc:
+        return _fail(str(exc))
     engine = make_engine(settings.db_url, pool_size=2)
     try:
         migrate(engine)
@@ -124,7 +167,7 @@ def _device(factory: sessionmaker[Session], args: argparse.Namespace) -> int:
             ).all()
             for device, username in rows:
                 state = f"revoked {device.revoked_at:%Y-%m-%d}" if device.revoked_at else "active"
-                print(f"{device.id}\t{username}\t{device.name}\t"
+                print(f"{device.id}\t{printable(username)}\t{printable(device.name)}\t"
                       f"{device.created_at:%Y-%m-%d %H:%M}\t{state}")
             return EXIT_OK
         device = session.get(Device, args.device_id)

@@ -17,7 +17,7 @@ from storage.demo import demo_records
 from sync.protocol import Change
 from sync.service.accounts import add_team, add_user, team_ids
 from sync.service.db import transaction
-from sync.service.models import Team, User
+from sync.service.models import RecordRow, Team, User
 from sync.service.push import PushContext, push
 from sync.service.visibility import Viewer
 
@@ -47,15 +47,24 @@ SEED_DEVICE = "00000000-0000-4000-8000-000000000000"
 
 
 def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2026) -> bool:
-    """Make the demo teams, users and cases; False when they were already there."""
+    """Make whatever of the demo teams, users and cases is missing; False when all was there.
+
+    Resumable: a run killed halfway leaves whole steps behind (the accounts in one
+    transaction, each user's cases in one push), and the next run adds only what is
+    missing. The households are the same each time, so a step is done when its first
+    record exists.
+    """
+    made = False
     with transaction(factory) as session:
-        if session.scalar(select(Team).where(Team.name == DEMO_TEAMS[0])) is not None:
-            return False
         for name in DEMO_TEAMS:
-            add_team(session, name)
+            if session.scalar(select(Team).where(Team.name == name)) is None:
+                add_team(session, name)
+                made = True
         for u in DEMO_USERS:
-            add_user(session, u.username, u.password, u.role, [u.team] if u.team else [],
-                     display_name=u.display_name)
+            if session.scalar(select(User).where(User.username == u.username)) is None:
+                add_user(session, u.username, u.password, u.role, [u.team] if u.team else [],
+                         display_name=u.display_name)
+                made = True
     start = 0
     for u in DEMO_USERS:
         if not u.cases:
@@ -64,6 +73,12 @@ def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2
             user = session.scalar(select(User).where(User.username == u.username))
             assert user is not None
             teams = team_ids(session, user.id)
+            records = list(demo_records(u.cases, team_id=teams[0], contact_worker_id=user.id,
+                                        seed=seed, start=start))
+            done = session.get(RecordRow, records[0].record_id) is not None
+        start += u.cases
+        if done:
+            continue
         viewer = Viewer(
             user_id=user.id, username=user.username, display_name=user.display_name,
             role=user.role, team_ids=frozenset(teams), device_id=SEED_DEVICE,
@@ -73,11 +88,10 @@ def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2
         changes = [
             Change(change_id=str(uuid.uuid4()), record_id=record.record_id, kind=record.kind,
                    case_id=record.case_id, base_rev=0, set=record.fields)
-            for record in demo_records(u.cases, team_id=teams[0], contact_worker_id=user.id,
-                                       seed=seed, start=start)
+            for record in records
         ]
-        for result in push(factory, ctx, changes):
+        for result in push(factory, ctx, changes):  # one transaction: all of them or none
             if result.status != "applied":
                 raise RuntimeError(f"demo record refused: {result.error}")
-        start += u.cases
-    return True
+        made = True
+    return made

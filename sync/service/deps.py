@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import DEVICE_REVOKED
+from sync.service.client_address import client_address as forwarded_client
 from sync.service.db import transaction
 from sync.service.errors import ApiError
 from sync.service.models import Device, Membership, User
@@ -38,7 +39,9 @@ def get_throttle(request: Request) -> LoginThrottle:
 
 
 def client_address(request: Request) -> str | None:
-    return request.client.host if request.client else None
+    peer = request.client.host if request.client else None
+    return forwarded_client(peer, request.headers.getlist("x-forwarded-for"),
+                            request.app.state.settings.trusted_proxies)
 
 
 Factory = Annotated[sessionmaker[Session], Depends(get_factory)]

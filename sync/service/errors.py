@@ -77,11 +77,8 @@ def install(app: FastAPI) -> None:
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
 
-    @app.exception_handler(Exception)
-    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-        # Only the type: a message or traceback may hold case data.
-        log.error("unexpected %s while answering a request", type(exc).__name__)
-        return error_response(500, "internal_error", "the service could not answer")
+    # Unexpected faults are answered by faults.FaultBarrier: a handler for `Exception` here
+    # would run inside ServerErrorMiddleware, which logs the traceback anyway.
 
     @app.exception_handler(json.JSONDecodeError)
     async def _bad_json(_request: Request, _exc: json.JSONDecodeError) -> JSONResponse:

@@ -7,6 +7,7 @@ kill it like a power cut and stop it cleanly. Importing this loads no FastAPI.
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
@@ -15,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Mapping
 from types import TracebackType
+from typing import Any
 
 import httpx
 
@@ -25,9 +27,22 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def server_command(db_url: str, *args: str) -> list[str]:
-    """The `keukentafel-server` command line for `args`, with this interpreter."""
-    return [sys.executable, "-m", "sync.service.cli", "--db", db_url, *args]
+def server_command(*args: str) -> list[str]:
+    """The `keukentafel-server` command line for `args`, with this interpreter.
+
+    Never the database URL: it may hold a password and `ps` shows every command line.
+    """
+    return [sys.executable, "-m", "sync.service.cli", *args]
+
+
+def server_env(db_url: str, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """This process's environment with the database URL (and `extra`) for the service."""
+    return {**os.environ, **(extra or {}), "KEUKENTAFEL_DB_URL": db_url}
+
+
+def run_server(db_url: str, *args: str, **kwargs: Any) -> subprocess.CompletedProcess[Any]:
+    """Run one `keukentafel-server` command on `db_url` to its end (`subprocess.run`)."""
+    return subprocess.run(server_command(*args), env=server_env(db_url), **kwargs)
 
 
 class ServiceProcess:
@@ -49,14 +64,12 @@ class ServiceProcess:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 60) -> ServiceProcess:
-        import os
-
         args = ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
         if self.workers > 1:
             args += ["--workers", str(self.workers)]
         self.proc = subprocess.Popen(
-            server_command(self.db_url, *args),
-            env={**os.environ, **self.env}, stdout=self._log, stderr=subprocess.STDOUT,
+            server_command(*args),
+            env=server_env(self.db_url, self.env), stdout=self._log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

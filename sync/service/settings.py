@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sync.service.client_address import Network, parse_networks
+
 DEFAULT_SQLITE_FILE = "keukentafel-server.sqlite3"
 
 
@@ -29,6 +31,11 @@ class Settings:
     login_window_s: float = 900.0
     login_lock_s: float = 900.0
     login_delay_s: float = 0.5
+    # One address (a reverse proxy, an office NAT) is shared by many workers: it is slowed
+    # and locked only after this many times the per-username counts.
+    login_address_factor: int = 10
+    # The reverse proxies whose X-Forwarded-For is believed; none unless the operator says.
+    trusted_proxies: tuple[Network, ...] = ()
     pool_size: int = 10
 
     @classmethod
@@ -42,5 +49,7 @@ class Settings:
             login_window_s=float(env.get("KEUKENTAFEL_LOGIN_WINDOW_S", "900")),
             login_lock_s=float(env.get("KEUKENTAFEL_LOGIN_LOCK_S", "900")),
             login_delay_s=float(env.get("KEUKENTAFEL_LOGIN_DELAY_S", "0.5")),
+            login_address_factor=int(env.get("KEUKENTAFEL_LOGIN_ADDRESS_FACTOR", "10")),
+            trusted_proxies=parse_networks(env.get("KEUKENTAFEL_TRUSTED_PROXIES", "")),
             pool_size=int(env.get("KEUKENTAFEL_DB_POOL_SIZE", "10")),
         )
