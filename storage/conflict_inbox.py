@@ -8,11 +8,11 @@ list; the service's answer closes it (or, when refused, opens it again).
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Connection, func, select, update
 
-from storage import access_log, incoming, timeline
+from storage import access_log, incoming, rejected, timeline
 from storage.errors import RecordNotFound
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.protocol import DELETED, Conflict, Result
@@ -64,14 +64,50 @@ def queued(conn: Connection) -> list[tuple[str, str, Any]]:
     return [(r.conflict_id, r.change_id, r.value) for r in rows]
 
 
-def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> None:
+Finished = Literal["resolved", "reopened", "rejected"]
+ALREADY_RESOLVED = "already_resolved"
+
+
+def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Finished:
+    """Take the service's answer to a queued resolution. Returns what became of it:
+    `resolved`; `reopened` (refused: the conflict is open again for the worker); or
+    `rejected` (someone else resolved it first with another value: the worker's value is
+    kept as a rejected change, the laptop shows the value that stands)."""
+    queued_value = conn.execute(
+        select(Q.c.value).where(Q.c.conflict_id == conflict_id)).scalar()
     conn.execute(Q.delete().where(Q.c.conflict_id == conflict_id))
-    if result.status == "rejected":
-        return  # the conflict stays open for the worker to decide again
+    # A re-sent resolution comes back `duplicate` with the first answer's error, if any.
+    refused = result.status == "rejected" or result.error is not None
+    code = result.error.code if result.error else None
+    if refused and code != ALREADY_RESOLVED:
+        return "reopened"
+    conflict = conn.execute(select(C).where(C.c.id == conflict_id)).first()
     conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
     if result.record is not None:
         incoming.accept_record(conn, result.record, stamp, action="resolve")
     incoming.store_conflicts(conn, result.conflicts)
+    if not refused or conflict is None or _stands(conflict, queued_value, result):
+        return "resolved"
+    values = {"deleted": True} if queued_value == DELETED else (
+        queued_value if conflict.field is None and isinstance(queued_value, dict)
+        else {conflict.field: queued_value})
+    rejected.keep(conn, change_id=result.change_id, case_id=conflict.case_id,
+                  record_id=conflict.record_id, kind=conflict.kind, values=values,
+                  delete=queued_value == DELETED, error_code=ALREADY_RESOLVED, stamp=stamp)
+    return "rejected"
+
+
+def _stands(conflict: Any, value: Any, result: Result) -> bool:
+    """Whether the value the worker chose is what the service kept after all."""
+    record = result.record
+    if record is None:
+        return False
+    if conflict.field is not None:
+        return record.fields.get(conflict.field) == value
+    if value == DELETED:
+        return record.deleted
+    return not record.deleted and isinstance(value, dict) and all(
+        record.fields.get(k) == v for k, v in value.items())
 
 
 def remove_case(conn: Connection, case_id: str) -> None:
