@@ -106,7 +106,13 @@ def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
         return _sync_failure(exc)
     finally:
         store.close()
-    _print(report.as_json())
+    out = report.as_json()
+    if report.rejected_kept:
+        out["message"] = (
+            f"{report.rejected_kept} change(s) could not be sent. They are kept safely on "
+            "this laptop: see Niet verzonden wijzigingen in the app."
+        )
+    _print(out)
     return EXIT_OK
 
 
