@@ -25,6 +25,7 @@ from sync.service.models import (
     AppliedChange,
     CaseAccess,
     ConflictRow,
+    DeviceCase,
     RecordRow,
 )
 from sync.service.records import (
@@ -37,6 +38,10 @@ from sync.service.records import (
     utcnow,
 )
 from sync.service.visibility import Viewer, may_see
+
+# Fields that move a case out of someone's view: never covered by the held-case rule.
+VISIBILITY_FIELDS = frozenset({"team_id", "contact_worker_id", "shared_with", "status",
+                               "closed_on"})
 
 
 class Rejected(Exception):
@@ -131,6 +136,20 @@ class _Batch:
             )
         return self._sees[case_id]
 
+    def still_holds(self, change: Change) -> bool:
+        """The held-case rule (docs/protocol.md): a device that holds a case may still push
+        ordinary edits of it after it lost sight of it, until a pull has told it to purge the
+        case, so an edit made while the worker could see the case is not lost."""
+        if change.kind == "case" and (change.delete or VISIBILITY_FIELDS & change.set.keys()):
+            return False
+        revoked_rev = self.session.execute(
+            select(DeviceCase.revoked_rev).where(
+                DeviceCase.device_id == self.ctx.viewer.device_id,
+                DeviceCase.case_id == change.case_id,
+            )
+        ).first()
+        return revoked_rev is not None and revoked_rev[0] is None
+
     def apply(self, change: Change) -> Result:
         session, ctx, viewer = self.session, self.ctx, self.ctx.viewer
         if not _is_uuid(change.change_id):
@@ -215,7 +234,7 @@ def _authorise(batch: _Batch, change: Change, row: RecordRow | None) -> str:
             raise Rejected("not_your_team", "a case can only be created in one of your teams")
         return str(team_id)
     access = batch.access(change.case_id)
-    if access is None or not batch.sees(change.case_id):
+    if access is None or not (batch.sees(change.case_id) or batch.still_holds(change)):
         raise Rejected("case_not_visible", "you may not see this case")
     if change.kind == "case" and "team_id" in change.set:
         new_team = change.set["team_id"]
