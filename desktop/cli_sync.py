@@ -144,8 +144,13 @@ def _resolve(store: CaseStore, conflict_id: str, value: Any) -> int:
         engine = None  # not enrolled: the resolution waits for the first sync
     if engine is not None:
         try:
-            if engine.send_resolutions():
+            sent = engine.send_resolutions()
+            if sent.resolved:
                 status = "resolved"
+            elif sent.rejected:
+                status = "rejected"  # someone else decided first; kept as a rejected change
+            elif sent.conflicts:
+                status = "open"  # refused: the conflict is open again
         except ServiceUnavailable:
             pass  # offline: the next sync sends it
         except SyncError as exc:

@@ -62,19 +62,42 @@ def keep_unsent(conn: Connection, case_id: str, stamp: str) -> int:
     """Before a case is purged: its changes still in the outbox (made after the push of this
     sync, or never answered) become rejected changes instead of vanishing. Returns how many."""
     rows = conn.execute(
-        select(outbox.T).where(outbox.T.c.case_id == case_id,
-                               outbox.T.c.state.in_(outbox.UNACKNOWLEDGED))
+        select(outbox.T).where(
+            outbox.T.c.case_id == case_id,
+            outbox.T.c.state.in_([*outbox.UNACKNOWLEDGED, outbox.REJECTED]),
+            outbox.T.c.change_id.not_in(select(T.c.change_id)),
+        )
     ).all()
+    unsent = 0
     for row in rows:
+        # A row marked rejected by some other path than a push answer is kept the same way.
+        refused = row.state == outbox.REJECTED
         keep(conn, change_id=row.change_id, case_id=row.case_id, record_id=row.record_id,
-             kind=row.kind, values=row.set, delete=row.delete, error_code=CASE_REVOKED,
+             kind=row.kind, values=row.set, delete=row.delete,
+             error_code=(row.error_code or "rejected") if refused else CASE_REVOKED,
              stamp=stamp)
-    return len(rows)
+        unsent += not refused
+    return unsent
 
 
 def listed(conn: Connection) -> list[RejectedChange]:
-    rows = conn.execute(select(T).order_by(T.c.rejected_at, T.c.change_id))
-    return [RejectedChange(**dict(r._mapping)) for r in rows]
+    """Every kept change, and any outbox row in state `rejected` that did not come through
+    `keep` (so that no path that refuses a change can hide it from the worker)."""
+    kept = [RejectedChange(**dict(r._mapping))
+            for r in conn.execute(select(T).order_by(T.c.rejected_at, T.c.change_id))]
+    cases = RECORD_TABLES["case"]
+    stray = conn.execute(
+        select(outbox.T, cases.c.title).select_from(
+            outbox.T.outerjoin(cases, cases.c.id == outbox.T.c.case_id))
+        .where(outbox.T.c.state == outbox.REJECTED,
+               outbox.T.c.change_id.not_in(select(T.c.change_id)))
+        .order_by(outbox.T.c.seq)
+    ).all()
+    kept += [RejectedChange(
+        change_id=r.change_id, case_id=r.case_id, case_title=r.title, record_id=r.record_id,
+        kind=r.kind, record_label=None, values=dict(r.set), delete=r.delete,
+        error_code=r.error_code or "rejected", rejected_at=r.created_at) for r in stray]
+    return kept
 
 
 def dismiss(conn: Connection, change_id: str) -> bool:
@@ -86,7 +109,10 @@ def dismiss(conn: Connection, change_id: str) -> bool:
 
 
 def count(conn: Connection) -> int:
-    return conn.execute(select(func.count()).select_from(T)).scalar_one()
+    stray = select(func.count()).select_from(outbox.T).where(
+        outbox.T.c.state == outbox.REJECTED, outbox.T.c.change_id.not_in(select(T.c.change_id)))
+    return (conn.execute(select(func.count()).select_from(T)).scalar_one()
+            + conn.execute(stray).scalar_one())
 
 
 def _label(fields: Mapping[str, Any]) -> str | None:

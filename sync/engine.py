@@ -246,8 +246,9 @@ class SyncEngine:
         if report.resolved:
             listener.progress(SyncProgress("resolve", report.pushed, None, report.pulled))
 
-    def send_resolutions(self) -> int:
-        """Only the queued conflict resolutions (the CLI's `conflicts resolve` when online)."""
+    def send_resolutions(self) -> SyncReport:
+        """Only the queued conflict resolutions (the CLI's `conflicts resolve` when online):
+        the report's `resolved`, `rejected` (lost a race) and `conflicts` (opened again)."""
         report = SyncReport()
         try:
             self._send_resolutions(report, SyncListener())
@@ -255,7 +256,7 @@ class SyncEngine:
             log.warning("the service revoked this device; wiping the local store")
             self._wipe()
             raise
-        return report.resolved
+        return report
 
     def _send_audit(self, report: SyncReport, listener: SyncListener) -> None:
         while True:

@@ -325,3 +325,18 @@ def test_a_resolution_that_lost_a_race_is_kept_as_a_rejected_change(store):
     (kept,) = store.list_rejected()
     assert kept.values == {"phone": "06-2"} and kept.error_code == "already_resolved"
     assert kept.case_title == "Familie Race"
+
+
+def test_a_change_rejected_by_another_path_is_shown_and_survives_the_purge(store):
+    from storage import outbox
+
+    case_id = new_case(store, "Familie Elders")
+    (change,) = store.take_outbox()
+    with store._write() as conn:  # as a local check that refuses a change would
+        outbox.reject(conn, change.change_id, "invalid_text")
+    (shown,) = store.list_rejected()
+    assert (shown.case_title, shown.error_code) == ("Familie Elders", "invalid_text")
+    assert store.rejected_count() == 1
+    store.purge_case(case_id)
+    (kept,) = store.list_rejected()
+    assert kept.change_id == change.change_id and kept.values["title"] == "Familie Elders"
