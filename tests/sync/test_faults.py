@@ -146,6 +146,7 @@ def test_a_refused_resolution_reopens_the_conflict_and_the_sync_goes_on(laptops,
     a.store.queue_resolution(unknown.id, "intake")
     a.store.update_record(case_id, {"summary": "Na het netwerkberaad.\n"})
     report = a.sync()
-    assert report.resolved == 1 and report.pushed == 1
-    assert [c.id for c in a.store.list_conflicts()] == [unknown.id]  # open again, to decide
+    # Refused: not reported as resolved, but as a conflict open again, to decide.
+    assert report.resolved == 0 and report.conflicts == 1 and report.pushed == 1
+    assert [c.id for c in a.store.list_conflicts()] == [unknown.id]
     assert a.store.take_resolutions() == []
