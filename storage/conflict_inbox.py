@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, func, select, update
 
-from storage import access_log, incoming, rejected, timeline
+from storage import access_log, incoming, outbox, rejected, timeline
 from storage.errors import RecordNotFound
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.protocol import DELETED, Conflict, Result
@@ -85,6 +85,13 @@ def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Fi
     conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
     if result.record is not None:
         incoming.accept_record(conn, result.record, stamp, action="resolve")
+        if not refused:
+            # The worker's pending edits of the record came after their own resolution: they
+            # build on it (a delete would otherwise meet the resolution's rev as an edit).
+            conn.execute(update(outbox.T).where(
+                outbox.T.c.record_id == result.record.id, outbox.T.c.state == outbox.PENDING,
+                outbox.T.c.base_rev < result.record.rev,
+            ).values(base_rev=result.record.rev))
     incoming.store_conflicts(conn, result.conflicts)
     if not refused or conflict is None or _stands(conflict, queued_value, result):
         return "resolved"

@@ -340,3 +340,23 @@ def test_a_change_rejected_by_another_path_is_shown_and_survives_the_purge(store
     store.purge_case(case_id)
     (kept,) = store.list_rejected()
     assert kept.change_id == change.change_id and kept.values["title"] == "Familie Elders"
+
+
+def test_an_edit_after_a_resolution_builds_on_it(store):
+    case_id = new_case(store)
+    person = _person(store, case_id, phone="06-1")
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    conflict = Conflict(id="c4", record_id=person.id, case_id=case_id, kind="person",
+                        field="phone", base="06-1", kept="06-3", incoming="06-2",
+                        created_at="2026-01-01T00:00:00Z")
+    store.apply_pull_page(PullResponse(records=[], conflicts=[conflict],
+                                       revoked_case_ids=[], cursor="c", more=False))
+    change_id = store.queue_resolution("c4", "06-2")
+    store.delete_record(person.id)
+    server = Record(id=person.id, kind="person", case_id=case_id, rev=8,
+                    fields={"name": "Anna Visser", "phone": "06-2"})
+    assert store.finish_resolution("c4", Result(change_id=change_id, status="applied", rev=8,
+                                                record=server)) == "resolved"
+    (delete,) = store.take_outbox()
+    assert delete.delete and delete.base_rev == 8
+    assert store.get_record(person.id).deleted
