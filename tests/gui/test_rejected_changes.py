@@ -14,6 +14,7 @@ from desktop.casefile.labels import field_label
 from desktop.rejected.model import RejectedChangesModel
 from desktop.rejected.view import RejectedChanges
 from storage.store import CaseStore
+from sync.engine import SyncReport
 from sync.protocol import PullResponse, Record, Result
 
 pytestmark = pytest.mark.gui
@@ -132,6 +133,12 @@ def test_the_window_says_so_and_the_lock_clears_the_copy(qtbot, tmp_path):
     qtbot.waitUntil(lambda: button() is not None and button().isVisible(), timeout=5_000)
     assert "1" in button().text()
     assert w.actions.rejected in w.menuBar().actions()[0].menu().actions()
+    # A sync that could not send two changes says so as a message too, in the same words.
+    w.sync.finished.emit(SyncReport(rejected=2, rejected_kept=3))
+    assert w.notice == w.tr(
+        "%n change(s) could not be sent. They are kept safely on this laptop. "
+        "See them in Unsent changes.", "", 2)
+    assert "3" in button().text()
     qtbot.mouseClick(button(), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: w.unsent is not None and w.unsent.model.rowCount() == 1,
                     timeout=5_000)
