@@ -66,22 +66,31 @@ def queued(conn: Connection) -> list[tuple[str, str, Any]]:
 
 Finished = Literal["resolved", "reopened", "rejected"]
 ALREADY_RESOLVED = "already_resolved"
+# The service no longer shows this laptop the conflict (its case left the worker's view):
+# deciding again would be refused again, and the purge would take the choice along.
+NOT_FOUND = "conflict_not_found"
 
 
 def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Finished:
     """Take the service's answer to a queued resolution. Returns what became of it:
     `resolved`; `reopened` (refused: the conflict is open again for the worker); or
-    `rejected` (someone else resolved it first with another value: the worker's value is
-    kept as a rejected change, the laptop shows the value that stands)."""
+    `rejected` (someone else resolved it first with another value, or the service no longer
+    shows this laptop the conflict: the worker's value is kept as a rejected change, and the
+    laptop shows the value that stands)."""
     queued_value = conn.execute(
         select(Q.c.value).where(Q.c.conflict_id == conflict_id)).scalar()
     conn.execute(Q.delete().where(Q.c.conflict_id == conflict_id))
     # A re-sent resolution comes back `duplicate` with the first answer's error, if any.
     refused = result.status == "rejected" or result.error is not None
     code = result.error.code if result.error else None
-    if refused and code != ALREADY_RESOLVED:
+    if refused and code not in (ALREADY_RESOLVED, NOT_FOUND):
         return "reopened"
     conflict = conn.execute(select(C).where(C.c.id == conflict_id)).first()
+    if code == NOT_FOUND:
+        if conflict is not None:
+            _keep_choice(conn, conflict, queued_value, result.change_id, NOT_FOUND, stamp)
+        conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
+        return "rejected"
     conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
     if result.record is not None:
         incoming.accept_record(conn, result.record, stamp, action="resolve")
@@ -95,13 +104,18 @@ def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Fi
     incoming.store_conflicts(conn, result.conflicts)
     if not refused or conflict is None or _stands(conflict, queued_value, result):
         return "resolved"
-    values = {"deleted": True} if queued_value == DELETED else (
-        queued_value if conflict.field is None and isinstance(queued_value, dict)
-        else {conflict.field: queued_value})
-    rejected.keep(conn, change_id=result.change_id, case_id=conflict.case_id,
-                  record_id=conflict.record_id, kind=conflict.kind, values=values,
-                  delete=queued_value == DELETED, error_code=ALREADY_RESOLVED, stamp=stamp)
+    _keep_choice(conn, conflict, queued_value, result.change_id, ALREADY_RESOLVED, stamp)
     return "rejected"
+
+
+def _keep_choice(conn: Connection, conflict: Any, value: Any, change_id: str, code: str,
+                 stamp: str) -> None:
+    values = {"deleted": True} if value == DELETED else (
+        value if conflict.field is None and isinstance(value, dict)
+        else {conflict.field: value})
+    rejected.keep(conn, change_id=change_id, case_id=conflict.case_id,
+                  record_id=conflict.record_id, kind=conflict.kind, values=values,
+                  delete=value == DELETED, error_code=code, stamp=stamp)
 
 
 def _stands(conflict: Any, value: Any, result: Result) -> bool:

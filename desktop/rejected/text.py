@@ -24,6 +24,8 @@ def reason(code: str) -> str:
             "RejectedChanges", "The case left this laptop before the change was sent"),
         "already_resolved": translate(
             "RejectedChanges", "Someone else decided this conflict first"),
+        "conflict_not_found": translate(
+            "RejectedChanges", "You could no longer see this conflict when your choice was sent"),
         "not_your_team": translate("RejectedChanges", "You may not make this change"),
         "forbidden": translate("RejectedChanges", "You may not make this change"),
         "plan_review_forbidden": translate(

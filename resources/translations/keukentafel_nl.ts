@@ -1230,6 +1230,10 @@ Huishouden: %4</translation>
             <translation>Iemand anders had dit conflict al beslist</translation>
         </message>
         <message>
+            <source>You could no longer see this conflict when your choice was sent</source>
+            <translation>Je kon dit conflict niet meer zien toen je keuze werd verzonden</translation>
+        </message>
+        <message>
             <source>You may not make this change</source>
             <translation>Je mag deze wijziging niet maken</translation>
         </message>

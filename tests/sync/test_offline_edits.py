@@ -188,3 +188,26 @@ def test_a_resolution_that_lost_a_race_comes_back(laptops, service, service_db, 
     assert kept.values == {"phone": "06-22222222"} and kept.error_code == "already_resolved"
     assert kept.case_title == "Familie Offline" and kept.record_label == "Moeder Offline"
     assert b.store.get_record(person_id).fields["phone"] == "06-11111111"
+
+
+def test_a_resolution_made_before_a_reassignment_is_not_lost(laptops, service, service_db,
+                                                             team):
+    w1, w2, lead = team
+    a = laptops("a").enrol(service.url, w1)
+    b = laptops("b").enrol(service.url, w1)
+    boss = laptops("lead").enrol(service.url, lead)
+    case_id, person_id = _family(a, w1)
+    b.sync()
+    a.store.update_record(person_id, {"phone": "06-11111111"})
+    b.store.update_record(person_id, {"phone": "06-22222222"})
+    a.sync()
+    b.sync()
+    (conflict,) = b.store.list_conflicts()
+    b.store.queue_resolution(conflict.id, "06-22222222")  # offline
+    boss.sync()
+    boss.store.update_record(case_id, {"contact_worker_id": w2.user_id})
+    boss.sync()
+    report = b.sync()
+    assert report.purged_cases == 1 and report.resolved == 0 and report.rejected == 1
+    (kept,) = b.store.list_rejected()
+    assert kept.values == {"phone": "06-22222222"} and kept.case_title == "Familie Offline"
