@@ -3,7 +3,8 @@
 1. Send the conflict resolutions the worker made offline, before the outbox: an edit made
    after a resolution is based on the resolved value, so it must reach the service after it
    (or it would meet the old value and end as a conflict). A resolution that lost a race to
-   someone else's comes back as a rejected change, never as resolved.
+   someone else's, or whose conflict the service no longer shows this laptop, comes back as
+   a rejected change, never as resolved.
 2. Push the outbox in batches of at most 1,000. The store removes an outbox entry only in
    the transaction that stores its result, so a crash anywhere re-sends at most one batch
    with the same change ids, and the service answers those `duplicate`. An edit of a case
@@ -236,7 +237,7 @@ class SyncEngine:
                 report.resolved += 1
             elif outcome == "rejected":
                 report.rejected += 1
-                log.warning("a conflict resolution lost to another one; kept as rejected")
+                log.warning("a conflict resolution could not be delivered; kept as rejected")
             else:
                 report.note_conflicts(c for c in self.store.list_conflicts(open_only=True)
                                       if c.id == conflict_id)
@@ -248,7 +249,8 @@ class SyncEngine:
 
     def send_resolutions(self) -> SyncReport:
         """Only the queued conflict resolutions (the CLI's `conflicts resolve` when online):
-        the report's `resolved`, `rejected` (lost a race) and `conflicts` (opened again)."""
+        the report's `resolved`, `rejected` (kept as a rejected change) and `conflicts`
+        (opened again)."""
         report = SyncReport()
         try:
             self._send_resolutions(report, SyncListener())
