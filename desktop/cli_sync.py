@@ -106,7 +106,13 @@ def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
         return _sync_failure(exc)
     finally:
         store.close()
-    _print(report.as_json())
+    out = report.as_json()
+    if report.rejected_kept:
+        out["message"] = (
+            f"{report.rejected_kept} change(s) could not be sent. They are kept safely on "
+            "this laptop: see Niet verzonden wijzigingen in the app."
+        )
+    _print(out)
     return EXIT_OK
 
 
@@ -138,8 +144,13 @@ def _resolve(store: CaseStore, conflict_id: str, value: Any) -> int:
         engine = None  # not enrolled: the resolution waits for the first sync
     if engine is not None:
         try:
-            if engine.send_resolutions():
+            sent = engine.send_resolutions()
+            if sent.resolved:
                 status = "resolved"
+            elif sent.rejected:
+                status = "rejected"  # someone else decided first; kept as a rejected change
+            elif sent.conflicts:
+                status = "open"  # refused: the conflict is open again
         except ServiceUnavailable:
             pass  # offline: the next sync sends it
         except SyncError as exc:

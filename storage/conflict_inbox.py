@@ -8,11 +8,11 @@ list; the service's answer closes it (or, when refused, opens it again).
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Connection, func, select, update
 
-from storage import access_log, incoming, timeline
+from storage import access_log, incoming, outbox, rejected, timeline
 from storage.errors import RecordNotFound
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.protocol import DELETED, Conflict, Result
@@ -64,14 +64,71 @@ def queued(conn: Connection) -> list[tuple[str, str, Any]]:
     return [(r.conflict_id, r.change_id, r.value) for r in rows]
 
 
-def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> None:
+Finished = Literal["resolved", "reopened", "rejected"]
+ALREADY_RESOLVED = "already_resolved"
+# The service no longer shows this laptop the conflict (its case left the worker's view):
+# deciding again would be refused again, and the purge would take the choice along.
+NOT_FOUND = "conflict_not_found"
+
+
+def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Finished:
+    """Take the service's answer to a queued resolution. Returns what became of it:
+    `resolved`; `reopened` (refused: the conflict is open again for the worker); or
+    `rejected` (someone else resolved it first with another value, or the service no longer
+    shows this laptop the conflict: the worker's value is kept as a rejected change, and the
+    laptop shows the value that stands)."""
+    queued_value = conn.execute(
+        select(Q.c.value).where(Q.c.conflict_id == conflict_id)).scalar()
     conn.execute(Q.delete().where(Q.c.conflict_id == conflict_id))
-    if result.status == "rejected":
-        return  # the conflict stays open for the worker to decide again
+    # A re-sent resolution comes back `duplicate` with the first answer's error, if any.
+    refused = result.status == "rejected" or result.error is not None
+    code = result.error.code if result.error else None
+    if refused and code not in (ALREADY_RESOLVED, NOT_FOUND):
+        return "reopened"
+    conflict = conn.execute(select(C).where(C.c.id == conflict_id)).first()
+    if code == NOT_FOUND:
+        if conflict is not None:
+            _keep_choice(conn, conflict, queued_value, result.change_id, NOT_FOUND, stamp)
+        conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
+        return "rejected"
     conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
     if result.record is not None:
         incoming.accept_record(conn, result.record, stamp, action="resolve")
+        if not refused:
+            # The worker's pending edits of the record came after their own resolution: they
+            # build on it (a delete would otherwise meet the resolution's rev as an edit).
+            conn.execute(update(outbox.T).where(
+                outbox.T.c.record_id == result.record.id, outbox.T.c.state == outbox.PENDING,
+                outbox.T.c.base_rev < result.record.rev,
+            ).values(base_rev=result.record.rev))
     incoming.store_conflicts(conn, result.conflicts)
+    if not refused or conflict is None or _stands(conflict, queued_value, result):
+        return "resolved"
+    _keep_choice(conn, conflict, queued_value, result.change_id, ALREADY_RESOLVED, stamp)
+    return "rejected"
+
+
+def _keep_choice(conn: Connection, conflict: Any, value: Any, change_id: str, code: str,
+                 stamp: str) -> None:
+    values = {"deleted": True} if value == DELETED else (
+        value if conflict.field is None and isinstance(value, dict)
+        else {conflict.field: value})
+    rejected.keep(conn, change_id=change_id, case_id=conflict.case_id,
+                  record_id=conflict.record_id, kind=conflict.kind, values=values,
+                  delete=value == DELETED, error_code=code, stamp=stamp)
+
+
+def _stands(conflict: Any, value: Any, result: Result) -> bool:
+    """Whether the value the worker chose is what the service kept after all."""
+    record = result.record
+    if record is None:
+        return False
+    if conflict.field is not None:
+        return record.fields.get(conflict.field) == value
+    if value == DELETED:
+        return record.deleted
+    return not record.deleted and isinstance(value, dict) and all(
+        record.fields.get(k) == v for k, v in value.items())
 
 
 def remove_case(conn: Connection, case_id: str) -> None:

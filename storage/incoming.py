@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, update
 
-from storage import outbox, records
+from storage import outbox, records, rejected
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.merge import rebase_local
 from sync.protocol import Conflict, PullResponse, Record, Result
@@ -111,9 +111,16 @@ def apply_push_results(conn: Connection, results: list[Result], stamp: str) -> N
         entry = entries.get(result.change_id)
         if entry is None:
             continue  # answered before (a re-sent batch): nothing left to do
-        if result.status == "rejected":
-            # Kept for the worker to see; the record shows the service's version again.
-            outbox.reject(conn, result.change_id, result.error.code if result.error else None)
+        # A re-sent change comes back `duplicate` with the first answer's error, if any.
+        if result.status == "rejected" or result.error is not None:
+            # Kept for the worker to see, with its family's name while the laptop still
+            # holds the case (the pull of this same sync may purge it); the record shows the
+            # service's version again.
+            code = result.error.code if result.error else "rejected"
+            outbox.reject(conn, result.change_id, code)
+            rejected.keep(conn, change_id=result.change_id, case_id=entry.case_id,
+                          record_id=entry.record_id, kind=entry.kind, values=entry.set,
+                          delete=entry.delete, error_code=code, stamp=stamp)
             if result.record is not None:
                 with_record.setdefault("rejected", []).append(result.record)
             continue

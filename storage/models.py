@@ -169,3 +169,22 @@ class AccessLogRow(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     pushed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class RejectedChangeRow(Base):
+    """A change the service refused, or that could not be sent before its case left this
+    laptop: kept (encrypted, like everything here) until the worker dismisses it, with the
+    family's name and the values, so that the purge of a case never takes the text with it."""
+
+    __tablename__ = "rejected_change"
+
+    change_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    case_id: Mapped[str] = mapped_column(String(36))
+    case_title: Mapped[str | None] = mapped_column(Text, nullable=True)
+    record_id: Mapped[str] = mapped_column(String(36))
+    kind: Mapped[str] = mapped_column(String(32))
+    record_label: Mapped[str | None] = mapped_column(Text, nullable=True)
+    values: Mapped[dict[str, Any]] = mapped_column(JSON)
+    delete: Mapped[bool] = mapped_column(Boolean, default=False)
+    error_code: Mapped[str] = mapped_column(Text)
+    rejected_at: Mapped[str] = mapped_column(String(32))

@@ -105,7 +105,8 @@ def entries(conn: Connection, change_ids: list[str]) -> dict[str, Any]:
     for start in range(0, len(change_ids), 500):
         chunk = change_ids[start:start + 500]
         out.update((r.change_id, r) for r in conn.execute(
-            select(T.c.change_id, T.c.record_id, T.c.kind).where(T.c.change_id.in_(chunk))))
+            select(T.c.change_id, T.c.record_id, T.c.kind, T.c.case_id, T.c.set, T.c.delete)
+            .where(T.c.change_id.in_(chunk))))
     return out
 
 

@@ -27,6 +27,7 @@ from storage import (
     migrations,
     outbox,
     records,
+    rejected,
     timeline,
 )
 from storage.case_list import CaseOrder, CaseSummary
@@ -386,23 +387,50 @@ class CaseStore:
                                 .order_by(outbox.T.c.seq)).all()
             return [(outbox.to_change(r), r.error_code) for r in rows]
 
+    def list_rejected(self) -> list[rejected.RejectedChange]:
+        """Every change kept for the worker because it could not be delivered (refused by
+        the service, or its case left this laptop first), oldest first."""
+        with self._read() as conn:
+            return rejected.listed(conn)
+
+    def rejected_count(self) -> int:
+        with self._read() as conn:
+            return rejected.count(conn)
+
+    def dismiss_rejected(self, change_id: str) -> bool:
+        """The worker read (and copied) a rejected change and lets it go."""
+        with self._write() as conn:
+            gone = rejected.dismiss(conn, change_id)
+            if gone:
+                user_id, device_id = self._who(conn)
+                # Without the case id: the case may have left this laptop, and the service
+                # takes access-log entries only about cases the device may see.
+                access_log.append(conn, "edit", user_id=user_id, device_id=device_id,
+                                  detail="dismiss rejected change")
+            return gone
+
     def apply_push_results(self, results: Iterable[Result]) -> None:
         stamp = records.now()
         with self._write() as conn:
             incoming.apply_push_results(conn, list(results), stamp)
 
-    def apply_pull_page(self, page: PullResponse) -> None:
+    def apply_pull_page(self, page: PullResponse) -> int:
+        """Returns how many unsent changes of purged cases were kept as rejected changes."""
         stamp = records.now()
+        kept = 0
         with self._write() as conn:
             for case_id in incoming.apply_pull_page(conn, page, stamp):
-                self._purge(conn, case_id)
+                kept += self._purge(conn, case_id)
             _set_setting(conn, "cursor", page.cursor)
+        return kept
 
     def purge_case(self, case_id: str) -> None:
         with self._write() as conn:
             self._purge(conn, case_id)
 
-    def _purge(self, conn: Connection, case_id: str) -> None:
+    def _purge(self, conn: Connection, case_id: str) -> int:
+        # What was never delivered stays, as rejected changes, until the worker dismisses it.
+        kept = rejected.keep_unsent(conn, case_id, records.now())
         records.delete_case_rows(conn, case_id)
         outbox.remove_case(conn, case_id)
         timeline.remove_case(conn, case_id)
@@ -410,6 +438,7 @@ class CaseStore:
         user_id, device_id = self._who(conn)
         access_log.append(conn, "purge", user_id=user_id, device_id=device_id,
                           case_id=case_id)
+        return kept
 
     # -- conflicts -------------------------------------------------------------------
 
@@ -431,10 +460,11 @@ class CaseStore:
         with self._read() as conn:
             return conflict_inbox.queued(conn)
 
-    def finish_resolution(self, conflict_id: str, result: Result) -> None:
-        """The service answered a resolution: close the conflict and take its record."""
+    def finish_resolution(self, conflict_id: str, result: Result) -> conflict_inbox.Finished:
+        """The service answered a resolution: close the conflict and take its record, or
+        open it again, or keep a value that lost a race as a rejected change."""
         with self._write() as conn:
-            conflict_inbox.finish(conn, conflict_id, result, records.now())
+            return conflict_inbox.finish(conn, conflict_id, result, records.now())
 
     # -- settings, access log, status ------------------------------------------------
 
@@ -495,7 +525,7 @@ class CaseStore:
             state = {
                 "counts": counts,
                 "pending_changes": outbox.count(conn),
-                "rejected_changes": outbox.count(conn, [outbox.REJECTED]),
+                "rejected_changes": rejected.count(conn),
                 "open_conflicts": conflict_inbox.count_open(conn),
                 "key_location": self.key_location,
                 "last_sync": _setting(conn, "last_sync"),

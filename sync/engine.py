@@ -1,9 +1,15 @@
 """One sync of a laptop with the service (protocol v1), in the order that loses nothing.
 
-1. Push the outbox in batches of at most 1,000. The store removes an outbox entry only in
+1. Send the conflict resolutions the worker made offline, before the outbox: an edit made
+   after a resolution is based on the resolved value, so it must reach the service after it
+   (or it would meet the old value and end as a conflict). A resolution that lost a race to
+   someone else's, or whose conflict the service no longer shows this laptop, comes back as
+   a rejected change, never as resolved.
+2. Push the outbox in batches of at most 1,000. The store removes an outbox entry only in
    the transaction that stores its result, so a crash anywhere re-sends at most one batch
-   with the same change ids, and the service answers those `duplicate`.
-2. Send the conflict resolutions the worker made offline.
+   with the same change ids, and the service answers those `duplicate`. An edit of a case
+   that left the worker's view since still arrives (the held-case rule, docs/protocol.md);
+   whatever the service refuses is kept as a rejected change, which the purge leaves alone.
 3. Push the laptop's access-log entries.
 4. Pull pages until `more` is false; each page is applied together with its cursor in one
    store transaction, so a crash re-pulls at most one page.
@@ -41,7 +47,7 @@ from sync.protocol import (
 
 log = logging.getLogger(__name__)
 
-Stage = Literal["push", "resolve", "audit", "pull", "done"]
+Stage = Literal["resolve", "push", "audit", "pull", "done"]
 
 AUDIT_BATCH = 1000
 
@@ -73,6 +79,9 @@ class SyncReport:
     cursor: str = ""
     duration: float = 0.0
     open_conflicts: int = 0
+    # Rejected changes kept on the laptop after this sync (this sync's and older ones, until
+    # the worker dismisses them): the desktop and the CLI say so in words.
+    rejected_kept: int = 0
     touched_case_ids: set[str] = field(default_factory=set)
     touched_kinds: set[str] = field(default_factory=set)
     conflict_ids: set[str] = field(default_factory=set)
@@ -151,12 +160,13 @@ class SyncEngine:
         started = self._clock()
         report = SyncReport(cursor=self.store.get_setting("cursor") or "")
         try:
-            self._push(report, listener)
             self._send_resolutions(report, listener)
+            self._push(report, listener)
             self._send_audit(report, listener)
             self._pull(report, listener)
             self._crash("after_sync")
             report.open_conflicts = len(self.store.list_conflicts(open_only=True))
+            report.rejected_kept = self.store.rejected_count()
             self.store.set_setting("last_sync", _utc_now())
         except DeviceRevoked as exc:
             log.warning("the service revoked this device; wiping the local store")
@@ -222,16 +232,25 @@ class SyncEngine:
                 result = Result(change_id=change_id, status="rejected", rev=0,
                                 error=ErrorDetail(code=exc.code, message="resolution refused"))
             self._crash("after_resolve_sent")
-            self.store.finish_resolution(conflict_id, result)
-            report.resolved += 1
+            outcome = self.store.finish_resolution(conflict_id, result)
+            if outcome == "resolved":
+                report.resolved += 1
+            elif outcome == "rejected":
+                report.rejected += 1
+                log.warning("a conflict resolution could not be delivered; kept as rejected")
+            else:
+                report.note_conflicts(c for c in self.store.list_conflicts(open_only=True)
+                                      if c.id == conflict_id)
             if result.record is not None:
                 report.touched_case_ids.add(result.record.case_id)
                 report.touched_kinds.add(result.record.kind)
         if report.resolved:
             listener.progress(SyncProgress("resolve", report.pushed, None, report.pulled))
 
-    def send_resolutions(self) -> int:
-        """Only the queued conflict resolutions (the CLI's `conflicts resolve` when online)."""
+    def send_resolutions(self) -> SyncReport:
+        """Only the queued conflict resolutions (the CLI's `conflicts resolve` when online):
+        the report's `resolved`, `rejected` (kept as a rejected change) and `conflicts`
+        (opened again)."""
         report = SyncReport()
         try:
             self._send_resolutions(report, SyncListener())
@@ -239,7 +258,7 @@ class SyncEngine:
             log.warning("the service revoked this device; wiping the local store")
             self._wipe()
             raise
-        return report.resolved
+        return report
 
     def _send_audit(self, report: SyncReport, listener: SyncListener) -> None:
         while True:
@@ -291,7 +310,8 @@ class SyncEngine:
     def _apply_page(self, page: PullResponse, cursor: str, report: SyncReport) -> None:
         if page.records or page.conflicts or page.revoked_case_ids or page.cursor != cursor:
             with crash_inside("mid_pull_apply", _store_engine(self.store), self._crash_hook):
-                self.store.apply_pull_page(page)
+                # Unsent changes of a purged case are kept as rejected changes.
+                report.rejected += self.store.apply_pull_page(page) or 0
         report.pulled += len(page.records)
         report.note_conflicts(page.conflicts)
         report.purged_cases += len(page.revoked_case_ids)
@@ -310,7 +330,7 @@ class SyncEngine:
             report.pushed += 1
             if result.status == "merged":
                 report.merged += 1
-            elif result.status == "rejected":
+            elif result.status == "rejected" or result.error is not None:
                 report.rejected += 1
                 # The code says which rule; the change itself may hold personal data.
                 code = result.error.code if result.error else "unknown"

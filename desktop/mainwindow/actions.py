@@ -15,6 +15,7 @@ class WindowActions:
     new_case: QAction
     sync_now: QAction
     conflicts: QAction
+    rejected: QAction
     enrol: QAction
     settings: QAction
     lock: QAction
@@ -23,7 +24,8 @@ class WindowActions:
     @property
     def case_actions(self) -> tuple[QAction, ...]:
         """The actions that only make sense while unlocked."""
-        return (self.new_case, self.sync_now, self.conflicts, self.enrol, self.lock)
+        return (self.new_case, self.sync_now, self.conflicts, self.rejected, self.enrol,
+                self.lock)
 
 
 def _action(
@@ -48,6 +50,9 @@ def build_actions(window: QObject) -> WindowActions:
         conflicts=_action(
             window, translate("MainWindow", "&Conflicts"), "Ctrl+K",
             translate("MainWindow", "Show the conflicts that need a decision")),
+        rejected=_action(
+            window, translate("MainWindow", "&Unsent changes"), "Ctrl+Shift+U",
+            translate("MainWindow", "Show the changes that could not be sent")),
         enrol=_action(
             window, translate("MainWindow", "&Enrol with service…"), "Ctrl+Shift+E",
             translate("MainWindow", "Enrol this laptop with the team's service")),

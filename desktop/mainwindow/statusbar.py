@@ -14,6 +14,7 @@ class SyncStatusBar(QStatusBar):
 
     lock_clicked = Signal()
     conflicts_clicked = Signal()
+    rejected_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +63,22 @@ class SyncStatusBar(QStatusBar):
         self.conflicts.setFont(font)
         for label in (self.connection, self.last_sync, self.pending):
             label.setAccessibleName(label.text())
+
+    def show_rejected(self, count: int) -> None:
+        """Changes that could not be sent are kept on this laptop: say so, in words, until the
+        worker has dismissed them; a click opens them."""
+        button = self.findChild(QPushButton, "rejectedChanges")
+        if button is None:
+            button = QPushButton(self)
+            button.setObjectName("rejectedChanges")
+            button.setFlat(True)
+            button.clicked.connect(self.rejected_clicked)
+            self.insertPermanentWidget(0, button)
+        button.setText(self.tr(
+            "%n change(s) could not be sent. They are kept safely on this laptop. "
+            "See them in Unsent changes.", "", count))
+        button.setAccessibleName(button.text())
+        button.setVisible(count > 0)
 
     def set_locked(self, locked: bool) -> None:
         """While locked the counts mean nothing to an onlooker, but hide them anyway."""

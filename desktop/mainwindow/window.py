@@ -30,6 +30,7 @@ from desktop.mainwindow.settings_dialog import SettingsDialog
 from desktop.mainwindow.statusbar import SyncStatusBar
 from desktop.mainwindow.workspace import Workspace
 from desktop.operations import StoreSession
+from desktop.rejected.view import RejectedChanges
 from desktop.session.controller import FIRST_RUN, LOCKED, UNLOCKED, SessionController
 from desktop.session.enrol_dialog import EnrolDialog
 from desktop.session.first_run import Enrolment, FirstRunChoice, FirstRunPage
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.controller.close_later = self.sync.close_after_sync
         self.workspace: Workspace | None = None
         self.inbox: ConflictInbox | None = None
+        self.unsent: RejectedChanges | None = None
         self.notice = ""  # the last message shown to the worker
         self.notices: list[str] = []  # every message shown since the window opened
         self.last_lock_reason = ""
@@ -109,7 +111,8 @@ class MainWindow(QMainWindow):
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
         menu = self.menuBar().addMenu(self.tr("&Keukentafel"))
-        for action in (a.new_case, a.sync_now, a.conflicts, a.enrol, a.settings, a.lock):
+        for action in (a.new_case, a.sync_now, a.conflicts, a.rejected, a.enrol, a.settings,
+                       a.lock):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(a.quit)
@@ -121,12 +124,14 @@ class MainWindow(QMainWindow):
         a.lock.triggered.connect(self.lock.quick_hide)
         a.sync_now.triggered.connect(self.sync_now)
         a.conflicts.triggered.connect(self.show_conflicts)
+        a.rejected.triggered.connect(self.show_rejected)
         a.new_case.triggered.connect(self.new_case)
         a.enrol.triggered.connect(self.ask_enrolment)
         a.settings.triggered.connect(self.edit_settings)
         a.quit.triggered.connect(self.close)
         self.status.lock_clicked.connect(self.lock.quick_hide)
         self.status.conflicts_clicked.connect(self.show_conflicts)
+        self.status.rejected_clicked.connect(self.show_rejected)
 
         self.lock.lock_requested.connect(self._on_lock_requested)
         self.controller.state_changed.connect(self._show_state)
@@ -141,6 +146,7 @@ class MainWindow(QMainWindow):
         self.session.failed.connect(self._on_failed)
         self.sync.status_changed.connect(self.status.show_status)
         self.sync.failed.connect(self._on_sync_failed)
+        self.sync.finished.connect(self._on_sync_finished)
         self.sync.device_revoked.connect(self._on_device_revoked)
         self.sync.enrolment_required.connect(self._on_enrolment_required)
         settings.changed.connect(self._on_setting_changed)
@@ -172,6 +178,8 @@ class MainWindow(QMainWindow):
             self.sync.start()
             self.session.query(lambda store: store.key_location, self._note_key_location,
                                on_error=lambda exc: None)
+            self.session.query(lambda store: store.rejected_count(), self.status.show_rejected,
+                               on_error=lambda exc: None)
 
     @Slot()
     def _clipboard_changed(self) -> None:
@@ -201,11 +209,15 @@ class MainWindow(QMainWindow):
         self.sync.stop()
         app = QApplication.instance()
         for widget in app.topLevelWidgets() if app else ():
-            if isinstance(widget, QDialog) and widget.isVisible() and widget is not self.inbox:
+            if (isinstance(widget, QDialog) and widget.isVisible()
+                    and widget not in (self.inbox, self.unsent)):
                 widget.reject()
                 widget.deleteLater()  # a half-filled form must not keep a family's name
         if self.inbox is not None:
             self.inbox.clear()
+        if self.unsent is not None:
+            self.unsent.clear()
+        self.status.show_rejected(0)
         if self.workspace is not None:
             self.workspace.clear()  # saves what was typed but not yet paused on
         # Reads still running land nowhere: no view is filled again while locked.
@@ -244,6 +256,18 @@ class MainWindow(QMainWindow):
         self.inbox.show()
         self.inbox.raise_()
         self.inbox.activateWindow()
+
+    @Slot()
+    def show_rejected(self) -> None:
+        """ "Niet verzonden wijzigingen": what could not be delivered, kept on this laptop."""
+        if not self.controller.unlocked:
+            return
+        if self.unsent is None:
+            self.unsent = RejectedChanges(self.session, self)
+            self.unsent.count_changed.connect(self.status.show_rejected)
+        self.unsent.show()
+        self.unsent.raise_()
+        self.unsent.activateWindow()
 
     @Slot()
     def new_case(self) -> None:
@@ -314,6 +338,14 @@ class MainWindow(QMainWindow):
         if getattr(exc, "code", "") == "store_locked":
             return  # a read that raced the lock: nothing to tell
         self._say(error_message(exc))
+
+    @Slot(object)
+    def _on_sync_finished(self, report: Any) -> None:
+        self.status.show_rejected(report.rejected_kept)
+        if report.rejected:
+            self._say(self.tr(
+                "%n change(s) could not be sent. They are kept safely on this laptop. "
+                "See them in Unsent changes.", "", report.rejected))
 
     @Slot(object)
     def _on_sync_failed(self, exc: BaseException) -> None:

@@ -1111,6 +1111,21 @@ Huishouden: %4</translation>
             <source>Later</source>
             <translation>Later</translation>
         </message>
+        <message>
+            <source>&amp;Unsent changes</source>
+            <translation>&amp;Niet verzonden wijzigingen</translation>
+        </message>
+        <message>
+            <source>Show the changes that could not be sent</source>
+            <translation>Toon de wijzigingen die niet verzonden konden worden</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
+            <translation>
+                <numerusform>%n wijziging kon niet worden verzonden. Ze staat veilig op deze laptop. Bekijk haar bij Niet verzonden wijzigingen.</numerusform>
+                <numerusform>%n wijzigingen konden niet worden verzonden. Ze staan veilig op deze laptop. Bekijk ze bij Niet verzonden wijzigingen.</numerusform>
+            </translation>
+        </message>
     </context>
     <context>
         <name>NewCaseWizard</name>
@@ -1178,6 +1193,173 @@ Huishouden: %4</translation>
         <message>
             <source>Remove this entry from the case file?</source>
             <translation>Dit onderdeel uit het dossier verwijderen?</translation>
+        </message>
+    </context>
+    <context>
+        <name>RejectedChanges</name>
+        <message>
+            <source>Family</source>
+            <translation>Gezin</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>Onderdeel</translation>
+        </message>
+        <message>
+            <source>Fields</source>
+            <translation>Velden</translation>
+        </message>
+        <message>
+            <source>Why not sent</source>
+            <translation>Waarom niet verzonden</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wanneer</translation>
+        </message>
+        <message>
+            <source>You could no longer see this case when it was sent</source>
+            <translation>Je kon dit dossier niet meer zien toen de wijziging werd verzonden</translation>
+        </message>
+        <message>
+            <source>The case left this laptop before the change was sent</source>
+            <translation>Het dossier verdween van deze laptop voordat de wijziging verzonden was</translation>
+        </message>
+        <message>
+            <source>Someone else decided this conflict first</source>
+            <translation>Iemand anders had dit conflict al beslist</translation>
+        </message>
+        <message>
+            <source>You could no longer see this conflict when your choice was sent</source>
+            <translation>Je kon dit conflict niet meer zien toen je keuze werd verzonden</translation>
+        </message>
+        <message>
+            <source>You may not make this change</source>
+            <translation>Je mag deze wijziging niet maken</translation>
+        </message>
+        <message>
+            <source>Only a team lead may approve or return a plan</source>
+            <translation>Alleen een teamleider mag een plan goedkeuren of terugsturen</translation>
+        </message>
+        <message>
+            <source>The service refused it (%1)</source>
+            <translation>De dienst nam de wijziging niet aan (%1)</translation>
+        </message>
+        <message>
+            <source>(unknown family)</source>
+            <translation>(onbekend gezin)</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Wijziging</translation>
+        </message>
+        <message>
+            <source>delete this item</source>
+            <translation>dit onderdeel verwijderen</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(leeg)</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>no</source>
+            <translation>nee</translation>
+        </message>
+        <message>
+            <source>Family: %1</source>
+            <translation>Gezin: %1</translation>
+        </message>
+        <message>
+            <source>Item: %1</source>
+            <translation>Onderdeel: %1</translation>
+        </message>
+        <message>
+            <source>Not sent because: %1</source>
+            <translation>Niet verzonden omdat: %1</translation>
+        </message>
+        <message>
+            <source>When: %1</source>
+            <translation>Wanneer: %1</translation>
+        </message>
+        <message>
+            <source>Unsent changes</source>
+            <translation>Niet verzonden wijzigingen</translation>
+        </message>
+        <message>
+            <source>These changes could not be sent to the team's service. They are kept safely on this laptop until you remove them. Copy or save what you still need, and pass it on to whoever now has the case.</source>
+            <translation>Deze wijzigingen konden niet naar de dienst van je team worden verzonden. Ze staan veilig op deze laptop tot je ze verwijdert. Kopieer of bewaar wat je nog nodig hebt, en geef het door aan wie het dossier nu heeft.</translation>
+        </message>
+        <message>
+            <source>The selected change</source>
+            <translation>De gekozen wijziging</translation>
+        </message>
+        <message>
+            <source>There are no unsent changes.</source>
+            <translation>Er zijn geen niet verzonden wijzigingen.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopiëren</translation>
+        </message>
+        <message>
+            <source>Copy the selected change</source>
+            <translation>De gekozen wijziging kopiëren</translation>
+        </message>
+        <message>
+            <source>&amp;Save as text file…</source>
+            <translation>Als &amp;tekstbestand bewaren…</translation>
+        </message>
+        <message>
+            <source>Save the selected change as a text file</source>
+            <translation>De gekozen wijziging als tekstbestand bewaren</translation>
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation>&amp;Verwijderen…</translation>
+        </message>
+        <message>
+            <source>Remove the selected change</source>
+            <translation>De gekozen wijziging verwijderen</translation>
+        </message>
+        <message>
+            <source>C&amp;lose</source>
+            <translation>&amp;Sluiten</translation>
+        </message>
+        <message>
+            <source>Save the change as a text file</source>
+            <translation>De wijziging als tekstbestand bewaren</translation>
+        </message>
+        <message>
+            <source>Text files (*.txt)</source>
+            <translation>Tekstbestanden (*.txt)</translation>
+        </message>
+        <message>
+            <source>Unsent change %1.txt</source>
+            <translation>Niet verzonden wijziging %1.txt</translation>
+        </message>
+        <message>
+            <source>The file could not be saved there. Choose another place.</source>
+            <translation>Het bestand kon daar niet worden bewaard. Je wijziging staat nog op deze laptop. Kies een andere plek.</translation>
+        </message>
+        <message>
+            <source>Remove this change?</source>
+            <translation>Deze wijziging verwijderen?</translation>
+        </message>
+        <message>
+            <source>The change for %1 is then gone from this laptop for good. Did you copy or save what you still need?</source>
+            <translation>De wijziging voor %1 is dan voorgoed weg van deze laptop. Heb je gekopieerd of bewaard wat je nog nodig hebt?</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Verwijderen</translation>
+        </message>
+        <message>
+            <source>&amp;Keep</source>
+            <translation>&amp;Bewaren</translation>
         </message>
     </context>
     <context>
@@ -1369,6 +1551,13 @@ Huishouden: %4</translation>
             <translation>
                 <numerusform>%n conflict</numerusform>
                 <numerusform>%n conflicten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
+            <translation>
+                <numerusform>%n wijziging kon niet worden verzonden. Ze staat veilig op deze laptop. Bekijk haar bij Niet verzonden wijzigingen.</numerusform>
+                <numerusform>%n wijzigingen konden niet worden verzonden. Ze staan veilig op deze laptop. Bekijk ze bij Niet verzonden wijzigingen.</numerusform>
             </translation>
         </message>
     </context>

@@ -25,6 +25,7 @@ from sync.service.models import (
     AppliedChange,
     CaseAccess,
     ConflictRow,
+    DeviceCase,
     RecordRow,
 )
 from sync.service.records import (
@@ -37,6 +38,10 @@ from sync.service.records import (
     utcnow,
 )
 from sync.service.visibility import Viewer, may_see
+
+# Fields that move a case out of someone's view: never covered by the held-case rule.
+VISIBILITY_FIELDS = frozenset({"team_id", "contact_worker_id", "shared_with", "status",
+                               "closed_on"})
 
 
 class Rejected(Exception):
@@ -131,6 +136,20 @@ class _Batch:
             )
         return self._sees[case_id]
 
+    def still_holds(self, change: Change) -> bool:
+        """The held-case rule (docs/protocol.md): a device that holds a case may still push
+        ordinary edits of it after it lost sight of it, until a pull has told it to purge the
+        case, so an edit made while the worker could see the case is not lost."""
+        if change.kind == "case" and (change.delete or VISIBILITY_FIELDS & change.set.keys()):
+            return False
+        revoked_rev = self.session.execute(
+            select(DeviceCase.revoked_rev).where(
+                DeviceCase.device_id == self.ctx.viewer.device_id,
+                DeviceCase.case_id == change.case_id,
+            )
+        ).first()
+        return revoked_rev is not None and revoked_rev[0] is None
+
     def apply(self, change: Change) -> Result:
         session, ctx, viewer = self.session, self.ctx, self.ctx.viewer
         if not _is_uuid(change.change_id):
@@ -211,7 +230,8 @@ def _authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: d
     try:
         return authorization.check_write(
             batch.ctx.viewer, kind=change.kind, access=access,
-            visible=access is not None and batch.sees(change.case_id),
+            visible=access is not None
+            and (batch.sees(change.case_id) or batch.still_holds(change)),
             current=row.fields if row is not None else None, incoming=incoming,
             delete=change.delete and row is not None and not row.deleted,
         )

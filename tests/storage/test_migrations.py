@@ -76,3 +76,23 @@ def test_record_tables_hold_exactly_the_registry_fields():
         columns = set(RECORD_TABLES[kind].c.keys())
         common = {"id", "case_id", "rev", "deleted", "updated_by", "updated_at"}
         assert columns - common == set(spec.fields), kind
+
+
+def test_changes_refused_before_0004_are_copied_into_the_rejected_changes(data_dir):
+    _store_at_first_revision(data_dir)
+    key_blob, _ = keys.KeySlot(data_dir).load()
+    key, wrapping = keys.unlock(PASSPHRASE, key_blob)
+    wrapping.forget()
+    db = Database(data_dir / DB_NAME, key)
+    with db.write() as conn:
+        migrations.upgrade(conn, "0003")
+        conn.execute(text("UPDATE outbox SET state = 'rejected', error_code = 'forbidden'"))
+    db.close()
+    with CaseStore.open(data_dir, PASSPHRASE) as store:
+        with store._db.read() as conn:
+            rows = conn.execute(text(
+                "SELECT case_title, kind, error_code, \"values\" FROM rejected_change")).all()
+        assert [(r[0], r[1], r[2]) for r in rows] == [("Familie Oud", "case", "forbidden")]
+        store.purge_case(CASE_ID)
+        (kept,) = store.list_rejected()
+        assert kept.values == {"title": "Familie Oud"} and kept.case_title == "Familie Oud"

@@ -270,3 +270,93 @@ def test_a_taken_id_is_refused_without_showing_any_value(store):
                             record_id=person.id)
     assert "Geheime" not in str(info.value) and "06-555" not in str(info.value)
     assert store.pending_count() == 2
+
+
+def test_the_purge_of_a_case_keeps_its_rejected_and_unsent_changes(store):
+    case_id = new_case(store, "Familie Weg")
+    person = _person(store, case_id)
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    store.update_record(person.id, {"notes": "Moeder vertelde over de nieuwe school."})
+    (refused,) = store.take_outbox()
+    store.apply_push_results([Result(
+        change_id=refused.change_id, status="rejected", rev=0,
+        error={"code": "case_not_visible", "message": "you may not see this case"})])
+    # Written after this sync's push, before its pull revokes the case.
+    visit = store.create_record("visit", {"date": "2026-03-02", "notes": "Huisbezoek."},
+                                case_id=case_id)
+    store.apply_pull_page(PullResponse(records=[], conflicts=[], revoked_case_ids=[case_id],
+                                       cursor="c", more=False))
+    assert store.list_records(case_id=case_id, include_deleted=True) == []
+    assert store.take_outbox() == []
+    kept = {r.change_id: r for r in store.list_rejected()}
+    assert len(kept) == 2 == store.rejected_count() == store.status()["rejected_changes"]
+    notes = kept[refused.change_id]
+    assert (notes.case_title, notes.kind, notes.record_label) == (
+        "Familie Weg", "person", "Anna Visser")
+    assert notes.values == {"notes": "Moeder vertelde over de nieuwe school."}
+    assert notes.error_code == "case_not_visible"
+    (unsent,) = [r for r in kept.values() if r.record_id == visit.id]
+    assert unsent.error_code == "case_revoked" and unsent.values["notes"] == "Huisbezoek."
+    assert unsent.case_title == "Familie Weg"
+    # Only the worker lets them go.
+    assert store.dismiss_rejected(refused.change_id)
+    assert [r.change_id for r in store.list_rejected()] == [unsent.change_id]
+    assert store.rejected_changes() == []
+
+
+def test_a_resolution_that_lost_a_race_is_kept_as_a_rejected_change(store):
+    case_id = new_case(store, "Familie Race")
+    person = _person(store, case_id, phone="06-1")
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    conflict = Conflict(id="c9", record_id=person.id, case_id=case_id, kind="person",
+                        field="phone", base="06-1", kept="06-3", incoming="06-2",
+                        created_at="2026-01-01T00:00:00Z")
+    store.apply_pull_page(PullResponse(records=[], conflicts=[conflict],
+                                       revoked_case_ids=[], cursor="c", more=False))
+    change_id = store.queue_resolution("c9", "06-2")
+    server = Record(id=person.id, kind="person", case_id=case_id, rev=7,
+                    fields={"name": "Anna Visser", "phone": "06-3"})
+    closed = conflict.model_copy(update={"resolved": True})
+    outcome = store.finish_resolution("c9", Result(
+        change_id=change_id, status="rejected", rev=7, record=server, conflicts=[closed],
+        error={"code": "already_resolved", "message": "the conflict is closed"}))
+    assert outcome == "rejected"
+    assert store.get_record(person.id).fields["phone"] == "06-3"  # what stands
+    (kept,) = store.list_rejected()
+    assert kept.values == {"phone": "06-2"} and kept.error_code == "already_resolved"
+    assert kept.case_title == "Familie Race"
+
+
+def test_a_change_rejected_by_another_path_is_shown_and_survives_the_purge(store):
+    from storage import outbox
+
+    case_id = new_case(store, "Familie Elders")
+    (change,) = store.take_outbox()
+    with store._write() as conn:  # as a local check that refuses a change would
+        outbox.reject(conn, change.change_id, "invalid_text")
+    (shown,) = store.list_rejected()
+    assert (shown.case_title, shown.error_code) == ("Familie Elders", "invalid_text")
+    assert store.rejected_count() == 1
+    store.purge_case(case_id)
+    (kept,) = store.list_rejected()
+    assert kept.change_id == change.change_id and kept.values["title"] == "Familie Elders"
+
+
+def test_an_edit_after_a_resolution_builds_on_it(store):
+    case_id = new_case(store)
+    person = _person(store, case_id, phone="06-1")
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    conflict = Conflict(id="c4", record_id=person.id, case_id=case_id, kind="person",
+                        field="phone", base="06-1", kept="06-3", incoming="06-2",
+                        created_at="2026-01-01T00:00:00Z")
+    store.apply_pull_page(PullResponse(records=[], conflicts=[conflict],
+                                       revoked_case_ids=[], cursor="c", more=False))
+    change_id = store.queue_resolution("c4", "06-2")
+    store.delete_record(person.id)
+    server = Record(id=person.id, kind="person", case_id=case_id, rev=8,
+                    fields={"name": "Anna Visser", "phone": "06-2"})
+    assert store.finish_resolution("c4", Result(change_id=change_id, status="applied", rev=8,
+                                                record=server)) == "resolved"
+    (delete,) = store.take_outbox()
+    assert delete.delete and delete.base_rev == 8
+    assert store.get_record(person.id).deleted

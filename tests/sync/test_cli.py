@@ -169,3 +169,32 @@ def test_a_failed_first_enrolment_leaves_no_store(monkeypatch, capsys, service, 
                          stdin=f"{PASSPHRASE}\nnot-the-password\n")
     assert code == 1 and "refused" in err
     assert not CaseStore.exists(tmp_path / "new")
+
+
+def test_sync_says_in_words_that_changes_are_kept(monkeypatch, capsys, service, service_db,
+                                                  tmp_path):
+    worker = service_db.add_user()
+    colleague = service_db.add_user(worker.team_name)
+    lead = service_db.add_user(worker.team_name, role="teamlead")
+    laptop = Laptop(tmp_path / "cli-rejected").enrol(service.url, worker)
+    boss = Laptop(tmp_path / "lead").enrol(service.url, lead)
+    try:
+        case_id = laptop.new_case(worker, title="Familie Tekst")
+        laptop.sync()
+        boss.sync()
+        # Offline the worker writes a note and shares the case with themself (who sees a
+        # case is not the held rule's to decide); the team lead has given it to a colleague
+        # meanwhile: that change cannot be delivered.
+        laptop.store.update_record(case_id, {"summary": "Notitie die niet verloren mag gaan.",
+                                             "shared_with": [worker.user_id]})
+        boss.store.update_record(case_id, {"contact_worker_id": colleague.user_id})
+        boss.sync()
+    finally:
+        laptop.close()
+        boss.close()
+    code, out, err = run(monkeypatch, capsys, tmp_path / "cli-rejected", "sync")
+    assert code == 0, err
+    report = json.loads(out)
+    assert report["rejected"] == 1 and report["rejected_kept"] == 1
+    assert "1 change(s) could not be sent" in report["message"]
+    assert "kept safely on this laptop" in report["message"]

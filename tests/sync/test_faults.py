@@ -129,8 +129,8 @@ def test_a_push_above_the_size_limit_goes_in_halves(laptops, service, service_db
     assert all(on_service[p.id].fields["notes"] == long_notes for p in people)
 
 
-def test_a_refused_resolution_reopens_the_conflict_and_the_sync_goes_on(laptops, service,
-                                                                         service_db):
+def test_a_resolution_the_service_cannot_find_is_kept_and_the_sync_goes_on(laptops, service,
+                                                                            service_db):
     from sync.protocol import Conflict, PullResponse
 
     team = service_db.add_user()
@@ -146,6 +146,9 @@ def test_a_refused_resolution_reopens_the_conflict_and_the_sync_goes_on(laptops,
     a.store.queue_resolution(unknown.id, "intake")
     a.store.update_record(case_id, {"summary": "Na het netwerkberaad.\n"})
     report = a.sync()
-    assert report.resolved == 1 and report.pushed == 1
-    assert [c.id for c in a.store.list_conflicts()] == [unknown.id]  # open again, to decide
-    assert a.store.take_resolutions() == []
+    # Refused (404 conflict_not_found): deciding again would be refused again, so it is not
+    # reported as resolved nor reopened, but kept as a rejected change, and the sync goes on.
+    assert report.resolved == 0 and report.rejected == 1 and report.pushed == 1
+    assert a.store.list_conflicts() == [] and a.store.take_resolutions() == []
+    (kept,) = a.store.list_rejected()
+    assert kept.values == {"status": "intake"} and kept.error_code == "conflict_not_found"
