@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.session.column import centred_column
+from desktop.session.column import centred_column, message_label
 from desktop.session.strength import MINIMUM_LENGTH, strength_score
 
 COLUMN_WIDTH = 760
@@ -100,11 +99,8 @@ class FirstRunPage(QWidget):
 
         self.show_passphrase = QCheckBox(self.tr("&Show passphrase"))
         self.show_passphrase.toggled.connect(self._toggle_echo)
-        self.error = QLabel()
-        self.error.setObjectName("errorMessage")
-        self.error.setWordWrap(True)
+        self.error = message_label()
         self.error.setAccessibleName(self.tr("Message"))
-        self.error.setForegroundRole(QPalette.ColorRole.BrightText)
         self.start = QPushButton(self.tr("&Start"))
         self.start.setDefault(True)
         self.start.setAccessibleName(self.tr("Start"))
