@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _module():
-    spec = importlib.util.spec_from_file_location("qt_xcb_deps", ROOT / "installer" / "qt_xcb_deps.py")
+    script = ROOT / "installer" / "qt_xcb_deps.py"
+    spec = importlib.util.spec_from_file_location("qt_xcb_deps", script)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
