@@ -22,8 +22,10 @@ class WindowActions:
 
     @property
     def case_actions(self) -> tuple[QAction, ...]:
-        """The actions that only make sense while unlocked."""
-        return (self.new_case, self.sync_now, self.conflicts, self.enrol, self.lock)
+        """The actions that only make sense while unlocked; the settings are among them, as
+        the lock screen must offer nothing but unlocking."""
+        return (self.new_case, self.sync_now, self.conflicts, self.enrol, self.settings,
+                self.lock)
 
 
 def _action(

@@ -154,6 +154,7 @@ class MainWindow(QMainWindow):
         for action in self.actions.case_actions:
             action.setEnabled(unlocked)
         self.toolbar.setVisible(unlocked)
+        self.menuBar().setVisible(unlocked)
         self.status.set_locked(not unlocked)
         if state == FIRST_RUN:
             self.stack.setCurrentWidget(self.first_run)
@@ -277,6 +278,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_settings(self) -> None:
+        if not self.controller.unlocked:
+            return
         dialog = SettingsDialog(self.settings, self)
         dialog.exec()
         if isValid(dialog):  # locking may have deleted it already

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.session.column import centred_column, message_label
 from desktop.session.strength import MINIMUM_LENGTH, strength_score
+from desktop.settings import is_service_address
 
 COLUMN_WIDTH = 760
 
@@ -172,7 +173,7 @@ class FirstRunPage(QWidget):
             return self.tr("The two passphrases are not the same.")
         if self.enrol_box.isChecked():
             url = self.server_url.text().strip()
-            if not url.startswith(("http://", "https://")):
+            if not is_service_address(url):
                 return self.tr("Fill in the service address, starting with https://.")
             if not self.username.text().strip() or not self.password.text():
                 return self.tr("Fill in your username and password for the service.")
