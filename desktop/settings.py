@@ -91,6 +91,11 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "sync_interval_minutes", int, 3, "sync in the background this often",
         minimum=1, maximum=120,
     ),
+    SettingSpec(
+        "probe_interval_seconds", int, 15,
+        "ask the service's /healthz this often, so the status bar shows when it goes and comes",
+        minimum=1, maximum=600,
+    ),
 )
 
 SPECS: dict[str, SettingSpec] = {s.name: s for s in SETTINGS}

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncRunner(
             self.session, settings.get("sync_interval_minutes"), self,
             engine_factory=engine_factory or engine_factory_for(client_factory),
+            probe_seconds=settings.get("probe_interval_seconds"), client_factory=client_factory,
         )
         self.controller.before_close = lambda: self.sync.wait(30_000)
         self.controller.close_later = self.sync.close_after_sync
@@ -291,6 +292,8 @@ class MainWindow(QMainWindow):
             self.lock.set_idle_minutes(value)
         elif name == "sync_interval_minutes":
             self.sync.set_interval(value)
+        elif name == "probe_interval_seconds":
+            self.sync.probe.set_interval(value)
         elif name == "service_url" and value and self.controller.unlocked:
             # The token belongs to the old service: a new address needs a new enrolment.
             self.session.query(
