@@ -22,6 +22,7 @@ class ElidedLabel(QLabel):
     def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 1) -> None:
         super().__init__(parent)
         self.lines = lines
+        self.detail = ""  # a longer text for the tooltip than the one shown
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setText(text)
 
@@ -29,6 +30,11 @@ class ElidedLabel(QLabel):
         super().setText(text)
         self._update_tooltip()
         self.update()
+
+    def set_text(self, text: str, detail: str = "") -> None:
+        """Show `text`; `detail` (the whole story) is in the tooltip."""
+        self.detail = detail if detail != text else ""
+        self.setText(text)
 
     def _elided_lines(self) -> list[str]:
         metrics = self.fontMetrics()
@@ -40,7 +46,10 @@ class ElidedLabel(QLabel):
         return self._elided_lines() != self.text().split("\n")
 
     def _update_tooltip(self) -> None:
-        self.setToolTip(self.text() if self.text() and self.is_elided() else "")
+        if self.detail:
+            self.setToolTip(self.detail)
+        else:
+            self.setToolTip(self.text() if self.text() and self.is_elided() else "")
 
     def _height(self) -> int:
         margins = self.contentsMargins()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
+from desktop.elided import ElidedLabel
 from desktop.i18n import local_time
 from desktop.syncing.status import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncStatus
 
@@ -18,6 +19,15 @@ class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
+        # Messages in a label of their own, not showMessage(): QStatusBar cuts a long message
+        # off under the counts without a trace. This one ends in "…" with the whole text in
+        # its tooltip, and a message may bring a short form to show and a long one to hover.
+        self.notice = ElidedLabel()
+        self.notice.setObjectName("notice")
+        self.addWidget(self.notice, 1)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(lambda: self.notice.set_text(""))
         self.connection = QLabel()
         self.connection.setObjectName("connection")
         self.last_sync = QLabel()
@@ -62,6 +72,12 @@ class SyncStatusBar(QStatusBar):
         self.conflicts.setFont(font)
         for label in (self.connection, self.last_sync, self.pending):
             label.setAccessibleName(label.text())
+
+    def show_notice(self, text: str, detail: str = "", msecs: int = 15_000) -> None:
+        """`text` in the bar for `msecs`; `detail` (the whole message) in its tooltip."""
+        self.notice.set_text(text, detail)
+        self.notice.setAccessibleName(detail or text)
+        self._notice_timer.start(msecs)
 
     def set_locked(self, locked: bool) -> None:
         """While locked the counts mean nothing to an onlooker, but hide them anyway."""

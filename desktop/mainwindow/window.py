@@ -34,7 +34,7 @@ from desktop.session.controller import FIRST_RUN, LOCKED, UNLOCKED, SessionContr
 from desktop.session.enrol_dialog import EnrolDialog
 from desktop.session.first_run import Enrolment, FirstRunChoice, FirstRunPage
 from desktop.session.lock import Clock, LockController
-from desktop.session.messages import error_message
+from desktop.session.messages import error_message, short_message
 from desktop.session.unlock import UnlockPage
 from desktop.settings import Settings
 from desktop.syncing.enrolment import enrol
@@ -182,7 +182,10 @@ class MainWindow(QMainWindow):
 
     def _note_key_location(self, location: str | None) -> None:
         if location == "file":  # the design asks that the worker is told
-            self._say(self.tr("No working keyring: your key is kept wrapped in a file."))
+            self._say(
+                self.tr("Your computer's password store does not work. Your key is therefore "
+                        "kept encrypted in a file."),
+                self.tr("Key kept in a file"))
 
     @Slot(object)
     def _first_run_chosen(self, choice: FirstRunChoice) -> None:
@@ -310,10 +313,11 @@ class MainWindow(QMainWindow):
 
     # -- messages -----------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
+    def _say(self, message: str, short: str = "") -> None:
+        """`message` to the worker; in the status bar as `short` when given, whole on hover."""
         self.notice = message
         self.notices.append(message)
-        self.status.showMessage(message, 15_000)
+        self.status.show_notice(short or message, message)
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
@@ -325,7 +329,7 @@ class MainWindow(QMainWindow):
     def _on_sync_failed(self, exc: BaseException) -> None:
         if getattr(exc, "code", "") in ("not_enrolled", "enrolment_required"):
             return
-        self._say(error_message(exc))
+        self._say(error_message(exc), short_message(exc))
 
     @Slot()
     def _on_device_revoked(self) -> None:

@@ -1,0 +1,62 @@
+"""The status bar's messages (offline, the key kept in a file) were cut off under the counts.
+They now fit in the room left at a narrow window, with the whole sentence in the tooltip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.mainwindow.window import MainWindow
+from desktop.session.controller import UNLOCKED
+from desktop.settings import Settings
+from storage.store import CaseStore
+from sync.service.process import free_port
+
+pytestmark = pytest.mark.gui
+
+PASSPHRASE = "een rustige statusbalk onderaan"
+
+
+def _unlocked(qtbot, data_dir: Path) -> MainWindow:
+    w = MainWindow(data_dir, Settings(data_dir))
+    qtbot.addWidget(w)
+    w.resize(780, 560)  # a small laptop screen at 150 %, or half of a big one
+    w.show()
+    qtbot.keyClicks(w.unlock_page.passphrase, PASSPHRASE)
+    qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    return w
+
+
+def _assert_fits_with_the_whole_text_on_hover(w: MainWindow, words: str) -> None:
+    label = w.status.notice
+    assert label.isVisible() and label.text()
+    assert label.fontMetrics().horizontalAdvance(label.text()) <= label.contentsRect().width()
+    assert words in label.toolTip()
+    assert label.toolTip() == w.notice
+
+
+def test_the_key_in_a_file_message_fits(qtbot, tmp_path):
+    data_dir = tmp_path / "data"
+    store = CaseStore.create(data_dir, PASSPHRASE)
+    assert store.key_location == "file"  # tests/conftest.py: no keyring in any test
+    store.close()
+    w = _unlocked(qtbot, data_dir)
+    qtbot.waitUntil(lambda: "password store" in w.notice, timeout=10_000)
+    _assert_fits_with_the_whole_text_on_hover(w, "password store")
+    w.close()
+
+
+def test_the_offline_message_fits(qtbot, tmp_path):
+    data_dir = tmp_path / "data"
+    store = CaseStore.create(data_dir, PASSPHRASE)
+    # Enrolled with a service that is not there: nothing listens on this port.
+    store.set_setting("server_url", f"http://127.0.0.1:{free_port()}")
+    store.set_setting("token", "fictional-token")
+    store.close()
+    w = _unlocked(qtbot, data_dir)
+    qtbot.waitUntil(lambda: "cannot be reached" in w.notice, timeout=30_000)
+    _assert_fits_with_the_whole_text_on_hover(w, "cannot be reached")
+    w.close()
