@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -115,6 +115,10 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(a.quit)
         self.addAction(a.lock)  # its shortcut works even while the toolbar is hidden
+        # Ctrl+Tab from anywhere in the window, not only with the focus in the tabs.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Backtab", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self._next_case_tab(step))
 
         self.status = SyncStatusBar()
         self.setStatusBar(self.status)
@@ -310,6 +314,13 @@ class MainWindow(QMainWindow):
             return
         self._say(self.tr("Enrol again to sync with the new service address."))
         QTimer.singleShot(0, self.ask_enrolment)
+
+    def _next_case_tab(self, step: int) -> None:
+        if self.workspace is None or not self.controller.unlocked:
+            return
+        tabs = self.workspace.case_file.tabs
+        if tabs.isVisible() and tabs.count():
+            tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
 
     # -- messages -----------------------------------------------------------------------
 

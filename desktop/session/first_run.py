@@ -98,7 +98,7 @@ class FirstRunPage(QWidget):
         enrol_form.addRow(self.tr("&Name of this laptop"), self.device_name)
         self._set_buddies(enrol_form)
 
-        self.show_passphrase = QCheckBox(self.tr("&Show passphrase"))
+        self.show_passphrase = QCheckBox(self.tr("S&how passphrase"))
         self.show_passphrase.toggled.connect(self._toggle_echo)
         self.error = message_label()
         self.error.setAccessibleName(self.tr("Message"))

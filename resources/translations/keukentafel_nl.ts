@@ -28,11 +28,11 @@
         </message>
         <message>
             <source>&amp;Tasks</source>
-            <translation>&amp;Taken</translation>
+            <translation>T&amp;aken</translation>
         </message>
         <message>
             <source>&amp;Consent</source>
-            <translation>T&amp;oestemming</translation>
+            <translation>Toe&amp;stemming</translation>
         </message>
         <message>
             <source>Time&amp;line</source>
@@ -178,7 +178,7 @@
         </message>
         <message>
             <source>Sho&amp;w</source>
-            <translation>&amp;Toon</translation>
+            <translation>Too&amp;n</translation>
         </message>
         <message>
             <source>Stat&amp;us</source>
@@ -186,7 +186,7 @@
         </message>
         <message>
             <source>Sort &amp;by</source>
-            <translation>Sorteren &amp;op</translation>
+            <translation>So&amp;rteren op</translation>
         </message>
         <message>
             <source>All cases</source>
@@ -873,7 +873,7 @@ Huishouden: %4</translation>
             <translation>&amp;Naam van deze laptop</translation>
         </message>
         <message>
-            <source>&amp;Show passphrase</source>
+            <source>S&amp;how passphrase</source>
             <translation>Wachtwoordzin &amp;tonen</translation>
         </message>
         <message>
