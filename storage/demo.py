@@ -93,7 +93,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
     case_id = _uuid(rng)
     surname = rng.choice(SURNAMES)
     yield DemoRecord("case", case_id, case_id, {
-        "title": f"Familie {surname}", "team_id": team_id,
+        "title": f"Gezin {surname}", "team_id": team_id,
         "contact_worker_id": contact_worker_id,
         "status": rng.choice(("intake", "active", "active", "active")),
         "summary": f"Gezin {surname} met jonge kinderen; zorgen over ruzies thuis.\n"
