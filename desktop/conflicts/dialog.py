@@ -135,7 +135,7 @@ class ResolveDialog(QDialog):
         if is_text_field(conflict):
             self.merged = QPlainTextEdit(describe_for_edit(conflict.kept))
             self.merged.setAccessibleName(self.tr("Combined text"))
-            merged_label = QLabel(self.tr("&Combined text"))
+            merged_label = QLabel(self.tr("Com&bined text"))
             merged_label.setBuddy(self.merged)
             self.keep_merged = QPushButton(self.tr("Keep the &combined text"))
             self.keep_merged.clicked.connect(self._choose_merged)

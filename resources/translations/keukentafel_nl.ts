@@ -1403,7 +1403,7 @@ Huishouden: %4</translation>
         <translation>Samengevoegde tekst</translation>
     </message>
     <message>
-        <source>&amp;Combined text</source>
+        <source>Com&amp;bined text</source>
         <translation>Samen&amp;gevoegde tekst</translation>
     </message>
     <message>

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.conflicts.dialog import ResolveDialog
 from desktop.mainwindow.settings_dialog import SettingsDialog
 from desktop.mainwindow.window import MainWindow
 from desktop.session.controller import UNLOCKED
@@ -27,6 +28,7 @@ from desktop.session.enrol_dialog import EnrolDialog
 from desktop.settings import Settings
 from storage.demo import seed_store
 from storage.store import CaseStore
+from sync.protocol import Conflict
 
 pytestmark = pytest.mark.gui
 
@@ -141,7 +143,12 @@ def test_every_tab_of_an_open_case_has_unique_mnemonics(qtbot, unlocked):
 
 def test_the_dialogs_of_the_window_have_unique_mnemonics(qtbot, tmp_path):
     settings = Settings(tmp_path)
-    for dialog in (SettingsDialog(settings), EnrolDialog("", "laptop")):
+    conflicts = [Conflict(id="c1", record_id="r1", case_id="k1", kind="case", field="summary",
+                          base="a", kept="b", incoming="c", created_at="2026-11-20T10:00:00Z",
+                          kept_by="colleague", incoming_by=incoming_by)
+                 for incoming_by in ("me", "another colleague")]
+    for dialog in (SettingsDialog(settings), EnrolDialog("", "laptop"),
+                   *(ResolveDialog(c, "Gezin Testwater", me="me") for c in conflicts)):
         qtbot.addWidget(dialog)
         dialog.show()
         assert duplicates(dialog) == {}, type(dialog).__name__
