@@ -19,9 +19,12 @@ MIN_CHARS = 8  # what is left of a name in the narrowest layout
 class ElidedLabel(QLabel):
     """`text()` stays the whole text; each of its lines is drawn elided to the width."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 1) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, lines: int = 1,
+                 break_at: str = "") -> None:
         super().__init__(parent)
         self.lines = lines
+        # A line too long for the width breaks at this separator first, while lines are left.
+        self.break_at = break_at
         self.detail = ""  # a longer text for the tooltip than the one shown
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.setText(text)
@@ -36,14 +39,36 @@ class ElidedLabel(QLabel):
         self.detail = detail if detail != text else ""
         self.setText(text)
 
-    def _elided_lines(self) -> list[str]:
+    def _laid_out_lines(self, width: int) -> list[str]:
         metrics = self.fontMetrics()
+        lines: list[str] = []
+        for line in self.text().split("\n"):
+            if not self.break_at or metrics.horizontalAdvance(line) <= width:
+                lines.append(line)
+                continue
+            parts = line.split(self.break_at)
+            current = parts[0]
+            for part in parts[1:]:
+                joined = current + self.break_at + part
+                if metrics.horizontalAdvance(joined) <= width:
+                    current = joined
+                else:
+                    lines.append(current)
+                    current = part
+            lines.append(current)
+        if len(lines) > self.lines:  # the last line shown carries the rest, elided
+            lines = [*lines[: self.lines - 1], self.break_at.join(lines[self.lines - 1:])]
+        return lines
+
+    def _elided_lines(self) -> list[str]:
         width = max(0, self.contentsRect().width())
+        metrics = self.fontMetrics()
         return [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width)
-                for line in self.text().split("\n")]
+                for line in self._laid_out_lines(width)]
 
     def is_elided(self) -> bool:
-        return self._elided_lines() != self.text().split("\n")
+        width = max(0, self.contentsRect().width())
+        return self._elided_lines() != self._laid_out_lines(width)
 
     def _update_tooltip(self) -> None:
         if self.detail:

@@ -11,6 +11,8 @@ from desktop.casefile.records_model import display_value
 from desktop.elided import ElidedLabel
 from sync.protocol import Record
 
+DETAIL_SEPARATOR = "   ·   "
+
 
 class CaseHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -23,7 +25,7 @@ class CaseHeader(QWidget):
         font.setBold(True)
         self.family.setFont(font)
         self.family.setAccessibleName(self.tr("Family"))
-        self.details = ElidedLabel(parent=self, lines=2)
+        self.details = ElidedLabel(parent=self, lines=3, break_at=DETAIL_SEPARATOR)
         self.details.setAccessibleName(self.tr("Case details"))
         self.conflicts = ElidedLabel(parent=self)
         self.conflicts.setAccessibleName(self.tr("Open conflicts"))
@@ -49,7 +51,7 @@ class CaseHeader(QWidget):
         self.conflicts.setVisible(open_conflicts > 0)
         f = case.fields
         self.family.setText(f.get("title") or "")
-        # Two short lines, each elided on its own, so the header stays low on a small screen.
+        # Two short lines that break at the dots into a third on a narrow screen, then elide.
         first = [
             self.tr("Status: %1").replace("%1", choice_label(f.get("status")) or "—"),
             self.tr("Legal framework: %1").replace(
@@ -60,4 +62,5 @@ class CaseHeader(QWidget):
             self.tr("Next review: %1").replace(
                 "%1", display_value("safety_plan", "review_on", next_review) or "—"),
         ]
-        self.details.setText("   ·   ".join(first) + "\n" + "   ·   ".join(second))
+        self.details.setText(
+            DETAIL_SEPARATOR.join(first) + "\n" + DETAIL_SEPARATOR.join(second))
