@@ -72,8 +72,8 @@
     <message numerus="yes">
         <source>%n open conflict(s) in this case: see the conflict inbox.</source>
         <translation>
-            <numerusform>%n open conflict in dit dossier: zie de conflictenlijst.</numerusform>
-            <numerusform>%n open conflicten in dit dossier: zie de conflictenlijst.</numerusform>
+            <numerusform>%n open conflict in dit dossier (Ctrl+K)</numerusform>
+            <numerusform>%n open conflicten in dit dossier (Ctrl+K)</numerusform>
         </translation>
     </message>
     <message>
