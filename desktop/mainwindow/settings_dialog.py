@@ -1,4 +1,5 @@
-"""The settings dialog: one row per declared setting (desktop/settings.py)."""
+"""The settings dialog: one row per setting a worker chooses (desktop/settings.py); the probe
+interval is for tests and administrators and has no row."""
 
 from __future__ import annotations
 
