@@ -192,7 +192,8 @@ def _tables(_catalogue: str) -> tuple[dict[str, str], dict[str, str], dict[str, 
 def _current() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     # One translated word tells which catalogue is installed now, so the tables follow a
     # change of language without being rebuilt for every cell.
-    return _tables(translate("Choices", "Intake"))
+    # ("Intake" reads the same in both languages; "Active" does not.)
+    return _tables(translate("Choices", "Active"))
 
 
 def choice_label(value: str | None) -> str:

@@ -54,5 +54,5 @@ def short_message(exc: BaseException) -> str:
     """A few words for the status bar, where `error_message(exc)` is the tooltip; "" when
     the whole sentence is short enough to show as it is."""
     if getattr(exc, "code", None) == "service_unavailable" or isinstance(exc, OSError):
-        return translate("ErrorMessages", "Service not reachable; your work is safe")
+        return translate("ErrorMessages", "Your work is safe")
     return ""

@@ -632,8 +632,8 @@ Huishouden: %4</translation>
         <translation>Er ging iets mis. Je bewaarde werk is veilig; probeer het opnieuw.</translation>
     </message>
     <message>
-        <source>Service not reachable; your work is safe</source>
-        <translation>Geen verbinding; je werk staat veilig</translation>
+        <source>Your work is safe</source>
+        <translation>Je werk staat veilig</translation>
     </message>
 </context>
 <context>
@@ -1233,7 +1233,7 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>Key kept in a file</source>
-        <translation>Sleutel staat in een bestand</translation>
+        <translation>Sleutel in een bestand</translation>
     </message>
     <message>
         <source>This laptop is enrolled with the team&apos;s service.</source>

@@ -16,13 +16,22 @@ from sync.service.process import free_port
 
 pytestmark = pytest.mark.gui
 
+
+@pytest.fixture(params=["nl", "en"], autouse=True)
+def language(request, qapp):
+    from desktop.i18n import install_translators
+
+    install_translators(qapp, request.param)
+    yield request.param
+    install_translators(qapp, "en")
+
 PASSPHRASE = "een rustige statusbalk onderaan"
 
 
 def _unlocked(qtbot, data_dir: Path) -> MainWindow:
     w = MainWindow(data_dir, Settings(data_dir))
     qtbot.addWidget(w)
-    w.resize(780, 560)  # a small laptop screen at 150 %, or half of a big one
+    w.resize(800, 560)  # a small laptop screen at 150 %, or half of a big one
     w.show()
     qtbot.keyClicks(w.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
@@ -38,18 +47,19 @@ def _assert_fits_with_the_whole_text_on_hover(w: MainWindow, words: str) -> None
     assert label.toolTip() == w.notice
 
 
-def test_the_key_in_a_file_message_fits(qtbot, tmp_path):
+def test_the_key_in_a_file_message_fits(qtbot, tmp_path, language):
     data_dir = tmp_path / "data"
     store = CaseStore.create(data_dir, PASSPHRASE)
     assert store.key_location == "file"  # tests/conftest.py: no keyring in any test
     store.close()
     w = _unlocked(qtbot, data_dir)
-    qtbot.waitUntil(lambda: "password store" in w.notice, timeout=10_000)
-    _assert_fits_with_the_whole_text_on_hover(w, "password store")
+    words = "wachtwoordopslag" if language == "nl" else "password store"
+    qtbot.waitUntil(lambda: words in w.notice, timeout=10_000)
+    _assert_fits_with_the_whole_text_on_hover(w, words)
     w.close()
 
 
-def test_the_offline_message_fits(qtbot, tmp_path):
+def test_the_offline_message_fits(qtbot, tmp_path, language):
     data_dir = tmp_path / "data"
     store = CaseStore.create(data_dir, PASSPHRASE)
     # Enrolled with a service that is not there: nothing listens on this port.
@@ -57,6 +67,7 @@ def test_the_offline_message_fits(qtbot, tmp_path):
     store.set_setting("token", "fictional-token")
     store.close()
     w = _unlocked(qtbot, data_dir)
-    qtbot.waitUntil(lambda: "cannot be reached" in w.notice, timeout=30_000)
-    _assert_fits_with_the_whole_text_on_hover(w, "cannot be reached")
+    words = "niet bereikbaar" if language == "nl" else "cannot be reached"
+    qtbot.waitUntil(lambda: words in w.notice, timeout=30_000)
+    _assert_fits_with_the_whole_text_on_hover(w, words)
     w.close()
