@@ -48,6 +48,7 @@ class SyncStatusBar(QStatusBar):
             widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.lock)
+        self._locked = False
         self.show_status(SyncStatus())
 
     @Slot(object)
@@ -72,6 +73,17 @@ class SyncStatusBar(QStatusBar):
         self.conflicts.setFont(font)
         for label in (self.connection, self.last_sync, self.pending):
             label.setAccessibleName(label.text())
+        self._show_widgets()
+
+    def _show_widgets(self) -> None:
+        # Counts of nothing stay away: "0 waiting" and "0 conflicts" only took the room a
+        # message needs (the toolbar opens the conflicts either way).
+        shown = not self._locked
+        self.connection.setVisible(shown)
+        self.last_sync.setVisible(shown)
+        self.lock.setVisible(shown)
+        self.pending.setVisible(shown and self.status.pending > 0)
+        self.conflicts.setVisible(shown and self.status.conflicts > 0)
 
     def show_notice(self, text: str, detail: str = "", msecs: int = 15_000) -> None:
         """`text` in the bar for `msecs`; `detail` (the whole message) in its tooltip."""
@@ -81,5 +93,5 @@ class SyncStatusBar(QStatusBar):
 
     def set_locked(self, locked: bool) -> None:
         """While locked the counts mean nothing to an onlooker, but hide them anyway."""
-        for widget in (self.connection, self.last_sync, self.pending, self.conflicts, self.lock):
-            widget.setVisible(not locked)
+        self._locked = locked
+        self._show_widgets()

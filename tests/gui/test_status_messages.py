@@ -19,11 +19,17 @@ pytestmark = pytest.mark.gui
 
 @pytest.fixture(params=["nl", "en"], autouse=True)
 def language(request, qapp):
+    """The app's own font and style (the room depends on them), in Dutch and English."""
+    from desktop.app import apply_calm_style
     from desktop.i18n import install_translators
 
+    font, style = qapp.font(), qapp.styleSheet()
+    apply_calm_style(qapp)
     install_translators(qapp, request.param)
     yield request.param
     install_translators(qapp, "en")
+    qapp.setFont(font)
+    qapp.setStyleSheet(style)
 
 PASSPHRASE = "een rustige statusbalk onderaan"
 
@@ -31,7 +37,7 @@ PASSPHRASE = "een rustige statusbalk onderaan"
 def _unlocked(qtbot, data_dir: Path) -> MainWindow:
     w = MainWindow(data_dir, Settings(data_dir))
     qtbot.addWidget(w)
-    w.resize(800, 560)  # a small laptop screen at 150 %, or half of a big one
+    w.resize(1024, 600)  # a small laptop screen
     w.show()
     qtbot.keyClicks(w.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
