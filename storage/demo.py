@@ -231,7 +231,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
         })
     yield DemoRecord("consent", case_id, _uuid(rng), {
         "person_id": mother, "purpose": "Delen van het veiligheidsplan met de huisarts",
-        "given_on": _day(rng, today - dt.timedelta(days=90), 80), "basis": "consent",
+        "given_on": _day(rng, today - dt.timedelta(days=90), 80), "basis": "toestemming",
     })
 
 

@@ -39,3 +39,10 @@ def test_every_demo_persons_first_name_agrees_with_their_gender():
 def test_the_demo_has_daughters_and_sons():
     roles = {person["role"] for person in _people()}
     assert {"dochter", "zoon", "moeder", "vader"} <= roles
+
+
+def test_the_demo_consent_basis_is_written_in_the_workers_words():
+    """The basis is free text the worker types; the demo wrote the English code "consent"."""
+    bases = {r.fields["basis"] for r in demo_records(20, team_id=TEAM, contact_worker_id=None)
+             if r.kind == "consent"}
+    assert bases == {"toestemming"}
