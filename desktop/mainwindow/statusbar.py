@@ -92,6 +92,10 @@ class SyncStatusBar(QStatusBar):
         self._notice_timer.start(msecs)
 
     def set_locked(self, locked: bool) -> None:
-        """While locked the counts mean nothing to an onlooker, but hide them anyway."""
+        """While locked the counts mean nothing to an onlooker, but hide them anyway; a
+        message of before the lock is dropped with them."""
         self._locked = locked
+        if locked:
+            self._notice_timer.stop()
+            self.notice.set_text("")
         self._show_widgets()

@@ -62,6 +62,9 @@ def test_the_key_in_a_file_message_fits(qtbot, tmp_path, language):
     words = "wachtwoordopslag" if language == "nl" else "password store"
     qtbot.waitUntil(lambda: words in w.notice, timeout=10_000)
     _assert_fits_with_the_whole_text_on_hover(w, words)
+    w.controller.lock()  # the lock screen shows nothing but unlocking
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.unlock_page)
+    assert w.status.notice.text() == "" and w.status.notice.toolTip() == ""
     w.close()
 
 
