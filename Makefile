@@ -8,7 +8,9 @@ QM := $(TS:.ts=.qm)
 
 .PHONY: run test bench lint screenshots translations lupdate sysdeps clean
 
+# Qt's xcb plugin needs system libraries the offscreen tests do not: checked with ldd here.
 run: $(STAMP) translations
+	$(BIN)/python installer/qt_xcb_deps.py
 	$(BIN)/keukentafel demo
 
 test: $(STAMP) translations

@@ -35,15 +35,18 @@ def _demo_password(username: str) -> str:
     return next(u.password for u in DEMO_USERS if u.username == username)
 
 
-
-
 @contextmanager
 def demo_service(folder: Path) -> Iterator[ServiceProcess]:
     """Seed and serve a throwaway service database in `folder`; stopped on leaving."""
     db_url = f"sqlite:///{folder / 'service.sqlite3'}"
     run_server(db_url, "seed-demo", check=True, stdout=subprocess.DEVNULL)
-    with ServiceProcess(db_url) as service:
+    service = ServiceProcess(db_url)
+    try:
+        # Inside the try: a Ctrl+C while it starts must not leave the child serving.
+        service.start()
         yield service
+    finally:
+        service.__exit__(None, None, None)
 
 
 def prepare_store(data_dir: Path, service_url: str, username: str = DEMO_USERNAME) -> Any:

@@ -58,6 +58,21 @@ class SettingSpec:
         return value
 
 
+def is_service_address(text: str) -> bool:
+    """An http(s) address with a host and no spaces: what the sync client can reach."""
+    from urllib.parse import urlsplit
+
+    text = text.strip()
+    if not text or any(c.isspace() for c in text):
+        return False
+    try:
+        parts = urlsplit(text)
+        parts.port  # noqa: B018 - raises on a port that is not a number
+    except ValueError:
+        return False
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 def _default_device_name() -> str:
     return socket.gethostname() or "laptop"
 
@@ -75,6 +90,11 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec(
         "sync_interval_minutes", int, 3, "sync in the background this often",
         minimum=1, maximum=120,
+    ),
+    SettingSpec(
+        "probe_interval_seconds", int, 15,
+        "ask the service's /healthz this often, so the status bar shows when it goes and comes",
+        minimum=1, maximum=600,
     ),
 )
 

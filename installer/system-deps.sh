@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The few Debian libraries that Qt's offscreen and xcb platforms load at run time, and that a
+# The few Debian libraries that Qt's offscreen platform loads at run time, and that a
 # bare Debian image may lack. Installs them only when missing and only as root; otherwise it
-# says what to install and carries on (a developer may have them from elsewhere).
+# says what to install and carries on (a developer may have them from elsewhere). The xcb
+# plugin's own libraries are checked with ldd once PySide6 is installed: qt_xcb_deps.py.
 set -u
 
 # --- Secret Service for tests/storage/test_real_keyring.py (its own block) ---

@@ -93,7 +93,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
     case_id = _uuid(rng)
     surname = rng.choice(SURNAMES)
     yield DemoRecord("case", case_id, case_id, {
-        "title": f"Familie {surname}", "team_id": team_id,
+        "title": f"Gezin {surname}", "team_id": team_id,
         "contact_worker_id": contact_worker_id,
         "status": rng.choice(("intake", "active", "active", "active")),
         "summary": f"Gezin {surname} met jonge kinderen; zorgen over ruzies thuis.\n"
@@ -126,11 +126,14 @@ def demo_case(seed: int, index: int, *, team_id: str,
         father = person(f"{rng.choice(FIRST_M)} {rng.choice(SURNAMES)}",
                         rng.choice(("household", "family")), "vader", "m", rng.randint(28, 50),
                         phone=_phone(rng))
-    children = [
-        person(f"{rng.choice(FIRST_F + FIRST_M)} {surname}", "household",
-               rng.choice(("dochter", "zoon")), rng.choice(("f", "m")), rng.randint(1, 15))
-        for _ in range(rng.randint(1, 3))
-    ]
+    def child() -> str:
+        # One draw decides gender, role word and first name together, so they agree.
+        gender = rng.choice(("f", "m"))
+        first, role = (FIRST_F, "dochter") if gender == "f" else (FIRST_M, "zoon")
+        return person(f"{rng.choice(first)} {surname}", "household", role, gender,
+                      rng.randint(1, 15))
+
+    children = [child() for _ in range(rng.randint(1, 3))]
     extra = rng.randint(0, 7 - len(people))  # 2-7 people in all
     others: list[tuple[str, str]] = []
     for _ in range(extra):
@@ -140,8 +143,10 @@ def demo_case(seed: int, index: int, *, team_id: str,
                          rng.randint(55, 80), phone=_phone(rng))
             others.append((pid, "family"))
         elif circle == "network":
-            pid = person(f"{rng.choice(FIRST_F + FIRST_M)} {rng.choice(SURNAMES)}", circle,
-                         "buurvrouw", "f", None, phone=_phone(rng))
+            gender = rng.choice(("f", "m"))
+            first, role = (FIRST_F, "buurvrouw") if gender == "f" else (FIRST_M, "buurman")
+            pid = person(f"{rng.choice(first)} {rng.choice(SURNAMES)}", circle, role, gender,
+                         None, phone=_phone(rng))
             others.append((pid, "neighbour"))
         else:
             pid = person(f"{rng.choice(FIRST_F + FIRST_M)} {rng.choice(SURNAMES)}", circle,
@@ -226,7 +231,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
         })
     yield DemoRecord("consent", case_id, _uuid(rng), {
         "person_id": mother, "purpose": "Delen van het veiligheidsplan met de huisarts",
-        "given_on": _day(rng, today - dt.timedelta(days=90), 80), "basis": "consent",
+        "given_on": _day(rng, today - dt.timedelta(days=90), 80), "basis": "toestemming",
     })
 
 

@@ -4,28 +4,34 @@ next review date, in large calm type so it reads from across the kitchen table."
 from __future__ import annotations
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.casefile.labels import choice_label
 from desktop.casefile.records_model import display_value
+from desktop.elided import ElidedLabel
 from sync.protocol import Record
+
+DETAIL_SEPARATOR = "   ·   "
 
 
 class CaseHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.family = QLabel(self)
+        # Elided labels of a fixed number of lines: a long family name neither widens the
+        # window nor, wrapping, makes the tabs below jump from one case to the next.
+        self.family = ElidedLabel(parent=self)
         font = QFont(self.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.family.setFont(font)
         self.family.setAccessibleName(self.tr("Family"))
-        self.details = QLabel(self)
-        self.details.setWordWrap(True)
+        self.details = ElidedLabel(parent=self, lines=3, break_at=DETAIL_SEPARATOR)
         self.details.setAccessibleName(self.tr("Case details"))
-        self.conflicts = QLabel(self)
-        self.conflicts.setWordWrap(True)
+        self.conflicts = ElidedLabel(parent=self)
         self.conflicts.setAccessibleName(self.tr("Open conflicts"))
+        policy = self.conflicts.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # its line stays, so the header keeps its height
+        self.conflicts.setSizePolicy(policy)
         self.conflicts.hide()
         layout = QGridLayout(self)
         layout.addWidget(self.family, 0, 0)
@@ -45,7 +51,7 @@ class CaseHeader(QWidget):
         self.conflicts.setVisible(open_conflicts > 0)
         f = case.fields
         self.family.setText(f.get("title") or "")
-        # Two short lines, each wrapping on its own, so the header stays low on a small screen.
+        # Two short lines that break at the dots into a third on a narrow screen, then elide.
         first = [
             self.tr("Status: %1").replace("%1", choice_label(f.get("status")) or "—"),
             self.tr("Legal framework: %1").replace(
@@ -56,4 +62,5 @@ class CaseHeader(QWidget):
             self.tr("Next review: %1").replace(
                 "%1", display_value("safety_plan", "review_on", next_review) or "—"),
         ]
-        self.details.setText("   ·   ".join(first) + "\n" + "   ·   ".join(second))
+        self.details.setText(
+            DETAIL_SEPARATOR.join(first) + "\n" + DETAIL_SEPARATOR.join(second))

@@ -47,7 +47,51 @@ def _choice_labels() -> dict[str, str]:
         "family": translate("Choices", "Family"),
         "network": translate("Choices", "Network"),
         "professional": translate("Choices", "Professional"),
+        # relationship.type ("family", "professional" and "other" as above)
+        "partner": translate("Choices", "Partner"),
+        "ex_partner": translate("Choices", "Ex-partner"),
+        "parent_child": translate("Choices", "Parent – child"),
+        "sibling": translate("Choices", "Brother or sister"),
+        "friend": translate("Choices", "Friend"),
+        "neighbour": translate("Choices", "Neighbour"),
+        # relationship.quality (the band on the network map)
+        "strong": translate("Choices", "Strong"),
+        "normal": translate("Choices", "Ordinary"),
+        "weak": translate("Choices", "Weak"),
+        "stressful": translate("Choices", "Tense"),
+        "conflict": translate("Choices", "Quarrelling"),
+        "violence": translate("Choices", "Violence"),
+        "cut_off": translate("Choices", "Contact broken off"),
+        # relationship.direction
+        "none": translate("Choices", "No direction"),
+        "from": translate("Choices", "From this person"),
+        "to": translate("Choices", "To this person"),
+        "both": translate("Choices", "Both ways"),
+        # safety_plan.status
+        "draft": translate("Choices", "Draft"),
+        "agreed": translate("Choices", "Agreed"),
+        "submitted": translate("Choices", "Submitted"),
+        "approved": translate("Choices", "Approved"),
+        "returned": translate("Choices", "Sent back"),
+        # safety_plan.phase
+        "direct": translate("Choices", "Immediate safety"),
+        "structural": translate("Choices", "Lasting safety"),
+        # plan_item.section
+        "danger": translate("Choices", "Our biggest worry"),
+        "condition": translate("Choices", "Safety condition"),
+        "agreement": translate("Choices", "Agreement"),
+        "signal": translate("Choices", "Warning sign"),
+        "emergency_step": translate("Choices", "If things go wrong"),
+        "network_commitment": translate("Choices", "Safety network"),
+        # consent.basis: free text in the registry, but these three are what is written
+        "consent": translate("Choices", "Consent"),
+        "legal_obligation": translate("Choices", "Legal obligation"),
+        "vital_interest": translate("Choices", "Vital interest (life or health)"),
     }
+
+
+# Free-text fields whose usual values are codes with a label all the same.
+LABELLED_FREE_FIELDS = frozenset({("consent", "basis")})
 
 
 def _field_labels() -> dict[str, str]:
@@ -58,7 +102,7 @@ def _field_labels() -> dict[str, str]:
         "status": translate("Fields", "Status"),
         "summary": translate("Fields", "Summary"),
         "legal_framework": translate("Fields", "Legal framework"),
-        "safety_team_involved": translate("Fields", "Safety team involved"),
+        "safety_team_involved": translate("Fields", "Regional safety team involved"),
         "domains": translate("Fields", "Domains"),
         "opened_on": translate("Fields", "Opened on"),
         "closed_on": translate("Fields", "Closed on"),
@@ -66,13 +110,13 @@ def _field_labels() -> dict[str, str]:
         "birth_date": translate("Fields", "Date of birth"),
         "gender": translate("Fields", "Gender"),
         "role": translate("Fields", "Role"),
-        "circle": translate("Fields", "Circle"),
+        "circle": translate("Fields", "Group"),
         "organisation": translate("Fields", "Organisation"),
         "phone": translate("Fields", "Phone"),
         "deceased": translate("Fields", "Deceased"),
         "notes": translate("Fields", "Notes"),
         "date": translate("Fields", "Date"),
-        "participants": translate("Fields", "Participants"),
+        "participants": translate("Fields", "Present"),
         "location": translate("Fields", "Location"),
         "shared_with_family": translate("Fields", "Shared with the family"),
         "observations": translate("Fields", "Observations"),
@@ -84,7 +128,7 @@ def _field_labels() -> dict[str, str]:
         "given_on": translate("Fields", "Given on"),
         "withdrawn_on": translate("Fields", "Withdrawn on"),
         "basis": translate("Fields", "Basis"),
-        "value": translate("Fields", "Score"),
+        "value": translate("Fields", "Score (0–10)"),
         "note": translate("Fields", "Note"),
         "shared_with": translate("Fields", "Shared with"),
         "map_x": translate("Fields", "Place on the map"),
@@ -92,7 +136,7 @@ def _field_labels() -> dict[str, str]:
         "from_person_id": translate("Fields", "From"),
         "to_person_id": translate("Fields", "To"),
         "type": translate("Fields", "Kind of relationship"),
-        "quality": translate("Fields", "Quality"),
+        "quality": translate("Fields", "Bond"),
         "direction": translate("Fields", "Direction"),
         "support": translate("Fields", "Support"),
         "version": translate("Fields", "Version"),
@@ -102,22 +146,22 @@ def _field_labels() -> dict[str, str]:
         "complicating_factors": translate("Fields", "Complicating factors"),
         "working_well": translate("Fields", "What is working well"),
         "children_version": translate("Fields", "Version for the children"),
-        "review_on": translate("Fields", "Review on"),
+        "review_on": translate("Fields", "Next review"),
         "agreed_on": translate("Fields", "Agreed on"),
         "review_comment": translate("Fields", "Review comment"),
         "reviewed_by": translate("Fields", "Reviewed by"),
         "reviewed_at": translate("Fields", "Reviewed at"),
         "plan_id": translate("Fields", "Safety plan"),
-        "section": translate("Fields", "Section"),
+        "section": translate("Fields", "Part of the plan"),
         "text": translate("Fields", "Text"),
         "goal": translate("Fields", "Safety goal"),
         "family_view": translate("Fields", "The family's view"),
         "set_by": translate("Fields", "Set by"),
         "who": translate("Fields", "Who"),
         "when": translate("Fields", "When"),
-        "how_checked": translate("Fields", "How it is checked"),
+        "how_checked": translate("Fields", "How we see that it happens"),
         "position": translate("Fields", "Order"),
-        "plan_item_id": translate("Fields", "Plan item"),
+        "plan_item_id": translate("Fields", "Point in the plan"),
         "visit_id": translate("Fields", "Home visit"),
         # The same field name reads differently in another kind.
         "task.title": translate("Fields", "Task"),
@@ -132,7 +176,7 @@ def _kind_labels() -> dict[str, str]:
         "person": translate("Kinds", "Person"),
         "relationship": translate("Kinds", "Relationship"),
         "safety_plan": translate("Kinds", "Safety plan"),
-        "plan_item": translate("Kinds", "Plan item"),
+        "plan_item": translate("Kinds", "Point in the plan"),
         "visit": translate("Kinds", "Home visit"),
         "scaling_score": translate("Kinds", "Scaling score"),
         "task": translate("Kinds", "Task"),
@@ -148,7 +192,8 @@ def _tables(_catalogue: str) -> tuple[dict[str, str], dict[str, str], dict[str, 
 def _current() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     # One translated word tells which catalogue is installed now, so the tables follow a
     # change of language without being rebuilt for every cell.
-    return _tables(translate("Choices", "Intake"))
+    # ("Intake" reads the same in both languages; "Active" does not.)
+    return _tables(translate("Choices", "Active"))
 
 
 def choice_label(value: str | None) -> str:

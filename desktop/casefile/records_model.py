@@ -12,7 +12,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from desktop.casefile.labels import choice_label, field_label
+from desktop.casefile.labels import LABELLED_FREE_FIELDS, choice_label, field_label
 from desktop.table_model import RowTableModel
 from sync.protocol import Record
 from sync.schema import field_spec
@@ -41,7 +41,7 @@ def display_value(kind: str, field: str, value: Any) -> str:
         return f"{day}-{month}-{year}"
     if spec.type == "list[str]":
         return ", ".join(choice_label(v) if spec.choices else v for v in value)
-    if spec.choices:
+    if spec.choices or (kind, field) in LABELLED_FREE_FIELDS:
         return choice_label(value)
     if spec.type == "text":
         return str(value).split("\n", 1)[0]  # the first line; the form shows the rest

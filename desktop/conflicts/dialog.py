@@ -87,13 +87,20 @@ class ResolveDialog(QDialog):
 
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
-        self.kept = self._pane(conflict.kept, self.tr("What the service kept"))
-        self.incoming = self._pane(conflict.incoming, self.tr("What came in"))
-        self.base = self._pane(conflict.base, self.tr("Common base (before both changes)"))
+        # Worded from the worker's side: the service's version against theirs (or, when a
+        # colleague's change came in, that colleague's).
+        mine = bool(me) and conflict.incoming_by == me
+        other = who(conflict.incoming_by, me)
+        incoming_title = (self.tr("Your version") if mine
+                          else self.tr("Version of %1").replace("%1", other))
+        self.kept = self._pane(conflict.kept, self.tr("Version on the service"))
+        self.incoming = self._pane(conflict.incoming, incoming_title)
+        self.base = self._pane(conflict.base, self.tr("How it was first (before both changes)"))
         captions = (
-            self.tr("What the service kept\n(by %1)").replace("%1", who(conflict.kept_by, me)),
-            self.tr("What came in\n(from %1)").replace("%1", who(conflict.incoming_by, me)),
-            self.tr("Common base\n(before both changes)"),
+            self.tr("Version on the service\n(by %1)").replace(
+                "%1", who(conflict.kept_by, me)),
+            incoming_title + "\n",
+            self.tr("How it was first\n(before both changes)"),
         )
         for column, (caption, pane) in enumerate(
             zip(captions, (self.kept, self.incoming, self.base), strict=True)
@@ -104,8 +111,10 @@ class ResolveDialog(QDialog):
             grid.addWidget(pane, 1, column)
             grid.setColumnStretch(column, 1)
 
-        self.keep_kept = QPushButton(self.tr("Keep what the service &kept"))
-        self.keep_incoming = QPushButton(self.tr("Keep what came &in"))
+        self.keep_kept = QPushButton(self.tr("Keep the version on the &service"))
+        self.keep_incoming = QPushButton(
+            self.tr("Keep &your version") if mine
+            else self.tr("Keep the version of %1").replace("%1", other))
         self.keep_kept.clicked.connect(lambda: self._choose(conflict.kept))
         self.keep_incoming.clicked.connect(lambda: self._choose(conflict.incoming))
         cancel = QPushButton(self.tr("&Decide later"))
@@ -126,7 +135,7 @@ class ResolveDialog(QDialog):
         if is_text_field(conflict):
             self.merged = QPlainTextEdit(describe_for_edit(conflict.kept))
             self.merged.setAccessibleName(self.tr("Combined text"))
-            merged_label = QLabel(self.tr("&Combined text"))
+            merged_label = QLabel(self.tr("Com&bined text"))
             merged_label.setBuddy(self.merged)
             self.keep_merged = QPushButton(self.tr("Keep the &combined text"))
             self.keep_merged.clicked.connect(self._choose_merged)

@@ -23,8 +23,10 @@ class WindowActions:
 
     @property
     def case_actions(self) -> tuple[QAction, ...]:
-        """The actions that only make sense while unlocked."""
+        """The actions that only make sense while unlocked; the settings are among them, as
+        the lock screen must offer nothing but unlocking."""
         return (self.new_case, self.sync_now, self.conflicts, self.rejected, self.enrol,
+                self.settings,
                 self.lock)
 
 

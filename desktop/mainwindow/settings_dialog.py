@@ -1,4 +1,5 @@
-"""The settings dialog: one row per declared setting (desktop/settings.py)."""
+"""The settings dialog: one row per setting a worker chooses (desktop/settings.py); the probe
+interval is for tests and administrators and has no row."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import SPECS, Settings
+from desktop.session.column import message_label
+from desktop.settings import SPECS, Settings, is_service_address
 
 
 class SettingsDialog(QDialog):
@@ -57,6 +59,9 @@ class SettingsDialog(QDialog):
             form.addRow(label, widget)
         note = QLabel(self.tr("A new language is used from the next start."))
         note.setWordWrap(True)
+        self.message = message_label()
+        self.message.setAccessibleName(self.tr("Message"))
+        self.message.hide()
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -65,14 +70,24 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.message)
         layout.addWidget(buttons)
 
     def accept(self) -> None:
+        address = self.service_url.text().strip()
+        if address and not is_service_address(address):
+            self.message.setText(self.tr(
+                "This is not a service address. It starts with https://, for example "
+                "https://dienst.wijkteam.nl."))
+            self.message.show()
+            self.service_url.setFocus()
+            self.service_url.selectAll()
+            return
         values = {
             "language": self.language.currentData(),
             "idle_lock_minutes": self.idle.value(),
             "sync_interval_minutes": self.sync_interval.value(),
-            "service_url": self.service_url.text().strip(),
+            "service_url": address,
             "device_name": self.device_name.text().strip() or self.settings.get("device_name"),
         }
         for name, value in values.items():

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
+from desktop.elided import ElidedLabel
 from desktop.i18n import local_time
 from desktop.syncing.status import NOT_ENROLLED, OFFLINE, ONLINE, SYNCING, SyncStatus
 
@@ -19,6 +20,15 @@ class SyncStatusBar(QStatusBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
+        # Messages in a label of their own, not showMessage(): QStatusBar cuts a long message
+        # off under the counts without a trace. This one ends in "…" with the whole text in
+        # its tooltip, and a message may bring a short form to show and a long one to hover.
+        self.notice = ElidedLabel()
+        self.notice.setObjectName("notice")
+        self.addWidget(self.notice, 1)
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.timeout.connect(lambda: self.notice.set_text(""))
         self.connection = QLabel()
         self.connection.setObjectName("connection")
         self.last_sync = QLabel()
@@ -39,6 +49,7 @@ class SyncStatusBar(QStatusBar):
             widget.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
             self.addPermanentWidget(widget)
         self.addPermanentWidget(self.lock)
+        self._locked = False
         self.show_status(SyncStatus())
 
     @Slot(object)
@@ -63,6 +74,23 @@ class SyncStatusBar(QStatusBar):
         self.conflicts.setFont(font)
         for label in (self.connection, self.last_sync, self.pending):
             label.setAccessibleName(label.text())
+        self._show_widgets()
+
+    def _show_widgets(self) -> None:
+        # Counts of nothing stay away: "0 waiting" and "0 conflicts" only took the room a
+        # message needs (the toolbar opens the conflicts either way).
+        shown = not self._locked
+        self.connection.setVisible(shown)
+        self.last_sync.setVisible(shown)
+        self.lock.setVisible(shown)
+        self.pending.setVisible(shown and self.status.pending > 0)
+        self.conflicts.setVisible(shown and self.status.conflicts > 0)
+
+    def show_notice(self, text: str, detail: str = "", msecs: int = 15_000) -> None:
+        """`text` in the bar for `msecs`; `detail` (the whole message) in its tooltip."""
+        self.notice.set_text(text, detail)
+        self.notice.setAccessibleName(detail or text)
+        self._notice_timer.start(msecs)
 
     def show_rejected(self, count: int) -> None:
         """Changes that could not be sent are kept on this laptop: say so, in words, until the
@@ -81,6 +109,10 @@ class SyncStatusBar(QStatusBar):
         button.setVisible(count > 0)
 
     def set_locked(self, locked: bool) -> None:
-        """While locked the counts mean nothing to an onlooker, but hide them anyway."""
-        for widget in (self.connection, self.last_sync, self.pending, self.conflicts, self.lock):
-            widget.setVisible(not locked)
+        """While locked the counts mean nothing to an onlooker, but hide them anyway; a
+        message of before the lock is dropped with them."""
+        self._locked = locked
+        if locked:
+            self._notice_timer.stop()
+            self.notice.set_text("")
+        self._show_widgets()

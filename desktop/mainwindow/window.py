@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -35,7 +35,7 @@ from desktop.session.controller import FIRST_RUN, LOCKED, UNLOCKED, SessionContr
 from desktop.session.enrol_dialog import EnrolDialog
 from desktop.session.first_run import Enrolment, FirstRunChoice, FirstRunPage
 from desktop.session.lock import Clock, LockController
-from desktop.session.messages import error_message
+from desktop.session.messages import error_message, short_message
 from desktop.session.unlock import UnlockPage
 from desktop.settings import Settings
 from desktop.syncing.enrolment import enrol
@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.sync = SyncRunner(
             self.session, settings.get("sync_interval_minutes"), self,
             engine_factory=engine_factory or engine_factory_for(client_factory),
+            probe_seconds=settings.get("probe_interval_seconds"), client_factory=client_factory,
         )
         self.controller.before_close = lambda: self.sync.wait(30_000)
         self.controller.close_later = self.sync.close_after_sync
@@ -117,6 +118,10 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(a.quit)
         self.addAction(a.lock)  # its shortcut works even while the toolbar is hidden
+        # Ctrl+Tab from anywhere in the window, not only with the focus in the tabs.
+        for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Backtab", -1)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda step=step: self._next_case_tab(step))
 
         self.status = SyncStatusBar()
         self.setStatusBar(self.status)
@@ -160,6 +165,7 @@ class MainWindow(QMainWindow):
         for action in self.actions.case_actions:
             action.setEnabled(unlocked)
         self.toolbar.setVisible(unlocked)
+        self.menuBar().setVisible(unlocked)
         self.status.set_locked(not unlocked)
         if state == FIRST_RUN:
             self.stack.setCurrentWidget(self.first_run)
@@ -188,7 +194,10 @@ class MainWindow(QMainWindow):
 
     def _note_key_location(self, location: str | None) -> None:
         if location == "file":  # the design asks that the worker is told
-            self._say(self.tr("No working keyring: your key is kept wrapped in a file."))
+            self._say(
+                self.tr("Your computer's password store does not work. Your key is therefore "
+                        "kept encrypted in a file."),
+                self.tr("Key kept in a file"))
 
     @Slot(object)
     def _first_run_chosen(self, choice: FirstRunChoice) -> None:
@@ -301,6 +310,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def edit_settings(self) -> None:
+        if not self.controller.unlocked:
+            return
         dialog = SettingsDialog(self.settings, self)
         dialog.exec()
         if isValid(dialog):  # locking may have deleted it already
@@ -312,6 +323,8 @@ class MainWindow(QMainWindow):
             self.lock.set_idle_minutes(value)
         elif name == "sync_interval_minutes":
             self.sync.set_interval(value)
+        elif name == "probe_interval_seconds":
+            self.sync.probe.set_interval(value)
         elif name == "service_url" and value and self.controller.unlocked:
             # The token belongs to the old service: a new address needs a new enrolment.
             self.session.query(
@@ -326,12 +339,20 @@ class MainWindow(QMainWindow):
         self._say(self.tr("Enrol again to sync with the new service address."))
         QTimer.singleShot(0, self.ask_enrolment)
 
+    def _next_case_tab(self, step: int) -> None:
+        if self.workspace is None or not self.controller.unlocked:
+            return
+        tabs = self.workspace.case_file.tabs
+        if tabs.isVisible() and tabs.count():
+            tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+
     # -- messages -----------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
+    def _say(self, message: str, short: str = "") -> None:
+        """`message` to the worker; in the status bar as `short` when given, whole on hover."""
         self.notice = message
         self.notices.append(message)
-        self.status.showMessage(message, 15_000)
+        self.status.show_notice(short or message, message)
 
     @Slot(object)
     def _on_failed(self, exc: BaseException) -> None:
@@ -351,7 +372,7 @@ class MainWindow(QMainWindow):
     def _on_sync_failed(self, exc: BaseException) -> None:
         if getattr(exc, "code", "") in ("not_enrolled", "enrolment_required"):
             return
-        self._say(error_message(exc))
+        self._say(error_message(exc), short_message(exc))
 
     @Slot()
     def _on_device_revoked(self) -> None:

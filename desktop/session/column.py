@@ -4,7 +4,8 @@ the window, a little above centre, however wide the screen is."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLayout, QPushButton, QVBoxLayout, QWidget
 
 
 def centred_column(
@@ -30,3 +31,18 @@ def centred_column(
     outer.addStretch(1)
     outer.addLayout(row)
     outer.addStretch(2)
+
+
+def message_label() -> QLabel:
+    """The label a page shows its errors in. Text and background are the palette's
+    WindowText on Window, the pair every palette (default, dark, high contrast) keeps
+    readable; bold instead of a colour of our own makes it stand out."""
+    label = QLabel()
+    label.setObjectName("errorMessage")
+    label.setWordWrap(True)
+    label.setForegroundRole(QPalette.ColorRole.WindowText)
+    label.setBackgroundRole(QPalette.ColorRole.Window)
+    font = label.font()
+    font.setBold(True)
+    label.setFont(font)
+    return label

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.session.first_run import Enrolment
+from desktop.settings import is_service_address
 
 
 class EnrolDialog(QDialog):
@@ -51,7 +52,7 @@ class EnrolDialog(QDialog):
         layout.addWidget(buttons)
 
     def _check(self) -> None:
-        if not self.server_url.text().strip().startswith(("http://", "https://")):
+        if not is_service_address(self.server_url.text()):
             self.message.setText(self.tr("Fill in the service address, starting with https://."))
         elif not self.username.text().strip() or not self.password.text():
             self.message.setText(self.tr("Fill in your username and password for the service."))

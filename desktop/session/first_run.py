@@ -6,7 +6,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal, Slot
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -18,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.session.column import centred_column
+from desktop.session.column import centred_column, message_label
 from desktop.session.strength import MINIMUM_LENGTH, strength_score
+from desktop.settings import is_service_address
 
 COLUMN_WIDTH = 760
 
@@ -98,13 +98,10 @@ class FirstRunPage(QWidget):
         enrol_form.addRow(self.tr("&Name of this laptop"), self.device_name)
         self._set_buddies(enrol_form)
 
-        self.show_passphrase = QCheckBox(self.tr("&Show passphrase"))
+        self.show_passphrase = QCheckBox(self.tr("S&how passphrase"))
         self.show_passphrase.toggled.connect(self._toggle_echo)
-        self.error = QLabel()
-        self.error.setObjectName("errorMessage")
-        self.error.setWordWrap(True)
+        self.error = message_label()
         self.error.setAccessibleName(self.tr("Message"))
-        self.error.setForegroundRole(QPalette.ColorRole.BrightText)
         self.start = QPushButton(self.tr("&Start"))
         self.start.setDefault(True)
         self.start.setAccessibleName(self.tr("Start"))
@@ -176,7 +173,7 @@ class FirstRunPage(QWidget):
             return self.tr("The two passphrases are not the same.")
         if self.enrol_box.isChecked():
             url = self.server_url.text().strip()
-            if not url.startswith(("http://", "https://")):
+            if not is_service_address(url):
                 return self.tr("Fill in the service address, starting with https://.")
             if not self.username.text().strip() or not self.password.text():
                 return self.tr("Fill in your username and password for the service.")

@@ -48,3 +48,11 @@ def error_message(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return unreachable
     return translate("ErrorMessages", "Something went wrong. Your saved work is safe; try again.")
+
+
+def short_message(exc: BaseException) -> str:
+    """A few words for the status bar, where `error_message(exc)` is the tooltip; "" when
+    the whole sentence is short enough to show as it is."""
+    if getattr(exc, "code", None) == "service_unavailable" or isinstance(exc, OSError):
+        return translate("ErrorMessages", "Your work is safe")
+    return ""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -11,7 +10,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.session.column import centred_column
+from desktop.session.column import centred_column, message_label
 
 
 class UnlockPage(QWidget):
@@ -31,11 +30,8 @@ class UnlockPage(QWidget):
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.passphrase.setMinimumWidth(320)
         self.prompt.setBuddy(self.passphrase)
-        self.message = QLabel()
-        self.message.setObjectName("errorMessage")
-        self.message.setWordWrap(True)
+        self.message = message_label()
         self.message.setAccessibleName(self.tr("Message"))
-        self.message.setForegroundRole(QPalette.ColorRole.BrightText)
         self.unlock = QPushButton(self.tr("&Unlock"))
         self.unlock.setDefault(True)
         self.unlock.setAccessibleName(self.tr("Unlock"))

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 
 from desktop.operations import ChangeNotice, StoreSession
+from desktop.syncing.probe import HealthProbe
 from desktop.syncing.status import (
     NOT_ENROLLED,
     OFFLINE,
@@ -139,6 +140,8 @@ class SyncRunner(QObject):
         parent: QObject | None = None,
         *,
         engine_factory: EngineFactory = default_engine,
+        probe_seconds: int = 15,
+        client_factory: ClientFactory | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -162,6 +165,10 @@ class SyncRunner(QObject):
         self._refresh_soon.setInterval(300)
         self._refresh_soon.timeout.connect(self.refresh_status)
         session.changed.connect(self._on_changed)
+        # Between syncs the probe notices the service going away and coming back.
+        self.probe = HealthProbe(probe_seconds, self._read_url, client_factory or default_client,
+                                 self)
+        self.probe.answered.connect(self._on_probe)
 
     # -- control ------------------------------------------------------------------------
 
@@ -171,11 +178,13 @@ class SyncRunner(QObject):
     def start(self) -> None:
         """Begin background syncing (after unlock): one sync now, then every interval."""
         self._timer.start()
+        self.probe.start()
         self.refresh_status()
         self.sync_now()
 
     def stop(self) -> None:
         self._timer.stop()
+        self.probe.stop()
         self._refresh_soon.stop()
         self._again = False
 
@@ -270,6 +279,20 @@ class SyncRunner(QObject):
         if self._again:
             self._again = False
             self.sync_now()
+
+    def _read_url(self, then: Callable[[str | None], None]) -> None:
+        self.session.query(lambda store: store.get_setting("server_url"), then,
+                           on_error=lambda exc: None)  # locked meanwhile: no probe
+
+    @Slot(bool)
+    def _on_probe(self, reachable: bool) -> None:
+        if self._job is not None or self._connection == NOT_ENROLLED:
+            return  # a running sync tells more than the probe
+        if reachable and self._connection != ONLINE:
+            self.sync_now()  # back: what waited goes out now, and the sync says "online"
+        elif not reachable and self._connection != OFFLINE:
+            self._connection = OFFLINE
+            self.refresh_status()
 
     @Slot(object)
     def _on_changed(self, notice: ChangeNotice) -> None:

@@ -1,1726 +1,1876 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
-    <context>
-        <name>CaseFileController</name>
-        <message>
-            <source>Change %1</source>
-            <translation>%1 wijzigen</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseFileView</name>
-        <message>
-            <source>Views of the case</source>
-            <translation>Onderdelen van het dossier</translation>
-        </message>
-        <message>
-            <source>&amp;Overview</source>
-            <translation>&amp;Overzicht</translation>
-        </message>
-        <message>
-            <source>&amp;People</source>
-            <translation>&amp;Personen</translation>
-        </message>
-        <message>
-            <source>Home &amp;visits</source>
-            <translation>&amp;Huisbezoeken</translation>
-        </message>
-        <message>
-            <source>&amp;Tasks</source>
-            <translation>&amp;Taken</translation>
-        </message>
-        <message>
-            <source>&amp;Consent</source>
-            <translation>T&amp;oestemming</translation>
-        </message>
-        <message>
-            <source>Time&amp;line</source>
-            <translation>Tij&amp;dlijn</translation>
-        </message>
-        <message>
-            <source>Undo</source>
-            <translation>Ongedaan maken</translation>
-        </message>
-        <message>
-            <source>Redo</source>
-            <translation>Opnieuw</translation>
-        </message>
-        <message>
-            <source>Choose a case from the list.</source>
-            <translation>Kies een dossier uit de lijst.</translation>
-        </message>
-        <message>
-            <source>No case open</source>
-            <translation>Geen dossier open</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseHeader</name>
-        <message>
-            <source>Family</source>
-            <translation>Gezin</translation>
-        </message>
-        <message>
-            <source>Case details</source>
-            <translation>Gegevens van het dossier</translation>
-        </message>
-        <message>
-            <source>Open conflicts</source>
-            <translation>Open conflicten</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n open conflict(s) in this case: see the conflict inbox.</source>
-            <translation>
-                <numerusform>%n open conflict in dit dossier: zie de conflictenlijst.</numerusform>
-                <numerusform>%n open conflicten in dit dossier: zie de conflictenlijst.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Status: %1</source>
-            <translation>Status: %1</translation>
-        </message>
-        <message>
-            <source>Contact worker: %1</source>
-            <translation>Vaste contactpersoon: %1</translation>
-        </message>
-        <message>
-            <source>Legal framework: %1</source>
-            <translation>Juridisch kader: %1</translation>
-        </message>
-        <message>
-            <source>Next review: %1</source>
-            <translation>Volgende evaluatie: %1</translation>
-        </message>
-        <message>
-            <source>a colleague</source>
-            <translation>een collega</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseListModel</name>
-        <message numerus="yes">
-            <source>%n open conflict(s)</source>
-            <translation>
-                <numerusform>%n open conflict</numerusform>
-                <numerusform>%n open conflicten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) not yet synced</source>
-            <translation>
-                <numerusform>%n wijziging nog niet gesynchroniseerd</numerusform>
-                <numerusform>%n wijzigingen nog niet gesynchroniseerd</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Family</source>
-            <translation>Gezin</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Next review</source>
-            <translation>Evaluatie</translation>
-        </message>
-        <message>
-            <source>Sync</source>
-            <translation>Sync</translation>
-        </message>
-    </context>
-    <context>
-        <name>CaseListView</name>
-        <message>
-            <source>Search by family or person name</source>
-            <translation>Zoek op gezins- of persoonsnaam</translation>
-        </message>
-        <message>
-            <source>Search cases</source>
-            <translation>Dossiers zoeken</translation>
-        </message>
-        <message>
-            <source>Find a case</source>
-            <translation>Een dossier zoeken</translation>
-        </message>
-        <message>
-            <source>Which cases</source>
-            <translation>Welke dossiers</translation>
-        </message>
-        <message>
-            <source>Filter by status</source>
-            <translation>Filteren op status</translation>
-        </message>
-        <message>
-            <source>All statuses</source>
-            <translation>Alle statussen</translation>
-        </message>
-        <message>
-            <source>Sort by</source>
-            <translation>Sorteren op</translation>
-        </message>
-        <message>
-            <source>Last change</source>
-            <translation>Laatste wijziging</translation>
-        </message>
-        <message>
-            <source>Next review date</source>
-            <translation>Volgende evaluatiedatum</translation>
-        </message>
-        <message>
-            <source>Family name</source>
-            <translation>Gezinsnaam</translation>
-        </message>
-        <message>
-            <source>Cases</source>
-            <translation>Dossiers</translation>
-        </message>
-        <message>
-            <source>Sho&amp;w</source>
-            <translation>&amp;Toon</translation>
-        </message>
-        <message>
-            <source>Stat&amp;us</source>
-            <translation>Stat&amp;us</translation>
-        </message>
-        <message>
-            <source>Sort &amp;by</source>
-            <translation>Sorteren &amp;op</translation>
-        </message>
-        <message>
-            <source>All cases</source>
-            <translation>Alle dossiers</translation>
-        </message>
-        <message>
-            <source>My cases</source>
-            <translation>Mijn dossiers</translation>
-        </message>
-        <message>
-            <source>Team cases</source>
-            <translation>Dossiers van het team</translation>
-        </message>
-        <message>
-            <source>Shared with me</source>
-            <translation>Met mij gedeeld</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n case(s)</source>
-            <translation>
-                <numerusform>%n dossier</numerusform>
-                <numerusform>%n dossiers</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>CheckPage</name>
-        <message>
-            <source>Check and create</source>
-            <translation>Controleren en aanmaken</translation>
-        </message>
-        <message>
-            <source>What will be created</source>
-            <translation>Wat er wordt aangemaakt</translation>
-        </message>
-        <message>
-            <source>nobody yet</source>
-            <translation>nog niemand</translation>
-        </message>
-        <message>
-            <source>Family: %1
+<context>
+    <name>CaseFileController</name>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 wijzigen</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFileView</name>
+    <message>
+        <source>Views of the case</source>
+        <translation>Onderdelen van het dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Overzicht</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Personen</translation>
+    </message>
+    <message>
+        <source>Home &amp;visits</source>
+        <translation>&amp;Huisbezoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Tasks</source>
+        <translation>T&amp;aken</translation>
+    </message>
+    <message>
+        <source>&amp;Consent</source>
+        <translation>Toe&amp;stemming</translation>
+    </message>
+    <message>
+        <source>Time&amp;line</source>
+        <translation>Tij&amp;dlijn</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Opnieuw</translation>
+    </message>
+    <message>
+        <source>Choose a case from the list.</source>
+        <translation>Kies een dossier uit de lijst.</translation>
+    </message>
+    <message>
+        <source>No case open</source>
+        <translation>Geen dossier open</translation>
+    </message>
+</context>
+<context>
+    <name>CaseHeader</name>
+    <message>
+        <source>Family</source>
+        <translation>Gezin</translation>
+    </message>
+    <message>
+        <source>Case details</source>
+        <translation>Gegevens van het dossier</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Open conflicten</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open conflict(s) in this case: see the conflict inbox.</source>
+        <translation>
+            <numerusform>%n open conflict in dit dossier (Ctrl+K)</numerusform>
+            <numerusform>%n open conflicten in dit dossier (Ctrl+K)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <source>Contact worker: %1</source>
+        <translation>Vaste contactpersoon: %1</translation>
+    </message>
+    <message>
+        <source>Legal framework: %1</source>
+        <translation>Juridisch kader: %1</translation>
+    </message>
+    <message>
+        <source>Next review: %1</source>
+        <translation>Volgende evaluatie: %1</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>een collega</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListModel</name>
+    <message numerus="yes">
+        <source>%n open conflict(s)</source>
+        <translation>
+            <numerusform>%n open conflict</numerusform>
+            <numerusform>%n open conflicten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not yet synced</source>
+        <translation>
+            <numerusform>%n wijziging nog niet gesynchroniseerd</numerusform>
+            <numerusform>%n wijzigingen nog niet gesynchroniseerd</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Gezin</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Volgende evaluatie</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Synchronisatie</translation>
+    </message>
+</context>
+<context>
+    <name>CaseListView</name>
+    <message>
+        <source>Search by family or person name</source>
+        <translation>Zoek op gezins- of persoonsnaam</translation>
+    </message>
+    <message>
+        <source>Search cases</source>
+        <translation>Dossiers zoeken</translation>
+    </message>
+    <message>
+        <source>Find a case</source>
+        <translation>Een dossier zoeken</translation>
+    </message>
+    <message>
+        <source>Which cases</source>
+        <translation>Welke dossiers</translation>
+    </message>
+    <message>
+        <source>Filter by status</source>
+        <translation>Filteren op status</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle statussen</translation>
+    </message>
+    <message>
+        <source>Sort by</source>
+        <translation>Sorteren op</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Laatste wijziging</translation>
+    </message>
+    <message>
+        <source>Next review date</source>
+        <translation>Volgende evaluatiedatum</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>Gezinsnaam</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Too&amp;n</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us</source>
+        <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+        <source>Sort &amp;by</source>
+        <translation>So&amp;rteren op</translation>
+    </message>
+    <message>
+        <source>All cases</source>
+        <translation>Alle dossiers</translation>
+    </message>
+    <message>
+        <source>My cases</source>
+        <translation>Mijn dossiers</translation>
+    </message>
+    <message>
+        <source>Team cases</source>
+        <translation>Dossiers van het team</translation>
+    </message>
+    <message>
+        <source>Shared with me</source>
+        <translation>Met mij gedeeld</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>%n dossier</numerusform>
+            <numerusform>%n dossiers</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>CheckPage</name>
+    <message>
+        <source>Check and create</source>
+        <translation>Controleren en aanmaken</translation>
+    </message>
+    <message>
+        <source>What will be created</source>
+        <translation>Wat er wordt aangemaakt</translation>
+    </message>
+    <message>
+        <source>nobody yet</source>
+        <translation>nog niemand</translation>
+    </message>
+    <message>
+        <source>Family: %1
 Status: %2
 Legal framework: %3
 Household: %4</source>
-            <translation>Gezin: %1
+        <translation>Gezin: %1
 Status: %2
 Juridisch kader: %3
 Huishouden: %4</translation>
-        </message>
-    </context>
-    <context>
-        <name>Choices</name>
-        <message>
-            <source>Intake</source>
-            <translation>Intake</translation>
-        </message>
-        <message>
-            <source>Active</source>
-            <translation>Actief</translation>
-        </message>
-        <message>
-            <source>Closed</source>
-            <translation>Afgesloten</translation>
-        </message>
-        <message>
-            <source>Voluntary</source>
-            <translation>Vrijwillig</translation>
-        </message>
-        <message>
-            <source>Supervision order (OTS)</source>
-            <translation>Ondertoezichtstelling (OTS)</translation>
-        </message>
-        <message>
-            <source>Guardianship</source>
-            <translation>Voogdij</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>Anders</translation>
-        </message>
-        <message>
-            <source>Safety</source>
-            <translation>Veiligheid</translation>
-        </message>
-        <message>
-            <source>Parenting</source>
-            <translation>Opvoeding</translation>
-        </message>
-        <message>
-            <source>Finances</source>
-            <translation>Financiën</translation>
-        </message>
-        <message>
-            <source>Housing</source>
-            <translation>Huisvesting</translation>
-        </message>
-        <message>
-            <source>Health</source>
-            <translation>Gezondheid</translation>
-        </message>
-        <message>
-            <source>Addiction</source>
-            <translation>Verslaving</translation>
-        </message>
-        <message>
-            <source>Work</source>
-            <translation>Werk</translation>
-        </message>
-        <message>
-            <source>School</source>
-            <translation>School</translation>
-        </message>
-        <message>
-            <source>Justice</source>
-            <translation>Justitie</translation>
-        </message>
-        <message>
-            <source>Female</source>
-            <translation>Vrouw</translation>
-        </message>
-        <message>
-            <source>Male</source>
-            <translation>Man</translation>
-        </message>
-        <message>
-            <source>Non-binary</source>
-            <translation>Non-binair</translation>
-        </message>
-        <message>
-            <source>Unknown</source>
-            <translation>Onbekend</translation>
-        </message>
-        <message>
-            <source>Household</source>
-            <translation>Huishouden</translation>
-        </message>
-        <message>
-            <source>Family</source>
-            <translation>Familie</translation>
-        </message>
-        <message>
-            <source>Network</source>
-            <translation>Netwerk</translation>
-        </message>
-        <message>
-            <source>Professional</source>
-            <translation>Professional</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictInbox</name>
-        <message>
-            <source>unknown</source>
-            <translation>onbekend</translation>
-        </message>
-        <message>
-            <source>you</source>
-            <translation>jou</translation>
-        </message>
-        <message>
-            <source>a colleague</source>
-            <translation>een collega</translation>
-        </message>
-        <message>
-            <source>Case</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>Onderdeel</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Veld</translation>
-        </message>
-        <message>
-            <source>Kept (by)</source>
-            <translation>Bewaard (door)</translation>
-        </message>
-        <message>
-            <source>Came in (from)</source>
-            <translation>Binnengekomen (van)</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Wanneer</translation>
-        </message>
-        <message>
-            <source>deleted on one side</source>
-            <translation>aan één kant verwijderd</translation>
-        </message>
-        <message>
-            <source>Conflicts</source>
-            <translation>Conflicten</translation>
-        </message>
-        <message>
-            <source>Open conflicts</source>
-            <translation>Open conflicten</translation>
-        </message>
-        <message>
-            <source>There are no open conflicts.</source>
-            <translation>Er zijn geen open conflicten.</translation>
-        </message>
-        <message>
-            <source>&amp;Resolve…</source>
-            <translation>&amp;Oplossen…</translation>
-        </message>
-        <message>
-            <source>Resolve the selected conflict</source>
-            <translation>Het gekozen conflict oplossen</translation>
-        </message>
-        <message>
-            <source>C&amp;lose</source>
-            <translation>&amp;Sluiten</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConsentTab</name>
-        <message>
-            <source>&amp;Add consent</source>
-            <translation>Toestemming &amp;toevoegen</translation>
-        </message>
-        <message>
-            <source>Consent records</source>
-            <translation>Toestemmingen</translation>
-        </message>
-    </context>
-    <context>
-        <name>EnrolDialog</name>
-        <message>
-            <source>Enrol with the team's service</source>
-            <translation>Koppelen met de dienst van het team</translation>
-        </message>
-        <message>
-            <source>Service &amp;address</source>
-            <translation>&amp;Adres van de dienst</translation>
-        </message>
-        <message>
-            <source>&amp;Username</source>
-            <translation>&amp;Gebruikersnaam</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word</source>
-            <translation>Wachtw&amp;oord</translation>
-        </message>
-        <message>
-            <source>&amp;Name of this laptop</source>
-            <translation>&amp;Naam van deze laptop</translation>
-        </message>
-        <message>
-            <source>Fill in the service address, starting with https://.</source>
-            <translation>Vul het adres van de dienst in, beginnend met https://.</translation>
-        </message>
-        <message>
-            <source>Fill in your username and password for the service.</source>
-            <translation>Vul je gebruikersnaam en wachtwoord voor de dienst in.</translation>
-        </message>
-    </context>
-    <context>
-        <name>ErrorMessages</name>
-        <message>
-            <source>The service cannot be reached. Your work is saved on this laptop.</source>
-            <translation>De dienst is niet bereikbaar. Je werk is bewaard op deze laptop.</translation>
-        </message>
-        <message>
-            <source>That passphrase is not right. Try again.</source>
-            <translation>Deze wachtwoordzin klopt niet. Probeer het opnieuw.</translation>
-        </message>
-        <message>
-            <source>There is no store on this laptop yet.</source>
-            <translation>Er staat nog geen gegevensopslag op deze laptop.</translation>
-        </message>
-        <message>
-            <source>There already is a store on this laptop.</source>
-            <translation>Er staat al een gegevensopslag op deze laptop.</translation>
-        </message>
-        <message>
-            <source>The store on this laptop is damaged. Ask your administrator.</source>
-            <translation>De gegevensopslag op deze laptop is beschadigd. Vraag je beheerder om hulp.</translation>
-        </message>
-        <message>
-            <source>The key of the store cannot be found. Ask your administrator.</source>
-            <translation>De sleutel van de gegevensopslag is niet te vinden. Vraag je beheerder om hulp.</translation>
-        </message>
-        <message>
-            <source>The window is locked.</source>
-            <translation>Het venster is vergrendeld.</translation>
-        </message>
-        <message>
-            <source>This item no longer exists.</source>
-            <translation>Dit onderdeel bestaat niet meer.</translation>
-        </message>
-        <message>
-            <source>This laptop has been removed from the team's service. Its data has been erased from this laptop; nothing was lost on the service.</source>
-            <translation>Deze laptop is losgekoppeld van de dienst van het team. De gegevens zijn van deze laptop gewist; op de dienst is niets verloren gegaan.</translation>
-        </message>
-        <message>
-            <source>The service no longer accepts this laptop's sign-in. Enrol again to keep syncing.</source>
-            <translation>De dienst accepteert de aanmelding van deze laptop niet meer. Koppel opnieuw om te blijven synchroniseren.</translation>
-        </message>
-        <message>
-            <source>This laptop is not enrolled with the team's service yet.</source>
-            <translation>Deze laptop is nog niet gekoppeld met de dienst van het team.</translation>
-        </message>
-        <message>
-            <source>This laptop holds another worker's cases. Enrol with that worker's account.</source>
-            <translation>Op deze laptop staan dossiers van een andere medewerker. Koppel met het account van die medewerker.</translation>
-        </message>
-        <message>
-            <source>Something went wrong. Your saved work is safe; try again.</source>
-            <translation>Er ging iets mis. Je bewaarde werk is veilig; probeer het opnieuw.</translation>
-        </message>
-    </context>
-    <context>
-        <name>FamilyPage</name>
-        <message>
-            <source>The family</source>
-            <translation>Het gezin</translation>
-        </message>
-        <message>
-            <source>Give the case the family's name; you can change it later.</source>
-            <translation>Geef het dossier de naam van het gezin; u kunt die later nog wijzigen.</translation>
-        </message>
-        <message>
-            <source>for example: Family De Vries</source>
-            <translation>bijvoorbeeld: Familie De Vries</translation>
-        </message>
-        <message>
-            <source>Your team</source>
-            <translation>Uw team</translation>
-        </message>
-        <message>
-            <source>Team %1</source>
-            <translation>Team %1</translation>
-        </message>
-        <message>
-            <source>This laptop (not yet enrolled with a team)</source>
-            <translation>Deze laptop (nog niet aangemeld bij een team)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Fields</name>
-        <message>
-            <source>Family name</source>
-            <translation>Gezinsnaam</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>Team</translation>
-        </message>
-        <message>
-            <source>Contact worker</source>
-            <translation>Vaste contactpersoon</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>Status</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>Samenvatting</translation>
-        </message>
-        <message>
-            <source>Legal framework</source>
-            <translation>Juridisch kader</translation>
-        </message>
-        <message>
-            <source>Safety team involved</source>
-            <translation>Veiligheidsteam betrokken</translation>
-        </message>
-        <message>
-            <source>Domains</source>
-            <translation>Leefgebieden</translation>
-        </message>
-        <message>
-            <source>Opened on</source>
-            <translation>Geopend op</translation>
-        </message>
-        <message>
-            <source>Closed on</source>
-            <translation>Afgesloten op</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Naam</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Geboortedatum</translation>
-        </message>
-        <message>
-            <source>Gender</source>
-            <translation>Gender</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Rol</translation>
-        </message>
-        <message>
-            <source>Circle</source>
-            <translation>Kring</translation>
-        </message>
-        <message>
-            <source>Organisation</source>
-            <translation>Organisatie</translation>
-        </message>
-        <message>
-            <source>Phone</source>
-            <translation>Telefoon</translation>
-        </message>
-        <message>
-            <source>Deceased</source>
-            <translation>Overleden</translation>
-        </message>
-        <message>
-            <source>Notes</source>
-            <translation>Aantekeningen</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Datum</translation>
-        </message>
-        <message>
-            <source>Participants</source>
-            <translation>Aanwezigen</translation>
-        </message>
-        <message>
-            <source>Location</source>
-            <translation>Plaats</translation>
-        </message>
-        <message>
-            <source>Shared with the family</source>
-            <translation>Gedeeld met het gezin</translation>
-        </message>
-        <message>
-            <source>Observations</source>
-            <translation>Observaties</translation>
-        </message>
-        <message>
-            <source>Due on</source>
-            <translation>Uiterlijk op</translation>
-        </message>
-        <message>
-            <source>Assigned to</source>
-            <translation>Toegewezen aan</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>Gedaan</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Persoon</translation>
-        </message>
-        <message>
-            <source>Purpose (what may be shared with whom)</source>
-            <translation>Doel (wat met wie gedeeld mag worden)</translation>
-        </message>
-        <message>
-            <source>Given on</source>
-            <translation>Gegeven op</translation>
-        </message>
-        <message>
-            <source>Withdrawn on</source>
-            <translation>Ingetrokken op</translation>
-        </message>
-        <message>
-            <source>Basis</source>
-            <translation>Grondslag</translation>
-        </message>
-        <message>
-            <source>Score</source>
-            <translation>Score</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>Toelichting</translation>
-        </message>
-        <message>
-            <source>Shared with</source>
-            <translation>Gedeeld met</translation>
-        </message>
-        <message>
-            <source>Place on the map</source>
-            <translation>Plek op de kaart</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>Van</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>Naar</translation>
-        </message>
-        <message>
-            <source>Kind of relationship</source>
-            <translation>Soort relatie</translation>
-        </message>
-        <message>
-            <source>Quality</source>
-            <translation>Kwaliteit</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Richting</translation>
-        </message>
-        <message>
-            <source>Support</source>
-            <translation>Steun</translation>
-        </message>
-        <message>
-            <source>Version</source>
-            <translation>Versie</translation>
-        </message>
-        <message>
-            <source>Phase</source>
-            <translation>Fase</translation>
-        </message>
-        <message>
-            <source>What has happened</source>
-            <translation>Wat er is gebeurd</translation>
-        </message>
-        <message>
-            <source>Worries</source>
-            <translation>Zorgen</translation>
-        </message>
-        <message>
-            <source>Complicating factors</source>
-            <translation>Complicerende factoren</translation>
-        </message>
-        <message>
-            <source>What is working well</source>
-            <translation>Wat goed gaat</translation>
-        </message>
-        <message>
-            <source>Version for the children</source>
-            <translation>Versie voor de kinderen</translation>
-        </message>
-        <message>
-            <source>Review on</source>
-            <translation>Evaluatie op</translation>
-        </message>
-        <message>
-            <source>Agreed on</source>
-            <translation>Afgesproken op</translation>
-        </message>
-        <message>
-            <source>Review comment</source>
-            <translation>Opmerking bij de beoordeling</translation>
-        </message>
-        <message>
-            <source>Reviewed by</source>
-            <translation>Beoordeeld door</translation>
-        </message>
-        <message>
-            <source>Reviewed at</source>
-            <translation>Beoordeeld op</translation>
-        </message>
-        <message>
-            <source>Safety plan</source>
-            <translation>Veiligheidsplan</translation>
-        </message>
-        <message>
-            <source>Section</source>
-            <translation>Onderdeel</translation>
-        </message>
-        <message>
-            <source>Text</source>
-            <translation>Tekst</translation>
-        </message>
-        <message>
-            <source>Safety goal</source>
-            <translation>Veiligheidsdoel</translation>
-        </message>
-        <message>
-            <source>The family's view</source>
-            <translation>Hoe het gezin het ziet</translation>
-        </message>
-        <message>
-            <source>Set by</source>
-            <translation>Gesteld door</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Wie</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Wanneer</translation>
-        </message>
-        <message>
-            <source>How it is checked</source>
-            <translation>Hoe het wordt gecontroleerd</translation>
-        </message>
-        <message>
-            <source>Order</source>
-            <translation>Volgorde</translation>
-        </message>
-        <message>
-            <source>Plan item</source>
-            <translation>Onderdeel van het plan</translation>
-        </message>
-        <message>
-            <source>Home visit</source>
-            <translation>Huisbezoek</translation>
-        </message>
-        <message>
-            <source>Task</source>
-            <translation>Taak</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>Titel</translation>
-        </message>
-    </context>
-    <context>
-        <name>FirstRunPage</name>
-        <message>
-            <source>Welcome to Keukentafel</source>
-            <translation>Welkom bij Keukentafel</translation>
-        </message>
-        <message>
-            <source>Choose a passphrase. You need it every time you open Keukentafel and after the window locks. Several ordinary words in a row are easy to remember and hard to guess.</source>
-            <translation>Kies een wachtwoordzin. Je hebt die nodig telkens als je Keukentafel opent en nadat het venster is vergrendeld. Een paar gewone woorden achter elkaar zijn makkelijk te onthouden en moeilijk te raden.</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>Wachtwoordzin</translation>
-        </message>
-        <message>
-            <source>Repeat passphrase</source>
-            <translation>Herhaal wachtwoordzin</translation>
-        </message>
-        <message>
-            <source>Passphrase strength</source>
-            <translation>Sterkte van de wachtwoordzin</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>&amp;Wachtwoordzin</translation>
-        </message>
-        <message>
-            <source>&amp;Repeat passphrase</source>
-            <translation>&amp;Herhaal wachtwoordzin</translation>
-        </message>
-        <message>
-            <source>Strength</source>
-            <translation>Sterkte</translation>
-        </message>
-        <message>
-            <source>&amp;Enrol with the team's service (optional)</source>
-            <translation>&amp;Koppelen met de dienst van het team (niet verplicht)</translation>
-        </message>
-        <message>
-            <source>Service address</source>
-            <translation>Adres van de dienst</translation>
-        </message>
-        <message>
-            <source>Username</source>
-            <translation>Gebruikersnaam</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>Wachtwoord</translation>
-        </message>
-        <message>
-            <source>Name of this laptop</source>
-            <translation>Naam van deze laptop</translation>
-        </message>
-        <message>
-            <source>Service &amp;address</source>
-            <translation>&amp;Adres van de dienst</translation>
-        </message>
-        <message>
-            <source>&amp;Username</source>
-            <translation>&amp;Gebruikersnaam</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word</source>
-            <translation>Wachtw&amp;oord</translation>
-        </message>
-        <message>
-            <source>&amp;Name of this laptop</source>
-            <translation>&amp;Naam van deze laptop</translation>
-        </message>
-        <message>
-            <source>&amp;Show passphrase</source>
-            <translation>Wachtwoordzin &amp;tonen</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Melding</translation>
-        </message>
-        <message>
-            <source>&amp;Start</source>
-            <translation>&amp;Beginnen</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>Beginnen</translation>
-        </message>
-        <message numerus="yes">
-            <source>Too short: use at least %n characters.</source>
-            <translation>
-                <numerusform>Te kort: gebruik minstens %n teken.</numerusform>
-                <numerusform>Te kort: gebruik minstens %n tekens.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Weak: add a few more words.</source>
-            <translation>Zwak: voeg nog een paar woorden toe.</translation>
-        </message>
-        <message>
-            <source>Fair: one or two more words make it strong.</source>
-            <translation>Redelijk: met één of twee woorden meer wordt hij sterk.</translation>
-        </message>
-        <message>
-            <source>Strong.</source>
-            <translation>Sterk.</translation>
-        </message>
-        <message>
-            <source>Very strong.</source>
-            <translation>Zeer sterk.</translation>
-        </message>
-        <message>
-            <source>The two passphrases are not the same yet.</source>
-            <translation>De twee wachtwoordzinnen zijn nog niet gelijk.</translation>
-        </message>
-        <message>
-            <source>Choose a stronger passphrase: %1</source>
-            <translation>Kies een sterkere wachtwoordzin: %1</translation>
-        </message>
-        <message>
-            <source>The two passphrases are not the same.</source>
-            <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
-        </message>
-        <message>
-            <source>Fill in the service address, starting with https://.</source>
-            <translation>Vul het adres van de dienst in, beginnend met https://.</translation>
-        </message>
-        <message>
-            <source>Fill in your username and password for the service.</source>
-            <translation>Vul je gebruikersnaam en wachtwoord voor de dienst in.</translation>
-        </message>
-        <message>
-            <source>Give this laptop a name.</source>
-            <translation>Geef deze laptop een naam.</translation>
-        </message>
-        <message>
-            <source>Creating the encrypted store…</source>
-            <translation>De versleutelde gegevensopslag wordt gemaakt…</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdModel</name>
-        <message>
-            <source>Name</source>
-            <translation>Naam</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>Rol</translation>
-        </message>
-        <message>
-            <source>Date of birth</source>
-            <translation>Geboortedatum</translation>
-        </message>
-    </context>
-    <context>
-        <name>HouseholdPage</name>
-        <message>
-            <source>The household</source>
-            <translation>Het huishouden</translation>
-        </message>
-        <message>
-            <source>Who lives in the household? Adults and children, of every age. Family, network and professionals can follow later.</source>
-            <translation>Wie wonen er in het huishouden? Volwassenen en kinderen, van elke leeftijd. Familie, netwerk en professionals kunnen later volgen.</translation>
-        </message>
-        <message>
-            <source>for example: mother, son</source>
-            <translation>bijvoorbeeld: moeder, zoon</translation>
-        </message>
-        <message>
-            <source>&amp;Add to household</source>
-            <translation>&amp;Toevoegen aan huishouden</translation>
-        </message>
-        <message>
-            <source>&amp;Remove from household</source>
-            <translation>&amp;Verwijderen uit huishouden</translation>
-        </message>
-        <message>
-            <source>Household</source>
-            <translation>Huishouden</translation>
-        </message>
-    </context>
-    <context>
-        <name>Kinds</name>
-        <message>
-            <source>Case</source>
-            <translation>Dossier</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>Persoon</translation>
-        </message>
-        <message>
-            <source>Relationship</source>
-            <translation>Relatie</translation>
-        </message>
-        <message>
-            <source>Safety plan</source>
-            <translation>Veiligheidsplan</translation>
-        </message>
-        <message>
-            <source>Plan item</source>
-            <translation>Onderdeel van het plan</translation>
-        </message>
-        <message>
-            <source>Home visit</source>
-            <translation>Huisbezoek</translation>
-        </message>
-        <message>
-            <source>Scaling score</source>
-            <translation>Schaalvraag</translation>
-        </message>
-        <message>
-            <source>Task</source>
-            <translation>Taak</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>Toestemming</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>&amp;New case</source>
-            <translation>&amp;Nieuw dossier</translation>
-        </message>
-        <message>
-            <source>Start a new case with its household</source>
-            <translation>Een nieuw dossier beginnen, met het huishouden</translation>
-        </message>
-        <message>
-            <source>&amp;Sync now</source>
-            <translation>Nu &amp;synchroniseren</translation>
-        </message>
-        <message>
-            <source>Sync with the team's service now</source>
-            <translation>Nu synchroniseren met de dienst van het team</translation>
-        </message>
-        <message>
-            <source>&amp;Conflicts</source>
-            <translation>&amp;Conflicten</translation>
-        </message>
-        <message>
-            <source>Show the conflicts that need a decision</source>
-            <translation>De conflicten tonen die een beslissing nodig hebben</translation>
-        </message>
-        <message>
-            <source>&amp;Enrol with service…</source>
-            <translation>Koppelen met &amp;dienst…</translation>
-        </message>
-        <message>
-            <source>Enrol this laptop with the team's service</source>
-            <translation>Deze laptop koppelen met de dienst van het team</translation>
-        </message>
-        <message>
-            <source>S&amp;ettings…</source>
-            <translation>&amp;Instellingen…</translation>
-        </message>
-        <message>
-            <source>Language, lock time, service</source>
-            <translation>Taal, vergrendeltijd, dienst</translation>
-        </message>
-        <message>
-            <source>&amp;Lock</source>
-            <translation>&amp;Vergrendelen</translation>
-        </message>
-        <message>
-            <source>Hide everything and lock the window</source>
-            <translation>Alles verbergen en het venster vergrendelen</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>A&amp;fsluiten</translation>
-        </message>
-        <message>
-            <source>Close Keukentafel</source>
-            <translation>Keukentafel afsluiten</translation>
-        </message>
-        <message>
-            <source>Main toolbar</source>
-            <translation>Hoofdwerkbalk</translation>
-        </message>
-        <message>
-            <source>&amp;Keukentafel</source>
-            <translation>&amp;Keukentafel</translation>
-        </message>
-        <message>
-            <source>Enrolling with the team's service…</source>
-            <translation>Bezig met koppelen met de dienst van het team…</translation>
-        </message>
-        <message>
-            <source>No working keyring: your key is kept wrapped in a file.</source>
-            <translation>Geen werkende sleutelbos: je sleutel staat beveiligd in een bestand.</translation>
-        </message>
-        <message>
-            <source>This laptop is enrolled with the team's service.</source>
-            <translation>Deze laptop is gekoppeld met de dienst van het team.</translation>
-        </message>
-        <message>
-            <source>Enrol again to sync with the new service address.</source>
-            <translation>Koppel opnieuw om met het nieuwe adres van de dienst te synchroniseren.</translation>
-        </message>
-        <message>
-            <source>Enrol again…</source>
-            <translation>Opnieuw koppelen…</translation>
-        </message>
-        <message>
-            <source>Later</source>
-            <translation>Later</translation>
-        </message>
-        <message>
-            <source>&amp;Unsent changes</source>
-            <translation>&amp;Niet verzonden wijzigingen</translation>
-        </message>
-        <message>
-            <source>Show the changes that could not be sent</source>
-            <translation>Toon de wijzigingen die niet verzonden konden worden</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
-            <translation>
-                <numerusform>%n wijziging kon niet worden verzonden. Ze staat veilig op deze laptop. Bekijk haar bij Niet verzonden wijzigingen.</numerusform>
-                <numerusform>%n wijzigingen konden niet worden verzonden. Ze staan veilig op deze laptop. Bekijk ze bij Niet verzonden wijzigingen.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>NewCaseWizard</name>
-        <message>
-            <source>New case</source>
-            <translation>Nieuw dossier</translation>
-        </message>
-        <message>
-            <source>&amp;Create case</source>
-            <translation>Dossier &amp;aanmaken</translation>
-        </message>
-        <message>
-            <source>The case could not be saved. Nothing was created; please try again.</source>
-            <translation>Het dossier kon niet worden opgeslagen. Er is niets aangemaakt; probeer het opnieuw.</translation>
-        </message>
-    </context>
-    <context>
-        <name>OverviewTab</name>
-        <message>
-            <source>Contact worker</source>
-            <translation>Vaste contactpersoon</translation>
-        </message>
-    </context>
-    <context>
-        <name>PeopleTab</name>
-        <message>
-            <source>Age</source>
-            <translation>Leeftijd</translation>
-        </message>
-        <message>
-            <source>&amp;Add person</source>
-            <translation>Persoon &amp;toevoegen</translation>
-        </message>
-        <message>
-            <source>People of the case, by circle</source>
-            <translation>Personen van het dossier, per kring</translation>
-        </message>
-        <message>
-            <source>New person</source>
-            <translation>Nieuwe persoon</translation>
-        </message>
-    </context>
-    <context>
-        <name>RecordTab</name>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Verwijderen</translation>
-        </message>
-        <message>
-            <source>Remove the chosen entry</source>
-            <translation>Het gekozen onderdeel verwijderen</translation>
-        </message>
-        <message>
-            <source>&amp;Add</source>
-            <translation>&amp;Toevoegen</translation>
-        </message>
-        <message>
-            <source>List</source>
-            <translation>Lijst</translation>
-        </message>
-        <message>
-            <source>Remove</source>
-            <translation>Verwijderen</translation>
-        </message>
-        <message>
-            <source>Remove this entry from the case file?</source>
-            <translation>Dit onderdeel uit het dossier verwijderen?</translation>
-        </message>
-    </context>
-    <context>
-        <name>RejectedChanges</name>
-        <message>
-            <source>Family</source>
-            <translation>Gezin</translation>
-        </message>
-        <message>
-            <source>Item</source>
-            <translation>Onderdeel</translation>
-        </message>
-        <message>
-            <source>Fields</source>
-            <translation>Velden</translation>
-        </message>
-        <message>
-            <source>Why not sent</source>
-            <translation>Waarom niet verzonden</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Wanneer</translation>
-        </message>
-        <message>
-            <source>You could no longer see this case when it was sent</source>
-            <translation>Je kon dit dossier niet meer zien toen de wijziging werd verzonden</translation>
-        </message>
-        <message>
-            <source>The case left this laptop before the change was sent</source>
-            <translation>Het dossier verdween van deze laptop voordat de wijziging verzonden was</translation>
-        </message>
-        <message>
-            <source>Someone else decided this conflict first</source>
-            <translation>Iemand anders had dit conflict al beslist</translation>
-        </message>
-        <message>
-            <source>You could no longer see this conflict when your choice was sent</source>
-            <translation>Je kon dit conflict niet meer zien toen je keuze werd verzonden</translation>
-        </message>
-        <message>
-            <source>You may not make this change</source>
-            <translation>Je mag deze wijziging niet maken</translation>
-        </message>
-        <message>
-            <source>Only a team lead may approve or return a plan</source>
-            <translation>Alleen een teamleider mag een plan goedkeuren of terugsturen</translation>
-        </message>
-        <message>
-            <source>The service refused it (%1)</source>
-            <translation>De dienst nam de wijziging niet aan (%1)</translation>
-        </message>
-        <message>
-            <source>(unknown family)</source>
-            <translation>(onbekend gezin)</translation>
-        </message>
-        <message>
-            <source>Change</source>
-            <translation>Wijziging</translation>
-        </message>
-        <message>
-            <source>delete this item</source>
-            <translation>dit onderdeel verwijderen</translation>
-        </message>
-        <message>
-            <source>(empty)</source>
-            <translation>(leeg)</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>ja</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>nee</translation>
-        </message>
-        <message>
-            <source>Family: %1</source>
-            <translation>Gezin: %1</translation>
-        </message>
-        <message>
-            <source>Item: %1</source>
-            <translation>Onderdeel: %1</translation>
-        </message>
-        <message>
-            <source>Not sent because: %1</source>
-            <translation>Niet verzonden omdat: %1</translation>
-        </message>
-        <message>
-            <source>When: %1</source>
-            <translation>Wanneer: %1</translation>
-        </message>
-        <message>
-            <source>Unsent changes</source>
-            <translation>Niet verzonden wijzigingen</translation>
-        </message>
-        <message>
-            <source>These changes could not be sent to the team's service. They are kept safely on this laptop until you remove them. Copy or save what you still need, and pass it on to whoever now has the case.</source>
-            <translation>Deze wijzigingen konden niet naar de dienst van je team worden verzonden. Ze staan veilig op deze laptop tot je ze verwijdert. Kopieer of bewaar wat je nog nodig hebt, en geef het door aan wie het dossier nu heeft.</translation>
-        </message>
-        <message>
-            <source>The selected change</source>
-            <translation>De gekozen wijziging</translation>
-        </message>
-        <message>
-            <source>There are no unsent changes.</source>
-            <translation>Er zijn geen niet verzonden wijzigingen.</translation>
-        </message>
-        <message>
-            <source>&amp;Copy</source>
-            <translation>&amp;Kopiëren</translation>
-        </message>
-        <message>
-            <source>Copy the selected change</source>
-            <translation>De gekozen wijziging kopiëren</translation>
-        </message>
-        <message>
-            <source>&amp;Save as text file…</source>
-            <translation>Als &amp;tekstbestand bewaren…</translation>
-        </message>
-        <message>
-            <source>Save the selected change as a text file</source>
-            <translation>De gekozen wijziging als tekstbestand bewaren</translation>
-        </message>
-        <message>
-            <source>&amp;Remove…</source>
-            <translation>&amp;Verwijderen…</translation>
-        </message>
-        <message>
-            <source>Remove the selected change</source>
-            <translation>De gekozen wijziging verwijderen</translation>
-        </message>
-        <message>
-            <source>C&amp;lose</source>
-            <translation>&amp;Sluiten</translation>
-        </message>
-        <message>
-            <source>Save the change as a text file</source>
-            <translation>De wijziging als tekstbestand bewaren</translation>
-        </message>
-        <message>
-            <source>Text files (*.txt)</source>
-            <translation>Tekstbestanden (*.txt)</translation>
-        </message>
-        <message>
-            <source>Unsent change %1.txt</source>
-            <translation>Niet verzonden wijziging %1.txt</translation>
-        </message>
-        <message>
-            <source>The file could not be saved there. Choose another place.</source>
-            <translation>Het bestand kon daar niet worden bewaard. Je wijziging staat nog op deze laptop. Kies een andere plek.</translation>
-        </message>
-        <message>
-            <source>Remove this change?</source>
-            <translation>Deze wijziging verwijderen?</translation>
-        </message>
-        <message>
-            <source>The change for %1 is then gone from this laptop for good. Did you copy or save what you still need?</source>
-            <translation>De wijziging voor %1 is dan voorgoed weg van deze laptop. Heb je gekopieerd of bewaard wat je nog nodig hebt?</translation>
-        </message>
-        <message>
-            <source>&amp;Remove</source>
-            <translation>&amp;Verwijderen</translation>
-        </message>
-        <message>
-            <source>&amp;Keep</source>
-            <translation>&amp;Bewaren</translation>
-        </message>
-    </context>
-    <context>
-        <name>ResolveDialog</name>
-        <message>
-            <source>(empty)</source>
-            <translation>(leeg)</translation>
-        </message>
-        <message>
-            <source>(deleted)</source>
-            <translation>(verwijderd)</translation>
-        </message>
-        <message>
-            <source>yes</source>
-            <translation>ja</translation>
-        </message>
-        <message>
-            <source>no</source>
-            <translation>nee</translation>
-        </message>
-        <message>
-            <source>Resolve conflict</source>
-            <translation>Conflict oplossen</translation>
-        </message>
-        <message>
-            <source>the whole item</source>
-            <translation>het hele onderdeel</translation>
-        </message>
-        <message>
-            <source>%1 — %2: %3</source>
-            <translation>%1 — %2: %3</translation>
-        </message>
-        <message>
-            <source>Two people changed this at the same time. Nothing has been lost: choose what stays, or write the combined text.</source>
-            <translation>Twee mensen hebben dit tegelijk veranderd. Er is niets verloren gegaan: kies wat blijft, of schrijf de samengevoegde tekst.</translation>
-        </message>
-        <message>
-            <source>What the service kept</source>
-            <translation>Wat de dienst bewaarde</translation>
-        </message>
-        <message>
-            <source>What came in</source>
-            <translation>Wat binnenkwam</translation>
-        </message>
-        <message>
-            <source>Common base (before both changes)</source>
-            <translation>Gemeenschappelijke basis (vóór beide wijzigingen)</translation>
-        </message>
-        <message>
-            <source>What the service kept
+    </message>
+</context>
+<context>
+    <name>Choices</name>
+    <message>
+        <source>Intake</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actief</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Afgesloten</translation>
+    </message>
+    <message>
+        <source>Voluntary</source>
+        <translation>Vrijwillig</translation>
+    </message>
+    <message>
+        <source>Supervision order (OTS)</source>
+        <translation>Ondertoezichtstelling (OTS)</translation>
+    </message>
+    <message>
+        <source>Guardianship</source>
+        <translation>Voogdij</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <source>Safety</source>
+        <translation>Veiligheid</translation>
+    </message>
+    <message>
+        <source>Parenting</source>
+        <translation>Opvoeding</translation>
+    </message>
+    <message>
+        <source>Finances</source>
+        <translation>Financiën</translation>
+    </message>
+    <message>
+        <source>Housing</source>
+        <translation>Huisvesting</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation>Gezondheid</translation>
+    </message>
+    <message>
+        <source>Addiction</source>
+        <translation>Verslaving</translation>
+    </message>
+    <message>
+        <source>Work</source>
+        <translation>Werk</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Justice</source>
+        <translation>Justitie</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Vrouw</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Man</translation>
+    </message>
+    <message>
+        <source>Non-binary</source>
+        <translation>Non-binair</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netwerk</translation>
+    </message>
+    <message>
+        <source>Professional</source>
+        <translation>Professional</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Ex-partner</source>
+        <translation>Ex-partner</translation>
+    </message>
+    <message>
+        <source>Parent – child</source>
+        <translation>Ouder – kind</translation>
+    </message>
+    <message>
+        <source>Brother or sister</source>
+        <translation>Broer of zus</translation>
+    </message>
+    <message>
+        <source>Friend</source>
+        <translation>Vriend(in)</translation>
+    </message>
+    <message>
+        <source>Neighbour</source>
+        <translation>Buur</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Sterk</translation>
+    </message>
+    <message>
+        <source>Ordinary</source>
+        <translation>Gewoon</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Zwak</translation>
+    </message>
+    <message>
+        <source>Tense</source>
+        <translation>Gespannen</translation>
+    </message>
+    <message>
+        <source>Quarrelling</source>
+        <translation>Ruzie</translation>
+    </message>
+    <message>
+        <source>Violence</source>
+        <translation>Geweld</translation>
+    </message>
+    <message>
+        <source>Contact broken off</source>
+        <translation>Contact verbroken</translation>
+    </message>
+    <message>
+        <source>No direction</source>
+        <translation>Geen richting</translation>
+    </message>
+    <message>
+        <source>From this person</source>
+        <translation>Van deze persoon</translation>
+    </message>
+    <message>
+        <source>To this person</source>
+        <translation>Naar deze persoon</translation>
+    </message>
+    <message>
+        <source>Both ways</source>
+        <translation>Over en weer</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Concept</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Afgesproken</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Ingediend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>Teruggestuurd</translation>
+    </message>
+    <message>
+        <source>Immediate safety</source>
+        <translation>Directe veiligheid</translation>
+    </message>
+    <message>
+        <source>Lasting safety</source>
+        <translation>Duurzame veiligheid</translation>
+    </message>
+    <message>
+        <source>Our biggest worry</source>
+        <translation>Onze grootste zorg</translation>
+    </message>
+    <message>
+        <source>Safety condition</source>
+        <translation>Veiligheidsvoorwaarde</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Afspraak</translation>
+    </message>
+    <message>
+        <source>Warning sign</source>
+        <translation>Signaal</translation>
+    </message>
+    <message>
+        <source>If things go wrong</source>
+        <translation>Als het misgaat</translation>
+    </message>
+    <message>
+        <source>Safety network</source>
+        <translation>Veiligheidsnetwerk</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+    <message>
+        <source>Legal obligation</source>
+        <translation>Wettelijke plicht</translation>
+    </message>
+    <message>
+        <source>Vital interest (life or health)</source>
+        <translation>Vitaal belang (leven of gezondheid)</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictInbox</name>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <translation>jou</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>een collega</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Kept (by)</source>
+        <translation>Op de dienst (van)</translation>
+    </message>
+    <message>
+        <source>Came in (from)</source>
+        <translation>Andere versie (van)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>deleted on one side</source>
+        <translation>aan één kant verwijderd</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>Open conflicts</source>
+        <translation>Open conflicten</translation>
+    </message>
+    <message>
+        <source>There are no open conflicts.</source>
+        <translation>Er zijn geen open conflicten.</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Oplossen…</translation>
+    </message>
+    <message>
+        <source>Resolve the selected conflict</source>
+        <translation>Het gekozen conflict oplossen</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentTab</name>
+    <message>
+        <source>&amp;Add consent</source>
+        <translation>Toestemming &amp;toevoegen</translation>
+    </message>
+    <message>
+        <source>Consent records</source>
+        <translation>Toestemmingen</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the team&apos;s service</source>
+        <translation>Koppelen met de dienst van het team</translation>
+    </message>
+    <message>
+        <source>Service &amp;address</source>
+        <translation>&amp;Adres van de dienst</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Wachtw&amp;oord</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this laptop</source>
+        <translation>&amp;Naam van deze laptop</translation>
+    </message>
+    <message>
+        <source>Fill in the service address, starting with https://.</source>
+        <translation>Vul het adres van de dienst in, beginnend met https://.</translation>
+    </message>
+    <message>
+        <source>Fill in your username and password for the service.</source>
+        <translation>Vul je gebruikersnaam en wachtwoord voor de dienst in.</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorMessages</name>
+    <message>
+        <source>The service cannot be reached. Your work is saved on this laptop.</source>
+        <translation>De dienst is nu niet bereikbaar. Je werk staat veilig op deze laptop. Keukentafel probeert het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Try again.</source>
+        <translation>Deze wachtwoordzin klopt niet. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>There is no store on this laptop yet.</source>
+        <translation>Er staat nog geen gegevensopslag op deze laptop.</translation>
+    </message>
+    <message>
+        <source>There already is a store on this laptop.</source>
+        <translation>Er staat al een gegevensopslag op deze laptop.</translation>
+    </message>
+    <message>
+        <source>The store on this laptop is damaged. Ask your administrator.</source>
+        <translation>De gegevensopslag op deze laptop is beschadigd. Wat al verzonden is, staat veilig op de dienst. Vraag je beheerder om hulp.</translation>
+    </message>
+    <message>
+        <source>The key of the store cannot be found. Ask your administrator.</source>
+        <translation>De sleutel van de gegevensopslag is niet te vinden. Wat al verzonden is, staat veilig op de dienst. Vraag je beheerder om hulp.</translation>
+    </message>
+    <message>
+        <source>The window is locked.</source>
+        <translation>Het venster is vergrendeld.</translation>
+    </message>
+    <message>
+        <source>This item no longer exists.</source>
+        <translation>Dit onderdeel bestaat niet meer.</translation>
+    </message>
+    <message>
+        <source>This laptop has been removed from the team&apos;s service. Its data has been erased from this laptop; nothing was lost on the service.</source>
+        <translation>Deze laptop is losgekoppeld van de dienst van het team. De gegevens zijn van deze laptop gewist; op de dienst is niets verloren gegaan.</translation>
+    </message>
+    <message>
+        <source>The service no longer accepts this laptop&apos;s sign-in. Enrol again to keep syncing.</source>
+        <translation>De dienst herkent deze laptop niet meer. Je werk staat veilig. Koppel de laptop opnieuw.</translation>
+    </message>
+    <message>
+        <source>This laptop is not enrolled with the team&apos;s service yet.</source>
+        <translation>Deze laptop is nog niet gekoppeld met de dienst van het team.</translation>
+    </message>
+    <message>
+        <source>This laptop holds another worker&apos;s cases. Enrol with that worker&apos;s account.</source>
+        <translation>Op deze laptop staan dossiers van een andere medewerker. Koppel met het account van die medewerker.</translation>
+    </message>
+    <message>
+        <source>Something went wrong. Your saved work is safe; try again.</source>
+        <translation>Er ging iets mis. Je bewaarde werk is veilig; probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Your work is safe</source>
+        <translation>Je werk staat veilig</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyPage</name>
+    <message>
+        <source>The family</source>
+        <translation>Het gezin</translation>
+    </message>
+    <message>
+        <source>Give the case the family&apos;s name; you can change it later.</source>
+        <translation>Geef het dossier de naam van het gezin; je kunt die later nog veranderen.</translation>
+    </message>
+    <message>
+        <source>for example: Family De Vries</source>
+        <translation>bijvoorbeeld: Gezin De Vries</translation>
+    </message>
+    <message>
+        <source>Your team</source>
+        <translation>Je team</translation>
+    </message>
+    <message>
+        <source>Team %1</source>
+        <translation>Team %1</translation>
+    </message>
+    <message>
+        <source>This laptop (not yet enrolled with a team)</source>
+        <translation>Deze laptop (nog niet aangemeld bij een team)</translation>
+    </message>
+</context>
+<context>
+    <name>Fields</name>
+    <message>
+        <source>Family name</source>
+        <translation>Gezinsnaam</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <source>Contact worker</source>
+        <translation>Vaste contactpersoon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Legal framework</source>
+        <translation>Juridisch kader</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Leefgebieden</translation>
+    </message>
+    <message>
+        <source>Opened on</source>
+        <translation>Gestart op</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>Afgesloten op</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geboortedatum</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>Geslacht</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Overleden</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Regional safety team involved</source>
+        <translation>Regionaal veiligheidsteam betrokken</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groep</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Aanwezigen</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Plaats</translation>
+    </message>
+    <message>
+        <source>Shared with the family</source>
+        <translation>Gedeeld met het gezin</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Observaties</translation>
+    </message>
+    <message>
+        <source>Due on</source>
+        <translation>Uiterlijk op</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Toegewezen aan</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Gedaan</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Purpose (what may be shared with whom)</source>
+        <translation>Doel (wat met wie gedeeld mag worden)</translation>
+    </message>
+    <message>
+        <source>Given on</source>
+        <translation>Gegeven op</translation>
+    </message>
+    <message>
+        <source>Withdrawn on</source>
+        <translation>Ingetrokken op</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Grondslag</translation>
+    </message>
+    <message>
+        <source>Score (0–10)</source>
+        <translation>Cijfer (0–10)</translation>
+    </message>
+    <message>
+        <source>Bond</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>Next review</source>
+        <translation>Volgende evaluatie</translation>
+    </message>
+    <message>
+        <source>Part of the plan</source>
+        <translation>Deel van het plan</translation>
+    </message>
+    <message>
+        <source>How we see that it happens</source>
+        <translation>Hoe we zien dat het gebeurt</translation>
+    </message>
+    <message>
+        <source>Point in the plan</source>
+        <translation>Punt in het plan</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Shared with</source>
+        <translation>Gedeeld met</translation>
+    </message>
+    <message>
+        <source>Place on the map</source>
+        <translation>Plek op de kaart</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Van</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Naar</translation>
+    </message>
+    <message>
+        <source>Kind of relationship</source>
+        <translation>Soort relatie</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richting</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Steun</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Phase</source>
+        <translation>Fase</translation>
+    </message>
+    <message>
+        <source>What has happened</source>
+        <translation>Wat er is gebeurd</translation>
+    </message>
+    <message>
+        <source>Worries</source>
+        <translation>Zorgen</translation>
+    </message>
+    <message>
+        <source>Complicating factors</source>
+        <translation>Wat het moeilijker maakt</translation>
+    </message>
+    <message>
+        <source>What is working well</source>
+        <translation>Wat goed gaat</translation>
+    </message>
+    <message>
+        <source>Version for the children</source>
+        <translation>Versie voor de kinderen</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Afgesproken op</translation>
+    </message>
+    <message>
+        <source>Review comment</source>
+        <translation>Opmerking bij de beoordeling</translation>
+    </message>
+    <message>
+        <source>Reviewed by</source>
+        <translation>Beoordeeld door</translation>
+    </message>
+    <message>
+        <source>Reviewed at</source>
+        <translation>Beoordeeld op</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Safety goal</source>
+        <translation>Veiligheidsdoel</translation>
+    </message>
+    <message>
+        <source>The family&apos;s view</source>
+        <translation>Hoe het gezin het ziet</translation>
+    </message>
+    <message>
+        <source>Set by</source>
+        <translation>Gesteld door</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Volgorde</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Taak</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Welcome to Keukentafel</source>
+        <translation>Welkom bij Keukentafel</translation>
+    </message>
+    <message>
+        <source>Choose a passphrase. You need it every time you open Keukentafel and after the window locks. Several ordinary words in a row are easy to remember and hard to guess.</source>
+        <translation>Kies een wachtwoordzin. Je hebt die nodig telkens als je Keukentafel opent en nadat het venster is vergrendeld. Een paar gewone woorden achter elkaar zijn makkelijk te onthouden en moeilijk te raden.</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>Herhaal wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>Sterkte van de wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat passphrase</source>
+        <translation>&amp;Herhaal wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Sterkte</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with the team&apos;s service (optional)</source>
+        <translation>&amp;Koppelen met de dienst van het team (niet verplicht)</translation>
+    </message>
+    <message>
+        <source>Service address</source>
+        <translation>Adres van de dienst</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>Name of this laptop</source>
+        <translation>Naam van deze laptop</translation>
+    </message>
+    <message>
+        <source>Service &amp;address</source>
+        <translation>&amp;Adres van de dienst</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>Wachtw&amp;oord</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this laptop</source>
+        <translation>&amp;Naam van deze laptop</translation>
+    </message>
+    <message>
+        <source>S&amp;how passphrase</source>
+        <translation>Wachtwoordzin &amp;tonen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Beginnen</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Beginnen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too short: use at least %n characters.</source>
+        <translation>
+            <numerusform>Te kort: gebruik minstens %n teken.</numerusform>
+            <numerusform>Te kort: gebruik minstens %n tekens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Weak: add a few more words.</source>
+        <translation>Zwak: voeg nog een paar woorden toe.</translation>
+    </message>
+    <message>
+        <source>Fair: one or two more words make it strong.</source>
+        <translation>Redelijk: met één of twee woorden meer wordt hij sterk.</translation>
+    </message>
+    <message>
+        <source>Strong.</source>
+        <translation>Sterk.</translation>
+    </message>
+    <message>
+        <source>Very strong.</source>
+        <translation>Zeer sterk.</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>De twee wachtwoordzinnen zijn nog niet gelijk.</translation>
+    </message>
+    <message>
+        <source>Choose a stronger passphrase: %1</source>
+        <translation>Kies een sterkere wachtwoordzin: %1</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same.</source>
+        <translation>De twee wachtwoordzinnen zijn niet gelijk.</translation>
+    </message>
+    <message>
+        <source>Fill in the service address, starting with https://.</source>
+        <translation>Vul het adres van de dienst in, beginnend met https://.</translation>
+    </message>
+    <message>
+        <source>Fill in your username and password for the service.</source>
+        <translation>Vul je gebruikersnaam en wachtwoord voor de dienst in.</translation>
+    </message>
+    <message>
+        <source>Give this laptop a name.</source>
+        <translation>Geef deze laptop een naam.</translation>
+    </message>
+    <message>
+        <source>Creating the encrypted store…</source>
+        <translation>De versleutelde gegevensopslag wordt gemaakt…</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Geboortedatum</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdPage</name>
+    <message>
+        <source>The household</source>
+        <translation>Het huishouden</translation>
+    </message>
+    <message>
+        <source>Who lives in the household? Adults and children, of every age. Family, network and professionals can follow later.</source>
+        <translation>Wie wonen er in het huishouden? Volwassenen en kinderen, van elke leeftijd. Familie, netwerk en professionals kunnen later volgen.</translation>
+    </message>
+    <message>
+        <source>for example: mother, son</source>
+        <translation>bijvoorbeeld: moeder, zoon</translation>
+    </message>
+    <message>
+        <source>&amp;Add to household</source>
+        <translation>&amp;Toevoegen aan huishouden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from household</source>
+        <translation>&amp;Verwijderen uit huishouden</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+</context>
+<context>
+    <name>Kinds</name>
+    <message>
+        <source>Case</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persoon</translation>
+    </message>
+    <message>
+        <source>Relationship</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>Point in the plan</source>
+        <translation>Punt in het plan</translation>
+    </message>
+    <message>
+        <source>Home visit</source>
+        <translation>Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Scaling score</source>
+        <translation>Cijfer</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Taak</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Toestemming</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New case</source>
+        <translation>&amp;Nieuw dossier</translation>
+    </message>
+    <message>
+        <source>Start a new case with its household</source>
+        <translation>Een nieuw dossier beginnen, met het huishouden</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <source>Sync with the team&apos;s service now</source>
+        <translation>Nu synchroniseren met de dienst van het team</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Conflicten</translation>
+    </message>
+    <message>
+        <source>Show the conflicts that need a decision</source>
+        <translation>De conflicten tonen die een beslissing nodig hebben</translation>
+    </message>
+    <message>
+        <source>&amp;Unsent changes</source>
+        <translation>&amp;Niet verzonden wijzigingen</translation>
+    </message>
+    <message>
+        <source>Show the changes that could not be sent</source>
+        <translation>Toon de wijzigingen die niet verzonden konden worden</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol with service…</source>
+        <translation>Koppelen met &amp;dienst…</translation>
+    </message>
+    <message>
+        <source>Enrol this laptop with the team&apos;s service</source>
+        <translation>Deze laptop koppelen met de dienst van het team</translation>
+    </message>
+    <message>
+        <source>S&amp;ettings…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <source>Language, lock time, service</source>
+        <translation>Taal, vergrendeltijd, dienst</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Hide everything and lock the window</source>
+        <translation>Alles verbergen en het venster vergrendelen</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>A&amp;fsluiten</translation>
+    </message>
+    <message>
+        <source>Close Keukentafel</source>
+        <translation>Keukentafel afsluiten</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Hoofdwerkbalk</translation>
+    </message>
+    <message>
+        <source>&amp;Keukentafel</source>
+        <translation>&amp;Keukentafel</translation>
+    </message>
+    <message>
+        <source>Enrolling with the team&apos;s service…</source>
+        <translation>Bezig met koppelen met de dienst van het team…</translation>
+    </message>
+    <message>
+        <source>Your computer&apos;s password store does not work. Your key is therefore kept encrypted in a file.</source>
+        <translation>De wachtwoordopslag van je computer werkt niet. Je sleutel staat daarom versleuteld in een bestand.</translation>
+    </message>
+    <message>
+        <source>Key kept in a file</source>
+        <translation>Sleutel in een bestand</translation>
+    </message>
+    <message>
+        <source>This laptop is enrolled with the team&apos;s service.</source>
+        <translation>Deze laptop is gekoppeld met de dienst van het team.</translation>
+    </message>
+    <message>
+        <source>Enrol again to sync with the new service address.</source>
+        <translation>Koppel opnieuw om met het nieuwe adres van de dienst te synchroniseren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
+        <translation>
+            <numerusform>%n wijziging kon niet worden verzonden. Ze staat veilig op deze laptop. Bekijk haar bij Niet verzonden wijzigingen.</numerusform>
+            <numerusform>%n wijzigingen konden niet worden verzonden. Ze staan veilig op deze laptop. Bekijk ze bij Niet verzonden wijzigingen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enrol again…</source>
+        <translation>Opnieuw koppelen…</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>NewCaseWizard</name>
+    <message>
+        <source>New case</source>
+        <translation>Nieuw dossier</translation>
+    </message>
+    <message>
+        <source>&amp;Create case</source>
+        <translation>Dossier &amp;aanmaken</translation>
+    </message>
+    <message>
+        <source>The case could not be saved. Nothing was created; please try again.</source>
+        <translation>Het dossier kon niet worden opgeslagen. Er is niets aangemaakt; probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewTab</name>
+    <message>
+        <source>Contact worker</source>
+        <translation>Vaste contactpersoon</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTab</name>
+    <message>
+        <source>Age</source>
+        <translation>Leeftijd</translation>
+    </message>
+    <message>
+        <source>&amp;Add person</source>
+        <translation>Persoon &amp;toevoegen</translation>
+    </message>
+    <message>
+        <source>People of the case, by circle</source>
+        <translation>Personen van het dossier, per groep</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nieuwe persoon</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTab</name>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the chosen entry</source>
+        <translation>Het gekozen onderdeel verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Toevoegen</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>Lijst</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove this entry from the case file?</source>
+        <translation>Dit onderdeel uit het dossier verwijderen?</translation>
+    </message>
+</context>
+<context>
+    <name>RejectedChanges</name>
+    <message>
+        <source>Family</source>
+        <translation>Gezin</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Onderdeel</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Velden</translation>
+    </message>
+    <message>
+        <source>Why not sent</source>
+        <translation>Waarom niet verzonden</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>You could no longer see this case when it was sent</source>
+        <translation>Je kon dit dossier niet meer zien toen de wijziging werd verzonden</translation>
+    </message>
+    <message>
+        <source>The case left this laptop before the change was sent</source>
+        <translation>Het dossier verdween van deze laptop voordat de wijziging verzonden was</translation>
+    </message>
+    <message>
+        <source>Someone else decided this conflict first</source>
+        <translation>Iemand anders had dit conflict al beslist</translation>
+    </message>
+    <message>
+        <source>You could no longer see this conflict when your choice was sent</source>
+        <translation>Je kon dit conflict niet meer zien toen je keuze werd verzonden</translation>
+    </message>
+    <message>
+        <source>You may not make this change</source>
+        <translation>Je mag deze wijziging niet maken</translation>
+    </message>
+    <message>
+        <source>Only a team lead may approve or return a plan</source>
+        <translation>Alleen een teamleider mag een plan goedkeuren of terugsturen</translation>
+    </message>
+    <message>
+        <source>The service refused it (%1)</source>
+        <translation>De dienst nam de wijziging niet aan (%1)</translation>
+    </message>
+    <message>
+        <source>(unknown family)</source>
+        <translation>(onbekend gezin)</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>delete this item</source>
+        <translation>dit onderdeel verwijderen</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Family: %1</source>
+        <translation>Gezin: %1</translation>
+    </message>
+    <message>
+        <source>Item: %1</source>
+        <translation>Onderdeel: %1</translation>
+    </message>
+    <message>
+        <source>Not sent because: %1</source>
+        <translation>Niet verzonden omdat: %1</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>Wanneer: %1</translation>
+    </message>
+    <message>
+        <source>Unsent changes</source>
+        <translation>Niet verzonden wijzigingen</translation>
+    </message>
+    <message>
+        <source>These changes could not be sent to the team&apos;s service. They are kept safely on this laptop until you remove them. Copy or save what you still need, and pass it on to whoever now has the case.</source>
+        <translation>Deze wijzigingen konden niet naar de dienst van je team worden verzonden. Ze staan veilig op deze laptop tot je ze verwijdert. Kopieer of bewaar wat je nog nodig hebt, en geef het door aan wie het dossier nu heeft.</translation>
+    </message>
+    <message>
+        <source>The selected change</source>
+        <translation>De gekozen wijziging</translation>
+    </message>
+    <message>
+        <source>There are no unsent changes.</source>
+        <translation>Er zijn geen niet verzonden wijzigingen.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopiëren</translation>
+    </message>
+    <message>
+        <source>Copy the selected change</source>
+        <translation>De gekozen wijziging kopiëren</translation>
+    </message>
+    <message>
+        <source>&amp;Save as text file…</source>
+        <translation>Als &amp;tekstbestand bewaren…</translation>
+    </message>
+    <message>
+        <source>Save the selected change as a text file</source>
+        <translation>De gekozen wijziging als tekstbestand bewaren</translation>
+    </message>
+    <message>
+        <source>&amp;Remove…</source>
+        <translation>&amp;Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Remove the selected change</source>
+        <translation>De gekozen wijziging verwijderen</translation>
+    </message>
+    <message>
+        <source>C&amp;lose</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>Save the change as a text file</source>
+        <translation>De wijziging als tekstbestand bewaren</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tekstbestanden (*.txt)</translation>
+    </message>
+    <message>
+        <source>Unsent change %1.txt</source>
+        <translation>Niet verzonden wijziging %1.txt</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there. Choose another place.</source>
+        <translation>Het bestand kon daar niet worden bewaard. Je wijziging staat nog op deze laptop. Kies een andere plek.</translation>
+    </message>
+    <message>
+        <source>Remove this change?</source>
+        <translation>Deze wijziging verwijderen?</translation>
+    </message>
+    <message>
+        <source>The change for %1 is then gone from this laptop for good. Did you copy or save what you still need?</source>
+        <translation>De wijziging voor %1 is dan voorgoed weg van deze laptop. Heb je gekopieerd of bewaard wat je nog nodig hebt?</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveDialog</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(verwijderd)</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Conflict oplossen</translation>
+    </message>
+    <message>
+        <source>the whole item</source>
+        <translation>het hele onderdeel</translation>
+    </message>
+    <message>
+        <source>%1 — %2: %3</source>
+        <translation>%1 — %2: %3</translation>
+    </message>
+    <message>
+        <source>Two people changed this at the same time. Nothing has been lost: choose what stays, or write the combined text.</source>
+        <translation>Twee mensen hebben dit tegelijk veranderd. Er is niets verloren gegaan: kies wat blijft, of schrijf de samengevoegde tekst.</translation>
+    </message>
+    <message>
+        <source>Your version</source>
+        <translation>Jouw versie</translation>
+    </message>
+    <message>
+        <source>Version of %1</source>
+        <translation>Versie van %1</translation>
+    </message>
+    <message>
+        <source>Version on the service</source>
+        <translation>Versie op de dienst</translation>
+    </message>
+    <message>
+        <source>How it was first (before both changes)</source>
+        <translation>Hoe het eerst was (vóór beide wijzigingen)</translation>
+    </message>
+    <message>
+        <source>Version on the service
 (by %1)</source>
-            <translation>Wat de dienst bewaarde
-(door %1)</translation>
-        </message>
-        <message>
-            <source>What came in
-(from %1)</source>
-            <translation>Wat binnenkwam
+        <translation>Versie op de dienst
 (van %1)</translation>
-        </message>
-        <message>
-            <source>Common base
+    </message>
+    <message>
+        <source>How it was first
 (before both changes)</source>
-            <translation>Gemeenschappelijke basis
+        <translation>Hoe het eerst was
 (vóór beide wijzigingen)</translation>
-        </message>
-        <message>
-            <source>Keep what the service &amp;kept</source>
-            <translation>&amp;Bewaarde houden</translation>
-        </message>
-        <message>
-            <source>Keep what came &amp;in</source>
-            <translation>B&amp;innengekomene houden</translation>
-        </message>
-        <message>
-            <source>&amp;Decide later</source>
-            <translation>&amp;Later beslissen</translation>
-        </message>
-        <message>
-            <source>Combined text</source>
-            <translation>Samengevoegde tekst</translation>
-        </message>
-        <message>
-            <source>&amp;Combined text</source>
-            <translation>Samen&amp;gevoegde tekst</translation>
-        </message>
-        <message>
-            <source>Keep the &amp;combined text</source>
-            <translation>Samengevoegde tekst &amp;houden</translation>
-        </message>
-    </context>
-    <context>
-        <name>SessionController</name>
-        <message>
-            <source>The service did not accept this username and password. You can enrol later from the menu.</source>
-            <translation>De dienst accepteerde deze gebruikersnaam en dit wachtwoord niet. Je kunt later koppelen via het menu.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SettingsDialog</name>
-        <message>
-            <source>Settings</source>
-            <translation>Instellingen</translation>
-        </message>
-        <message>
-            <source>Dutch</source>
-            <translation>Nederlands</translation>
-        </message>
-        <message>
-            <source>English</source>
-            <translation>Engels</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation> min</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Taal</translation>
-        </message>
-        <message>
-            <source>Lock after &amp;idle time</source>
-            <translation>&amp;Vergrendelen na stilstand</translation>
-        </message>
-        <message>
-            <source>S&amp;ync every</source>
-            <translation>&amp;Synchroniseren elke</translation>
-        </message>
-        <message>
-            <source>Service &amp;address</source>
-            <translation>&amp;Adres van de dienst</translation>
-        </message>
-        <message>
-            <source>&amp;Name of this laptop</source>
-            <translation>&amp;Naam van deze laptop</translation>
-        </message>
-        <message>
-            <source>A new language is used from the next start.</source>
-            <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatusBar</name>
-        <message>
-            <source>Lock</source>
-            <translation>Vergrendelen</translation>
-        </message>
-        <message>
-            <source>Lock the window (Ctrl+L)</source>
-            <translation>Het venster vergrendelen (Ctrl+L)</translation>
-        </message>
-        <message>
-            <source>Online</source>
-            <translation>Online</translation>
-        </message>
-        <message>
-            <source>Offline</source>
-            <translation>Offline</translation>
-        </message>
-        <message>
-            <source>Syncing…</source>
-            <translation>Synchroniseren…</translation>
-        </message>
-        <message>
-            <source>Not enrolled</source>
-            <translation>Niet gekoppeld</translation>
-        </message>
-        <message>
-            <source>Not synced yet</source>
-            <translation>Nog niet gesynchroniseerd</translation>
-        </message>
-        <message>
-            <source>Last sync: %1</source>
-            <translation>Laatst gesynchroniseerd: %1</translation>
-        </message>
-        <message>
-            <source>Never synced</source>
-            <translation>Nooit gesynchroniseerd</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) waiting</source>
-            <translation>
-                <numerusform>%n wijziging wacht</numerusform>
-                <numerusform>%n wijzigingen wachten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n conflict(s)</source>
-            <translation>
-                <numerusform>%n conflict</numerusform>
-                <numerusform>%n conflicten</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
-            <translation>
-                <numerusform>%n wijziging kon niet worden verzonden. Ze staat veilig op deze laptop. Bekijk haar bij Niet verzonden wijzigingen.</numerusform>
-                <numerusform>%n wijzigingen konden niet worden verzonden. Ze staan veilig op deze laptop. Bekijk ze bij Niet verzonden wijzigingen.</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>TasksTab</name>
-        <message>
-            <source>&amp;Add task</source>
-            <translation>Taak &amp;toevoegen</translation>
-        </message>
-        <message>
-            <source>Tasks, open ones first</source>
-            <translation>Taken, open taken eerst</translation>
-        </message>
-        <message>
-            <source>New task</source>
-            <translation>Nieuwe taak</translation>
-        </message>
-        <message>
-            <source>Me (%1)</source>
-            <translation>Ikzelf (%1)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Timeline</name>
-        <message>
-            <source>added</source>
-            <translation>toegevoegd</translation>
-        </message>
-        <message>
-            <source>changed</source>
-            <translation>gewijzigd</translation>
-        </message>
-        <message>
-            <source>removed</source>
-            <translation>verwijderd</translation>
-        </message>
-        <message>
-            <source>received by sync</source>
-            <translation>binnengekomen via synchronisatie</translation>
-        </message>
-        <message>
-            <source>merged by sync</source>
-            <translation>samengevoegd bij synchronisatie</translation>
-        </message>
-        <message>
-            <source>in conflict</source>
-            <translation>in conflict</translation>
-        </message>
-        <message>
-            <source>conflict resolved</source>
-            <translation>conflict opgelost</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Wanneer</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Wat</translation>
-        </message>
-        <message>
-            <source>Fields</source>
-            <translation>Velden</translation>
-        </message>
-        <message>
-            <source>By</source>
-            <translation>Door</translation>
-        </message>
-        <message>
-            <source>a colleague</source>
-            <translation>een collega</translation>
-        </message>
-        <message>
-            <source>this laptop</source>
-            <translation>deze laptop</translation>
-        </message>
-        <message>
-            <source>the service</source>
-            <translation>de centrale dienst</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelineTab</name>
-        <message>
-            <source>Timeline of the case, newest first</source>
-            <translation>Tijdlijn van het dossier, nieuwste eerst</translation>
-        </message>
-    </context>
-    <context>
-        <name>UnlockPage</name>
-        <message>
-            <source>Keukentafel is locked</source>
-            <translation>Keukentafel is vergrendeld</translation>
-        </message>
-        <message>
-            <source>&amp;Passphrase</source>
-            <translation>&amp;Wachtwoordzin</translation>
-        </message>
-        <message>
-            <source>Passphrase</source>
-            <translation>Wachtwoordzin</translation>
-        </message>
-        <message>
-            <source>Message</source>
-            <translation>Melding</translation>
-        </message>
-        <message>
-            <source>&amp;Unlock</source>
-            <translation>&amp;Ontgrendelen</translation>
-        </message>
-        <message>
-            <source>Unlock</source>
-            <translation>Ontgrendelen</translation>
-        </message>
-        <message>
-            <source>Type your passphrase.</source>
-            <translation>Typ je wachtwoordzin.</translation>
-        </message>
-        <message>
-            <source>Unlocking…</source>
-            <translation>Bezig met ontgrendelen…</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitScores</name>
-        <message>
-            <source>Scaling scores</source>
-            <translation>Schaalvragen</translation>
-        </message>
-        <message>
-            <source>0 = so unsafe the children cannot stay, 10 = safe enough to close the case</source>
-            <translation>0 = zo onveilig dat de kinderen niet kunnen blijven, 10 = veilig genoeg om het dossier te sluiten</translation>
-        </message>
-        <message>
-            <source>Tick the participants of the visit first.</source>
-            <translation>Vink eerst de deelnemers aan het bezoek aan.</translation>
-        </message>
-        <message>
-            <source>(unknown person)</source>
-            <translation>(onbekende persoon)</translation>
-        </message>
-        <message>
-            <source>Scaling score of %1</source>
-            <translation>Schaalscore van %1</translation>
-        </message>
-        <message>
-            <source>What makes your number that high?</source>
-            <translation>Wat maakt dat uw cijfer zo hoog is?</translation>
-        </message>
-        <message>
-            <source>Why %1 chose this score</source>
-            <translation>Waarom %1 dit cijfer geeft</translation>
-        </message>
-    </context>
-    <context>
-        <name>VisitsTab</name>
-        <message>
-            <source>&amp;Add home visit</source>
-            <translation>Huisbezoek &amp;toevoegen</translation>
-        </message>
-        <message>
-            <source>Home visits, newest first</source>
-            <translation>Huisbezoeken, nieuwste eerst</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Keep the version on the &amp;service</source>
+        <translation>Versie op de &amp;dienst houden</translation>
+    </message>
+    <message>
+        <source>Keep &amp;your version</source>
+        <translation>&amp;Jouw versie houden</translation>
+    </message>
+    <message>
+        <source>Keep the version of %1</source>
+        <translation>Versie van %1 h&amp;ouden</translation>
+    </message>
+    <message>
+        <source>&amp;Decide later</source>
+        <translation>&amp;Later beslissen</translation>
+    </message>
+    <message>
+        <source>Combined text</source>
+        <translation>Samengevoegde tekst</translation>
+    </message>
+    <message>
+        <source>Com&amp;bined text</source>
+        <translation>Samen&amp;gevoegde tekst</translation>
+    </message>
+    <message>
+        <source>Keep the &amp;combined text</source>
+        <translation>Samengevoegde tekst &amp;houden</translation>
+    </message>
+</context>
+<context>
+    <name>SessionController</name>
+    <message>
+        <source>The service did not accept this username and password. You can enrol later from the menu.</source>
+        <translation>De dienst accepteerde deze gebruikersnaam en dit wachtwoord niet. Je kunt later koppelen via het menu.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Dutch</source>
+        <translation>Nederlands</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Engels</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Taal</translation>
+    </message>
+    <message>
+        <source>Lock after &amp;idle time</source>
+        <translation>Automatisch &amp;vergrendelen na</translation>
+    </message>
+    <message>
+        <source>S&amp;ync every</source>
+        <translation>&amp;Synchroniseren elke</translation>
+    </message>
+    <message>
+        <source>Service &amp;address</source>
+        <translation>&amp;Adres van de dienst</translation>
+    </message>
+    <message>
+        <source>&amp;Name of this laptop</source>
+        <translation>&amp;Naam van deze laptop</translation>
+    </message>
+    <message>
+        <source>A new language is used from the next start.</source>
+        <translation>Een nieuwe taal wordt gebruikt vanaf de volgende start.</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>This is not a service address. It starts with https://, for example https://dienst.wijkteam.nl.</source>
+        <translation>Dit is geen adres van de dienst. Het begint met https://, bijvoorbeeld https://dienst.wijkteam.nl.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Lock</source>
+        <translation>Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Lock the window (Ctrl+L)</source>
+        <translation>Het venster vergrendelen (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Verbonden</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Geen verbinding</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Not enrolled</source>
+        <translation>Niet gekoppeld</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Nog niet gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>Last sync: %1</source>
+        <translation>Laatst gesynchroniseerd: %1</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nooit gesynchroniseerd</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting</source>
+        <translation>
+            <numerusform>%n wacht op verzending</numerusform>
+            <numerusform>%n wachten op verzending</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s)</source>
+        <translation>
+            <numerusform>%n conflict</numerusform>
+            <numerusform>%n conflicten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
+        <translation>
+            <numerusform>%n wijziging kon niet worden verzonden. Ze staat veilig op deze laptop. Bekijk haar bij Niet verzonden wijzigingen.</numerusform>
+            <numerusform>%n wijzigingen konden niet worden verzonden. Ze staan veilig op deze laptop. Bekijk ze bij Niet verzonden wijzigingen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TasksTab</name>
+    <message>
+        <source>&amp;Add task</source>
+        <translation>Taak &amp;toevoegen</translation>
+    </message>
+    <message>
+        <source>Tasks, open ones first</source>
+        <translation>Taken, open taken eerst</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>Nieuwe taak</translation>
+    </message>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Ikzelf (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>added</source>
+        <translation>toegevoegd</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>gewijzigd</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>received by sync</source>
+        <translation>binnengekomen via synchronisatie</translation>
+    </message>
+    <message>
+        <source>merged by sync</source>
+        <translation>samengevoegd bij synchronisatie</translation>
+    </message>
+    <message>
+        <source>in conflict</source>
+        <translation>in conflict</translation>
+    </message>
+    <message>
+        <source>conflict resolved</source>
+        <translation>conflict opgelost</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Velden</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Door</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>een collega</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>deze laptop</translation>
+    </message>
+    <message>
+        <source>the service</source>
+        <translation>de centrale dienst</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineTab</name>
+    <message>
+        <source>Timeline of the case, newest first</source>
+        <translation>Tijdlijn van het dossier, nieuwste eerst</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Keukentafel is locked</source>
+        <translation>Keukentafel is vergrendeld</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase</source>
+        <translation>&amp;Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Ontgrendelen</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Typ je wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>Unlocking…</source>
+        <translation>Bezig met ontgrendelen…</translation>
+    </message>
+</context>
+<context>
+    <name>VisitScores</name>
+    <message>
+        <source>Scaling scores</source>
+        <translation>Schaalvragen</translation>
+    </message>
+    <message>
+        <source>0 = so unsafe the children cannot stay, 10 = safe enough to close the case</source>
+        <translation>0 = zo onveilig dat de kinderen niet thuis kunnen blijven, 10 = veilig genoeg om het dossier af te sluiten</translation>
+    </message>
+    <message>
+        <source>Tick the participants of the visit first.</source>
+        <translation>Vink eerst aan wie er bij het huisbezoek waren.</translation>
+    </message>
+    <message>
+        <source>(unknown person)</source>
+        <translation>(onbekende persoon)</translation>
+    </message>
+    <message>
+        <source>Scaling score of %1</source>
+        <translation>Cijfer van %1</translation>
+    </message>
+    <message>
+        <source>What makes your number that high?</source>
+        <translation>Wat maakt dat je cijfer zo hoog is?</translation>
+    </message>
+    <message>
+        <source>Why %1 chose this score</source>
+        <translation>Waarom %1 dit cijfer geeft</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsTab</name>
+    <message>
+        <source>&amp;Add home visit</source>
+        <translation>Huisbezoek &amp;toevoegen</translation>
+    </message>
+    <message>
+        <source>Home visits, newest first</source>
+        <translation>Huisbezoeken, nieuwste eerst</translation>
+    </message>
+</context>
 </TS>

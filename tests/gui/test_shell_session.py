@@ -139,7 +139,8 @@ def test_unlock_opens_the_store(qtbot, window, existing_store):
     assert w.session.store.get_record(existing_store).fields["title"] == FAMILY
     assert w.lock.armed
     # The tests have no keyring: the window says where the wrapped key lives.
-    qtbot.waitUntil(lambda: any("No working keyring" in n for n in w.notices), timeout=5_000)
+    qtbot.waitUntil(lambda: any("password store does not work" in n for n in w.notices),
+                    timeout=5_000)
 
 
 def _dutch(tmp_path: Path) -> QTranslator:
