@@ -13,7 +13,7 @@ from desktop import demo
 from desktop.mainwindow.window import MainWindow
 from desktop.settings import Settings
 from desktop.syncing.status import OFFLINE, ONLINE
-from sync.service.process import ServiceProcess, server_command
+from sync.service.process import ServiceProcess, run_server
 
 pytestmark = [pytest.mark.gui, pytest.mark.slow]
 
@@ -23,7 +23,7 @@ NEW_TITLE = "Familie Voorbeeldhuis"  # fictional
 @pytest.fixture
 def db_url(tmp_path: Path) -> str:
     url = f"sqlite:///{tmp_path / 'service.sqlite3'}"
-    subprocess.run(server_command(url, "seed-demo"), check=True, stdout=subprocess.DEVNULL)
+    run_server(url, "seed-demo", check=True, stdout=subprocess.DEVNULL)
     return url
 
 
