@@ -6,13 +6,18 @@ STAMP := $(VENV)/.installed-stamp
 TS := resources/translations/keukentafel_nl.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test bench lint screenshots translations lupdate sysdeps clean
+.PHONY: run test test-deep bench lint screenshots translations lupdate sysdeps clean
 
 run: $(STAMP) translations
 	$(BIN)/keukentafel demo
 
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The property and stateful tests (marked deep) again, looking much further, with fresh
+# random examples each run: a red run prints its example to reproduce with.
+test-deep: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen KEUKENTAFEL_TEST_DEPTH=deep $(BIN)/python -m pytest -m deep $(PYTEST_ARGS)
 
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
