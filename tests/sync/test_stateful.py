@@ -138,6 +138,21 @@ class ThreeLaptops(RuleBasedStateMachine):
         self.laptops[i].store.update_record(record.id, {name: value})
         self.saved.append(SavedEdit(i, record.id, name, value, record.fields.get(name)))
 
+    @rule(i=st.integers(0, 2), data=st.data())
+    def edit_under_conflict(self, i: int, data: st.DataObject) -> None:
+        """A worker changes a field that is in an open conflict, before anyone resolves it."""
+        conflicts = [c for c in self.laptops[i].store.list_conflicts()
+                     if c.field in FIELD_VALUES.get(c.kind, {})]
+        shown = [(c, self._shown(i, c.record_id)) for c in conflicts]
+        shown = [(c, fields) for c, fields in shown if fields is not None]
+        if not shown:
+            return
+        conflict, fields = data.draw(st.sampled_from(shown))
+        value = data.draw(FIELD_VALUES[conflict.kind][conflict.field])
+        self.laptops[i].store.update_record(conflict.record_id, {conflict.field: value})
+        self.saved.append(SavedEdit(i, conflict.record_id, conflict.field, value,
+                                    fields.get(conflict.field)))
+
     @rule(i=st.integers(0, 2), data=st.data(), at_start=st.booleans())
     def write_note(self, i: int, data: st.DataObject, at_start: bool) -> None:
         """Free text: a new line at the top or the bottom of a person's notes (merged by
@@ -276,11 +291,18 @@ class ThreeLaptops(RuleBasedStateMachine):
                 isinstance(v, dict) and line in (v.get("notes") or "") for v in sides
             ):
                 return True
-        return record.deleted and any(
-            s.record_id == record_id and s.field is None
-            and line in ((s.prior or {}).get("notes") or "")
-            for s in self.saved
-        )
+        # Taken out by someone who showed it: a delete (or a resolution to "deleted") of the
+        # record, or a resolution that chose notes without it. The line is unique, so whoever
+        # showed it came after it was written; a record restored later from an older side
+        # of a conflict was restored by someone choosing between the sides.
+        for s in self.saved:
+            if s.record_id != record_id:
+                continue
+            if s.field is None and line in ((s.prior or {}).get("notes") or ""):
+                return True
+            if s.field == "notes" and line in (s.prior or "") and line not in (s.value or ""):
+                return True
+        return False
 
     def _kept(self, index: int, edit: SavedEdit, on_service: dict[str, Any],
               conflicts: list[Conflict]) -> bool:
