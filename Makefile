@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 TS := resources/translations/keukentafel_nl.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test bench lint screenshots translations lupdate sysdeps clean
+.PHONY: run test test-deep bench lint screenshots translations lupdate sysdeps clean
 
 # Qt's xcb plugin needs system libraries the offscreen tests do not: checked with ldd here.
 run: $(STAMP) translations
@@ -15,6 +15,11 @@ run: $(STAMP) translations
 
 test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The property and stateful tests (marked deep) again, looking much further, with fresh
+# random examples each run: a red run prints its example to reproduce with.
+test-deep: $(STAMP) translations
+	QT_QPA_PLATFORM=offscreen KEUKENTAFEL_TEST_DEPTH=deep $(BIN)/python -m pytest -m deep $(PYTEST_ARGS)
 
 # All suites (about 10 minutes); BENCH_ARGS=service runs one, BENCH_ARGS="--quick service" small.
 bench: $(STAMP) translations

@@ -21,3 +21,20 @@ def _isolated_environment(tmp_path, monkeypatch):
     # Tests never reach a desktop keyring; a test that wants one installs its own backend.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     yield
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "deep: a property or stateful test whose depth tests/depth.py sets; make test-deep "
+        "runs these with KEUKENTAFEL_TEST_DEPTH=deep",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deep selects
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    # Every @given test is a property test, so it takes part in the deep run even when its
+    # module forgot the marker; state machines run through a plain function carry it by hand.
+    for item in items:
+        if getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+            item.add_marker(pytest.mark.deep)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop.casefile.people import PeopleTab
 from desktop.casefile.records_model import Column, RecordTableModel
 from sync.protocol import Record
+from tests.depth import property_settings
 
 pytestmark = pytest.mark.gui
 
@@ -32,7 +33,7 @@ operations = st.lists(
 )
 
 
-@settings(max_examples=40, deadline=None)
+@property_settings(40)
 @given(operations)
 def test_rows_stay_in_order(qapp, ops):
     from pytestqt.modeltest import ModelTester

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTranslator, Slot
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QWidget
 
 from desktop.mainwindow.window import MainWindow
@@ -280,7 +280,7 @@ def test_quick_hide_closes_a_half_filled_new_case_wizard(qtbot, window, existing
     qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert w.controller.state == LOCKED
     assert not wizard.isVisible()
-    qtbot.wait(50)  # deferred deletes
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # what locking let go of
     for top in QApplication.topLevelWidgets():
         if top.isVisible():
             assert not any("Nieuwenhuis" in t for t in _all_texts(top))
@@ -289,17 +289,27 @@ def test_quick_hide_closes_a_half_filled_new_case_wizard(qtbot, window, existing
 def test_the_idle_timer_itself_asks_for_the_lock(qtbot, clock):
     from desktop.session.lock import LockController
 
-    lock = LockController(5, clock, check_interval_ms=20)
+    class CountedChecks(LockController):
+        """Counts the timer's idle checks, so "it did not ask" is said after checks ran."""
+
+        checks = 0
+
+        @Slot()
+        def check_idle(self) -> None:
+            super().check_idle()
+            self.checks += 1
+
+    lock = CountedChecks(5, clock, check_interval_ms=20)
     seen: list[str] = []
     lock.lock_requested.connect(seen.append)
     lock.arm()
-    qtbot.wait(100)
-    assert seen == []
+    qtbot.waitUntil(lambda: lock.checks >= 3, timeout=2_000)
+    assert seen == []  # not idle long enough
     clock.advance(5 * 60)
     qtbot.waitUntil(lambda: seen == ["idle"], timeout=2_000)
     assert not lock.armed  # asks once; unlocking arms it again
     clock.advance(10 * 60)
-    qtbot.wait(100)
+    lock.check_idle()  # a check that would ask, had it not stopped
     assert seen == ["idle"]
 
 
@@ -353,8 +363,9 @@ def test_a_read_still_running_at_the_lock_lands_nowhere(qtbot, window, existing_
     w.session.query(slow_read, landed.append, on_error=lambda exc: landed.append("error"))
     qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert w.controller.state == LOCKED
+    # The read's answer is handed over in the same slot that makes the session not busy:
+    # once it is not busy, the answer has been dropped or delivered.
     qtbot.waitUntil(lambda: not w.session.busy, timeout=5_000)
-    qtbot.wait(50)
     assert landed == []
 
 

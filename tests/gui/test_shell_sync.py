@@ -261,7 +261,10 @@ def test_a_new_service_address_in_the_settings_asks_to_enrol_again(qtbot, enroll
     asked: list[int] = []
     w.ask_enrolment = lambda: asked.append(1)
     w.settings.set("service_url", URL + "/")  # the same service
-    qtbot.wait(300)
+    assert w.session.busy  # it asks the store which service it is enrolled with
+    # The offer is decided (and said) in the same slot that makes the session not busy.
+    qtbot.waitUntil(lambda: not w.session.busy, timeout=5_000)
+    assert not any("Enrol again" in n for n in w.notices)
     assert asked == []
     w.settings.set("service_url", "https://dienst.example.org")
     qtbot.waitUntil(lambda: asked == [1], timeout=5_000)
@@ -322,7 +325,10 @@ def test_enrolling_later_from_sync_now(qtbot, tmp_path, line):
     assert len(dialogs) == 1
     assert w.settings.get("service_url") == URL
     assert len(_case_ids(w.session.store)) >= DEMO.cases
-    qtbot.wait(300)
+    # Enrolling set the address, which asks the store whether to offer enrolment again:
+    # once that answer is in, a second offer would have been said.
+    qtbot.waitUntil(lambda: not w.session.busy, timeout=5_000)
+    assert not any("Enrol again" in n for n in w.notices)
     assert not any(isinstance(d, EnrolDialog) and d.isVisible()
                    for d in QApplication.topLevelWidgets())  # asked once, not again
     w.close()

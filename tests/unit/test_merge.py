@@ -5,6 +5,7 @@ from hypothesis import strategies as st
 
 from sync.merge import merge_against_deleted, merge_change, merge_delete, merge_text, rebase_local
 from sync.protocol import DELETED
+from tests.depth import property_settings
 
 BASE = "Eerste alinea.\n\nTweede alinea.\n\nDerde alinea.\n"
 
@@ -86,12 +87,14 @@ lines = st.lists(st.sampled_from(["een\n", "twee\n", "drie\n", "vier\n", "\n"]),
 
 
 @given(lines, lines)
+@property_settings(100)
 def test_merge_with_an_unchanged_side_is_the_other_side(base, other):
     assert merge_lines_text(base, base, other) == "".join(other)
     assert merge_lines_text(base, other, base) == "".join(other)
 
 
 @given(lines, lines, lines)
+@property_settings(100)
 def test_merge_is_symmetric(base, ours, theirs):
     assert merge_lines_text(base, ours, theirs) == merge_lines_text(base, theirs, ours)
 
