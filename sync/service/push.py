@@ -17,7 +17,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
 from sync.protocol import Change, ErrorDetail, Result
-from sync.schema import TEAMLEAD_PLAN_STATUSES, SchemaError, field_spec, kind_spec, validate_fields
+from sync.schema import (
+    TEAMLEAD_PLAN_STATUSES,
+    SchemaError,
+    check_id,
+    check_json_text,
+    field_spec,
+    is_uuid,
+    kind_spec,
+    validate_fields,
+)
 from sync.service import access_log
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
@@ -178,7 +187,9 @@ class _Batch:
 def _event(ctx: PushContext, change: Change, action: str, detail: str | None) -> AccessEvent:
     return AccessEvent(
         action=action, user_id=ctx.viewer.user_id, device_id=ctx.viewer.device_id,
-        case_id=change.case_id[:36], record_id=change.record_id[:36],
+        # A malformed id is never written: the log's columns hold ids, and only UUIDs.
+        case_id=change.case_id if is_uuid(change.case_id) else None,
+        record_id=change.record_id if is_uuid(change.record_id) else None,
         address=ctx.viewer.address, detail=detail,
     )
 
@@ -190,17 +201,15 @@ def _rejected(change: Change, code: str, message: str) -> Result:
     )
 
 
-def _is_uuid(value: str) -> bool:
-    try:
-        return len(value) == 36 and str(uuid.UUID(value)) == value.lower()
-    except (ValueError, AttributeError, TypeError):
-        return False
+_is_uuid = is_uuid
 
 
 def _check_ids(change: Change) -> None:
-    for name in ("record_id", "case_id"):
-        if not _is_uuid(getattr(change, name)):
-            raise Rejected("invalid_id", f"{name} must be a UUID in its 36-character form")
+    try:
+        for name in ("record_id", "case_id"):
+            check_id(getattr(change, name), name)
+    except SchemaError as exc:
+        raise Rejected(exc.code, exc.message) from None
 
 
 def _authorise(batch: _Batch, change: Change, row: RecordRow | None) -> str:
@@ -251,6 +260,8 @@ def _validate(change: Change, creating: bool) -> dict[str, Any]:
         kind_spec(change.kind)
         for name in change.base:
             field_spec(change.kind, name)
+        # The base is kept in conflicts: the same text rules as the values.
+        check_json_text(change.base, "base")
         if change.delete:
             return {}
         return validate_fields(change.kind, change.set, creating=creating)
