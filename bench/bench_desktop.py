@@ -21,8 +21,8 @@ import time
 from pathlib import Path
 
 PASSPHRASE = "bank onder de kastanjeboom"  # fictional benchmark data only
-TEAM = "team-bench"
-WORKER = "user-bench"
+TEAM = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+WORKER = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 RUNS = 5
 
 

@@ -21,6 +21,8 @@ from sync.merge import merge_change
 from sync.protocol import Conflict, PullResponse, Record, Result
 from sync.schema import full_fields
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 FIELDS = {"phone": st.sampled_from(["06-1", "06-2", "06-3", None]),
           "map_x": st.integers(0, 3),
           "notes": st.sampled_from(["a\n", "a\nb\n", "c\na\n", "b\n", ""])}
@@ -104,7 +106,7 @@ class Laptop(RuleBasedStateMachine):
         shutil.copy(path, self.folder / DB_NAME)
         self.store = CaseStore(self.folder, Database(self.folder / DB_NAME, key), None, "file")
         self.service = Service()
-        self.case_id = self.store.create_record("case", {"title": "F", "team_id": "t"}).id
+        self.case_id = self.store.create_record("case", {"title": "F", "team_id": TEAM_ID}).id
         self.people = [
             self.store.create_record("person", {"name": f"P{i}"}, case_id=self.case_id).id
             for i in range(2)
