@@ -1,7 +1,8 @@
 """Applying pushed changes: who may, the merge rules 1-5 of design.md, conflicts, the log.
 
 A push runs in one transaction that first takes the row lock of `rev_counter`
-(records.lock_revs) and hands out revs from it. Holding that lock until commit serialises
+(records.lock_revs) and hands out revs from it. Text merges are computed before that, with
+no lock held (premerge.py). Holding that lock until commit serialises
 the pushes (so two changes to one record cannot both merge against the same old value) and
 makes revs commit in order, which the pull cursor relies on (pull.py).
 """
@@ -36,6 +37,7 @@ from sync.service.models import (
     ConflictRow,
     RecordRow,
 )
+from sync.service.premerge import PreparedMerges
 from sync.service.records import (
     hold_case,
     lock_revs,
@@ -73,9 +75,10 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     """
     if not changes:
         return []
+    merges = PreparedMerges.prepare(factory, changes)  # before the lock (premerge.py)
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes)
+        batch = _Batch(session, ctx, changes, merges)
         results = [batch.apply(change) for change in changes]
         batch.finish()
         return results
@@ -88,9 +91,11 @@ def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) 
 class _Batch:
     """The state of one push: revs, the records it touches, log entries, results so far."""
 
-    def __init__(self, session: Session, ctx: PushContext, changes: list[Change]) -> None:
+    def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
+                 merges: PreparedMerges | None = None) -> None:
         self.session = session
         self.ctx = ctx
+        self.merges = merges or PreparedMerges()
         self.events: list[AccessEvent] = []
         self.done: dict[str, Result] = {}
         self._sees: dict[str, bool] = {}
@@ -290,7 +295,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         elif change.delete:
             outcome = merge_delete(current, row.rev, change.base_rev)
         else:
-            outcome = merge_change(change.kind, current, change.base, incoming)
+            outcome = merge_change(change.kind, current, change.base, incoming, batch.merges)
             if outcome.changed:
                 _check_required(change.kind, outcome.fields)
     # From here on only writes.
