@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.newcase.draft import Member, NewCaseDraft
+from desktop.newcase.family_page import LOCAL_TEAM
 from desktop.newcase.wizard import NewCaseWizard
 from sync.schema import SchemaError
 
@@ -81,4 +82,4 @@ def test_without_enrolment_the_case_stays_on_this_laptop(store, session, qtbot):
     with qtbot.waitSignal(wizard.case_created) as blocker:
         wizard.accept()
     case = store.get_record(blocker.args[0])
-    assert case.fields["team_id"] == "local" and case.fields["contact_worker_id"] is None
+    assert case.fields["team_id"] == LOCAL_TEAM and case.fields["contact_worker_id"] is None
