@@ -27,8 +27,8 @@ from bench.options import size
 from bench.stats import describe, median
 
 PASSPHRASE = "bank onder de kastanjeboom"  # fictional benchmark data only
-TEAM = "team-bench"
-WORKER = "user-bench"
+TEAM = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+WORKER = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 RUNS = size(5, 2)
 START_CASES = size(500, 50)
 SEARCH_CASES = size(2000, 200)

@@ -33,7 +33,8 @@ SINGLE_EDITS = size(100, 20)
 ROUNDS = size(3, 2)
 PULLED = size(5_000, 500)
 PASSPHRASE = "bench passphrase, not a secret"
-TEAM, WORKER = "team-bench", "worker-bench"
+TEAM = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+WORKER = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 
 
 def _timed(fn: Callable[[], Any]) -> float:

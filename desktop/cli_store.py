@@ -16,8 +16,8 @@ from typing import Any, Protocol
 from storage.errors import StoreError
 from storage.store import CaseStore
 
-DEMO_TEAM_ID = "team-demo"
-DEMO_WORKER_ID = "worker-demo"
+DEMO_TEAM_ID = "d3e0a000-0000-4000-8000-000000000001"  # ids are UUIDs (sync/schema.py)
+DEMO_WORKER_ID = "d3e0a000-0000-4000-8000-000000000002"
 
 
 Handler = Callable[[argparse.Namespace, "Secrets"], int]

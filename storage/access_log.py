@@ -15,11 +15,13 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Connection, func, select, update
 
 from storage.models import AccessLogRow, Setting
 from storage.records import now
 from sync.protocol import AuditEntry
+from sync.schema import SchemaError
 
 T = AccessLogRow.__table__
 S = Setting.__table__
@@ -52,6 +54,18 @@ class ChainCheck:
         return self.ok
 
 
+def _checked(entry: dict[str, Any]) -> AuditEntry:
+    """The entry as the service will take it (sync/protocol.py's text and id rules), or
+    SchemaError: an entry it would refuse must never wait in the log to be uploaded."""
+    try:
+        return AuditEntry(**entry)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        code = first["type"] if first["type"] in ("invalid_text", "invalid_id") else "wrong_type"
+        where = ".".join(str(p) for p in first["loc"])
+        raise SchemaError(code, f"access-log {where}: {first['msg']}") from None
+
+
 def _head(conn: Connection) -> dict[str, Any]:
     value = conn.execute(select(S.c.value).where(S.c.name == HEAD_SETTING)).scalar()
     return value or {"seq": 0, "hash": GENESIS, "count": 0}
@@ -74,12 +88,13 @@ def append(
         "id": str(uuid.uuid4()), "at": now(), "user_id": user_id, "device_id": device_id,
         "case_id": case_id, "record_id": record_id, "action": action, "detail": detail,
     }
+    checked = _checked(entry)
     digest = entry_hash(head["hash"], entry)
     seq = conn.execute(
         T.insert().values(**entry, prev_hash=head["hash"], hash=digest, pushed=False)
     ).inserted_primary_key[0]
     _set_head(conn, head, {"seq": seq, "hash": digest, "count": head["count"] + 1})
-    return AuditEntry(**entry)
+    return checked
 
 
 def append_many(
@@ -98,6 +113,7 @@ def append_many(
                  "device_id": device_id, "case_id": item.get("case_id"),
                  "record_id": item.get("record_id"), "action": item["action"],
                  "detail": item.get("detail")}
+        _checked(entry)
         digest = entry_hash(prev, entry)
         rows.append((*[entry[k] for k in _CHAINED], prev, digest))
         prev = digest

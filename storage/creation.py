@@ -8,7 +8,6 @@ directly because per-row statement building would cost more than the writes them
 from __future__ import annotations
 
 import json
-import re
 import uuid
 from collections.abc import Iterable, Mapping
 from functools import cache
@@ -18,9 +17,7 @@ from sqlalchemy import Connection
 
 from storage import access_log, records
 from sync.protocol import Record
-from sync.schema import KINDS, SchemaError, full_fields, validate_fields
-
-_UUID = re.compile(r"[0-9a-fA-F]{8}-(?:[0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}")
+from sync.schema import KINDS, SchemaError, full_fields, is_uuid, validate_fields
 
 NewRecord = tuple[str, Mapping[str, Any], str | None, str | None]
 
@@ -48,8 +45,8 @@ def prepare(items: Iterable[NewRecord]) -> list[tuple[str, str, str, dict[str, A
         if missing:
             raise SchemaError("missing_field", f"a new {kind} needs: {', '.join(missing)}")
         record_id = record_id or str(uuid.uuid4())
-        if not isinstance(record_id, str) or not _UUID.fullmatch(record_id):
-            raise SchemaError("invalid_value", "a record id must be a UUID")
+        if not is_uuid(record_id):
+            raise SchemaError("invalid_id", "a record id must be a UUID")
         if kind == "case":
             case_id = record_id
         elif not case_id:

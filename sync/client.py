@@ -14,6 +14,7 @@ enrol again). Nothing here logs a token, a password or a record's content.
 from __future__ import annotations
 
 import functools
+import json as _json
 import logging
 import random
 import ssl
@@ -194,8 +195,16 @@ class SyncClient:
         headers: dict[str, str],
         idempotent: bool,
     ) -> Any:
+        content = None
+        if json is not None:
+            # Escaped to ASCII as the standard library writes JSON: a lone surrogate that got
+            # into the outbox still travels, and the service rejects that one change by its
+            # code instead of every push failing here (httpx writes raw UTF-8).
+            content = _json.dumps(json, ensure_ascii=True, allow_nan=False)
+            headers = {**headers, "Content-Type": "application/json"}
         try:
-            response = self.http.request(method, url, json=json, params=params, headers=headers)
+            response = self.http.request(method, url, content=content, params=params,
+                                         headers=headers)
         except _NOT_SENT as exc:
             raise _Retry(type(exc).__name__) from None
         except httpx.TransportError as exc:

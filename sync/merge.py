@@ -3,13 +3,17 @@
 The service runs `merge_change` for every pushed change against the record as it has it
 now; the laptop uses `rebase_local` when a pulled record meets unpushed local edits.
 A winner is never decided by a device's clock: values are compared, never timestamps.
+
+Text is merged by lines with Myers' diff (O((N+M)·D) for D differing lines, after the
+common start and end are taken off in linear time), counted in steps against a budget:
+a merge that would cost more, or texts above MAX_MERGE_LINES, end as a conflict. difflib
+was quadratic on repeated lines (a 71 KiB note took 36 s).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 from typing import Any, Literal
 
 from sync.protocol import DELETED
@@ -18,26 +22,136 @@ from sync.schema import kind_spec
 FieldOutcome = Literal["unchanged", "applied", "merged", "conflict"]
 
 
-def _hunks(base: list[str], other: list[str]) -> list[tuple[int, int, list[str]]]:
-    """The changed regions of `other` against `base`: (base_start, base_end, new lines)."""
-    matcher = SequenceMatcher(a=base, b=other, autojunk=False)
-    return [
-        (i1, i2, other[j1:j2])
-        for tag, i1, i2, j1, j2 in matcher.get_opcodes()
-        if tag != "equal"
-    ]
+# Bounds of one text merge (docs/protocol.md, "Merge cost"). A merge that would take more
+# is a conflict: a person decides, nothing is chosen silently.
+MERGE_STEP_BUDGET = 1_000_000  # steps of the two line diffs together
+MAX_MERGE_LINES = 300_000  # lines of base, ours and theirs together
 
 
-def merge_lines(base: list[str], ours: list[str], theirs: list[str]) -> list[str] | None:
-    """A small diff3 on difflib: merge two edits of `base`, or None where they clash.
+class MergeBudget:
+    """Counts the steps of the line diffs of one merge; past `limit` the merge gives up."""
+
+    def __init__(self, limit: int = MERGE_STEP_BUDGET) -> None:
+        self.limit = limit
+        self.spent = 0
+
+    def spend(self, steps: int) -> None:
+        self.spent += steps
+        if self.spent > self.limit:
+            raise _TooCostly
+
+
+class _TooCostly(Exception):
+    pass
+
+
+def _equal_blocks(a: list[int], b: list[int], budget: MergeBudget) -> list[tuple[int, int, int]]:
+    """The runs both sequences share, as (a_start, b_start, length), in order: Myers' O(ND)
+    greedy diff, after the common start and end are taken off in linear time."""
+    n, m = len(a), len(b)
+    head = 0
+    while head < n and head < m and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < n - head and tail < m - head and a[n - 1 - tail] == b[m - 1 - tail]:
+        tail += 1
+    budget.spend(head + tail + 1)
+    blocks = [(head + x, head + y, size)
+              for x, y, size in _myers(a[head:n - tail], b[head:m - tail], budget)]
+    if head:
+        blocks.insert(0, (0, 0, head))
+    if tail:
+        blocks.append((n - tail, m - tail, tail))
+    return blocks
+
+
+def _myers(a: list[int], b: list[int], budget: MergeBudget) -> list[tuple[int, int, int]]:
+    n, m = len(a), len(b)
+    if not n or not m:
+        return []
+    v = {1: 0}
+    trace: list[dict[int, int]] = []
+    for d in range(n + m + 1):
+        trace.append(dict(v))
+        budget.spend(d + 1)
+        for k in range(-d, d + 1, 2):
+            if k == -d or (k != d and v[k - 1] < v[k + 1]):
+                x = v[k + 1]
+            else:
+                x = v[k - 1] + 1
+            y = x - k
+            start = x
+            while x < n and y < m and a[x] == b[y]:
+                x += 1
+                y += 1
+            budget.spend(x - start)
+            v[k] = x
+            if x >= n and y >= m:
+                return _backtrack(trace, n, m)
+    raise AssertionError("Myers' diff ends by d = n + m")  # pragma: no cover
+
+
+def _backtrack(trace: list[dict[int, int]], n: int, m: int) -> list[tuple[int, int, int]]:
+    blocks: list[tuple[int, int, int]] = []
+    x, y = n, m
+    for d in range(len(trace) - 1, -1, -1):
+        v = trace[d]
+        k = x - y
+        if k == -d or (k != d and v[k - 1] < v[k + 1]):
+            prev_k = k + 1
+        else:
+            prev_k = k - 1
+        prev_x = v[prev_k]
+        prev_y = prev_x - prev_k
+        # The snake of round d runs from its move's end diagonally up to (x, y).
+        run_x, run_y = (prev_x, prev_y + 1) if prev_k == k + 1 else (prev_x + 1, prev_y)
+        if d == 0:
+            run_x, run_y = 0, 0
+        size = x - run_x
+        if size > 0:
+            blocks.append((run_x, run_y, size))
+        x, y = prev_x, prev_y
+    blocks.reverse()
+    return blocks
+
+
+def _hunks(base: list[int], other: list[int], budget: MergeBudget
+           ) -> list[tuple[int, int, int, int]]:
+    """The changed regions of `other` against `base`: (base_start, base_end, other_start,
+    other_end)."""
+    out = []
+    i = j = 0
+    for x, y, size in [*_equal_blocks(base, other, budget), (len(base), len(other), 0)]:
+        if i < x or j < y:
+            out.append((i, x, j, y))
+        i, j = x + size, y + size
+    return out
+
+
+def merge_lines(
+    base: list[str], ours: list[str], theirs: list[str], budget: MergeBudget | None = None
+) -> list[str] | None:
+    """A small diff3: merge two edits of `base`, or None where they clash or where the
+    diffs would cost more than `budget` (or the texts exceed MAX_MERGE_LINES).
 
     Hunks of the two sides that overlap *or touch* (edits to adjacent lines, or inserts at
     the same place) do not merge unless both sides made the very same edit, as Joplin does:
     word-level or adjacent-line merges silently duplicate or garble text.
     """
+    if len(base) + len(ours) + len(theirs) > MAX_MERGE_LINES:
+        return None
+    budget = budget or MergeBudget()
+    # Lines as small ints: the diff compares numbers, not strings.
+    ids: dict[str, int] = {}
+    as_ids = [[ids.setdefault(line, len(ids)) for line in text] for text in (base, ours, theirs)]
+    try:
+        ours_hunks = _hunks(as_ids[0], as_ids[1], budget)
+        theirs_hunks = _hunks(as_ids[0], as_ids[2], budget)
+    except _TooCostly:
+        return None
     events = sorted(
-        [(s, e, 0, rep) for s, e, rep in _hunks(base, ours)]
-        + [(s, e, 1, rep) for s, e, rep in _hunks(base, theirs)],
+        [(s, e, 0, ours[j:y]) for s, e, j, y in ours_hunks]
+        + [(s, e, 1, theirs[j:y]) for s, e, j, y in theirs_hunks],
         key=lambda h: (h[0], h[1], h[2]),
     )
     out: list[str] = []
@@ -68,18 +182,26 @@ def merge_lines(base: list[str], ours: list[str], theirs: list[str]) -> list[str
     return out
 
 
-def merge_text(base: str | None, ours: str | None, theirs: str | None) -> str | None:
-    """Three-way merge of free text by lines; None when the edits clash."""
+def merge_text(
+    base: str | None, ours: str | None, theirs: str | None, budget: MergeBudget | None = None
+) -> str | None:
+    """Three-way merge of free text by lines; None when the edits clash or the merge would
+    cost more than its budget (a conflict, never a silent choice)."""
     merged = merge_lines(
         (base or "").splitlines(keepends=True),
         (ours or "").splitlines(keepends=True),
         (theirs or "").splitlines(keepends=True),
+        budget,
     )
     return None if merged is None else "".join(merged)
 
 
+TextMerger = Callable[[str | None, str | None, str | None], str | None]
+
+
 def merge_field(
-    mergeable: bool, base: Any, current: Any, incoming: Any
+    mergeable: bool, base: Any, current: Any, incoming: Any,
+    text_merger: TextMerger | None = None,
 ) -> tuple[FieldOutcome, Any]:
     """Rules 2-5 of design.md for one field: (outcome, the value the record should hold)."""
     if current == incoming:
@@ -87,7 +209,7 @@ def merge_field(
     if current == base:
         return "applied", incoming
     if mergeable and all(v is None or isinstance(v, str) for v in (base, current, incoming)):
-        merged = merge_text(base, current, incoming)
+        merged = (text_merger or merge_text)(base, current, incoming)
         if merged is not None:
             return "merged", merged
     return "conflict", current
@@ -128,10 +250,12 @@ def merge_change(
     current: Mapping[str, Any],
     base: Mapping[str, Any],
     incoming: Mapping[str, Any],
+    text_merger: TextMerger | None = None,
 ) -> MergeOutcome:
     """Apply the edit `incoming` (made against `base`) to a live record holding `current`.
 
-    A field absent from `base` counts as null, as absent fields do everywhere.
+    A field absent from `base` counts as null, as absent fields do everywhere. The service
+    passes `text_merger` to use line merges it computed before taking its write lock.
     """
     spec = kind_spec(kind)
     fields = dict(current)
@@ -139,7 +263,7 @@ def merge_change(
     for name, value in incoming.items():
         mergeable = spec.fields[name].mergeable
         old = base.get(name)
-        outcome, new_value = merge_field(mergeable, old, current.get(name), value)
+        outcome, new_value = merge_field(mergeable, old, current.get(name), value, text_merger)
         result.outcomes[name] = outcome
         fields[name] = new_value
         if outcome == "conflict":

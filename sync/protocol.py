@@ -7,9 +7,12 @@ ends cannot drift apart.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from sync.schema import is_text, is_uuid
 
 PROTOCOL_VERSION = 1
 API_PREFIX = "/api/v1"
@@ -29,6 +32,36 @@ DELETED = "deleted"
 DEVICE_REVOKED = "device_revoked"
 
 
+def _text(value: str) -> str:
+    if not is_text(value):
+        raise PydanticCustomError("invalid_text", "holds a NUL character or a lone surrogate")
+    return value
+
+
+def _writable(value: str) -> str:
+    # A lone surrogate cannot be written back as JSON; NUL can, and is judged per change.
+    if "\x00" not in value and not is_text(value):
+        raise PydanticCustomError("invalid_text", "holds a lone surrogate")
+    return value
+
+
+def _id(value: str) -> str:
+    if not is_uuid(value):
+        raise PydanticCustomError("invalid_id", "must be a UUID in its 36-character form")
+    return value
+
+
+# The request types of the validation rules in docs/protocol.md ("Text and ids"): the same
+# checks as sync/schema.py, raised as pydantic errors that the service answers with 422 and
+# the error's own code.
+Text = Annotated[str, AfterValidator(_text)]
+Id = Annotated[
+    str, AfterValidator(_id),
+    WithJsonSchema({"type": "string", "format": "uuid", "minLength": 36, "maxLength": 36}),
+]
+Writable = Annotated[str, AfterValidator(_writable)]
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -45,9 +78,9 @@ class ErrorBody(_Model):
 
 
 class EnrolRequest(_Model):
-    username: str = Field(min_length=1, max_length=200)
-    password: str = Field(min_length=1, max_length=1000)
-    device_name: str = Field(min_length=1, max_length=200)
+    username: Text = Field(min_length=1, max_length=200)
+    password: Text = Field(min_length=1, max_length=1000)
+    device_name: Text = Field(min_length=1, max_length=200)
 
 
 class User(_Model):
@@ -97,10 +130,15 @@ class Conflict(_Model):
 
 
 class Change(_Model):
-    change_id: str
-    record_id: str
-    kind: str
-    case_id: str
+    """One edit of one record. Its ids, kind and values are checked by the push, which
+    answers a bad one with a `rejected` result for this change alone, so that one bad change
+    never holds up the others. (Only a lone surrogate in a string here refuses the whole
+    request: no answer could name such a change.)"""
+
+    change_id: Writable
+    record_id: Writable
+    kind: Writable
+    case_id: Writable
     base_rev: int = Field(ge=0)
     base: dict[str, Any] = Field(default_factory=dict)
     set: dict[str, Any] = Field(default_factory=dict)
@@ -133,22 +171,22 @@ class PullResponse(_Model):
 
 
 class ResolveRequest(_Model):
-    change_id: str
+    change_id: Id
     value: Any = None
 
 
 class AuditEntry(_Model):
     """One line of an access log (NEN 7513): who did what to which case, when, from where."""
 
-    id: str
-    at: str
-    user_id: str | None = None
-    device_id: str | None = None
-    case_id: str | None = None
-    record_id: str | None = None
-    action: str
-    address: str | None = None
-    detail: str | None = None
+    id: Id
+    at: Text
+    user_id: Text | None = None
+    device_id: Text | None = None
+    case_id: Id | None = None
+    record_id: Id | None = None
+    action: Text
+    address: Text | None = None
+    detail: Text | None = None
 
 
 class AuditUpload(_Model):

@@ -9,6 +9,7 @@ mergeable text) and the exports (which fields are personal data). design.md, sec
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -43,6 +44,11 @@ class FieldSpec:
     required: bool = False  # required when the record is created
     personal: bool = False  # identifies or describes a person: left out of anonymised exports
     reference: str | None = None  # kind this field points to (a record id)
+    holds_id: bool = False  # a record, user or team id (for list[str]: each item)
+
+    def __post_init__(self) -> None:
+        if self.reference is not None:
+            object.__setattr__(self, "holds_id", True)
 
     @property
     def mergeable(self) -> bool:
@@ -98,8 +104,8 @@ KINDS: dict[str, KindSpec] = {
         _kind(
             "case", "one household/family and everything recorded about it",
             F("title", "str", required=True, personal=True),
-            F("team_id", "str", required=True),
-            F("contact_worker_id", "str"),
+            F("team_id", "str", required=True, holds_id=True),
+            F("contact_worker_id", "str", holds_id=True),
             F("status", "str", choices=CASE_STATUSES),
             F("summary", "text", personal=True),
             F("legal_framework", "str", choices=LEGAL_FRAMEWORKS),
@@ -107,7 +113,7 @@ KINDS: dict[str, KindSpec] = {
             F("domains", "list[str]", choices=DOMAINS),
             F("opened_on", "date"),
             F("closed_on", "date"),
-            F("shared_with", "list[str]"),
+            F("shared_with", "list[str]", holds_id=True),
         ),
         _kind(
             "person", "someone in the household, family, network or a professional",
@@ -168,7 +174,7 @@ KINDS: dict[str, KindSpec] = {
         _kind(
             "visit", "a home visit",
             F("date", "date"),
-            F("participants", "list[str]"),
+            F("participants", "list[str]", holds_id=True),
             F("location", "str", personal=True),
             F("notes", "text", personal=True),
             F("shared_with_family", "bool"),
@@ -187,7 +193,7 @@ KINDS: dict[str, KindSpec] = {
             "task", "who does what, by when",
             F("title", "str", required=True, personal=True),
             F("due_on", "date"),
-            F("assignee_id", "str"),
+            F("assignee_id", "str", holds_id=True),
             F("done", "bool"),
         ),
         _kind(
@@ -202,6 +208,50 @@ KINDS: dict[str, KindSpec] = {
 }
 
 KIND_NAMES: tuple[str, ...] = tuple(KINDS)
+
+
+# NUL (PostgreSQL cannot store it) and UTF-16 surrogates (a lone one cannot be encoded as
+# UTF-8 or JSON) are no text a person wrote: refused wherever text enters.
+_BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
+
+
+def is_text(value: object) -> bool:
+    """A string that every store and the wire can hold: no NUL, no lone surrogate."""
+    return isinstance(value, str) and _BAD_TEXT.search(value) is None
+
+
+def is_uuid(value: object) -> bool:
+    """An id as the service and the store make them: a UUID in its 36-character form."""
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
+
+
+def check_text(value: str, where: str) -> str:
+    """`value`, or SchemaError `invalid_text` naming `where` (never the value)."""
+    if not is_text(value):
+        raise SchemaError("invalid_text", f"{where} holds a NUL character or a lone surrogate")
+    return value
+
+
+def check_id(value: str, where: str) -> str:
+    """`value`, or SchemaError `invalid_id`: every id is a UUID in its 36-character form."""
+    if not is_uuid(value):
+        raise SchemaError("invalid_id", f"{where} must be a UUID in its 36-character form")
+    return value
+
+
+def check_json_text(value: Any, where: str) -> Any:
+    """Every string (keys too) inside a JSON value passes `check_text`; returns `value`."""
+    if isinstance(value, str):
+        check_text(value, where)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            check_json_text(key, where)
+            check_json_text(item, where)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            check_json_text(item, where)
+    return value
 
 
 def kind_spec(kind: str) -> KindSpec:
@@ -228,6 +278,9 @@ def _check_value(kind: str, f: FieldSpec, value: Any) -> Any:
     if f.type in ("str", "text"):
         if not isinstance(value, str):
             raise SchemaError("wrong_type", f"{where} must be a string")
+        check_text(value, where)
+        if f.holds_id:
+            check_id(value, where)
         if f.choices is not None and value not in f.choices:
             raise SchemaError(
                 "invalid_value", f"{where} must be one of: {', '.join(f.choices)}"
@@ -248,6 +301,7 @@ def _check_value(kind: str, f: FieldSpec, value: Any) -> Any:
     if f.type == "date":
         if not isinstance(value, str):
             raise SchemaError("wrong_type", f"{where} must be an ISO 8601 date string")
+        check_text(value, where)
         try:
             return _dt.date.fromisoformat(value).isoformat()
         except ValueError:
@@ -255,6 +309,10 @@ def _check_value(kind: str, f: FieldSpec, value: Any) -> Any:
     if f.type == "list[str]":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise SchemaError("wrong_type", f"{where} must be a list of strings")
+        for item in value:
+            check_text(item, where)
+            if f.holds_id:
+                check_id(item, where)
         if f.choices is not None:
             bad = [v for v in value if v not in f.choices]
             if bad:
@@ -272,7 +330,7 @@ def validate_fields(
 
     With `creating`, the kind's required fields must be present and not null.
     Raises SchemaError (`unknown_kind`, `unknown_field`, `wrong_type`, `invalid_value`,
-    `missing_field`).
+    `invalid_text`, `invalid_id`, `missing_field`).
     """
     spec = kind_spec(kind)
     if not isinstance(fields, Mapping):

@@ -15,7 +15,9 @@ from PySide6.QtWidgets import (
 from desktop.casefile.labels import choice_label, choices, field_label
 from desktop.newcase.draft import NewCaseDraft
 
-LOCAL_TEAM = "local"  # a case made before the laptop is enrolled with a team
+# A case made before the laptop is enrolled with a team. The nil UUID: team ids are UUIDs
+# (sync/schema.py), and no team the service makes has this one.
+LOCAL_TEAM = "00000000-0000-0000-0000-000000000000"
 
 
 class FamilyPage(QWizardPage):

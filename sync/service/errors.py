@@ -44,6 +44,11 @@ _STATUS_CODES = {
 }
 
 
+_TEXT_ERRORS = {
+    "invalid_text": "invalid_text", "string_unicode": "invalid_text", "invalid_id": "invalid_id",
+}
+
+
 def _validation_response(exc: RequestValidationError) -> JSONResponse:
     errors = exc.errors()
     for err in errors:
@@ -54,6 +59,13 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
             return error_response(
                 413, "too_many_changes", f"at most {MAX_PUSH_CHANGES} changes per push"
             )
+    for err in errors:
+        # The text and id rules of sync/protocol.py carry their own code (docs/protocol.md).
+        # pydantic's own `string_unicode` is a lone surrogate in a plain `str` field.
+        code = _TEXT_ERRORS.get(err.get("type", ""))
+        if code is not None:
+            where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "request"
+            return error_response(422, code, f"{where}: {err.get('msg')}"[:300])
     first = errors[0] if errors else {}
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "request"
     # pydantic's own message, never the offending input (it may be personal data)

@@ -1,7 +1,8 @@
 """Applying pushed changes: who may, the merge rules 1-5 of design.md, conflicts, the log.
 
 A push runs in one transaction that first takes the row lock of `rev_counter`
-(records.lock_revs) and hands out revs from it. Holding that lock until commit serialises
+(records.lock_revs) and hands out revs from it. Text merges are computed before that, with
+no lock held (premerge.py). Holding that lock until commit serialises
 the pushes (so two changes to one record cannot both merge against the same old value) and
 makes revs commit in order, which the pull cursor relies on (pull.py).
 """
@@ -17,7 +18,15 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
 from sync.protocol import Change, ErrorDetail, Result
-from sync.schema import SchemaError, field_spec, kind_spec, validate_fields
+from sync.schema import (
+    SchemaError,
+    check_id,
+    check_json_text,
+    field_spec,
+    is_uuid,
+    kind_spec,
+    validate_fields,
+)
 from sync.service import access_log, authorization
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
@@ -28,6 +37,7 @@ from sync.service.models import (
     DeviceCase,
     RecordRow,
 )
+from sync.service.premerge import PreparedMerges
 from sync.service.records import (
     hold_case,
     lock_revs,
@@ -69,9 +79,10 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     """
     if not changes:
         return []
+    merges = PreparedMerges.prepare(factory, changes)  # before the lock (premerge.py)
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes)
+        batch = _Batch(session, ctx, changes, merges)
         results = [batch.apply(change) for change in changes]
         batch.finish()
         return results
@@ -84,9 +95,11 @@ def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) 
 class _Batch:
     """The state of one push: revs, the records it touches, log entries, results so far."""
 
-    def __init__(self, session: Session, ctx: PushContext, changes: list[Change]) -> None:
+    def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
+                 merges: PreparedMerges | None = None) -> None:
         self.session = session
         self.ctx = ctx
+        self.merges = merges or PreparedMerges()
         self.events: list[AccessEvent] = []
         self.done: dict[str, Result] = {}
         self._sees: dict[str, bool] = {}
@@ -197,7 +210,9 @@ class _Batch:
 def _event(ctx: PushContext, change: Change, action: str, detail: str | None) -> AccessEvent:
     return AccessEvent(
         action=action, user_id=ctx.viewer.user_id, device_id=ctx.viewer.device_id,
-        case_id=change.case_id[:36], record_id=change.record_id[:36],
+        # A malformed id is never written: the log's columns hold ids, and only UUIDs.
+        case_id=change.case_id if is_uuid(change.case_id) else None,
+        record_id=change.record_id if is_uuid(change.record_id) else None,
         address=ctx.viewer.address, detail=detail,
     )
 
@@ -209,17 +224,15 @@ def _rejected(change: Change, code: str, message: str) -> Result:
     )
 
 
-def _is_uuid(value: str) -> bool:
-    try:
-        return len(value) == 36 and str(uuid.UUID(value)) == value.lower()
-    except (ValueError, AttributeError, TypeError):
-        return False
+_is_uuid = is_uuid
 
 
 def _check_ids(change: Change) -> None:
-    for name in ("record_id", "case_id"):
-        if not _is_uuid(getattr(change, name)):
-            raise Rejected("invalid_id", f"{name} must be a UUID in its 36-character form")
+    try:
+        for name in ("record_id", "case_id"):
+            check_id(getattr(change, name), name)
+    except SchemaError as exc:
+        raise Rejected(exc.code, exc.message) from None
 
 
 def _authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: dict[str, Any]
@@ -250,6 +263,8 @@ def _validate(change: Change, creating: bool) -> dict[str, Any]:
         kind_spec(change.kind)
         for name in change.base:
             field_spec(change.kind, name)
+        # The base is kept in conflicts: the same text rules as the values.
+        check_json_text(change.base, "base")
         if change.delete:
             return {}
         return validate_fields(change.kind, change.set, creating=creating)
@@ -277,7 +292,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         elif change.delete:
             outcome = merge_delete(current, row.rev, change.base_rev)
         else:
-            outcome = merge_change(change.kind, current, change.base, incoming)
+            outcome = merge_change(change.kind, current, change.base, incoming, batch.merges)
             if outcome.changed:
                 _check_required(change.kind, outcome.fields)
     # From here on only writes.

@@ -12,6 +12,8 @@ from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.operations import ChangeNotice
 from storage.store import CaseStore
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 pytestmark = pytest.mark.gui
 
 ME = "11111111-1111-4111-8111-111111111111"
@@ -21,7 +23,7 @@ ME = "11111111-1111-4111-8111-111111111111"
 def store(tmp_path):
     store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
     store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": ["team-noord"]})
+                               "role": "worker", "team_ids": [TEAM_ID]})
     yield store
     QThreadPool.globalInstance().waitForDone(5000)
     store.close()
@@ -31,7 +33,7 @@ def store(tmp_path):
 def case(store):
     """A fictional family: two household members and a grandmother, one visit, one plan."""
     case = store.create_record("case", {
-        "title": "Familie De Boer", "team_id": "team-noord", "status": "active",
+        "title": "Familie De Boer", "team_id": TEAM_ID, "status": "active",
         "contact_worker_id": ME, "legal_framework": "voluntary",
     })
     people = {
@@ -373,7 +375,7 @@ def test_looking_through_records_writes_nothing(view, case, store, session, qtbo
 
 def test_typing_then_opening_another_case_saves_the_first(view, case, store, session, qtbot):
     record, _ = case
-    other = store.create_record("case", {"title": "Familie Yilmaz", "team_id": "team-noord"})
+    other = store.create_record("case", {"title": "Familie Yilmaz", "team_id": TEAM_ID})
     assert open_and_wait(view, record.id)
     summary = view.overview.form.editors["summary"]
     qtbot.keyClicks(summary.widget, "Zorgen over de slaap van Finn.")
@@ -409,7 +411,7 @@ def test_the_header_says_when_a_case_has_open_conflicts(view, case, store, sessi
 
 def test_a_colleagues_case_names_no_id(view, store, qtbot):
     theirs = store.create_record("case", {
-        "title": "Familie Bos", "team_id": "team-noord",
+        "title": "Familie Bos", "team_id": TEAM_ID,
         "contact_worker_id": "33333333-3333-4333-8333-333333333333",
     })
     assert open_and_wait(view, theirs.id)
@@ -419,7 +421,7 @@ def test_a_colleagues_case_names_no_id(view, store, qtbot):
 
 def test_nothing_can_be_typed_while_another_case_loads(view, case, store, session, qtbot):
     record, _ = case
-    other = store.create_record("case", {"title": "Familie Yilmaz", "team_id": "team-noord"})
+    other = store.create_record("case", {"title": "Familie Yilmaz", "team_id": TEAM_ID})
     assert open_and_wait(view, record.id)
     assert view.overview.form.isEnabled()
     view.open_case(other.id)

@@ -22,6 +22,8 @@ from desktop.newcase.wizard import NewCaseWizard
 from storage.demo import seed_store
 from storage.store import CaseStore
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 pytestmark = pytest.mark.gui
 
 CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
@@ -31,7 +33,7 @@ CONTROLS = (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLi
 @pytest.fixture
 def store(tmp_path):
     store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    seed_store(store, 2, team_id="team-noord", contact_worker_id=None)
+    seed_store(store, 2, team_id=TEAM_ID, contact_worker_id=None)
     yield store
     QThreadPool.globalInstance().waitForDone(5000)
     store.close()
@@ -78,7 +80,7 @@ def test_every_control_is_named(store, session, qtbot):
 
 def test_the_case_list_is_worked_by_keyboard(store, session, qtbot):
     store.set_setting("user", {"id": "u-1", "username": "demo", "display_name": "Demo",
-                               "role": "worker", "team_ids": ["team-noord"]})
+                               "role": "worker", "team_ids": [TEAM_ID]})
     view = CaseListView(session)
     qtbot.addWidget(view)
     view.show()

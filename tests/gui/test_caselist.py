@@ -8,6 +8,8 @@ import pytest
 from desktop.caselist.model import CaseListModel
 from desktop.caselist.view import CaseListView, search_and_wait
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 pytestmark = pytest.mark.gui
 
 ME, COLLEAGUE = "11111111-1111-4111-8111-111111111111", "22222222-2222-4222-8222-222222222222"
@@ -22,7 +24,7 @@ def seed(store) -> dict[str, str]:
         ("Familie El Amrani", "closed", ME, ["Yasmin El Amrani", "Daan Visser"], None),
     ):
         case = store.create_record("case", {
-            "title": title, "team_id": "team-noord", "status": status,
+            "title": title, "team_id": TEAM_ID, "status": status,
             "contact_worker_id": worker,
         })
         for name in people:
@@ -103,7 +105,7 @@ def test_sort_by_next_review_and_by_last_change(view, store, qtbot):
 
 def test_sections_for_a_worker(view, store, qtbot):
     store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo",
-                               "role": "worker", "team_ids": ["team-noord"]})
+                               "role": "worker", "team_ids": [TEAM_ID]})
     with qtbot.waitSignal(view.loaded):
         view.refresh()
     assert view.section.isEnabled()
@@ -119,7 +121,7 @@ def test_sections_for_a_worker(view, store, qtbot):
 
 def test_a_team_lead_sees_team_cases(view, store, qtbot):
     store.set_setting("user", {"id": COLLEAGUE, "username": "lead", "display_name": "Lead",
-                               "role": "teamlead", "team_ids": ["team-noord"]})
+                               "role": "teamlead", "team_ids": [TEAM_ID]})
     with qtbot.waitSignal(view.loaded):
         view.refresh()
     assert view.section.itemText(2) == "Team cases"

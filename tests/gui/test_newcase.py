@@ -6,8 +6,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.newcase.draft import Member, NewCaseDraft
+from desktop.newcase.family_page import LOCAL_TEAM
 from desktop.newcase.wizard import NewCaseWizard
 from sync.schema import SchemaError
+
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 
 pytestmark = pytest.mark.gui
 
@@ -15,7 +18,7 @@ ME = "11111111-1111-4111-8111-111111111111"
 
 
 def test_the_draft_becomes_a_case_and_its_household():
-    draft = NewCaseDraft(title=" Familie Smit ", team_id="team-noord", status="active",
+    draft = NewCaseDraft(title=" Familie Smit ", team_id=TEAM_ID, status="active",
                          members=[Member("Noor Smit", "moeder", "1990-04-02"), Member("Sem Smit")])
     items = draft.records(ME)
     kinds = [kind for kind, *_ in items]
@@ -24,12 +27,12 @@ def test_the_draft_becomes_a_case_and_its_household():
     assert case_fields["title"] == "Familie Smit" and case_fields["contact_worker_id"] == ME
     assert all(item[2] == case_id and item[1]["circle"] == "household" for item in items[1:])
     with pytest.raises(SchemaError):
-        NewCaseDraft(title="", team_id="t").records(ME)
+        NewCaseDraft(title="", team_id=TEAM_ID).records(ME)
 
 
 def test_the_wizard_creates_a_case_with_its_household(store, session, qtbot, qtmodeltester):
     store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo",
-                               "role": "worker", "team_ids": ["team-noord"]})
+                               "role": "worker", "team_ids": [TEAM_ID]})
     wizard = NewCaseWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
@@ -59,7 +62,7 @@ def test_the_wizard_creates_a_case_with_its_household(store, session, qtbot, qtm
     case = store.get_record(case_id)
     assert case.fields["title"] == "Familie Smit"
     assert case.fields["status"] == "active"
-    assert case.fields["team_id"] == "team-noord"
+    assert case.fields["team_id"] == TEAM_ID
     assert case.fields["contact_worker_id"] == ME
     people = store.list_records(kind="person", case_id=case_id)
     assert sorted((p.fields["name"], p.fields["role"]) for p in people) == [
@@ -79,4 +82,4 @@ def test_without_enrolment_the_case_stays_on_this_laptop(store, session, qtbot):
     with qtbot.waitSignal(wizard.case_created) as blocker:
         wizard.accept()
     case = store.get_record(blocker.args[0])
-    assert case.fields["team_id"] == "local" and case.fields["contact_worker_id"] is None
+    assert case.fields["team_id"] == LOCAL_TEAM and case.fields["contact_worker_id"] is None

@@ -16,6 +16,8 @@ from desktop.operations import StoreSession
 from storage.store import CaseStore
 from sync.protocol import DELETED, Conflict, PullResponse, Record
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 pytestmark = pytest.mark.gui
 
 PASSPHRASE = "houten lepel in de soeppan"
@@ -28,7 +30,7 @@ def _pulled(store: CaseStore) -> tuple[str, str, str]:
     stamp = "2026-11-20T10:00:00Z"
     records = [
         Record(id=case_id, kind="case", case_id=case_id, rev=3,
-               fields={"title": FAMILY, "team_id": "team-1", "summary": "Versie A."}),
+               fields={"title": FAMILY, "team_id": TEAM_ID, "summary": "Versie A."}),
         Record(id=person_id, kind="person", case_id=case_id, rev=4,
                fields={"name": "Mila Zonnebloem", "circle": "household"}),
     ]

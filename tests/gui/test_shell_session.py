@@ -17,6 +17,8 @@ from desktop.settings import Settings
 from storage.errors import StoreLocked
 from storage.store import CaseStore
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 PASSPHRASE = "blauwe fiets onder de lindeboom"
 FAMILY = "Familie Testwater"  # fictional
 
@@ -50,7 +52,7 @@ def data_dir(tmp_path: Path) -> Path:
 @pytest.fixture
 def existing_store(data_dir: Path) -> str:
     store = CaseStore.create(data_dir, PASSPHRASE)
-    case = store.create_record("case", {"title": FAMILY, "team_id": "team-1", "status": "active"})
+    case = store.create_record("case", {"title": FAMILY, "team_id": TEAM_ID, "status": "active"})
     store.close()
     return case.id
 

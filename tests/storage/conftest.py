@@ -54,5 +54,8 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
+
 def new_case(store: CaseStore, title: str = "Familie Jansen", **fields: object) -> str:
-    return store.create_record("case", {"title": title, "team_id": "team-1", **fields}).id
+    return store.create_record("case", {"title": title, "team_id": TEAM_ID, **fields}).id

@@ -15,11 +15,13 @@ from pathlib import Path
 from storage.store import CaseStore
 from sync.protocol import Result
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 
 def main() -> None:
     data_dir, snapshot = Path(sys.argv[1]), Path(sys.argv[2])
     store = CaseStore.create(data_dir, sys.stdin.readline().rstrip("\n"))
-    case_id = store.create_record("case", {"title": "Familie Lus", "team_id": "t"}).id
+    case_id = store.create_record("case", {"title": "Familie Lus", "team_id": TEAM_ID}).id
     people = [
         store.create_record("person", {"name": f"Persoon {i}", "map_x": 0}, case_id=case_id).id
         for i in range(5)

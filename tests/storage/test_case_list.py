@@ -5,6 +5,8 @@ from __future__ import annotations
 from storage.case_list import CaseSummary
 from tests.storage.conftest import new_case
 
+WORKER_ID = "5c3b2a10-6d4e-4f8a-b1c2-0d9e8f7a6b01"
+
 
 def _plan(store, case_id, review_on, **more):
     return store.create_record("safety_plan", {"review_on": review_on, **more}, case_id=case_id)
@@ -25,7 +27,7 @@ def test_search_matches_family_and_person_names_in_any_case(store):
 
 
 def test_rows_carry_next_review_and_counts(store):
-    case_id = new_case(store, "Familie Bos", contact_worker_id="worker-1")
+    case_id = new_case(store, "Familie Bos", contact_worker_id=WORKER_ID)
     _plan(store, case_id, "2026-05-01")
     _plan(store, case_id, "2026-03-01")
     dropped = _plan(store, case_id, "2026-01-01")
@@ -34,7 +36,7 @@ def test_rows_carry_next_review_and_counts(store):
     (row,) = [c for c in store.list_cases() if c.id == case_id]
     assert isinstance(row, CaseSummary)
     assert row.next_review == "2026-03-01"
-    assert row.contact_worker_id == "worker-1"
+    assert row.contact_worker_id == WORKER_ID
     assert row.pending == 3  # the case and the two live plans
     assert row.conflicts == 0
     assert [c.title for c in store.list_cases(order="title")] == ["Familie Aalbers",

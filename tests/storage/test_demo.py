@@ -7,13 +7,16 @@ from collections import Counter, defaultdict
 from storage.demo import demo_records
 from sync.schema import validate_fields
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+WORKER_ID = "5c3b2a10-6d4e-4f8a-b1c2-0d9e8f7a6b01"
+
 SECTIONS = {"danger", "condition", "agreement", "signal", "emergency_step", "network_commitment"}
 
 
 def test_same_seed_same_households_and_all_records_are_valid():
-    first = list(demo_records(20, team_id="t", contact_worker_id="w", seed=7))
-    assert first == list(demo_records(20, team_id="t", contact_worker_id="w", seed=7))
-    assert first != list(demo_records(20, team_id="t", contact_worker_id="w", seed=8))
+    first = list(demo_records(20, team_id=TEAM_ID, contact_worker_id=WORKER_ID, seed=7))
+    assert first == list(demo_records(20, team_id=TEAM_ID, contact_worker_id=WORKER_ID, seed=7))
+    assert first != list(demo_records(20, team_id=TEAM_ID, contact_worker_id=WORKER_ID, seed=8))
     for r in first:
         validate_fields(r.kind, r.fields, creating=True)
     assert len({r.record_id for r in first}) == len(first)
@@ -21,7 +24,7 @@ def test_same_seed_same_households_and_all_records_are_valid():
 
 def test_every_household_has_what_the_issue_lists():
     by_case = defaultdict(list)
-    for r in demo_records(40, team_id="t", contact_worker_id="w"):
+    for r in demo_records(40, team_id=TEAM_ID, contact_worker_id=WORKER_ID):
         by_case[r.case_id].append(r)
     assert len(by_case) == 40
     for rs in by_case.values():

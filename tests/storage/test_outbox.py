@@ -10,6 +10,8 @@ from sync.protocol import Conflict, PullResponse, Record, Result
 from sync.schema import SchemaError
 from tests.storage.conftest import new_case
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 
 def _person(store, case_id, **fields):
     return store.create_record("person", {"name": "Anna Visser", **fields}, case_id=case_id)
@@ -24,7 +26,7 @@ def test_a_create_writes_record_outbox_timeline_and_access_log(store):
     (change,) = store.take_outbox()
     assert change.record_id == case_id == change.case_id
     assert change.kind == "case" and change.base_rev == 0 and change.base == {}
-    assert change.set == {"title": "Familie Jansen", "team_id": "team-1", "status": "active"}
+    assert change.set == {"title": "Familie Jansen", "team_id": TEAM_ID, "status": "active"}
     assert [h.action for h in store.history(case_id)] == ["create"]
     assert [e.action for e in store.access_log(case_id)] == ["edit"]
 
@@ -149,12 +151,12 @@ def test_a_rejected_change_is_kept_but_not_resent(store):
     # A refused edit of a record the service has: the record shows the service's version.
     store.apply_pull_page(PullResponse(records=[Record(
         id=case_id, kind="case", case_id=case_id, rev=3,
-        fields={"title": "Familie Jansen", "team_id": "team-1", "status": "active"})],
+        fields={"title": "Familie Jansen", "team_id": TEAM_ID, "status": "active"})],
         conflicts=[], revoked_case_ids=[], cursor="c", more=False))
     store.update_record(case_id, {"status": "closed"})
     (edit,) = store.take_outbox()
     served = Record(id=case_id, kind="case", case_id=case_id, rev=3,
-                    fields={"title": "Familie Jansen", "team_id": "team-1", "status": "active"})
+                    fields={"title": "Familie Jansen", "team_id": TEAM_ID, "status": "active"})
     store.apply_push_results([Result(change_id=edit.change_id, status="rejected", rev=3,
                                      record=served,
                                      error={"code": "forbidden", "message": "no"})])
@@ -259,7 +261,7 @@ def test_a_pulled_record_does_not_undo_a_pending_delete(store):
 
 def test_ids_must_be_uuids(store):
     with pytest.raises(SchemaError):
-        store.create_record("case", {"title": "F", "team_id": "t"}, record_id="not-a-uuid")
+        store.create_record("case", {"title": "F", "team_id": TEAM_ID}, record_id="not-a-uuid")
 
 
 def test_a_taken_id_is_refused_without_showing_any_value(store):

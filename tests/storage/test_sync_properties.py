@@ -25,6 +25,8 @@ from sync.protocol import Conflict, PullResponse, Record, Result
 from sync.schema import full_fields
 from tests.depth import property_settings
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 pytestmark = pytest.mark.deep
 
 # Many values, so that a value on the service is seldom someone else's by chance.
@@ -110,7 +112,7 @@ class Laptop(RuleBasedStateMachine):
         shutil.copy(path, self.folder / DB_NAME)
         self.store = CaseStore(self.folder, Database(self.folder / DB_NAME, key), None, "file")
         self.service = Service()
-        self.case_id = self.store.create_record("case", {"title": "F", "team_id": "t"}).id
+        self.case_id = self.store.create_record("case", {"title": "F", "team_id": TEAM_ID}).id
         self.people = [
             # A first line, so that lines written at the top and at the bottom merge.
             self.store.create_record("person", {"name": f"P{i}", "notes": "Begin\n"},

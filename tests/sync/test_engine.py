@@ -11,6 +11,8 @@ from sync.engine import SyncEngine, SyncListener
 from sync.errors import SyncError
 from tests.sync.harness import PASSPHRASE, QUICK_RETRY
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 
 def _engine(tmp_path, handler) -> tuple[CaseStore, SyncEngine]:
     store = CaseStore.create(tmp_path / "laptop", PASSPHRASE)
@@ -43,7 +45,7 @@ def test_a_pull_that_does_not_advance_stops_the_sync(tmp_path):
 
 def test_a_service_that_keeps_failing_leaves_the_outbox_whole(tmp_path):
     store, engine = _engine(tmp_path, lambda r: httpx.Response(503))
-    case = store.create_record("case", {"title": "Familie Proef", "team_id": "t"})
+    case = store.create_record("case", {"title": "Familie Proef", "team_id": TEAM_ID})
     with pytest.raises(SyncError):
         engine.run()
     assert store.pending_count() == 1

@@ -4,6 +4,8 @@ import pytest
 
 from sync.schema import KINDS, SchemaError, full_fields, validate_fields
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
+
 DESIGN_KINDS = {
     "case", "person", "relationship", "safety_plan", "plan_item",
     "visit", "scaling_score", "task", "consent",
@@ -25,7 +27,7 @@ def test_every_kind_of_the_design_is_declared():
         ("person", {"name": "A", "circle": "club"}, "invalid_value"),
         (
             "case",
-            {"title": "T", "team_id": "t", "domains": ["veiligheid", "ruimtevaart"]},
+            {"title": "T", "team_id": TEAM_ID, "domains": ["veiligheid", "ruimtevaart"]},
             "invalid_value",
         ),
         ("scaling_score", {"value": 11}, "invalid_value"),
@@ -48,7 +50,7 @@ def test_error_messages_never_carry_the_value():
 def test_valid_records_come_back_canonical():
     out = validate_fields(
         "case",
-        {"title": "Familie", "team_id": "t1", "domains": ["school"], "opened_on": "2026-01-05"},
+        {"title": "Familie", "team_id": TEAM_ID, "domains": ["school"], "opened_on": "2026-01-05"},
         creating=True,
     )
     assert out["opened_on"] == "2026-01-05"

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query
 from sqlalchemy import select
 
-from sync.protocol import API_PREFIX, AuditLog, AuditUpload, AuditUploadResult, ErrorBody
+from sync.protocol import API_PREFIX, AuditLog, AuditUpload, AuditUploadResult, ErrorBody, Id
 from sync.service import access_log, authorization
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
@@ -82,7 +82,7 @@ def upload(
                404: {"model": ErrorBody, "description": "no such case"}},
 )
 def read(
-    case_id: Annotated[str, Query(min_length=1, max_length=36)],
+    case_id: Annotated[Id, Query()],
     viewer: CurrentViewer, factory: Factory,
 ) -> AuditLog:
     """The access log of one case, for a team lead of that case's team."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from sync.protocol import API_PREFIX, ErrorBody, ResolveRequest, Result
+from sync.protocol import API_PREFIX, ErrorBody, Id, ResolveRequest, Result
 from sync.service.deps import CurrentSettings, CurrentViewer, Factory
 from sync.service.push import PushContext
 from sync.service.resolve import resolve
@@ -21,7 +21,7 @@ router = APIRouter(prefix=API_PREFIX, tags=["conflicts"])
                409: {"model": ErrorBody, "description": "change id of another user"}},
 )
 def resolve_conflict(
-    conflict_id: str, body: ResolveRequest, viewer: CurrentViewer, factory: Factory,
+    conflict_id: Id, body: ResolveRequest, viewer: CurrentViewer, factory: Factory,
     settings: CurrentSettings,
 ) -> Result:
     """Set the field to the chosen value and close the conflict (idempotent by change id)."""
