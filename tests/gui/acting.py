@@ -91,14 +91,42 @@ def changed_records(before: dict, after: dict) -> dict[str, Any]:
     return out
 
 
+def activate(qtbot: Any, window: QWidget) -> None:
+    """Make `window` the active one, so that a click gives focus as on a desktop."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+
+
 def click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
-    """A left click in the middle of `widget`; on a tick box, on its box (its middle may lie
-    beyond its text, where a click does nothing)."""
+    """A left click in the middle of `widget` (on a tick box, on its box: its middle may lie
+    beyond its text, where a click does nothing), scrolled into sight first as a person
+    scrolls to it. The click lands on whatever is at that point of the window, so the test
+    fails if something else covers the widget."""
     from PySide6.QtWidgets import QCheckBox
 
     if pos is None and isinstance(widget, QCheckBox):
         pos = QPoint(8, widget.height() // 2)
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos or widget.rect().center())
+    pos = pos or widget.rect().center()
+    window = widget.window()
+
+    def in_sight() -> bool:
+        _scroll_to(widget)
+        hit = window.childAt(widget.mapTo(window, pos))
+        return hit is not None and (hit is widget or widget.isAncestorOf(hit))
+
+    qtbot.waitUntil(in_sight, timeout=2_000)  # rows just built are laid out first
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def _scroll_to(widget: QWidget) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QScrollArea) and parent.widget() is not None \
+                and parent.widget().isAncestorOf(widget):
+            parent.ensureWidgetVisible(widget)
+        parent = parent.parentWidget()
 
 
 def click_tab(qtbot: Any, tabs: QTabWidget, page: QWidget) -> None:
@@ -131,8 +159,8 @@ def type_into(qtbot: Any, widget: QWidget, text: str, *, replace: bool = True) -
     click(qtbot, widget)
     if replace:
         qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    else:
-        qtbot.keyClick(widget, Qt.Key.Key_End)
+    else:  # to the very end, in a line or a text
+        qtbot.keyClick(widget, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClicks(widget, text)
 
 
@@ -190,3 +218,4 @@ def wheel(widget: QWidget, steps: int = 1) -> None:
                         QPoint(0, 120 * steps), Qt.MouseButton.NoButton,
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
+

@@ -15,7 +15,7 @@ from desktop.mainwindow.window import MainWindow
 from desktop.session.controller import UNLOCKED
 from desktop.settings import Settings
 from storage.store import CaseStore
-from tests.gui.acting import USER, filled_family
+from tests.gui.acting import USER, activate, filled_family
 from tests.gui.test_shell_sync import PASSPHRASE as SYNC_PASSPHRASE
 from tests.gui.test_shell_sync import enrolled_window, line, service  # noqa: F401 - fixtures
 from tests.gui.walk import Walk
@@ -46,6 +46,7 @@ def window(qtbot, tmp_path: Path):
     qtbot.addWidget(w)
     w.resize(1400, 900)
     w.show()
+    activate(qtbot, w)
     qtbot.keyClicks(w.unlock_page.passphrase, PASSPHRASE)
     qtbot.keyClick(w.unlock_page.passphrase, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=20_000)
@@ -68,6 +69,7 @@ def test_a_walk_with_edits_and_new_cases_leaves_exactly_those(qtbot, window):
 
 
 def test_a_walk_with_syncs_against_the_service(qtbot, enrolled_window):  # noqa: F811
+    activate(qtbot, enrolled_window)
     walk = Walk(qtbot, enrolled_window, SYNC_PASSPHRASE, 7, edits=True, finish_wizard=True,
                 sync=True)
     walk.run(150)
