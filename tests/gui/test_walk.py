@@ -15,7 +15,7 @@ from desktop.mainwindow.window import MainWindow
 from desktop.session.controller import UNLOCKED
 from desktop.settings import Settings
 from storage.store import CaseStore
-from tests.gui.acting import USER, activate, filled_family
+from tests.gui.acting import USER, activate, click_case, click_row, click_tab, filled_family
 from tests.gui.test_shell_sync import PASSPHRASE as SYNC_PASSPHRASE
 from tests.gui.test_shell_sync import enrolled_window, line, service  # noqa: F401 - fixtures
 from tests.gui.walk import Walk
@@ -60,6 +60,24 @@ def test_a_walk_that_only_looks_changes_nothing(qtbot, window, seed):
     walk = Walk(qtbot, window, PASSPHRASE, seed)
     walk.run(250)
     assert walk.made_on_purpose == 0
+
+
+def test_finishing_the_wizard_leaves_the_open_case_as_it_was(qtbot, window):
+    """Issue 8: creating a case from the Taken, Toestemming or Huisbezoeken tab of an open
+    case wiped that case's assignee, consent person and visit participants."""
+    walk = Walk(qtbot, window, PASSPHRASE, 1)
+    view = window.workspace.case_file
+    model = window.workspace.case_list.model
+    for tab in (view.tasks, view.consent, view.visits):
+        hoekstra = next(model.case(r).id for r in range(model.rowCount())
+                        if model.case(r).title == "Familie Hoekstra")
+        click_case(qtbot, window.workspace.case_list, hoekstra)
+        walk.wait_case(hoekstra)
+        click_tab(qtbot, view.tabs, tab)
+        walk.wait_tab()
+        click_row(qtbot, tab.table, 0)
+        walk.new_case_wizard(finish=True)  # checks every record against what it made
+    assert walk.made_on_purpose == 6  # three cases, each with one person
 
 
 def test_a_walk_with_edits_and_new_cases_leaves_exactly_those(qtbot, window):

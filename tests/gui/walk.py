@@ -174,7 +174,9 @@ class Walk:
         self.qtbot.waitUntil(lambda: not editor.pending, timeout=5_000)
         self.check(f"typing into {form.kind}.{name}")
 
-    def new_case_wizard(self) -> None:
+    def new_case_wizard(self, finish: bool | None = None) -> None:
+        """Open the wizard from the toolbar and type a family name; then cancel it or create
+        the case (`finish`; by chance when the walk may finish it)."""
         from desktop.newcase.wizard import NewCaseWizard
 
         click(self.qtbot, self.w.toolbar.widgetForAction(self.w.actions.new_case))
@@ -182,7 +184,9 @@ class Walk:
         wizard = next(x for x in self.w.findChildren(NewCaseWizard) if x.isVisible())
         self.qtbot.waitUntil(lambda: wizard.user is not None)
         type_into(self.qtbot, wizard.family_page.title, f"Familie Wandel {len(self.log)}")
-        if not self.finish_wizard or self.rng.random() < 0.5:
+        if finish is None:
+            finish = self.finish_wizard and self.rng.random() < 0.5
+        if not finish:
             self.log.append("wizard cancelled")
             click(self.qtbot, wizard.button(QWizard.WizardButton.CancelButton))
             self.qtbot.waitUntil(lambda: not wizard.isVisible())
