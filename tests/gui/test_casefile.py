@@ -369,19 +369,31 @@ def test_consent_names_the_person_it_is_about(view, case, store, session, qtbot)
     assert view.consent.model.data(view.consent.model.index(0, 0)) == "Lotte de Boer"
 
 
-def test_removing_a_person_asks_first(view, case, store, session, qtbot, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
+def test_removing_a_person_asks_first(view, case, store, session, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
 
     record, people = case
     assert open_and_wait(view, record.id)
     show_tab(view, view.people, qtbot, record.id)
-    view.people.select_record(people["Oma Greet"].id)
-    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answers.pop(0))
-    view.people.delete_button.click()
+    click_record(qtbot, view.people, people["Oma Greet"].id)
+
+    def answer(button):
+        """Click `button` in the question once it shows (it blocks until answered)."""
+        def click_it():
+            box = QApplication.activeModalWidget()
+            if not isinstance(box, QMessageBox):
+                QTimer.singleShot(20, click_it)
+                return
+            click(qtbot, box.button(button))
+        QTimer.singleShot(0, click_it)
+
+    answer(QMessageBox.StandardButton.No)
+    click(qtbot, view.people.delete_button)
     settle(session, qtbot)
     assert not store.get_record(people["Oma Greet"].id).deleted
-    view.people.delete_button.click()
+    answer(QMessageBox.StandardButton.Yes)
+    click(qtbot, view.people.delete_button)
     settle(session, qtbot)
     assert store.get_record(people["Oma Greet"].id).deleted
     assert view.people.model.rowCount() == 2
