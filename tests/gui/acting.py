@@ -114,7 +114,12 @@ def click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
         hit = window.childAt(widget.mapTo(window, pos))
         return hit is not None and (hit is widget or widget.isAncestorOf(hit))
 
-    qtbot.waitUntil(in_sight, timeout=2_000)  # rows just built are laid out first
+    try:
+        qtbot.waitUntil(in_sight, timeout=2_000)  # rows just built are laid out first
+    except Exception as exc:  # pytest-qt's TimeoutError
+        hit = window.childAt(widget.mapTo(window, pos))
+        raise AssertionError(f"{widget.accessibleName() or widget} is not in sight: "
+                             f"{hit} is at its middle") from exc
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
 
 
