@@ -110,9 +110,7 @@ def click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
     window = widget.window()
 
     def in_sight() -> bool:
-        _scroll_to(widget)
-        hit = window.childAt(widget.mapTo(window, pos))
-        return hit is not None and (hit is widget or widget.isAncestorOf(hit))
+        return reachable(widget, pos)
 
     try:
         qtbot.waitUntil(in_sight, timeout=2_000)  # rows just built are laid out first
@@ -121,6 +119,15 @@ def click(qtbot: Any, widget: QWidget, pos: QPoint | None = None) -> None:
         raise AssertionError(f"{widget.accessibleName() or widget} is not in sight: "
                              f"{hit} is at its middle") from exc
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def reachable(widget: QWidget, pos: QPoint | None = None) -> bool:
+    """Whether a person can click `widget` (at `pos`) once it is scrolled into sight: nothing
+    else of the window is at that point."""
+    _scroll_to(widget)
+    window = widget.window()
+    hit = window.childAt(widget.mapTo(window, pos or widget.rect().center()))
+    return hit is not None and (hit is widget or widget.isAncestorOf(hit))
 
 
 def _scroll_to(widget: QWidget) -> None:

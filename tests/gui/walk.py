@@ -19,6 +19,7 @@ from tests.gui.acting import (
     click_case,
     click_row,
     click_tab,
+    reachable,
     snapshot,
     type_into,
     wheel,
@@ -142,7 +143,8 @@ class Walk:
 
     def click_into_a_field(self) -> None:
         fields = [e.widget for e in self.editors()
-                  if isinstance(e.widget, QLineEdit | QPlainTextEdit) and e.widget.isEnabled()]
+                  if isinstance(e.widget, QLineEdit | QPlainTextEdit) and e.widget.isEnabled()
+                  and reachable(e.widget)]
         if fields:
             click(self.qtbot, self.rng.choice(fields))
 
@@ -154,7 +156,8 @@ class Walk:
             form = self.view.overview.form
         if form is None or form.record_id is None or not form.isEnabled():
             return
-        fields = [(n, e) for n, e in form.editors.items() if isinstance(e, LineEditor)]
+        fields = [(n, e) for n, e in form.editors.items()
+                  if isinstance(e, LineEditor) and reachable(e.widget)]
         if not fields:
             return
         name, editor = self.rng.choice(fields)
