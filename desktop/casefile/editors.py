@@ -1,15 +1,25 @@
 """One editor widget per registry field type, saving as the worker types or leaves it.
 
-An editor shows a value, and says `committed(old, new)` when the worker has changed it: free
-text after a short pause in typing or when the field loses focus, a choice, a tick or a date
-at once. A value set from outside (loading, undo, sync) never comes back as a commit.
+Only a person's action writes. An editor shows a value, and says `committed(old, new)` only
+after the worker has acted on it: typed (`textEdited`), chosen (`activated`), clicked, or
+stepped or typed in a date or number box. Such an action marks the editor dirty; free text
+then saves after a short pause in typing or when the field is left, a choice, a tick or a step
+at once. Nothing else ever commits: loading a record, refilling the people on offer, a sync
+that reloads the record, another case or the lock only show values (`set_value`, which also
+forgets an unsaved action), so a widget that reads differently after any of them (a person no
+longer on offer, an empty list at the lock) can never be written back as an edit.
+
+The base also keeps the mouse wheel from changing a value the worker is only scrolling past:
+a combo, date or number box takes focus by Tab or click only, and a wheel over it without
+focus scrolls the form instead.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -28,22 +38,34 @@ SAVE_DELAY_MS = 700  # a pause in typing this long saves the field
 NO_DATE = QDate(1900, 1, 1)  # shown as "—": QDateEdit has no empty state of its own
 
 
+def not_on_offer() -> str:
+    """How a value shows that the list no longer offers (a person removed, a colleague)."""
+    return QCoreApplication.translate("FieldEditor", "(not in this list)")
+
+
 class FieldEditor(QObject):
-    """Adapter between one field of a record and the widget that edits it."""
+    """Adapter between one field of a record and the widget that edits it.
+
+    Subclasses connect only user-action signals to `_touched` (and `editingFinished` to
+    `flush`); they never decide on their own what is saved."""
 
     committed = Signal(object, object)  # old, new
 
     def __init__(self, widget: QWidget, debounce: bool) -> None:
         super().__init__(widget)
         self.widget = widget
-        self._shown: Any = None
+        self._shown: Any = None  # what the store holds, as the widget shows it
+        self._dirty = False  # the worker acted on the widget since the value was shown
         self._timer: QTimer | None = None
         if debounce:
             self._timer = QTimer(self)
             self._timer.setSingleShot(True)
             self._timer.setInterval(SAVE_DELAY_MS)
             self._timer.timeout.connect(self.flush)
-            widget.installEventFilter(self)
+        if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
+            # Scrolling past a combo, date or number box must not give it the wheel.
+            widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(self)
 
     # Subclasses read and write the widget.
     def _read(self) -> Any:
@@ -54,42 +76,59 @@ class FieldEditor(QObject):
 
     @property
     def pending(self) -> bool:
-        """True while typed text waits for its pause to be saved."""
-        return self._timer is not None and self._timer.isActive()
+        """True while something the worker did waits to be saved."""
+        return self._dirty
 
     def value(self) -> Any:
         return self._read()
 
     def set_value(self, value: Any) -> None:
-        """Show `value` (from the store, undo or sync) without saving it back."""
+        """Show `value` (from the store, undo or sync) without saving it back; an unsaved
+        action of the worker on the previous value is forgotten."""
+        self._dirty = False
+        if self._timer is not None:
+            self._timer.stop()
         if self._read() != value:
-            blocked = self.widget.blockSignals(True)
-            try:
-                self._write(value)
-            finally:
-                self.widget.blockSignals(blocked)
+            self._quietly(lambda: self._write(value))
         # What the widget shows is the baseline: an unset tick box reads as "not ticked", and
         # only a change the worker makes to it is saved.
         self._shown = self._read()
 
     def flush(self) -> None:
-        """Save now whatever the worker has typed."""
+        """Save now what the worker has changed; without an action of theirs, nothing."""
         if self._timer is not None:
             self._timer.stop()
+        if not self._dirty:
+            return
+        self._dirty = False
         new = self._read()
         if new != self._shown:
             old, self._shown = self._shown, new
             self.committed.emit(old, new)
 
-    def _touched(self) -> None:
+    def _quietly(self, change: Any) -> None:
+        """Change the widget from code: no signal of it may look like the worker's."""
+        blocked = self.widget.blockSignals(True)
+        try:
+            change()
+        finally:
+            self.widget.blockSignals(blocked)
+
+    def _touched(self, *_: Any) -> None:
+        """Slot for user-action signals only."""
+        self._dirty = True
         if self._timer is not None:
             self._timer.start()
         else:
             self.flush()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.FocusOut and self.pending:
-            self.flush()
+        kind = event.type()
+        if kind == QEvent.Type.Wheel and isinstance(watched, QWidget) and not watched.hasFocus():
+            event.ignore()  # on to the scroll area around it
+            return True
+        if kind == QEvent.Type.FocusOut and self._dirty:
+            self.flush()  # leaving the field saves it
         return False
 
 
@@ -108,13 +147,38 @@ class LineEditor(FieldEditor):
         self.edit.setText(value or "")
 
 
+class _PlainTextEdit(QPlainTextEdit):
+    """QPlainTextEdit has no textEdited: `edited` says the worker changed the text (typing,
+    pasting, dropping, the context menu), never setPlainText."""
+
+    edited = Signal()
+
+    def _watch(self, handle: Any, event: Any) -> None:
+        revision = self.document().revision()
+        handle(event)
+        if self.document().revision() != revision:
+            self.edited.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        self._watch(super().keyPressEvent, event)
+
+    def inputMethodEvent(self, event: QInputMethodEvent) -> None:  # noqa: N802 - Qt override
+        self._watch(super().inputMethodEvent, event)
+
+    def insertFromMimeData(self, source: Any) -> None:  # noqa: N802 - Qt override
+        self._watch(super().insertFromMimeData, source)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802 - Qt override
+        self._watch(super().contextMenuEvent, event)
+
+
 class TextEditor(FieldEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
-        edit = QPlainTextEdit(parent)
+        edit = _PlainTextEdit(parent)
         edit.setTabChangesFocus(True)  # Tab leaves the field, as in a form
         super().__init__(edit, debounce=True)
         self.edit = edit
-        self.edit.textChanged.connect(self._touched)
+        self.edit.edited.connect(self._touched)
 
     def _read(self) -> Any:
         return self.edit.toPlainText() or None
@@ -123,21 +187,58 @@ class TextEditor(FieldEditor):
         self.edit.setPlainText(value or "")
 
 
-class ChoiceEditor(FieldEditor):
-    def __init__(self, values: tuple[str, ...], parent: QWidget | None = None) -> None:
+class _ComboEditor(FieldEditor):
+    """A combo box of values with "—" first; a value the list does not offer is kept and
+    shown as an extra item, never replaced by another."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
         combo = QComboBox(parent)
-        combo.addItem("—", None)
-        for value in values:
-            combo.addItem(choice_label(value), value)
         super().__init__(combo, debounce=False)
         self.combo = combo
-        self.combo.activated.connect(self._touched)
+        self._extras: set[Any] = set()
+        combo.addItem("—", None)
+        combo.activated.connect(self._touched)
+
+    def set_options(self, options: list[tuple[str, str]]) -> None:
+        """Replace the values on offer; the value shown stays what it was."""
+        current = self._read()
+
+        def refill() -> None:
+            self.combo.clear()
+            self._extras = set()
+            self.combo.addItem("—", None)
+            for value, text in options:
+                self.combo.addItem(text, value)
+            self._write(current)
+
+        self._quietly(refill)
 
     def _read(self) -> Any:
         return self.combo.currentData()
 
     def _write(self, value: Any) -> None:
-        self.combo.setCurrentIndex(max(0, self.combo.findData(value)))
+        for extra in [e for e in self._extras if e != value]:
+            self.combo.removeItem(self.combo.findData(extra))
+            self._extras.discard(extra)
+        if value is None:
+            self.combo.setCurrentIndex(0)
+            return
+        index = self.combo.findData(value)
+        if index < 0:
+            self.combo.addItem(not_on_offer(), value)
+            self._extras.add(value)
+            index = self.combo.count() - 1
+        self.combo.setCurrentIndex(index)
+
+
+class ChoiceEditor(_ComboEditor):
+    def __init__(self, values: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.set_options([(value, choice_label(value)) for value in values])
+
+
+class ReferenceEditor(_ComboEditor):
+    """Chooses a record of the case by name (the person a consent is about)."""
 
 
 class FlagEditor(FieldEditor):
@@ -154,9 +255,29 @@ class FlagEditor(FieldEditor):
         self.box.setChecked(bool(value))
 
 
+class _DateEdit(QDateEdit):
+    """`stepped` says the worker stepped the date (arrow keys, the arrows, the wheel)."""
+
+    stepped = Signal()
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        super().stepBy(steps)
+        self.stepped.emit()
+
+
+class _SpinBox(QSpinBox):
+    """`stepped` says the worker stepped the number (arrow keys, the arrows, the wheel)."""
+
+    stepped = Signal()
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
+        super().stepBy(steps)
+        self.stepped.emit()
+
+
 class DateEditor(FieldEditor):
     def __init__(self, parent: QWidget | None = None) -> None:
-        edit = QDateEdit(parent)
+        edit = _DateEdit(parent)
         edit.setCalendarPopup(True)
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText("—")
@@ -164,8 +285,14 @@ class DateEditor(FieldEditor):
         edit.setDate(NO_DATE)
         super().__init__(edit, debounce=True)
         self.edit = edit
-        self.edit.dateChanged.connect(self._touched)
-        self.edit.editingFinished.connect(self.flush)
+        # A date has no "edited" signal: typing, a step and a day picked in the calendar are
+        # the worker's actions.
+        edit.stepped.connect(self._touched)
+        edit.lineEdit().textEdited.connect(self._touched)
+        calendar = edit.calendarWidget()
+        calendar.clicked.connect(self._touched)
+        calendar.activated.connect(self._touched)
+        edit.editingFinished.connect(self.flush)
 
     def _read(self) -> Any:
         date = self.edit.date()
@@ -178,14 +305,16 @@ class DateEditor(FieldEditor):
 class NumberEditor(FieldEditor):
     def __init__(self, minimum: int | None, maximum: int | None,
                  parent: QWidget | None = None) -> None:
-        spin = QSpinBox(parent)
+        spin = _SpinBox(parent)
         spin.setRange(-1 if minimum is None else minimum - 1,
                       1_000_000 if maximum is None else maximum)
         spin.setSpecialValueText("—")  # the lowest value stands for "none"
         super().__init__(spin, debounce=True)
         self.spin = spin
-        self.spin.valueChanged.connect(self._touched)
-        self.spin.editingFinished.connect(self.flush)
+        # A number has no "edited" signal: typing and a step are the worker's actions.
+        spin.stepped.connect(self._touched)
+        spin.lineEdit().textEdited.connect(self._touched)
+        spin.editingFinished.connect(self.flush)
 
     def _read(self) -> Any:
         value = self.spin.value()
@@ -207,23 +336,30 @@ class ChecklistEditor(FieldEditor):
         self._grid.setContentsMargins(0, 0, 0, 0)
         self._columns = columns
         self._boxes: dict[str, QCheckBox] = {}
+        self._extras: set[str] = set()
         self.set_options(options)
 
     def set_options(self, options: list[tuple[str, str]]) -> None:
-        """Replace the values on offer (keeping which are ticked where they remain)."""
-        ticked = set(self._read() or [])
+        """Replace the values on offer; what is ticked stays ticked, on offer or not."""
+        ticked = self._read() or []
         for box in self._boxes.values():
             self._grid.removeWidget(box)  # out of the grid now, so the new ones take its cells
             box.hide()
             box.deleteLater()
         self._boxes = {}
-        for i, (value, text) in enumerate(options):
-            box = QCheckBox(text, self.panel)
-            box.setAccessibleName(text)
-            box.setChecked(value in ticked)
-            box.clicked.connect(self._touched)
-            self._grid.addWidget(box, i // self._columns, i % self._columns)
-            self._boxes[value] = box
+        self._extras = set()
+        for value, text in options:
+            self._add_box(value, text)
+        self._write(ticked)
+
+    def _add_box(self, value: str, text: str) -> QCheckBox:
+        box = QCheckBox(text, self.panel)
+        box.setAccessibleName(text)
+        box.clicked.connect(self._touched)
+        i = len(self._boxes)
+        self._grid.addWidget(box, i // self._columns, i % self._columns)
+        self._boxes[value] = box
+        return box
 
     def boxes(self) -> dict[str, QCheckBox]:
         return dict(self._boxes)
@@ -233,7 +369,17 @@ class ChecklistEditor(FieldEditor):
         return values or None
 
     def _write(self, value: Any) -> None:
-        chosen = set(value or [])
+        chosen = list(value or [])
+        for extra in [e for e in self._extras if e not in chosen]:
+            box = self._boxes.pop(extra)
+            self._grid.removeWidget(box)
+            box.hide()
+            box.deleteLater()
+            self._extras.discard(extra)
+        for v in chosen:
+            if v not in self._boxes:
+                self._add_box(v, not_on_offer())
+                self._extras.add(v)
         for v, box in self._boxes.items():
             box.setChecked(v in chosen)
 
@@ -258,30 +404,3 @@ def editor_for(kind: str, name: str, parent: QWidget | None = None) -> FieldEdit
     editor.widget.setAccessibleName(field_label(name, kind))
     editor.widget.setObjectName(f"{kind}.{name}")
     return editor
-
-
-class ReferenceEditor(FieldEditor):
-    """Chooses a record of the case by name (the person a consent is about)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        combo = QComboBox(parent)
-        super().__init__(combo, debounce=False)
-        self.combo = combo
-        combo.addItem("—", None)
-        combo.activated.connect(self._touched)
-
-    def set_options(self, options: list[tuple[str, str]]) -> None:
-        current = self._read()
-        blocked = self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem("—", None)
-        for value, text in options:
-            self.combo.addItem(text, value)
-        self._write(current)
-        self.combo.blockSignals(blocked)
-
-    def _read(self) -> Any:
-        return self.combo.currentData()
-
-    def _write(self, value: Any) -> None:
-        self.combo.setCurrentIndex(max(0, self.combo.findData(value)))

@@ -55,8 +55,9 @@ class RecordForm(QWidget):
         self.setEnabled(False)
 
     def show_record(self, record: Record | None) -> None:
-        """Show `record` (None: an empty, disabled form). Typed-but-unsaved text is saved first
-        when another record is chosen; for the same record it is kept."""
+        """Show `record` (None: an empty, disabled form). What the worker changed but has not
+        saved yet is saved first when another record is chosen; for the same record it is
+        kept. Showing never saves anything else (see editors.FieldEditor)."""
         same = record is not None and record.id == self.record_id
         if not same:
             self.flush()
@@ -64,7 +65,7 @@ class RecordForm(QWidget):
         self.setEnabled(record is not None)
         for name, editor in self.editors.items():
             if same and editor.pending:
-                continue  # the worker is typing here; the pause will save it
+                continue  # the worker is changing it; the pause or leaving will save it
             editor.set_value(record.fields.get(name) if record is not None else None)
 
     def set_field(self, record_id: str, name: str, value: Any) -> None:

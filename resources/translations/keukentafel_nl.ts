@@ -664,6 +664,13 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>FieldEditor</name>
+    <message>
+        <source>(not in this list)</source>
+        <translation>(niet in deze lijst)</translation>
+    </message>
+</context>
+<context>
     <name>Fields</name>
     <message>
         <source>Family name</source>

@@ -21,6 +21,7 @@ from desktop.caselist.view import CaseListView
 from desktop.newcase.wizard import NewCaseWizard
 from storage.demo import seed_store
 from storage.store import CaseStore
+from tests.gui.acting import activate, click_tab
 
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 
@@ -68,10 +69,13 @@ def test_every_control_is_named(store, session, qtbot):
     wizard = NewCaseWizard(session)
     for widget in (case_list, case_file, wizard):
         qtbot.addWidget(widget)
+    case_file.resize(1000, 800)
+    case_file.show()
+    activate(qtbot, case_file)
     qtbot.waitUntil(lambda: case_list.model.rowCount() == 2)
     assert open_and_wait(case_file, case_list.model.case(0).id)
     for index in range(case_file.tabs.count()):
-        case_file.tabs.setCurrentIndex(index)
+        click_tab(qtbot, case_file.tabs, case_file.tabs.widget(index))
         tab = case_file.tabs.currentWidget()
         qtbot.waitUntil(lambda tab=tab: getattr(tab, "loaded_case", "x") is not None)
     for root in (case_list, case_file, wizard):

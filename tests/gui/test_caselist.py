@@ -7,6 +7,7 @@ import pytest
 
 from desktop.caselist.model import CaseListModel
 from desktop.caselist.view import CaseListView, search_and_wait
+from tests.gui.acting import activate, choose, click_row
 
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 
@@ -46,6 +47,9 @@ def view(store, session, qtbot):
     ids = seed(store)
     view = CaseListView(session)
     qtbot.addWidget(view)
+    view.resize(700, 600)
+    view.show()
+    activate(qtbot, view)
     qtbot.waitUntil(lambda: view.model.rowCount() == 3)
     view.ids = ids
     return view
@@ -85,21 +89,21 @@ def test_typing_in_the_search_field_filters_after_a_pause(view, qtbot):
 
 def test_status_filter(view, qtbot):
     with qtbot.waitSignal(view.loaded):
-        view.status.setCurrentIndex(view.status.findData("intake"))
+        choose(qtbot, view.status, "intake")
     assert titles(view) == ["Familie Bakker"]
     with qtbot.waitSignal(view.loaded):
-        view.status.setCurrentIndex(view.status.findData(None))
+        choose(qtbot, view.status, None)
     assert len(titles(view)) == 3
 
 
 def test_sort_by_next_review_and_by_last_change(view, store, qtbot):
     with qtbot.waitSignal(view.loaded):
-        view.order.setCurrentIndex(view.order.findData("review"))
+        choose(qtbot, view.order, "review")
     # Earliest review first; a case without a review date last.
     assert titles(view) == ["Familie Bakker", "Familie Jansen", "Familie El Amrani"]
     store.update_record(view.ids["Familie Jansen"], {"status": "closed"})
     with qtbot.waitSignal(view.loaded):
-        view.order.setCurrentIndex(view.order.findData("updated"))
+        choose(qtbot, view.order, "updated")
     assert titles(view)[0] == "Familie Jansen"
 
 
@@ -112,10 +116,10 @@ def test_sections_for_a_worker(view, store, qtbot):
     labels = [view.section.itemText(i) for i in range(view.section.count())]
     assert labels == ["All cases", "My cases", "Shared with me"]
     with qtbot.waitSignal(view.loaded):
-        view.section.setCurrentIndex(view.section.findData("mine"))
+        choose(qtbot, view.section, "mine")
     assert sorted(titles(view)) == ["Familie El Amrani", "Familie Jansen"]
     with qtbot.waitSignal(view.loaded):
-        view.section.setCurrentIndex(view.section.findData("others"))
+        choose(qtbot, view.section, "others")
     assert titles(view) == ["Familie Bakker"]
 
 
@@ -126,7 +130,7 @@ def test_a_team_lead_sees_team_cases(view, store, qtbot):
         view.refresh()
     assert view.section.itemText(2) == "Team cases"
     with qtbot.waitSignal(view.loaded):
-        view.section.setCurrentIndex(2)
+        choose(qtbot, view.section, "others")
     assert sorted(titles(view)) == ["Familie El Amrani", "Familie Jansen"]
 
 
@@ -137,16 +141,23 @@ def test_unsynced_changes_are_marked(view):
     assert "not yet synced" in view.model.data(mark, 0x0003)  # tooltip
 
 
-def test_activating_a_row_opens_the_case(view, qtbot):
+def test_clicking_a_row_or_enter_on_it_opens_the_case(view, qtbot):
+    from PySide6.QtCore import Qt
+
     row = titles(view).index("Familie Jansen")
     with qtbot.waitSignal(view.case_activated) as blocker:
-        view.table.activated.emit(view.model.index(row, 0))
+        click_row(qtbot, view.table, row)
     assert blocker.args == [view.ids["Familie Jansen"]]
+    other = titles(view).index("Familie Bakker")
+    qtbot.keyClick(view.table, Qt.Key.Key_Down if other > row else Qt.Key.Key_Up)
+    with qtbot.waitSignal(view.case_activated) as blocker:
+        qtbot.keyClick(view.table, Qt.Key.Key_Return)
+    assert blocker.args == [view.model.case(view.table.currentIndex().row()).id]
 
 
 def test_an_edit_elsewhere_refreshes_the_list(view, session, qtbot):
     case_id = view.ids["Familie Bakker"]
-    view.table.activated.emit(view.model.index(titles(view).index("Familie Bakker"), 0))
+    click_row(qtbot, view.table, titles(view).index("Familie Bakker"))
     with qtbot.waitSignal(view.loaded, timeout=3000):
         session.change(lambda s: s.update_record(case_id, {"title": "Familie Bakker-Smit"}),
                        kinds=["case"], case_ids=[case_id])
@@ -157,7 +168,7 @@ def test_an_edit_elsewhere_refreshes_the_list(view, session, qtbot):
 
 
 def test_a_refresh_with_the_same_cases_keeps_the_place_in_the_list(view, qtbot):
-    view.table.setCurrentIndex(view.model.index(2, 0))
+    click_row(qtbot, view.table, 2)
     resets = []
     view.model.modelReset.connect(lambda: resets.append(True))
     with qtbot.waitSignal(view.loaded):

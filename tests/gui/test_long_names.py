@@ -33,7 +33,7 @@ def _no_sync(store):
 def window(qtbot, tmp_path: Path):
     data_dir = tmp_path / "data"
     store = CaseStore.create(data_dir, PASSPHRASE)
-    ids = {title: store.create_record("case", {"title": title, "team_id": "team-1",
+    ids = {title: store.create_record("case", {"title": title, "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01",
                                                "status": "active"}).id
            for title in (LONG, SHORT)}
     store.close()

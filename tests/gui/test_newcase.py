@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
 
 from desktop.newcase.draft import Member, NewCaseDraft
 from desktop.newcase.family_page import LOCAL_TEAM
 from desktop.newcase.wizard import NewCaseWizard
 from sync.schema import SchemaError
+from tests.gui.acting import activate, choose, click
 
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 
@@ -36,13 +38,14 @@ def test_the_wizard_creates_a_case_with_its_household(store, session, qtbot, qtm
     wizard = NewCaseWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
+    activate(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.user is not None)
     family = wizard.family_page
     assert not family.isComplete()
     qtbot.keyClicks(family.title, "Familie Smit")
     assert family.isComplete()
-    family.status.setCurrentIndex(family.status.findData("active"))
-    wizard.next()
+    choose(qtbot, family.status, "active")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
 
     household = wizard.household_page
     qtbot.keyClicks(household.name, "Noor Smit")
@@ -53,11 +56,11 @@ def test_the_wizard_creates_a_case_with_its_household(store, session, qtbot, qtm
     qtbot.keyClick(household.name, Qt.Key.Key_Return)
     qtbot.keyClicks(household.name, "Lieke Smit")  # typed, not added: Next adds it
     qtmodeltester.check(household.model)
-    wizard.next()
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     assert "Noor Smit, Sem Smit, Lieke Smit" in wizard.check_page.summary.text()
 
     with qtbot.waitSignal(wizard.case_created) as blocker:
-        wizard.accept()
+        click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     case_id = blocker.args[0]
     case = store.get_record(case_id)
     assert case.fields["title"] == "Familie Smit"
@@ -75,11 +78,12 @@ def test_without_enrolment_the_case_stays_on_this_laptop(store, session, qtbot):
     wizard = NewCaseWizard(session)
     qtbot.addWidget(wizard)
     wizard.show()
+    activate(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.family_page.team.count() == 1)
     qtbot.keyClicks(wizard.family_page.title, "Familie Kaya")
-    wizard.next()
-    wizard.next()
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
     with qtbot.waitSignal(wizard.case_created) as blocker:
-        wizard.accept()
+        click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
     case = store.get_record(blocker.args[0])
     assert case.fields["team_id"] == LOCAL_TEAM and case.fields["contact_worker_id"] is None

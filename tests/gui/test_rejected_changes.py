@@ -29,7 +29,7 @@ def _refused_then_purged(store: CaseStore) -> str:
     case_id, person_id = str(uuid.uuid4()), str(uuid.uuid4())
     store.apply_pull_page(PullResponse(records=[
         Record(id=case_id, kind="case", case_id=case_id, rev=3,
-               fields={"title": FAMILY, "team_id": "team-1"}),
+               fields={"title": FAMILY, "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"}),
         Record(id=person_id, kind="person", case_id=case_id, rev=4,
                fields={"name": "Mila Zonnebloem"}),
     ], conflicts=[], revoked_case_ids=[], cursor="4", more=False))

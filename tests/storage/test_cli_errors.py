@@ -41,7 +41,7 @@ def _one_line(err: str) -> str:
 def _store_with_a_status_conflict(data_dir: Path) -> str:
     """A case that came back from a pull with a conflict on its status, as a sync leaves it."""
     with CaseStore.create(data_dir, PASS) as store:
-        case = store.create_record("case", {"title": "Familie Vos", "team_id": "team-1",
+        case = store.create_record("case", {"title": "Familie Vos", "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01",
                                             "status": "intake"})
         store.apply_pull_page(PullResponse(
             records=[Record(id=case.id, kind="case", case_id=case.id, rev=3,
