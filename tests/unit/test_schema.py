@@ -6,7 +6,7 @@ from sync.schema import KINDS, SchemaError, full_fields, validate_fields
 
 DESIGN_KINDS = {
     "case", "person", "relationship", "safety_plan", "plan_item",
-    "visit", "scaling_score", "task", "consent",
+    "visit", "scaling_score", "task", "consent", "plan_version",
 }
 
 
