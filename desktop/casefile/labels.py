@@ -47,6 +47,31 @@ def _choice_labels() -> dict[str, str]:
         "family": translate("Choices", "Family"),
         "network": translate("Choices", "Network"),
         "professional": translate("Choices", "Professional"),
+        # safety_plan.status, plan_version.decision
+        "draft": translate("Choices", "Draft"),
+        "agreed": translate("Choices", "Agreed"),
+        "submitted": translate("Choices", "Submitted"),
+        "approved": translate("Choices", "Approved"),
+        "returned": translate("Choices", "Returned"),
+        # safety_plan.phase
+        "direct": translate("Choices", "Direct safety"),
+        "structural": translate("Choices", "Lasting safety"),
+        # plan_item.section
+        "danger": translate("Choices", "Danger statement"),
+        "condition": translate("Choices", "Condition"),
+        "agreement": translate("Choices", "Agreement"),
+        "signal": translate("Choices", "Signal"),
+        "emergency_step": translate("Choices", "When it goes wrong"),
+        "network_commitment": translate("Choices", "Safety network"),
+        "child_voice": translate("Choices", "In the child's words"),
+        "next_step": translate("Choices", "Next step"),
+        # plan_item.part: the Three Houses and the Safety House
+        "worries": translate("Choices", "House of worries"),
+        "good_things": translate("Choices", "House of good things"),
+        "dreams": translate("Choices", "House of dreams"),
+        "safe_people": translate("Choices", "Safe people"),
+        "rules": translate("Choices", "Rules"),
+        "path": translate("Choices", "The path"),
     }
 
 
@@ -119,6 +144,15 @@ def _field_labels() -> dict[str, str]:
         "position": translate("Fields", "Order"),
         "plan_item_id": translate("Fields", "Plan item"),
         "visit_id": translate("Fields", "Home visit"),
+        "part": translate("Fields", "Part"),
+        "addresses": translate("Fields", "Meets the conditions"),
+        "decision": translate("Fields", "Decision"),
+        "comment": translate("Fields", "Comment"),
+        "section_comments": translate("Fields", "Comments per part"),
+        "content": translate("Fields", "What the team lead saw"),
+        "based_on_rev": translate("Fields", "Based on"),
+        "decided_by": translate("Fields", "Decided by"),
+        "decided_at": translate("Fields", "Decided at"),
         # The same field name reads differently in another kind.
         "task.title": translate("Fields", "Task"),
         "safety_plan.title": translate("Fields", "Title"),
@@ -137,6 +171,7 @@ def _kind_labels() -> dict[str, str]:
         "scaling_score": translate("Kinds", "Scaling score"),
         "task": translate("Kinds", "Task"),
         "consent": translate("Kinds", "Consent"),
+        "plan_version": translate("Kinds", "Plan version"),
     }
 
 

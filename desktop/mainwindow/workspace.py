@@ -34,6 +34,9 @@ class Workspace(QSplitter):
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 5)
         self.case_list.case_activated.connect(self.open_case)
+        from desktop.safetyplan.tab import PlanTab
+
+        self.add_tab(PlanTab(self.case_file.controller, self.case_file), self.tr("Safety &plan"))
 
     def open_case(self, case_id: str) -> None:
         self.case_file.open_case(case_id)

@@ -1,0 +1,58 @@
+"""Reading a case's safety plan off the UI thread: the plan, its items and versions, the
+people of the case (to pick who) and who is using the app (a team lead decides)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.safetyplan.positions import sort_key
+from sync.protocol import Record
+
+STATUS_ORDER = ("submitted", "agreed", "returned", "draft", "approved")
+
+
+@dataclass(frozen=True)
+class PlanData:
+    plan: Record | None
+    items: list[Record] = field(default_factory=list)
+    versions: list[Record] = field(default_factory=list)
+    people: list[Record] = field(default_factory=list)
+    user: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_teamlead(self) -> bool:
+        return self.user.get("role") == "teamlead"
+
+
+def current_plan(plans: list[Record]) -> Record | None:
+    """The plan the tab shows when a case has more than one (two laptops each made one):
+    the one furthest in review, then the newest version, then by id so every laptop agrees."""
+    live = [p for p in plans if not p.deleted]
+    if not live:
+        return None
+
+    def rank(plan: Record) -> tuple[int, int, str]:
+        status = plan.fields.get("status") or "draft"
+        order = STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
+        return (order, -(plan.fields.get("version") or 1), plan.id)
+
+    return min(live, key=rank)
+
+
+def read_plan(store: Any, case_id: str) -> PlanData:
+    plan = current_plan(store.list_records(kind="safety_plan", case_id=case_id))
+    user = store.get_setting("user")
+    people = sorted(store.list_records(kind="person", case_id=case_id),
+                    key=lambda p: (str(p.fields.get("name") or ""), p.id))
+    if plan is None:
+        return PlanData(None, people=people, user=user if isinstance(user, dict) else {})
+    items = [i for i in store.list_records(kind="plan_item", case_id=case_id)
+             if i.fields.get("plan_id") == plan.id]
+    items.sort(key=lambda i: sort_key(i.fields.get("position"), i.id))
+    versions = sorted(
+        (v for v in store.list_records(kind="plan_version", case_id=case_id)
+         if v.fields.get("plan_id") == plan.id),
+        key=lambda v: (v.fields.get("decided_at") or "", v.id),
+    )
+    return PlanData(plan, items, versions, people, user if isinstance(user, dict) else {})
