@@ -36,7 +36,8 @@ class Workspace(QSplitter):
         self.case_list.case_activated.connect(self.open_case)
         from desktop.safetyplan.tab import PlanTab
 
-        self.add_tab(PlanTab(self.case_file.controller, self.case_file), self.tr("Safety &plan"))
+        title = self.tr("&Safety plan")
+        self.add_tab(PlanTab(self.case_file.controller, self.case_file), title)
 
     def open_case(self, case_id: str) -> None:
         self.case_file.open_case(case_id)

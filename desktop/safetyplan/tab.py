@@ -39,13 +39,12 @@ from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
 from desktop.safetyplan.rules import blockers, danger_nudges
-from desktop.safetyplan.words import blocker_text, new_item_text
+from desktop.safetyplan.words import blocker_text, emergency_text, new_item_text
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
                "working_well")
 PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person")
-EMERGENCY = (("112", "Call 112 when there is danger now"),
-             ("0800-2000", "Call Veilig Thuis"))
+EMERGENCY = ("112", "0800-2000")  # always offered: danger now, and Veilig Thuis
 
 
 class _Forms:
@@ -116,7 +115,7 @@ class PlanTab(QWidget):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.tree.addAction(action)
         self.emergency_buttons: dict[str, QPushButton] = {}
-        for phone, _text in EMERGENCY:
+        for phone in EMERGENCY:
             button = QPushButton(self.tr("Add %1").replace("%1", phone), self)
             button.clicked.connect(lambda _c=False, p=phone: self.add_emergency(p))
             self.emergency_buttons[phone] = button
@@ -332,9 +331,7 @@ class PlanTab(QWidget):
         self._push(command)
 
     def add_emergency(self, phone: str) -> None:
-        text = dict(EMERGENCY)[phone]
-        self.add_line("emergency_step", text=QCoreApplication.translate("SafetyPlan", text),
-                      phone=phone)
+        self.add_line("emergency_step", text=emergency_text(phone), phone=phone)
 
     def remove_line(self) -> None:
         record = self.model.record(self.tree.currentIndex())

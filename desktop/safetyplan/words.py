@@ -45,6 +45,13 @@ def new_item_text(section: str) -> str:
     }.get(section, section)
 
 
+def emergency_text(phone: str) -> str:
+    """What a step for an always-offered number says."""
+    if phone == "112":
+        return translate("SafetyPlan", "Call 112 when there is danger now")
+    return translate("SafetyPlan", "Call Veilig Thuis")
+
+
 def blocker_text(blocker: Blocker, label: str) -> str:
     """One missing thing, naming the line it is about (`label`: its text)."""
     if blocker.code == "danger_without_goal":

@@ -335,6 +335,90 @@ Huishouden: %4</translation>
             <source>Professional</source>
             <translation>Professional</translation>
         </message>
+        <message>
+            <source>Draft</source>
+            <translation>Concept</translation>
+        </message>
+        <message>
+            <source>Agreed</source>
+            <translation>Afgesproken</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Ingediend</translation>
+        </message>
+        <message>
+            <source>Approved</source>
+            <translation>Goedgekeurd</translation>
+        </message>
+        <message>
+            <source>Returned</source>
+            <translation>Teruggestuurd</translation>
+        </message>
+        <message>
+            <source>Direct safety</source>
+            <translation>Directe veiligheid</translation>
+        </message>
+        <message>
+            <source>Lasting safety</source>
+            <translation>Duurzame veiligheid</translation>
+        </message>
+        <message>
+            <source>Danger statement</source>
+            <translation>Zorgformulering</translation>
+        </message>
+        <message>
+            <source>Condition</source>
+            <translation>Veiligheidsvoorwaarde</translation>
+        </message>
+        <message>
+            <source>Agreement</source>
+            <translation>Afspraak</translation>
+        </message>
+        <message>
+            <source>Signal</source>
+            <translation>Signaal</translation>
+        </message>
+        <message>
+            <source>When it goes wrong</source>
+            <translation>Als het misgaat</translation>
+        </message>
+        <message>
+            <source>Safety network</source>
+            <translation>Veiligheidsnetwerk</translation>
+        </message>
+        <message>
+            <source>In the child's words</source>
+            <translation>In de woorden van het kind</translation>
+        </message>
+        <message>
+            <source>Next step</source>
+            <translation>Volgende stap</translation>
+        </message>
+        <message>
+            <source>House of worries</source>
+            <translation>Huis van zorgen</translation>
+        </message>
+        <message>
+            <source>House of good things</source>
+            <translation>Huis van goede dingen</translation>
+        </message>
+        <message>
+            <source>House of dreams</source>
+            <translation>Huis van dromen</translation>
+        </message>
+        <message>
+            <source>Safe people</source>
+            <translation>Veilige mensen</translation>
+        </message>
+        <message>
+            <source>Rules</source>
+            <translation>Regels</translation>
+        </message>
+        <message>
+            <source>The path</source>
+            <translation>Het pad</translation>
+        </message>
     </context>
     <context>
         <name>ConflictInbox</name>
@@ -801,6 +885,42 @@ Huishouden: %4</translation>
             <source>Title</source>
             <translation>Titel</translation>
         </message>
+        <message>
+            <source>Part</source>
+            <translation>Deel</translation>
+        </message>
+        <message>
+            <source>Meets the conditions</source>
+            <translation>Voldoet aan de voorwaarden</translation>
+        </message>
+        <message>
+            <source>Decision</source>
+            <translation>Besluit</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Opmerking</translation>
+        </message>
+        <message>
+            <source>Comments per part</source>
+            <translation>Opmerkingen per deel</translation>
+        </message>
+        <message>
+            <source>What the team lead saw</source>
+            <translation>Wat de teamleider zag</translation>
+        </message>
+        <message>
+            <source>Based on</source>
+            <translation>Gebaseerd op</translation>
+        </message>
+        <message>
+            <source>Decided by</source>
+            <translation>Besloten door</translation>
+        </message>
+        <message>
+            <source>Decided at</source>
+            <translation>Besloten op</translation>
+        </message>
     </context>
     <context>
         <name>FirstRunPage</name>
@@ -1020,6 +1140,10 @@ Huishouden: %4</translation>
             <source>Consent</source>
             <translation>Toestemming</translation>
         </message>
+        <message>
+            <source>Plan version</source>
+            <translation>Versie van het plan</translation>
+        </message>
     </context>
     <context>
         <name>MainWindow</name>
@@ -1154,6 +1278,108 @@ Huishouden: %4</translation>
         </message>
     </context>
     <context>
+        <name>PlanItemsModel</name>
+        <message>
+            <source>Line</source>
+            <translation>Punt</translation>
+        </message>
+        <message>
+            <source>With it</source>
+            <translation>Daarbij</translation>
+        </message>
+        <message>
+            <source>(empty)</source>
+            <translation>(leeg)</translation>
+        </message>
+        <message>
+            <source>No safety goal yet</source>
+            <translation>Nog geen veiligheidsdoel</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanTab</name>
+        <message>
+            <source>&amp;Make a safety plan</source>
+            <translation>Veiligheidsplan &amp;maken</translation>
+        </message>
+        <message>
+            <source>This case has no safety plan yet.</source>
+            <translation>Dit dossier heeft nog geen veiligheidsplan.</translation>
+        </message>
+        <message>
+            <source>More than three danger statements: can you bring them back to the biggest worries?</source>
+            <translation>Meer dan drie zorgformuleringen: kun je ze terugbrengen tot de grootste zorgen?</translation>
+        </message>
+        <message>
+            <source>Mark as &amp;agreed</source>
+            <translation>Markeren als &amp;afgesproken</translation>
+        </message>
+        <message>
+            <source>&amp;Submit to the team lead</source>
+            <translation>&amp;Indienen bij de teamleider</translation>
+        </message>
+        <message>
+            <source>Parts and lines of the plan</source>
+            <translation>Delen en punten van het plan</translation>
+        </message>
+        <message>
+            <source>Add a &amp;line</source>
+            <translation>&amp;Punt toevoegen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove line</source>
+            <translation>Punt ve&amp;rwijderen</translation>
+        </message>
+        <message>
+            <source>Move up</source>
+            <translation>Omhoog</translation>
+        </message>
+        <message>
+            <source>Move down</source>
+            <translation>Omlaag</translation>
+        </message>
+        <message>
+            <source>Add %1</source>
+            <translation>%1 toevoegen</translation>
+        </message>
+        <message>
+            <source>Status: %1 · version %2</source>
+            <translation>Status: %1 · versie %2</translation>
+        </message>
+        <message>
+            <source>The team lead says: %1</source>
+            <translation>De teamleider zegt: %1</translation>
+        </message>
+        <message>
+            <source>Your decision waits to be sent.</source>
+            <translation>Je besluit wacht op verzending.</translation>
+        </message>
+        <message>
+            <source>Before the plan can be agreed:</source>
+            <translation>Voordat het plan afgesproken kan worden:</translation>
+        </message>
+        <message>
+            <source>Start the next version</source>
+            <translation>Volgende versie beginnen</translation>
+        </message>
+        <message>
+            <source>Safety plan</source>
+            <translation>Veiligheidsplan</translation>
+        </message>
+        <message>
+            <source>Move a line</source>
+            <translation>Punt verplaatsen</translation>
+        </message>
+        <message>
+            <source>Mark the plan as agreed</source>
+            <translation>Plan markeren als afgesproken</translation>
+        </message>
+        <message>
+            <source>Submit the plan</source>
+            <translation>Plan indienen</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordTab</name>
         <message>
             <source>&amp;Remove</source>
@@ -1267,6 +1493,156 @@ Huishouden: %4</translation>
         <message>
             <source>Keep the &amp;combined text</source>
             <translation>Samengevoegde tekst &amp;houden</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewBox</name>
+        <message>
+            <source>Review</source>
+            <translation>Beoordeling</translation>
+        </message>
+        <message>
+            <source>Comment</source>
+            <translation>Opmerking</translation>
+        </message>
+        <message>
+            <source>A&amp;pprove</source>
+            <translation>&amp;Goedkeuren</translation>
+        </message>
+        <message>
+            <source>Re&amp;turn</source>
+            <translation>Terug&amp;sturen</translation>
+        </message>
+        <message>
+            <source>Comments per part</source>
+            <translation>Opmerkingen per deel</translation>
+        </message>
+        <message>
+            <source>Version %1: %2</source>
+            <translation>Versie %1: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>SafetyPlan</name>
+        <message>
+            <source>Add a line to the plan</source>
+            <translation>Punt toevoegen aan het plan</translation>
+        </message>
+        <message>
+            <source>Remove a line from the plan</source>
+            <translation>Punt uit het plan verwijderen</translation>
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation>%1 wijzigen</translation>
+        </message>
+        <message>
+            <source>Change the plan</source>
+            <translation>Plan wijzigen</translation>
+        </message>
+        <message>
+            <source>Our biggest worries and safety goals</source>
+            <translation>Onze grootste zorgen en veiligheidsdoelen</translation>
+        </message>
+        <message>
+            <source>What must happen at the least (conditions)</source>
+            <translation>Wat er minimaal moet gebeuren (veiligheidsvoorwaarden)</translation>
+        </message>
+        <message>
+            <source>Agreements</source>
+            <translation>Afspraken</translation>
+        </message>
+        <message>
+            <source>Signals that it goes wrong</source>
+            <translation>Signalen dat het misgaat</translation>
+        </message>
+        <message>
+            <source>When it goes wrong</source>
+            <translation>Als het misgaat</translation>
+        </message>
+        <message>
+            <source>Safety network</source>
+            <translation>Veiligheidsnetwerk</translation>
+        </message>
+        <message>
+            <source>Next steps</source>
+            <translation>Volgende stappen</translation>
+        </message>
+        <message>
+            <source>In the children's words</source>
+            <translation>In de woorden van de kinderen</translation>
+        </message>
+        <message>
+            <source>New danger statement</source>
+            <translation>Nieuwe zorgformulering</translation>
+        </message>
+        <message>
+            <source>New condition</source>
+            <translation>Nieuwe veiligheidsvoorwaarde</translation>
+        </message>
+        <message>
+            <source>New agreement</source>
+            <translation>Nieuwe afspraak</translation>
+        </message>
+        <message>
+            <source>New signal</source>
+            <translation>Nieuw signaal</translation>
+        </message>
+        <message>
+            <source>New step</source>
+            <translation>Nieuwe stap</translation>
+        </message>
+        <message>
+            <source>New commitment</source>
+            <translation>Nieuwe toezegging</translation>
+        </message>
+        <message>
+            <source>New next step</source>
+            <translation>Nieuwe volgende stap</translation>
+        </message>
+        <message>
+            <source>New words of a child</source>
+            <translation>Nieuwe woorden van een kind</translation>
+        </message>
+        <message>
+            <source>Call 112 when there is danger now</source>
+            <translation>Bel 112 bij direct gevaar</translation>
+        </message>
+        <message>
+            <source>Call Veilig Thuis</source>
+            <translation>Bel Veilig Thuis</translation>
+        </message>
+        <message>
+            <source>The danger statement “%1” has no safety goal.</source>
+            <translation>De zorgformulering “%1” heeft geen veiligheidsdoel.</translation>
+        </message>
+        <message>
+            <source>No safety goal meets the condition “%1”.</source>
+            <translation>Geen veiligheidsdoel voldoet aan de voorwaarde “%1”.</translation>
+        </message>
+        <message>
+            <source>No agreement meets the condition “%1”.</source>
+            <translation>Geen afspraak voldoet aan de voorwaarde “%1”.</translation>
+        </message>
+        <message>
+            <source>There are no steps for when it goes wrong.</source>
+            <translation>Er zijn nog geen stappen voor als het misgaat.</translation>
+        </message>
+        <message>
+            <source>Not met: no safety goal and no agreement</source>
+            <translation>Niet voldaan: geen veiligheidsdoel en geen afspraak</translation>
+        </message>
+        <message>
+            <source>Not met: no safety goal</source>
+            <translation>Niet voldaan: geen veiligheidsdoel</translation>
+        </message>
+        <message>
+            <source>Not met: no agreement</source>
+            <translation>Niet voldaan: geen afspraak</translation>
+        </message>
+        <message>
+            <source>Met by: %1</source>
+            <translation>Voldaan door: %1</translation>
         </message>
     </context>
     <context>
@@ -1532,6 +1908,13 @@ Huishouden: %4</translation>
         <message>
             <source>Home visits, newest first</source>
             <translation>Huisbezoeken, nieuwste eerst</translation>
+        </message>
+    </context>
+    <context>
+        <name>Workspace</name>
+        <message>
+            <source>&amp;Safety plan</source>
+            <translation>&amp;Veiligheidsplan</translation>
         </message>
     </context>
 </TS>
