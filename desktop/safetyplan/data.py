@@ -19,6 +19,7 @@ class PlanData:
     versions: list[Record] = field(default_factory=list)
     people: list[Record] = field(default_factory=list)
     user: dict[str, Any] = field(default_factory=dict)
+    refused: dict[str, str] = field(default_factory=dict)  # version id -> the service's code
 
     @property
     def is_teamlead(self) -> bool:
@@ -55,4 +56,9 @@ def read_plan(store: Any, case_id: str) -> PlanData:
          if v.fields.get("plan_id") == plan.id),
         key=lambda v: (v.fields.get("decided_at") or "", v.id),
     )
-    return PlanData(plan, items, versions, people, user if isinstance(user, dict) else {})
+    # A decision the service refused stays on this laptop: it is no version of the plan.
+    refused = {change.record_id: code for change, code in store.rejected_changes()
+               if change.kind == "plan_version"}
+    return PlanData(plan, items, [v for v in versions if v.id not in refused], people,
+                    user if isinstance(user, dict) else {},
+                    {v.id: refused[v.id] for v in versions if v.id in refused})

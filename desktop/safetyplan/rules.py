@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.safetyplan.positions import sort_key
 from sync.protocol import Record
 
 # What may meet a condition (`addresses`): a danger statement's goal and an agreement.
@@ -35,13 +36,18 @@ def _filled(fields: Mapping[str, Any], name: str) -> bool:
 
 
 def met_by(items: Iterable[Record]) -> dict[str, list[Record]]:
-    """For each condition, the goals and agreements that name it in `addresses` (a name of
-    a condition that no longer exists is left out here)."""
+    """For each condition, the goals and then the agreements that name it in `addresses`,
+    each in the plan's order (a name of a condition that no longer exists is left out)."""
     live = _live(items)
-    conditions = {i.id: [] for i in live if i.fields.get("section") == "condition"}
-    for item in live:
-        if item.fields.get("section") not in MEETS:
-            continue
+    conditions: dict[str, list[Record]] = {
+        i.id: [] for i in live if i.fields.get("section") == "condition"
+    }
+    meeting = sorted(
+        (i for i in live if i.fields.get("section") in MEETS),
+        key=lambda i: (MEETS.index(i.fields["section"]),
+                       sort_key(i.fields.get("position"), i.id)),
+    )
+    for item in meeting:
         for condition_id in item.fields.get("addresses") or ():
             if condition_id in conditions and item not in conditions[condition_id]:
                 conditions[condition_id].append(item)

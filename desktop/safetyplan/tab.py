@@ -9,6 +9,7 @@ so the traceability marks and the blockers always show the stored plan.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
@@ -248,6 +249,9 @@ class PlanTab(QWidget):
                 "%1", plan.fields["review_comment"])
         if any(v.rev == 0 for v in self.data.versions):
             text += "\n" + self.tr("Your decision waits to be sent.")
+        if status == "submitted" and "plan_changed" in self.data.refused.values():
+            text += "\n" + self.tr("The plan changed after you looked at it. Look at it "
+                                   "again and decide again.")
         self.status_label.setText(text)
         missing = self.missing()
         if missing:
@@ -291,9 +295,8 @@ class PlanTab(QWidget):
                             text=self.tr("Start the next version")))
         stack.push(command)
         stack.endMacro()
-        self.data = PlanData(plan.model_copy(update={"fields": {**plan.fields, **reopen}}),
-                             self.data.items, self.data.versions, self.data.people,
-                             self.data.user)
+        self.data = replace(
+            self.data, plan=plan.model_copy(update={"fields": {**plan.fields, **reopen}}))
 
     def make_plan(self) -> None:
         fields = {"title": self.tr("Safety plan"), "status": "draft", "version": 1,

@@ -1378,6 +1378,10 @@ Huishouden: %4</translation>
             <source>Submit the plan</source>
             <translation>Plan indienen</translation>
         </message>
+        <message>
+            <source>The plan changed after you looked at it. Look at it again and decide again.</source>
+            <translation>Het plan is veranderd nadat je het bekeek. Bekijk het opnieuw en beslis opnieuw.</translation>
+        </message>
     </context>
     <context>
         <name>RecordTab</name>

@@ -16,6 +16,7 @@ from desktop.safetyplan.items_model import PlanItemsModel
 from desktop.safetyplan.positions import sort_key
 from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
+from sync.protocol import ErrorDetail, Result
 
 pytestmark = pytest.mark.gui
 
@@ -323,6 +324,22 @@ def test_a_team_lead_decides_on_exactly_what_is_on_screen(tab, case, store, qtbo
     assert seen["plan"]["id"] == plan.id and [i["fields"]["text"] for i in seen["items"]] == [
         "Stil"]
     assert "waits to be sent" in plan_tab.status_label.text()
+
+
+def test_a_decision_the_service_refused_asks_to_look_again(tab, case, store, qtbot):
+    store.set_setting("user", user("teamlead"))
+    make_plan(store, case, status="submitted")
+    plan_tab = open_plan(tab, case, qtbot)
+    QTest.mouseClick(plan_tab.review.approve_button, Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    [sent] = [c for c in store.take_outbox() if c.kind == "plan_version"]
+    store.apply_push_results([Result(change_id=sent.change_id, status="rejected", rev=0,
+                                     error=ErrorDetail(code="plan_changed", message="x"))])
+    plan_tab.reload()
+    qtbot.waitUntil(lambda: "changed after you looked" in plan_tab.status_label.text())
+    assert "waits to be sent" not in plan_tab.status_label.text()
+    assert plan_tab.review.decision.isVisible()  # to decide again
+    assert not plan_tab.review.last.isVisible()  # a refused decision is no version
 
 
 def test_a_worker_is_offered_no_decision(tab, case, store, qtbot):
