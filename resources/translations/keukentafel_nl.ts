@@ -799,7 +799,7 @@ Huishouden: %4</translation>
         </message>
         <message>
             <source>Complicating factors</source>
-            <translation>Complicerende factoren</translation>
+            <translation>Wat het moeilijker maakt</translation>
         </message>
         <message>
             <source>What is working well</source>
@@ -871,7 +871,7 @@ Huishouden: %4</translation>
         </message>
         <message>
             <source>Plan item</source>
-            <translation>Onderdeel van het plan</translation>
+            <translation>Punt van het plan</translation>
         </message>
         <message>
             <source>Home visit</source>
@@ -1122,7 +1122,7 @@ Huishouden: %4</translation>
         </message>
         <message>
             <source>Plan item</source>
-            <translation>Onderdeel van het plan</translation>
+            <translation>Punt van het plan</translation>
         </message>
         <message>
             <source>Home visit</source>
