@@ -31,6 +31,17 @@ def section_title(section: str) -> str:
     }.get(section, section)
 
 
+def part_title(part: str) -> str:
+    """A part of the plan: one of its text fields or a section of its lines."""
+    texts = {
+        "harm": translate("SafetyPlan", "What has happened"),
+        "worries": translate("SafetyPlan", "Worries"),
+        "complicating_factors": translate("SafetyPlan", "What makes it harder"),
+        "working_well": translate("SafetyPlan", "What is working well"),
+    }
+    return texts.get(part) or section_title(part)
+
+
 def new_item_text(section: str) -> str:
     """What a new line says until the worker types over it."""
     return {

@@ -1527,6 +1527,44 @@ Huishouden: %4</translation>
         </message>
     </context>
     <context>
+        <name>ReviewQueueModel</name>
+        <message>
+            <source>Family</source>
+            <translation>Gezin</translation>
+        </message>
+        <message>
+            <source>Submitted</source>
+            <translation>Ingediend</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Versie</translation>
+        </message>
+        <message>
+            <source>Changed since the last approval</source>
+            <translation>Veranderd sinds de laatste goedkeuring</translation>
+        </message>
+        <message>
+            <source>first version</source>
+            <translation>eerste versie</translation>
+        </message>
+        <message>
+            <source>nothing</source>
+            <translation>niets</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewQueueView</name>
+        <message>
+            <source>Plans to review</source>
+            <translation>Plannen om te beoordelen</translation>
+        </message>
+        <message>
+            <source>Plans to review, oldest first</source>
+            <translation>Plannen om te beoordelen, oudste eerst</translation>
+        </message>
+    </context>
+    <context>
         <name>SafetyPlan</name>
         <message>
             <source>Add a line to the plan</source>
@@ -1647,6 +1685,22 @@ Huishouden: %4</translation>
         <message>
             <source>Met by: %1</source>
             <translation>Voldaan door: %1</translation>
+        </message>
+        <message>
+            <source>What has happened</source>
+            <translation>Wat er is gebeurd</translation>
+        </message>
+        <message>
+            <source>Worries</source>
+            <translation>Zorgen</translation>
+        </message>
+        <message>
+            <source>What makes it harder</source>
+            <translation>Wat het moeilijker maakt</translation>
+        </message>
+        <message>
+            <source>What is working well</source>
+            <translation>Wat goed gaat</translation>
         </message>
     </context>
     <context>
