@@ -20,6 +20,7 @@ class PlanData:
     people: list[Record] = field(default_factory=list)
     user: dict[str, Any] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)  # version id -> the service's code
+    refused_versions: list[Record] = field(default_factory=list)  # what the lead saw then
 
     @property
     def is_teamlead(self) -> bool:
@@ -61,4 +62,5 @@ def read_plan(store: Any, case_id: str) -> PlanData:
                if change.kind == "plan_version"}
     return PlanData(plan, items, [v for v in versions if v.id not in refused], people,
                     user if isinstance(user, dict) else {},
-                    {v.id: refused[v.id] for v in versions if v.id in refused})
+                    {v.id: refused[v.id] for v in versions if v.id in refused},
+                    [v for v in versions if v.id in refused])

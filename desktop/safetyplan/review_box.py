@@ -51,8 +51,8 @@ class ReviewBox(QGroupBox):
             edit.setAccessibleName(section_title(section))
             self.section_comments[section] = edit
             per_part.addRow(section_title(section), edit)
-        self.approve_button = QPushButton(self.tr("A&pprove"), self.decision)
-        self.return_button = QPushButton(self.tr("Re&turn"), self.decision)
+        self.approve_button = QPushButton(self.tr("Approv&e"), self.decision)
+        self.return_button = QPushButton(self.tr("Ret&urn"), self.decision)
         self.approve_button.clicked.connect(lambda: self._decide("approved"))
         self.return_button.clicked.connect(lambda: self._decide("returned"))
         buttons = QHBoxLayout()

@@ -33,11 +33,12 @@ from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
 from desktop.operations import ChangeNotice
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
+from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
 from desktop.safetyplan.data import PlanData, read_plan
 from desktop.safetyplan.item_forms import ItemForms
 from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_line
 from desktop.safetyplan.positions import key_between, new_salt
-from desktop.safetyplan.review import decision_fields, reopened
+from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
 from desktop.safetyplan.rules import blockers, danger_nudges
 from desktop.safetyplan.words import blocker_text, emergency_text, new_item_text
@@ -92,8 +93,10 @@ class PlanTab(QWidget):
         self.nudge_label.setWordWrap(True)
         self.agree_button = QPushButton(self.tr("Mark as &agreed"), self)
         self.agree_button.clicked.connect(self.mark_agreed)
-        self.submit_button = QPushButton(self.tr("&Submit to the team lead"), self)
+        self.submit_button = QPushButton(self.tr("Su&bmit to the team lead"), self)
         self.submit_button.clicked.connect(self.submit)
+        self.compare_button = QPushButton(self.tr("Co&mpare versions…"), self)
+        self.compare_button.clicked.connect(self.compare_versions)
 
         self.model = PlanItemsModel(self)
         self.tree = QTreeView(self)
@@ -102,7 +105,7 @@ class PlanTab(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
-        self.add_button = QPushButton(self.tr("Add a &line"), self)
+        self.add_button = QPushButton(self.tr("Add a li&ne"), self)
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QPushButton(self.tr("&Remove line"), self)
         self.remove_button.clicked.connect(self.remove_line)
@@ -142,6 +145,7 @@ class PlanTab(QWidget):
         flow.addWidget(self.status_label, 1)
         flow.addWidget(self.agree_button)
         flow.addWidget(self.submit_button)
+        flow.addWidget(self.compare_button)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -262,6 +266,7 @@ class PlanTab(QWidget):
         self.agree_button.setVisible(status in ("draft", "returned"))
         self.agree_button.setEnabled(not missing)
         self.submit_button.setVisible(status == "agreed")
+        self.compare_button.setEnabled(bool(self.data.versions or self.data.refused_versions))
         for phone, button in self.emergency_buttons.items():
             button.setEnabled(not any(i.fields.get("phone") == phone
                                       for i in self.model.lines("emergency_step")))
@@ -372,6 +377,23 @@ class PlanTab(QWidget):
         self.controller.undo_stack.push(EditItem(
             self._writer(), self.ids, plan.id, {k: plan.fields.get(k) for k in values}, values,
             text=text))
+
+    def compare_states(self) -> list[tuple[str, str]]:
+        """Every version, what a refused decision saw, and the plan now: oldest first."""
+        plan = self.data.plan
+        if plan is None:
+            return []
+        refused = {v.id for v in self.data.refused_versions}
+        versions = sorted([*self.data.versions, *self.data.refused_versions],
+                          key=lambda v: (v.fields.get("decided_at") or "", v.id))
+        states = [(version_label(v, v.id in refused), str(v.fields.get("content") or ""))
+                  for v in versions]
+        return [*states, (now_label(), content(plan, self.data.items))]
+
+    def compare_versions(self) -> None:
+        self.form.flush()
+        self.compare_dialog = CompareDialog(self.compare_states(), self)
+        self.compare_dialog.open()
 
     def mark_agreed(self) -> None:
         if self.missing():

@@ -421,6 +421,56 @@ Huishouden: %4</translation>
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>Compare versions</source>
+            <translation>Versies vergelijken</translation>
+        </message>
+        <message>
+            <source>The parts of the plan compared</source>
+            <translation>De delen van het plan vergeleken</translation>
+        </message>
+        <message>
+            <source>&amp;Before</source>
+            <translation>&amp;Eerder</translation>
+        </message>
+        <message>
+            <source>&amp;After</source>
+            <translation>&amp;Later</translation>
+        </message>
+        <message>
+            <source>Version %1, %2 on %3</source>
+            <translation>Versie %1, %2 op %3</translation>
+        </message>
+        <message>
+            <source>(what you saw; not accepted)</source>
+            <translation>(wat je zag; niet aangenomen)</translation>
+        </message>
+        <message>
+            <source>The plan now</source>
+            <translation>Het plan nu</translation>
+        </message>
+    </context>
+    <context>
+        <name>ComparisonModel</name>
+        <message>
+            <source>Part</source>
+            <translation>Deel</translation>
+        </message>
+        <message>
+            <source>Before</source>
+            <translation>Eerder</translation>
+        </message>
+        <message>
+            <source>After</source>
+            <translation>Later</translation>
+        </message>
+        <message>
+            <source>(changed)</source>
+            <translation>(veranderd)</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictInbox</name>
         <message>
             <source>unknown</source>
@@ -1315,7 +1365,7 @@ Huishouden: %4</translation>
             <translation>Markeren als &amp;afgesproken</translation>
         </message>
         <message>
-            <source>&amp;Submit to the team lead</source>
+            <source>Su&amp;bmit to the team lead</source>
             <translation>&amp;Indienen bij de teamleider</translation>
         </message>
         <message>
@@ -1323,8 +1373,8 @@ Huishouden: %4</translation>
             <translation>Delen en punten van het plan</translation>
         </message>
         <message>
-            <source>Add a &amp;line</source>
-            <translation>&amp;Punt toevoegen</translation>
+            <source>Add a li&amp;ne</source>
+            <translation>P&amp;unt toevoegen</translation>
         </message>
         <message>
             <source>&amp;Remove line</source>
@@ -1381,6 +1431,10 @@ Huishouden: %4</translation>
         <message>
             <source>The plan changed after you looked at it. Look at it again and decide again.</source>
             <translation>Het plan is veranderd nadat je het bekeek. Bekijk het opnieuw en beslis opnieuw.</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpare versions…</source>
+            <translation>Versies vergelij&amp;ken…</translation>
         </message>
     </context>
     <context>
@@ -1510,11 +1564,11 @@ Huishouden: %4</translation>
             <translation>Opmerking</translation>
         </message>
         <message>
-            <source>A&amp;pprove</source>
+            <source>Approv&amp;e</source>
             <translation>&amp;Goedkeuren</translation>
         </message>
         <message>
-            <source>Re&amp;turn</source>
+            <source>Ret&amp;urn</source>
             <translation>Terug&amp;sturen</translation>
         </message>
         <message>

@@ -4,6 +4,7 @@ looking writes nothing, the review flow and a team lead's decision."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -14,6 +15,7 @@ from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.safetyplan.items_model import PlanItemsModel
 from desktop.safetyplan.positions import sort_key
+from desktop.safetyplan.review import decision_fields
 from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
 from sync.protocol import ErrorDetail, Result
@@ -340,6 +342,9 @@ def test_a_decision_the_service_refused_asks_to_look_again(tab, case, store, qtb
     assert "waits to be sent" not in plan_tab.status_label.text()
     assert plan_tab.review.decision.isVisible()  # to decide again
     assert not plan_tab.review.last.isVisible()  # a refused decision is no version
+    # what the lead saw stays to compare with the plan as it is now
+    labels = [label for label, _ in plan_tab.compare_states()]
+    assert len(labels) == 2 and labels[0].endswith("(what you saw; not accepted)")
 
 
 def test_a_worker_is_offered_no_decision(tab, case, store, qtbot):
@@ -355,3 +360,34 @@ def test_the_plan_model_passes_qt_model_checks(tab, case, store, qtbot, qtmodelt
     line("danger", None, text="Zorg")
     plan_tab = open_plan(tab, case, qtbot)
     qtmodeltester.check(plan_tab.model)
+
+
+def test_two_versions_and_the_plan_now_are_compared_part_by_part(tab, case, store, qtbot,
+                                                                  qtmodeltester):
+    plan, line = make_plan(store, case, status="submitted", harm="Klap gegeven")
+    signal = line("signal", "a", text="Stil")
+    items = [signal]
+    store.create_record("plan_version", decision_fields(
+        plan, items, "approved", None, {}, ME,
+        now=dt.datetime(2026, 10, 1, tzinfo=dt.UTC)), case_id=case.id)
+    store.update_record(signal.id, {"text": "Stil en boos"})
+    line("agreement", "a", text="Oma belt")
+    plan_tab = open_plan(tab, case, qtbot)
+    assert plan_tab.compare_button.isEnabled()
+    QTest.mouseClick(plan_tab.compare_button, Qt.MouseButton.LeftButton)
+    dialog = plan_tab.compare_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert [dialog.before.itemText(i) for i in range(dialog.before.count())] == [
+        "Version 1, Approved on 2026-10-01", "The plan now"]
+    model = dialog.model
+    qtmodeltester.check(model)
+    rows = {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
+            for r in range(model.rowCount())}
+    assert rows["Signals that it goes wrong (changed)"] == ("Stil", "Stil en boos")
+    assert rows["Agreements (changed)"] == ("", "Oma belt")
+    assert rows["What has happened"] == ("Klap gegeven", "Klap gegeven")
+    # the same state on both sides: nothing is marked
+    dialog.after.setFocus()
+    QTest.keyClick(dialog.after, Qt.Key.Key_Up)
+    assert not any(model.index(r, 0).data(model.ChangedRole) for r in range(model.rowCount()))
+    dialog.reject()
