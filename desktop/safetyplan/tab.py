@@ -115,7 +115,10 @@ class PlanTab(QWidget):
         self.down_action = QAction(self.tr("Move down"), self)
         self.down_action.setShortcut(QKeySequence("Ctrl+Down"))
         self.down_action.triggered.connect(lambda: self.move_line(1))
-        for action in (self.up_action, self.down_action):
+        self.remove_action = QAction(self.tr("Remove line"), self)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.triggered.connect(self.remove_line)
+        for action in (self.up_action, self.down_action, self.remove_action):
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.tree.addAction(action)
         self.emergency_buttons: dict[str, QPushButton] = {}
@@ -192,6 +195,7 @@ class PlanTab(QWidget):
         self.data = data
         self.loaded_case = case_id
         self.pages.setCurrentIndex(1 if data.plan is not None else 0)
+        self.make_button.setEnabled(data.plan is None)
         names = {p.id: str(p.fields.get("name") or "") for p in data.people}
         self.model.set_items(data.items, names)
         self.tree.expandAll()
@@ -304,6 +308,7 @@ class PlanTab(QWidget):
             self.data, plan=plan.model_copy(update={"fields": {**plan.fields, **reopen}}))
 
     def make_plan(self) -> None:
+        self.make_button.setEnabled(False)  # one plan, however often it is clicked
         fields = {"title": self.tr("Safety plan"), "status": "draft", "version": 1,
                   "phase": "direct"}
         self.controller.create("safety_plan", fields, lambda _r: self.reload())

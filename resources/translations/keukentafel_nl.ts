@@ -1436,6 +1436,10 @@ Huishouden: %4</translation>
             <source>Co&amp;mpare versions…</source>
             <translation>Versies vergelij&amp;ken…</translation>
         </message>
+        <message>
+            <source>Remove line</source>
+            <translation>Punt verwijderen</translation>
+        </message>
     </context>
     <context>
         <name>RecordTab</name>

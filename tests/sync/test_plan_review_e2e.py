@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from desktop.safetyplan.positions import key_between, new_salt, sort_key
 from desktop.safetyplan.review import decision_fields
 from tests.sync.harness import service_records
 
@@ -71,3 +72,34 @@ def test_an_approval_after_a_workers_edit_is_refused_until_decided_again(plan_ca
     lead.sync()
     worker.sync()
     assert worker.store.get_record(plan.id).fields["status"] == "returned"
+
+
+def test_two_laptops_placing_lines_at_the_same_place_keep_one_order(plan_case):
+    worker, lead, case_id, plan, first = plan_case
+    last = worker.store.create_record("plan_item", {"plan_id": plan.id, "section": "signal",
+                                                    "text": "Laatste", "position": "k"},
+                                      case_id=case_id)
+    worker.sync()
+    lead.sync()
+    # offline, each laptop puts a line between the same two: a new one, and a moved one
+    between = [first.fields["position"], last.fields["position"]]
+    worker.store.create_record("plan_item", {
+        "plan_id": plan.id, "section": "signal", "text": "Nieuw",
+        "position": key_between(*between, new_salt())}, case_id=case_id)
+    lead.store.update_record(last.id, {"position": key_between(None, between[0], new_salt())})
+    lead.store.create_record("plan_item", {
+        "plan_id": plan.id, "section": "signal", "text": "Ook nieuw",
+        "position": key_between(*between, new_salt())}, case_id=case_id)
+    for laptop in (worker, lead, worker):
+        laptop.sync()
+
+    def order(laptop):
+        items = laptop.store.list_records(kind="plan_item", case_id=case_id)
+        return [i.fields["text"] for i in sorted(
+            items, key=lambda i: sort_key(i.fields.get("position"), i.id))]
+
+    assert order(worker) == order(lead)
+    assert order(worker)[:2] == ["Laatste", "Stil"]
+    assert set(order(worker)[2:]) == {"Nieuw", "Ook nieuw"}
+    positions = [i.fields["position"] for i in worker.store.list_records(kind="plan_item")]
+    assert len(set(positions)) == len(positions)
