@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from desktop.safetyplan.positions import sort_key
@@ -20,6 +27,7 @@ from sync.protocol import Record
 
 Index = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of a part's row; a line's is its part's number + 1
+MIME = "application/x-keukentafel-plan-line"
 
 
 def danger_color(palette: QPalette) -> QColor:
@@ -35,6 +43,9 @@ def first_line(value: Any) -> str:
 class PlanItemsModel(QAbstractItemModel):
     RecordRole = Qt.ItemDataRole.UserRole + 1
     UnmetRole = Qt.ItemDataRole.UserRole + 2  # for a condition: what it lacks (codes)
+    # A line dragged to `row` among the lines of its own part (record_id, row). The model
+    # moves nothing itself: the tab makes the move an undoable edit of the line's position.
+    move_requested = Signal(str, int)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -127,6 +138,59 @@ class PlanItemsModel(QAbstractItemModel):
         if section == 1:
             return self.tr("With it")
         return None
+
+    # -- dragging a line to another place in its part -------------------------------------
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if not index.isValid():
+            return flags
+        if index.internalId() == _TOP:
+            return flags | Qt.ItemFlag.ItemIsDropEnabled
+        return flags | Qt.ItemFlag.ItemIsDragEnabled
+
+    def supportedDropActions(self) -> Qt.DropAction:  # noqa: N802 - Qt API
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt API
+        return [MIME]
+
+    def mimeData(self, indexes: Any) -> QMimeData:  # noqa: N802 - Qt API
+        data = QMimeData()
+        records = [self.record(i) for i in indexes]
+        ids = [r.id for r in records if r is not None]
+        if ids:
+            data.setData(MIME, ids[0].encode())
+        return data
+
+    def canDropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                        column: int, parent: Index) -> bool:
+        return self._drop_target(data, parent) is not None
+
+    def dropMimeData(self, data: QMimeData, action: Qt.DropAction, row: int,  # noqa: N802
+                     column: int, parent: Index) -> bool:
+        target = self._drop_target(data, parent)
+        if target is None or action != Qt.DropAction.MoveAction:
+            return False
+        record_id, section = target
+        lines = self._lines[section]
+        place = len(lines) if row < 0 else min(row, len(lines))
+        old = next(i for i, line in enumerate(lines) if line.id == record_id)
+        if place > old:
+            place -= 1  # counted without the line itself
+        if place != old:
+            self.move_requested.emit(record_id, place)
+        return False  # nothing for the view to remove: the stored plan is read again
+
+    def _drop_target(self, data: QMimeData, parent: Index) -> tuple[str, str] | None:
+        """The dragged line and its part, if it is dropped on its own part."""
+        if not data.hasFormat(MIME) or not parent.isValid() or parent.internalId() != _TOP:
+            return None
+        record_id = bytes(data.data(MIME).data()).decode()
+        section = SECTIONS[parent.row()]
+        if not any(line.id == record_id for line in self._lines[section]):
+            return None  # a line keeps its part
+        return record_id, section
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -41,7 +41,7 @@ from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
 from desktop.safetyplan.rules import blockers, danger_nudges
-from desktop.safetyplan.words import blocker_text, emergency_text, new_item_text
+from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
                "working_well")
@@ -105,6 +105,9 @@ class PlanTab(QWidget):
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.model.move_requested.connect(self.move_line_to)
         self.add_button = QPushButton(self.tr("Add a li&ne"), self)
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QPushButton(self.tr("&Remove line"), self)
@@ -358,9 +361,16 @@ class PlanTab(QWidget):
         if record is None:
             return
         lines = self.model.lines(str(record.fields.get("section")))
-        row = lines.index(record)
-        target = row + step
-        if not 0 <= target < len(lines):
+        self.move_line_to(record.id, lines.index(record) + step)
+
+    def move_line_to(self, record_id: str, target: int) -> None:
+        """Put a line at row `target` of its part (counted without the line itself)."""
+        record = next((r for s in SECTIONS for r in self.model.lines(s) if r.id == record_id),
+                      None)
+        if record is None:
+            return
+        lines = self.model.lines(str(record.fields.get("section")))
+        if not 0 <= target < len(lines) or lines[target].id == record_id:
             return
         others = [line for line in lines if line.id != record.id]
         # Between the neighbours at the new place (the line itself left out).

@@ -392,3 +392,30 @@ def test_two_versions_and_the_plan_now_are_compared_part_by_part(tab, case, stor
     QTest.keyClick(dialog.after, Qt.Key.Key_Up)
     assert not any(model.index(r, 0).data(model.ChangedRole) for r in range(model.rowCount()))
     dialog.reject()
+
+
+def test_a_line_dropped_elsewhere_in_its_part_moves_there(tab, case, store, qtbot):
+    _, line = make_plan(store, case)
+    first = line("agreement", "a", text="Eerste")
+    second = line("agreement", "b", text="Tweede")
+    third = line("agreement", "c", text="Derde")
+    condition = line("condition", "a", text="Voorwaarde")
+    plan_tab = open_plan(tab, case, qtbot)
+    model = plan_tab.model
+    agreements = model.section_index("agreement")
+    # what the tree hands the model when the first line is dropped below the last one
+    data = model.mimeData([model.index_of(first.id)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 3, 0, agreements)
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0,
+                                     model.section_index("condition"))  # a line keeps its part
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, agreements)
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [second.id, third.id, first.id]
+    data = model.mimeData([model.index_of(third.id)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, agreements)
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [third.id, second.id, first.id]
+    assert [i.id for i in lines(store, case, "condition")] == [condition.id]
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [second.id, third.id, first.id]
