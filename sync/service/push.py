@@ -320,6 +320,12 @@ def _record_decision(
     }
     plan.rev, plan.updated_by, plan.updated_at = batch.next_rev(), batch.ctx.viewer.user_id, now
     batch.records[plan.id] = plan
+    viewer = batch.ctx.viewer
+    batch.events.append(AccessEvent(  # a write of case data of its own (NEN 7513)
+        action="push.applied", user_id=viewer.user_id, device_id=viewer.device_id,
+        case_id=plan.case_id, record_id=plan.id, address=viewer.address,
+        detail="plan_version decision: status,review_comment,reviewed_by,reviewed_at",
+    ))
 
 
 def _result(change: Change, status: Any, row: RecordRow, conflicts: list[ConflictRow]) -> Result:

@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 
 import pytest
+import sqlalchemy as sa
 
+from sync.service.db import transaction
+from sync.service.models import AccessLogRow
 from tests.service.world import change, new_id
 
 
@@ -44,7 +47,7 @@ def decision(device, case_id: str, plan_id: str, decision: str = "approved", *,
 
 @pytest.mark.parametrize("choice", ["approved", "returned"])
 def test_a_decision_sets_the_plan_status_with_it(review, choice):
-    _, anouk, lead, case, plan, _, _ = review
+    world, anouk, lead, case, plan, _, _ = review
     result = lead.push_one(decision(lead, case["id"], plan["id"], choice))
     assert result["status"] == "applied", result
     anouk.sync()
@@ -53,6 +56,13 @@ def test_a_decision_sets_the_plan_status_with_it(review, choice):
     assert fields["review_comment"] == "Helder"
     assert fields["reviewed_by"] == lead.user_id
     assert anouk.records[result["record"]["id"]]["fields"]["decision"] == choice
+    # the plan's own change is logged as a write of its own (NEN 7513)
+    with transaction(world.factory) as session:
+        logged = session.scalars(sa.select(AccessLogRow).where(
+            AccessLogRow.record_id == plan["id"], AccessLogRow.user_id == lead.user_id,
+            AccessLogRow.action.like("push.%"))).all()
+    assert [row.action for row in logged] == ["push.applied"]
+    assert "status" in (logged[0].detail or "")
 
 
 def test_only_a_team_lead_of_the_case_decides(review, world):
