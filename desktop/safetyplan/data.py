@@ -21,6 +21,7 @@ class PlanData:
     user: dict[str, Any] = field(default_factory=dict)
     refused: dict[str, str] = field(default_factory=dict)  # version id -> the service's code
     refused_versions: list[Record] = field(default_factory=list)  # what the lead saw then
+    other_plans: int = 0  # more live plans in the case (made on two laptops): not shown
 
     @property
     def is_teamlead(self) -> bool:
@@ -43,7 +44,9 @@ def current_plan(plans: list[Record]) -> Record | None:
 
 
 def read_plan(store: Any, case_id: str) -> PlanData:
-    plan = current_plan(store.list_records(kind="safety_plan", case_id=case_id))
+    plans = [p for p in store.list_records(kind="safety_plan", case_id=case_id)
+             if not p.deleted]
+    plan = current_plan(plans)
     user = store.get_setting("user")
     people = sorted(store.list_records(kind="person", case_id=case_id),
                     key=lambda p: (str(p.fields.get("name") or ""), p.id))
@@ -63,4 +66,4 @@ def read_plan(store: Any, case_id: str) -> PlanData:
     return PlanData(plan, items, [v for v in versions if v.id not in refused], people,
                     user if isinstance(user, dict) else {},
                     {v.id: refused[v.id] for v in versions if v.id in refused},
-                    [v for v in versions if v.id in refused])
+                    [v for v in versions if v.id in refused], len(plans) - 1)

@@ -79,6 +79,15 @@ def blockers(items: Iterable[Record]) -> list[Blocker]:
     return found
 
 
+def dangling(items: Iterable[Record]) -> list[Record]:
+    """Goals and agreements that name a condition no longer in the plan (removed on another
+    laptop, say): shown in words, repaired by choosing what they meet again."""
+    live = _live(items)
+    conditions = {i.id for i in live if i.fields.get("section") == "condition"}
+    return [i for i in live if i.fields.get("section") in MEETS
+            and any(c not in conditions for c in i.fields.get("addresses") or ())]
+
+
 def danger_nudges(items: Iterable[Record], most: int = 3) -> bool:
     """True when there are more danger statements than a plan can keep in view."""
     return sum(1 for i in _live(items) if i.fields.get("section") == "danger") > most

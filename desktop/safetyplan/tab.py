@@ -40,7 +40,7 @@ from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_l
 from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
-from desktop.safetyplan.rules import blockers, danger_nudges
+from desktop.safetyplan.rules import blockers, danger_nudges, dangling
 from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
@@ -91,6 +91,9 @@ class PlanTab(QWidget):
             self.tr("More than three danger statements: can you bring them back to the "
                     "biggest worries?"), self)
         self.nudge_label.setWordWrap(True)
+        self.notes_label = QLabel(self)  # odd data, in words: what to look at or repair
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setObjectName("notes")
         self.agree_button = QPushButton(self.tr("Mark as &agreed"), self)
         self.agree_button.clicked.connect(self.mark_agreed)
         self.submit_button = QPushButton(self.tr("Su&bmit to the team lead"), self)
@@ -158,6 +161,7 @@ class PlanTab(QWidget):
         left_layout.addLayout(flow)
         left_layout.addWidget(self.blockers_label)
         left_layout.addWidget(self.nudge_label)
+        left_layout.addWidget(self.notes_label)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
         right = QWidget(self)
@@ -270,6 +274,9 @@ class PlanTab(QWidget):
                 self.tr("Before the plan can be agreed:") + "\n• " + "\n• ".join(missing))
         self.blockers_label.setVisible(bool(missing) and status in ("draft", "returned"))
         self.nudge_label.setVisible(danger_nudges(self.data.items))
+        notes = self.notes()
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
         self.agree_button.setVisible(status in ("draft", "returned"))
         self.agree_button.setEnabled(not missing)
         self.submit_button.setVisible(status == "agreed")
@@ -279,6 +286,18 @@ class PlanTab(QWidget):
                                       for i in self.model.lines("emergency_step")))
         self.review.show_plan(plan, self.data.is_teamlead and status == "submitted",
                               self.data.versions)
+
+    def notes(self) -> list[str]:
+        """Odd data that two laptops can leave behind, said in words (never dropped)."""
+        notes = []
+        if self.data.other_plans:
+            notes.append(self.tr("This case holds more than one plan (made on two laptops at "
+                                 "once); this is the one furthest in review."))
+        for item in dangling(self.data.items):
+            notes.append(self.tr("\u201c%1\u201d meets a condition that was removed: choose "
+                                 "again which conditions it meets.").replace(
+                "%1", first_line(item.fields.get("text")) or "…"))
+        return notes
 
     def missing(self) -> list[str]:
         """What keeps the plan from being agreed, in words."""

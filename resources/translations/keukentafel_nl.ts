@@ -1440,6 +1440,14 @@ Huishouden: %4</translation>
             <source>Remove line</source>
             <translation>Punt verwijderen</translation>
         </message>
+        <message>
+            <source>This case holds more than one plan (made on two laptops at once); this is the one furthest in review.</source>
+            <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops); dit is het plan dat het verst is in de beoordeling.</translation>
+        </message>
+        <message>
+            <source>“%1” meets a condition that was removed: choose again which conditions it meets.</source>
+            <translation>“%1” voldoet aan een voorwaarde die is verwijderd: kies opnieuw aan welke voorwaarden het voldoet.</translation>
+        </message>
     </context>
     <context>
         <name>RecordTab</name>

@@ -419,3 +419,28 @@ def test_a_line_dropped_elsewhere_in_its_part_moves_there(tab, case, store, qtbo
     plan_tab.controller.undo_stack.undo()
     settle(tab, qtbot)
     assert [i.id for i in lines(store, case, "agreement")] == [second.id, third.id, first.id]
+
+
+def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, store, qtbot):
+    plan, line = make_plan(store, case, status="submitted")
+    make_plan(store, case)  # a second plan, made on another laptop at the same time
+    kept = line("condition", "a", text="Voorwaarde")
+    gone = line("condition", "b", text="Weg")
+    agreement = line("agreement", "a", text="Oma belt", addresses=[kept.id, gone.id])
+    store.delete_record(gone.id)  # as a sync from the other laptop would leave it
+    plan_tab = open_plan(tab, case, qtbot)
+    assert plan_tab.data.plan.id == plan.id  # the one furthest in review
+    notes = plan_tab.notes_label.text()
+    assert "more than one plan" in notes
+    assert "“Oma belt” meets a condition that was removed" in notes
+    assert plan_tab.model.index_of(kept.id).siblingAtColumn(1).data() == "Not met: no safety goal"
+    # the worker chooses again what it meets: the removed one falls away
+    click(plan_tab.tree, plan_tab.model.index_of(agreement.id))
+    boxes = plan_tab.items.forms["agreement"].editors["addresses"].boxes()
+    assert set(boxes) == {kept.id}
+    tick(boxes[kept.id])  # untick
+    settle(tab, qtbot)
+    tick(plan_tab.items.forms["agreement"].editors["addresses"].boxes()[kept.id])
+    settle(tab, qtbot)
+    assert store.get_record(agreement.id).fields["addresses"] == [kept.id]
+    assert "removed" not in plan_tab.notes_label.text()

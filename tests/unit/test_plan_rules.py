@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import uuid
 
-from desktop.safetyplan.rules import Blocker, blockers, danger_nudges, highest_rev, met_by
+from desktop.safetyplan.rules import (
+    Blocker,
+    blockers,
+    danger_nudges,
+    dangling,
+    highest_rev,
+    met_by,
+)
 from sync.protocol import Record
 
 PLAN = str(uuid.uuid4())
@@ -60,3 +67,11 @@ def test_the_decision_is_based_on_the_highest_rev_of_plan_and_items():
     plan = Record(id=PLAN, kind="safety_plan", case_id="c", rev=4, fields={})
     assert highest_rev(plan, [item("danger", rev=9), item("signal", rev=2)]) == 9
     assert highest_rev(plan, []) == 4
+
+
+def test_what_names_a_removed_condition_is_found():
+    condition = item("condition")
+    gone = item("condition", deleted=True)
+    fine = item("agreement", addresses=[condition.id])
+    stale = item("danger", goal="Doel", addresses=[gone.id])
+    assert dangling([condition, gone, fine, stale]) == [stale]
