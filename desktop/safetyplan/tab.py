@@ -284,8 +284,10 @@ class PlanTab(QWidget):
         for phone, button in self.emergency_buttons.items():
             button.setEnabled(not any(i.fields.get("phone") == phone
                                       for i in self.model.lines("emergency_step")))
-        self.review.show_plan(plan, self.data.is_teamlead and status == "submitted",
-                              self.data.versions)
+        # One decision at a time: a second one before the first is sent would only be refused.
+        pending = any(v.rev == 0 for v in self.data.versions)
+        self.review.show_plan(plan, self.data.is_teamlead and status == "submitted"
+                              and not pending, self.data.versions)
 
     def notes(self) -> list[str]:
         """Odd data that two laptops can leave behind, said in words (never dropped)."""

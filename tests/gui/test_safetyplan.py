@@ -327,6 +327,8 @@ def test_a_team_lead_decides_on_exactly_what_is_on_screen(tab, case, store, qtbo
     assert seen["plan"]["id"] == plan.id and [i["fields"]["text"] for i in seen["items"]] == [
         "Stil"]
     assert "waits to be sent" in plan_tab.status_label.text()
+    assert not review.decision.isVisible()  # decided: not twice before it is sent
+    assert review.last.isVisible() and "Wie belt wie?" in review.last.text()
 
 
 def test_a_decision_the_service_refused_asks_to_look_again(tab, case, store, qtbot):
