@@ -63,14 +63,16 @@ class KindSpec:
     name: str
     fields: Mapping[str, FieldSpec]
     description: str = ""
+    immutable: bool = False  # written once: nobody updates or deletes a record of this kind
 
     @property
     def required(self) -> frozenset[str]:
         return frozenset(n for n, f in self.fields.items() if f.required)
 
 
-def _kind(name: str, description: str, *specs: FieldSpec) -> KindSpec:
-    return KindSpec(name=name, fields={s.name: s for s in specs}, description=description)
+def _kind(name: str, description: str, *specs: FieldSpec, immutable: bool = False) -> KindSpec:
+    return KindSpec(name=name, fields={s.name: s for s in specs}, description=description,
+                    immutable=immutable)
 
 
 F = FieldSpec
@@ -94,7 +96,11 @@ PLAN_STATUSES = ("draft", "agreed", "submitted", "approved", "returned")
 PLAN_PHASES = ("direct", "structural")
 PLAN_SECTIONS = (
     "danger", "condition", "agreement", "signal", "emergency_step", "network_commitment",
+    "child_voice", "next_step",
 )
+# For a `child_voice` item: a room of the Three Houses or of the Safety House.
+CHILD_VOICE_PARTS = ("worries", "good_things", "dreams", "safe_people", "rules", "path")
+PLAN_DECISIONS = ("approved", "returned")
 # Only a team lead of the case's team may move a plan into these.
 TEAMLEAD_PLAN_STATUSES = ("approved", "returned")
 
@@ -170,6 +176,21 @@ KINDS: dict[str, KindSpec] = {
             F("phone", "str", personal=True),
             F("position", "str"),
             F("done", "bool"),
+            F("part", "str", choices=CHILD_VOICE_PARTS),
+            F("addresses", "list[str]"),
+        ),
+        _kind(
+            "plan_version", "what a team lead approved or returned, exactly as they saw it",
+            F("plan_id", "str", required=True, reference="safety_plan"),
+            F("version", "int", required=True, minimum=1),
+            F("decision", "str", required=True, choices=PLAN_DECISIONS),
+            F("comment", "text", personal=True),
+            F("section_comments", "str", personal=True),
+            F("content", "str", required=True, personal=True),
+            F("based_on_rev", "int", required=True, minimum=0),
+            F("decided_by", "str"),
+            F("decided_at", "str"),
+            immutable=True,
         ),
         _kind(
             "visit", "a home visit",

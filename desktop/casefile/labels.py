@@ -67,7 +67,7 @@ def _choice_labels() -> dict[str, str]:
         "from": translate("Choices", "From this person"),
         "to": translate("Choices", "To this person"),
         "both": translate("Choices", "Both ways"),
-        # safety_plan.status
+        # safety_plan.status, plan_version.decision
         "draft": translate("Choices", "Draft"),
         "agreed": translate("Choices", "Agreed"),
         "submitted": translate("Choices", "Submitted"),
@@ -87,6 +87,15 @@ def _choice_labels() -> dict[str, str]:
         "consent": translate("Choices", "Consent"),
         "legal_obligation": translate("Choices", "Legal obligation"),
         "vital_interest": translate("Choices", "Vital interest (life or health)"),
+        "child_voice": translate("Choices", "In the child's words"),
+        "next_step": translate("Choices", "Next step"),
+        # plan_item.part: the Three Houses and the Safety House
+        "worries": translate("Choices", "House of worries"),
+        "good_things": translate("Choices", "House of good things"),
+        "dreams": translate("Choices", "House of dreams"),
+        "safe_people": translate("Choices", "Safe people"),
+        "rules": translate("Choices", "Rules"),
+        "path": translate("Choices", "The path"),
     }
 
 
@@ -163,6 +172,15 @@ def _field_labels() -> dict[str, str]:
         "position": translate("Fields", "Order"),
         "plan_item_id": translate("Fields", "Point in the plan"),
         "visit_id": translate("Fields", "Home visit"),
+        "part": translate("Fields", "Part"),
+        "addresses": translate("Fields", "Meets the conditions"),
+        "decision": translate("Fields", "Decision"),
+        "comment": translate("Fields", "Comment"),
+        "section_comments": translate("Fields", "Comments per part"),
+        "content": translate("Fields", "What the team lead saw"),
+        "based_on_rev": translate("Fields", "Based on"),
+        "decided_by": translate("Fields", "Decided by"),
+        "decided_at": translate("Fields", "Decided at"),
         # The same field name reads differently in another kind.
         "task.title": translate("Fields", "Task"),
         "safety_plan.title": translate("Fields", "Title"),
@@ -181,6 +199,7 @@ def _kind_labels() -> dict[str, str]:
         "scaling_score": translate("Kinds", "Scaling score"),
         "task": translate("Kinds", "Task"),
         "consent": translate("Kinds", "Consent"),
+        "plan_version": translate("Kinds", "Plan version"),
     }
 
 

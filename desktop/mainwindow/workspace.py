@@ -34,10 +34,24 @@ class Workspace(QSplitter):
         self.setStretchFactor(0, 2)
         self.setStretchFactor(1, 5)
         self.case_list.case_activated.connect(self.open_case)
+        from desktop.safetyplan.queue import ReviewQueueView
+        from desktop.safetyplan.tab import PlanTab
+
+        self.plan_tab = PlanTab(self.case_file.controller, self.case_file)
+        self.add_tab(self.plan_tab, self.tr("&Safety plan"))
+        # A team lead's plans to review, left of the case list; hidden for everyone else.
+        self.review_queue = ReviewQueueView(session, self)
+        self.insertWidget(0, self.review_queue)
+        self.review_queue.plan_chosen.connect(self.open_plan)
+        self.review_queue.load()
 
     def open_case(self, case_id: str) -> None:
         self.case_file.open_case(case_id)
         self.case_opened.emit(case_id)
+
+    def open_plan(self, case_id: str) -> None:
+        self.open_case(case_id)
+        self.case_file.tabs.setCurrentWidget(self.plan_tab)
 
     def clear(self) -> None:
         """Forget the open case (before locking or when another family must not be shown)."""

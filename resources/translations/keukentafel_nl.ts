@@ -467,6 +467,88 @@ Huishouden: %4</translation>
         <source>Vital interest (life or health)</source>
         <translation>Vitaal belang (leven of gezondheid)</translation>
     </message>
+    <message>
+        <source>In the child&apos;s words</source>
+        <translation>In de woorden van het kind</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Volgende stap</translation>
+    </message>
+    <message>
+        <source>House of worries</source>
+        <translation>Huis van zorgen</translation>
+    </message>
+    <message>
+        <source>House of good things</source>
+        <translation>Huis van goede dingen</translation>
+    </message>
+    <message>
+        <source>House of dreams</source>
+        <translation>Huis van dromen</translation>
+    </message>
+    <message>
+        <source>Safe people</source>
+        <translation>Veilige mensen</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regels</translation>
+    </message>
+    <message>
+        <source>The path</source>
+        <translation>Het pad</translation>
+    </message>
+</context>
+<context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare versions</source>
+        <translation>Versies vergelijken</translation>
+    </message>
+    <message>
+        <source>The parts of the plan compared</source>
+        <translation>De delen van het plan vergeleken</translation>
+    </message>
+    <message>
+        <source>&amp;Before</source>
+        <translation>&amp;Eerder</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Version %1, %2 on %3</source>
+        <translation>Versie %1, %2 op %3</translation>
+    </message>
+    <message>
+        <source>(what you saw; not accepted)</source>
+        <translation>(wat je zag; niet aangenomen)</translation>
+    </message>
+    <message>
+        <source>The plan now</source>
+        <translation>Het plan nu</translation>
+    </message>
+</context>
+<context>
+    <name>ComparisonModel</name>
+    <message>
+        <source>Part</source>
+        <translation>Deel</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Eerder</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>(changed)</source>
+        <translation>(veranderd)</translation>
+    </message>
 </context>
 <context>
     <name>ConflictInbox</name>
@@ -937,6 +1019,42 @@ Huishouden: %4</translation>
         <translation>Huisbezoek</translation>
     </message>
     <message>
+        <source>Part</source>
+        <translation>Deel</translation>
+    </message>
+    <message>
+        <source>Meets the conditions</source>
+        <translation>Voldoet aan de voorwaarden</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Besluit</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>Comments per part</source>
+        <translation>Opmerkingen per deel</translation>
+    </message>
+    <message>
+        <source>What the team lead saw</source>
+        <translation>Wat de teamleider zag</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>Gebaseerd op</translation>
+    </message>
+    <message>
+        <source>Decided by</source>
+        <translation>Besloten door</translation>
+    </message>
+    <message>
+        <source>Decided at</source>
+        <translation>Besloten op</translation>
+    </message>
+    <message>
         <source>Task</source>
         <translation>Taak</translation>
     </message>
@@ -1163,6 +1281,10 @@ Huishouden: %4</translation>
         <source>Consent</source>
         <translation>Toestemming</translation>
     </message>
+    <message>
+        <source>Plan version</source>
+        <translation>Versie van het plan</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1313,6 +1435,128 @@ Huishouden: %4</translation>
     <message>
         <source>New person</source>
         <translation>Nieuwe persoon</translation>
+    </message>
+</context>
+<context>
+    <name>PlanItemsModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Punt</translation>
+    </message>
+    <message>
+        <source>With it</source>
+        <translation>Daarbij</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(leeg)</translation>
+    </message>
+    <message>
+        <source>No safety goal yet</source>
+        <translation>Nog geen veiligheidsdoel</translation>
+    </message>
+</context>
+<context>
+    <name>PlanTab</name>
+    <message>
+        <source>&amp;Make a safety plan</source>
+        <translation>Veiligheidsplan &amp;maken</translation>
+    </message>
+    <message>
+        <source>This case has no safety plan yet.</source>
+        <translation>Dit dossier heeft nog geen veiligheidsplan.</translation>
+    </message>
+    <message>
+        <source>More than three danger statements: can you bring them back to the biggest worries?</source>
+        <translation>Meer dan drie zorgformuleringen: kun je ze terugbrengen tot de grootste zorgen?</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;agreed</source>
+        <translation>Markeren als &amp;afgesproken</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit to the team lead</source>
+        <translation>&amp;Indienen bij de teamleider</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare versions…</source>
+        <translation>Versies vergelij&amp;ken…</translation>
+    </message>
+    <message>
+        <source>Parts and lines of the plan</source>
+        <translation>Delen en punten van het plan</translation>
+    </message>
+    <message>
+        <source>Add a li&amp;ne</source>
+        <translation>P&amp;unt toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>Punt ve&amp;rwijderen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Punt verwijderen</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 toevoegen</translation>
+    </message>
+    <message>
+        <source>Status: %1 · version %2</source>
+        <translation>Status: %1 · versie %2</translation>
+    </message>
+    <message>
+        <source>The team lead says: %1</source>
+        <translation>De teamleider zegt: %1</translation>
+    </message>
+    <message>
+        <source>Your decision waits to be sent.</source>
+        <translation>Je besluit wacht op verzending.</translation>
+    </message>
+    <message>
+        <source>The plan changed after you looked at it. Look at it again and decide again.</source>
+        <translation>Het plan is veranderd nadat je het bekeek. Bekijk het opnieuw en beslis opnieuw.</translation>
+    </message>
+    <message>
+        <source>Before the plan can be agreed:</source>
+        <translation>Voordat het plan afgesproken kan worden:</translation>
+    </message>
+    <message>
+        <source>This case holds more than one plan (made on two laptops at once); this is the one furthest in review.</source>
+        <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops); dit is het plan dat het verst is in de beoordeling.</translation>
+    </message>
+    <message>
+        <source>“%1” meets a condition that was removed: choose again which conditions it meets.</source>
+        <translation>“%1” voldoet aan een voorwaarde die is verwijderd: kies opnieuw aan welke voorwaarden het voldoet.</translation>
+    </message>
+    <message>
+        <source>Start the next version</source>
+        <translation>Volgende versie beginnen</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>Move a line</source>
+        <translation>Punt verplaatsen</translation>
+    </message>
+    <message>
+        <source>Mark the plan as agreed</source>
+        <translation>Plan markeren als afgesproken</translation>
+    </message>
+    <message>
+        <source>Submit the plan</source>
+        <translation>Plan indienen</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1845,210 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>ReviewBox</name>
+    <message>
+        <source>Review</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <source>Approv&amp;e</source>
+        <translation>&amp;Goedkeuren</translation>
+    </message>
+    <message>
+        <source>Ret&amp;urn</source>
+        <translation>Terug&amp;sturen</translation>
+    </message>
+    <message>
+        <source>Comments per part</source>
+        <translation>Opmerkingen per deel</translation>
+    </message>
+    <message>
+        <source>Version %1: %2</source>
+        <translation>Versie %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueModel</name>
+    <message>
+        <source>Family</source>
+        <translation>Gezin</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Ingediend</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versie</translation>
+    </message>
+    <message>
+        <source>Changed since the last approval</source>
+        <translation>Veranderd sinds de laatste goedkeuring</translation>
+    </message>
+    <message>
+        <source>first version</source>
+        <translation>eerste versie</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>niets</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueueView</name>
+    <message>
+        <source>Plans to review</source>
+        <translation>Plannen om te beoordelen</translation>
+    </message>
+    <message>
+        <source>Plans to review, oldest first</source>
+        <translation>Plannen om te beoordelen, oudste eerst</translation>
+    </message>
+</context>
+<context>
+    <name>SafetyPlan</name>
+    <message>
+        <source>Add a line to the plan</source>
+        <translation>Punt toevoegen aan het plan</translation>
+    </message>
+    <message>
+        <source>Remove a line from the plan</source>
+        <translation>Punt uit het plan verwijderen</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 wijzigen</translation>
+    </message>
+    <message>
+        <source>Change the plan</source>
+        <translation>Plan wijzigen</translation>
+    </message>
+    <message>
+        <source>Our biggest worries and safety goals</source>
+        <translation>Onze grootste zorgen en veiligheidsdoelen</translation>
+    </message>
+    <message>
+        <source>What must happen at the least (conditions)</source>
+        <translation>Wat er minimaal moet gebeuren (veiligheidsvoorwaarden)</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>Afspraken</translation>
+    </message>
+    <message>
+        <source>Signals that it goes wrong</source>
+        <translation>Signalen dat het misgaat</translation>
+    </message>
+    <message>
+        <source>When it goes wrong</source>
+        <translation>Als het misgaat</translation>
+    </message>
+    <message>
+        <source>Safety network</source>
+        <translation>Veiligheidsnetwerk</translation>
+    </message>
+    <message>
+        <source>Next steps</source>
+        <translation>Volgende stappen</translation>
+    </message>
+    <message>
+        <source>In the children&apos;s words</source>
+        <translation>In de woorden van de kinderen</translation>
+    </message>
+    <message>
+        <source>What has happened</source>
+        <translation>Wat er is gebeurd</translation>
+    </message>
+    <message>
+        <source>Worries</source>
+        <translation>Zorgen</translation>
+    </message>
+    <message>
+        <source>What makes it harder</source>
+        <translation>Wat het moeilijker maakt</translation>
+    </message>
+    <message>
+        <source>What is working well</source>
+        <translation>Wat goed gaat</translation>
+    </message>
+    <message>
+        <source>New danger statement</source>
+        <translation>Nieuwe zorgformulering</translation>
+    </message>
+    <message>
+        <source>New condition</source>
+        <translation>Nieuwe veiligheidsvoorwaarde</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>Nieuwe afspraak</translation>
+    </message>
+    <message>
+        <source>New signal</source>
+        <translation>Nieuw signaal</translation>
+    </message>
+    <message>
+        <source>New step</source>
+        <translation>Nieuwe stap</translation>
+    </message>
+    <message>
+        <source>New commitment</source>
+        <translation>Nieuwe toezegging</translation>
+    </message>
+    <message>
+        <source>New next step</source>
+        <translation>Nieuwe volgende stap</translation>
+    </message>
+    <message>
+        <source>New words of a child</source>
+        <translation>Nieuwe woorden van een kind</translation>
+    </message>
+    <message>
+        <source>Call 112 when there is danger now</source>
+        <translation>Bel 112 bij direct gevaar</translation>
+    </message>
+    <message>
+        <source>Call Veilig Thuis</source>
+        <translation>Bel Veilig Thuis</translation>
+    </message>
+    <message>
+        <source>The danger statement “%1” has no safety goal.</source>
+        <translation>De zorgformulering “%1” heeft geen veiligheidsdoel.</translation>
+    </message>
+    <message>
+        <source>No safety goal meets the condition “%1”.</source>
+        <translation>Geen veiligheidsdoel voldoet aan de voorwaarde “%1”.</translation>
+    </message>
+    <message>
+        <source>No agreement meets the condition “%1”.</source>
+        <translation>Geen afspraak voldoet aan de voorwaarde “%1”.</translation>
+    </message>
+    <message>
+        <source>There are no steps for when it goes wrong.</source>
+        <translation>Er zijn nog geen stappen voor als het misgaat.</translation>
+    </message>
+    <message>
+        <source>Not met: no safety goal and no agreement</source>
+        <translation>Niet voldaan: geen veiligheidsdoel en geen afspraak</translation>
+    </message>
+    <message>
+        <source>Not met: no safety goal</source>
+        <translation>Niet voldaan: geen veiligheidsdoel</translation>
+    </message>
+    <message>
+        <source>Not met: no agreement</source>
+        <translation>Niet voldaan: geen afspraak</translation>
+    </message>
+    <message>
+        <source>Met by: %1</source>
+        <translation>Voldaan door: %1</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>The service did not accept this username and password. You can enrol later from the menu.</source>
@@ -1878,6 +2326,13 @@ Huishouden: %4</translation>
     <message>
         <source>Home visits, newest first</source>
         <translation>Huisbezoeken, nieuwste eerst</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <source>&amp;Safety plan</source>
+        <translation>&amp;Veiligheidsplan</translation>
     </message>
 </context>
 </TS>

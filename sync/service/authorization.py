@@ -10,8 +10,11 @@ they see (docs/protocol.md, "Who may move, share, hand over or close a case"):
   and `status` into or out of `closed`) are changed, and a case record is deleted, only by
   the case's contact worker and the team leads of its team; a move also needs a
   destination team the mover belongs to, and the team lead of that team may make it too;
-- only a team lead of the case's team sets a plan to approved or returned, and reads the
-  case's access log;
+- only a team lead of the case's team sets a plan to approved or returned, decides on a
+  plan (a `plan_version`), and reads the case's access log;
+- a decision is refused (`plan_changed`) when the plan or one of its items changed after
+  what the team lead saw (`based_on_rev`);
+- nobody updates or deletes a record of an immutable kind (`immutable`);
 - a laptop hands in access-log entries only about cases it may see or has held.
 
 Each rule compares what the request would write with what the service holds, so a value
@@ -27,8 +30,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.schema import TEAMLEAD_PLAN_STATUSES
-from sync.service.models import CaseAccess, DeviceCase
+from sync.schema import TEAMLEAD_PLAN_STATUSES, kind_spec
+from sync.service.models import CaseAccess, DeviceCase, RecordRow
 from sync.service.visibility import Viewer, visible_cases
 
 CLOSED = "closed"
@@ -64,8 +67,19 @@ def check_write(
         _require_responsible(viewer, access, takes_in=False)
     elif kind == "case":
         check_case_placement(viewer, access, current or {}, incoming)
+    check_immutable(kind, current, incoming, delete)
     check_plan_review(viewer, access.team_id, kind, incoming, current)
     return access.team_id
+
+
+def check_immutable(
+    kind: str, current: Mapping[str, Any] | None, incoming: Mapping[str, Any], delete: bool
+) -> None:
+    """A record of an immutable kind is written once; sending its values again is rule 2."""
+    if current is None or not kind_spec(kind).immutable:
+        return
+    if delete or any(current.get(name) != value for name, value in incoming.items()):
+        raise Denied("immutable", f"a {kind} is never changed or deleted")
 
 
 def check_new_case(viewer: Viewer, fields: Mapping[str, Any]) -> str:
@@ -120,6 +134,10 @@ def check_plan_review(
     viewer: Viewer, team_id: str, kind: str, incoming: Mapping[str, Any],
     current: Mapping[str, Any] | None,
 ) -> None:
+    if kind == "plan_version" and current is None and not viewer.leads(team_id):
+        raise Denied(
+            "plan_review_forbidden", "only a team lead of the case's team may decide on a plan"
+        )
     status = incoming.get("status")
     if kind != "safety_plan" or status not in TEAMLEAD_PLAN_STATUSES:
         return
@@ -130,6 +148,33 @@ def check_plan_review(
             "plan_review_forbidden",
             "only a team lead of the case's team may set a plan to approved or returned",
         )
+
+
+def check_plan_decision(
+    session: Session, viewer: Viewer, case_id: str, incoming: Mapping[str, Any]
+) -> RecordRow:
+    """A new `plan_version` decides on the plan exactly as the team lead saw it: refuse it
+    (`plan_changed`) when the plan or any of its items, deleted ones included, has a rev
+    above `based_on_rev`. Return the plan's row (which the decision then updates)."""
+    plan = session.get(RecordRow, incoming.get("plan_id"))
+    if plan is None or plan.kind != "safety_plan" or plan.case_id != case_id or plan.deleted:
+        raise Denied("plan_not_found", "the decision names no plan of this case")
+    if incoming.get("decided_by") not in (None, viewer.user_id):
+        raise Denied("invalid_value", "plan_version.decided_by must be the one deciding")
+    seen = incoming["based_on_rev"]
+    session.flush()  # the batch's own earlier writes count as changes too
+    items = session.scalars(
+        select(RecordRow).where(
+            RecordRow.case_id == case_id, RecordRow.kind == "plan_item", RecordRow.rev > seen
+        )
+    )
+    # Items are few per case; their plan id sits in the JSON fields, read here rather than
+    # by a JSON query that SQLite and PostgreSQL spell differently.
+    if plan.rev > seen or any(item.fields.get("plan_id") == plan.id for item in items):
+        raise Denied(
+            "plan_changed", "the plan changed after the version the decision is about"
+        )
+    return plan
 
 
 def check_resolution(

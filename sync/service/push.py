@@ -105,6 +105,7 @@ class _Batch:
         self._sees: dict[str, bool] = {}
         self._access: dict[str, CaseAccess | None] = {}
         self._held: set[str] = set()
+        self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
         # The counter's row lock first: everything read after it is at least as new as
         # every push committed before this one (see records.lock_revs).
         self.first_rev = self.rev = lock_revs(session) + 1
@@ -241,13 +242,18 @@ def _authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: d
     creating_case = change.kind == "case" and row is None
     access = None if creating_case else batch.access(change.case_id)
     try:
-        return authorization.check_write(
+        team_id = authorization.check_write(
             batch.ctx.viewer, kind=change.kind, access=access,
             visible=access is not None
             and (batch.sees(change.case_id) or batch.still_holds(change)),
             current=row.fields if row is not None else None, incoming=incoming,
             delete=change.delete and row is not None and not row.deleted,
         )
+        if change.kind == "plan_version" and row is None and not change.delete:
+            batch.decided[change.record_id] = authorization.check_plan_decision(
+                batch.session, batch.ctx.viewer, change.case_id, incoming
+            )
+        return team_id
     except authorization.Denied as exc:
         raise Rejected(exc.code, exc.message) from None
 
@@ -309,6 +315,8 @@ def _apply(batch: _Batch, change: Change) -> Result:
         )
         session.add(row)
         batch.records[row.id] = row
+        if row.id in batch.decided:
+            _record_decision(batch, batch.decided.pop(row.id), incoming, now)
         if change.kind == "case":
             session.flush()
             mirror_case_access(session, row.id, row.fields)
@@ -335,6 +343,24 @@ def _apply(batch: _Batch, change: Change) -> Result:
             mirror_case_access(session, row.id, row.fields)
     # Rule 2 on every field leaves status "applied" with the rev unchanged.
     return _result(change, outcome.status, row, conflicts)
+
+
+def _record_decision(
+    batch: _Batch, plan: RecordRow, decision: dict[str, Any], now: Any
+) -> None:
+    """The plan takes the team lead's decision in the same transaction as its version."""
+    plan.fields = {
+        **plan.fields, "status": decision["decision"], "review_comment": decision.get("comment"),
+        "reviewed_by": batch.ctx.viewer.user_id, "reviewed_at": decision.get("decided_at"),
+    }
+    plan.rev, plan.updated_by, plan.updated_at = batch.next_rev(), batch.ctx.viewer.user_id, now
+    batch.records[plan.id] = plan
+    viewer = batch.ctx.viewer
+    batch.events.append(AccessEvent(  # a write of case data of its own (NEN 7513)
+        action="push.applied", user_id=viewer.user_id, device_id=viewer.device_id,
+        case_id=plan.case_id, record_id=plan.id, address=viewer.address,
+        detail="plan_version decision: status,review_comment,reviewed_by,reviewed_at",
+    ))
 
 
 def _result(change: Change, status: Any, row: RecordRow, conflicts: list[ConflictRow]) -> Result:

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.gui
 # Choices that are a code by design: the support letters P, G, A, E on the network map.
 SHOWN_AS_IS = {("relationship", "support")}
 # Choice fields whose labels come with their own views (network map, safety plan).
-LATER_VIEWS = {"relationship", "safety_plan", "plan_item"}
+LATER_VIEWS = {"relationship"}
 
 
 @pytest.mark.parametrize("kind", sorted(KINDS))

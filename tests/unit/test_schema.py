@@ -8,7 +8,7 @@ TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 
 DESIGN_KINDS = {
     "case", "person", "relationship", "safety_plan", "plan_item",
-    "visit", "scaling_score", "task", "consent",
+    "visit", "scaling_score", "task", "consent", "plan_version",
 }
 
 

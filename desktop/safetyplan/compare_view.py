@@ -1,0 +1,117 @@
+"""Two states of the plan side by side, part by part: any two versions, a version and the
+plan as it is now, or what a team lead saw before the plan changed under their decision."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHeaderView,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casefile.labels import choice_label
+from desktop.safetyplan.compare import PartDiff, compare
+from desktop.safetyplan.words import part_title
+from desktop.table_model import RowTableModel
+from sync.protocol import Record
+
+Index = QModelIndex | QPersistentModelIndex
+translate = QCoreApplication.translate
+
+
+class ComparisonModel(RowTableModel):
+    ChangedRole = Qt.ItemDataRole.UserRole + 1
+
+    def headers(self) -> Sequence[str]:
+        return [self.tr("Part"), self.tr("Before"), self.tr("After")]
+
+    def set_diffs(self, diffs: Sequence[PartDiff]) -> None:
+        self.beginResetModel()
+        self._rows = list(diffs)
+        self.endResetModel()
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        diff: PartDiff | None = self.row_object(index)
+        if diff is None:
+            return None
+        if role == self.ChangedRole:
+            return diff.changed
+        if role == Qt.ItemDataRole.FontRole and diff.changed:
+            font = QFont()
+            font.setBold(True)  # a changed part stands out
+            return font
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return None
+        if index.column() == 0:
+            title = part_title(diff.part)
+            return title + (" " + self.tr("(changed)") if diff.changed else "")
+        lines = diff.before if index.column() == 1 else diff.after
+        return "\n".join(lines)
+
+
+class CompareDialog(QDialog):
+    """`states`: (label, content JSON) of each state that can be chosen, oldest first."""
+
+    def __init__(self, states: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Compare versions"))
+        self.states = states
+        self.before = QComboBox(self)
+        self.after = QComboBox(self)
+        for label, _content in states:
+            self.before.addItem(label)
+            self.after.addItem(label)
+        self.before.setCurrentIndex(max(0, len(states) - 2))
+        self.after.setCurrentIndex(len(states) - 1)
+        self.model = ComparisonModel(self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("The parts of the plan compared"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        choose = QFormLayout()
+        choose.addRow(self.tr("&Before"), self.before)
+        choose.addRow(self.tr("&After"), self.after)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(choose)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+        self.before.currentIndexChanged.connect(self._show)
+        self.after.currentIndexChanged.connect(self._show)
+        self.resize(900, 600)
+        self._show()
+
+    def _show(self, *_: Any) -> None:
+        before = self.states[self.before.currentIndex()][1] if self.states else None
+        after = self.states[self.after.currentIndex()][1] if self.states else None
+        self.model.set_diffs(compare(before, after))
+        self.table.resizeRowsToContents()
+
+
+def version_label(version: Record, refused: bool) -> str:
+    text = translate("CompareDialog", "Version %1, %2 on %3").replace(
+        "%1", str(version.fields.get("version") or 1)).replace(
+        "%2", choice_label(version.fields.get("decision"))).replace(
+        "%3", str(version.fields.get("decided_at") or "")[:10])
+    if refused:
+        text += " " + translate("CompareDialog", "(what you saw; not accepted)")
+    return text
+
+
+def now_label() -> str:
+    return translate("CompareDialog", "The plan now")

@@ -1,0 +1,69 @@
+"""Reading a case's safety plan off the UI thread: the plan, its items and versions, the
+people of the case (to pick who) and who is using the app (a team lead decides)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.safetyplan.positions import sort_key
+from sync.protocol import Record
+
+STATUS_ORDER = ("submitted", "agreed", "returned", "draft", "approved")
+
+
+@dataclass(frozen=True)
+class PlanData:
+    plan: Record | None
+    items: list[Record] = field(default_factory=list)
+    versions: list[Record] = field(default_factory=list)
+    people: list[Record] = field(default_factory=list)
+    user: dict[str, Any] = field(default_factory=dict)
+    refused: dict[str, str] = field(default_factory=dict)  # version id -> the service's code
+    refused_versions: list[Record] = field(default_factory=list)  # what the lead saw then
+    other_plans: int = 0  # more live plans in the case (made on two laptops): not shown
+
+    @property
+    def is_teamlead(self) -> bool:
+        return self.user.get("role") == "teamlead"
+
+
+def current_plan(plans: list[Record]) -> Record | None:
+    """The plan the tab shows when a case has more than one (two laptops each made one):
+    the one furthest in review, then the newest version, then by id so every laptop agrees."""
+    live = [p for p in plans if not p.deleted]
+    if not live:
+        return None
+
+    def rank(plan: Record) -> tuple[int, int, str]:
+        status = plan.fields.get("status") or "draft"
+        order = STATUS_ORDER.index(status) if status in STATUS_ORDER else len(STATUS_ORDER)
+        return (order, -(plan.fields.get("version") or 1), plan.id)
+
+    return min(live, key=rank)
+
+
+def read_plan(store: Any, case_id: str) -> PlanData:
+    plans = [p for p in store.list_records(kind="safety_plan", case_id=case_id)
+             if not p.deleted]
+    plan = current_plan(plans)
+    user = store.get_setting("user")
+    people = sorted(store.list_records(kind="person", case_id=case_id),
+                    key=lambda p: (str(p.fields.get("name") or ""), p.id))
+    if plan is None:
+        return PlanData(None, people=people, user=user if isinstance(user, dict) else {})
+    items = [i for i in store.list_records(kind="plan_item", case_id=case_id)
+             if i.fields.get("plan_id") == plan.id]
+    items.sort(key=lambda i: sort_key(i.fields.get("position"), i.id))
+    versions = sorted(
+        (v for v in store.list_records(kind="plan_version", case_id=case_id)
+         if v.fields.get("plan_id") == plan.id),
+        key=lambda v: (v.fields.get("decided_at") or "", v.id),
+    )
+    # A decision the service refused stays on this laptop: it is no version of the plan.
+    refused = {change.record_id: code for change, code in store.rejected_changes()
+               if change.kind == "plan_version"}
+    return PlanData(plan, items, [v for v in versions if v.id not in refused], people,
+                    user if isinstance(user, dict) else {},
+                    {v.id: refused[v.id] for v in versions if v.id in refused},
+                    [v for v in versions if v.id in refused], len(plans) - 1)

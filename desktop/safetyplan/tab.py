@@ -1,0 +1,452 @@
+"""The case file's tab "Veiligheidsplan": the plan's parts and lines, what still keeps it
+from being agreed, and its way through the review.
+
+Every edit is an undoable command on the case file's undo stack; only what a person does
+writes (looking through the plan writes nothing). After each write the plan is read again,
+so the traceability marks and the blockers always show the stored plan.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.casefile.controller import CaseFileController
+from desktop.casefile.form import RecordForm
+from desktop.casefile.labels import choice_label
+from desktop.casefile.lifetime import while_alive
+from desktop.operations import ChangeNotice
+from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
+from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
+from desktop.safetyplan.data import PlanData, read_plan
+from desktop.safetyplan.item_forms import ItemForms
+from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_line
+from desktop.safetyplan.positions import key_between, new_salt
+from desktop.safetyplan.review import content, decision_fields, reopened
+from desktop.safetyplan.review_box import ReviewBox
+from desktop.safetyplan.rules import blockers, danger_nudges, dangling
+from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
+
+PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
+               "working_well")
+PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person")
+EMERGENCY = ("112", "0800-2000")  # always offered: danger now, and Veilig Thuis
+
+
+class _Forms:
+    """What the case file flushes before it closes: the plan's form and the line's."""
+
+    def __init__(self, *forms: Any) -> None:
+        self._forms = forms
+
+    def flush(self) -> None:
+        for form in self._forms:
+            form.flush()
+
+
+class PlanTab(QWidget):
+    loaded = Signal(str)  # case_id
+
+    def __init__(self, controller: CaseFileController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.controller = controller
+        self.loaded_case: str | None = None
+        self.data = PlanData(None)
+        self.ids = Ids()
+        self._salt = new_salt()
+        self._select_next: str | None = None
+
+        self.make_button = QPushButton(self.tr("&Make a safety plan"), self)
+        self.make_button.clicked.connect(self.make_plan)
+        empty = QWidget(self)
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(QLabel(self.tr("This case has no safety plan yet."), empty),
+                               0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addWidget(self.make_button, 0, Qt.AlignmentFlag.AlignCenter)
+        empty_layout.addStretch(1)
+
+        self.status_label = QLabel(self)
+        self.status_label.setWordWrap(True)
+        self.blockers_label = QLabel(self)
+        self.blockers_label.setWordWrap(True)
+        self.blockers_label.setObjectName("blockers")
+        self.nudge_label = QLabel(
+            self.tr("More than three danger statements: can you bring them back to the "
+                    "biggest worries?"), self)
+        self.nudge_label.setWordWrap(True)
+        self.notes_label = QLabel(self)  # odd data, in words: what to look at or repair
+        self.notes_label.setWordWrap(True)
+        self.notes_label.setObjectName("notes")
+        self.agree_button = QPushButton(self.tr("Mark as &agreed"), self)
+        self.agree_button.clicked.connect(self.mark_agreed)
+        self.submit_button = QPushButton(self.tr("Su&bmit to the team lead"), self)
+        self.submit_button.clicked.connect(self.submit)
+        self.compare_button = QPushButton(self.tr("Co&mpare versions…"), self)
+        self.compare_button.clicked.connect(self.compare_versions)
+
+        self.model = PlanItemsModel(self)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Parts and lines of the plan"))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.model.move_requested.connect(self.move_line_to)
+        self.add_button = QPushButton(self.tr("Add a li&ne"), self)
+        self.add_button.clicked.connect(self.add_line)
+        self.remove_button = QPushButton(self.tr("&Remove line"), self)
+        self.remove_button.clicked.connect(self.remove_line)
+        self.up_action = QAction(self.tr("Move up"), self)
+        self.up_action.setShortcut(QKeySequence("Ctrl+Up"))
+        self.up_action.triggered.connect(lambda: self.move_line(-1))
+        self.down_action = QAction(self.tr("Move down"), self)
+        self.down_action.setShortcut(QKeySequence("Ctrl+Down"))
+        self.down_action.triggered.connect(lambda: self.move_line(1))
+        self.remove_action = QAction(self.tr("Remove line"), self)
+        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.remove_action.triggered.connect(self.remove_line)
+        for action in (self.up_action, self.down_action, self.remove_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            self.tree.addAction(action)
+        self.emergency_buttons: dict[str, QPushButton] = {}
+        for phone in EMERGENCY:
+            button = QPushButton(self.tr("Add %1").replace("%1", phone), self)
+            button.clicked.connect(lambda _c=False, p=phone: self.add_emergency(p))
+            self.emergency_buttons[phone] = button
+
+        self.items = ItemForms(self)
+        self.plan_form = RecordForm("safety_plan", PLAN_FIELDS, self)
+        self.plan_form.edited.connect(self._on_plan_edited)
+        for form in self.items.forms.values():
+            form.edited.connect(self._on_item_edited)
+        self.form = _Forms(self.plan_form, self.items)
+        self.review = ReviewBox(self)
+        self.review.decided.connect(self.decide)
+
+        self._build(empty)
+        controller.external_change.connect(self._on_external)
+
+    def _build(self, empty: QWidget) -> None:
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, *self.emergency_buttons.values()):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        flow = QHBoxLayout()
+        flow.addWidget(self.status_label, 1)
+        flow.addWidget(self.agree_button)
+        flow.addWidget(self.submit_button)
+        flow.addWidget(self.compare_button)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(flow)
+        left_layout.addWidget(self.blockers_label)
+        left_layout.addWidget(self.nudge_label)
+        left_layout.addWidget(self.notes_label)
+        left_layout.addLayout(buttons)
+        left_layout.addWidget(self.tree, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.items)
+        right_layout.addWidget(self.review)
+        right_layout.addWidget(self.plan_form)
+        right_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(right)
+        body = QSplitter(Qt.Orientation.Horizontal, self)
+        body.addWidget(left)
+        body.addWidget(scroll)
+        body.setStretchFactor(0, 3)
+        body.setStretchFactor(1, 2)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(empty)
+        self.pages.addWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+        palette = self.blockers_label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, danger_color(palette))
+        self.blockers_label.setPalette(palette)
+
+    # -- loading ----------------------------------------------------------------------------
+
+    def load(self, case_id: str) -> None:
+        self.controller.session.query(
+            lambda s: read_plan(s, case_id),
+            while_alive(self, lambda data: self._loaded(case_id, data)))
+
+    def _loaded(self, case_id: str, data: PlanData) -> None:
+        if case_id != self.controller.case_id:
+            return
+        chosen = self._select_next or self.current_id()
+        self._select_next = None
+        self.data = data
+        self.loaded_case = case_id
+        self.pages.setCurrentIndex(1 if data.plan is not None else 0)
+        self.make_button.setEnabled(data.plan is None)
+        names = {p.id: str(p.fields.get("name") or "") for p in data.people}
+        self.model.set_items(data.items, names)
+        self.tree.expandAll()
+        self.items.set_choices(data.people, self.model.lines("condition"))
+        self.plan_form.show_record(data.plan)
+        self._show_flow()
+        index = self.model.index_of(chosen) if chosen else QModelIndex()
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
+        if index.isValid():
+            self.tree.selectionModel().setCurrentIndex(index, flags)
+        self._on_current()
+        self.loaded.emit(case_id)
+
+    def clear(self) -> None:
+        self.form.flush()
+        self.data = PlanData(None)
+        self.model.set_items([], {})
+        self.items.show_record(None)
+        self.plan_form.show_record(None)
+        self.review.show_plan(None, False)
+        self.loaded_case = None
+
+    def reload(self) -> None:
+        if self.loaded_case is not None:
+            case_id = self.loaded_case
+            self.controller.when_settled(lambda: self.load(case_id))
+
+    def _on_external(self, notice: ChangeNotice) -> None:
+        if self.loaded_case is None or not any(notice.concerns(kind=k) for k in PLAN_KINDS):
+            return
+        self.form.flush()
+        if not self.isVisible():
+            self.loaded_case = None  # read again when shown
+            return
+        self.reload()
+
+    # -- what is on screen ------------------------------------------------------------------
+
+    def current_id(self) -> str | None:
+        record = self.model.record(self.tree.currentIndex())
+        return record.id if record is not None else None
+
+    def _on_current(self, *_: Any) -> None:
+        record = self.model.record(self.tree.currentIndex())
+        self.items.show_record(record)
+        self.remove_button.setEnabled(record is not None)
+        self.add_button.setEnabled(self.model.section_of(self.tree.currentIndex()) is not None)
+
+    def _show_flow(self) -> None:
+        plan = self.data.plan
+        if plan is None:
+            self.review.show_plan(None, False)
+            return
+        status = plan.fields.get("status") or "draft"
+        text = self.tr("Status: %1 · version %2").replace("%1", choice_label(status)).replace(
+            "%2", str(plan.fields.get("version") or 1))
+        if status == "returned" and plan.fields.get("review_comment"):
+            text += "\n" + self.tr("The team lead says: %1").replace(
+                "%1", plan.fields["review_comment"])
+        if any(v.rev == 0 for v in self.data.versions):
+            text += "\n" + self.tr("Your decision waits to be sent.")
+        if status == "submitted" and "plan_changed" in self.data.refused.values():
+            text += "\n" + self.tr("The plan changed after you looked at it. Look at it "
+                                   "again and decide again.")
+        self.status_label.setText(text)
+        missing = self.missing()
+        if missing:
+            self.blockers_label.setText(
+                self.tr("Before the plan can be agreed:") + "\n• " + "\n• ".join(missing))
+        self.blockers_label.setVisible(bool(missing) and status in ("draft", "returned"))
+        self.nudge_label.setVisible(danger_nudges(self.data.items))
+        notes = self.notes()
+        self.notes_label.setText("\n".join(notes))
+        self.notes_label.setVisible(bool(notes))
+        self.agree_button.setVisible(status in ("draft", "returned"))
+        self.agree_button.setEnabled(not missing)
+        self.submit_button.setVisible(status == "agreed")
+        self.compare_button.setEnabled(bool(self.data.versions or self.data.refused_versions))
+        for phone, button in self.emergency_buttons.items():
+            button.setEnabled(not any(i.fields.get("phone") == phone
+                                      for i in self.model.lines("emergency_step")))
+        # One decision at a time: a second one before the first is sent would only be refused.
+        pending = any(v.rev == 0 for v in self.data.versions)
+        self.review.show_plan(plan, self.data.is_teamlead and status == "submitted"
+                              and not pending, self.data.versions)
+
+    def notes(self) -> list[str]:
+        """Odd data that two laptops can leave behind, said in words (never dropped)."""
+        notes = []
+        if self.data.other_plans:
+            notes.append(self.tr("This case holds more than one plan (made on two laptops at "
+                                 "once); this is the one furthest in review."))
+        for item in dangling(self.data.items):
+            notes.append(self.tr("\u201c%1\u201d meets a condition that was removed: choose "
+                                 "again which conditions it meets.").replace(
+                "%1", first_line(item.fields.get("text")) or "…"))
+        return notes
+
+    def missing(self) -> list[str]:
+        """What keeps the plan from being agreed, in words."""
+        texts = {i.id: first_line(i.fields.get("text")) for i in self.data.items}
+        return [blocker_text(b, texts.get(b.item_id or "", "")) for b in blockers(
+            self.data.items)]
+
+    # -- edits ------------------------------------------------------------------------------
+
+    def _writer(self) -> PlanWriter:
+        return PlanWriter(lambda fn, done: self.controller.write(fn, done, "plan_item"),
+                          self.reload, self.controller.case_id or "")
+
+    def _push(self, command: Any) -> None:
+        """Push an edit; an edit of an approved plan also makes it a draft of the next
+        version, in the same undo step."""
+        plan = self.data.plan
+        reopen = reopened(plan) if plan is not None else None
+        stack = self.controller.undo_stack
+        if reopen is None:
+            stack.push(command)
+            return
+        stack.beginMacro(command.text())
+        stack.push(EditItem(self._writer(), self.ids, plan.id,
+                            {k: plan.fields.get(k) for k in reopen}, reopen,
+                            text=self.tr("Start the next version")))
+        stack.push(command)
+        stack.endMacro()
+        self.data = replace(
+            self.data, plan=plan.model_copy(update={"fields": {**plan.fields, **reopen}}))
+
+    def make_plan(self) -> None:
+        self.make_button.setEnabled(False)  # one plan, however often it is clicked
+        fields = {"title": self.tr("Safety plan"), "status": "draft", "version": 1,
+                  "phase": "direct"}
+        self.controller.create("safety_plan", fields, lambda _r: self.reload())
+
+    def _on_plan_edited(self, record_id: str, kind: str, name: str, old: Any, new: Any) -> None:
+        mergeable = name in ("title", "harm", "worries", "complicating_factors", "working_well")
+        text = QCoreApplication.translate("SafetyPlan", "Change the plan")
+        self._push(EditItem(self._writer(), self.ids, record_id, {name: old}, {name: new},
+                            text=text, mergeable=mergeable))
+
+    def _on_item_edited(self, record_id: str, kind: str, name: str, old: Any, new: Any) -> None:
+        mergeable = name in ("text", "goal", "family_view", "set_by", "who", "when",
+                             "how_checked", "phone")
+        self._push(EditItem.field(self._writer(), self.ids, record_id, name, old, new,
+                                  mergeable))
+
+    def add_line(self, section: str | None = None, **fields: Any) -> None:
+        plan = self.data.plan
+        index = self.tree.currentIndex()
+        section = section or self.model.section_of(index)
+        if plan is None or section is None:
+            return
+        self.form.flush()
+        lines = self.model.lines(section)
+        current = self.model.record(index)
+        after = lines.index(current) if current in lines else len(lines) - 1
+        low = lines[after].fields.get("position") if after >= 0 else None
+        high = lines[after + 1].fields.get("position") if after + 1 < len(lines) else None
+        values = {"plan_id": plan.id, "section": section, "text": new_item_text(section),
+                  "position": key_between(low, high, self._salt), **fields}
+        command = AddItem(self._writer(), self.ids, values)
+        self._select_next = command.record_id
+        self._push(command)
+
+    def add_emergency(self, phone: str) -> None:
+        self.add_line("emergency_step", text=emergency_text(phone), phone=phone)
+
+    def remove_line(self) -> None:
+        record = self.model.record(self.tree.currentIndex())
+        if record is None:
+            return
+        self.form.flush()
+        self._push(RemoveItem(self._writer(), self.ids, record.id, record.fields))
+
+    def move_line(self, step: int) -> None:
+        record = self.model.record(self.tree.currentIndex())
+        if record is None:
+            return
+        lines = self.model.lines(str(record.fields.get("section")))
+        self.move_line_to(record.id, lines.index(record) + step)
+
+    def move_line_to(self, record_id: str, target: int) -> None:
+        """Put a line at row `target` of its part (counted without the line itself)."""
+        record = next((r for s in SECTIONS for r in self.model.lines(s) if r.id == record_id),
+                      None)
+        if record is None:
+            return
+        lines = self.model.lines(str(record.fields.get("section")))
+        if not 0 <= target < len(lines) or lines[target].id == record_id:
+            return
+        others = [line for line in lines if line.id != record.id]
+        # Between the neighbours at the new place (the line itself left out).
+        low = others[target - 1].fields.get("position") if target > 0 else None
+        high = others[target].fields.get("position") if target < len(others) else None
+        new = key_between(low, high, self._salt)
+        self._select_next = record.id
+        self._push(EditItem(self._writer(), self.ids, record.id,
+                            {"position": record.fields.get("position")}, {"position": new},
+                            text=self.tr("Move a line")))
+
+    # -- the status flow --------------------------------------------------------------------
+
+    def _set_plan(self, values: dict[str, Any], text: str) -> None:
+        plan = self.data.plan
+        if plan is None:
+            return
+        self.form.flush()
+        self.controller.undo_stack.push(EditItem(
+            self._writer(), self.ids, plan.id, {k: plan.fields.get(k) for k in values}, values,
+            text=text))
+
+    def compare_states(self) -> list[tuple[str, str]]:
+        """Every version, what a refused decision saw, and the plan now: oldest first."""
+        plan = self.data.plan
+        if plan is None:
+            return []
+        refused = {v.id for v in self.data.refused_versions}
+        versions = sorted([*self.data.versions, *self.data.refused_versions],
+                          key=lambda v: (v.fields.get("decided_at") or "", v.id))
+        states = [(version_label(v, v.id in refused), str(v.fields.get("content") or ""))
+                  for v in versions]
+        return [*states, (now_label(), content(plan, self.data.items))]
+
+    def compare_versions(self) -> None:
+        self.form.flush()
+        self.compare_dialog = CompareDialog(self.compare_states(), self)
+        self.compare_dialog.open()
+
+    def mark_agreed(self) -> None:
+        if self.missing():
+            return  # the blockers are on screen already
+        self._set_plan({"status": "agreed", "agreed_on": dt.date.today().isoformat()},
+                       self.tr("Mark the plan as agreed"))
+
+    def submit(self) -> None:
+        self._set_plan({"status": "submitted"}, self.tr("Submit the plan"))
+
+    def decide(self, fields: dict[str, Any]) -> None:
+        """A team lead's decision: a version of exactly what is on screen, sent at the next
+        sync; the service sets the plan's status with it, or says the plan changed."""
+        plan = self.data.plan
+        if plan is None:
+            return
+        self.form.flush()
+        values = decision_fields(plan, self.data.items, fields["decision"], fields["comment"],
+                                 fields["section_comments"], self.data.user.get("id"))
+        self.controller.create("plan_version", values, lambda _r: self.reload())

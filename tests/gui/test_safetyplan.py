@@ -1,0 +1,448 @@
+"""The safety plan tab over a real store, used as a person does (clicks and keys): making a
+plan, adding lines, what keeps it from being agreed, traceability, reordering, undo, that
+looking writes nothing, the review flow and a team lead's decision."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QThreadPool
+from PySide6.QtTest import QTest
+
+from desktop.casefile.editors import SAVE_DELAY_MS
+from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.safetyplan.items_model import PlanItemsModel
+from desktop.safetyplan.positions import sort_key
+from desktop.safetyplan.review import decision_fields
+from desktop.safetyplan.tab import PlanTab
+from storage.store import CaseStore
+from sync.protocol import ErrorDetail, Result
+
+pytestmark = pytest.mark.gui
+
+ME = "11111111-1111-4111-8111-111111111111"
+
+
+def user(role="worker"):
+    return {"id": ME, "username": "demo", "display_name": "Demo Werker", "role": role,
+            "team_ids": ["team-noord"]}
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
+    store.set_setting("user", user())
+    yield store
+    QThreadPool.globalInstance().waitForDone(5000)
+    store.close()
+
+
+@pytest.fixture
+def case(store):
+    case = store.create_record("case", {"title": "Familie Van Dijk", "team_id": "team-noord",
+                                        "status": "active", "contact_worker_id": ME})
+    store.create_record("person", {"name": "Sanne van Dijk"}, case_id=case.id)
+    return case
+
+
+def make_plan(store, case, status="draft", **extra):
+    plan = store.create_record("safety_plan", {"title": "Plan", "status": status,
+                                               "version": 1, **extra}, case_id=case.id)
+
+    def line(section, position, **fields):
+        return store.create_record("plan_item", {"plan_id": plan.id, "section": section,
+                                                 "position": position, **fields},
+                                   case_id=case.id)
+
+    return plan, line
+
+
+@pytest.fixture
+def tab(session, qtbot):
+    view = CaseFileView(session)
+    plan_tab = PlanTab(view.controller, view)
+    view.add_tab(plan_tab, "Veiligheidsplan")
+    qtbot.addWidget(view)
+    view.resize(1200, 900)
+    view.show()
+    return view, plan_tab
+
+
+def open_plan(tab, case, qtbot):
+    view, plan_tab = tab
+    assert open_and_wait(view, case.id)
+    view.tabs.setCurrentWidget(plan_tab)
+    qtbot.waitUntil(lambda: plan_tab.loaded_case == case.id)
+    return plan_tab
+
+
+def settle(tab, qtbot):
+    view, plan_tab = tab
+    qtbot.waitUntil(lambda: not view.session.busy)
+    qtbot.waitUntil(lambda: not view.session.busy)  # the read after the write
+
+
+def click(tree, index):
+    tree.scrollTo(index)
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(index).center())
+
+
+def tick(box):
+    """Click the tick box itself (its middle may lie past its short label)."""
+    QTest.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
+def lines(store, case, section):
+    items = [i for i in store.list_records(kind="plan_item", case_id=case.id)
+             if i.fields["section"] == section]
+    return sorted(items, key=lambda i: sort_key(i.fields.get("position"), i.id))
+
+
+def test_making_a_plan_and_adding_lines_creates_records(tab, case, store, qtbot):
+    plan_tab = open_plan(tab, case, qtbot)
+    assert plan_tab.pages.currentIndex() == 0
+    QTest.mouseClick(plan_tab.make_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(plan_tab.make_button, Qt.MouseButton.LeftButton)  # a double click
+    qtbot.waitUntil(lambda: plan_tab.data.plan is not None)
+    assert plan_tab.pages.currentIndex() == 1
+    [plan] = store.list_records(kind="safety_plan", case_id=case.id)
+    assert plan.fields["status"] == "draft"
+
+    click(plan_tab.tree, plan_tab.model.section_index("danger"))
+    QTest.mouseClick(plan_tab.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 1)
+    form = plan_tab.items.forms["danger"]
+    assert plan_tab.items.currentWidget() is form
+    goal = form.editors["goal"].widget
+    goal.setFocus()
+    QTest.keyClicks(goal, "Sanne zorgt dat de kinderen naar school gaan")
+    qtbot.wait(SAVE_DELAY_MS + 100)
+    settle(tab, qtbot)
+    [danger] = lines(store, case, "danger")
+    assert danger.fields["plan_id"] == plan.id
+    assert danger.fields["goal"] == "Sanne zorgt dat de kinderen naar school gaan"
+    assert danger.fields["position"]
+
+    # a second line after it, and 112 offered for when it goes wrong
+    QTest.mouseClick(plan_tab.add_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 2)
+    QTest.mouseClick(plan_tab.emergency_buttons["112"], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(plan_tab.model.lines("emergency_step")) == 1)
+    [step] = lines(store, case, "emergency_step")
+    assert step.fields["phone"] == "112"
+    assert not plan_tab.emergency_buttons["112"].isEnabled()
+    assert [d.id for d in lines(store, case, "danger")][0] == danger.id
+
+
+def test_the_plan_says_exactly_what_keeps_it_from_being_agreed(tab, case, store, qtbot):
+    plan, line = make_plan(store, case)
+    danger = line("danger", "a", text="Vader drinkt en slaat")
+    condition = line("condition", "a", text="Geen alcohol in huis", set_by="Veilig Thuis")
+    line("agreement", "a", text="Oma komt elke avond", addresses=[condition.id])
+    plan_tab = open_plan(tab, case, qtbot)
+    text = plan_tab.blockers_label.text()
+    assert "“Vader drinkt en slaat” has no safety goal" in text
+    assert "No safety goal meets the condition “Geen alcohol in huis”" in text
+    assert "no steps for when it goes wrong" in text
+    assert "No agreement meets" not in text
+    assert not plan_tab.agree_button.isEnabled()
+
+    # the worker fills the goal, ticks the condition it meets and adds the emergency number
+    click(plan_tab.tree, plan_tab.model.index_of(danger.id))
+    form = plan_tab.items.forms["danger"]
+    goal = form.editors["goal"].widget
+    goal.setFocus()
+    QTest.keyClicks(goal, "Geen klappen meer, een jaar lang")
+    goal.clearFocus()
+    settle(tab, qtbot)
+    assert store.get_record(danger.id).fields["goal"] == "Geen klappen meer, een jaar lang"
+    tick(form.editors["addresses"].boxes()[condition.id])
+    settle(tab, qtbot)
+    QTest.mouseClick(plan_tab.emergency_buttons["0800-2000"], Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    assert store.get_record(danger.id).fields["addresses"] == [condition.id]
+    assert plan_tab.missing() == []
+    assert plan_tab.agree_button.isEnabled()
+    assert not plan_tab.blockers_label.isVisible()
+    QTest.mouseClick(plan_tab.agree_button, Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    stored = store.get_record(plan.id)
+    assert stored.fields["status"] == "agreed" and stored.fields["agreed_on"]
+    assert plan_tab.submit_button.isVisible()
+    QTest.mouseClick(plan_tab.submit_button, Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    assert store.get_record(plan.id).fields["status"] == "submitted"
+
+
+def test_an_unmet_condition_shows_in_the_danger_colour_until_met(tab, case, store, qtbot):
+    _, line = make_plan(store, case)
+    condition = line("condition", "a", text="Geen alcohol in huis")
+    danger = line("danger", "a", text="Zorg", goal="Nuchter thuis", addresses=[condition.id])
+    line("agreement", "a", text="Oma belt elke avond")
+    plan_tab = open_plan(tab, case, qtbot)
+    model = plan_tab.model
+    detail = model.index_of(condition.id).siblingAtColumn(1)
+    assert detail.data() == "Not met: no agreement"
+    assert detail.data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert detail.data(PlanItemsModel.UnmetRole) == ["condition_without_agreement"]
+
+    agreement = model.lines("agreement")[0]
+    click(plan_tab.tree, model.index_of(agreement.id))
+    tick(plan_tab.items.forms["agreement"].editors["addresses"].boxes()[condition.id])
+    settle(tab, qtbot)
+    detail = model.index_of(condition.id).siblingAtColumn(1)
+    assert detail.data() == "Met by: Nuchter thuis; Oma belt elke avond"
+    assert detail.data(Qt.ItemDataRole.ForegroundRole) is None
+    assert store.get_record(agreement.id).fields["addresses"] == [condition.id]
+    assert danger.id in {i.id for i in lines(store, case, "danger")}
+
+
+def test_lines_are_reordered_by_keyboard_and_undone(tab, case, store, qtbot):
+    _, line = make_plan(store, case)
+    first = line("agreement", "a", text="Eerste")
+    second = line("agreement", "b", text="Tweede")
+    third = line("agreement", "c", text="Derde")
+    plan_tab = open_plan(tab, case, qtbot)
+    click(plan_tab.tree, plan_tab.model.index_of(third.id))
+    QTest.keyClick(plan_tab.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [first.id, third.id, second.id]
+    QTest.keyClick(plan_tab.tree, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [third.id, first.id, second.id]
+    assert [i.id for i in plan_tab.model.lines("agreement")] == [third.id, first.id, second.id]
+    assert plan_tab.current_id() == third.id  # the moved line stays chosen
+    stack = plan_tab.controller.undo_stack
+    stack.undo()
+    stack.undo()
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [first.id, second.id, third.id]
+
+
+def test_removing_a_condition_is_undone_with_what_met_it(tab, case, store, qtbot, monkeypatch):
+    _, line = make_plan(store, case)
+    condition = line("condition", "a", text="Geen alcohol in huis")
+    agreement = line("agreement", "a", text="Oma belt", addresses=[condition.id])
+    plan_tab = open_plan(tab, case, qtbot)
+    click(plan_tab.tree, plan_tab.model.index_of(condition.id))
+    QTest.keyClick(plan_tab.tree, Qt.Key.Key_Delete)
+    settle(tab, qtbot)
+    assert lines(store, case, "condition") == []
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    [back] = lines(store, case, "condition")
+    assert back.fields["text"] == "Geen alcohol in huis"
+    assert store.get_record(agreement.id).fields["addresses"] == [back.id]
+    # an edit made before the removal still finds the line after it is back
+    plan_tab.controller.undo_stack.redo()
+    settle(tab, qtbot)
+    assert lines(store, case, "condition") == []
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    assert [c.fields["text"] for c in lines(store, case, "condition")] == [
+        "Geen alcohol in huis"]
+
+
+def test_typing_is_undone_in_the_line(tab, case, store, qtbot):
+    _, line = make_plan(store, case)
+    signal = line("signal", "a", text="Moeder")
+    plan_tab = open_plan(tab, case, qtbot)
+    click(plan_tab.tree, plan_tab.model.index_of(signal.id))
+    edit = plan_tab.items.forms["signal"].editors["text"].widget
+    edit.setFocus()
+    edit.moveCursor(edit.textCursor().MoveOperation.End)
+    QTest.keyClicks(edit, " belt niet terug")
+    qtbot.wait(SAVE_DELAY_MS + 100)
+    settle(tab, qtbot)
+    assert store.get_record(signal.id).fields["text"] == "Moeder belt niet terug"
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    assert store.get_record(signal.id).fields["text"] == "Moeder"
+    assert edit.toPlainText() == "Moeder"
+
+
+def test_looking_through_the_plan_writes_nothing(tab, case, store, qtbot):
+    _, line = make_plan(store, case, review_on="2027-01-15", phase="direct")
+    condition = line("condition", "a", text="Voorwaarde")
+    line("danger", "a", text="Zorg", goal="Doel", addresses=[condition.id])
+    line("agreement", "a", text="Afspraak", who="Oma", done=False, addresses=[condition.id])
+    line("emergency_step", "a", text="Bel 112", phone="112")
+    line("child_voice", "a", text="Ik wil dat papa lief is", part="dreams")
+    before = (store.pending_count(), len(store.history(case.id)))
+    plan_tab = open_plan(tab, case, qtbot)
+    click(plan_tab.tree, plan_tab.model.index(0, 0))
+    plan_tab.tree.setFocus()
+    for _ in range(20):
+        QTest.keyClick(plan_tab.tree, Qt.Key.Key_Down)
+        QTest.keyClick(plan_tab.tree, Qt.Key.Key_Tab)  # into the line's form and out again
+        plan_tab.tree.setFocus()
+    qtbot.wait(SAVE_DELAY_MS + 100)
+    settle(tab, qtbot)
+    assert (store.pending_count(), len(store.history(case.id))) == before
+
+
+def test_editing_an_approved_plan_starts_the_next_version(tab, case, store, qtbot):
+    plan, line = make_plan(store, case, status="approved")
+    signal = line("signal", "a", text="Stil")
+    plan_tab = open_plan(tab, case, qtbot)
+    assert "Approved" in plan_tab.status_label.text()
+    click(plan_tab.tree, plan_tab.model.index_of(signal.id))
+    edit = plan_tab.items.forms["signal"].editors["text"].widget
+    edit.setFocus()
+    QTest.keyClicks(edit, " en boos")
+    edit.clearFocus()
+    settle(tab, qtbot)
+    fields = store.get_record(plan.id).fields
+    assert (fields["status"], fields["version"]) == ("draft", 2)
+    assert "version 2" in plan_tab.status_label.text()
+    plan_tab.controller.undo_stack.undo()  # one step: the edit and the new version
+    settle(tab, qtbot)
+    fields = store.get_record(plan.id).fields
+    assert (fields["status"], fields["version"]) == ("approved", 1)
+    assert store.get_record(signal.id).fields["text"] == "Stil"
+
+
+def test_a_team_lead_decides_on_exactly_what_is_on_screen(tab, case, store, qtbot):
+    store.set_setting("user", user("teamlead"))
+    plan, line = make_plan(store, case, status="submitted")
+    line("signal", "a", text="Stil")
+    plan_tab = open_plan(tab, case, qtbot)
+    review = plan_tab.review
+    assert review.decision.isVisible()
+    assert not plan_tab.agree_button.isVisible()
+    QTest.keyClicks(review.comment, "Maak de afspraken concreter")
+    QTest.keyClicks(review.section_comments["agreement"], "Wie belt wie?")
+    QTest.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    [version] = store.list_records(kind="plan_version", case_id=case.id)
+    fields = version.fields
+    assert fields["decision"] == "returned" and fields["decided_by"] == ME
+    assert fields["comment"] == "Maak de afspraken concreter"
+    assert json.loads(fields["section_comments"]) == {"agreement": "Wie belt wie?"}
+    assert fields["based_on_rev"] == 0  # nothing of it has been synced yet
+    seen = json.loads(fields["content"])
+    assert seen["plan"]["id"] == plan.id and [i["fields"]["text"] for i in seen["items"]] == [
+        "Stil"]
+    assert "waits to be sent" in plan_tab.status_label.text()
+    assert not review.decision.isVisible()  # decided: not twice before it is sent
+    assert review.last.isVisible() and "Wie belt wie?" in review.last.text()
+
+
+def test_a_decision_the_service_refused_asks_to_look_again(tab, case, store, qtbot):
+    store.set_setting("user", user("teamlead"))
+    make_plan(store, case, status="submitted")
+    plan_tab = open_plan(tab, case, qtbot)
+    QTest.mouseClick(plan_tab.review.approve_button, Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    [sent] = [c for c in store.take_outbox() if c.kind == "plan_version"]
+    store.apply_push_results([Result(change_id=sent.change_id, status="rejected", rev=0,
+                                     error=ErrorDetail(code="plan_changed", message="x"))])
+    plan_tab.reload()
+    qtbot.waitUntil(lambda: "changed after you looked" in plan_tab.status_label.text())
+    assert "waits to be sent" not in plan_tab.status_label.text()
+    assert plan_tab.review.decision.isVisible()  # to decide again
+    assert not plan_tab.review.last.isVisible()  # a refused decision is no version
+    # what the lead saw stays to compare with the plan as it is now
+    labels = [label for label, _ in plan_tab.compare_states()]
+    assert len(labels) == 2 and labels[0].endswith("(what you saw; not accepted)")
+
+
+def test_a_worker_is_offered_no_decision(tab, case, store, qtbot):
+    make_plan(store, case, status="submitted")
+    plan_tab = open_plan(tab, case, qtbot)
+    assert not plan_tab.review.decision.isVisible()
+
+
+def test_the_plan_model_passes_qt_model_checks(tab, case, store, qtbot, qtmodeltester):
+    _, line = make_plan(store, case)
+    condition = line("condition", "a", text="Voorwaarde")
+    line("agreement", "a", text="Afspraak", addresses=[condition.id])
+    line("danger", None, text="Zorg")
+    plan_tab = open_plan(tab, case, qtbot)
+    qtmodeltester.check(plan_tab.model)
+
+
+def test_two_versions_and_the_plan_now_are_compared_part_by_part(tab, case, store, qtbot,
+                                                                  qtmodeltester):
+    plan, line = make_plan(store, case, status="submitted", harm="Klap gegeven")
+    signal = line("signal", "a", text="Stil")
+    items = [signal]
+    store.create_record("plan_version", decision_fields(
+        plan, items, "approved", None, {}, ME,
+        now=dt.datetime(2026, 10, 1, tzinfo=dt.UTC)), case_id=case.id)
+    store.update_record(signal.id, {"text": "Stil en boos"})
+    line("agreement", "a", text="Oma belt")
+    plan_tab = open_plan(tab, case, qtbot)
+    assert plan_tab.compare_button.isEnabled()
+    QTest.mouseClick(plan_tab.compare_button, Qt.MouseButton.LeftButton)
+    dialog = plan_tab.compare_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    assert [dialog.before.itemText(i) for i in range(dialog.before.count())] == [
+        "Version 1, Approved on 2026-10-01", "The plan now"]
+    model = dialog.model
+    qtmodeltester.check(model)
+    rows = {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
+            for r in range(model.rowCount())}
+    assert rows["Signals that it goes wrong (changed)"] == ("Stil", "Stil en boos")
+    assert rows["Agreements (changed)"] == ("", "Oma belt")
+    assert rows["What has happened"] == ("Klap gegeven", "Klap gegeven")
+    # the same state on both sides: nothing is marked
+    dialog.after.setFocus()
+    QTest.keyClick(dialog.after, Qt.Key.Key_Up)
+    assert not any(model.index(r, 0).data(model.ChangedRole) for r in range(model.rowCount()))
+    dialog.reject()
+
+
+def test_a_line_dropped_elsewhere_in_its_part_moves_there(tab, case, store, qtbot):
+    _, line = make_plan(store, case)
+    first = line("agreement", "a", text="Eerste")
+    second = line("agreement", "b", text="Tweede")
+    third = line("agreement", "c", text="Derde")
+    condition = line("condition", "a", text="Voorwaarde")
+    plan_tab = open_plan(tab, case, qtbot)
+    model = plan_tab.model
+    agreements = model.section_index("agreement")
+    # what the tree hands the model when the first line is dropped below the last one
+    data = model.mimeData([model.index_of(first.id)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 3, 0, agreements)
+    assert not model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0,
+                                     model.section_index("condition"))  # a line keeps its part
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 3, 0, agreements)
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [second.id, third.id, first.id]
+    data = model.mimeData([model.index_of(third.id)])
+    model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, agreements)
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [third.id, second.id, first.id]
+    assert [i.id for i in lines(store, case, "condition")] == [condition.id]
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    assert [i.id for i in lines(store, case, "agreement")] == [second.id, third.id, first.id]
+
+
+def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, store, qtbot):
+    plan, line = make_plan(store, case, status="submitted")
+    make_plan(store, case)  # a second plan, made on another laptop at the same time
+    kept = line("condition", "a", text="Voorwaarde")
+    gone = line("condition", "b", text="Weg")
+    agreement = line("agreement", "a", text="Oma belt", addresses=[kept.id, gone.id])
+    store.delete_record(gone.id)  # as a sync from the other laptop would leave it
+    plan_tab = open_plan(tab, case, qtbot)
+    assert plan_tab.data.plan.id == plan.id  # the one furthest in review
+    notes = plan_tab.notes_label.text()
+    assert "more than one plan" in notes
+    assert "“Oma belt” meets a condition that was removed" in notes
+    assert plan_tab.model.index_of(kept.id).siblingAtColumn(1).data() == "Not met: no safety goal"
+    # the worker chooses again what it meets: the removed one falls away
+    click(plan_tab.tree, plan_tab.model.index_of(agreement.id))
+    boxes = plan_tab.items.forms["agreement"].editors["addresses"].boxes()
+    assert set(boxes) == {kept.id}
+    tick(boxes[kept.id])  # untick
+    settle(tab, qtbot)
+    tick(plan_tab.items.forms["agreement"].editors["addresses"].boxes()[kept.id])
+    settle(tab, qtbot)
+    assert store.get_record(agreement.id).fields["addresses"] == [kept.id]
+    assert "removed" not in plan_tab.notes_label.text()
