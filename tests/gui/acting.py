@@ -11,10 +11,12 @@ from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QWidget
 
 from storage.store import CaseStore
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # a team's id is a UUID, like every id
+
 ME = "11111111-1111-4111-8111-111111111111"
 COLLEAGUE = "22222222-2222-4222-8222-222222222222"
 USER = {"id": ME, "username": "demo", "display_name": "Demo Werker", "role": "worker",
-        "team_ids": ["7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"]}
+        "team_ids": [TEAM_ID]}
 
 
 def filled_family(store: CaseStore, title: str, surname: str, day: int) -> dict[str, Any]:
@@ -22,7 +24,7 @@ def filled_family(store: CaseStore, title: str, surname: str, day: int) -> dict[
     every field, visits with participants and scores, tasks assigned to the worker, to a
     family member and to a colleague, consent about a person. Returns the ids."""
     case = store.create_record("case", {
-        "title": title, "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01", "contact_worker_id": ME, "status": "active",
+        "title": title, "team_id": TEAM_ID, "contact_worker_id": ME, "status": "active",
         "summary": f"Zorgen over de veiligheid thuis.\nGesprek {day} gepland.",
         "legal_framework": "ots", "safety_team_involved": True,
         "domains": ["veiligheid", "school"], "opened_on": f"2026-0{day}-0{day}",

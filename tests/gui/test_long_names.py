@@ -15,6 +15,8 @@ from desktop.session.controller import UNLOCKED
 from desktop.settings import Settings
 from storage.store import CaseStore
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # a team's id is a UUID, like every id
+
 pytestmark = pytest.mark.gui
 
 PASSPHRASE = "lange namen aan de keukentafel"
@@ -33,7 +35,7 @@ def _no_sync(store):
 def window(qtbot, tmp_path: Path):
     data_dir = tmp_path / "data"
     store = CaseStore.create(data_dir, PASSPHRASE)
-    ids = {title: store.create_record("case", {"title": title, "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01",
+    ids = {title: store.create_record("case", {"title": title, "team_id": TEAM_ID,
                                                "status": "active"}).id
            for title in (LONG, SHORT)}
     store.close()

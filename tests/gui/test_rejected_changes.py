@@ -17,6 +17,8 @@ from storage.store import CaseStore
 from sync.engine import SyncReport
 from sync.protocol import PullResponse, Record, Result
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # a team's id is a UUID, like every id
+
 pytestmark = pytest.mark.gui
 
 PASSPHRASE = "houten lepel in de soeppan"
@@ -29,7 +31,7 @@ def _refused_then_purged(store: CaseStore) -> str:
     case_id, person_id = str(uuid.uuid4()), str(uuid.uuid4())
     store.apply_pull_page(PullResponse(records=[
         Record(id=case_id, kind="case", case_id=case_id, rev=3,
-               fields={"title": FAMILY, "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"}),
+               fields={"title": FAMILY, "team_id": TEAM_ID}),
         Record(id=person_id, kind="person", case_id=case_id, rev=4,
                fields={"name": "Mila Zonnebloem"}),
     ], conflicts=[], revoked_case_ids=[], cursor="4", more=False))

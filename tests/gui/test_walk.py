@@ -20,6 +20,8 @@ from tests.gui.test_shell_sync import PASSPHRASE as SYNC_PASSPHRASE
 from tests.gui.test_shell_sync import enrolled_window, line, service  # noqa: F401 - fixtures
 from tests.gui.walk import Walk
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # a team's id is a UUID, like every id
+
 pytestmark = pytest.mark.gui
 
 PASSPHRASE = "rode kater op de vensterbank"
@@ -40,7 +42,7 @@ def window(qtbot, tmp_path: Path):
     store.set_setting("user", USER)
     filled_family(store, "Familie Hoekstra", "Hoekstra", 1)
     filled_family(store, "Familie Hoekstra", "Hoekstra-de Wit", 2)
-    store.create_record("case", {"title": "Familie Yilmaz", "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"})
+    store.create_record("case", {"title": "Familie Yilmaz", "team_id": TEAM_ID})
     store.close()
     w = MainWindow(data_dir, Settings(data_dir), engine_factory=_no_sync)
     qtbot.addWidget(w)

@@ -18,6 +18,8 @@ from desktop.cli import main
 from storage.store import CaseStore
 from sync.protocol import Conflict, PullResponse, Record
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # a team's id is a UUID, like every id
+
 PASS = "een lange zin als wachtwoord"
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -41,7 +43,7 @@ def _one_line(err: str) -> str:
 def _store_with_a_status_conflict(data_dir: Path) -> str:
     """A case that came back from a pull with a conflict on its status, as a sync leaves it."""
     with CaseStore.create(data_dir, PASS) as store:
-        case = store.create_record("case", {"title": "Familie Vos", "team_id": "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01",
+        case = store.create_record("case", {"title": "Familie Vos", "team_id": TEAM_ID,
                                             "status": "intake"})
         store.apply_pull_page(PullResponse(
             records=[Record(id=case.id, kind="case", case_id=case.id, rev=3,
