@@ -269,6 +269,8 @@ def _apply(batch: _Batch, change: Change) -> Result:
         raise Rejected("record_mismatch", "the record exists with another kind or case")
     incoming = _validate(change, creating=row is None)
     team_id = _authorise(batch, change, row)
+    if kind_spec(change.kind).immutable and (row is not None or change.delete):
+        raise Rejected("immutable", f"a {change.kind} is never changed or deleted once made")
     _check_plan_review(ctx, change.kind, team_id, incoming, row.fields if row else None)
     outcome: MergeOutcome | None = None
     if row is not None:
