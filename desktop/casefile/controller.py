@@ -79,6 +79,11 @@ class CaseFileController(QObject):
         self._write(lambda s: s.delete_record(record_id),
                     lambda _r: self.record_deleted.emit(record_id, kind), kind)
 
+    def write(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None], kind: str) -> None:
+        """A write of a view with its own undo commands (the network map), counted as made
+        here: it is kept in order with the rest and not reported back as an outside change."""
+        self._write(fn, on_done, kind)
+
     def _apply(self, record_id: str, kind: str, field: str, value: Any) -> None:
         self.field_set.emit(record_id, field, value)
         self._write(lambda s: s.update_record(record_id, {field: value}),

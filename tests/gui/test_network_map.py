@@ -1,0 +1,339 @@
+"""The network map tab over a real store, used as a worker does: toolbar, keys, clicks,
+drags and the context menu; undo and redo; a sync arriving while the map is open."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt, QThreadPool
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QToolButton
+
+from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.networkmap.listmodel import ID_ROLE
+from desktop.networkmap.tab import NetworkMapTab
+from desktop.operations import ChangeNotice
+from storage.store import CaseStore
+
+pytestmark = pytest.mark.gui
+
+ME = "11111111-1111-4111-8111-111111111111"
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
+    store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
+                               "role": "worker", "team_ids": ["team-noord"]})
+    yield store
+    QThreadPool.globalInstance().waitForDone(5000)
+    store.close()
+
+
+@pytest.fixture
+def case(store):
+    """A fictional family: mother and son in the household, a grandmother, a neighbour."""
+    case = store.create_record("case", {"title": "Familie Testdorp", "team_id": "team-noord"})
+    people = {
+        name: store.create_record("person", dict(name=name, **fields), case_id=case.id)
+        for name, fields in (
+            ("Moeder Testdorp", {"circle": "household", "gender": "f",
+                                 "birth_date": "1988-02-03"}),
+            ("Zoon Testdorp", {"circle": "household", "gender": "m", "index_person": True,
+                               "birth_date": "2016-05-06"}),
+            ("Oma Testdorp", {"circle": "family", "gender": "f", "ring": 1}),
+            ("Buurman Jansen", {"circle": "network", "gender": "m", "ring": 3}),
+        )
+    }
+    ties = {
+        "parent": store.create_record("relationship", {
+            "from_person_id": people["Moeder Testdorp"].id,
+            "to_person_id": people["Zoon Testdorp"].id, "type": "parent_child",
+            "quality": "strong"}, case_id=case.id),
+        "oma": store.create_record("relationship", {
+            "from_person_id": people["Oma Testdorp"].id,
+            "to_person_id": people["Moeder Testdorp"].id, "type": "parent_child",
+            "quality": "conflict"}, case_id=case.id),
+        "buur": store.create_record("relationship", {
+            "from_person_id": people["Buurman Jansen"].id,
+            "to_person_id": people["Moeder Testdorp"].id, "type": "neighbour",
+            "quality": "weak", "direction": "to", "support": ["P"]}, case_id=case.id),
+    }
+    return case, people, ties
+
+
+@pytest.fixture
+def opened(session, case, qtbot):
+    """The case file with the map added as the main window adds it, the map tab shown."""
+    record, people, ties = case
+    view = CaseFileView(session)
+    tab = NetworkMapTab(view.controller, view)
+    view.add_tab(tab, "Network map")
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    view.activateWindow()  # shortcuts reach only the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+    assert open_and_wait(view, record.id)
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loaded_case == record.id)
+    tab.view.resetTransform()
+    tab.view.centerOn(0, 150)
+    tab.view.setFocus()
+    return view, tab
+
+
+def settle(view, tab, session, qtbot):
+    """Writes land, and the map has read the store again."""
+    qtbot.waitUntil(lambda: not session.busy and not tab._reading)
+
+
+def at(tab, person_id: str) -> QPoint:
+    return tab.view.mapFromScene(tab.scene.people[person_id].scenePos())
+
+
+def click(tab, person_id: str, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    tab.view.centerOn(tab.scene.people[person_id])
+    QTest.mouseClick(tab.view.viewport(), Qt.MouseButton.LeftButton, modifier, at(tab, person_id))
+
+
+def drag(tab, start: QPoint, end: QPoint, release: bool = True) -> None:
+    viewport = tab.view.viewport()
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    steps = 5
+    for i in range(1, steps + 1):
+        point = QPointF(start + (end - start) * i / steps)
+        QApplication.sendEvent(viewport, QMouseEvent(
+            QMouseEvent.Type.MouseMove, point, viewport.mapToGlobal(point),
+            Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    if release:
+        QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           end)
+
+
+def outbox_and_history(store, case_id):
+    return store.pending_count(), len(store.history(case_id))
+
+
+def test_opening_and_switching_the_map_only_reads(opened, case, store, session, qtbot,
+                                                   qtmodeltester):
+    view, tab = opened
+    record, people, ties = case
+    before = outbox_and_history(store, record.id)
+    assert set(tab.scene.people) == {p.id for p in people.values()}
+    assert set(tab.scene.ties) == {t.id for t in ties.values()}
+    legend = tab.legend.texts()
+    assert "Woman (circle)" in legend and "Birth child (solid line)" in legend
+    assert "Child the worry is about (double outline)" in legend
+    QTest.keyClick(tab.view, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert tab.view_name == "ecogram"
+    assert "Weak (dashed line)" in tab.legend.texts()
+    assert "P: practical help" in tab.legend.texts()
+    QTest.keyClick(tab.view, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert tab.view_name == "genogram"
+    # Choosing people and ties, and refreshes from a sync, write nothing either.
+    click(tab, people["Oma Testdorp"].id)
+    tab.list.setCurrentIndex(tab.list_model.index_of(ties["buur"].id))
+    with qtbot.waitSignal(tab.loaded):
+        session.announce(ChangeNotice(frozenset({"person"}), frozenset({record.id}), "sync"))
+    settle(view, tab, session, qtbot)
+    assert outbox_and_history(store, record.id) == before
+    assert not view.controller.undo_stack.count()
+    qtmodeltester.check(tab.list_model)
+
+
+def test_the_list_reads_out_people_and_ties(opened, case):
+    _view, tab = opened
+    _record, people, ties = case
+    son = tab.list_model.index_of(people["Zoon Testdorp"].id).data()
+    assert son.startswith("Zoon Testdorp") and "child the worry is about" in son
+    tie = tab.list_model.index_of(ties["buur"].id).data()
+    assert tie == "Buurman Jansen – Moeder Testdorp: Neighbour, Weak, towards Moeder " \
+                  "Testdorp, P"
+
+
+def test_add_a_person_from_the_toolbar_then_undo_and_redo(opened, case, store, session,
+                                                          qtbot):
+    view, tab = opened
+    record, people, _ = case
+    button = next(b for b in tab.toolbar.findChildren(QToolButton)
+                  if b.defaultAction() is tab.add_person_action)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(view, tab, session, qtbot)
+
+    def names():
+        return sorted(p.fields["name"] for p in store.list_records("person", record.id))
+
+    assert "New person" in names() and len(names()) == 5
+    added = next(p for p in store.list_records("person", record.id)
+                 if p.fields["name"] == "New person")
+    assert added.fields["map_x"] is not None  # placed where the worker could see it
+    assert tab.scene.selected_people() == [added.id]
+    assert len(tab.scene.people) == 5
+    view.controller.undo_stack.undo()
+    settle(view, tab, session, qtbot)
+    assert len(names()) == 4 and len(tab.scene.people) == 4
+    view.controller.undo_stack.redo()
+    settle(view, tab, session, qtbot)
+    assert "New person" in names() and len(tab.scene.people) == 5
+
+
+def test_connect_two_chosen_people_with_the_keyboard(opened, case, store, session, qtbot):
+    view, tab = opened
+    record, people, _ = case
+    oma, buur = people["Oma Testdorp"].id, people["Buurman Jansen"].id
+    click(tab, oma)
+    click(tab, buur, Qt.KeyboardModifier.ControlModifier)
+    assert tab.scene.selected_people() == sorted([oma, buur])
+    assert tab.connect_action.isEnabled()
+    QTest.keyClick(tab.view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    settle(view, tab, session, qtbot)
+    new = [t for t in store.list_records("relationship", record.id)
+           if {t.fields["from_person_id"], t.fields["to_person_id"]} == {oma, buur}]
+    assert len(new) == 1 and new[0].fields["type"] == "family"
+    assert new[0].id in tab.scene.ties
+    view.controller.undo_stack.undo()
+    settle(view, tab, session, qtbot)
+    assert store.get_record(new[0].id).deleted and new[0].id not in tab.scene.ties
+
+
+def test_drag_stores_the_place_and_undo_puts_it_back(opened, case, store, session, qtbot):
+    view, tab = opened
+    _record, people, _ = case
+    oma = people["Oma Testdorp"].id
+    tab.view.centerOn(tab.scene.people[oma])
+    start = at(tab, oma)
+    before = tab.scene.people[oma].pos()
+    drag(tab, start, start + QPoint(80, 30))
+    settle(view, tab, session, qtbot)
+    moved = tab.scene.people[oma].pos()
+    assert moved != before
+    fields = store.get_record(oma).fields
+    assert (fields["map_x"], fields["map_y"]) == (round(moved.x()), round(moved.y()))
+    assert fields["eco_x"] is None  # the ecogram keeps its own places
+    view.controller.undo_stack.undo()
+    settle(view, tab, session, qtbot)
+    assert store.get_record(oma).fields["map_x"] is None
+    assert tab.scene.people[oma].pos() == before  # back where the layout puts her
+    view.controller.undo_stack.redo()
+    settle(view, tab, session, qtbot)
+    assert tab.scene.people[oma].pos() == moved
+
+
+def test_moving_several_people_is_one_undo_step(opened, case, store, session, qtbot):
+    view, tab = opened
+    _record, people, _ = case
+    oma, buur = people["Oma Testdorp"].id, people["Buurman Jansen"].id
+    click(tab, oma)
+    click(tab, buur, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(tab.view, Qt.Key.Key_Right)
+    settle(view, tab, session, qtbot)
+    assert view.controller.undo_stack.count() == 1
+    assert store.get_record(oma).fields["map_x"] is not None
+    assert store.get_record(buur).fields["map_x"] is not None
+    view.controller.undo_stack.undo()
+    settle(view, tab, session, qtbot)
+    assert store.get_record(oma).fields["map_x"] is None
+    assert store.get_record(buur).fields["map_x"] is None
+
+
+def test_change_a_tie_in_the_side_panel(opened, case, store, session, qtbot):
+    view, tab = opened
+    _record, _people, ties = case
+    tab.list.setFocus()
+    tab.list.setCurrentIndex(tab.list_model.index_of(ties["oma"].id))
+    assert tab.scene.selected_ties() == [ties["oma"].id]
+    combo = tab.tie_form.editors["quality"].widget
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)
+    settle(view, tab, session, qtbot)
+    changed = store.get_record(ties["oma"].id).fields["quality"]
+    assert changed not in ("conflict", None)
+    assert tab.scene.ties[ties["oma"].id].tie.quality == changed
+    view.controller.undo_stack.undo()
+    settle(view, tab, session, qtbot)
+    assert store.get_record(ties["oma"].id).fields["quality"] == "conflict"
+
+
+def test_change_a_tie_from_the_context_menu(opened, case, store, session, qtbot):
+    view, tab = opened
+    _record, _people, ties = case
+    tab.list.setCurrentIndex(tab.list_model.index_of(ties["buur"].id))
+    tab._context_menu(QPoint(10, 10))
+    menu = tab.last_menu
+    band = next(a.menu() for a in menu.actions() if a.menu() and a.text() == "Band")
+    next(a for a in band.actions() if a.text() == "Strong").trigger()
+    settle(view, tab, session, qtbot)
+    assert store.get_record(ties["buur"].id).fields["quality"] == "strong"
+    menu.close()
+
+
+def test_delete_a_person_with_their_ties_and_undo_brings_both_back(opened, case, store,
+                                                                   session, qtbot):
+    view, tab = opened
+    record, people, ties = case
+    buur = people["Buurman Jansen"].id
+    click(tab, buur)
+    QTest.keyClick(tab.view, Qt.Key.Key_Delete)
+    settle(view, tab, session, qtbot)
+    assert store.get_record(buur).deleted and store.get_record(ties["buur"].id).deleted
+    assert buur not in tab.scene.people and ties["buur"].id not in tab.scene.ties
+    view.controller.undo_stack.undo()
+    settle(view, tab, session, qtbot)
+    again = [p for p in store.list_records("person", record.id)
+             if p.fields["name"] == "Buurman Jansen"]
+    assert len(again) == 1
+    tie = [t for t in store.list_records("relationship", record.id)
+           if t.fields["from_person_id"] == again[0].id]
+    assert len(tie) == 1 and tie[0].fields["support"] == ["P"]
+    assert again[0].id in tab.scene.people and tie[0].id in tab.scene.ties
+    view.controller.undo_stack.redo()
+    settle(view, tab, session, qtbot)
+    assert store.get_record(again[0].id).deleted
+
+
+def test_an_edit_that_arrives_by_sync_shows_without_moving_what_is_dragged(
+        opened, case, store, session, qtbot):
+    view, tab = opened
+    record, people, _ = case
+    oma, buur = people["Oma Testdorp"].id, people["Buurman Jansen"].id
+    tab.view.centerOn(tab.scene.people[oma])
+    start = at(tab, oma)
+    drag(tab, start, start + QPoint(60, 40), release=False)
+    held = tab.scene.people[oma].pos()
+    # As the sync engine applies a pulled change: straight into the store, then announced.
+    store.update_record(oma, {"name": "Oma Greet", "map_x": -900, "map_y": -900})
+    store.update_record(buur, {"map_x": 700, "map_y": 20})
+    with qtbot.waitSignal(tab.loaded):
+        session.announce(ChangeNotice(frozenset({"person"}), frozenset({record.id}), "sync"))
+    assert tab.scene.people[oma].person.name == "Oma Greet"
+    assert tab.scene.people[oma].pos() == held  # the worker's hand wins while dragging
+    assert tab.scene.people[buur].pos() == QPointF(700, 20)
+    QTest.mouseRelease(tab.view.viewport(), Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier, start + QPoint(60, 40))
+    settle(view, tab, session, qtbot)
+    fields = store.get_record(oma).fields
+    assert (fields["map_x"], fields["map_y"]) == (round(held.x()), round(held.y()))
+
+
+def test_the_list_model_of_an_empty_and_a_faulty_map(qtmodeltester, qapp):
+    from dataclasses import dataclass, field
+
+    from desktop.networkmap.listmodel import MapListModel
+    from desktop.networkmap.model import build
+
+    @dataclass
+    class Rec:
+        id: str
+        fields: dict = field(default_factory=dict)
+        deleted: bool = False
+
+    model = MapListModel()
+    qtmodeltester.check(model)
+    model.set_model(build([Rec("a", {"name": "A"})], [
+        Rec("t", {"from_person_id": "a", "to_person_id": "a", "type": "friend"}),
+        Rec("u", {"from_person_id": "a", "to_person_id": "gone"})]), "genogram")
+    qtmodeltester.check(model)
+    faults = model.index(2, 0)
+    assert faults.data() == "What does not add up (2)"
+    assert {model.index(i, 0, faults).data(ID_ROLE) for i in range(2)} == {"t", "u"}
