@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolButton
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.networkmap.listmodel import ID_ROLE
 from desktop.networkmap.tab import NetworkMapTab
+from desktop.networkmap.words import legend_text
 from desktop.operations import ChangeNotice
 from storage.store import CaseStore
 
@@ -337,3 +338,54 @@ def test_the_list_model_of_an_empty_and_a_faulty_map(qtmodeltester, qapp):
     faults = model.index(2, 0)
     assert faults.data() == "What does not add up (2)"
     assert {model.index(i, 0, faults).data(ID_ROLE) for i in range(2)} == {"t", "u"}
+
+
+def test_every_style_and_bad_data_draw_in_both_views(qapp):
+    """Paint every tie type and quality, every symbol and the faults, in both views: the
+    drawing never raises, and the legend names each style in words."""
+    from dataclasses import dataclass, field
+
+    from PySide6.QtGui import QImage, QPainter
+
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+    from sync.schema import QUALITIES, RELATIONSHIP_TYPES
+
+    @dataclass
+    class Rec:
+        id: str
+        fields: dict = field(default_factory=dict)
+        deleted: bool = False
+
+    genders = ["m", "f", "x", None]
+    people = [Rec(f"p{i:02d}", {"name": f"Persoon {i}", "gender": genders[i % 4],
+                                "deceased": i % 5 == 0, "index_person": i % 7 == 0,
+                                "circle": ["household", "family", "network", "professional"][
+                                    i % 4], "ring": 1 + i % 3, "birth_date": "2001-02-03"})
+              for i in range(24)]
+    ties = []
+    for i, kind in enumerate([*RELATIONSHIP_TYPES, "from-a-newer-laptop"]):
+        for j, quality in enumerate([*QUALITIES, "unheard-of", None]):
+            if (i + j) % 3:
+                continue
+            ties.append(Rec(f"t{i:02d}{j:02d}", {
+                "from_person_id": f"p{i % 24:02d}", "to_person_id": f"p{(i + j + 1) % 24:02d}",
+                "type": kind, "quality": quality,
+                "direction": ["none", "to", "from", "both", None][j % 5],
+                "support": ["P", "G", "A", "E"][: j % 5]}))
+    ties.append(Rec("self", {"from_person_id": "p01", "to_person_id": "p01"}))
+    ties.append(Rec("gone", {"from_person_id": "p01", "to_person_id": "nobody"}))
+    model = build(people, ties)
+    scene = MapScene()
+    for view_name in ("genogram", "ecogram"):
+        scene.show_model(model, view_name)
+        image = QImage(1600, 1200, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        scene.render(painter)
+        painter.end()
+        assert image.pixelColor(800, 600).isValid()
+        texts = [legend_text(key) for key in scene.legend_keys()]
+        assert all(t and "_" not in t for t in texts), texts
+        assert "Question mark: something here does not add up (see the list)" in texts
+    assert {k for k in scene.legend_keys() if k[0] == "quality"} >= {
+        ("quality", q) for q in QUALITIES}
