@@ -8,6 +8,7 @@ form field) becomes an undoable command on the case file's undo stack.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
@@ -35,10 +36,12 @@ from desktop.networkmap.commands import (
     SetFields,
     new_id,
 )
+from desktop.networkmap.compare import CompareDialog
 from desktop.networkmap.legend import Legend
 from desktop.networkmap.listmodel import ID_ROLE, MapListModel
 from desktop.networkmap.model import NetworkModel, build
 from desktop.networkmap.scene import MapScene, Move
+from desktop.networkmap.snapshot import content_of
 from desktop.networkmap.view import MapView
 from desktop.networkmap.words import value_label
 from desktop.operations import ChangeNotice
@@ -134,10 +137,15 @@ class NetworkMapTab(QWidget):
         self.zoom_out_action = self._action(self.tr("Zoom out"), self.view.zoom_out,
                                             QKeySequence.StandardKey.ZoomOut)
         self.fit_action = self._action(self.tr("Fit to window"), self.view.fit, "Ctrl+0")
+        self.snapshot_action = self._action(self.tr("Take &snapshot"), self.take_snapshot)
+        self.snapshot_action.setToolTip(self.tr("Keep the map as it is now, to compare later"))
+        self.compare_action = self._action(self.tr("C&ompare"), self.compare_snapshots)
+        self.compare_action.setToolTip(self.tr("What changed between two snapshots"))
+        self.compare_dialog: CompareDialog | None = None
         for action in (self.genogram_action, self.ecogram_action, None,
                        self.add_person_action, self.connect_action, self.delete_action, None,
                        self.relayout_action, self.zoom_in_action, self.zoom_out_action,
-                       self.fit_action):
+                       self.fit_action, None, self.snapshot_action, self.compare_action):
             if action is None:
                 self.toolbar.addSeparator()
             else:
@@ -212,6 +220,9 @@ class NetworkMapTab(QWidget):
             self.view.fit()
 
     def clear(self) -> None:
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()  # no family's names stay on screen
+            self.compare_dialog = None
         self.loaded_case = None
         self.records = {}
         self.ids = self.writer.ids = Ids()
@@ -311,6 +322,33 @@ class NetworkMapTab(QWidget):
                                  {x_field: after[0], y_field: after[1]}, text))
         if several:
             stack.endMacro()
+
+    def take_snapshot(self) -> None:
+        """Keep the map as it stands. Not on the undo stack: a snapshot is never removed."""
+        case_id = self.loaded_case
+        if case_id is None:
+            return
+        fields = {"taken_on": dt.date.today().isoformat(), "content": content_of(self.model)}
+        self.controller.write(
+            lambda s: s.create_record("map_snapshot", fields, case_id=case_id),
+            self.controller.record_created.emit, "map_snapshot")
+
+    def compare_snapshots(self) -> None:
+        case_id = self.loaded_case
+        if case_id is None:
+            return
+        now = content_of(self.model)
+        self.controller.when_settled(lambda: self.controller.session.query(
+            lambda s: s.list_records(kind="map_snapshot", case_id=case_id),
+            while_alive(self, lambda snapshots: self._open_comparison(case_id, snapshots, now))))
+
+    def _open_comparison(self, case_id: str, snapshots: list[Record], now: str) -> None:
+        if case_id != self.loaded_case:
+            return
+        if self.compare_dialog is not None:
+            self.compare_dialog.close()
+        self.compare_dialog = CompareDialog(snapshots, now, self)
+        self.compare_dialog.open()
 
     def _form_edited(self, record_id: str, kind: str, field: str, old: Any, new: Any) -> None:
         text = self.tr("Change %1").replace("%1", field_label(field, kind))

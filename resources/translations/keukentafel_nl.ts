@@ -481,6 +481,61 @@ Huishouden: %4</translation>
         </message>
     </context>
     <context>
+        <name>CompareDialog</name>
+        <message>
+            <source>Compare the network at two moments</source>
+            <translation>Het netwerk op twee momenten vergelijken</translation>
+        </message>
+        <message>
+            <source>Snapshot of %1</source>
+            <translation>Momentopname van %1</translation>
+        </message>
+        <message>
+            <source>Now</source>
+            <translation>Nu</translation>
+        </message>
+        <message>
+            <source>What changed</source>
+            <translation>Wat er anders is</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;Van</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;Tot</translation>
+        </message>
+        <message>
+            <source>A snapshot could not be read (it may come from a newer version); it counts as empty.</source>
+            <translation>Een momentopname kon niet worden gelezen (misschien komt hij van een nieuwere versie); hij telt als leeg.</translation>
+        </message>
+        <message>
+            <source>Nothing changed between these two moments.</source>
+            <translation>Er is niets veranderd tussen deze twee momenten.</translation>
+        </message>
+        <message>
+            <source>%1 has joined the network</source>
+            <translation>%1 is erbij gekomen</translation>
+        </message>
+        <message>
+            <source>%1 is no longer in the network</source>
+            <translation>%1 hoort niet meer bij het netwerk</translation>
+        </message>
+        <message>
+            <source>New tie: %1 – %2 (%3)</source>
+            <translation>Nieuwe band: %1 – %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Tie ended: %1 – %2 (%3)</source>
+            <translation>Band beëindigd: %1 – %2 (%3)</translation>
+        </message>
+        <message>
+            <source>%1 – %2: %3 was %4, is now %5</source>
+            <translation>%1 – %2: %3 was %4, is nu %5</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictInbox</name>
         <message>
             <source>unknown</source>
@@ -1687,6 +1742,22 @@ Huishouden: %4</translation>
         <message>
             <source>Direction</source>
             <translation>Richting</translation>
+        </message>
+        <message>
+            <source>Take &amp;snapshot</source>
+            <translation>&amp;Momentopname maken</translation>
+        </message>
+        <message>
+            <source>Keep the map as it is now, to compare later</source>
+            <translation>De kaart bewaren zoals hij nu is, om later te vergelijken</translation>
+        </message>
+        <message>
+            <source>C&amp;ompare</source>
+            <translation>&amp;Vergelijken</translation>
+        </message>
+        <message>
+            <source>What changed between two snapshots</source>
+            <translation>Wat er anders is tussen twee momentopnamen</translation>
         </message>
     </context>
     <context>

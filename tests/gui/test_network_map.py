@@ -389,3 +389,30 @@ def test_every_style_and_bad_data_draw_in_both_views(qapp):
         assert "Question mark: something here does not add up (see the list)" in texts
     assert {k for k in scene.legend_keys() if k[0] == "quality"} >= {
         ("quality", q) for q in QUALITIES}
+
+
+def test_take_a_snapshot_then_compare_it_with_now(opened, case, store, session, qtbot):
+    view, tab = opened
+    record, people, ties = case
+    button = next(b for b in tab.toolbar.findChildren(QToolButton)
+                  if b.defaultAction() is tab.snapshot_action)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    settle(view, tab, session, qtbot)
+    snapshots = store.list_records("map_snapshot", record.id)
+    assert len(snapshots) == 1 and "Oma Testdorp" in snapshots[0].fields["content"]
+    assert not view.controller.undo_stack.count()  # a snapshot is kept, never undone
+    tab.set_tie_field(ties["oma"].id, "quality", "close")
+    click(tab, people["Buurman Jansen"].id)
+    QTest.keyClick(tab.view, Qt.Key.Key_Delete)
+    settle(view, tab, session, qtbot)
+    tab.compare_action.trigger()
+    qtbot.waitUntil(lambda: tab.compare_dialog is not None)
+    assert tab.compare_dialog.texts() == [
+        "Buurman Jansen is no longer in the network",
+        "Tie ended: Buurman Jansen – Moeder Testdorp (Neighbour)",
+        "Oma Testdorp – Moeder Testdorp: quality was Quarrel, is now Close",
+    ]
+    tab.compare_dialog.after.setCurrentIndex(0)  # the snapshot against itself
+    assert tab.compare_dialog.texts() == ["Nothing changed between these two moments."]
+    view.clear()
+    assert tab.compare_dialog is None
