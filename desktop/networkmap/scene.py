@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.networkmap import layout, style
 from desktop.networkmap.items import PersonItem, TieItem
-from desktop.networkmap.model import PARENT_TYPES, PARTNER_TYPES, NetworkModel
+from desktop.networkmap.model import PARENT_TYPES, PARTNER_TYPES, MapTie, NetworkModel
 from desktop.networkmap.words import sector_label
 
 Point = tuple[int, int]
@@ -41,6 +41,8 @@ class MapScene(QGraphicsScene):
         self._backdrop: list[QGraphicsItem] = []
         self._pressed: dict[str, Point] | None = None  # set while the worker drags
         self._rebuilding = False
+        self._parents: dict[str, set[str]] = {}
+        self._partners: dict[str, set[str]] = {}
         self.selectionChanged.connect(self.selection_ids_changed)
 
     # -- showing the model ------------------------------------------------------------------
@@ -56,6 +58,7 @@ class MapScene(QGraphicsScene):
         if view_name is not None:
             self.view_name = view_name
         self.model = model
+        self._index_family(model)
         faults = model.problem_ids()
         places = layout.place(model, self.view_name)
         held = set(self._pressed or ()) if not switching else set()
@@ -92,25 +95,35 @@ class MapScene(QGraphicsScene):
         item = self.people.get(person_id)
         return item.pos() if item is not None else QPointF()
 
-    def descent_point(self, tie: object) -> QPointF:
+    def _index_family(self, model: NetworkModel) -> None:
+        # Looked up for every child line at every drag frame: built once per model.
+        self._parents: dict[str, set[str]] = {}
+        self._partners: dict[str, set[str]] = {}
+        for tie in model.ties:
+            if tie.type in PARENT_TYPES:
+                self._parents.setdefault(tie.b, set()).add(tie.a)
+            elif tie.type in PARTNER_TYPES:
+                self._partners.setdefault(tie.a, set()).add(tie.b)
+                self._partners.setdefault(tie.b, set()).add(tie.a)
+
+    def descent_point(self, tie: MapTie) -> QPointF:
         """Where a child line starts: the middle of the parents' partner line when the other
         parent of the child is this parent's partner, else below the parent."""
-        parent, child = tie.a, tie.b  # type: ignore[attr-defined]
-        other_parents = {t.a for t in self.model.ties
-                         if t.type in PARENT_TYPES and t.b == child and t.a != parent}
-        for partner in self.model.partners():
-            pair = {partner.a, partner.b}
-            if parent in pair and pair & other_parents:
-                a, b = self.position_of(partner.a), self.position_of(partner.b)
-                return (a + b) / 2
+        parent, child = tie.a, tie.b
+        shared = sorted(self._partners.get(parent, set()) & self._parents.get(child, set()))
+        if shared:
+            return (self.position_of(parent) + self.position_of(shared[0])) / 2
         here = self.position_of(parent)
         return QPointF(here.x(), here.y() + style.RADIUS)
 
     def person_moved(self, person_id: str) -> None:
         if self._rebuilding:
             return
+        partners = self._partners.get(person_id, set())
         for item in self.ties.values():
-            if person_id in (item.tie.a, item.tie.b) or item.tie.type in PARENT_TYPES:
+            tie = item.tie
+            # A child line starts between its parents: it follows either of them.
+            if person_id in (tie.a, tie.b) or (tie.type in PARENT_TYPES and tie.a in partners):
                 item.geometry_changed()
         if self.view_name == "genogram":
             self._draw_backdrop()
