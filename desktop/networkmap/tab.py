@@ -74,6 +74,7 @@ class NetworkMapTab(QWidget):
         self._select_after: set[str] = set()
         self._reading = False
         self._read_again = False
+        self._wanted: str | None = None
 
         self.scene = MapScene(self)
         self.view = MapView(self.scene, self)
@@ -174,6 +175,7 @@ class NetworkMapTab(QWidget):
         return self.scene.view_name
 
     def load(self, case_id: str) -> None:
+        self._wanted = case_id
         if self._reading:
             self._read_again = True  # one read at a time; the last word wins
             return
@@ -181,15 +183,21 @@ class NetworkMapTab(QWidget):
         self.controller.session.query(
             lambda s: read_network(s, case_id),
             while_alive(self, lambda result: self._loaded(case_id, result)),
+            on_error=while_alive(self, self._read_failed),
         )
+
+    def _read_failed(self, exc: BaseException) -> None:
+        self._reading = self._read_again = False
+        self.controller.session.failed.emit(exc)  # the window's one error handler
 
     def _loaded(self, case_id: str, result: tuple[list[Record], list[Record]]) -> None:
         self._reading = False
-        if case_id != self.controller.case_id:
-            return
         if self._read_again:
             self._read_again = False
-            self.load(case_id)
+            if self._wanted == self.controller.case_id:
+                self.load(self._wanted)
+            return
+        if case_id != self.controller.case_id:
             return
         first = self.loaded_case != case_id
         people, ties = result

@@ -416,3 +416,17 @@ def test_take_a_snapshot_then_compare_it_with_now(opened, case, store, session, 
     assert tab.compare_dialog.texts() == ["Nothing changed between these two moments."]
     view.clear()
     assert tab.compare_dialog is None
+
+
+def test_opening_another_case_while_the_map_reads_shows_the_other_case(
+        opened, case, store, session, qtbot):
+    view, tab = opened
+    record, _people, _ties = case
+    other = store.create_record("case", {"title": "Familie Anders", "team_id": "team-noord"})
+    someone = store.create_record("person", {"name": "Iemand Anders"}, case_id=other.id)
+    # A sync makes the map read its case again; before that read is back, the worker opens
+    # another family.
+    session.announce(ChangeNotice(frozenset({"person"}), frozenset({record.id}), "sync"))
+    view.open_case(other.id)
+    qtbot.waitUntil(lambda: tab.loaded_case == other.id)
+    assert set(tab.scene.people) == {someone.id}
