@@ -430,3 +430,23 @@ def test_opening_another_case_while_the_map_reads_shows_the_other_case(
     view.open_case(other.id)
     qtbot.waitUntil(lambda: tab.loaded_case == other.id)
     assert set(tab.scene.people) == {someone.id}
+
+
+def test_rename_a_person_in_the_side_panel(opened, case, store, session, qtbot):
+    view, tab = opened
+    _record, people, _ties = case
+    oma = people["Oma Testdorp"].id
+    click(tab, oma)
+    name = tab.person_form.editors["name"].widget
+    assert tab.details.currentWidget() is tab.person_form and name.text() == "Oma Testdorp"
+    name.setFocus()
+    name.selectAll()
+    QTest.keyClicks(name, "Oma Greet")
+    QTest.keyClick(name, Qt.Key.Key_Return)
+    settle(view, tab, session, qtbot)
+    assert store.get_record(oma).fields["name"] == "Oma Greet"
+    assert tab.scene.people[oma].person.name == "Oma Greet"
+    view.controller.undo_stack.undo()
+    settle(view, tab, session, qtbot)
+    assert store.get_record(oma).fields["name"] == "Oma Testdorp"
+    assert name.text() == "Oma Testdorp"
