@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
     QMenu,
+    QScrollArea,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -154,10 +155,16 @@ class NetworkMapTab(QWidget):
         self.toolbar.setAccessibleName(self.tr("Network map tools"))
 
     def _build_layout(self) -> None:
+        # The editor scrolls, so the tab fits a small screen at 150 % like the rest.
+        details = QScrollArea(self)
+        details.setWidgetResizable(True)
+        details.setWidget(self.details)
         side = QSplitter(Qt.Orientation.Vertical, self)
         side.addWidget(self.list)
-        side.addWidget(self.details)
+        side.addWidget(details)
         side.addWidget(self.legend)
+        for widget in (self.list, self.legend, details):
+            widget.setMinimumHeight(60)
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(self.view)
         main.addWidget(side)
