@@ -194,10 +194,12 @@ class TieItem(QGraphicsItem):
                 painter.drawText(QRectF(line.center() - QPointF(30, 18), QPointF(
                     line.center().x() + 30, line.center().y() - 2)),
                     Qt.AlignmentFlag.AlignCenter, " ".join(tie.support))
-        if self.faulty:
+        marks = ("?" if self.faulty else "") + ("≠" if tie.id in scene.disputed else "")
+        if marks:
             painter.setPen(style.pen(1.5, color=style.FAULT))
             painter.drawText(QRectF(line.center() + QPointF(2, 0), QPointF(
-                line.center().x() + 16, line.center().y() + 16)), Qt.AlignmentFlag.AlignCenter, "?")
+                line.center().x() + 24, line.center().y() + 16)), Qt.AlignmentFlag.AlignCenter,
+                marks)
 
     def _paint_genogram(self, painter: QPainter, line: QLineF) -> None:
         tie = self.tie

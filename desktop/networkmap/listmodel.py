@@ -10,7 +10,13 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QO
 from desktop.networkmap.items import age_of
 from desktop.networkmap.layout import ring_of, sector_of
 from desktop.networkmap.model import MapPerson, MapTie, NetworkModel
-from desktop.networkmap.words import problem_text, ring_label, sector_label, value_label
+from desktop.networkmap.words import (
+    problem_text,
+    ring_label,
+    sector_label,
+    value_label,
+    viewpoint_label,
+)
 
 translate = QCoreApplication.translate
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record id of a row
@@ -23,7 +29,8 @@ class MapListModel(QAbstractItemModel):
         super().__init__(parent)
         self._groups: list[tuple[str, list[tuple[str, str]]]] = []  # title, [(id, text)]
 
-    def set_model(self, model: NetworkModel, view_name: str) -> None:
+    def set_model(self, model: NetworkModel, view_name: str,
+                  disputed: frozenset[str] = frozenset()) -> None:
         self.beginResetModel()
         names = {p.id: p.name for p in model.people.values()}
         people = sorted(model.people.values(), key=lambda p: (p.name.casefold(), p.id))
@@ -31,7 +38,7 @@ class MapListModel(QAbstractItemModel):
             (translate("NetworkMap", "People (%1)").replace("%1", str(len(people))),
              [(p.id, _person_text(p, model, view_name)) for p in people]),
             (translate("NetworkMap", "Ties (%1)").replace("%1", str(len(model.ties))),
-             [(t.id, _tie_text(t, names)) for t in model.ties]),
+             [(t.id, _tie_text(t, names, t.id in disputed)) for t in model.ties]),
         ]
         if model.problems:
             self._groups.append((
@@ -118,7 +125,7 @@ def _person_text(person: MapPerson, model: NetworkModel, view_name: str) -> str:
     return ", ".join(parts)
 
 
-def _tie_text(tie: MapTie, names: dict[str, str]) -> str:
+def _tie_text(tie: MapTie, names: dict[str, str], disputed: bool = False) -> str:
     text = f"{names.get(tie.a, '?')} – {names.get(tie.b, '?')}"
     details = [value_label(v) for v in (tie.type, tie.quality) if v]
     if tie.direction == "to":
@@ -129,4 +136,8 @@ def _tie_text(tie: MapTie, names: dict[str, str]) -> str:
         details.append(value_label("both").lower())
     if tie.support:
         details.append(" ".join(tie.support))
+    if tie.according_to:
+        details.append(viewpoint_label(tie.according_to, names))
+    if disputed:
+        details.append(translate("NetworkMap", "seen differently by others"))
     return f"{text}: {', '.join(details)}" if details else text

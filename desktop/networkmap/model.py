@@ -207,3 +207,38 @@ def loop_ties(model: NetworkModel) -> list[str]:
                 state[tie.b] = 1
                 stack.append((tie.b, 0))
     return closing
+
+
+# -- whose view ------------------------------------------------------------------------------
+
+
+def viewpoints(model: NetworkModel) -> list[str]:
+    """Everyone whose view some tie records (`according_to`: a person id or "worker")."""
+    return sorted({t.according_to for t in model.ties if t.according_to})
+
+
+def seen_by(model: NetworkModel, who: str | None) -> NetworkModel:
+    """The map as `who` sees it: their ties and the ties nobody claimed (None: all views)."""
+    if who is None:
+        return model
+    return NetworkModel(
+        people=model.people,
+        ties=[t for t in model.ties if t.according_to in (None, who)],
+        problems=model.problems,
+    )
+
+
+def disputed(model: NetworkModel) -> frozenset[str]:
+    """Ties of one pair of people recorded differently by different people: the map marks
+    them, so that the worker sees where the family's views part."""
+    pairs: dict[frozenset[str], list[MapTie]] = {}
+    for tie in model.ties:
+        pairs.setdefault(frozenset((tie.a, tie.b)), []).append(tie)
+    out: set[str] = set()
+    for ties in pairs.values():
+        claimed = [t for t in ties if t.according_to]
+        owners = {t.according_to for t in claimed}
+        looks = {(t.type, t.quality, t.direction) for t in claimed}
+        if len(owners) > 1 and len(looks) > 1:
+            out.update(t.id for t in claimed)
+    return frozenset(out)

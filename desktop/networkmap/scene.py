@@ -36,6 +36,7 @@ class MapScene(QGraphicsScene):
         super().__init__(parent)
         self.view_name = "genogram"
         self.model = NetworkModel()
+        self.disputed: frozenset[str] = frozenset()  # ties whose views differ (all views)
         self.people: dict[str, PersonItem] = {}
         self.ties: dict[str, TieItem] = {}
         self._backdrop: list[QGraphicsItem] = []
@@ -214,6 +215,8 @@ class MapScene(QGraphicsScene):
                     add("arrow")
                 for letter in tie.support:
                     add("support", letter)
+        if any(t.id in self.disputed for t in self.model.ties):
+            add("disputed")
         if self.model.problems:
             add("problem")
         return keys

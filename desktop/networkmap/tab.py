@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
     QMenu,
     QScrollArea,
@@ -40,11 +41,11 @@ from desktop.networkmap.commands import (
 from desktop.networkmap.compare import CompareDialog
 from desktop.networkmap.legend import Legend
 from desktop.networkmap.listmodel import ID_ROLE, MapListModel
-from desktop.networkmap.model import NetworkModel, build
+from desktop.networkmap.model import NetworkModel, build, disputed, seen_by, viewpoints
 from desktop.networkmap.scene import MapScene, Move
 from desktop.networkmap.snapshot import content_of
 from desktop.networkmap.view import MapView
-from desktop.networkmap.words import value_label
+from desktop.networkmap.words import value_label, viewpoint_label
 from desktop.operations import ChangeNotice
 from sync.protocol import Record
 
@@ -69,7 +70,8 @@ class NetworkMapTab(QWidget):
         self.controller = controller
         self.loaded_case: str | None = None
         self.records: dict[str, Record] = {}
-        self.model = NetworkModel()
+        self.model = NetworkModel()  # what is shown: all views, or one person's
+        self.full_model = NetworkModel()
         self.ids = Ids()
         self.writer = MapWriter(controller, self.ids, self._written)
         self._select_after: set[str] = set()
@@ -153,6 +155,12 @@ class NetworkMapTab(QWidget):
             else:
                 self.toolbar.addAction(action)
         self.toolbar.setAccessibleName(self.tr("Network map tools"))
+        self.viewpoint = QComboBox(self)
+        self.viewpoint.setAccessibleName(self.tr("Whose view"))
+        self.viewpoint.addItem(self.tr("All views"), None)
+        self.viewpoint.activated.connect(lambda _index: self._show_filtered())
+        self.toolbar.addSeparator()
+        self.toolbar.addWidget(self.viewpoint)
 
     def _build_layout(self) -> None:
         # The editor scrolls, so the tab fits a small screen at 150 % like the rest.
@@ -209,7 +217,9 @@ class NetworkMapTab(QWidget):
         first = self.loaded_case != case_id
         people, ties = result
         self.records = {r.id: r for r in (*people, *ties)}
-        self._show(build(people, ties))
+        self.full_model = build(people, ties)
+        self._fill_viewpoints()
+        self._show_filtered()
         self.loaded_case = case_id
         if first:
             self.view.fit()
@@ -218,11 +228,24 @@ class NetworkMapTab(QWidget):
             self._select_after = set()
         self.loaded.emit(case_id)
 
+    def _fill_viewpoints(self) -> None:
+        names = {p.id: p.name for p in self.full_model.people.values()}
+        current = self.viewpoint.currentData()
+        while self.viewpoint.count() > 1:
+            self.viewpoint.removeItem(1)
+        for who in viewpoints(self.full_model):
+            self.viewpoint.addItem(viewpoint_label(who, names), who)
+        self.viewpoint.setCurrentIndex(max(0, self.viewpoint.findData(current)))
+
+    def _show_filtered(self, view_name: str | None = None) -> None:
+        self._show(seen_by(self.full_model, self.viewpoint.currentData()), view_name)
+
     def _show(self, model: NetworkModel, view_name: str | None = None) -> None:
         self.model = model
         chosen = set(self.scene.selected_people()) | set(self.scene.selected_ties())
+        self.scene.disputed = disputed(self.full_model)
         self.scene.show_model(model, view_name)
-        self.list_model.set_model(model, self.scene.view_name)
+        self.list_model.set_model(model, self.scene.view_name, self.scene.disputed)
         self.legend.show_keys(self.scene.legend_keys())
         self.scene.select_ids(chosen)
         self._selection_changed()
@@ -231,7 +254,7 @@ class NetworkMapTab(QWidget):
         (self.genogram_action if view_name == "genogram" else self.ecogram_action).setChecked(
             True)
         if view_name != self.scene.view_name:
-            self._show(self.model, view_name)
+            self._show_filtered(view_name)
             self.view.fit()
 
     def clear(self) -> None:
@@ -241,6 +264,8 @@ class NetworkMapTab(QWidget):
         self.loaded_case = None
         self.records = {}
         self.ids = self.writer.ids = Ids()
+        self.full_model = NetworkModel()
+        self._fill_viewpoints()  # no names of this family stay in the list of views
         self._show(NetworkModel())
 
     def _reload(self) -> None:
@@ -343,7 +368,7 @@ class NetworkMapTab(QWidget):
         case_id = self.loaded_case
         if case_id is None:
             return
-        fields = {"taken_on": dt.date.today().isoformat(), "content": content_of(self.model)}
+        fields = {"taken_on": dt.date.today().isoformat(), "content": content_of(self.full_model)}
         self.controller.write(
             lambda s: s.create_record("map_snapshot", fields, case_id=case_id),
             self.controller.record_created.emit, "map_snapshot")
@@ -352,7 +377,7 @@ class NetworkMapTab(QWidget):
         case_id = self.loaded_case
         if case_id is None:
             return
-        now = content_of(self.model)
+        now = content_of(self.full_model)
         self.controller.when_settled(lambda: self.controller.session.query(
             lambda s: s.list_records(kind="map_snapshot", case_id=case_id),
             while_alive(self, lambda snapshots: self._open_comparison(case_id, snapshots, now))))

@@ -114,6 +114,8 @@ def legend_text(key: tuple[str, ...]) -> str:
         return text.replace("%1", value).replace("%2", support_label(value))
     if what == "rings":
         return translate("NetworkMap", "Rings: inner, middle and outer, as the family sees it")
+    if what == "disputed":
+        return translate("NetworkMap", "≠: people see this tie differently (choose whose view)")
     if what == "problem":
         return translate("NetworkMap",
                          "Question mark: something here does not add up (see the list)")
@@ -145,3 +147,9 @@ def problem_text(problem: Problem, model: NetworkModel, names: dict[str, str]) -
     else:
         return code
     return text.replace("%1", who)
+
+
+def viewpoint_label(who: str, names: dict[str, str]) -> str:
+    if who == "worker":
+        return translate("NetworkMap", "According to the worker")
+    return translate("NetworkMap", "According to %1").replace("%1", names.get(who, "?"))

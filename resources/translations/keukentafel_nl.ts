@@ -1632,6 +1632,22 @@ Huishouden: %4</translation>
             <source>A tie has a band this version does not know; it is drawn as a plain line.</source>
             <translation>Een band is van een soort die deze versie niet kent; hij is als gewone lijn getekend.</translation>
         </message>
+        <message>
+            <source>≠: people see this tie differently (choose whose view)</source>
+            <translation>≠: mensen zien deze band verschillend (kies wiens kijk)</translation>
+        </message>
+        <message>
+            <source>According to the worker</source>
+            <translation>Volgens de medewerker</translation>
+        </message>
+        <message>
+            <source>According to %1</source>
+            <translation>Volgens %1</translation>
+        </message>
+        <message>
+            <source>seen differently by others</source>
+            <translation>anderen zien het anders</translation>
+        </message>
     </context>
     <context>
         <name>NetworkMapTab</name>
@@ -1758,6 +1774,14 @@ Huishouden: %4</translation>
         <message>
             <source>What changed between two snapshots</source>
             <translation>Wat er anders is tussen twee momentopnamen</translation>
+        </message>
+        <message>
+            <source>Whose view</source>
+            <translation>Wiens kijk</translation>
+        </message>
+        <message>
+            <source>All views</source>
+            <translation>Alle kijken</translation>
         </message>
     </context>
     <context>

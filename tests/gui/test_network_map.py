@@ -450,3 +450,29 @@ def test_rename_a_person_in_the_side_panel(opened, case, store, session, qtbot):
     settle(view, tab, session, qtbot)
     assert store.get_record(oma).fields["name"] == "Oma Testdorp"
     assert name.text() == "Oma Testdorp"
+
+
+def test_choose_whose_view_the_map_shows(opened, case, store, session, qtbot):
+    view, tab = opened
+    record, people, ties = case
+    mother, oma = people["Moeder Testdorp"].id, people["Oma Testdorp"].id
+    hers = store.create_record("relationship", {
+        "from_person_id": oma, "to_person_id": mother, "type": "family",
+        "quality": "hostile", "according_to": oma}, case_id=record.id)
+    store.update_record(ties["oma"].id, {"quality": "close", "according_to": mother})
+    with qtbot.waitSignal(tab.loaded):
+        session.announce(ChangeNotice(frozenset({"relationship"}), frozenset({record.id}),
+                                      "sync"))
+    combo = tab.viewpoint
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "All views", "According to Moeder Testdorp", "According to Oma Testdorp"]
+    assert tab.scene.disputed == {hers.id, ties["oma"].id}
+    assert "≠: people see this tie differently (choose whose view)" in tab.legend.texts()
+    combo.setFocus()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # according to the mother
+    assert set(tab.scene.ties) == {ties["oma"].id, ties["parent"].id, ties["buur"].id}
+    assert "According to Moeder Testdorp" in tab.list_model.index_of(ties["oma"].id).data()
+    QTest.keyClick(combo, Qt.Key.Key_Down)  # according to the grandmother
+    assert hers.id in tab.scene.ties and ties["oma"].id not in tab.scene.ties
+    view.clear()
+    assert tab.viewpoint.count() == 1  # no name of the family is left in the list

@@ -221,3 +221,24 @@ def test_layout_and_model_import_no_qt():
         modules = {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         modules |= {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         assert not any(m.startswith("PySide6") for m in modules), name
+
+
+def test_whose_view_filters_ties_and_marks_where_views_differ():
+    from desktop.networkmap.model import disputed, seen_by, viewpoints
+
+    people = [person("mo"), person("oma"), person("kid")]
+    ties = [
+        tie("t1", "mo", "oma", "family", quality="close", according_to="mo"),
+        tie("t2", "mo", "oma", "family", quality="hostile", according_to="oma"),
+        tie("t3", "mo", "kid", "parent_child", quality="strong"),
+        tie("t4", "oma", "kid", "family", quality="normal", according_to="worker"),
+    ]
+    model = build(people, ties)
+    assert viewpoints(model) == ["mo", "oma", "worker"]
+    assert {t.id for t in seen_by(model, "mo").ties} == {"t1", "t3"}
+    assert {t.id for t in seen_by(model, None).ties} == {"t1", "t2", "t3", "t4"}
+    assert disputed(model) == {"t1", "t2"}
+    agree = build(people, [tie("a", "mo", "oma", "family", quality="close", according_to="mo"),
+                           tie("b", "oma", "mo", "family", quality="close",
+                               according_to="oma")])
+    assert disputed(agree) == frozenset()
