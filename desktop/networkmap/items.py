@@ -103,9 +103,12 @@ class PersonItem(QGraphicsItem):
         name = painter.fontMetrics().elidedText(p.name, Qt.TextElideMode.ElideRight, int(R * 6))
         painter.setPen(style.INK)
         painter.drawText(QRectF(-R * 3, R + 2, R * 6, 16), Qt.AlignmentFlag.AlignHCenter, name)
-        if self.faulty:
+        scene = self.scene()
+        conflicted = scene is not None and p.id in getattr(scene, "conflicted", ())
+        marks = ("?" if self.faulty else "") + ("!" if conflicted else "")
+        if marks:
             painter.setPen(style.pen(1.5, color=style.FAULT))
-            painter.drawText(QRectF(R - 2, -R - 8, 14, 16), Qt.AlignmentFlag.AlignCenter, "?")
+            painter.drawText(QRectF(R - 2, -R - 8, 20, 16), Qt.AlignmentFlag.AlignLeft, marks)
 
     def _symbol(self, painter: QPainter, r: float) -> None:
         gender = self.person.gender
@@ -194,7 +197,8 @@ class TieItem(QGraphicsItem):
                 painter.drawText(QRectF(line.center() - QPointF(30, 18), QPointF(
                     line.center().x() + 30, line.center().y() - 2)),
                     Qt.AlignmentFlag.AlignCenter, " ".join(tie.support))
-        marks = ("?" if self.faulty else "") + ("≠" if tie.id in scene.disputed else "")
+        marks = (("?" if self.faulty else "") + ("≠" if tie.id in scene.disputed else "")
+                 + ("!" if tie.id in scene.conflicted else ""))
         if marks:
             painter.setPen(style.pen(1.5, color=style.FAULT))
             painter.drawText(QRectF(line.center() + QPointF(2, 0), QPointF(

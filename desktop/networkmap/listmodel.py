@@ -30,15 +30,18 @@ class MapListModel(QAbstractItemModel):
         self._groups: list[tuple[str, list[tuple[str, str]]]] = []  # title, [(id, text)]
 
     def set_model(self, model: NetworkModel, view_name: str,
-                  disputed: frozenset[str] = frozenset()) -> None:
+                  disputed: frozenset[str] = frozenset(),
+                  conflicted: frozenset[str] = frozenset()) -> None:
         self.beginResetModel()
         names = {p.id: p.name for p in model.people.values()}
         people = sorted(model.people.values(), key=lambda p: (p.name.casefold(), p.id))
         self._groups = [
             (translate("NetworkMap", "People (%1)").replace("%1", str(len(people))),
-             [(p.id, _person_text(p, model, view_name)) for p in people]),
+             [(p.id, _conflict(_person_text(p, model, view_name), p.id in conflicted))
+              for p in people]),
             (translate("NetworkMap", "Ties (%1)").replace("%1", str(len(model.ties))),
-             [(t.id, _tie_text(t, names, t.id in disputed)) for t in model.ties]),
+             [(t.id, _conflict(_tie_text(t, names, t.id in disputed), t.id in conflicted))
+              for t in model.ties]),
         ]
         if model.problems:
             self._groups.append((
@@ -141,3 +144,9 @@ def _tie_text(tie: MapTie, names: dict[str, str], disputed: bool = False) -> str
     if disputed:
         details.append(translate("NetworkMap", "seen differently by others"))
     return f"{text}: {', '.join(details)}" if details else text
+
+
+def _conflict(text: str, conflicted: bool) -> str:
+    if not conflicted:
+        return text
+    return translate("NetworkMap", "%1 (two versions: choose which stays)").replace("%1", text)

@@ -37,6 +37,7 @@ class MapScene(QGraphicsScene):
         self.view_name = "genogram"
         self.model = NetworkModel()
         self.disputed: frozenset[str] = frozenset()  # ties whose views differ (all views)
+        self.conflicted: frozenset[str] = frozenset()  # people and ties with an open conflict
         self.people: dict[str, PersonItem] = {}
         self.ties: dict[str, TieItem] = {}
         self._backdrop: list[QGraphicsItem] = []
@@ -215,6 +216,8 @@ class MapScene(QGraphicsScene):
                     add("arrow")
                 for letter in tie.support:
                     add("support", letter)
+        if self.conflicted & {*self.model.people, *(t.id for t in self.model.ties)}:
+            add("conflict")
         if any(t.id in self.disputed for t in self.model.ties):
             add("disputed")
         if self.model.problems:

@@ -57,13 +57,20 @@ POSITION = {"genogram": ("map_x", "map_y"), "ecogram": ("eco_x", "eco_y")}
 DEFAULT_TIE = {"type": "family", "quality": "normal"}
 
 
-def read_network(store: Any, case_id: str) -> tuple[list[Record], list[Record]]:
+Network = tuple[list[Record], list[Record], frozenset[str]]
+
+
+def read_network(store: Any, case_id: str) -> Network:
+    """The case's people and ties, and which of them have an open conflict."""
+    conflicted = frozenset(c.record_id for c in store.list_conflicts(case_id=case_id)
+                           if c.kind in MAP_KINDS)
     return (store.list_records(kind="person", case_id=case_id),
-            store.list_records(kind="relationship", case_id=case_id))
+            store.list_records(kind="relationship", case_id=case_id), conflicted)
 
 
 class NetworkMapTab(QWidget):
     loaded = Signal(str)  # case_id, once the map is on screen
+    conflict_chosen = Signal(str)  # record id: the worker wants to choose between versions
 
     def __init__(self, controller: CaseFileController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -205,7 +212,7 @@ class NetworkMapTab(QWidget):
         self._reading = self._read_again = False
         self.controller.session.failed.emit(exc)  # the window's one error handler
 
-    def _loaded(self, case_id: str, result: tuple[list[Record], list[Record]]) -> None:
+    def _loaded(self, case_id: str, result: Network) -> None:
         self._reading = False
         if self._read_again:
             self._read_again = False
@@ -215,7 +222,8 @@ class NetworkMapTab(QWidget):
         if case_id != self.controller.case_id:
             return
         first = self.loaded_case != case_id
-        people, ties = result
+        people, ties, conflicted = result
+        self.scene.conflicted = conflicted
         self.records = {r.id: r for r in (*people, *ties)}
         self.full_model = build(people, ties)
         self._fill_viewpoints()
@@ -245,7 +253,8 @@ class NetworkMapTab(QWidget):
         chosen = set(self.scene.selected_people()) | set(self.scene.selected_ties())
         self.scene.disputed = disputed(self.full_model)
         self.scene.show_model(model, view_name)
-        self.list_model.set_model(model, self.scene.view_name, self.scene.disputed)
+        self.list_model.set_model(model, self.scene.view_name, self.scene.disputed,
+                                  self.scene.conflicted)
         self.legend.show_keys(self.scene.legend_keys())
         self.scene.select_ids(chosen)
         self._selection_changed()
@@ -264,6 +273,7 @@ class NetworkMapTab(QWidget):
         self.loaded_case = None
         self.records = {}
         self.ids = self.writer.ids = Ids()
+        self.scene.conflicted = frozenset()
         self.full_model = NetworkModel()
         self._fill_viewpoints()  # no names of this family stay in the list of views
         self._show(NetworkModel())
@@ -447,6 +457,10 @@ class NetworkMapTab(QWidget):
                     action = sub.addAction(value_label(value))
                     action.triggered.connect(
                         lambda _=False, f=field, v=value, t=ties[0]: self.set_tie_field(t, f, v))
+        chosen = [*people, *ties]
+        if len(chosen) == 1 and chosen[0] in self.scene.conflicted:
+            resolve = menu.addAction(self.tr("Choose between the versions…"))
+            resolve.triggered.connect(lambda: self.conflict_chosen.emit(chosen[0]))
         if people or ties:
             menu.addAction(self.delete_action)
         menu.addSeparator()

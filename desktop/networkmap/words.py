@@ -114,6 +114,9 @@ def legend_text(key: tuple[str, ...]) -> str:
         return text.replace("%1", value).replace("%2", support_label(value))
     if what == "rings":
         return translate("NetworkMap", "Rings: inner, middle and outer, as the family sees it")
+    if what == "conflict":
+        return translate("NetworkMap", "!: two people changed this at once; choose which "
+                                       "version stays (right-click)")
     if what == "disputed":
         return translate("NetworkMap", "≠: people see this tie differently (choose whose view)")
     if what == "problem":

@@ -1648,6 +1648,14 @@ Huishouden: %4</translation>
             <source>seen differently by others</source>
             <translation>anderen zien het anders</translation>
         </message>
+        <message>
+            <source>!: two people changed this at once; choose which version stays (right-click)</source>
+            <translation>!: twee mensen veranderden dit tegelijk; kies welke versie blijft (rechtsklikken)</translation>
+        </message>
+        <message>
+            <source>%1 (two versions: choose which stays)</source>
+            <translation>%1 (twee versies: kies welke blijft)</translation>
+        </message>
     </context>
     <context>
         <name>NetworkMapTab</name>
@@ -1782,6 +1790,10 @@ Huishouden: %4</translation>
         <message>
             <source>All views</source>
             <translation>Alle kijken</translation>
+        </message>
+        <message>
+            <source>Choose between the versions…</source>
+            <translation>Kiezen tussen de versies…</translation>
         </message>
     </context>
     <context>

@@ -476,3 +476,34 @@ def test_choose_whose_view_the_map_shows(opened, case, store, session, qtbot):
     assert hers.id in tab.scene.ties and ties["oma"].id not in tab.scene.ties
     view.clear()
     assert tab.viewpoint.count() == 1  # no name of the family is left in the list
+
+
+def test_a_conflict_on_a_tie_shows_on_the_map_and_leads_to_choosing(opened, case, store,
+                                                                     session, qtbot):
+    import uuid
+
+    from sync.protocol import Conflict, PullResponse
+
+    view, tab = opened
+    record, _people, ties = case
+    tie = store.get_record(ties["buur"].id)
+    # As a pull delivers it: the tie as the service kept it, and the conflict beside it.
+    pulled = tie.model_copy(update={"rev": 5, "fields": {**tie.fields, "quality": "strong"}})
+    conflict = Conflict(id=str(uuid.uuid4()), record_id=tie.id, case_id=record.id,
+                        kind="relationship", field="quality", base="normal", kept="strong",
+                        incoming="weak", kept_by="u-other", incoming_by=ME,
+                        created_at="2026-11-20T10:00:00Z")
+    store.apply_pull_page(PullResponse(records=[pulled], conflicts=[conflict],
+                                       revoked_case_ids=[], cursor="9", more=False))
+    with qtbot.waitSignal(tab.loaded):
+        session.announce(ChangeNotice(frozenset(), frozenset({record.id}), "sync"))
+    assert tab.scene.conflicted == {tie.id}
+    assert "(two versions: choose which stays)" in tab.list_model.index_of(tie.id).data()
+    assert any(text.startswith("!:") for text in tab.legend.texts())
+    tab.list.setCurrentIndex(tab.list_model.index_of(tie.id))
+    tab._context_menu(QPoint(10, 10))
+    choose = next(a for a in tab.last_menu.actions() if a.text() == "Choose between the versions…")
+    with qtbot.waitSignal(tab.conflict_chosen) as chosen:
+        choose.trigger()
+    assert chosen.args == [tie.id]
+    tab.last_menu.close()
