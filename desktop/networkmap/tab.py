@@ -241,8 +241,11 @@ class NetworkMapTab(QWidget):
         current = self.viewpoint.currentData()
         while self.viewpoint.count() > 1:
             self.viewpoint.removeItem(1)
-        for who in viewpoints(self.full_model):
-            self.viewpoint.addItem(viewpoint_label(who, names), who)
+        labelled = sorted(((viewpoint_label(who, names), who)
+                           for who in viewpoints(self.full_model)),
+                          key=lambda item: (item[0].casefold(), item[1]))
+        for label, who in labelled:
+            self.viewpoint.addItem(label, who)
         self.viewpoint.setCurrentIndex(max(0, self.viewpoint.findData(current)))
 
     def _show_filtered(self, view_name: str | None = None) -> None:
