@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QLabel,
     QMenu,
@@ -85,6 +86,7 @@ class NetworkMapTab(QWidget):
         self._reading = False
         self._read_again = False
         self._wanted: str | None = None
+        self._from_list = False
 
         self.scene = MapScene(self)
         self.view = MapView(self.scene, self)
@@ -111,7 +113,8 @@ class NetworkMapTab(QWidget):
         self.scene.moved.connect(self._moved)
         self.scene.selection_ids_changed.connect(self._selection_changed)
         self.view.context_menu_at.connect(self._context_menu)
-        self.list.selectionModel().currentChanged.connect(self._list_chosen)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.selectionModel().selectionChanged.connect(self._list_chosen)
         controller.external_change.connect(self._on_external)
 
     # -- building ---------------------------------------------------------------------------
@@ -258,6 +261,7 @@ class NetworkMapTab(QWidget):
         self.scene.show_model(model, view_name)
         self.list_model.set_model(model, self.scene.view_name, self.scene.disputed,
                                   self.scene.conflicted)
+        self.list.expandAll()
         self.legend.show_keys(self.scene.legend_keys())
         self.scene.select_ids(chosen)
         self._selection_changed()
@@ -425,20 +429,39 @@ class NetworkMapTab(QWidget):
             self.person_form.show_record(None)
             self.tie_form.show_record(None)
             self.details.setCurrentWidget(self.nothing_chosen)
-        if len(chosen) == 1:
-            index = self.list_model.index_of(chosen[0])
-            if index.isValid() and index != self.list.currentIndex():
-                blocked = self.list.selectionModel().blockSignals(True)
-                self.list.setCurrentIndex(index)
-                self.list.selectionModel().blockSignals(blocked)
+        if not self._from_list:
+            self._mirror_in_list(chosen)
 
-    def _list_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        record_id = current.data(ID_ROLE) if current.isValid() else None
-        if record_id and (record_id in self.scene.people or record_id in self.scene.ties):
-            self.scene.select_ids({record_id})
-            item = self.scene.people.get(record_id) or self.scene.ties.get(record_id)
-            if item is not None:
-                self.view.ensureVisible(item)
+    def _mirror_in_list(self, chosen: list[str]) -> None:
+        model = self.list.selectionModel()
+        blocked = model.blockSignals(True)
+        try:
+            model.clearSelection()
+            for record_id in chosen:
+                index = self.list_model.index_of(record_id)
+                if index.isValid():
+                    model.select(index, QItemSelectionModel.SelectionFlag.Select)
+            if len(chosen) == 1:
+                model.setCurrentIndex(self.list_model.index_of(chosen[0]),
+                                      QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            model.blockSignals(blocked)
+        self.list.viewport().update()
+
+    def _list_chosen(self, *_: Any) -> None:
+        """Choosing in the list (Ctrl or Shift for several) chooses on the map, so every
+        action can be done from the keyboard."""
+        ids = {index.data(ID_ROLE) for index in self.list.selectionModel().selectedIndexes()}
+        ids = {i for i in ids if i in self.scene.people or i in self.scene.ties}
+        self._from_list = True
+        try:
+            self.scene.select_ids(ids)
+        finally:
+            self._from_list = False
+        current = self.list.currentIndex().data(ID_ROLE)
+        item = self.scene.people.get(current) or self.scene.ties.get(current)
+        if item is not None:
+            self.view.ensureVisible(item)
 
     def _context_menu(self, at: QPoint) -> None:
         menu = QMenu(self)

@@ -507,3 +507,24 @@ def test_a_conflict_on_a_tie_shows_on_the_map_and_leads_to_choosing(opened, case
         choose.trigger()
     assert chosen.args == [tie.id]
     tab.last_menu.close()
+
+
+def test_choose_two_people_in_the_list_and_connect_them_by_keyboard(opened, case, store,
+                                                                    session, qtbot):
+    view, tab = opened
+    record, people, _ties = case
+    buur, mother = people["Buurman Jansen"].id, people["Moeder Testdorp"].id
+    tab.list.setFocus()
+    tab.list.setCurrentIndex(tab.list_model.index_of(buur))  # the first person, by name
+    QTest.keyClick(tab.list, Qt.Key.Key_Down, Qt.KeyboardModifier.ShiftModifier)
+    assert tab.scene.selected_people() == sorted([buur, mother])
+    QTest.keyClick(tab.list, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    settle(view, tab, session, qtbot)
+    made = [t for t in store.list_records("relationship", record.id)
+            if t.fields["type"] == "family"]
+    assert len(made) == 1
+    assert {made[0].fields["from_person_id"], made[0].fields["to_person_id"]} == {buur, mother}
+    # Choosing on the map shows in the list, and back.
+    click(tab, mother)
+    chosen = tab.list.selectionModel().selectedIndexes()
+    assert [i.data(ID_ROLE) for i in chosen] == [mother]
