@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from desktop.networkmap.model import (
+    FAMILY_TYPES,
     PARENT_TYPES,
     PARTNER_TYPES,
     MapPerson,
@@ -153,8 +154,21 @@ def _order_unit(model: NetworkModel, unit: list[str], links: dict[str, set[str]]
     return [*reversed(left), hub, *right]
 
 
+def outside_family(model: NetworkModel) -> set[str]:
+    """Friends, neighbours and professionals with no family tie: the genogram puts them in
+    a row of their own below the family, so they do not sit among the generations."""
+    in_family = {p for t in model.ties if t.type in FAMILY_TYPES for p in (t.a, t.b)}
+    return {p.id for p in model.people.values()
+            if p.id not in in_family and p.circle in ("network", "professional")}
+
+
 def genogram(model: NetworkModel) -> Layout:
     gen = generations(model)
+    outsiders = outside_family(model)
+    if outsiders:
+        below = max((g for p, g in gen.items() if p not in outsiders), default=-1) + 1
+        for person_id in outsiders:
+            gen[person_id] = below
     rows: dict[int, list[str]] = {}
     for person_id in model.people:
         rows.setdefault(gen[person_id], []).append(person_id)

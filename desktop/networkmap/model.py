@@ -19,6 +19,8 @@ PARTNER_TYPES = frozenset({"partner", "ex_partner", "married", "cohabiting", "se
 PARENT_TYPES = frozenset({"parent_child", "adoptive_parent_child", "foster_parent_child",
                           "step_parent_child"})
 SIBLING_TYPES = frozenset({"sibling", "half_sibling", "twin"})
+# Ties that make someone part of the family tree (the genogram draws them).
+FAMILY_TYPES = PARTNER_TYPES | PARENT_TYPES | SIBLING_TYPES | {"family"}
 # Emotional lines of the genogram: a directed line in the danger colour.
 DANGER_QUALITIES = frozenset({"violence", "abuse_physical", "abuse_emotional", "abuse_sexual",
                               "neglect", "controlling"})

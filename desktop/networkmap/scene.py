@@ -86,6 +86,7 @@ class MapScene(QGraphicsScene):
                 item = TieItem(tie, tie.id in faults)
                 self.ties[tie.id] = item
                 self.addItem(item)
+                item.setVisible(self.view_name == "ecogram" or style.genogram_draws(tie))
                 item.geometry_changed()
                 item.setSelected(tie.id in selected)
             self._draw_backdrop()
@@ -171,12 +172,24 @@ class MapScene(QGraphicsScene):
         members = [self.people[p] for p, person in self.model.people.items() if person.household]
         if not members:
             return
-        rect = QRectF()
+        # One band per row of members, reaching down to the next row, joined into one
+        # outline: someone of another household who stands between the rows stays outside.
+        rows: dict[int, list[PersonItem]] = {}
         for item in members:
-            rect = rect.united(QRectF(item.pos() - QPointF(50, 40), item.pos() + QPointF(50, 60)))
-        outline = QGraphicsPathItem()
+            rows.setdefault(round(item.pos().y()), []).append(item)
+        levels = sorted(rows)
+        if self.view_name == "ecogram":
+            levels, rows = [0], {0: members}  # the household is one group in the middle
         path = QPainterPath()
-        path.addRoundedRect(rect, 24, 24)
+        for index, level in enumerate(levels):
+            xs = [item.pos().x() for item in rows[level]]
+            ys = [item.pos().y() for item in rows[level]]
+            reach = 60 if index == len(levels) - 1 else max(60, levels[index + 1] - level - 30)
+            band = QPainterPath()
+            band.addRoundedRect(QRectF(QPointF(min(xs) - 50, min(ys) - 40),
+                                       QPointF(max(xs) + 50, max(ys) + reach)), 24, 24)
+            path = path.united(band)
+        outline = QGraphicsPathItem()
         outline.setPath(path)
         outline.setPen(style.pen(1.5, Qt.PenStyle.DotLine))
         self._add_backdrop(outline)
@@ -201,6 +214,8 @@ class MapScene(QGraphicsScene):
         if self.view_name == "ecogram" and self.model.people:
             add("rings")
         for tie in self.model.ties:
+            if self.view_name == "genogram" and not style.genogram_draws(tie):
+                continue
             if self.view_name == "genogram":
                 if tie.type in PARTNER_TYPES:
                     add("partner", tie.type or "")
@@ -230,9 +245,14 @@ class MapScene(QGraphicsScene):
         return sorted(p for p, item in self.people.items() if item.isSelected())
 
     def selected_ties(self) -> list[str]:
-        return sorted(t for t, item in self.ties.items() if item.isSelected())
+        return sorted(t for t, item in self.ties.items()
+                      if item.isSelected() and item.isVisible())
 
     def select_ids(self, ids: set[str]) -> None:
+        for tie_id, item in self.ties.items():
+            # A tie this view does not draw shows while it is chosen (from the list).
+            item.setVisible(self.view_name == "ecogram" or style.genogram_draws(item.tie)
+                            or tie_id in ids)
         for item_id, item in [*self.people.items(), *self.ties.items()]:
             item.setSelected(item_id in ids)
 

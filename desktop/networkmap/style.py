@@ -11,7 +11,7 @@ import math
 from PySide6.QtCore import QLineF, QPointF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
 
-from desktop.networkmap.model import DANGER_QUALITIES
+from desktop.networkmap.model import DANGER_QUALITIES, FAMILY_TYPES, MapTie
 
 INK = QColor("#222222")
 MUTED = QColor("#777777")
@@ -29,6 +29,13 @@ PARTNER_DASHED = frozenset({"cohabiting", "partner"})
 PARTNER_SLASHES = {"separated": 1, "ex_partner": 1, "divorced": 2}
 GENOGRAM_QUALITIES = frozenset({"close", "fused", "distant", "hostile", "conflict", "cut_off",
                                 "violence"}) | DANGER_QUALITIES
+
+
+def genogram_draws(tie: MapTie) -> bool:
+    """The genogram shows the family's ties and the emotional lines between anyone; the
+    ecogram's bands with friends, neighbours and professionals belong to the ecogram."""
+    return (tie.type in FAMILY_TYPES or not tie.known_type or not tie.known_quality
+            or tie.quality in GENOGRAM_QUALITIES)
 
 
 def pen(width: float = 1.5, style: Qt.PenStyle = Qt.PenStyle.SolidLine,

@@ -242,3 +242,15 @@ def test_whose_view_filters_ties_and_marks_where_views_differ():
                            tie("b", "oma", "mo", "family", quality="close",
                                according_to="oma")])
     assert disputed(agree) == frozenset()
+
+
+def test_friends_and_professionals_outside_the_family_get_a_row_below_it():
+    people, ties = family()
+    people += [person("juf", circle="professional"), person("buur", circle="network")]
+    ties += [tie("t20", "juf", "kid", "professional", quality="weak"),
+             tie("t21", "buur", "mo", "neighbour", quality="strong")]
+    placed = layout.genogram(build(people, ties))
+    lowest_family = max(placed.positions[p][1] for p in ("kid", "mo", "gp1"))
+    assert placed.positions["juf"][1] == placed.positions["buur"][1] > lowest_family
+    # The foster parents (network, but family ties) stay among the generations.
+    assert placed.positions["foster1"][1] < placed.positions["kid"][1]
