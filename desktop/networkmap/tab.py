@@ -116,6 +116,13 @@ class NetworkMapTab(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.selectionModel().selectionChanged.connect(self._list_chosen)
         controller.external_change.connect(self._on_external)
+        # Edits made in the other tabs of the case file (Personen) are not outside changes.
+        controller.field_set.connect(
+            lambda record_id, _field, _value: self._edited_elsewhere(record_id in self.records))
+        controller.record_created.connect(
+            lambda record: self._edited_elsewhere(record.kind in MAP_KINDS))
+        controller.record_deleted.connect(
+            lambda record_id, kind: self._edited_elsewhere(kind in MAP_KINDS))
 
     # -- building ---------------------------------------------------------------------------
 
@@ -292,6 +299,14 @@ class NetworkMapTab(QWidget):
 
     def _written(self) -> None:
         self._reload()
+
+    def _edited_elsewhere(self, concerns_map: bool) -> None:
+        if not concerns_map or self.loaded_case is None:
+            return
+        if self.isVisible():
+            self._reload()
+        else:
+            self.loaded_case = None  # read again when shown
 
     def _on_external(self, notice: ChangeNotice) -> None:
         if self.loaded_case is None or not (not notice.kinds or notice.kinds & MAP_KINDS):

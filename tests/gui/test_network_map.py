@@ -528,3 +528,22 @@ def test_choose_two_people_in_the_list_and_connect_them_by_keyboard(opened, case
     click(tab, mother)
     chosen = tab.list.selectionModel().selectedIndexes()
     assert [i.data(ID_ROLE) for i in chosen] == [mother]
+
+
+def test_an_edit_in_the_people_tab_shows_on_the_map(opened, case, store, session, qtbot):
+    view, tab = opened
+    record, people, _ties = case
+    oma = people["Oma Testdorp"].id
+    view.tabs.setCurrentWidget(view.people)
+    qtbot.waitUntil(lambda: view.people.loaded_case == record.id)
+    view.people.select_record(oma)
+    name = view.people.form.editors["name"].widget
+    name.setFocus()
+    name.selectAll()
+    QTest.keyClicks(name, "Oma Greet")
+    QTest.keyClick(name, Qt.Key.Key_Return)
+    settle(view, tab, session, qtbot)
+    assert store.get_record(oma).fields["name"] == "Oma Greet"
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loaded_case == record.id)
+    assert tab.scene.people[oma].person.name == "Oma Greet"
