@@ -547,3 +547,41 @@ def test_an_edit_in_the_people_tab_shows_on_the_map(opened, case, store, session
     view.tabs.setCurrentWidget(tab)
     qtbot.waitUntil(lambda: tab.loaded_case == record.id)
     assert tab.scene.people[oma].person.name == "Oma Greet"
+
+
+@pytest.fixture(scope="module")
+def canvas():
+    from PySide6.QtGui import QImage
+
+    return QImage(400, 300, QImage.Format.Format_ARGB32)
+
+
+def test_random_bad_data_always_draws(qapp, canvas):
+    """Whatever the records hold, both views draw, the list and the legend fill in."""
+    from hypothesis import given
+    from PySide6.QtGui import QPainter
+
+    from desktop.networkmap.listmodel import MapListModel
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+    from tests.depth import property_settings
+    from tests.unit.test_network_layout import graphs
+
+    @property_settings(15)
+    @given(graphs(max_people=25))
+    def draws(graph):
+        people, ties = graph
+        model = build(people, ties)
+        scene = MapScene()
+        listed = MapListModel()
+        for view_name in ("genogram", "ecogram"):
+            scene.show_model(model, view_name)
+            painter = QPainter(canvas)
+            scene.render(painter)
+            painter.end()
+            assert all(legend_text(key) for key in scene.legend_keys())
+            listed.set_model(model, view_name)
+            assert listed.rowCount() == (3 if model.problems else 2)
+        scene.deleteLater()
+
+    draws()
