@@ -102,7 +102,8 @@ def render(folder: Path) -> list[Path]:
             window.workspace.open_case(case.id)
             settle(600, lambda: not window.session.busy)
             tabs = window.workspace.case_file.findChild(QTabWidget)
-            names = ("overview", "people", "visits", "tasks", "consent", "timeline")
+            names = ("overview", "network-map", "people", "visits", "tasks", "consent",
+                     "timeline")
             for index in range(tabs.count() if tabs else 0):
                 tabs.setCurrentIndex(index)
                 settle(300, lambda: not window.session.busy)

@@ -273,6 +273,7 @@ class CaseStore:
         stamp = records.now()
         with self._write() as conn:
             current = self._live(conn, record_id)
+            _check_mutable(current.kind)
             clean = validate_fields(current.kind, changes)
             edited = {k: v for k, v in clean.items() if current.fields.get(k) != v}
             if not edited:
@@ -305,6 +306,7 @@ class CaseStore:
         stamp = records.now()
         with self._write() as conn:
             current = self._live(conn, record_id)
+            _check_mutable(current.kind)
             user_id, device_id = self._who(conn)
             table = RECORD_TABLES[current.kind]
             conn.execute(update(table).where(table.c.id == record_id).values(
@@ -552,6 +554,12 @@ def _set_setting(conn: Connection, name: str, value: Any) -> None:
 def _store_files(data_dir: Path) -> list[Path]:
     db = _db_path(data_dir)
     return [db, db.with_name(db.name + "-wal"), db.with_name(db.name + "-shm")]
+
+
+def _check_mutable(kind: str) -> None:
+    # The service would refuse the change anyway; refusing here keeps it out of the outbox.
+    if kind_spec(kind).immutable:
+        raise SchemaError("immutable", f"a {kind} is never changed or deleted once made")
 
 
 def _check_uuid(value: str) -> None:

@@ -88,8 +88,16 @@ CIRCLES = ("household", "family", "network", "professional")
 RELATIONSHIP_TYPES = (
     "partner", "ex_partner", "parent_child", "sibling", "family",
     "friend", "neighbour", "professional", "other",
+    # The structural ties of a genogram (design.md, "Contract additions").
+    "married", "cohabiting", "separated", "divorced", "adoptive_parent_child",
+    "foster_parent_child", "step_parent_child", "half_sibling", "twin", "colleague",
 )
-QUALITIES = ("strong", "normal", "weak", "stressful", "conflict", "violence", "cut_off")
+QUALITIES = (
+    "strong", "normal", "weak", "stressful", "conflict", "violence", "cut_off",
+    # The emotional lines of the genogram standard (McGoldrick, Gerson).
+    "close", "fused", "distant", "hostile", "abuse_physical", "abuse_emotional",
+    "abuse_sexual", "neglect", "controlling",
+)
 DIRECTIONS = ("none", "from", "to", "both")
 SUPPORT = ("P", "G", "A", "E")
 PLAN_STATUSES = ("draft", "agreed", "submitted", "approved", "returned")
@@ -132,8 +140,13 @@ KINDS: dict[str, KindSpec] = {
             F("phone", "str", personal=True),
             F("deceased", "bool"),
             F("notes", "text", personal=True),
-            F("map_x", "int"),
+            F("map_x", "int"),  # place on the genogram
             F("map_y", "int"),
+            F("index_person", "bool"),
+            F("ring", "int", minimum=1, maximum=3),
+            # Place on the ecogram: each view keeps where the worker put someone.
+            F("eco_x", "int"),
+            F("eco_y", "int"),
         ),
         _kind(
             "relationship", "a tie between two people on the network map",
@@ -144,6 +157,9 @@ KINDS: dict[str, KindSpec] = {
             F("direction", "str", choices=DIRECTIONS),
             F("support", "list[str]", choices=SUPPORT),
             F("note", "text", personal=True),
+            F("since", "date"),
+            F("until", "date"),
+            F("according_to", "str"),  # a person id, or "worker": whose view this line is
         ),
         _kind(
             "safety_plan", "the safety plan agreed with the family and its network",
@@ -224,6 +240,13 @@ KINDS: dict[str, KindSpec] = {
             F("given_on", "date"),
             F("withdrawn_on", "date"),
             F("basis", "str"),
+        ),
+        _kind(
+            "map_snapshot", "the network map as it stood at a home visit or on request",
+            F("visit_id", "str", reference="visit"),
+            F("taken_on", "date"),
+            F("content", "str", personal=True),  # JSON: the people and ties as they stood
+            immutable=True,
         ),
     )
 }

@@ -96,6 +96,25 @@ def _choice_labels() -> dict[str, str]:
         "safe_people": translate("Choices", "Safe people"),
         "rules": translate("Choices", "Rules"),
         "path": translate("Choices", "The path"),
+        "married": translate("Choices", "Married"),
+        "cohabiting": translate("Choices", "Living together"),
+        "separated": translate("Choices", "Separated"),
+        "divorced": translate("Choices", "Divorced"),
+        "adoptive_parent_child": translate("Choices", "Adoptive parent – child"),
+        "foster_parent_child": translate("Choices", "Foster parent – child"),
+        "step_parent_child": translate("Choices", "Step-parent – child"),
+        "half_sibling": translate("Choices", "Half-brother/half-sister"),
+        "twin": translate("Choices", "Twin"),
+        "colleague": translate("Choices", "Colleague"),
+        "close": translate("Choices", "Close"),
+        "fused": translate("Choices", "Too close"),
+        "distant": translate("Choices", "Distant"),
+        "hostile": translate("Choices", "Hostile"),
+        "abuse_physical": translate("Choices", "Physical abuse"),
+        "abuse_emotional": translate("Choices", "Psychological abuse"),
+        "abuse_sexual": translate("Choices", "Sexual abuse"),
+        "neglect": translate("Choices", "Neglect"),
+        "controlling": translate("Choices", "Controlling"),
     }
 
 
@@ -181,6 +200,14 @@ def _field_labels() -> dict[str, str]:
         "based_on_rev": translate("Fields", "Based on"),
         "decided_by": translate("Fields", "Decided by"),
         "decided_at": translate("Fields", "Decided at"),
+        "index_person": translate("Fields", "Child the worry is about"),
+        "ring": translate("Fields", "Ring"),
+        "eco_x": translate("Fields", "Place on the ecogram"),
+        "eco_y": translate("Fields", "Place on the ecogram"),
+        "since": translate("Fields", "Since"),
+        "until": translate("Fields", "Until"),
+        "according_to": translate("Fields", "According to"),
+        "taken_on": translate("Fields", "Taken on"),
         # The same field name reads differently in another kind.
         "task.title": translate("Fields", "Task"),
         "safety_plan.title": translate("Fields", "Title"),
@@ -200,6 +227,7 @@ def _kind_labels() -> dict[str, str]:
         "task": translate("Kinds", "Task"),
         "consent": translate("Kinds", "Consent"),
         "plan_version": translate("Kinds", "Plan version"),
+        "map_snapshot": translate("Kinds", "Snapshot of the network map"),
     }
 
 

@@ -26,9 +26,12 @@ class Workspace(QSplitter):
         # Imported here, at the first unlock: the unlock page should not wait for them.
         from desktop.casefile.view import CaseFileView
         from desktop.caselist.view import CaseListView
+        from desktop.networkmap.tab import NetworkMapTab
 
         self.case_list = CaseListView(session, self)
         self.case_file = CaseFileView(session, self)
+        self.network_map = NetworkMapTab(self.case_file.controller, self.case_file)
+        self.add_tab(self.network_map, self.tr("&Network map"))
         self.addWidget(self.case_list)
         self.addWidget(self.case_file)
         self.setStretchFactor(0, 2)

@@ -499,6 +499,82 @@ Huishouden: %4</translation>
         <source>The path</source>
         <translation>Het pad</translation>
     </message>
+    <message>
+        <source>Married</source>
+        <translation>Getrouwd</translation>
+    </message>
+    <message>
+        <source>Living together</source>
+        <translation>Samenwonend</translation>
+    </message>
+    <message>
+        <source>Separated</source>
+        <translation>Uit elkaar</translation>
+    </message>
+    <message>
+        <source>Divorced</source>
+        <translation>Gescheiden</translation>
+    </message>
+    <message>
+        <source>Adoptive parent – child</source>
+        <translation>Adoptieouder – kind</translation>
+    </message>
+    <message>
+        <source>Foster parent – child</source>
+        <translation>Pleegouder – kind</translation>
+    </message>
+    <message>
+        <source>Step-parent – child</source>
+        <translation>Stiefouder – kind</translation>
+    </message>
+    <message>
+        <source>Half-brother/half-sister</source>
+        <translation>Halfbroer/halfzus</translation>
+    </message>
+    <message>
+        <source>Twin</source>
+        <translation>Tweeling</translation>
+    </message>
+    <message>
+        <source>Colleague</source>
+        <translation>Collega</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Hecht</translation>
+    </message>
+    <message>
+        <source>Too close</source>
+        <translation>Te hecht</translation>
+    </message>
+    <message>
+        <source>Distant</source>
+        <translation>Afstandelijk</translation>
+    </message>
+    <message>
+        <source>Hostile</source>
+        <translation>Vijandig</translation>
+    </message>
+    <message>
+        <source>Physical abuse</source>
+        <translation>Lichamelijke mishandeling</translation>
+    </message>
+    <message>
+        <source>Psychological abuse</source>
+        <translation>Psychische mishandeling</translation>
+    </message>
+    <message>
+        <source>Sexual abuse</source>
+        <translation>Seksueel misbruik</translation>
+    </message>
+    <message>
+        <source>Neglect</source>
+        <translation>Verwaarlozing</translation>
+    </message>
+    <message>
+        <source>Controlling</source>
+        <translation>Controlerend</translation>
+    </message>
 </context>
 <context>
     <name>CompareDialog</name>
@@ -529,6 +605,58 @@ Huishouden: %4</translation>
     <message>
         <source>The plan now</source>
         <translation>Het plan nu</translation>
+    </message>
+    <message>
+        <source>Compare the network at two moments</source>
+        <translation>Het netwerk op twee momenten vergelijken</translation>
+    </message>
+    <message>
+        <source>Snapshot of %1</source>
+        <translation>Momentopname van %1</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Nu</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Wat er anders is</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Van</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Tot</translation>
+    </message>
+    <message>
+        <source>A snapshot could not be read (it may come from a newer version); it counts as empty.</source>
+        <translation>Een momentopname kon niet worden gelezen (misschien komt hij van een nieuwere versie); hij telt als leeg.</translation>
+    </message>
+    <message>
+        <source>Nothing changed between these two moments.</source>
+        <translation>Er is niets veranderd tussen deze twee momenten.</translation>
+    </message>
+    <message>
+        <source>%1 has joined the network</source>
+        <translation>%1 is erbij gekomen</translation>
+    </message>
+    <message>
+        <source>%1 is no longer in the network</source>
+        <translation>%1 hoort niet meer bij het netwerk</translation>
+    </message>
+    <message>
+        <source>New tie: %1 – %2 (%3)</source>
+        <translation>Nieuwe band: %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>Tie ended: %1 – %2 (%3)</source>
+        <translation>Band beëindigd: %1 – %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 – %2: %3 was %4, is now %5</source>
+        <translation>%1 – %2: %3 was %4, is nu %5</translation>
     </message>
 </context>
 <context>
@@ -1055,6 +1183,34 @@ Huishouden: %4</translation>
         <translation>Besloten op</translation>
     </message>
     <message>
+        <source>Child the worry is about</source>
+        <translation>Kind om wie het gaat</translation>
+    </message>
+    <message>
+        <source>Ring</source>
+        <translation>Ring</translation>
+    </message>
+    <message>
+        <source>Place on the ecogram</source>
+        <translation>Plaats op het ecogram</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Tot</translation>
+    </message>
+    <message>
+        <source>According to</source>
+        <translation>Volgens</translation>
+    </message>
+    <message>
+        <source>Taken on</source>
+        <translation>Gemaakt op</translation>
+    </message>
+    <message>
         <source>Task</source>
         <translation>Taak</translation>
     </message>
@@ -1285,6 +1441,17 @@ Huishouden: %4</translation>
         <source>Plan version</source>
         <translation>Versie van het plan</translation>
     </message>
+    <message>
+        <source>Snapshot of the network map</source>
+        <translation>Momentopname van de netwerkkaart</translation>
+    </message>
+</context>
+<context>
+    <name>Legend</name>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1394,6 +1561,448 @@ Huishouden: %4</translation>
     <message>
         <source>Later</source>
         <translation>Later</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkMap</name>
+    <message>
+        <source>People (%1)</source>
+        <translation>Personen (%1)</translation>
+    </message>
+    <message>
+        <source>Ties (%1)</source>
+        <translation>Banden (%1)</translation>
+    </message>
+    <message>
+        <source>What does not add up (%1)</source>
+        <translation>Wat niet klopt (%1)</translation>
+    </message>
+    <message>
+        <source>%1 years</source>
+        <translation>%1 jaar</translation>
+    </message>
+    <message>
+        <source>child the worry is about</source>
+        <translation>kind om wie het gaat</translation>
+    </message>
+    <message>
+        <source>deceased</source>
+        <translation>overleden</translation>
+    </message>
+    <message>
+        <source>household</source>
+        <translation>huishouden</translation>
+    </message>
+    <message>
+        <source>towards %1</source>
+        <translation>naar %1</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>van %1</translation>
+    </message>
+    <message>
+        <source>seen differently by others</source>
+        <translation>anderen zien het anders</translation>
+    </message>
+    <message>
+        <source>%1 (two versions: choose which stays)</source>
+        <translation>%1 (twee versies: kies welke blijft)</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Friends and acquaintances</source>
+        <translation>Vrienden en kennissen</translation>
+    </message>
+    <message>
+        <source>Neighbours and colleagues</source>
+        <translation>Buren en collega&apos;s</translation>
+    </message>
+    <message>
+        <source>Professionals</source>
+        <translation>Professionals</translation>
+    </message>
+    <message>
+        <source>Inner ring</source>
+        <translation>Binnenste ring</translation>
+    </message>
+    <message>
+        <source>Middle ring</source>
+        <translation>Middelste ring</translation>
+    </message>
+    <message>
+        <source>Outer ring</source>
+        <translation>Buitenste ring</translation>
+    </message>
+    <message>
+        <source>PA</source>
+        <translation>LM</translation>
+    </message>
+    <message>
+        <source>EA</source>
+        <translation>PM</translation>
+    </message>
+    <message>
+        <source>SA</source>
+        <translation>SM</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>V</translation>
+    </message>
+    <message>
+        <source>C</source>
+        <translation>C</translation>
+    </message>
+    <message>
+        <source>practical help</source>
+        <translation>praktische hulp</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>gezelschap</translation>
+    </message>
+    <message>
+        <source>advice</source>
+        <translation>advies</translation>
+    </message>
+    <message>
+        <source>emotional support</source>
+        <translation>emotionele steun</translation>
+    </message>
+    <message>
+        <source>Man (square)</source>
+        <translation>Man (vierkant)</translation>
+    </message>
+    <message>
+        <source>Woman (circle)</source>
+        <translation>Vrouw (cirkel)</translation>
+    </message>
+    <message>
+        <source>Non-binary or unknown (diamond)</source>
+        <translation>Non-binair of onbekend (ruit)</translation>
+    </message>
+    <message>
+        <source>Child the worry is about (double outline)</source>
+        <translation>Kind om wie het gaat (dubbele rand)</translation>
+    </message>
+    <message>
+        <source>Deceased (cross)</source>
+        <translation>Overleden (kruis)</translation>
+    </message>
+    <message>
+        <source>Household (dotted outline)</source>
+        <translation>Huishouden (gestippelde rand)</translation>
+    </message>
+    <message>
+        <source>Married (solid line)</source>
+        <translation>Getrouwd (doorgetrokken lijn)</translation>
+    </message>
+    <message>
+        <source>Living together (dashed line)</source>
+        <translation>Samenwonend (gestreepte lijn)</translation>
+    </message>
+    <message>
+        <source>Partners (dashed line)</source>
+        <translation>Partners (gestreepte lijn)</translation>
+    </message>
+    <message>
+        <source>Separated (one slash)</source>
+        <translation>Uit elkaar (één schuine streep)</translation>
+    </message>
+    <message>
+        <source>Ex-partners (one slash)</source>
+        <translation>Ex-partners (één schuine streep)</translation>
+    </message>
+    <message>
+        <source>Divorced (two slashes)</source>
+        <translation>Gescheiden (twee schuine strepen)</translation>
+    </message>
+    <message>
+        <source>Birth child (solid line)</source>
+        <translation>Eigen kind (doorgetrokken lijn)</translation>
+    </message>
+    <message>
+        <source>Adopted child (dashed line)</source>
+        <translation>Adoptiekind (gestreepte lijn)</translation>
+    </message>
+    <message>
+        <source>Foster child (dotted line)</source>
+        <translation>Pleegkind (gestippelde lijn)</translation>
+    </message>
+    <message>
+        <source>Stepchild (dash-dot line)</source>
+        <translation>Stiefkind (streep-stippellijn)</translation>
+    </message>
+    <message>
+        <source>Strong (thick line)</source>
+        <translation>Sterk (dikke lijn)</translation>
+    </message>
+    <message>
+        <source>Ordinary (thin line)</source>
+        <translation>Gewoon (dunne lijn)</translation>
+    </message>
+    <message>
+        <source>Weak (dashed line)</source>
+        <translation>Zwak (gestreepte lijn)</translation>
+    </message>
+    <message>
+        <source>Strained (wavy line)</source>
+        <translation>Gespannen (golflijn)</translation>
+    </message>
+    <message>
+        <source>Quarrel (zigzag)</source>
+        <translation>Ruzie (zigzag)</translation>
+    </message>
+    <message>
+        <source>Hostile (zigzag)</source>
+        <translation>Vijandig (zigzag)</translation>
+    </message>
+    <message>
+        <source>Violence (red arrow to whom it affects)</source>
+        <translation>Geweld (rode pijl naar wie het treft)</translation>
+    </message>
+    <message>
+        <source>Contact broken off (line with two bars)</source>
+        <translation>Contact verbroken (lijn met twee streepjes)</translation>
+    </message>
+    <message>
+        <source>Close (two lines)</source>
+        <translation>Hecht (twee lijnen)</translation>
+    </message>
+    <message>
+        <source>Too close (three lines)</source>
+        <translation>Te hecht (drie lijnen)</translation>
+    </message>
+    <message>
+        <source>Distant (dotted line)</source>
+        <translation>Afstandelijk (gestippelde lijn)</translation>
+    </message>
+    <message>
+        <source>Physical abuse (red arrow, PA)</source>
+        <translation>Lichamelijke mishandeling (rode pijl, LM)</translation>
+    </message>
+    <message>
+        <source>Psychological abuse (red arrow, EA)</source>
+        <translation>Psychische mishandeling (rode pijl, PM)</translation>
+    </message>
+    <message>
+        <source>Sexual abuse (red arrow, SA)</source>
+        <translation>Seksueel misbruik (rode pijl, SM)</translation>
+    </message>
+    <message>
+        <source>Neglect (red arrow, N)</source>
+        <translation>Verwaarlozing (rode pijl, V)</translation>
+    </message>
+    <message>
+        <source>Controlling (red arrow, C)</source>
+        <translation>Controlerend (rode pijl, C)</translation>
+    </message>
+    <message>
+        <source>Unknown band: %1 (grey line)</source>
+        <translation>Onbekende band: %1 (grijze lijn)</translation>
+    </message>
+    <message>
+        <source>Other tie (thin grey line)</source>
+        <translation>Andere band (dunne grijze lijn)</translation>
+    </message>
+    <message>
+        <source>Arrow: the direction of support</source>
+        <translation>Pijl: de richting van de steun</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Rings: inner, middle and outer, as the family sees it</source>
+        <translation>Ringen: binnenste, middelste en buitenste, zoals het gezin het ziet</translation>
+    </message>
+    <message>
+        <source>!: two people changed this at once; choose which version stays (right-click)</source>
+        <translation>!: twee mensen veranderden dit tegelijk; kies welke versie blijft (rechtsklikken)</translation>
+    </message>
+    <message>
+        <source>≠: people see this tie differently (choose whose view)</source>
+        <translation>≠: mensen zien deze band verschillend (kies wiens kijk)</translation>
+    </message>
+    <message>
+        <source>Question mark: something here does not add up (see the list)</source>
+        <translation>Vraagteken: hier klopt iets niet (zie de lijst)</translation>
+    </message>
+    <message>
+        <source>A tie leads to someone who is no longer in the case file.</source>
+        <translation>Een band gaat naar iemand die niet meer in het dossier staat.</translation>
+    </message>
+    <message>
+        <source>A tie of %1 leads to %1 themselves.</source>
+        <translation>Een band van %1 gaat naar %1 zelf.</translation>
+    </message>
+    <message>
+        <source>%1 is recorded as their own ancestor: one parent tie is drawn as a plain line.</source>
+        <translation>%1 staat als eigen voorouder in het dossier: één ouder-kindband is als gewone lijn getekend.</translation>
+    </message>
+    <message>
+        <source>%1 has more parents than a family tree can show.</source>
+        <translation>%1 heeft meer ouders dan een genogram kan laten zien.</translation>
+    </message>
+    <message>
+        <source>A tie has a kind of relationship this version does not know; it is drawn as a plain line.</source>
+        <translation>Een band heeft een soort relatie die deze versie niet kent; hij is als gewone lijn getekend.</translation>
+    </message>
+    <message>
+        <source>A tie has a band this version does not know; it is drawn as a plain line.</source>
+        <translation>Een band is van een soort die deze versie niet kent; hij is als gewone lijn getekend.</translation>
+    </message>
+    <message>
+        <source>According to the worker</source>
+        <translation>Volgens de medewerker</translation>
+    </message>
+    <message>
+        <source>According to %1</source>
+        <translation>Volgens %1</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkMapTab</name>
+    <message>
+        <source>Network map drawing</source>
+        <translation>Tekening van de netwerkkaart</translation>
+    </message>
+    <message>
+        <source>People and ties of the map</source>
+        <translation>Personen en banden op de kaart</translation>
+    </message>
+    <message>
+        <source>Choose a person or a tie to change it.</source>
+        <translation>Kies een persoon of een band om die te veranderen.</translation>
+    </message>
+    <message>
+        <source>&amp;Genogram</source>
+        <translation>&amp;Genogram</translation>
+    </message>
+    <message>
+        <source>&amp;Ecogram</source>
+        <translation>&amp;Ecogram</translation>
+    </message>
+    <message>
+        <source>Add &amp;person</source>
+        <translation>&amp;Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Connect the two chosen people</source>
+        <translation>De twee gekozen personen verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Weghalen</translation>
+    </message>
+    <message>
+        <source>New &amp;layout</source>
+        <translation>Opnieuw &amp;indelen</translation>
+    </message>
+    <message>
+        <source>Put everyone where the automatic layout puts them</source>
+        <translation>Iedereen terugzetten waar de automatische indeling ze neerzet</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Inzoomen</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Uitzoomen</translation>
+    </message>
+    <message>
+        <source>Fit to window</source>
+        <translation>Passend in venster</translation>
+    </message>
+    <message>
+        <source>Take &amp;snapshot</source>
+        <translation>&amp;Momentopname maken</translation>
+    </message>
+    <message>
+        <source>Keep the map as it is now, to compare later</source>
+        <translation>De kaart bewaren zoals hij nu is, om later te vergelijken</translation>
+    </message>
+    <message>
+        <source>C&amp;ompare</source>
+        <translation>&amp;Vergelijken</translation>
+    </message>
+    <message>
+        <source>What changed between two snapshots</source>
+        <translation>Wat er anders is tussen twee momentopnamen</translation>
+    </message>
+    <message>
+        <source>Network map tools</source>
+        <translation>Knoppen van de netwerkkaart</translation>
+    </message>
+    <message>
+        <source>Whose view</source>
+        <translation>Wiens kijk</translation>
+    </message>
+    <message>
+        <source>All views</source>
+        <translation>Alle kijken</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>Nieuwe persoon</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Persoon toevoegen</translation>
+    </message>
+    <message>
+        <source>Connect two people</source>
+        <translation>Twee personen verbinden</translation>
+    </message>
+    <message>
+        <source>Remove from the map</source>
+        <translation>Van de kaart weghalen</translation>
+    </message>
+    <message>
+        <source>Change %1</source>
+        <translation>%1 wijzigen</translation>
+    </message>
+    <message>
+        <source>New layout</source>
+        <translation>Opnieuw indelen</translation>
+    </message>
+    <message>
+        <source>Move on the map</source>
+        <translation>Verplaatsen op de kaart</translation>
+    </message>
+    <message>
+        <source>Add person here</source>
+        <translation>Persoon hier toevoegen</translation>
+    </message>
+    <message>
+        <source>Connect as</source>
+        <translation>Verbinden als</translation>
+    </message>
+    <message>
+        <source>Kind of relationship</source>
+        <translation>Soort relatie</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Band</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Richting</translation>
+    </message>
+    <message>
+        <source>Choose between the versions…</source>
+        <translation>Kiezen tussen de versies…</translation>
     </message>
 </context>
 <context>
@@ -2330,6 +2939,10 @@ Huishouden: %4</translation>
 </context>
 <context>
     <name>Workspace</name>
+    <message>
+        <source>&amp;Network map</source>
+        <translation>&amp;Netwerkkaart</translation>
+    </message>
     <message>
         <source>&amp;Safety plan</source>
         <translation>&amp;Veiligheidsplan</translation>

@@ -9,6 +9,7 @@ TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 DESIGN_KINDS = {
     "case", "person", "relationship", "safety_plan", "plan_item",
     "visit", "scaling_score", "task", "consent", "plan_version",
+    "map_snapshot",  # contract additions: network map
 }
 
 
@@ -58,3 +59,18 @@ def test_valid_records_come_back_canonical():
     assert full_fields("task", {"title": "x"}) == {
         "title": "x", "due_on": None, "assignee_id": None, "done": None,
     }
+
+
+def test_the_network_map_additions_validate():
+    from sync.schema import SchemaError, kind_spec, validate_fields
+
+    assert validate_fields("relationship", {
+        "type": "foster_parent_child", "quality": "abuse_emotional", "since": "2024-02-01",
+        "until": "2025-03-01", "according_to": "worker",
+    })["since"] == "2024-02-01"
+    assert validate_fields("person", {"index_person": True, "ring": 3, "eco_x": -40})
+    for bad in ({"ring": 0}, {"ring": 4}, {"index_person": "ja"}):
+        with pytest.raises(SchemaError):
+            validate_fields("person", bad)
+    assert kind_spec("map_snapshot").immutable
+    assert not any(kind_spec(k).immutable for k in KINDS if k != "map_snapshot")
