@@ -204,7 +204,9 @@ class TimelineModel(RowTableModel):
         entry = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.ToolTipRole and column == WHAT:
-            return _values(entry)
+            # The whole sentence (a narrow column elides it), then the new values.
+            sentence = self._story.sentence(entry, index.row() in self._first)
+            return "\n".join(filter(None, (sentence, _values(entry))))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if column == WHEN:

@@ -83,6 +83,8 @@ class CaseListView(QWidget):
         # would cost more than the search itself.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # A chosen row would make every column title bold, wider than measured below.
+        header.setHighlightSections(False)
         header.setSectionResizeMode(FAMILY, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
         for column, sample in ((STATUS, "Afgesloten_"), (NEXT_REVIEW, "00-00-0000_"),

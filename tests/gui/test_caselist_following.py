@@ -151,3 +151,13 @@ def test_an_overdue_review_is_said_in_words(store, session, qtbot):
     assert model.data(by_title["Familie Laat"], Qt.ItemDataRole.AccessibleTextRole) == \
         "Review overdue since 05-01-2026"
     assert model.data(by_title["Familie Vroeg"]) == "01-01-2999"
+
+
+def test_choosing_a_case_keeps_the_column_titles_whole(workspace, qtbot):
+    click_row(workspace, 0)
+    header = workspace.case_list.table.horizontalHeader()
+    assert not header.highlightSections()  # bold titles would no longer fit their columns
+    for column in range(header.count()):
+        title = workspace.case_list.model.headerData(column, Qt.Orientation.Horizontal)
+        if column != FAMILY:
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title)
