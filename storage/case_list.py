@@ -38,6 +38,10 @@ class CaseSummary:
     updated_at: str | None
     pending: int
     conflicts: int
+    # What tells two families of one name apart: the first name of the youngest household
+    # member (most often the child the case is about) and the date the case started.
+    youngest: str | None = None
+    opened_on: str | None = None
 
 
 def list_cases(
@@ -74,10 +78,19 @@ def list_cases(
         select(func.max(history.c.at)).where(history.c.case_id == case.c.id).scalar_subquery()
     )
     updated = func.coalesce(touched, case.c.updated_at)
+    youngest = (
+        select(person.c.name)
+        .where(person.c.case_id == case.c.id, person.c.deleted.is_(False),
+               person.c.circle == "household", person.c.birth_date.is_not(None))
+        .order_by(person.c.birth_date.desc(), person.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
     query = select(
         case.c.id, case.c.title, case.c.status, case.c.contact_worker_id, case.c.team_id,
         case.c.legal_framework, next_review.label("next_review"),
         updated.label("updated"), pending.label("pending"), conflicts.label("conflicts"),
+        youngest.label("youngest"), case.c.opened_on,
     ).where(case.c.deleted.is_(False))
     if status is not None:
         query = query.where(case.c.status == status)
@@ -97,9 +110,16 @@ def list_cases(
             id=r.id, title=r.title, status=r.status, contact_worker_id=r.contact_worker_id,
             team_id=r.team_id, legal_framework=r.legal_framework, next_review=r.next_review,
             updated_at=r.updated, pending=r.pending, conflicts=r.conflicts,
+            youngest=first_name(r.youngest), opened_on=r.opened_on,
         )
         for r in conn.execute(query)
     ]
+
+
+def first_name(name: str | None) -> str | None:
+    """"Sanne de Vries" -> "Sanne": enough to tell the family apart, no more of the name."""
+    parts = (name or "").split()
+    return parts[0] if parts else None
 
 
 def _ordering(order: CaseOrder, case: Any) -> list[Any]:

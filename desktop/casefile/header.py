@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QGridLayout, QWidget
 from desktop.casefile.labels import choice_label
 from desktop.casefile.records_model import display_value
 from desktop.elided import ElidedLabel
+from desktop.overdue import overdue
 from sync.protocol import Record
 
 DETAIL_SEPARATOR = "   ·   "
@@ -57,10 +58,12 @@ class CaseHeader(QWidget):
             self.tr("Legal framework: %1").replace(
                 "%1", choice_label(f.get("legal_framework")) or "—"),
         ]
+        review = display_value("safety_plan", "review_on", next_review) or "—"
+        if overdue(next_review):
+            review = self.tr("%1 (overdue)").replace("%1", review)
         second = [
             self.tr("Contact worker: %1").replace("%1", contact_worker or "—"),
-            self.tr("Next review: %1").replace(
-                "%1", display_value("safety_plan", "review_on", next_review) or "—"),
+            self.tr("Next review: %1").replace("%1", review),
         ]
         self.details.setText(
             DETAIL_SEPARATOR.join(first) + "\n" + DETAIL_SEPARATOR.join(second))

@@ -46,6 +46,9 @@ class PeopleTab(RecordTab):
             Column("phone"),
         )
         super().__init__(*args, **kwargs)
+        # A household with grandparents is often six or more: the list keeps room for seven
+        # people, and the long form below scrolls instead (it showed five).
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 8)
 
     def sort_key(self, record: Record) -> Any:
         return (circle_order(record), (record.fields.get("name") or "").casefold(), record.id)

@@ -6,8 +6,18 @@ from typing import Any
 
 from desktop.casefile.editors import FieldEditor, ReferenceEditor
 from desktop.casefile.record_tab import RecordTab
-from desktop.casefile.records_model import Column
+from desktop.casefile.records_model import Column, display_value
+from desktop.overdue import overdue, overdue_word
 from sync.protocol import Record
+
+
+def due_text(record: Record) -> str:
+    """The due date, with "overdue" in words once an open task's date has passed."""
+    due = record.fields.get("due_on")
+    shown = display_value("task", "due_on", due)
+    if overdue(due) and not record.fields.get("done"):
+        return f"{shown} · {overdue_word()}"
+    return shown
 
 
 class TasksTab(RecordTab):
@@ -19,7 +29,7 @@ class TasksTab(RecordTab):
         self.columns = (
             Column("title"),
             Column("assignee_id", text=lambda r: self._names.get(r.fields.get("assignee_id"), "")),
-            Column("due_on"), Column("done"),
+            Column("due_on", text=due_text), Column("done"),
         )
         super().__init__(*args, **kwargs)
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.lifetime import while_alive
-from desktop.casefile.timeline_model import TimelineModel
+from desktop.casefile.timeline_model import BY, WHEN, TimelineModel
 from desktop.operations import ChangeNotice
 
 
@@ -31,7 +31,7 @@ class TimelineTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         # When and by whom are short; what changed gets the room.
         metrics = self.fontMetrics()
-        for column, sample in ((0, "00-00-0000 00:00__"), (3, "Demo Werker Naam__")):
+        for column, sample in ((WHEN, "00-00-0000 00:00__"), (BY, "een collega____")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample))
         layout = QVBoxLayout(self)
@@ -41,15 +41,16 @@ class TimelineTab(QWidget):
 
     def load(self, case_id: str) -> None:
         self.controller.session.query(
-            lambda s: (s.history(case_id), s.get_setting("user")),
+            lambda s: (s.history(case_id), s.get_setting("user"),
+                       s.list_records(case_id=case_id, include_deleted=True)),
             while_alive(self, lambda result: self._loaded(case_id, *result)),
         )
 
-    def _loaded(self, case_id: str, entries: Any, user: Any) -> None:
+    def _loaded(self, case_id: str, entries: Any, user: Any, records: Any) -> None:
         if case_id != self.controller.case_id:
             return
-        self.model.set_user(user if isinstance(user, dict) else None)
-        self.model.set_entries(entries)
+        # The records name what the entries are about (a person, a task's title).
+        self.model.set_entries(entries, records, user if isinstance(user, dict) else None)
         self.loaded_case = case_id
         self.loaded.emit(case_id)
 

@@ -55,6 +55,10 @@ class CaseListController(QObject):
         self._search_timer = self._timer(SEARCH_DELAY_MS, self._search)
         self._refresh_timer = self._timer(REFRESH_DELAY_MS, self.refresh)
         self._all: list[Any] = []
+        # The open case keeps its row while the worker edits it (a new name or review date
+        # would otherwise move the row under the pointer); the list re-sorts when they leave.
+        self._held: str | None = None
+        self._held_row: int | None = None
         self._active = True  # False once cleared (locked), until the next refresh()
         session.changed.connect(self._on_changed)
 
@@ -67,6 +71,19 @@ class CaseListController(QObject):
 
     # -- what the worker asks for -----------------------------------------------------------
 
+    def hold(self, case_id: str | None) -> None:
+        """`case_id` is the open case: its row stays where it is until another is opened
+        (then the list sorts anew, the case that was left included)."""
+        if case_id == self._held:
+            return
+        self._held, self._held_row = case_id, None
+        self._show()
+
+    def show_all(self) -> None:
+        """Drop the search and the status filter (a case opened that they would hide)."""
+        self.search, self.status, self.section = "", None, ALL
+        self.refresh()
+
     def set_search(self, text: str, *, now: bool = False) -> None:
         self.search = text.strip()
         if now:
@@ -75,20 +92,24 @@ class CaseListController(QObject):
             self._search_timer.start()
 
     def _search(self) -> None:
+        self._held_row = None
         self.refresh(searched=bool(self.search))
 
     def set_status(self, status: str | None) -> None:
         self.status = status
+        self._held_row = None  # the worker asked for another list: sort it as asked
         self.refresh()
 
     def set_order(self, order: str) -> None:
         if order not in ORDERS:
             raise ValueError(f"unknown case order {order!r}")
         self.order = order
+        self._held_row = None
         self.refresh()
 
     def set_section(self, section: str) -> None:
         self.section = section
+        self._held_row = None
         self._show()
 
     # -- fetching ---------------------------------------------------------------------------
@@ -130,6 +151,14 @@ class CaseListController(QObject):
     def _show(self) -> None:
         user_id = self.user.get("id") if self.user else None
         shown = [c for c in self._all if in_section(c, self.section, user_id)]
+        held = next((i for i, c in enumerate(shown) if c.id == self._held), None)
+        if held is not None:
+            if self._held_row is None:
+                self._held_row = held  # where the worker found it
+            else:
+                # The others keep their order among themselves, so putting the open case
+                # back where it was leaves every row in its place.
+                shown.insert(min(self._held_row, len(shown) - 1), shown.pop(held))
         self.model.set_cases(shown)
         self.updated.emit(len(shown))
 
@@ -140,6 +169,7 @@ class CaseListController(QObject):
         self._search_timer.stop()
         self._refresh_timer.stop()
         self._all = []
+        self._held = self._held_row = None
         self.model.set_cases([])
 
     def _on_changed(self, notice: ChangeNotice) -> None:

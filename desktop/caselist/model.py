@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 
 from desktop.casefile.labels import choice_label
 from desktop.casefile.records_model import display_value
+from desktop.overdue import overdue, overdue_word
 from desktop.table_model import RowTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -88,17 +89,47 @@ class CaseListModel(RowTableModel):
         if role == self.CaseIdRole:
             return summary.id
         if role == Qt.ItemDataRole.DisplayRole:
+            # Two lines a row: the second tells apart families of one name, and says in
+            # words (never by colour alone) that a review date has passed.
             if column == FAMILY:
-                return summary.title
+                return "\n".join(filter(None, (summary.title, self.second_line(summary))))
             if column == STATUS:
                 return choice_label(summary.status)
             if column == NEXT_REVIEW:
-                return display_value("safety_plan", "review_on", summary.next_review)
+                date = display_value("safety_plan", "review_on", summary.next_review)
+                return f"{date}\n{overdue_word()}" if overdue(summary.next_review) else date
             if column == MARK:
                 return sync_mark(summary.pending, summary.conflicts)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == MARK:
                 return self.sync_mark_words(summary.pending, summary.conflicts)
+            if column == FAMILY:
+                return self.family_words(summary)
+            if column == NEXT_REVIEW and overdue(summary.next_review):
+                return self.tr("Review overdue since %1").replace(
+                    "%1", display_value("safety_plan", "review_on", summary.next_review))
             if role == Qt.ItemDataRole.AccessibleTextRole:
-                return self.data(index, Qt.ItemDataRole.DisplayRole)
+                return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").replace(
+                    "\n", ", ")
         return None
+
+    def second_line(self, summary: Any) -> str:
+        """"Mila · since 2025": the youngest of the household and the year the case started,
+        short enough for a narrow list (the whole date is in the tooltip)."""
+        parts = []
+        if summary.youngest:
+            parts.append(summary.youngest)
+        if summary.opened_on:
+            parts.append(self.tr("since %1").replace("%1", summary.opened_on[:4]))
+        return " · ".join(parts)
+
+    def family_words(self, summary: Any) -> str:
+        """The family and its second line in whole sentences (tooltip, screen reader)."""
+        words = [summary.title]
+        if summary.youngest:
+            words.append(self.tr("Youngest in the household: %1.").replace(
+                "%1", summary.youngest))
+        if summary.opened_on:
+            words.append(self.tr("Started on %1.").replace(
+                "%1", display_value("case", "opened_on", summary.opened_on)))
+        return " ".join(words)

@@ -83,6 +83,8 @@ class CaseListView(QWidget):
         # would cost more than the search itself.
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # A chosen row would make every column title bold, wider than measured below.
+        header.setHighlightSections(False)
         header.setSectionResizeMode(FAMILY, QHeaderView.ResizeMode.Stretch)
         metrics = self.fontMetrics()
         for column, sample in ((STATUS, "Afgesloten_"), (NEXT_REVIEW, "00-00-0000_"),
@@ -97,7 +99,8 @@ class CaseListView(QWidget):
         self.setMinimumWidth(metrics.horizontalAdvance("Familie Van der Meer") + others + 32)
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(metrics.height() + 12)
+        # Two lines a row: the family and what tells it apart (see CaseListModel).
+        rows.setDefaultSectionSize(2 * metrics.lineSpacing() + 12)
         self.table.activated.connect(self._activate)
         self.table.clicked.connect(self._activate)
         self.count = QLabel(self)
@@ -142,11 +145,29 @@ class CaseListView(QWidget):
     def select_case(self, case_id: str | None) -> None:
         """Mark `case_id` as the open case (it stays marked when the list refreshes)."""
         self._open_case = case_id
+        self.controller.hold(case_id)
         row = self.model.row_of(case_id) if case_id else -1
         if row >= 0:
             self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, FAMILY))
         else:
             self.table.clearSelection()
+
+    def show_case(self, case_id: str) -> None:
+        """The case opened elsewhere (a new case from the wizard): mark it, and when the
+        search or the status filter hides it, drop them so that the worker sees it."""
+        self.select_case(case_id)
+        if self.model.row_of(case_id) < 0 and (
+                self.controller.search or self.controller.status is not None
+                or self.controller.section != ALL):
+            for widget in (self.search, self.status, self.section):
+                widget.blockSignals(True)
+            self.search.clear()
+            self.status.setCurrentIndex(0)
+            self.section.setCurrentIndex(max(0, self.section.findData(ALL)))
+            for widget in (self.search, self.status, self.section):
+                widget.blockSignals(False)
+            self.controller.show_all()
 
     # -- reacting ---------------------------------------------------------------------------
 
@@ -175,6 +196,7 @@ class CaseListView(QWidget):
         case_id = self.model.data(index, CaseListModel.CaseIdRole)
         if case_id:
             self._open_case = case_id
+            self.controller.hold(case_id)
             self.case_activated.emit(case_id)
 
     def _open_first(self) -> None:

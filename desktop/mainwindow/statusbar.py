@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QLocale, QTimer, Signal, Slot
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QStatusBar, QWidget
 
 from desktop.elided import ElidedLabel
@@ -61,7 +61,10 @@ class SyncStatusBar(QStatusBar):
             SYNCING: self.tr("Syncing…"),
             NOT_ENROLLED: self.tr("Not enrolled"),
         }
-        self.connection.setText(words.get(status.connection, self.tr("Not synced yet")))
+        text = words.get(status.connection, self.tr("Not synced yet"))
+        if status.connection == SYNCING:
+            text = " ".join(filter(None, (text, self.progress_words(status))))
+        self.connection.setText(text)
         when = local_time(status.last_sync)
         self.last_sync.setText(
             self.tr("Last sync: %1").replace("%1", when) if when else self.tr("Never synced")
@@ -75,6 +78,19 @@ class SyncStatusBar(QStatusBar):
         for label in (self.connection, self.last_sync, self.pending):
             label.setAccessibleName(label.text())
         self._show_widgets()
+
+    def progress_words(self, status: SyncStatus) -> str:
+        """"12 of 40 sent, 1,200 received" while a sync runs (numbers in the locale's way)."""
+        number = QLocale().toString
+        parts = []
+        if status.to_send:
+            parts.append(self.tr("%1 of %2 sent").replace("%1", number(status.sent)).replace(
+                "%2", number(status.sent + status.to_send)))
+        elif status.sent:
+            parts.append(self.tr("%1 sent").replace("%1", number(status.sent)))
+        if status.received:
+            parts.append(self.tr("%1 received").replace("%1", number(status.received)))
+        return ", ".join(parts)
 
     def _show_widgets(self) -> None:
         # Counts of nothing stay away: "0 waiting" and "0 conflicts" only took the room a

@@ -50,6 +50,8 @@ class Workspace(QSplitter):
 
     def open_case(self, case_id: str) -> None:
         self.case_file.open_case(case_id)
+        # However it was opened (the list, the wizard), the list shows and marks it.
+        self.case_list.show_case(case_id)
         self.case_opened.emit(case_id)
 
     def open_plan(self, case_id: str) -> None:

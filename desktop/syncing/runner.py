@@ -156,6 +156,7 @@ class SyncRunner(QObject):
         self._asked = 0  # status reads asked for, and the newest that landed
         self._landed_last = 0
         self._again = False
+        self._progress: tuple[int, int | None, int] = (0, None, 0)  # of the running sync
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
         self.set_interval(interval_minutes)
@@ -212,18 +213,27 @@ class SyncRunner(QObject):
             self._again = True
             return
         signals = _Signals()
-        signals.progress.connect(self.progress)
+        signals.progress.connect(self._on_progress)
         signals.finished.connect(self._on_finished)
         signals.failed.connect(self._on_failed)
         if self._pool.activeThreadCount() == 0:
             self._retired.clear()
         self._job = _SyncJob(self.engine_factory, self.session.store, signals, self.session)
         self._retired.append(self._job)
+        self._progress = (0, None, 0)
         self._emit_status(self.status.with_connection(SYNCING))
         self.started.emit()
         self._pool.start(self._job)
 
     # -- results --------------------------------------------------------------------------
+
+    @Slot(object)
+    def _on_progress(self, progress: SyncProgress) -> None:
+        # A first sync can take minutes over a phone's hotspot: the status bar counts along.
+        if self._job is not None:
+            self._progress = (progress.pushed, progress.pending, progress.pulled)
+            self._emit_status(self.status)
+        self.progress.emit(progress)
 
     @Slot(object)
     def _on_finished(self, report: SyncReport) -> None:
@@ -321,5 +331,8 @@ class SyncRunner(QObject):
         if status.connection != NOT_ENROLLED or self._job is not None:
             status = status.with_connection(SYNCING if self._job is not None
                                             else self._connection)
+        # A status read from the store while a sync runs keeps the sync's counts.
+        status = status.with_progress(*(self._progress if self._job is not None
+                                        else (0, None, 0)))
         self.status = status
         self.status_changed.emit(status)

@@ -21,9 +21,17 @@ class SyncStatus:
     pending: int = 0
     conflicts: int = 0
     enrolled: bool = False
+    # How far a running sync is (all zero between syncs); the service does not say how
+    # much there is to receive, so only what was sent has a total.
+    sent: int = 0
+    to_send: int | None = None  # changes still to send, when known
+    received: int = 0
 
     def with_connection(self, connection: str) -> SyncStatus:
         return replace(self, connection=connection)
+
+    def with_progress(self, sent: int, to_send: int | None, received: int) -> SyncStatus:
+        return replace(self, sent=sent, to_send=to_send, received=received)
 
 
 def read_status(store: Any, connection: str) -> SyncStatus:

@@ -81,6 +81,10 @@
         <translation>Status: %1</translation>
     </message>
     <message>
+        <source>%1 (overdue)</source>
+        <translation>%1 (te laat)</translation>
+    </message>
+    <message>
         <source>Contact worker: %1</source>
         <translation>Vaste contactpersoon: %1</translation>
     </message>
@@ -128,6 +132,22 @@
     <message>
         <source>Sync</source>
         <translation>Synchronisatie</translation>
+    </message>
+    <message>
+        <source>Review overdue since %1</source>
+        <translation>Evaluatie te laat sinds %1</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sinds %1</translation>
+    </message>
+    <message>
+        <source>Youngest in the household: %1.</source>
+        <translation>Jongste in het huishouden: %1.</translation>
+    </message>
+    <message>
+        <source>Started on %1.</source>
+        <translation>Gestart op %1.</translation>
     </message>
 </context>
 <context>
@@ -2021,6 +2041,13 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>Overdue</name>
+    <message>
+        <source>overdue</source>
+        <translation>te laat</translation>
+    </message>
+</context>
+<context>
     <name>OverviewTab</name>
     <message>
         <source>Contact worker</source>
@@ -2767,6 +2794,18 @@ Huishouden: %4</translation>
             <numerusform>%n conflicten</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 of %2 sent</source>
+        <translation>%1 van %2 verzonden</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 verzonden</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 ontvangen</translation>
+    </message>
     <message numerus="yes">
         <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
         <translation>
@@ -2797,44 +2836,8 @@ Huishouden: %4</translation>
 <context>
     <name>Timeline</name>
     <message>
-        <source>added</source>
-        <translation>toegevoegd</translation>
-    </message>
-    <message>
-        <source>changed</source>
-        <translation>gewijzigd</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>verwijderd</translation>
-    </message>
-    <message>
-        <source>received by sync</source>
-        <translation>binnengekomen via synchronisatie</translation>
-    </message>
-    <message>
-        <source>merged by sync</source>
-        <translation>samengevoegd bij synchronisatie</translation>
-    </message>
-    <message>
-        <source>in conflict</source>
-        <translation>in conflict</translation>
-    </message>
-    <message>
-        <source>conflict resolved</source>
-        <translation>conflict opgelost</translation>
-    </message>
-    <message>
         <source>When</source>
         <translation>Wanneer</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Wat</translation>
-    </message>
-    <message>
-        <source>Fields</source>
-        <translation>Velden</translation>
     </message>
     <message>
         <source>By</source>
@@ -2845,12 +2848,126 @@ Huishouden: %4</translation>
         <translation>een collega</translation>
     </message>
     <message>
+        <source>%1 and %2</source>
+        <translation>%1 en %2</translation>
+    </message>
+    <message>
+        <source>a person</source>
+        <translation>een persoon</translation>
+    </message>
+    <message>
+        <source>task &apos;%1&apos;</source>
+        <translation>taak &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>home visit of %1</source>
+        <translation>huisbezoek van %1</translation>
+    </message>
+    <message>
+        <source>a home visit</source>
+        <translation>een huisbezoek</translation>
+    </message>
+    <message>
+        <source>the case</source>
+        <translation>het dossier</translation>
+    </message>
+    <message>
+        <source>the safety plan</source>
+        <translation>het veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>a point in the plan</source>
+        <translation>een punt in het plan</translation>
+    </message>
+    <message>
+        <source>the relationship between %1 and %2</source>
+        <translation>de relatie tussen %1 en %2</translation>
+    </message>
+    <message>
+        <source>a relationship</source>
+        <translation>een relatie</translation>
+    </message>
+    <message>
+        <source>consent of %1</source>
+        <translation>toestemming van %1</translation>
+    </message>
+    <message>
+        <source>a consent</source>
+        <translation>een toestemming</translation>
+    </message>
+    <message>
+        <source>the score of %1</source>
+        <translation>het cijfer van %1</translation>
+    </message>
+    <message>
+        <source>a score</source>
+        <translation>een cijfer</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>assigned to you</comment>
+        <translation>jou</translation>
+    </message>
+    <message>
+        <source>Case created</source>
+        <translation>Dossier aangemaakt</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 toegevoegd</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 verwijderd</translation>
+    </message>
+    <message>
+        <source>Conflict about %1</source>
+        <translation>Conflict over %1</translation>
+    </message>
+    <message>
+        <source>Conflict about %1 resolved</source>
+        <translation>Conflict over %1 opgelost</translation>
+    </message>
+    <message>
+        <source>%1: both versions merged</source>
+        <translation>%1: beide versies samengevoegd</translation>
+    </message>
+    <message>
+        <source>%1 assigned to %2</source>
+        <translation>%1 toegewezen aan %2</translation>
+    </message>
+    <message>
+        <source>%1 no longer assigned</source>
+        <translation>%1 niet meer toegewezen</translation>
+    </message>
+    <message>
+        <source>%1 done</source>
+        <translation>%1 afgerond</translation>
+    </message>
+    <message>
+        <source>%1 open again</source>
+        <translation>%1 weer open</translation>
+    </message>
+    <message>
+        <source>%1 of %2 changed</source>
+        <translation>%1 van %2 gewijzigd</translation>
+    </message>
+    <message>
+        <source>you</source>
+        <comment>who made the change</comment>
+        <translation>jij</translation>
+    </message>
+    <message>
         <source>this laptop</source>
         <translation>deze laptop</translation>
     </message>
     <message>
         <source>the service</source>
-        <translation>de centrale dienst</translation>
+        <translation>de dienst</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Wat er gebeurde</translation>
     </message>
 </context>
 <context>

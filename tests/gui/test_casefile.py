@@ -280,10 +280,10 @@ def test_the_timeline_shows_what_changed(view, case, session, qtbot):
     click_tab(qtbot, view.tabs, view.timeline)
     qtbot.waitUntil(lambda: view.timeline.model.rowCount() == before + 1)
     model = view.timeline.model
-    assert model.data(model.index(0, 1)) == "Case changed"
-    assert model.data(model.index(0, 2)) == "Family name"
-    assert model.data(model.index(0, 2), 3) == "Family name: Familie De Boer-Smit"  # tooltip
-    assert model.data(model.index(0, 3)) == "Demo Werker"
+    assert model.data(model.index(0, 1)) == "Family name of the case changed"
+    assert model.data(model.index(0, 1), 3) == \
+        "Family name of the case changed\nFamily name: Familie De Boer-Smit"  # tooltip
+    assert model.data(model.index(0, 2)) == "you"
     # The header follows the new family name.
     assert view.header.family.text() == "Familie De Boer-Smit"
 
