@@ -18,6 +18,8 @@ from desktop.mainwindow.window import MainWindow
 from desktop.settings import Settings
 from storage.store import CaseStore
 
+TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+
 pytestmark = pytest.mark.gui
 
 PASSPHRASE = "blauwe fiets onder de lindeboom"
@@ -45,10 +47,10 @@ def calm(qapp):
 def cases(tmp_path: Path) -> dict[str, str]:
     store = CaseStore.create(tmp_path / "data", PASSPHRASE)
     store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": ["team-noord"]})
-    short = store.create_record("case", {"title": "Familie Kok", "team_id": "team-noord"})
+                               "role": "worker", "team_ids": [TEAM_NOORD]})
+    short = store.create_record("case", {"title": "Familie Kok", "team_id": TEAM_NOORD})
     full = store.create_record("case", {
-        "title": LONG, "team_id": "team-noord", "status": "active", "contact_worker_id": ME,
+        "title": LONG, "team_id": TEAM_NOORD, "status": "active", "contact_worker_id": ME,
         "legal_framework": "ots", "opened_on": "2025-02-03"})
     for n, name in enumerate(("Eva", "Jan", "Mila", "Daan", "Sem", "Noor", "Lieke", "Finn")):
         store.create_record("person", {"name": f"{name} Kok", "circle": "household",
@@ -137,7 +139,7 @@ def test_the_demo_tasks_overdue_since_january_show_it(store, session, qtbot):
     from desktop.casefile.view import CaseFileView, open_and_wait
     from storage.demo import seed_store
 
-    seed_store(store, 1, team_id="team-noord", contact_worker_id=ME)
+    seed_store(store, 1, team_id=TEAM_NOORD, contact_worker_id=ME)
     case_id = store.list_cases()[0].id
     late = [t for t in store.list_records(kind="task", case_id=case_id)
             if not t.fields.get("done") and t.fields["due_on"] < dt.date.today().isoformat()]

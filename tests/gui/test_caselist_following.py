@@ -13,6 +13,8 @@ from desktop.caselist.model import FAMILY, NEXT_REVIEW
 from desktop.mainwindow.workspace import Workspace
 from desktop.newcase.wizard import NewCaseWizard
 
+TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+
 pytestmark = pytest.mark.gui
 
 ME = "11111111-1111-4111-8111-111111111111"
@@ -20,10 +22,10 @@ ME = "11111111-1111-4111-8111-111111111111"
 
 def seed(store) -> dict[str, str]:
     store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": ["team-noord"]})
+                               "role": "worker", "team_ids": [TEAM_NOORD]})
     ids = {}
     for title in ("Familie Jansen", "Familie Bakker", "Familie El Amrani"):
-        case = store.create_record("case", {"title": title, "team_id": "team-noord",
+        case = store.create_record("case", {"title": title, "team_id": TEAM_NOORD,
                                             "status": "active", "contact_worker_id": ME})
         ids[title] = case.id
     return ids

@@ -16,6 +16,8 @@ from desktop.networkmap.words import legend_text
 from desktop.operations import ChangeNotice
 from storage.store import CaseStore
 
+TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+
 pytestmark = pytest.mark.gui
 
 ME = "11111111-1111-4111-8111-111111111111"
@@ -25,7 +27,7 @@ ME = "11111111-1111-4111-8111-111111111111"
 def store(tmp_path):
     store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
     store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": ["team-noord"]})
+                               "role": "worker", "team_ids": [TEAM_NOORD]})
     yield store
     QThreadPool.globalInstance().waitForDone(5000)
     store.close()
@@ -34,7 +36,7 @@ def store(tmp_path):
 @pytest.fixture
 def case(store):
     """A fictional family: mother and son in the household, a grandmother, a neighbour."""
-    case = store.create_record("case", {"title": "Familie Testdorp", "team_id": "team-noord"})
+    case = store.create_record("case", {"title": "Familie Testdorp", "team_id": TEAM_NOORD})
     people = {
         name: store.create_record("person", dict(name=name, **fields), case_id=case.id)
         for name, fields in (
@@ -422,7 +424,7 @@ def test_opening_another_case_while_the_map_reads_shows_the_other_case(
         opened, case, store, session, qtbot):
     view, tab = opened
     record, _people, _ties = case
-    other = store.create_record("case", {"title": "Familie Anders", "team_id": "team-noord"})
+    other = store.create_record("case", {"title": "Familie Anders", "team_id": TEAM_NOORD})
     someone = store.create_record("person", {"name": "Iemand Anders"}, case_id=other.id)
     # A sync makes the map read its case again; before that read is back, the worker opens
     # another family.

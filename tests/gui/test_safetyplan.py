@@ -20,6 +20,8 @@ from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
 from sync.protocol import ErrorDetail, Result
 
+TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+
 pytestmark = pytest.mark.gui
 
 ME = "11111111-1111-4111-8111-111111111111"
@@ -27,7 +29,7 @@ ME = "11111111-1111-4111-8111-111111111111"
 
 def user(role="worker"):
     return {"id": ME, "username": "demo", "display_name": "Demo Werker", "role": role,
-            "team_ids": ["team-noord"]}
+            "team_ids": [TEAM_NOORD]}
 
 
 @pytest.fixture
@@ -41,7 +43,7 @@ def store(tmp_path):
 
 @pytest.fixture
 def case(store):
-    case = store.create_record("case", {"title": "Familie Van Dijk", "team_id": "team-noord",
+    case = store.create_record("case", {"title": "Familie Van Dijk", "team_id": TEAM_NOORD,
                                         "status": "active", "contact_worker_id": ME})
     store.create_record("person", {"name": "Sanne van Dijk"}, case_id=case.id)
     return case

@@ -15,6 +15,9 @@ from desktop.safetyplan.queue import ReviewQueueView
 from desktop.safetyplan.review import decision_fields
 from storage.store import CaseStore
 
+TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+TEAM_ZUID = "5b2d9e70-3c1a-4f6b-8d2e-a1c3e5f7b9d2"  # ids are UUIDs
+
 pytestmark = pytest.mark.gui
 
 LEAD = "22222222-2222-4222-8222-222222222222"
@@ -24,13 +27,13 @@ LEAD = "22222222-2222-4222-8222-222222222222"
 def store(tmp_path):
     store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
     store.set_setting("user", {"id": LEAD, "username": "lead", "display_name": "Team Leider",
-                               "role": "teamlead", "team_ids": ["team-noord"]})
+                               "role": "teamlead", "team_ids": [TEAM_NOORD]})
     yield store
     QThreadPool.globalInstance().waitForDone(5000)
     store.close()
 
 
-def submitted_plan(store, family, team="team-noord", status="submitted"):
+def submitted_plan(store, family, team=TEAM_NOORD, status="submitted"):
     case = store.create_record("case", {"title": family, "team_id": team, "status": "active"})
     plan = store.create_record("safety_plan", {"title": "Plan", "status": "draft",
                                                "version": 1}, case_id=case.id)
@@ -57,7 +60,7 @@ def test_the_queue_lists_submitted_plans_of_the_own_teams_oldest_first(
                                                         LEAD), case_id=first.id)
     store.update_record(item.id, {"text": "Stil en boos"})
     submitted_plan(store, "Familie Concept", status="draft")
-    submitted_plan(store, "Familie Zuid", team="team-zuid")
+    submitted_plan(store, "Familie Zuid", team=TEAM_ZUID)
     second, _, _ = submitted_plan(store, "Familie Later")
     view = ReviewQueueView(session)
     qtbot.addWidget(view)
@@ -95,7 +98,7 @@ def test_choosing_a_plan_in_the_queue_opens_it(store, session, qtbot):
 
 
 def test_a_worker_sees_no_queue(store, session, qtbot):
-    store.set_setting("user", {"id": LEAD, "role": "worker", "team_ids": ["team-noord"]})
+    store.set_setting("user", {"id": LEAD, "role": "worker", "team_ids": [TEAM_NOORD]})
     submitted_plan(store, "Familie Wachtend")
     workspace = Workspace(session)
     qtbot.addWidget(workspace)

@@ -13,6 +13,8 @@ from desktop.casefile.timeline_model import BY, WHAT
 from desktop.casefile.view import CaseFileView, open_and_wait
 from sync.protocol import PullResponse, Record
 
+TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+
 pytestmark = pytest.mark.gui
 
 ME = "11111111-1111-4111-8111-111111111111"
@@ -23,8 +25,8 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture
 def case_id(store) -> str:
     store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": ["team-noord"]})
-    case = store.create_record("case", {"title": "Familie De Boer", "team_id": "team-noord"})
+                               "role": "worker", "team_ids": [TEAM_NOORD]})
+    case = store.create_record("case", {"title": "Familie De Boer", "team_id": TEAM_NOORD})
     sanne = store.create_record("person", {"name": "Sanne", "circle": "household"},
                                 case_id=case.id)
     greet = store.create_record("person", {"name": "Oma Greet", "circle": "family"},
