@@ -112,7 +112,7 @@ def test_the_open_case_keeps_its_row_while_edited(workspace, store, session, qtb
 def test_two_families_of_one_name_are_told_apart(store, session, qtbot):
     for child, born, opened in (("Mila Jansen", "2016-05-01", "2025-03-12"),
                                 ("Daan Jansen", "2019-09-30", "2026-01-08")):
-        case = store.create_record("case", {"title": "Familie Jansen", "team_id": "t",
+        case = store.create_record("case", {"title": "Familie Jansen", "team_id": TEAM_NOORD,
                                             "opened_on": opened})
         store.create_record("person", {"name": "Eva Jansen", "circle": "household",
                                        "birth_date": "1985-02-02"}, case_id=case.id)
@@ -140,7 +140,7 @@ def test_two_families_of_one_name_are_told_apart(store, session, qtbot):
 
 def test_an_overdue_review_is_said_in_words(store, session, qtbot):
     for title, review in (("Familie Laat", "2026-01-05"), ("Familie Vroeg", "2999-01-01")):
-        case = store.create_record("case", {"title": title, "team_id": "t"})
+        case = store.create_record("case", {"title": title, "team_id": TEAM_NOORD})
         store.create_record("safety_plan", {"title": "Plan", "review_on": review},
                             case_id=case.id)
     workspace = Workspace(session)

@@ -7,9 +7,11 @@ import pytest
 
 from sync.schema import SchemaError
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+
 
 def test_a_snapshot_is_kept_as_made(store):
-    case = store.create_record("case", {"title": "Familie Testdorp", "team_id": "t1"})
+    case = store.create_record("case", {"title": "Familie Testdorp", "team_id": TEAM_ID})
     snapshot = store.create_record("map_snapshot", {"taken_on": "2026-11-02", "content": "{}"},
                                    case_id=case.id)
     waiting = store.pending_count()
