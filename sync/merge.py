@@ -7,7 +7,7 @@ A winner is never decided by a device's clock: values are compared, never timest
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any, Literal
@@ -79,12 +79,20 @@ def merge_text(base: str | None, ours: str | None, theirs: str | None) -> str | 
 
 
 def merge_field(
-    mergeable: bool, base: Any, current: Any, incoming: Any
+    mergeable: bool, base: Any, current: Any, incoming: Any, changed_since_base: bool = False
 ) -> tuple[FieldOutcome, Any]:
-    """Rules 2-5 of design.md for one field: (outcome, the value the record should hold)."""
+    """Rules 2-5 of design.md for one field: (outcome, the value the record should hold).
+
+    `changed_since_base`: someone else changed the field after the device's base (rule 3's
+    refinement in docs/protocol.md). A value that went back to the base is then no proof
+    that nobody changed it: applying (or line-merging against that base) would undo the
+    change in between, so it is a conflict.
+    """
     if current == incoming:
         return "unchanged", current
     if current == base:
+        if changed_since_base:
+            return "conflict", current
         return "applied", incoming
     if mergeable and all(v is None or isinstance(v, str) for v in (base, current, incoming)):
         merged = merge_text(base, current, incoming)
@@ -128,10 +136,12 @@ def merge_change(
     current: Mapping[str, Any],
     base: Mapping[str, Any],
     incoming: Mapping[str, Any],
+    changed_since_base: Collection[str] = frozenset(),
 ) -> MergeOutcome:
     """Apply the edit `incoming` (made against `base`) to a live record holding `current`.
 
     A field absent from `base` counts as null, as absent fields do everywhere.
+    `changed_since_base` names the fields someone else changed after the change's base rev.
     """
     spec = kind_spec(kind)
     fields = dict(current)
@@ -139,7 +149,9 @@ def merge_change(
     for name, value in incoming.items():
         mergeable = spec.fields[name].mergeable
         old = base.get(name)
-        outcome, new_value = merge_field(mergeable, old, current.get(name), value)
+        outcome, new_value = merge_field(
+            mergeable, old, current.get(name), value, name in changed_since_base
+        )
         result.outcomes[name] = outcome
         fields[name] = new_value
         if outcome == "conflict":
