@@ -2,8 +2,8 @@
 marked resolved, and both get a new rev so that every device sees it at its next pull.
 
 A resolution that comes after someone changed the value the conflict is about does not
-overwrite that change: it becomes a new conflict (docs/protocol.md, "A resolution that
-comes too late")."""
+overwrite that change: it becomes a new conflict (docs/protocol.md, "Changed since its
+base")."""
 
 from __future__ import annotations
 
