@@ -135,8 +135,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         record = data.draw(st.sampled_from(records))
         name = data.draw(st.sampled_from(sorted(FIELD_VALUES[record.kind])))
         value = data.draw(FIELD_VALUES[record.kind][name])
-        self.laptops[i].store.update_record(record.id, {name: value})
-        self.saved.append(SavedEdit(i, record.id, name, value, record.fields.get(name)))
+        self._edit(i, record.id, name, value)
 
     @rule(i=st.integers(0, 2), data=st.data())
     def edit_under_conflict(self, i: int, data: st.DataObject) -> None:
@@ -149,9 +148,7 @@ class ThreeLaptops(RuleBasedStateMachine):
             return
         conflict, fields = data.draw(st.sampled_from(shown))
         value = data.draw(FIELD_VALUES[conflict.kind][conflict.field])
-        self.laptops[i].store.update_record(conflict.record_id, {conflict.field: value})
-        self.saved.append(SavedEdit(i, conflict.record_id, conflict.field, value,
-                                    fields.get(conflict.field)))
+        self._edit(i, conflict.record_id, conflict.field, value)
 
     @rule(i=st.integers(0, 2), data=st.data(), at_start=st.booleans())
     def write_note(self, i: int, data: st.DataObject, at_start: bool) -> None:
@@ -198,10 +195,8 @@ class ThreeLaptops(RuleBasedStateMachine):
         if not shown:
             return
         conflict, fields = data.draw(st.sampled_from(shown))
-        value = data.draw(FIELD_VALUES[conflict.kind][conflict.field])
-        self.laptops[j].store.update_record(conflict.record_id, {conflict.field: value})
-        self.saved.append(SavedEdit(j, conflict.record_id, conflict.field, value,
-                                    fields.get(conflict.field)))
+        self._edit(j, conflict.record_id, conflict.field,
+                   data.draw(FIELD_VALUES[conflict.kind][conflict.field]))
         if self.online[j]:
             self._sync(self.laptops[j])
         self._resolve(i, conflict, data.draw(st.sampled_from([conflict.kept, conflict.incoming])))
@@ -236,7 +231,9 @@ class ThreeLaptops(RuleBasedStateMachine):
 
     def _edit(self, i: int, record_id: str, name: str, value: Any) -> None:
         shown = self._shown(i, record_id)
-        if shown is None:
+        # Setting the value a field shows saves nothing (the store makes no change of it),
+        # so there is no edit to keep either.
+        if shown is None or shown.get(name) == value:
             return
         self.laptops[i].store.update_record(record_id, {name: value})
         self.saved.append(SavedEdit(i, record_id, name, value, shown.get(name)))
