@@ -73,7 +73,8 @@ NOT_FOUND = "conflict_not_found"
 
 def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Finished:
     """Take the service's answer to a queued resolution. Returns what became of it:
-    `resolved`; `reopened` (refused: the conflict is open again for the worker); or
+    `resolved`; `reopened` (refused: the conflict is open again for the worker, or it came
+    after a change of the value and the service made it a new conflict, open here); or
     `rejected` (someone else resolved it first with another value, or the service no longer
     shows this laptop the conflict: the worker's value is kept as a rejected change, and the
     laptop shows the value that stands)."""
@@ -92,9 +93,12 @@ def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Fi
         conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
         return "rejected"
     conn.execute(update(C).where(C.c.id == conflict_id).values(resolved=True))
+    # Someone changed the value after the conflict was made: the service kept that change
+    # and made the worker's choice a new conflict (docs/protocol.md), open here too.
+    superseded = not refused and any(not c.resolved for c in result.conflicts)
     if result.record is not None:
         incoming.accept_record(conn, result.record, stamp, action="resolve")
-        if not refused:
+        if not refused and not superseded:
             # The worker's pending edits of the record came after their own resolution: they
             # build on it (a delete would otherwise meet the resolution's rev as an edit).
             conn.execute(update(outbox.T).where(
@@ -102,6 +106,8 @@ def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Fi
                 outbox.T.c.base_rev < result.record.rev,
             ).values(base_rev=result.record.rev))
     incoming.store_conflicts(conn, result.conflicts)
+    if superseded:
+        return "reopened"
     if not refused or conflict is None or _stands(conflict, queued_value, result):
         return "resolved"
     _keep_choice(conn, conflict, queued_value, result.change_id, ALREADY_RESOLVED, stamp)

@@ -239,8 +239,10 @@ class SyncEngine:
                 report.rejected += 1
                 log.warning("a conflict resolution could not be delivered; kept as rejected")
             else:
+                # Opened again, or (came too late) replaced by a new conflict on the service.
+                reopened = {conflict_id, *(c.id for c in result.conflicts)}
                 report.note_conflicts(c for c in self.store.list_conflicts(open_only=True)
-                                      if c.id == conflict_id)
+                                      if c.id in reopened)
             if result.record is not None:
                 report.touched_case_ids.add(result.record.case_id)
                 report.touched_kinds.add(result.record.kind)

@@ -12,7 +12,7 @@ was quadratic on repeated lines (a 71 KiB note took 36 s).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -201,12 +201,20 @@ TextMerger = Callable[[str | None, str | None, str | None], str | None]
 
 def merge_field(
     mergeable: bool, base: Any, current: Any, incoming: Any,
-    text_merger: TextMerger | None = None,
+    text_merger: TextMerger | None = None, changed_since_base: bool = False,
 ) -> tuple[FieldOutcome, Any]:
-    """Rules 2-5 of design.md for one field: (outcome, the value the record should hold)."""
+    """Rules 2-5 of design.md for one field: (outcome, the value the record should hold).
+
+    `changed_since_base`: someone else changed the field after the device's base (rule 3's
+    refinement in docs/protocol.md). A value that went back to the base is then no proof
+    that nobody changed it: applying (or line-merging against that base) would undo the
+    change in between, so it is a conflict.
+    """
     if current == incoming:
         return "unchanged", current
     if current == base:
+        if changed_since_base:
+            return "conflict", current
         return "applied", incoming
     if mergeable and all(v is None or isinstance(v, str) for v in (base, current, incoming)):
         merged = (text_merger or merge_text)(base, current, incoming)
@@ -251,11 +259,13 @@ def merge_change(
     base: Mapping[str, Any],
     incoming: Mapping[str, Any],
     text_merger: TextMerger | None = None,
+    changed_since_base: Collection[str] = frozenset(),
 ) -> MergeOutcome:
     """Apply the edit `incoming` (made against `base`) to a live record holding `current`.
 
     A field absent from `base` counts as null, as absent fields do everywhere. The service
     passes `text_merger` to use line merges it computed before taking its write lock.
+    `changed_since_base` names the fields someone else changed after the change's base rev.
     """
     spec = kind_spec(kind)
     fields = dict(current)
@@ -263,7 +273,9 @@ def merge_change(
     for name, value in incoming.items():
         mergeable = spec.fields[name].mergeable
         old = base.get(name)
-        outcome, new_value = merge_field(mergeable, old, current.get(name), value, text_merger)
+        outcome, new_value = merge_field(
+            mergeable, old, current.get(name), value, text_merger, name in changed_since_base
+        )
         result.outcomes[name] = outcome
         fields[name] = new_value
         if outcome == "conflict":

@@ -72,6 +72,9 @@ class RecordRow(Base):
     rev: Mapped[int] = mapped_column(Integer, unique=True)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     fields: Mapped[dict[str, Any]] = mapped_column(JSONType)
+    # Per field, the rev of its last change; "*" stands for every field not listed. Null on
+    # records from before migration 0003 (see records.field_rev).
+    field_revs: Mapped[dict[str, int] | None] = mapped_column(JSONType, nullable=True)
     updated_by: Mapped[str | None] = mapped_column(String(36))
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 

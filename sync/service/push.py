@@ -39,9 +39,11 @@ from sync.service.models import (
 )
 from sync.service.premerge import PreparedMerges
 from sync.service.records import (
+    field_rev,
     hold_case,
     lock_revs,
     mirror_case_access,
+    note_write,
     store_revs,
     to_conflict,
     to_record,
@@ -106,6 +108,8 @@ class _Batch:
         self._access: dict[str, CaseAccess | None] = {}
         self._held: set[str] = set()
         self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
+        # Per record, the revs at which this device's earlier changes in this push wrote it.
+        self.own_revs: dict[str, set[int]] = {}
         # The counter's row lock first: everything read after it is at least as new as
         # every push committed before this one (see records.lock_revs).
         self.first_rev = self.rev = lock_revs(session) + 1
@@ -182,7 +186,9 @@ class _Batch:
                     change, "change_id_taken", "this change id belongs to another user"
                 )
             self.events.append(_event(ctx, change, "push.duplicate", None))
-            return Result.model_validate(stored.result).model_copy(update={"status": "duplicate"})
+            result = Result.model_validate(stored.result)
+            self._note_own(change, result, stored=True)
+            return result.model_copy(update={"status": "duplicate"})
         try:
             result = _apply(self, change)
         except Rejected as exc:
@@ -195,6 +201,7 @@ class _Batch:
             detail = ",".join(sorted(change.set)) if not change.delete else "delete"
             self.events.append(_event(ctx, change, f"push.{result.status}", detail))
             self.hold(change.case_id, result.rev)
+            self._note_own(change, result)
         if change.kind == "case":
             self._sees.pop(change.case_id, None)  # the case may have left (or entered) view
             self._access.pop(change.case_id, None)
@@ -206,6 +213,29 @@ class _Batch:
         )
         self.done[change.change_id] = result
         return result
+
+    def _note_own(self, change: Change, result: Result, stored: bool = False) -> None:
+        """A later change of the record in this push was made on top of this one (the
+        laptop's outbox keeps their order), so its writes are no news to it. A rev handed
+        out in this push is this change's write; a stored answer's rev is taken as its
+        write when it names this user as the last writer."""
+        record = result.record
+        if result.error is None and record is not None and (
+            record.updated_by == self.ctx.viewer.user_id if stored
+            else result.rev >= self.first_rev
+        ):
+            self.own_revs.setdefault(change.record_id, set()).add(result.rev)
+
+
+def _changed_since_base(batch: _Batch, change: Change, row: RecordRow) -> frozenset[str]:
+    """The fields of `change` that someone else changed on the service after its base_rev
+    (the refinement of rule 3 in docs/protocol.md): their value may have come back to the
+    base, but applying the change would silently undo the write in between."""
+    own = batch.own_revs.get(row.id, set())
+    return frozenset(
+        name for name in change.set
+        if (rev := field_rev(row, name)) > change.base_rev and rev not in own
+    )
 
 
 def _event(ctx: PushContext, change: Change, action: str, detail: str | None) -> AccessEvent:
@@ -298,7 +328,8 @@ def _apply(batch: _Batch, change: Change) -> Result:
         elif change.delete:
             outcome = merge_delete(current, row.rev, change.base_rev)
         else:
-            outcome = merge_change(change.kind, current, change.base, incoming, batch.merges)
+            outcome = merge_change(change.kind, current, change.base, incoming, batch.merges,
+                                   _changed_since_base(batch, change, row))
             if outcome.changed:
                 _check_required(change.kind, outcome.fields)
     # From here on only writes.
@@ -313,6 +344,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
             id=change.record_id, kind=change.kind, case_id=change.case_id, rev=rev,
             deleted=False, fields=incoming, updated_by=user, updated_at=now,
         )
+        note_write(row, rev, every_field=True)
         session.add(row)
         batch.records[row.id] = row
         if row.id in batch.decided:
@@ -335,6 +367,8 @@ def _apply(batch: _Batch, change: Change) -> Result:
     session.add_all(conflicts)
     became_deleted = outcome.deleted and not row.deleted
     if outcome.changed or became_deleted:
+        written = [n for n, o in outcome.outcomes.items() if n and o in ("applied", "merged")]
+        note_write(row, rev, written)
         row.fields = outcome.fields
         row.deleted = outcome.deleted
         row.rev, row.updated_by, row.updated_at = rev, user, now
@@ -353,7 +387,9 @@ def _record_decision(
         **plan.fields, "status": decision["decision"], "review_comment": decision.get("comment"),
         "reviewed_by": batch.ctx.viewer.user_id, "reviewed_at": decision.get("decided_at"),
     }
-    plan.rev, plan.updated_by, plan.updated_at = batch.next_rev(), batch.ctx.viewer.user_id, now
+    rev = batch.next_rev()
+    note_write(plan, rev, ("status", "review_comment", "reviewed_by", "reviewed_at"))
+    plan.rev, plan.updated_by, plan.updated_at = rev, batch.ctx.viewer.user_id, now
     batch.records[plan.id] = plan
     viewer = batch.ctx.viewer
     batch.events.append(AccessEvent(  # a write of case data of its own (NEN 7513)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
@@ -75,6 +76,38 @@ def hold_case(session: Session, device_id: str, case_id: str, since_rev: int) ->
     else:
         statement = sqlite_insert(DeviceCase).values(**values).on_conflict_do_nothing()
     session.execute(statement)
+
+
+# The key of `RecordRow.field_revs` for every field not listed by name.
+ALL_FIELDS = "*"
+
+
+def field_rev(row: RecordRow, name: str) -> int:
+    """The rev at which the field last changed, or a rev not older than that.
+
+    A record from before migration 0003 has no field revs: its own rev stands in, since no
+    field of it changed after it.
+    """
+    revs = row.field_revs
+    if revs is None:
+        return row.rev
+    return int(revs.get(name, revs.get(ALL_FIELDS, row.rev)))
+
+
+def note_write(row: RecordRow, rev: int, changed: Iterable[str] = (), *,
+               every_field: bool = False) -> None:
+    """Note in `field_revs` the fields a write at `rev` changes; before `row.rev` moves.
+
+    Every write calls it, also one that changes no field (a delete), so that a record from
+    before migration 0003 gets its revs seeded from its old rev on its first write, and the
+    fields the write leaves alone keep a rev that is not too new.
+    """
+    if every_field:
+        row.field_revs = {ALL_FIELDS: rev}
+        return
+    revs = dict(row.field_revs) if row.field_revs is not None else {ALL_FIELDS: row.rev}
+    revs.update(dict.fromkeys(changed, rev))
+    row.field_revs = revs  # a new dict: the JSON column sees only reassignment
 
 
 def to_record(row: RecordRow | Any) -> Record:

@@ -1,8 +1,13 @@
 """Closing a conflict: the chosen or edited value goes into the record, the conflict is
-marked resolved, and both get a new rev so that every device sees it at its next pull."""
+marked resolved, and both get a new rev so that every device sees it at its next pull.
+
+A resolution that comes after someone changed the value the conflict is about does not
+overwrite that change: it becomes a new conflict (docs/protocol.md, "Changed since its
+base")."""
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -15,7 +20,15 @@ from sync.service.db import transaction
 from sync.service.errors import ApiError
 from sync.service.models import AppliedChange, ConflictRow, RecordRow
 from sync.service.push import PushContext, _is_uuid
-from sync.service.records import mirror_case_access, next_rev, to_conflict, to_record, utcnow
+from sync.service.records import (
+    field_rev,
+    mirror_case_access,
+    next_rev,
+    note_write,
+    to_conflict,
+    to_record,
+    utcnow,
+)
 from sync.service.visibility import may_see
 
 
@@ -51,16 +64,22 @@ def resolve(
             )
             event.action = "resolve.rejected"
         else:
-            _apply(session, ctx, conflict, row, request.value)
-            row.rev, row.updated_by, row.updated_at = rev, viewer.user_id, utcnow()
-            conflict.resolved, conflict.resolved_by, conflict.rev = True, viewer.user_id, rev
-            if row.kind == "case":
-                session.flush()
-                mirror_case_access(session, row.id, row.fields)
-            result = Result(
-                change_id=request.change_id, status="applied", rev=rev,
-                record=to_record(row), conflicts=[to_conflict(conflict)],
-            )
+            value = _check(session, ctx, conflict, row, request.value)
+            if _changed_since(conflict, row) and _state(conflict, row) != value:
+                result = _reopen(session, viewer.user_id, request.change_id, conflict, row,
+                                 value, rev)
+                event.action = "resolve.conflict"
+            else:
+                _write(conflict, row, value, rev)
+                row.rev, row.updated_by, row.updated_at = rev, viewer.user_id, utcnow()
+                conflict.resolved, conflict.resolved_by, conflict.rev = True, viewer.user_id, rev
+                if row.kind == "case":
+                    session.flush()
+                    mirror_case_access(session, row.id, row.fields)
+                result = Result(
+                    change_id=request.change_id, status="applied", rev=rev,
+                    record=to_record(row), conflicts=[to_conflict(conflict)],
+                )
         session.add(
             AppliedChange(
                 change_id=request.change_id, user_id=viewer.user_id, device_id=viewer.device_id,
@@ -71,30 +90,76 @@ def resolve(
         return result
 
 
-def _apply(
+def _changed_since(conflict: ConflictRow, row: RecordRow) -> bool:
+    """Whether someone changed what the conflict is about after it was made: its field, or
+    for a delete-versus-edit conflict the record. The worker decided between two values
+    without seeing that change, so writing their choice would silently undo it."""
+    if conflict.field is None:
+        return row.rev > conflict.rev
+    return field_rev(row, conflict.field) > conflict.rev
+
+
+def _state(conflict: ConflictRow, row: RecordRow) -> Any:
+    """What the record holds now, in the form of the conflict's values."""
+    if conflict.field is not None:
+        return row.fields.get(conflict.field)
+    return DELETED if row.deleted else dict(row.fields)
+
+
+def _reopen(session: Session, user_id: str, change_id: str, conflict: ConflictRow,
+            row: RecordRow, value: Any, rev: int) -> Result:
+    """The resolution came too late: it becomes a new conflict between the value that stands
+    and the worker's choice, which every device receives; the old one is closed by it."""
+    fresh = ConflictRow(
+        id=str(uuid.uuid4()), record_id=row.id, case_id=row.case_id, kind=row.kind,
+        field=conflict.field, base=conflict.kept, kept=_state(conflict, row), incoming=value,
+        kept_by=row.updated_by, incoming_by=user_id, created_at=utcnow(), resolved=False,
+        rev=rev,
+    )
+    session.add(fresh)
+    conflict.resolved, conflict.resolved_by, conflict.rev = True, user_id, rev
+    return Result(
+        change_id=change_id, status="conflict", rev=row.rev, record=to_record(row),
+        conflicts=[to_conflict(conflict), to_conflict(fresh)],
+    )
+
+
+def _check(
     session: Session, ctx: PushContext, conflict: ConflictRow, row: RecordRow, value: Any
-) -> None:
+) -> Any:
+    """The value as it will be stored, after the schema and the same rules as a push."""
     try:
         if conflict.field is None:
             if value == DELETED:
                 _authorise(session, ctx, row, {}, delete=not row.deleted)
-                row.deleted = True
-                return
+                return DELETED
             if not isinstance(value, dict):
                 raise ApiError(
                     422, "invalid_value", 'resolve a delete conflict with "deleted" or fields'
                 )
             fields = validate_fields(row.kind, value, creating=True)
             _authorise(session, ctx, row, fields)
-            row.fields, row.deleted = fields, False
-            return
+            return fields
         clean = validate_fields(row.kind, {conflict.field: value})
     except SchemaError as exc:
         raise ApiError(422, exc.code, exc.message) from None
     if conflict.field in kind_spec(row.kind).required and clean[conflict.field] is None:
         raise ApiError(422, "missing_field", f"{row.kind}.{conflict.field} may not be empty")
     _authorise(session, ctx, row, clean)
-    row.fields = {**row.fields, **clean}
+    return clean[conflict.field]
+
+
+def _write(conflict: ConflictRow, row: RecordRow, value: Any, rev: int) -> None:
+    if conflict.field is None:
+        if value == DELETED:
+            note_write(row, rev)
+            row.deleted = True
+        else:
+            note_write(row, rev, every_field=True)
+            row.fields, row.deleted = value, False
+        return
+    note_write(row, rev, [conflict.field])
+    row.fields = {**row.fields, conflict.field: value}
 
 
 def _authorise(

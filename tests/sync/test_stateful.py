@@ -135,8 +135,7 @@ class ThreeLaptops(RuleBasedStateMachine):
         record = data.draw(st.sampled_from(records))
         name = data.draw(st.sampled_from(sorted(FIELD_VALUES[record.kind])))
         value = data.draw(FIELD_VALUES[record.kind][name])
-        self.laptops[i].store.update_record(record.id, {name: value})
-        self.saved.append(SavedEdit(i, record.id, name, value, record.fields.get(name)))
+        self._edit(i, record.id, name, value)
 
     @rule(i=st.integers(0, 2), data=st.data())
     def edit_under_conflict(self, i: int, data: st.DataObject) -> None:
@@ -149,9 +148,7 @@ class ThreeLaptops(RuleBasedStateMachine):
             return
         conflict, fields = data.draw(st.sampled_from(shown))
         value = data.draw(FIELD_VALUES[conflict.kind][conflict.field])
-        self.laptops[i].store.update_record(conflict.record_id, {conflict.field: value})
-        self.saved.append(SavedEdit(i, conflict.record_id, conflict.field, value,
-                                    fields.get(conflict.field)))
+        self._edit(i, conflict.record_id, conflict.field, value)
 
     @rule(i=st.integers(0, 2), data=st.data(), at_start=st.booleans())
     def write_note(self, i: int, data: st.DataObject, at_start: bool) -> None:
@@ -178,14 +175,73 @@ class ThreeLaptops(RuleBasedStateMachine):
 
     @rule(i=st.integers(0, 2), data=st.data())
     def resolve(self, i: int, data: st.DataObject) -> None:
-        # Choosing a side replaces what the laptop shows, as an edit does: it is recorded as
-        # one, so that it excuses only the values this laptop showed when the worker chose.
-        laptop = self.laptops[i]
-        conflicts = laptop.store.list_conflicts()
+        conflicts = self.laptops[i].store.list_conflicts()
         if not conflicts:
             return
         conflict = data.draw(st.sampled_from(conflicts))
-        chosen = data.draw(st.sampled_from([conflict.kept, conflict.incoming]))
+        self._resolve(i, conflict, data.draw(st.sampled_from([conflict.kept, conflict.incoming])))
+
+    @rule(i=st.integers(0, 2), j=st.integers(0, 2), data=st.data())
+    def edit_then_stale_resolution(self, i: int, j: int, data: st.DataObject) -> None:
+        """Issue 8's lost update, made likely: a conflict is open on laptop i; laptop j
+        changes its field and syncs; then laptop i, which has not pulled that change,
+        resolves the conflict (its resolution reaches the service after j's edit)."""
+        if i == j:
+            return
+        conflicts = [c for c in self.laptops[i].store.list_conflicts()
+                     if c.field in FIELD_VALUES.get(c.kind, {})]
+        shown = [(c, self._shown(j, c.record_id)) for c in conflicts]
+        shown = [(c, fields) for c, fields in shown if fields is not None]
+        if not shown:
+            return
+        conflict, fields = data.draw(st.sampled_from(shown))
+        self._edit(j, conflict.record_id, conflict.field,
+                   data.draw(FIELD_VALUES[conflict.kind][conflict.field]))
+        if self.online[j]:
+            self._sync(self.laptops[j])
+        self._resolve(i, conflict, data.draw(st.sampled_from([conflict.kept, conflict.incoming])))
+
+    @rule(order=st.permutations([0, 1, 2]), data=st.data())
+    def conflict_edit_and_stale_resolution(self, order: list[int], data: st.DataObject
+                                           ) -> None:
+        """The whole of that sequence on one field, so that the quick profile meets it:
+        laptops a and b change it apart (b gets a conflict), c pulls, changes it again and
+        syncs, then b resolves the conflict without having pulled c's change."""
+        a, b, c = order
+        if not all(self.online):
+            return
+        records = [r for r in self._editable(a)
+                   if self._shown(b, r.id) is not None and self._shown(c, r.id) is not None]
+        if not records:
+            return
+        record = data.draw(st.sampled_from(records))
+        name = data.draw(st.sampled_from(sorted(FIELD_VALUES[record.kind])))
+        for k in (a, b):
+            self._edit(k, record.id, name, data.draw(FIELD_VALUES[record.kind][name]))
+            self._sync(self.laptops[k])
+        self._sync(self.laptops[c])
+        self._edit(c, record.id, name, data.draw(FIELD_VALUES[record.kind][name]))
+        self._sync(self.laptops[c])
+        conflicts = [x for x in self.laptops[b].store.list_conflicts()
+                     if x.record_id == record.id and x.field == name]
+        if conflicts:
+            conflict = data.draw(st.sampled_from(conflicts))
+            self._resolve(b, conflict,
+                          data.draw(st.sampled_from([conflict.kept, conflict.incoming])))
+
+    def _edit(self, i: int, record_id: str, name: str, value: Any) -> None:
+        shown = self._shown(i, record_id)
+        # Setting the value a field shows saves nothing (the store makes no change of it),
+        # so there is no edit to keep either.
+        if shown is None or shown.get(name) == value:
+            return
+        self.laptops[i].store.update_record(record_id, {name: value})
+        self.saved.append(SavedEdit(i, record_id, name, value, shown.get(name)))
+
+    def _resolve(self, i: int, conflict: Conflict, chosen: Any) -> None:
+        # Choosing a side replaces what the laptop shows, as an edit does: it is recorded as
+        # one, so that it excuses only the values this laptop showed when the worker chose.
+        laptop = self.laptops[i]
         shown = self._shown(i, conflict.record_id)
         laptop.store.queue_resolution(conflict.id, chosen)
         if conflict.field is not None:

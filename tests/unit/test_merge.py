@@ -101,3 +101,28 @@ def test_merge_is_symmetric(base, ours, theirs):
 
 def merge_lines_text(base, ours, theirs):
     return merge_text("".join(base), "".join(ours), "".join(theirs))
+
+
+def test_a_value_back_at_the_base_after_a_change_since_is_a_conflict():
+    current = {"title": "Bellen", "done": False, "due_on": None}
+    out = merge_change("task", current, {"done": False, "title": "Bellen"},
+                       {"done": True, "title": "Bellen met school"},
+                       changed_since_base={"done", "title"})
+    assert out.status == "conflict" and out.fields == current
+    assert [(c.field, c.kept, c.incoming) for c in out.conflicts] == [
+        ("done", False, True), ("title", "Bellen", "Bellen met school")]
+    # a field nobody changed since the base applies as rule 3 says
+    out = merge_change("task", current, {"due_on": None}, {"due_on": "2026-12-01"},
+                       changed_since_base={"done"})
+    assert out.status == "applied" and out.fields["due_on"] == "2026-12-01"
+    # the same new value is still nothing to do (rule 2)
+    out = merge_change("task", current, {"done": True}, {"done": False},
+                       changed_since_base={"done"})
+    assert out.status == "applied" and not out.changed and out.conflicts == []
+
+
+def test_a_text_back_at_the_base_after_a_change_since_is_not_line_merged():
+    notes = "Eerste regel.\nTweede regel.\n"
+    out = merge_change("person", {"name": "P", "notes": notes}, {"notes": notes},
+                       {"notes": notes + "Derde regel.\n"}, changed_since_base={"notes"})
+    assert out.status == "conflict" and out.fields["notes"] == notes
