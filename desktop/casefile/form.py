@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.casefile.editors import FieldEditor, FlagEditor, editor_for
 from desktop.casefile.labels import field_label
@@ -39,19 +39,26 @@ class RecordForm(QWidget):
         layout.setVerticalSpacing(10)
         for name in fields:
             editor = (editors or {}).get(name) or editor_for(kind, name, self)
-            if editor.widget.parent() is not self:
-                editor.widget.setParent(self)
             editor.widget.setAccessibleName(field_label(name, kind))
+            editor.required = field_spec(kind, name).required
+            editor.label = field_label(name, kind)
             editor.committed.connect(
                 lambda old, new, name=name: self._relay(name, old, new)
             )
             self.editors[name] = editor
+            # The field with, under it, why a value was refused (hidden until then).
+            cell = QWidget(self)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor.widget)
+            column.addWidget(editor.message)
             if isinstance(editor, FlagEditor):
-                layout.addRow("", editor.widget)  # the tick box carries its own label
+                layout.addRow("", cell)  # the tick box carries its own label
             else:
                 label = QLabel(field_label(name, kind), self)
                 label.setBuddy(editor.widget)
-                layout.addRow(label, editor.widget)
+                layout.addRow(label, cell)
         self.setEnabled(False)
 
     def show_record(self, record: Record | None) -> None:
@@ -79,8 +86,6 @@ class RecordForm(QWidget):
             editor.flush()
 
     def _relay(self, name: str, old: Any, new: Any) -> None:
-        if new is None and field_spec(self.kind, name).required:
-            self.editors[name].set_value(old)  # a name may be changed, never emptied
-            return
+        # An emptied name or title never arrives here: its editor refuses it in words.
         if self.record_id is not None:
             self.edited.emit(self.record_id, self.kind, name, old, new)

@@ -1,0 +1,230 @@
+"""Editing as a worker does, by keys and clicks: typing a date into an empty field, the
+calendar, dates and numbers that cannot be, emptied names, undoable removal, the next
+review date, room for the forms and a tab order that reaches every field."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, Qt, QThreadPool
+from PySide6.QtWidgets import QApplication, QWizard
+
+from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.newcase.wizard import NewCaseWizard
+from storage.store import CaseStore
+from tests.gui.acting import (
+    USER,
+    activate,
+    click,
+    click_row,
+    click_tab,
+    open_calendar,
+    type_into,
+)
+
+pytestmark = pytest.mark.gui
+
+TEAM_ID = USER["team_ids"][0]
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
+    store.set_setting("user", USER)
+    yield store
+    QThreadPool.globalInstance().waitForDone(5000)
+    store.close()
+
+
+@pytest.fixture
+def case(store):
+    """A fictional family: two household members, one visit they both took part in."""
+    case = store.create_record("case", {
+        "title": "Familie Visser", "team_id": TEAM_ID, "status": "active",
+        "contact_worker_id": USER["id"],
+    })
+    people = {
+        name: store.create_record("person", {"name": name, "circle": "household",
+                                             "birth_date": "2014-02-27"}, case_id=case.id)
+        for name in ("Sanne de Vries", "Tim Visser")
+    }
+    store.create_record("visit", {"date": "2026-10-01",
+                                  "participants": [p.id for p in people.values()]},
+                        case_id=case.id)
+    return case, people
+
+
+@pytest.fixture
+def view(session, qtbot):
+    view = CaseFileView(session)
+    qtbot.addWidget(view)
+    view.resize(1000, 800)
+    view.show()
+    activate(qtbot, view)
+    return view
+
+
+def settle(session, qtbot):
+    qtbot.waitUntil(lambda: not session.busy)
+
+
+def opened(view, qtbot, case_id, tab):
+    assert open_and_wait(view, case_id)
+    click_tab(qtbot, view.tabs, tab)
+    qtbot.waitUntil(lambda: getattr(tab, "loaded_case", case_id) == case_id)
+
+
+def choose_person(view, qtbot, name):
+    model = view.people.model
+    row = next(r for r in range(model.rowCount()) if model.record(r).fields["name"] == name)
+    click_row(qtbot, view.people.table, row)
+    assert view.people.current_record().fields["name"] == name
+
+
+# -- dates -----------------------------------------------------------------------------------
+
+
+def test_a_date_is_typed_into_an_empty_field_and_tab_moves_on(view, case, store, session,
+                                                              qtbot):
+    record, _ = case
+    opened(view, qtbot, record.id, view.tasks)
+    click(qtbot, view.tasks.add_button)
+    qtbot.waitUntil(lambda: view.tasks.model.rowCount() == 1)
+    task = view.tasks.current_record()
+    due = view.tasks.form.editors["due_on"]
+    assert due.value() is None
+    click(qtbot, due.widget)
+    qtbot.keyClicks(due.widget, "10122026")
+    qtbot.keyClick(due.widget, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is view.tasks.form.editors["done"].widget
+    settle(session, qtbot)
+    assert store.get_record(task.id).fields["due_on"] == "2026-12-10"
+    assert due.widget.text() == "10-12-2026"
+
+
+def test_the_calendar_opens_at_today_or_at_the_date_shown(view, case, qtbot):
+    record, _ = case
+    opened(view, qtbot, record.id, view.tasks)
+    click(qtbot, view.tasks.add_button)
+    qtbot.waitUntil(lambda: view.tasks.model.rowCount() == 1)
+    due = view.tasks.form.editors["due_on"].widget
+    calendar = due.calendarWidget()
+    open_calendar(qtbot, due)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not calendar.isVisible())
+
+    opened(view, qtbot, record.id, view.people)
+    birth = view.people.form.editors["birth_date"].widget
+    open_calendar(qtbot, birth)
+    calendar = birth.calendarWidget()
+    assert calendar.selectedDate() == QDate(2014, 2, 27)
+    assert (calendar.yearShown(), calendar.monthShown()) == (2014, 2)
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+
+
+def test_a_date_that_does_not_exist_is_refused_in_words(view, case, store, session, qtbot):
+    record, people = case
+    opened(view, qtbot, record.id, view.people)
+    choose_person(view, qtbot, "Sanne de Vries")
+    birth = view.people.form.editors["birth_date"]
+    type_into(qtbot, birth.widget, "31-02-2014")
+    qtbot.keyClick(birth.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(people["Sanne de Vries"].id).fields["birth_date"] == "2014-02-27"
+    assert birth.message.isVisible()
+    assert "31-02-2014" in birth.message.text()
+    assert birth.widget.text() == "27-02-2014"  # what is saved shows again
+    # A date that exists is saved, and the message goes.
+    type_into(qtbot, birth.widget, "28022014")
+    qtbot.keyClick(birth.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(people["Sanne de Vries"].id).fields["birth_date"] == "2014-02-28"
+    assert not birth.message.isVisible()
+
+
+def test_a_date_of_birth_still_to_come_is_refused_in_words(view, case, store, session, qtbot):
+    record, people = case
+    opened(view, qtbot, record.id, view.people)
+    choose_person(view, qtbot, "Tim Visser")
+    birth = view.people.form.editors["birth_date"]
+    future = QDate.currentDate().addYears(1).toString("dd-MM-yyyy")
+    type_into(qtbot, birth.widget, future)
+    qtbot.keyClick(birth.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(people["Tim Visser"].id).fields["birth_date"] == "2014-02-27"
+    assert birth.message.isVisible() and future in birth.message.text()
+
+
+def test_the_wizard_keeps_a_typed_date_of_birth_and_refuses_one_to_come(store, session,
+                                                                        qtbot):
+    wizard = NewCaseWizard(session)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    activate(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.user is not None)
+    qtbot.keyClicks(wizard.family_page.title, "Familie Smit")
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    household = wizard.household_page
+    qtbot.keyClicks(household.name, "Noor Smit")
+    qtbot.keyClick(household.name, Qt.Key.Key_Tab)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is household.birth.widget
+    future = QDate.currentDate().addYears(2).toString("ddMMyyyy")
+    qtbot.keyClicks(household.birth.widget, future)
+    qtbot.keyClick(household.birth.widget, Qt.Key.Key_Return)
+    assert household.model.rowCount() == 0  # not added: the date cannot be
+    assert household.birth.message.isVisible()
+    type_into(qtbot, household.birth.widget, "02041990")
+    qtbot.keyClick(household.birth.widget, Qt.Key.Key_Return)
+    assert household.model.rowCount() == 1
+    assert household.model.members[0].birth_date == "1990-04-02"
+    click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
+    click(qtbot, wizard.button(QWizard.WizardButton.FinishButton))
+    qtbot.waitUntil(lambda: not wizard.isVisible())
+    settle(session, qtbot)
+    noor = store.list_records(kind="person")[0]
+    assert noor.fields["birth_date"] == "1990-04-02"
+
+
+# -- required fields and numbers ---------------------------------------------------------------
+
+
+def test_emptying_a_name_says_why_it_cannot_be_empty(view, case, store, session, qtbot):
+    record, people = case
+    opened(view, qtbot, record.id, view.people)
+    choose_person(view, qtbot, "Sanne de Vries")
+    name = view.people.form.editors["name"]
+    type_into(qtbot, name.widget, "")
+    qtbot.keyClick(name.widget, Qt.Key.Key_Delete)
+    qtbot.keyClick(name.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(people["Sanne de Vries"].id).fields["name"] == "Sanne de Vries"
+    assert name.widget.text() == "Sanne de Vries"
+    assert name.message.isVisible() and "empty" in name.message.text()
+
+
+def test_emptying_the_family_name_says_why(view, case, store, session, qtbot):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    title = view.overview.form.editors["title"]
+    type_into(qtbot, title.widget, "")
+    qtbot.keyClick(title.widget, Qt.Key.Key_Backspace)
+    qtbot.keyClick(title.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(record.id).fields["title"] == "Familie Visser"
+    assert title.message.isVisible()
+
+
+def test_a_score_above_ten_is_refused_in_words(view, case, store, session, qtbot):
+    record, people = case
+    opened(view, qtbot, record.id, view.visits)
+    scores = view.visits.scores
+    qtbot.waitUntil(lambda: len(scores.editors) == 2)
+    editor = scores.editors[people["Tim Visser"].id]
+    type_into(qtbot, editor.widget, "11")
+    qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.list_records(kind="scaling_score") == []
+    assert editor.message.isVisible() and "11" in editor.message.text()
+    assert editor.value() is None
