@@ -208,18 +208,27 @@ class RecordTab(QWidget):
             if isinstance(first.widget, QLineEdit):
                 first.widget.selectAll()  # "New person" is there to be typed over
 
+    def record_name(self, record: Record) -> str:
+        """How the question and the undo button name a record ("Sanne de Vries")."""
+        for field in ("name", "title", "purpose"):
+            if record.fields.get(field):
+                return str(record.fields[field])
+        return self.tr("this entry")
+
     def delete_current(self) -> None:
         record = self.current_record()
         if record is None:
             return
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(  # Enter keeps the entry: removing takes a choice
-            self, self.tr("Remove"), self.tr("Remove this entry from the case file?"),
-            buttons, QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        name = self.record_name(record)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove"),
+                          self.tr("Remove %1?").replace("%1", name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setInformativeText(self.tr("You can undo this (Ctrl+Z) until the next "
+                                       "synchronisation."))
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # removing takes a choice
+        if box.exec() == QMessageBox.StandardButton.Yes:
             self.form.flush()  # nothing typed into it may arrive after it is gone
-            self.controller.delete(record.id, self.kind)
+            self.controller.delete(record.id, self.kind, name)
 
     def _on_field_set(self, record_id: str, field: str, value: Any) -> None:
         row = self.model.row_of(record_id)

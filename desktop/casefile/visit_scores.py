@@ -122,6 +122,9 @@ class VisitScores(QGroupBox):
             key = (record.fields.get("visit_id") or "", record.fields.get("person_id") or "")
             self._scores[key] = record
             self._enable_note(key, True)
+            editor = self.editors.get(key[1])
+            if editor is not None and self._visit is not None and key[0] == self._visit.id:
+                editor.set_value(record.fields.get("value"))  # a removal undone
 
     def _on_deleted(self, record_id: str, kind: str) -> None:
         if kind == "scaling_score":

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.casefile.editors import ChecklistEditor, FieldEditor
 from desktop.casefile.record_tab import RecordTab
-from desktop.casefile.records_model import Column
+from desktop.casefile.records_model import Column, display_value
 from desktop.casefile.visit_scores import VisitScores
 from sync.protocol import Record
 
@@ -49,6 +49,10 @@ class VisitsTab(RecordTab):
         layout.addWidget(self.scores)
         layout.addStretch(1)
         return panel
+
+    def record_name(self, record: Record) -> str:
+        return self.tr("the home visit of %1").replace(
+            "%1", display_value("visit", "date", record.fields.get("date")) or "—")
 
     def sort_key(self, record: Record) -> Any:
         return (_newest_first(record.fields.get("date")), record.id)

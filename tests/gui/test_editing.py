@@ -228,3 +228,61 @@ def test_a_score_above_ten_is_refused_in_words(view, case, store, session, qtbot
     assert store.list_records(kind="scaling_score") == []
     assert editor.message.isVisible() and "11" in editor.message.text()
     assert editor.value() is None
+
+
+# -- removing ----------------------------------------------------------------------------------
+
+
+def answer_question(qtbot, button, seen):
+    """Click `button` in the question once it shows (it blocks until answered); its text
+    goes into `seen`."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QMessageBox
+
+    def click_it():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, click_it)
+            return
+        seen.append(box.text())
+        click(qtbot, box.button(button))
+
+    QTimer.singleShot(0, click_it)
+
+
+def test_removing_a_person_names_them_and_undo_brings_them_back(view, case, store, session,
+                                                                qtbot):
+    from PySide6.QtWidgets import QMessageBox, QToolButton
+
+    record, people = case
+    sanne = people["Sanne de Vries"].id
+    store.update_record(sanne, {"phone": "06-11112222", "notes": "Werkt op school."})
+    opened(view, qtbot, record.id, view.people)
+    choose_person(view, qtbot, "Sanne de Vries")
+    seen: list[str] = []
+    answer_question(qtbot, QMessageBox.StandardButton.Yes, seen)
+    click(qtbot, view.people.delete_button)
+    settle(session, qtbot)
+    assert seen == ["Sanne de Vries verwijderen?"] or seen == ["Remove Sanne de Vries?"]
+    assert store.get_record(sanne).deleted
+    assert view.people.model.row_of(sanne) < 0
+    undo = next(b for b in view.findChildren(QToolButton)
+                if b.defaultAction() is view.undo_action)
+    assert "Sanne de Vries" in view.undo_action.toolTip()
+    click(qtbot, undo)
+    settle(session, qtbot)
+    back = store.get_record(sanne)
+    assert not back.deleted
+    assert back.fields["phone"] == "06-11112222" and back.fields["notes"] == "Werkt op school."
+    assert view.people.model.row_of(sanne) >= 0
+    # Redo removes again, and Ctrl+Z brings back once more.
+    click(qtbot, next(b for b in view.findChildren(QToolButton)
+                      if b.defaultAction() is view.redo_action))
+    settle(session, qtbot)
+    assert store.get_record(sanne).deleted
+    activate(qtbot, view)
+    click_row(qtbot, view.people.table, 0)
+    qtbot.keyClick(view.people.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    settle(session, qtbot)
+    assert not store.get_record(sanne).deleted
+    assert view.people.model.row_of(sanne) >= 0
