@@ -286,3 +286,28 @@ def test_removing_a_person_names_them_and_undo_brings_them_back(view, case, stor
     settle(session, qtbot)
     assert not store.get_record(sanne).deleted
     assert view.people.model.row_of(sanne) >= 0
+
+
+# -- the next review date ----------------------------------------------------------------------
+
+
+def test_the_next_review_date_is_set_in_the_overview_and_the_header_follows(
+        view, case, store, session, qtbot):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    review = view.overview.review
+    assert review.value() is None
+    # No plan yet: setting the date makes one, and the header shows it.
+    type_into(qtbot, review.widget, "01032027")
+    qtbot.keyClick(review.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    (plan,) = store.list_records(kind="safety_plan", case_id=record.id)
+    assert plan.fields["review_on"] == "2027-03-01"
+    qtbot.waitUntil(lambda: "01-03-2027" in view.header.details.text())
+    # With a plan: its date changes (undoably), and the header follows.
+    type_into(qtbot, review.widget, "15-02-2027")
+    qtbot.keyClick(review.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(plan.id).fields["review_on"] == "2027-02-15"
+    qtbot.waitUntil(lambda: "15-02-2027" in view.header.details.text())
+    assert len(store.list_records(kind="safety_plan", case_id=record.id)) == 1
