@@ -30,6 +30,7 @@ from desktop.casefile.form import RecordForm
 from desktop.casefile.lifetime import while_alive
 from desktop.casefile.records_model import Column, RecordTableModel
 from desktop.operations import ChangeNotice
+from desktop.settings import SPECS, Settings
 from sync.protocol import Record
 from sync.schema import field_spec
 
@@ -121,16 +122,29 @@ class RecordTab(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail_widget())
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # The form scrolls, however small the window: no field is ever cut off.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.detail_widget())
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+
+    def remember_layout(self, settings: Settings) -> None:
+        """Put the divider between list and form where the worker left it, and keep it there."""
+        name = f"splitter_{self.kind}"
+        if name not in SPECS:
+            return
+        sizes = [int(p) for p in str(settings.get(name)).split(",") if p.strip().isdigit()]
+        if len(sizes) == 2 and all(sizes):
+            self.splitter.setSizes(sizes)
+        self.splitter.splitterMoved.connect(
+            lambda *_: settings.set(name, ",".join(str(h) for h in self.splitter.sizes())))
 
     def accessible_table_name(self) -> str:
         return self.tr("List")
@@ -204,6 +218,8 @@ class RecordTab(QWidget):
         self.select_record(record.id)
         first = next(iter(self.form.editors.values()), None)
         if first is not None:
+            self.scroll.verticalScrollBar().setValue(0)  # the form from its top
+            self.scroll.ensureWidgetVisible(first.widget)
             first.widget.setFocus()
             if isinstance(first.widget, QLineEdit):
                 first.widget.selectAll()  # "New person" is there to be typed over

@@ -32,6 +32,7 @@ from desktop.casefile.tasks import TasksTab
 from desktop.casefile.timeline import TimelineTab
 from desktop.casefile.visits import VisitsTab
 from desktop.operations import ChangeNotice, StoreSession
+from desktop.settings import Settings
 
 
 class CaseFileView(QWidget):
@@ -150,6 +151,11 @@ class CaseFileView(QWidget):
         if hasattr(widget, "loaded"):
             widget.loaded.connect(lambda _case_id, w=widget: self._tab_loaded(w))
         return index
+
+    def remember_layout(self, settings: Settings) -> None:
+        """Keep the dividers between lists and forms where the worker puts them."""
+        for tab in (self.people, self.visits, self.tasks, self.consent):
+            tab.remember_layout(settings)
 
     def flush(self) -> None:
         """Save what the worker has typed but not yet paused on."""

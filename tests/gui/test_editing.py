@@ -311,3 +311,71 @@ def test_the_next_review_date_is_set_in_the_overview_and_the_header_follows(
     assert store.get_record(plan.id).fields["review_on"] == "2027-02-15"
     qtbot.waitUntil(lambda: "15-02-2027" in view.header.details.text())
     assert len(store.list_records(kind="safety_plan", case_id=record.id)) == 1
+
+
+# -- room for the forms ------------------------------------------------------------------------
+
+
+def drag(qtbot, handle, dy):
+    """Drag a splitter's handle by `dy` pixels, as with the mouse."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 6):
+        QTest.mouseMove(handle, start + QPoint(0, dy * step // 5))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start + QPoint(0, dy))
+
+
+def test_the_divider_between_list_and_form_is_remembered(session, case, qtbot, tmp_path):
+    from desktop.settings import Settings
+
+    record, _ = case
+    settings = Settings(tmp_path / "settings")
+    first = CaseFileView(session)
+    qtbot.addWidget(first)
+    first.resize(1000, 800)
+    first.remember_layout(settings)
+    first.show()
+    opened(first, qtbot, record.id, first.people)
+    before = first.people.splitter.sizes()
+    drag(qtbot, first.people.splitter.handle(1), 120)
+    moved = first.people.splitter.sizes()
+    assert moved[0] > before[0] + 60
+    assert settings.get("splitter_person") == f"{moved[0]},{moved[1]}"
+    first.close()
+
+    again = CaseFileView(session)
+    qtbot.addWidget(again)
+    again.resize(1000, 800)
+    again.remember_layout(Settings(tmp_path / "settings"))
+    again.show()
+    opened(again, qtbot, record.id, again.people)
+    assert abs(again.people.splitter.sizes()[0] - moved[0]) <= 2
+
+
+def test_every_field_of_a_person_can_be_reached_in_a_small_window(view, case, qtbot):
+    from tests.gui.acting import reachable
+
+    record, _ = case
+    view.resize(900, 520)
+    opened(view, qtbot, record.id, view.people)
+    for name, editor in view.people.form.editors.items():
+        assert reachable(editor.widget), f"{name} cannot be reached"
+
+
+def test_a_new_visit_opens_at_its_first_field(view, case, qtbot):
+    record, _ = case
+    view.resize(1000, 600)
+    opened(view, qtbot, record.id, view.visits)
+    bar = view.visits.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())  # the worker had scrolled down to the scores
+    click(qtbot, view.visits.add_button)
+    qtbot.waitUntil(lambda: view.visits.model.rowCount() == 2)
+    date = view.visits.form.editors["date"].widget
+    qtbot.waitUntil(date.hasFocus)
+    viewport = view.visits.scroll.viewport()
+    top_left = date.mapTo(viewport, date.rect().topLeft())
+    assert viewport.rect().contains(top_left), "the first field is out of sight"
