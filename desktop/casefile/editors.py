@@ -104,6 +104,10 @@ class FieldEditor(QObject):
     def value(self) -> Any:
         return self._read()
 
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab stops at in this editor, in order."""
+        return [self.widget]
+
     def problem(self, value: Any) -> str | None:
         """Why `value` cannot be saved, in words for the worker; None if it can."""
         if value is None and self.required:
@@ -486,7 +490,10 @@ class NumberEditor(FieldEditor):
 
 
 class ChecklistEditor(FieldEditor):
-    """A list of values, each ticked or not (domains, participants)."""
+    """A list of values, each ticked or not (domains, participants). `rebuilt` says the tick
+    boxes were made anew, so that whoever lays them out can put them in the tab order."""
+
+    rebuilt = Signal()
 
     def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None,
                  columns: int = 3) -> None:
@@ -512,6 +519,10 @@ class ChecklistEditor(FieldEditor):
         for value, text in options:
             self._add_box(value, text)
         self._write(ticked)
+        self.rebuilt.emit()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return list(self._boxes.values())
 
     def _add_box(self, value: str, text: str) -> QCheckBox:
         box = QCheckBox(text, self.panel)

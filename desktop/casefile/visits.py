@@ -6,6 +6,7 @@ A case may have thousands of visit notes, so this tab loads only when it is firs
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -36,6 +37,14 @@ class VisitsTab(RecordTab):
         )
         super().__init__(*args, **kwargs)
         self.controller.field_set.connect(self._on_field_set_visit)
+        self.form.tab_order_changed.connect(self._chain_scores)
+        self.scores.rebuilt.connect(self._chain_scores)
+
+    def _chain_scores(self) -> None:
+        """The scores and their comments follow the form in the tab order."""
+        widgets = self.form.focus_widgets()[-1:] + self.scores.focus_widgets()
+        for before, after in pairwise(widgets):
+            QWidget.setTabOrder(before, after)
 
     def custom_editors(self) -> dict[str, FieldEditor]:
         self.participants_editor = ChecklistEditor([], columns=2)

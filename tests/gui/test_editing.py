@@ -379,3 +379,66 @@ def test_a_new_visit_opens_at_its_first_field(view, case, qtbot):
     viewport = view.visits.scroll.viewport()
     top_left = date.mapTo(viewport, date.rect().topLeft())
     assert viewport.rect().contains(top_left), "the first field is out of sight"
+
+
+# -- keyboard --------------------------------------------------------------------------------
+
+
+def tab_through(qtbot, start, count):
+    """Click `start`, then press Tab `count` times; the widgets that had focus, in order."""
+    click(qtbot, start)
+    seen = [QApplication.focusWidget()]
+    for _ in range(count):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_reaches_every_tick_box_score_and_comment_of_a_visit_in_order(view, case,
+                                                                         qtbot):
+    record, people = case
+    opened(view, qtbot, record.id, view.visits)
+    scores = view.visits.scores
+    qtbot.waitUntil(lambda: len(scores.editors) == 2)
+    # The visit shown again (another chosen and back): its boxes and scores are rebuilt.
+    click(qtbot, view.visits.add_button)
+    qtbot.waitUntil(lambda: view.visits.model.rowCount() == 2)
+    row = view.visits.model.row_of(
+        view.visits.model.record(1).id if view.visits.current_record().id
+        == view.visits.model.record(0).id else view.visits.model.record(0).id)
+    click_row(qtbot, view.visits.table, row)
+    qtbot.waitUntil(lambda: len(scores.editors) == 2)
+    form = view.visits.form.editors
+    expected = [form["date"].widget, form["location"].widget,
+                *view.visits.participants_editor.boxes().values(),
+                form["shared_with_family"].widget, form["notes"].widget,
+                form["observations"].widget]
+    for person in sorted(people.values(), key=lambda p: p.fields["name"]):
+        expected += [scores.editors[person.id].widget, scores.notes[person.id].widget]
+    qtbot.waitUntil(lambda: all(w.isVisible() for w in expected))  # on screen
+    seen = tab_through(qtbot, expected[0], len(expected) - 1)
+    names = [w.accessibleName() or w.objectName() for w in seen]
+    assert seen == expected, names
+
+
+def test_a_comment_without_a_score_says_to_give_the_score_first(view, case, store, session,
+                                                               qtbot):
+    record, people = case
+    opened(view, qtbot, record.id, view.visits)
+    scores = view.visits.scores
+    qtbot.waitUntil(lambda: len(scores.editors) == 2)
+    note = scores.notes[people["Tim Visser"].id]
+    type_into(qtbot, note.widget, "Omdat het rustig is")
+    qtbot.keyClick(note.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.list_records(kind="scaling_score") == []
+    assert note.message.isVisible()
+    editor = scores.editors[people["Tim Visser"].id]
+    type_into(qtbot, editor.widget, "6")
+    qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    type_into(qtbot, note.widget, "Omdat het rustig is")
+    qtbot.keyClick(note.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    (score,) = store.list_records(kind="scaling_score")
+    assert score.fields["value"] == 6 and score.fields["note"] == "Omdat het rustig is"
