@@ -14,6 +14,7 @@ from storage.store import CaseStore
 from tests.gui.acting import (
     USER,
     activate,
+    choose,
     click,
     click_row,
     click_tab,
@@ -442,3 +443,29 @@ def test_a_comment_without_a_score_says_to_give_the_score_first(view, case, stor
     settle(session, qtbot)
     (score,) = store.list_records(kind="scaling_score")
     assert score.fields["value"] == 6 and score.fields["note"] == "Omdat het rustig is"
+
+
+def test_enter_in_the_wizard_goes_on_and_finishes_on_the_last_page(store, session, qtbot):
+    wizard = NewCaseWizard(session)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    activate(qtbot, wizard)
+    qtbot.waitUntil(lambda: wizard.user is not None)
+    family = wizard.family_page
+    click(qtbot, family.title)
+    qtbot.keyClicks(family.title, "Familie Bakker")
+    choose(qtbot, family.status, "active")
+    qtbot.keyClick(family.status, Qt.Key.Key_Return)  # Enter on a chosen value: next page
+    household = wizard.household_page
+    assert wizard.currentPage() is household
+    qtbot.keyClicks(household.name, "Eva Bakker")
+    qtbot.keyClick(household.name, Qt.Key.Key_Return)  # a name typed: Enter adds it
+    assert wizard.currentPage() is household and household.model.rowCount() == 1
+    assert QApplication.focusWidget() is household.name
+    qtbot.keyClick(household.name, Qt.Key.Key_Return)  # nothing typed: Enter goes on
+    assert wizard.currentPage() is wizard.check_page
+    with qtbot.waitSignal(wizard.case_created):
+        qtbot.keyClick(QApplication.focusWidget() or wizard, Qt.Key.Key_Return)
+    settle(session, qtbot)
+    (person,) = store.list_records(kind="person")
+    assert person.fields["name"] == "Eva Bakker"
