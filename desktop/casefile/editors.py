@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QStyle,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
@@ -119,6 +120,11 @@ class FieldEditor(QObject):
         """Show why what the worker typed is not saved."""
         self.message.setText(text)
         self.message.setAccessibleName(text)
+        if self.message.parentWidget() is None:
+            # Not laid out by its screen: said by the field itself rather than in a window.
+            QToolTip.showText(self.widget.mapToGlobal(self.widget.rect().bottomLeft()), text,
+                              self.widget)
+            return
         self.message.show()
 
     def set_value(self, value: Any) -> None:
@@ -364,6 +370,7 @@ class DateField(QLineEdit):
     its sections trap typing and Tab and turn 31-02 into another day."""
 
     picked = Signal(QDate)  # a day clicked or chosen in the calendar
+    stepped = Signal()  # a day up or down with the arrow keys
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -382,6 +389,17 @@ class DateField(QLineEdit):
             icon, translate("FieldEditor", "Choose a date in the calendar"), self)
         self.calendar_action.triggered.connect(self.open_calendar)
         self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
+            self.open_calendar()  # as in a date box: the calendar by keyboard
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt and self.date().isValid():
+            self.setDate(self.date().addDays(1 if key == Qt.Key.Key_Up else -1))
+            self.stepped.emit()
+            return
+        super().keyPressEvent(event)
 
     def calendarWidget(self) -> QCalendarWidget:  # noqa: N802 - QDateEdit's name
         return self._calendar
@@ -419,6 +437,7 @@ class DateEditor(FieldEditor):
         self.edit = edit
         self.not_in_future = not_in_future
         edit.textEdited.connect(self._touched)
+        edit.stepped.connect(self._touched)
         edit.picked.connect(self._picked)
         edit.editingFinished.connect(self.flush)
 

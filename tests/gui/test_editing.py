@@ -469,3 +469,37 @@ def test_enter_in_the_wizard_goes_on_and_finishes_on_the_last_page(store, sessio
     settle(session, qtbot)
     (person,) = store.list_records(kind="person")
     assert person.fields["name"] == "Eva Bakker"
+
+
+def test_a_date_opens_its_calendar_and_steps_by_keyboard(view, case, store, session, qtbot):
+    record, people = case
+    opened(view, qtbot, record.id, view.people)
+    choose_person(view, qtbot, "Tim Visser")
+    birth = view.people.form.editors["birth_date"].widget
+    click(qtbot, birth)
+    qtbot.keyClick(birth, Qt.Key.Key_Up)
+    qtbot.keyClick(birth, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(people["Tim Visser"].id).fields["birth_date"] == "2014-02-28"
+    click(qtbot, birth)
+    qtbot.keyClick(birth, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = birth.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    assert calendar.selectedDate() == QDate(2014, 2, 28)
+    qtbot.keyClick(calendar, Qt.Key.Key_Escape)
+
+
+def test_emptying_a_task_title_says_why(view, case, store, session, qtbot):
+    record, _ = case
+    task = store.create_record("task", {"title": "School bellen"}, case_id=record.id)
+    opened(view, qtbot, record.id, view.tasks)
+    title = view.tasks.form.editors["title"]
+    assert title.value() == "School bellen"
+    type_into(qtbot, title.widget, "")
+    qtbot.keyClick(title.widget, Qt.Key.Key_Delete)
+    qtbot.wait(900)  # a pause in typing does not refuse yet: the worker may type a new one
+    assert not title.message.isVisible() and title.widget.text() == ""
+    qtbot.keyClick(title.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert store.get_record(task.id).fields["title"] == "School bellen"
+    assert title.widget.text() == "School bellen" and title.message.isVisible()
