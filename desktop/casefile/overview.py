@@ -55,6 +55,13 @@ class OverviewTab(QScrollArea):
         review_label.setBuddy(self.review.widget)
         # After the dates of the case, before the summary.
         form_layout.insertRow(form_layout.rowCount() - 1, review_label, cell)
+        # Tab follows the rows, the two added here included.
+        editors = self.form.editors
+        for before, after in ((editors["title"].widget, self.contact_worker),
+                              (self.contact_worker, editors["status"].widget),
+                              (editors["closed_on"].widget, self.review.widget),
+                              (self.review.widget, editors["summary"].widget)):
+            QWidget.setTabOrder(before, after)
         layout.addWidget(self.form)
         layout.addStretch(1)
         self.setWidget(panel)

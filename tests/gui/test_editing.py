@@ -503,3 +503,17 @@ def test_emptying_a_task_title_says_why(view, case, store, session, qtbot):
     settle(session, qtbot)
     assert store.get_record(task.id).fields["title"] == "School bellen"
     assert title.widget.text() == "School bellen" and title.message.isVisible()
+
+
+def test_tab_goes_down_the_overview_row_by_row(view, case, qtbot):
+    record, _ = case
+    assert open_and_wait(view, record.id)
+    overview = view.overview
+    editors = overview.form.editors
+    expected = [editors["title"].widget, overview.contact_worker, editors["status"].widget,
+                editors["legal_framework"].widget, editors["safety_team_involved"].widget,
+                *editors["domains"].focus_widgets(), editors["opened_on"].widget,
+                editors["closed_on"].widget, overview.review.widget, editors["summary"].widget]
+    qtbot.waitUntil(lambda: all(w.isVisible() for w in expected))
+    seen = tab_through(qtbot, expected[0], len(expected) - 1)
+    assert seen == expected, [w.accessibleName() for w in seen]
