@@ -98,6 +98,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
 )
 
+# Where the worker put the divider between a case-file tab's list and its form: the heights
+# of both, "240,480" (empty: the tab's own start).
+SPLITTER_TABS = ("person", "visit", "task", "consent")
+SETTINGS += tuple(
+    SettingSpec(f"splitter_{kind}", str, "", f"heights of the list and the form of the "
+                f"{kind} tab of a case file")
+    for kind in SPLITTER_TABS
+)
+
 SPECS: dict[str, SettingSpec] = {s.name: s for s in SETTINGS}
 
 # Picard-style upgrades: each function lifts a settings file from version n-1 to n.

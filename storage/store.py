@@ -325,6 +325,53 @@ class CaseStore:
                               case_id=current.case_id, record_id=record_id,
                               detail=f"delete {current.kind}")
 
+    def restore_record(self, record_id: str) -> Record:
+        """Undo `delete_record` while the service has not seen the delete: the tombstone
+        becomes the record it was, and the outbox holds what it held before the delete (the
+        create again for a record the service never saw, the edits still to send otherwise).
+        A delete that has been sent cannot be taken back this way (RecordNotFound): the
+        protocol has no way back from a tombstone."""
+        stamp = records.now()
+        with self._write() as conn:
+            current = records.load(conn, record_id)
+            if current is None or not current.deleted:
+                raise RecordNotFound("no such deleted record")
+            o = outbox.T
+            entries = conn.execute(
+                select(o.c.seq, o.c.base, o.c.delete, o.c.state)
+                .where(o.c.record_id == record_id).order_by(o.c.seq)
+            ).all()
+            if current.rev == 0 and not entries:
+                # Made and removed before any sync: the create was dropped, so it is again.
+                outbox.record_change(
+                    conn, record_id=record_id, kind=current.kind, case_id=current.case_id,
+                    base_rev=0, old={}, creating=True,
+                    new={k: v for k, v in current.fields.items() if v is not None},
+                )
+            else:
+                last = entries[-1] if entries else None
+                if last is None or not last.delete or last.state != outbox.PENDING:
+                    raise RecordNotFound("the delete has been sent to the service already")
+                edited = {name: current.fields.get(name) for name in last.base}
+                if edited:
+                    conn.execute(update(o).where(o.c.seq == last.seq).values(
+                        set=edited, delete=False))
+                else:
+                    conn.execute(o.delete().where(o.c.seq == last.seq))
+            user_id, device_id = self._who(conn)
+            table = RECORD_TABLES[current.kind]
+            conn.execute(update(table).where(table.c.id == record_id).values(
+                deleted=False, updated_by=user_id, updated_at=stamp))
+            timeline.add(conn, [{"at": stamp, "case_id": current.case_id,
+                                 "record_id": record_id, "kind": current.kind,
+                                 "action": "create", "changes": {}, "by": user_id,
+                                 "source": "local"}])
+            access_log.append(conn, "edit", user_id=user_id, device_id=device_id,
+                              case_id=current.case_id, record_id=record_id,
+                              detail=f"restore {current.kind}")
+        return current.model_copy(update={"deleted": False, "updated_by": user_id,
+                                          "updated_at": stamp})
+
     def get_record(self, record_id: str) -> Record | None:
         with self._read() as conn:
             return records.load(conn, record_id)

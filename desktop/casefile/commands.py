@@ -59,3 +59,19 @@ class FieldEdit(QUndoCommand):
             return False
         self.new = other.new
         return True
+
+
+class RecordRemoval(QUndoCommand):
+    """Remove one record (a tombstone write); undo restores it with all of its fields."""
+
+    def __init__(self, remove: Callable[[], None], restore: Callable[[], None], *,
+                 text: str) -> None:
+        super().__init__(text)
+        self._remove = remove
+        self._restore = restore
+
+    def redo(self) -> None:
+        self._remove()
+
+    def undo(self) -> None:
+        self._restore()

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from desktop.casefile.commands import FieldEdit
-from desktop.casefile.labels import field_label
+from desktop.casefile.commands import FieldEdit, RecordRemoval
+from desktop.casefile.labels import field_label, kind_label
 from desktop.casefile.lifetime import while_alive
 from desktop.operations import ChangeNotice, StoreSession
 from sync.protocol import Record
@@ -75,9 +75,18 @@ class CaseFileController(QObject):
 
         self._write(lambda s: s.create_record(kind, dict(fields), case_id=case_id), done, kind)
 
-    def delete(self, record_id: str, kind: str) -> None:
-        self._write(lambda s: s.delete_record(record_id),
-                    lambda _r: self.record_deleted.emit(record_id, kind), kind)
+    def delete(self, record_id: str, kind: str, name: str = "") -> None:
+        """Remove a record, undoably: undo brings it back with all of its fields (as long as
+        no sync has sent the removal; then the store refuses and the window says so)."""
+        text = QCoreApplication.translate("CaseFileController", "Remove %1").replace(
+            "%1", name or kind_label(kind))
+        self.undo_stack.push(RecordRemoval(
+            lambda: self._write(lambda s: s.delete_record(record_id),
+                                lambda _r: self.record_deleted.emit(record_id, kind), kind),
+            lambda: self._write(lambda s: s.restore_record(record_id),
+                                self.record_created.emit, kind),
+            text=text,
+        ))
 
     def write(self, fn: Callable[[Any], Any], on_done: Callable[[Any], None], kind: str) -> None:
         """A write a view's own undoable command makes (the safety plan's): in order with the

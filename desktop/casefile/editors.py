@@ -12,22 +12,34 @@ longer on offer, an empty list at the lock) can never be written back as an edit
 The base also keeps the mouse wheel from changing a value the worker is only scrolling past:
 a combo, date or number box takes focus by Tab or click only, and a wheel over it without
 focus scrolls the form instead.
+
+A value the field cannot hold (a date that does not exist, "11" on a scale of 0 to 10, an
+emptied name) is refused when the worker leaves the field: the stored value comes back and
+`message` (a label the form shows under the field) says why, in words. A pause in typing never
+refuses, so a half-typed date or a name being retyped is left alone.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QContextMenuEvent, QInputMethodEvent, QKeyEvent
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QContextMenuEvent, QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QCalendarWidget,
     QCheckBox,
     QComboBox,
-    QDateEdit,
+    QFrame,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QStyle,
+    QToolTip,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -35,7 +47,10 @@ from desktop.casefile.labels import choice_label, field_label
 from sync.schema import field_spec
 
 SAVE_DELAY_MS = 700  # a pause in typing this long saves the field
-NO_DATE = QDate(1900, 1, 1)  # shown as "—": QDateEdit has no empty state of its own
+DATE_FORMAT = "dd-MM-yyyy"
+
+
+translate = QCoreApplication.translate
 
 
 def not_on_offer() -> str:
@@ -56,12 +71,20 @@ class FieldEditor(QObject):
         self.widget = widget
         self._shown: Any = None  # what the store holds, as the widget shows it
         self._dirty = False  # the worker acted on the widget since the value was shown
+        self.required = False  # emptying is refused (a name, a title)
+        self.label = ""  # the field's name, for the message that refuses a value
+        # Why a value was refused; whoever lays the editor out places it under the field.
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setObjectName("fieldMessage")
+        self.message.hide()
+        widget.destroyed.connect(self.message.deleteLater)
         self._timer: QTimer | None = None
         if debounce:
             self._timer = QTimer(self)
             self._timer.setSingleShot(True)
             self._timer.setInterval(SAVE_DELAY_MS)
-            self._timer.timeout.connect(self.flush)
+            self._timer.timeout.connect(self._paused)
         if widget.focusPolicy() == Qt.FocusPolicy.WheelFocus:
             # Scrolling past a combo, date or number box must not give it the wheel.
             widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -82,12 +105,35 @@ class FieldEditor(QObject):
     def value(self) -> Any:
         return self._read()
 
+    def focus_widgets(self) -> list[QWidget]:
+        """What Tab stops at in this editor, in order."""
+        return [self.widget]
+
+    def problem(self, value: Any) -> str | None:
+        """Why `value` cannot be saved, in words for the worker; None if it can."""
+        if value is None and self.required:
+            text = translate("FieldEditor", "%1 cannot be empty. What was there is back.")
+            return text.replace("%1", self.label or translate("FieldEditor", "This field"))
+        return None
+
+    def refuse(self, text: str) -> None:
+        """Show why what the worker typed is not saved."""
+        self.message.setText(text)
+        self.message.setAccessibleName(text)
+        if self.message.parentWidget() is None:
+            # Not laid out by its screen: said by the field itself rather than in a window.
+            QToolTip.showText(self.widget.mapToGlobal(self.widget.rect().bottomLeft()), text,
+                              self.widget)
+            return
+        self.message.show()
+
     def set_value(self, value: Any) -> None:
         """Show `value` (from the store, undo or sync) without saving it back; an unsaved
         action of the worker on the previous value is forgotten."""
         self._dirty = False
         if self._timer is not None:
             self._timer.stop()
+        self.message.hide()
         if self._read() != value:
             self._quietly(lambda: self._write(value))
         # What the widget shows is the baseline: an unset tick box reads as "not ticked", and
@@ -102,9 +148,22 @@ class FieldEditor(QObject):
             return
         self._dirty = False
         new = self._read()
+        problem = self.problem(new) if new != self._shown else None
+        if problem is not None:
+            shown = self._shown
+            self._quietly(lambda: self._write(shown))
+            self.refuse(problem)
+            return
+        self.message.hide()
         if new != self._shown:
             old, self._shown = self._shown, new
             self.committed.emit(old, new)
+
+    def _paused(self) -> None:
+        """A pause in typing saves, unless the value would be refused: the worker may still
+        be typing it (half a date, a name retyped), so that waits until they leave."""
+        if self._dirty and self.problem(self._read()) is None:
+            self.flush()
 
     def _quietly(self, change: Any) -> None:
         """Change the widget from code: no signal of it may look like the worker's."""
@@ -255,59 +314,175 @@ class FlagEditor(FieldEditor):
         self.box.setChecked(bool(value))
 
 
-class _DateEdit(QDateEdit):
-    """`stepped` says the worker stepped the date (arrow keys, the arrows, the wheel)."""
-
-    stepped = Signal()
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
-        super().stepBy(steps)
-        self.stepped.emit()
-
-
 class _SpinBox(QSpinBox):
-    """`stepped` says the worker stepped the number (arrow keys, the arrows, the wheel)."""
+    """`stepped` says the worker stepped the number (arrow keys, the arrows, the wheel).
+
+    The box takes any number of as many digits as its scale's end, so that "11" on a scale of
+    0 to 10 reads as 11 (and is refused in words) rather than as the 1 a strict box keeps;
+    a step never leaves the scale."""
 
     stepped = Signal()
 
+    def __init__(self, lowest: int, highest: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lowest, self.highest = lowest, highest  # the scale, "—" (lowest - 1) included
+        self.setRange(lowest, 10 ** len(str(highest)) - 1)
+
     def stepBy(self, steps: int) -> None:  # noqa: N802 - Qt override
-        super().stepBy(steps)
+        self.setValue(max(self.lowest, min(self.highest, self.value() + steps)))
         self.stepped.emit()
+
+    def stepEnabled(self) -> QAbstractSpinBox.StepEnabledFlag:  # noqa: N802 - Qt override
+        flags = QAbstractSpinBox.StepEnabledFlag.StepNone
+        if self.value() > self.lowest:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepDownEnabled
+        if self.value() < self.highest:
+            flags |= QAbstractSpinBox.StepEnabledFlag.StepUpEnabled
+        return flags
+
+
+class _Unreadable(str):
+    """What the worker typed into a date field that is no date."""
+
+
+_DATE_PARTS = re.compile(r"^\s*(\d{1,2})\s*[-/. ]\s*(\d{1,2})\s*[-/. ]\s*(\d{4})\s*$")
+
+
+def parse_date(text: str) -> QDate | None:
+    """A date as a worker types it: 24-03-2026, 24/3/2026, 24.03.2026 or 24032026. None when
+    the text is no date (31-02-2026 included: Qt would quietly make it another day)."""
+    digits = text.strip()
+    if re.fullmatch(r"\d{8}", digits):
+        day, month, year = int(digits[:2]), int(digits[2:4]), int(digits[4:])
+    else:
+        match = _DATE_PARTS.match(text)
+        if match is None:
+            return None
+        day, month, year = (int(g) for g in match.groups())
+    if not QDate.isValid(year, month, day):
+        return None
+    return QDate(year, month, day)
+
+
+class DateField(QLineEdit):
+    """A date typed as dd-mm-jjjj, empty when there is none, with a calendar behind the
+    button at its end. A line edit rather than a QDateEdit: that one has no empty state, and
+    its sections trap typing and Tab and turn 31-02 into another day."""
+
+    picked = Signal(QDate)  # a day clicked or chosen in the calendar
+    stepped = Signal()  # a day up or down with the arrow keys
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(translate("FieldEditor", "dd-mm-yyyy"))
+        self.setMaxLength(10)
+        self._popup = QFrame(self, Qt.WindowType.Popup)
+        self._popup.setFrameShape(QFrame.Shape.StyledPanel)
+        self._calendar = QCalendarWidget(self._popup)
+        self._calendar.setGridVisible(True)
+        QVBoxLayout(self._popup).addWidget(self._calendar)
+        self._popup.layout().setContentsMargins(0, 0, 0, 0)
+        self._calendar.clicked.connect(self._pick)
+        self._calendar.activated.connect(self._pick)
+        icon = self.style().standardIcon(QStyle.StandardPixmap.SP_ArrowDown)
+        self.calendar_action = QAction(
+            icon, translate("FieldEditor", "Choose a date in the calendar"), self)
+        self.calendar_action.triggered.connect(self.open_calendar)
+        self.addAction(self.calendar_action, QLineEdit.ActionPosition.TrailingPosition)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
+            self.open_calendar()  # as in a date box: the calendar by keyboard
+            return
+        if key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and not alt and self.date().isValid():
+            self.setDate(self.date().addDays(1 if key == Qt.Key.Key_Up else -1))
+            self.stepped.emit()
+            return
+        super().keyPressEvent(event)
+
+    def calendarWidget(self) -> QCalendarWidget:  # noqa: N802 - QDateEdit's name
+        return self._calendar
+
+    def date(self) -> QDate:
+        """The date shown; an invalid QDate when the field is empty or holds no date."""
+        return parse_date(self.text()) or QDate()
+
+    def setDate(self, date: QDate | None) -> None:  # noqa: N802 - QDateEdit's name
+        self.setText(date.toString(DATE_FORMAT) if date is not None and date.isValid() else "")
+
+    def open_calendar(self) -> None:
+        """Open the calendar at the date shown, or at today."""
+        shown = self.date()
+        day = shown if shown.isValid() else QDate.currentDate()
+        self._calendar.setSelectedDate(day)
+        self._calendar.setCurrentPage(day.year(), day.month())
+        self._popup.adjustSize()
+        self._popup.move(self.mapToGlobal(QPoint(0, self.height())))
+        self._popup.show()
+        self._calendar.setFocus(Qt.FocusReason.PopupFocusReason)
+
+    def _pick(self, date: QDate) -> None:
+        self._popup.hide()
+        self.setDate(date)
+        self.setFocus(Qt.FocusReason.PopupFocusReason)
+        self.picked.emit(date)
 
 
 class DateEditor(FieldEditor):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        edit = _DateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("—")
-        edit.setDisplayFormat("dd-MM-yyyy")
-        edit.setDate(NO_DATE)
+    def __init__(self, parent: QWidget | None = None, *, not_in_future: bool = False) -> None:
+        """`not_in_future`: a date still to come is refused (a date of birth)."""
+        edit = DateField(parent)
         super().__init__(edit, debounce=True)
         self.edit = edit
-        # A date has no "edited" signal: typing, a step and a day picked in the calendar are
-        # the worker's actions.
+        self.not_in_future = not_in_future
+        edit.textEdited.connect(self._touched)
         edit.stepped.connect(self._touched)
-        edit.lineEdit().textEdited.connect(self._touched)
-        calendar = edit.calendarWidget()
-        calendar.clicked.connect(self._touched)
-        calendar.activated.connect(self._touched)
+        edit.picked.connect(self._picked)
         edit.editingFinished.connect(self.flush)
 
+    def _picked(self, _date: QDate) -> None:
+        self._touched()
+        self.flush()  # a day chosen in the calendar is a choice, saved at once
+
     def _read(self) -> Any:
-        date = self.edit.date()
-        return None if date == NO_DATE else date.toString(Qt.DateFormat.ISODate)
+        text = self.edit.text().strip()
+        if not text:
+            return None
+        date = parse_date(text)
+        return date.toString(Qt.DateFormat.ISODate) if date is not None else _Unreadable(text)
 
     def _write(self, value: Any) -> None:
-        self.edit.setDate(QDate.fromString(value, Qt.DateFormat.ISODate) if value else NO_DATE)
+        if isinstance(value, _Unreadable):
+            self.edit.setText(value)
+        else:
+            self.edit.setDate(QDate.fromString(value, Qt.DateFormat.ISODate) if value else None)
+
+    def problem(self, value: Any) -> str | None:
+        if isinstance(value, _Unreadable):
+            return translate("FieldEditor", "%1 is not a date. The date has not changed; type "
+                             "it as, for example, 24-03-2026.").replace("%1", value)
+        date = QDate.fromString(value, Qt.DateFormat.ISODate) if value else QDate()
+        if self.not_in_future and date.isValid() and date > QDate.currentDate():
+            return translate("FieldEditor", "%1 is still to come, so it cannot be a date of "
+                             "birth. The date has not changed.").replace(
+                "%1", date.toString(DATE_FORMAT))
+        return super().problem(value)
+
+    def flush(self) -> None:
+        super().flush()
+        value = self._read()
+        if not self.pending and value is not None and not isinstance(value, _Unreadable):
+            self._quietly(lambda: self._write(value))  # 24032026 reads back as 24-03-2026
 
 
 class NumberEditor(FieldEditor):
     def __init__(self, minimum: int | None, maximum: int | None,
                  parent: QWidget | None = None) -> None:
-        spin = _SpinBox(parent)
-        spin.setRange(-1 if minimum is None else minimum - 1,
-                      1_000_000 if maximum is None else maximum)
+        self.minimum = minimum
+        self.maximum = maximum
+        spin = _SpinBox(-1 if minimum is None else minimum - 1,
+                        1_000_000 if maximum is None else maximum, parent)
         spin.setSpecialValueText("—")  # the lowest value stands for "none"
         super().__init__(spin, debounce=True)
         self.spin = spin
@@ -323,9 +498,21 @@ class NumberEditor(FieldEditor):
     def _write(self, value: Any) -> None:
         self.spin.setValue(self.spin.minimum() if value is None else int(value))
 
+    def problem(self, value: Any) -> str | None:
+        if value is not None and self.maximum is not None and value > self.maximum:
+            low = 0 if self.minimum is None else self.minimum
+            text = translate("FieldEditor", "%1 is not on the scale: choose a number from %2 "
+                             "to %3. The number has not changed.")
+            return text.replace("%1", str(value)).replace("%2", str(low)).replace(
+                "%3", str(self.maximum))
+        return super().problem(value)
+
 
 class ChecklistEditor(FieldEditor):
-    """A list of values, each ticked or not (domains, participants)."""
+    """A list of values, each ticked or not (domains, participants). `rebuilt` says the tick
+    boxes were made anew, so that whoever lays them out can put them in the tab order."""
+
+    rebuilt = Signal()
 
     def __init__(self, options: list[tuple[str, str]], parent: QWidget | None = None,
                  columns: int = 3) -> None:
@@ -351,6 +538,10 @@ class ChecklistEditor(FieldEditor):
         for value, text in options:
             self._add_box(value, text)
         self._write(ticked)
+        self.rebuilt.emit()
+
+    def focus_widgets(self) -> list[QWidget]:
+        return list(self._boxes.values())
 
     def _add_box(self, value: str, text: str) -> QCheckBox:
         box = QCheckBox(text, self.panel)
@@ -390,7 +581,7 @@ def editor_for(kind: str, name: str, parent: QWidget | None = None) -> FieldEdit
     if spec.type == "bool":
         editor: FieldEditor = FlagEditor(field_label(name, kind), parent)
     elif spec.type == "date":
-        editor = DateEditor(parent)
+        editor = DateEditor(parent, not_in_future=name == "birth_date")
     elif spec.type == "int":
         editor = NumberEditor(spec.minimum, spec.maximum, parent)
     elif spec.type == "text":
@@ -403,4 +594,6 @@ def editor_for(kind: str, name: str, parent: QWidget | None = None) -> FieldEdit
         editor = LineEditor(parent)
     editor.widget.setAccessibleName(field_label(name, kind))
     editor.widget.setObjectName(f"{kind}.{name}")
+    editor.required = spec.required
+    editor.label = field_label(name, kind)
     return editor

@@ -6,12 +6,13 @@ The form only lays out editors and relays their commits as `edited`; what an edi
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from desktop.casefile.editors import FieldEditor, FlagEditor, editor_for
+from desktop.casefile.editors import ChecklistEditor, FieldEditor, FlagEditor, editor_for
 from desktop.casefile.labels import field_label
 from sync.protocol import Record
 from sync.schema import field_spec
@@ -39,19 +40,29 @@ class RecordForm(QWidget):
         layout.setVerticalSpacing(10)
         for name in fields:
             editor = (editors or {}).get(name) or editor_for(kind, name, self)
-            if editor.widget.parent() is not self:
-                editor.widget.setParent(self)
             editor.widget.setAccessibleName(field_label(name, kind))
+            editor.required = field_spec(kind, name).required
+            editor.label = field_label(name, kind)
             editor.committed.connect(
                 lambda old, new, name=name: self._relay(name, old, new)
             )
             self.editors[name] = editor
+            if isinstance(editor, ChecklistEditor):
+                editor.rebuilt.connect(self.chain_tab_order)
+            # The field with, under it, why a value was refused (hidden until then).
+            cell = QWidget(self)
+            column = QVBoxLayout(cell)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(2)
+            column.addWidget(editor.widget)
+            column.addWidget(editor.message)
             if isinstance(editor, FlagEditor):
-                layout.addRow("", editor.widget)  # the tick box carries its own label
+                layout.addRow("", cell)  # the tick box carries its own label
             else:
                 label = QLabel(field_label(name, kind), self)
                 label.setBuddy(editor.widget)
-                layout.addRow(label, editor.widget)
+                layout.addRow(label, cell)
+        self.chain_tab_order()
         self.setEnabled(False)
 
     def show_record(self, record: Record | None) -> None:
@@ -74,13 +85,25 @@ class RecordForm(QWidget):
         if editor is not None and record_id == self.record_id:
             editor.set_value(value)
 
+    tab_order_changed = Signal()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Every field Tab stops at, top to bottom (each tick box of a list too)."""
+        return [w for editor in self.editors.values() for w in editor.focus_widgets()]
+
+    def chain_tab_order(self) -> None:
+        """Tab goes down the form field by field. Tick boxes made after the form (a list of
+        people filled in later) would otherwise come last in the window's order."""
+        widgets = self.focus_widgets()
+        for before, after in pairwise(widgets):
+            QWidget.setTabOrder(before, after)
+        self.tab_order_changed.emit()
+
     def flush(self) -> None:
         for editor in self.editors.values():
             editor.flush()
 
     def _relay(self, name: str, old: Any, new: Any) -> None:
-        if new is None and field_spec(self.kind, name).required:
-            self.editors[name].set_value(old)  # a name may be changed, never emptied
-            return
+        # An emptied name or title never arrives here: its editor refuses it in words.
         if self.record_id is not None:
             self.edited.emit(self.record_id, self.kind, name, old, new)

@@ -19,6 +19,7 @@ class CaseHead:
     next_review: str | None
     user: dict[str, Any] | None
     open_conflicts: int = 0
+    plan: Record | None = None  # the safety plan whose review date is the next one
 
     @property
     def contact_worker(self) -> str:
@@ -43,12 +44,14 @@ def read_case_head(store: Any, case_id: str) -> CaseHead:
     case = store.get_record(case_id)
     if case is not None and case.deleted:
         case = None
-    reviews = [
-        p.fields["review_on"]
-        for p in store.list_records(kind="safety_plan", case_id=case_id)
-        if not p.deleted and p.fields.get("review_on")
-    ]
+    plans = [p for p in store.list_records(kind="safety_plan", case_id=case_id)
+             if not p.deleted]
+    # The next review is the earliest of the plans'; without one, the newest plan's is set.
+    dated = sorted((p for p in plans if p.fields.get("review_on")),
+                   key=lambda p: p.fields["review_on"])
+    newest = sorted(plans, key=lambda p: p.updated_at or "")
+    plan = dated[0] if dated else (newest[-1] if newest else None)
     user = store.get_setting("user")
     conflicts = len(store.list_conflicts(open_only=True, case_id=case_id))
-    return CaseHead(case, min(reviews) if reviews else None,
-                    user if isinstance(user, dict) else None, conflicts)
+    return CaseHead(case, dated[0].fields["review_on"] if dated else None,
+                    user if isinstance(user, dict) else None, conflicts, plan)

@@ -30,6 +30,7 @@ from desktop.casefile.form import RecordForm
 from desktop.casefile.lifetime import while_alive
 from desktop.casefile.records_model import Column, RecordTableModel
 from desktop.operations import ChangeNotice
+from desktop.settings import SPECS, Settings
 from sync.protocol import Record
 from sync.schema import field_spec
 
@@ -121,16 +122,29 @@ class RecordTab(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.table)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.detail_widget())
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        # The form scrolls, however small the window: no field is ever cut off.
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(self.detail_widget())
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.scroll)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
+
+    def remember_layout(self, settings: Settings) -> None:
+        """Put the divider between list and form where the worker left it, and keep it there."""
+        name = f"splitter_{self.kind}"
+        if name not in SPECS:
+            return
+        sizes = [int(p) for p in str(settings.get(name)).split(",") if p.strip().isdigit()]
+        if len(sizes) == 2 and all(sizes):
+            self.splitter.setSizes(sizes)
+        self.splitter.splitterMoved.connect(
+            lambda *_: settings.set(name, ",".join(str(h) for h in self.splitter.sizes())))
 
     def accessible_table_name(self) -> str:
         return self.tr("List")
@@ -204,22 +218,33 @@ class RecordTab(QWidget):
         self.select_record(record.id)
         first = next(iter(self.form.editors.values()), None)
         if first is not None:
+            self.scroll.verticalScrollBar().setValue(0)  # the form from its top
+            self.scroll.ensureWidgetVisible(first.widget)
             first.widget.setFocus()
             if isinstance(first.widget, QLineEdit):
                 first.widget.selectAll()  # "New person" is there to be typed over
+
+    def record_name(self, record: Record) -> str:
+        """How the question and the undo button name a record ("Sanne de Vries")."""
+        for field in ("name", "title", "purpose"):
+            if record.fields.get(field):
+                return str(record.fields[field])
+        return self.tr("this entry")
 
     def delete_current(self) -> None:
         record = self.current_record()
         if record is None:
             return
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        answer = QMessageBox.question(  # Enter keeps the entry: removing takes a choice
-            self, self.tr("Remove"), self.tr("Remove this entry from the case file?"),
-            buttons, QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        name = self.record_name(record)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remove"),
+                          self.tr("Remove %1?").replace("%1", name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setInformativeText(self.tr("You can undo this (Ctrl+Z) until the next "
+                                       "synchronisation."))
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # removing takes a choice
+        if box.exec() == QMessageBox.StandardButton.Yes:
             self.form.flush()  # nothing typed into it may arrive after it is gone
-            self.controller.delete(record.id, self.kind)
+            self.controller.delete(record.id, self.kind, name)
 
     def _on_field_set(self, record_id: str, field: str, value: Any) -> None:
         row = self.model.row_of(record_id)

@@ -32,6 +32,7 @@ from desktop.casefile.tasks import TasksTab
 from desktop.casefile.timeline import TimelineTab
 from desktop.casefile.visits import VisitsTab
 from desktop.operations import ChangeNotice, StoreSession
+from desktop.settings import Settings
 
 
 class CaseFileView(QWidget):
@@ -107,6 +108,7 @@ class CaseFileView(QWidget):
 
         self.controller.external_change.connect(self._on_external)
         self.controller.record_saved.connect(self._on_saved)
+        self.controller.record_created.connect(self._on_saved)
 
     @property
     def case_id(self) -> str | None:
@@ -120,7 +122,7 @@ class CaseFileView(QWidget):
         if case_id != self.controller.case_id:
             # Until the new case has loaded, nothing can be typed: a keystroke in that moment
             # would land in the previous family's record or be overwritten by the load.
-            self.overview.show_case(None, "")
+            self.overview.show_case(None, "", None)
             for tab in self._lazy_tabs():
                 tab.clear()
         self.controller.open(case_id)
@@ -134,7 +136,7 @@ class CaseFileView(QWidget):
         self.controller.open(None)
         self.head = None
         self.header.show_case(None, "", None)
-        self.overview.show_case(None, "")
+        self.overview.show_case(None, "", None)
         for tab in self._lazy_tabs():
             tab.clear()
         self.pages.setCurrentWidget(self.placeholder)
@@ -149,6 +151,11 @@ class CaseFileView(QWidget):
         if hasattr(widget, "loaded"):
             widget.loaded.connect(lambda _case_id, w=widget: self._tab_loaded(w))
         return index
+
+    def remember_layout(self, settings: Settings) -> None:
+        """Keep the dividers between lists and forms where the worker puts them."""
+        for tab in (self.people, self.visits, self.tasks, self.consent):
+            tab.remember_layout(settings)
 
     def flush(self) -> None:
         """Save what the worker has typed but not yet paused on."""
@@ -184,7 +191,7 @@ class CaseFileView(QWidget):
         self.head = head
         self.header.show_case(head.case, head.contact_worker, head.next_review,
                               head.open_conflicts)
-        self.overview.show_case(head.case, head.contact_worker)
+        self.overview.show_case(head.case, head.contact_worker, head.plan)
         self.pages.setCurrentIndex(1)
         self._maybe_loaded()
 
@@ -208,9 +215,12 @@ class CaseFileView(QWidget):
             self.loaded.emit(self.controller.case_id)
 
     def _on_saved(self, record: Any) -> None:
+        if record.kind == "safety_plan" and self.case_id:
+            self._read_head(self.case_id)  # a review date set in the overview
+            return
         if record.kind == "case" and self.head is not None and record.id == self.case_id:
             self.head = CaseHead(record, self.head.next_review, self.head.user,
-                                 self.head.open_conflicts)
+                                 self.head.open_conflicts, self.head.plan)
             self.header.show_case(record, self.head.contact_worker, self.head.next_review,
                                   self.head.open_conflicts)
 

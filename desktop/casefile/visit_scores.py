@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -21,8 +23,25 @@ from sync.schema import field_spec
 _VALUE = field_spec("scaling_score", "value")
 
 
+class _ScoreNote(LineEditor):
+    """"Why this number?": it belongs to a score, so it waits for one, and says so."""
+
+    def __init__(self, has_score: Callable[[], bool], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._has_score = has_score
+
+    def problem(self, value: Any) -> str | None:
+        if value is not None and not self._has_score():
+            return self.tr("Give a score first: the comment belongs to it.")
+        return super().problem(value)
+
+
 class VisitScores(QGroupBox):
-    """One score box per participant of the chosen visit; a score saves when it is set."""
+    """One score box per participant of the chosen visit; a score saves when it is set.
+
+    `rebuilt` says the boxes were made anew (another visit, other participants)."""
+
+    rebuilt = Signal()
 
     def __init__(self, controller: CaseFileController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,11 +91,11 @@ class VisitScores(QGroupBox):
             editor.committed.connect(
                 lambda old, new, pid=person_id: self._commit(pid, old, new)
             )
-            note = LineEditor(self)
+            note = _ScoreNote(
+                lambda pid=person_id, vid=visit.id: (vid, pid) in self._scores, self)
             note.edit.setPlaceholderText(self.tr("What makes your number that high?"))
             note.widget.setAccessibleName(self.tr("Why %1 chose this score").replace("%1", name))
             note.set_value(score.fields.get("note") if score else None)
-            note.widget.setEnabled(score is not None)  # a note needs a score to belong to
             note.committed.connect(
                 lambda old, new, pid=person_id: self._commit_note(pid, old, new)
             )
@@ -88,9 +107,21 @@ class VisitScores(QGroupBox):
             label = QLabel(name, self)
             label.setBuddy(editor.widget)
             self._layout.addRow(label, row)
+            messages = QWidget(self)
+            message_layout = QVBoxLayout(messages)
+            message_layout.setContentsMargins(0, 0, 0, 0)
+            message_layout.addWidget(editor.message)
+            message_layout.addWidget(note.message)
+            self._layout.addRow("", messages)
             self.editors[person_id] = editor
             self.notes[person_id] = note
         self.setEnabled(visit is not None)
+        self.rebuilt.emit()
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Each score, then its comment, in the order of the rows."""
+        return [w for pid in self.editors
+                for w in (self.editors[pid].widget, self.notes[pid].widget)]
 
     def flush(self) -> None:
         for editor in (*self.editors.values(), *self.notes.values()):
@@ -121,20 +152,17 @@ class VisitScores(QGroupBox):
         if record.kind == "scaling_score":
             key = (record.fields.get("visit_id") or "", record.fields.get("person_id") or "")
             self._scores[key] = record
-            self._enable_note(key, True)
+            editor = self.editors.get(key[1])
+            if editor is not None and self._visit is not None and key[0] == self._visit.id:
+                editor.set_value(record.fields.get("value"))  # a removal undone
 
     def _on_deleted(self, record_id: str, kind: str) -> None:
         if kind == "scaling_score":
             for key in [k for k, s in self._scores.items() if s.id == record_id]:
                 del self._scores[key]
-                self._enable_note(key, False)
-
-    def _enable_note(self, key: tuple[str, str], enabled: bool) -> None:
-        note = self.notes.get(key[1])
-        if note is not None and self._visit is not None and key[0] == self._visit.id:
-            if not enabled:
-                note.set_value(None)
-            note.widget.setEnabled(enabled)
+                note = self.notes.get(key[1])
+                if note is not None and self._visit is not None and key[0] == self._visit.id:
+                    note.set_value(None)  # the comment went with its score
 
     def _on_field_set(self, record_id: str, field: str, value: Any) -> None:
         for key, score in self._scores.items():

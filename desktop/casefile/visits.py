@@ -6,13 +6,14 @@ A case may have thousands of visit notes, so this tab loads only when it is firs
 from __future__ import annotations
 
 import datetime as dt
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.casefile.editors import ChecklistEditor, FieldEditor
 from desktop.casefile.record_tab import RecordTab
-from desktop.casefile.records_model import Column
+from desktop.casefile.records_model import Column, display_value
 from desktop.casefile.visit_scores import VisitScores
 from sync.protocol import Record
 
@@ -36,6 +37,14 @@ class VisitsTab(RecordTab):
         )
         super().__init__(*args, **kwargs)
         self.controller.field_set.connect(self._on_field_set_visit)
+        self.form.tab_order_changed.connect(self._chain_scores)
+        self.scores.rebuilt.connect(self._chain_scores)
+
+    def _chain_scores(self) -> None:
+        """The scores and their comments follow the form in the tab order."""
+        widgets = self.form.focus_widgets()[-1:] + self.scores.focus_widgets()
+        for before, after in pairwise(widgets):
+            QWidget.setTabOrder(before, after)
 
     def custom_editors(self) -> dict[str, FieldEditor]:
         self.participants_editor = ChecklistEditor([], columns=2)
@@ -49,6 +58,10 @@ class VisitsTab(RecordTab):
         layout.addWidget(self.scores)
         layout.addStretch(1)
         return panel
+
+    def record_name(self, record: Record) -> str:
+        return self.tr("the home visit of %1").replace(
+            "%1", display_value("visit", "date", record.fields.get("date")) or "—")
 
     def sort_key(self, record: Record) -> Any:
         return (_newest_first(record.fields.get("date")), record.id)

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
             self.first_run.forget_secrets()
             self.unlock_page.reset()
             self.workspace = Workspace(self.session)
+            self.workspace.case_file.remember_layout(self.settings)
             self.stack.addWidget(self.workspace)
             self.stack.setCurrentWidget(self.workspace)
             self.workspace.setFocus()

@@ -36,9 +36,10 @@ class HouseholdPage(QWizardPage):
         self.name = QLineEdit(self)
         self.role = QLineEdit(self)
         self.role.setPlaceholderText(self.tr("for example: mother, son"))
-        self.birth = DateEditor()
+        self.birth = DateEditor(not_in_future=True)
         self.birth.widget.setParent(self)
-        for edit in (self.name, self.role):
+        self.birth.label = field_label("birth_date")
+        for edit in (self.name, self.role, self.birth.widget):
             edit.installEventFilter(self)
         self.add_button = QPushButton(self.tr("&Add to household"), self)
         self.add_button.clicked.connect(self.add_member)
@@ -59,6 +60,8 @@ class HouseholdPage(QWizardPage):
             label = QLabel(field_label(name), self)
             label.setBuddy(widget)
             form.addRow(label, widget)
+        self.birth.message.setParent(self)
+        form.addRow("", self.birth.message)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
@@ -69,29 +72,39 @@ class HouseholdPage(QWizardPage):
         layout.addWidget(self.table, 1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # Enter in the name or role adds the person (the wizard would otherwise go on).
+        # Enter in the name, role or date of birth adds the person typed there (the wizard
+        # would otherwise go on); with nothing typed it goes on, as Enter does on every page.
         if (event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.name.text().strip()):
             self.add_member()
             return True
         return super().eventFilter(watched, event)
 
-    def add_member(self) -> None:
+    def add_member(self) -> bool:
+        """Add the person typed in; False (and a message by the date) if it cannot be."""
         name = self.name.text().strip()
         if not name:
             self.name.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self.model.add(Member(name, self.role.text().strip() or None, self.birth.value()))
+            return False
+        birth = self.birth.value()
+        problem = self.birth.problem(birth)
+        if problem is not None:
+            self.birth.refuse(problem)
+            self.birth.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return False
+        self.model.add(Member(name, self.role.text().strip() or None, birth))
         self.name.clear()
         self.role.clear()
         self.birth.set_value(None)
         self.name.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
 
     def remove_member(self) -> None:
         self.model.remove(self.table.currentIndex().row())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        if self.name.text().strip():
-            self.add_member()  # typed but not yet added: the worker surely meant it
+        if self.name.text().strip() and not self.add_member():
+            return False  # typed but not yet added: the worker surely meant it
         self.draft.members = list(self.model.members)
         return True

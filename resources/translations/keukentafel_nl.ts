@@ -7,6 +7,10 @@
         <source>Change %1</source>
         <translation>%1 wijzigen</translation>
     </message>
+    <message>
+        <source>Remove %1</source>
+        <translation>%1 verwijderen</translation>
+    </message>
 </context>
 <context>
     <name>CaseFileView</name>
@@ -898,6 +902,34 @@ Huishouden: %4</translation>
     <message>
         <source>(not in this list)</source>
         <translation>(niet in deze lijst)</translation>
+    </message>
+    <message>
+        <source>%1 cannot be empty. What was there is back.</source>
+        <translation>%1 mag niet leeg zijn. Wat er stond, staat er weer.</translation>
+    </message>
+    <message>
+        <source>This field</source>
+        <translation>Dit veld</translation>
+    </message>
+    <message>
+        <source>dd-mm-yyyy</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Choose a date in the calendar</source>
+        <translation>Kies een datum in de kalender</translation>
+    </message>
+    <message>
+        <source>%1 is not a date. The date has not changed; type it as, for example, 24-03-2026.</source>
+        <translation>%1 is geen datum. De datum is niet veranderd. Typ hem zo: 24-03-2026.</translation>
+    </message>
+    <message>
+        <source>%1 is still to come, so it cannot be a date of birth. The date has not changed.</source>
+        <translation>%1 ligt in de toekomst en kan dus geen geboortedatum zijn. De datum is niet veranderd.</translation>
+    </message>
+    <message>
+        <source>%1 is not on the scale: choose a number from %2 to %3. The number has not changed.</source>
+        <translation>%1 staat niet op de schaal. Kies een getal van %2 tot en met %3. Het getal is niet veranderd.</translation>
     </message>
 </context>
 <context>
@@ -2053,6 +2085,10 @@ Huishouden: %4</translation>
         <source>Contact worker</source>
         <translation>Vaste contactpersoon</translation>
     </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Veiligheidsplan</translation>
+    </message>
 </context>
 <context>
     <name>PeopleTab</name>
@@ -2214,12 +2250,20 @@ Huishouden: %4</translation>
         <translation>Lijst</translation>
     </message>
     <message>
+        <source>this entry</source>
+        <translation>dit onderdeel</translation>
+    </message>
+    <message>
         <source>Remove</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <source>Remove this entry from the case file?</source>
-        <translation>Dit onderdeel uit het dossier verwijderen?</translation>
+        <source>Remove %1?</source>
+        <translation>%1 verwijderen?</translation>
+    </message>
+    <message>
+        <source>You can undo this (Ctrl+Z) until the next synchronisation.</source>
+        <translation>Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
     </message>
 </context>
 <context>
@@ -3046,6 +3090,10 @@ Huishouden: %4</translation>
 <context>
     <name>VisitsTab</name>
     <message>
+        <source>the home visit of %1</source>
+        <translation>het huisbezoek van %1</translation>
+    </message>
+    <message>
         <source>&amp;Add home visit</source>
         <translation>Huisbezoek &amp;toevoegen</translation>
     </message>
@@ -3063,6 +3111,13 @@ Huishouden: %4</translation>
     <message>
         <source>&amp;Safety plan</source>
         <translation>&amp;Veiligheidsplan</translation>
+    </message>
+</context>
+<context>
+    <name>_ScoreNote</name>
+    <message>
+        <source>Give a score first: the comment belongs to it.</source>
+        <translation>Geef eerst een cijfer: de toelichting hoort daarbij.</translation>
     </message>
 </context>
 </TS>

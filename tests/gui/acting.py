@@ -204,12 +204,21 @@ def choose(qtbot: Any, combo: Any, data: Any) -> None:
     assert not view.isVisible() and combo.currentData() == data
 
 
+def open_calendar(qtbot: Any, date_edit: Any) -> None:
+    """Click the calendar button at the end of a date field. The click goes to what is under
+    the pointer there (the button inside the field), as the window system delivers it."""
+    pos = QPoint(date_edit.width() - 8, date_edit.height() // 2)
+    target = date_edit.childAt(pos) or date_edit
+    click(qtbot, target, target.mapFrom(date_edit, pos))
+    qtbot.waitUntil(date_edit.calendarWidget().isVisible)
+
+
 def pick_date(qtbot: Any, date_edit: Any, iso: str) -> None:
     """Open the calendar of a date box by its arrow and click the day."""
     from PySide6.QtCore import QDate
     from PySide6.QtWidgets import QTableView
 
-    click(qtbot, date_edit, QPoint(date_edit.width() - 8, date_edit.height() // 2))
+    open_calendar(qtbot, date_edit)
     calendar = date_edit.calendarWidget()
     qtbot.waitUntil(calendar.isVisible)
     day = QDate.fromString(iso, Qt.DateFormat.ISODate)

@@ -47,7 +47,8 @@ def test_settings_have_declared_defaults_and_persist(tmp_path):
     assert settings.get("device_name")  # the host name until the worker chooses one
     assert {s.name for s in SETTINGS} == {
         "language", "idle_lock_minutes", "service_url", "device_name", "sync_interval_minutes",
-        "probe_interval_seconds"}
+        "probe_interval_seconds", "splitter_person", "splitter_visit", "splitter_task",
+        "splitter_consent"}
     settings.set("idle_lock_minutes", 12)
     settings.set("language", "en")
     again = Settings(tmp_path)
