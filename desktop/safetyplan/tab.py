@@ -59,6 +59,15 @@ class _Forms:
         for form in self._forms:
             form.flush()
 
+    @property
+    def editors(self) -> dict[str, Any]:
+        """Every editor of both forms, as a RecordForm offers them (the look-only walk and
+        the case file reach the plan's fields the same way as any other tab's)."""
+        forms = [f for form in self._forms
+                 for f in (form.forms.values() if hasattr(form, "forms") else (form,))]
+        return {f"{i}.{name}": editor
+                for i, form in enumerate(forms) for name, editor in form.editors.items()}
+
 
 class PlanTab(QWidget):
     loaded = Signal(str)  # case_id

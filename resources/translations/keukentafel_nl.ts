@@ -3105,12 +3105,12 @@ Huishouden: %4</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <source>&amp;Network map</source>
-        <translation>&amp;Netwerkkaart</translation>
+        <source>Net&amp;work map</source>
+        <translation>Netwerk&amp;kaart</translation>
     </message>
     <message>
         <source>&amp;Safety plan</source>
-        <translation>&amp;Veiligheidsplan</translation>
+        <translation>Veili&amp;gheidsplan</translation>
     </message>
 </context>
 <context>

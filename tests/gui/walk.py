@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QWidget, QWizard
 
 from desktop.casefile.editors import FieldEditor, LineEditor
+from desktop.casefile.form import RecordForm
 from desktop.session.controller import LOCKED, UNLOCKED
 from tests.gui.acting import (
     changed_records,
@@ -154,7 +155,9 @@ class Walk:
         form = getattr(page, "form", None) or getattr(page, "overview", None)
         if page is self.view.overview:
             form = self.view.overview.form
-        if form is None or form.record_id is None or not form.isEnabled():
+        # Typed edits go through one record's form; the plan's and the map's own editors
+        # are looked at (wheel, focus) but not typed into by the walk.
+        if not isinstance(form, RecordForm) or form.record_id is None or not form.isEnabled():
             return
         fields = [(n, e) for n, e in form.editors.items()
                   if isinstance(e, LineEditor) and reachable(e.widget)]
