@@ -182,8 +182,14 @@ class PlanTab(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(right)
+        # Both sides scroll rather than ask for their full width: the window must fit a
+        # small screen beside the case list (the rows of buttons are wide in Dutch).
+        left_scroll = QScrollArea(self)
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        left_scroll.setWidget(left)
         body = QSplitter(Qt.Orientation.Horizontal, self)
-        body.addWidget(left)
+        body.addWidget(left_scroll)
         body.addWidget(scroll)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)

@@ -412,7 +412,7 @@ def test_take_a_snapshot_then_compare_it_with_now(opened, case, store, session, 
     assert tab.compare_dialog.texts() == [
         "Buurman Jansen is no longer in the network",
         "Tie ended: Buurman Jansen – Moeder Testdorp (Neighbour)",
-        "Oma Testdorp – Moeder Testdorp: quality was Quarrel, is now Close",
+        "Oma Testdorp – Moeder Testdorp: bond was Quarrelling, is now Close",
     ]
     tab.compare_dialog.after.setCurrentIndex(0)  # the snapshot against itself
     assert tab.compare_dialog.texts() == ["Nothing changed between these two moments."]

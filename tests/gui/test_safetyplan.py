@@ -438,11 +438,15 @@ def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, stor
     assert "more than one plan" in notes
     assert "“Oma belt” meets a condition that was removed" in notes
     assert plan_tab.model.index_of(kept.id).siblingAtColumn(1).data() == "Not met: no safety goal"
-    # the worker chooses again what it meets: the removed one falls away
+    # the removed one is still shown ("not in this list"), never dropped unseen; the worker
+    # unticks it, and it falls away
     click(plan_tab.tree, plan_tab.model.index_of(agreement.id))
     boxes = plan_tab.items.forms["agreement"].editors["addresses"].boxes()
-    assert set(boxes) == {kept.id}
-    tick(boxes[kept.id])  # untick
+    assert set(boxes) == {kept.id, gone.id}
+    tick(boxes[gone.id])  # untick
+    settle(tab, qtbot)
+    assert store.get_record(agreement.id).fields["addresses"] == [kept.id]
+    tick(plan_tab.items.forms["agreement"].editors["addresses"].boxes()[kept.id])  # untick
     settle(tab, qtbot)
     tick(plan_tab.items.forms["agreement"].editors["addresses"].boxes()[kept.id])
     settle(tab, qtbot)
