@@ -95,14 +95,19 @@ class Database:
         conn.create_function("kt_fold", 1, fold, deterministic=True)
         return conn
 
-    def check_integrity(self) -> None:
-        """`cipher_integrity_check`: every page's HMAC, so a changed byte is caught at open."""
+    def damaged_pages(self) -> int:
+        """How many pages fail `cipher_integrity_check` (every page's HMAC): 0 for a whole
+        file. It reads the whole file, so it runs after the window shows, not at open."""
         if not self.encrypted:
-            return
+            return 0
         with self.read() as conn:
-            bad = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+            return len(conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall())
+
+    def check_integrity(self) -> None:
+        """Raise CorruptStore when any page fails its HMAC check."""
+        bad = self.damaged_pages()
         if bad:
-            raise CorruptStore(f"{len(bad)} pages of the store fail their HMAC check")
+            raise CorruptStore(f"{bad} pages of the store fail their HMAC check")
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
