@@ -9,6 +9,7 @@ a log line or an exception.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,8 +47,15 @@ def key_pragma(key: bytes | bytearray, verb: str = "key") -> str:
 
 
 def fold(value: str | None) -> str | None:
-    """Case folding for search that knows more than ASCII (SQLite's lower() does not)."""
-    return None if value is None else value.casefold()
+    """Case and accent folding for search ("Öztürk" is found as "ozturk"), knowing more
+    than ASCII (SQLite's lower() does not)."""
+    if value is None:
+        return None
+    folded = value.casefold()
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded)
+                   if not unicodedata.combining(c))
 
 
 class Database:
