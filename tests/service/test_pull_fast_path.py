@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy import delete, select
 
 from sync.service.db import transaction
-from sync.service.models import Membership, RevCounter
+from sync.service.models import CaseShare, Membership, RevCounter
 from sync.service.pull import PullContext, _nothing_new, decode_cursor
 from sync.service.visibility import Viewer
 
@@ -26,8 +26,9 @@ def _quiet(world, device, role: str = "worker", teams: frozenset[str] = frozense
     viewer = Viewer(user_id=device.user_id, username=device.user["username"],
                     display_name="", role=role, team_ids=teams, device_id=device.device_id)
     with transaction(world.factory) as session:
-        return bool(session.scalar(_nothing_new(PullContext(viewer, RETENTION_DAYS),
-                                                decode_cursor(device.cursor))))
+        statement, params = _nothing_new(PullContext(viewer, RETENTION_DAYS),
+                                         decode_cursor(device.cursor))
+        return bool(session.execute(statement, params).scalar())
 
 
 def _days_ago(days: int) -> str:
@@ -105,3 +106,30 @@ def test_a_revoked_device_is_refused_at_its_next_pull(world):
     response = anouk.pull_page()
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "device_revoked"
+
+
+def test_the_fast_path_agrees_with_the_full_pull_on_shares_leads_and_admins(world):
+    """The fast query states the visibility rules again in SQL: for each kind of viewer, it
+    says "quiet" exactly when the full pull would have nothing to send or note."""
+    noord = world.team("Noord")
+    anouk = world.device("anouk")
+    bram = world.device("bram")
+    lead = world.device("karin", "teamlead", ("Noord",))
+    admin = world.device("beheer", "admin", ())
+    case = anouk.new_case(noord)
+    anouk.edit(case, shared_with=[bram.user_id])
+    cast = [(anouk, "worker", frozenset()), (bram, "worker", frozenset()),
+            (lead, "teamlead", frozenset({noord})), (admin, "admin", frozenset())]
+    for device, role, teams in cast:
+        assert _quiet(world, device, role, teams) is False  # a commit since the cursor
+        device.sync()
+        assert _quiet(world, device, role, teams), role
+    assert case["id"] in bram.records and case["id"] in lead.records and admin.records == {}
+    with transaction(world.factory) as session:  # the share ends without a new rev
+        session.execute(delete(CaseShare).where(CaseShare.user_id == bram.user_id))
+    assert not _quiet(world, bram)
+    assert bram.sync()["revoked_case_ids"] == [case["id"]]
+    assert _quiet(world, bram)
+    for device, role, teams in cast:
+        if device is not bram:
+            assert _quiet(world, device, role, teams), role
