@@ -1,6 +1,6 @@
 """The desktop's figures (printed, never asserted):
 
-1. start to unlocked main window with 500 demo cases (target under 1.5 s), beside the start
+1. start to unlocked main window with 2,000 demo cases (target under 1.5 s), beside the start
    of a bare QApplication with an empty QMainWindow on the same machine; both measured from
    spawning a fresh Python process until the window is on screen (median of several runs);
 2. opening a case with 50 people and 2,000 home-visit notes (target under 100 ms), then showing
@@ -30,7 +30,7 @@ PASSPHRASE = "bank onder de kastanjeboom"  # fictional benchmark data only
 TEAM = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
 WORKER = "1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f"
 RUNS = size(5, 2)
-START_CASES = size(500, 50)
+START_CASES = size(2000, 50)  # the issue's goal: start under 1.5 s with 2,000 cases
 SEARCH_CASES = size(2000, 200)
 PEOPLE = 50
 VISITS = size(2000, 200)

@@ -122,7 +122,7 @@ def _first_sync_floor(base: str, folder: Path) -> tuple[int, float]:
     import sqlcipher3.dbapi2 as sqlcipher
 
     from storage import migrations
-    from storage.database import DB_NAME, PINNED_PRAGMAS, Database, key_pragma
+    from storage.database import DB_NAME, PINNED_PRAGMAS, Database, fold, key_pragma
     from storage.models import RECORD_TABLES
     from sync.client import SyncClient
     from sync.schema import KINDS
@@ -149,6 +149,8 @@ def _first_sync_floor(base: str, folder: Path) -> tuple[int, float]:
     conn.execute(key_pragma(key))
     for pragma in PINNED_PRAGMAS:
         conn.execute(pragma)
+    # The store's tables keep their search column by triggers that call it (migration 0007).
+    conn.create_function("kt_fold", 1, fold, deterministic=True)
     count, cursor = 0, ""
     with httpx.Client(base_url=base, timeout=300,
                       headers={"Authorization": f"Bearer {token}",

@@ -9,6 +9,7 @@ a log line or an exception.
 from __future__ import annotations
 
 import threading
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -46,8 +47,15 @@ def key_pragma(key: bytes | bytearray, verb: str = "key") -> str:
 
 
 def fold(value: str | None) -> str | None:
-    """Case folding for search that knows more than ASCII (SQLite's lower() does not)."""
-    return None if value is None else value.casefold()
+    """Case and accent folding for search ("Öztürk" is found as "ozturk"), knowing more
+    than ASCII (SQLite's lower() does not)."""
+    if value is None:
+        return None
+    folded = value.casefold()
+    if folded.isascii():
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFKD", folded)
+                   if not unicodedata.combining(c))
 
 
 class Database:
@@ -95,14 +103,19 @@ class Database:
         conn.create_function("kt_fold", 1, fold, deterministic=True)
         return conn
 
-    def check_integrity(self) -> None:
-        """`cipher_integrity_check`: every page's HMAC, so a changed byte is caught at open."""
+    def damaged_pages(self) -> int:
+        """How many pages fail `cipher_integrity_check` (every page's HMAC): 0 for a whole
+        file. It reads the whole file, so it runs after the window shows, not at open."""
         if not self.encrypted:
-            return
+            return 0
         with self.read() as conn:
-            bad = conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall()
+            return len(conn.exec_driver_sql("PRAGMA cipher_integrity_check").fetchall())
+
+    def check_integrity(self) -> None:
+        """Raise CorruptStore when any page fails its HMAC check."""
+        bad = self.damaged_pages()
         if bad:
-            raise CorruptStore(f"{len(bad)} pages of the store fail their HMAC check")
+            raise CorruptStore(f"{bad} pages of the store fail their HMAC check")
 
     @contextmanager
     def read(self) -> Iterator[Connection]:

@@ -49,10 +49,18 @@ def table_name(kind: str) -> str:
     return f"rec_{kind}"
 
 
+# Columns that are no field: the store derives them. `rec_case.search` holds the folded
+# family and person names the case list searches, kept by the triggers of migration 0007
+# (never written by the application, never sent).
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {"case": ("search",)}
+
+
 def _record_class(kind: str) -> type[Base]:
     attrs: dict[str, Any] = {"__tablename__": table_name(kind)}
     for name, spec in KINDS[kind].fields.items():
         attrs[name] = mapped_column(name, column_type(spec), nullable=True)
+    for name in DERIVED_COLUMNS.get(kind, ()):
+        attrs[name] = mapped_column(name, Text, nullable=True)
     class_name = "".join(part.title() for part in kind.split("_")) + "Row"
     return type(class_name, (RecordRow, Base), attrs)
 

@@ -139,9 +139,12 @@ class CaseStore:
 
     @staticmethod
     def _open_database(data_dir: Path, key: bytearray) -> Database:
+        # The quick checks only: connecting reads the schema through the key (a wrong key or
+        # an unreadable header fails here, which the rekey recovery above relies on) and the
+        # migration revision. The full page check reads the whole file, so it grows with the
+        # store; the window runs it after it shows (`damaged_pages`).
         db = Database(_db_path(data_dir), key)
         try:
-            db.check_integrity()
             with db.read() as conn:
                 current = migrations.current_revision(conn)
             if current != migrations.HEAD:
@@ -202,6 +205,10 @@ class CaseStore:
         )
         nxt.remove()
         _zero(key)
+
+    def damaged_pages(self) -> int:
+        """How many pages of the file fail their HMAC check (0: the store is whole)."""
+        return self._db.damaged_pages()
 
     def close(self) -> None:
         """Lock: close every connection and drop the key from memory."""

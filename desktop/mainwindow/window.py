@@ -143,6 +143,7 @@ class MainWindow(QMainWindow):
         self.controller.unlock_failed.connect(self.unlock_page.show_error)
         self.controller.first_run_failed.connect(self.first_run.show_error)
         self.controller.enrol_failed.connect(self._say)
+        self.controller.store_damaged.connect(self._say)
         self.controller.enrolling.connect(lambda: self.first_run.set_busy(
             True, self.tr("Enrolling with the team's service…")))
         self.controller.about_to_lock.connect(self._hide_everything)

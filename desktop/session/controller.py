@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from desktop.operations import StoreSession
 from desktop.session.first_run import Enrolment, FirstRunChoice
@@ -58,6 +58,8 @@ class SessionController(QObject):
     enrol_failed = Signal(str)
     enrolling = Signal()  # the first run enrols before it opens the window
     about_to_lock = Signal()
+    store_damaged = Signal(str)  # the background page check found damage: a Dutch notice
+    pages_checked = Signal(int)  # the background page check ended: how many pages failed
 
     def __init__(
         self,
@@ -81,6 +83,9 @@ class SessionController(QObject):
         self.close_later = close_later
         self.session.store = LockedStore()
         self.state = FIRST_RUN if not self.store_class.exists(self.data_dir) else LOCKED
+        # The full page check reads the whole file: it waits until the window has shown
+        # and filled its case list, so that it does not take a core from the start.
+        self.integrity_delay_ms = 3000
 
     @property
     def store_class(self) -> Any:
@@ -162,6 +167,27 @@ class SessionController(QObject):
     def _adopt(self, store: Any) -> None:
         self.session.store = store
         self._set_state(UNLOCKED)
+        QTimer.singleShot(self.integrity_delay_ms, self, lambda: self._check_pages(store))
+
+    def _check_pages(self, store: Any) -> None:
+        """The full page check, off the UI thread. A damaged page leaves the store usable:
+        only reading that page fails, so the worker keeps working and is told to sync and
+        to ask for help (the service holds everything already synced)."""
+        if self.state != UNLOCKED or self.session.store is not store:
+            return  # locked (or relocked) meanwhile: the next unlock checks again
+
+        def found(damaged: int) -> None:
+            self.pages_checked.emit(damaged)
+            if damaged:
+                log.warning("store integrity check: %d damaged pages", damaged)
+                self.store_damaged.emit(self.tr(
+                    "Part of the data on this laptop is damaged. You can keep working; "
+                    "sync your changes and ask your administrator for help."))
+
+        def failed(exc: BaseException) -> None:
+            log.warning("store integrity check failed: %s", type(exc).__name__)
+
+        self.session.query(lambda s: s.damaged_pages(), found, on_error=failed)
 
     def lock(self) -> None:
         """Hide every case, wait for pending writes, close the store (the key is dropped)."""

@@ -2734,6 +2734,10 @@ Huishouden: %4</translation>
         <source>The service did not accept this username and password. You can enrol later from the menu.</source>
         <translation>De dienst accepteerde deze gebruikersnaam en dit wachtwoord niet. Je kunt later koppelen via het menu.</translation>
     </message>
+    <message>
+        <source>Part of the data on this laptop is damaged. You can keep working; sync your changes and ask your administrator for help.</source>
+        <translation>Een deel van de gegevens op deze laptop is beschadigd. Je kunt gewoon doorwerken; synchroniseer je wijzigingen en vraag je beheerder om hulp.</translation>
+    </message>
 </context>
 <context>
     <name>SettingsDialog</name>

@@ -32,11 +32,11 @@ def test_every_access_is_logged_with_who_device_case_record_and_address(world):
 
     rows = _rows(world)
     actions = [r.action for r in rows]
-    for expected in ("enrol", "push.applied", "push.rejected", "pull.record", "enrol.failed",
+    for expected in ("enrol", "push.applied", "push.rejected", "pull.records", "enrol.failed",
                      "device.revoke"):
         assert expected in actions, expected
-    pulled = [r for r in rows if r.action == "pull.record"]
-    assert [(r.device_id, r.case_id, r.record_id) for r in pulled] == [
+    pulled = [r for r in rows if r.action == "pull.records"]
+    assert [(r.device_id, r.case_id, r.detail) for r in pulled] == [
         (laptop2.device_id, case["id"], case["id"])]
     applied = next(r for r in rows if r.action == "push.applied")
     assert applied.user_id == anouk.user_id and applied.device_id == anouk.device_id
@@ -116,3 +116,39 @@ def test_a_pull_with_nothing_new_neither_writes_nor_waits_for_a_push(world):
         response = anouk.pull_page()
         assert response.status_code == 200 and response.json()["records"] == []
     assert len(_rows(world)) == before
+
+
+def _delivered(world, device_id: str) -> list[tuple[str, str]]:
+    """(case id, record id) of every record the access log says went to `device_id`."""
+    return [
+        (row.case_id, record_id)
+        for row in _rows(world)
+        if row.action == "pull.records" and row.device_id == device_id
+        for record_id in row.detail.split()
+    ]
+
+
+def test_every_delivered_record_is_in_the_log_once_per_delivery(world):
+    """One row per case per page, listing the records sent: over several small pages and
+    two cases, the log names exactly the records the laptop received, each once."""
+    anouk = world.device("anouk")
+    cases = [anouk.new_case(world.team("Noord")) for _ in range(2)]
+    for case in cases:
+        for n in range(4):
+            anouk.new_record(case["id"], "task", title=f"Taak {n}")
+    laptop2 = world.enrol("anouk", "tweede")
+    received: list[tuple[str, str]] = []
+    while True:
+        response = laptop2.pull_page(limit=3)
+        assert response.status_code == 200, response.text
+        page = response.json()
+        received += [(r["case_id"], r["id"]) for r in page["records"]]
+        laptop2.cursor = page["cursor"]
+        if not page["more"]:
+            break
+    assert len(received) == len(set(received)) == 10
+    assert sorted(_delivered(world, laptop2.device_id)) == sorted(received)
+    laptop2.sync()  # nothing new: nothing logged
+    assert sorted(_delivered(world, laptop2.device_id)) == sorted(received)
+    with transaction(world.factory) as session:
+        assert access_log.verify(session) is None

@@ -49,3 +49,48 @@ def test_deleted_cases_are_not_listed(store):
     case_id = new_case(store)
     store.delete_record(case_id)
     assert store.list_cases() == []
+
+
+def test_search_ignores_accents_both_ways(store):
+    ozturk = new_case(store, "Familie Öztürk")
+    noel = new_case(store, "Familie Noel")
+    store.create_record("person", {"name": "Zoë Çelik"}, case_id=noel)
+    assert [c.id for c in store.list_cases(search="ozturk")] == [ozturk]
+    assert [c.id for c in store.list_cases(search="ÖZTÜRK")] == [ozturk]
+    assert [c.id for c in store.list_cases(search="zoe celik")] == [noel]
+    assert [c.id for c in store.list_cases(search="noël")] == [noel]
+
+
+def test_the_search_follows_every_write_of_a_name(store):
+    """The folded search text is kept on write: renames, deletes, a person moving to another
+    case, and records arriving from the service all show in the next search."""
+    from sync.protocol import PullResponse, Record
+
+    def _page(records: list[Record], cursor: str) -> PullResponse:
+        return PullResponse(records=records, conflicts=[], revoked_case_ids=[], cursor=cursor,
+                            more=False)
+
+    first = new_case(store, "Familie Eerste")
+    second = new_case(store, "Familie Tweede")
+    person = store.create_record("person", {"name": "Anouk Verhuist"}, case_id=first)
+    assert [c.id for c in store.list_cases(search="verhuist")] == [first]
+    store.update_record(person.id, {"name": "Anouk Hernoemd"})
+    assert store.list_cases(search="verhuist") == []
+    assert [c.id for c in store.list_cases(search="hernoemd")] == [first]
+    store.update_record(first, {"title": "Familie Anders"})
+    assert store.list_cases(search="eerste") == []
+    assert [c.id for c in store.list_cases(search="anders")] == [first]
+    store.delete_record(person.id)
+    assert store.list_cases(search="hernoemd") == []
+
+    pulled = [
+        Record(id="case-van-dienst", kind="case", case_id="case-van-dienst", rev=7,
+               fields={"title": "Familie Dienst"}),
+        Record(id="persoon-van-dienst", kind="person", case_id="case-van-dienst", rev=8,
+               fields={"name": "Sem Geïmporteerd"}),
+    ]
+    store.apply_pull_page(_page(pulled, "c1"))
+    assert [c.id for c in store.list_cases(search="geimporteerd")] == ["case-van-dienst"]
+    moved = pulled[1].model_copy(update={"case_id": second, "rev": 9})
+    store.apply_pull_page(_page([moved], "c2"))
+    assert [c.id for c in store.list_cases(search="geimporteerd")] == [second]

@@ -168,14 +168,30 @@ def test_close_locks_the_store(store):
     assert "locked" in str(info.value)
 
 
-def test_a_changed_byte_in_the_file_is_caught_at_open(store, data_dir):
+def test_a_changed_byte_in_the_file_is_caught_by_the_page_check(store, data_dir):
+    # The full check reads every page, so it runs after the window shows, not at open: the
+    # store opens, and the check counts the damaged page.
     for i in range(30):
         new_case(store, f"Familie {i}")
+    assert store.damaged_pages() == 0
     store.close()
     db = data_dir / DB_NAME
     data = bytearray(db.read_bytes())
     assert len(data) > 3 * 4096
     data[2 * 4096 + 100] ^= 0xFF  # inside page 3
+    db.write_bytes(bytes(data))
+    with CaseStore.open(data_dir, PASSPHRASE) as opened:
+        assert opened.damaged_pages() == 1
+        with pytest.raises(CorruptStore):
+            opened._db.check_integrity()
+
+
+def test_a_damaged_schema_page_is_still_caught_at_open(store, data_dir):
+    new_case(store, "Familie Schemaschade")
+    store.close()
+    db = data_dir / DB_NAME
+    data = bytearray(db.read_bytes())
+    data[100] ^= 0xFF  # page 1: the header and the schema, read by every open
     db.write_bytes(bytes(data))
     with pytest.raises(CorruptStore):
         CaseStore.open(data_dir, PASSPHRASE)
