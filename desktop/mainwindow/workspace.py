@@ -31,7 +31,7 @@ class Workspace(QSplitter):
         self.case_list = CaseListView(session, self)
         self.case_file = CaseFileView(session, self)
         self.network_map = NetworkMapTab(self.case_file.controller, self.case_file)
-        self.add_tab(self.network_map, self.tr("Net&work map"))
+        self.add_tab(self.network_map, self.tr("N&etwork map"))
         self.addWidget(self.case_list)
         self.addWidget(self.case_file)
         self.setStretchFactor(0, 2)

@@ -2144,7 +2144,7 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>Mark as &amp;agreed</source>
-        <translation>Markeren als &amp;afgesproken</translation>
+        <translation>Markeren als a&amp;fgesproken</translation>
     </message>
     <message>
         <source>Su&amp;bmit to the team lead</source>
@@ -2152,7 +2152,7 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>Co&amp;mpare versions…</source>
-        <translation>Versies vergelij&amp;ken…</translation>
+        <translation>Versies vergeli&amp;jken…</translation>
     </message>
     <message>
         <source>Parts and lines of the plan</source>
@@ -2160,11 +2160,11 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>Add a li&amp;ne</source>
-        <translation>P&amp;unt toevoegen</translation>
+        <translation>Punt toe&amp;voegen</translation>
     </message>
     <message>
         <source>&amp;Remove line</source>
-        <translation>Punt ve&amp;rwijderen</translation>
+        <translation>Punt verw&amp;ijderen</translation>
     </message>
     <message>
         <source>Move up</source>
@@ -3109,8 +3109,8 @@ Huishouden: %4</translation>
 <context>
     <name>Workspace</name>
     <message>
-        <source>Net&amp;work map</source>
-        <translation>Netwerk&amp;kaart</translation>
+        <source>N&amp;etwork map</source>
+        <translation>N&amp;etwerkkaart</translation>
     </message>
     <message>
         <source>&amp;Safety plan</source>
