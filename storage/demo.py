@@ -46,9 +46,10 @@ GOALS = ("De kinderen zijn veilig, ook als de ouders het oneens zijn.",
          "Er wordt thuis niet geslagen en de kinderen voelen zich gerust.")
 CONDITIONS = ("Er wordt niet geslagen, geduwd of gegooid in het bijzijn van de kinderen.",
               "Vader drinkt geen alcohol als hij voor de kinderen zorgt.")
-AGREEMENTS = ("Bij oplopende spanning gaat vader een half uur wandelen.",
-              "Moeder belt de buurvrouw als het thuis niet goed gaat.",
-              "De ouders bespreken geldzaken alleen als de kinderen op school zijn.")
+AGREEMENTS = (("vader", "Bij oplopende spanning gaat vader een half uur wandelen."),
+              ("moeder", "Moeder belt de buurvrouw als het thuis niet goed gaat."),
+              ("de ouders",
+               "De ouders bespreken geldzaken alleen als de kinderen op school zijn."))
 SIGNALS = ("De oudste komt niet meer naar de sportclub.",
            "De kinderen slapen bij oma zonder dat het afgesproken was.")
 COMMITMENTS = ("Oma belt elke zondag en vraagt hoe het gaat.",
@@ -161,9 +162,11 @@ def demo_case(seed: int, index: int, *, team_id: str,
     def person(name: str, circle: str, role: str, gender: str, age: int | None,
                ring: int, **more: Any) -> str:
         pid = _uuid(rng)
+        # No map_x/map_y: a place the worker chose wins over the automatic layout, and
+        # random places would scatter the generations of the genogram.
         fields: dict[str, Any] = {
             "name": name, "circle": circle, "role": role, "gender": gender, "ring": ring,
-            "map_x": rng.randrange(-300, 300), "map_y": rng.randrange(-200, 200), **more,
+            **more,
         }
         if age is not None:
             fields["birth_date"] = _day(rng, today.replace(year=today.year - age - 1), 360)
@@ -300,13 +303,16 @@ def demo_case(seed: int, index: int, *, team_id: str,
         items.append(rec)
         return rec
 
-    danger_ids = [item("danger", DANGER[d], goal=GOALS[d],
-                       family_view=rng.choice(FAMILY_VIEWS)).record_id
-                  for d in range(rng.randint(1, 2))]
     condition_ids = [item("condition", text, set_by="Veilig Thuis").record_id
                      for text in CONDITIONS]
-    for k, text in enumerate(rng.sample(AGREEMENTS, 3)):
-        item("agreement", text, who=rng.choice(("moeder", "vader", "oma")),
+    # A plan is agreed only when a goal and an agreement meet each condition; the draft
+    # still misses a goal for one, as a plan in the making does.
+    goal_meets = condition_ids[:1] if status == "draft" else condition_ids
+    danger_ids = [item("danger", DANGER[d], goal=GOALS[d], family_view=rng.choice(FAMILY_VIEWS),
+                       addresses=goal_meets if d == 0 else []).record_id
+                  for d in range(rng.randint(1, 2))]
+    for k, (who, text) in enumerate(rng.sample(AGREEMENTS, 3)):
+        item("agreement", text, who=who,
              when="bij spanning", how_checked="besproken bij elk huisbezoek",
              addresses=[condition_ids[k % len(condition_ids)]], done=k == 0)
     for text in rng.sample(SIGNALS, 2):

@@ -62,6 +62,10 @@ def test_each_demo_plan_is_complete_and_decided_plans_keep_their_version():
         agreements = [i for i in items if i["section"] == "agreement"]
         assert agreements and all(set(a["addresses"]) <= conditions for a in agreements)
         assert {a for ag in agreements for a in ag["addresses"]} == conditions
+        goals_meet = {c for i in items if i["section"] == "danger" and i.get("goal")
+                      for c in i.get("addresses") or ()}
+        # Only a draft may still miss something before it can be agreed.
+        assert (goals_meet == conditions) == (plan.fields["status"] != "draft")
         assert {"112", "0800-2000"} <= {i.get("phone") for i in items}
         assert any(i["section"] == "signal" for i in items)
         visits = [r for r in rs if r.kind == "visit"]
