@@ -123,8 +123,11 @@ RETURNED_SECTION_COMMENTS = json.dumps({"signal": "Wie let op deze signalen?"},
                                        ensure_ascii=False)
 
 
-def _first(rng: random.Random, gender: str) -> str:
-    return rng.choice(FIRST_F if gender == "f" else FIRST_M)
+def _first(rng: random.Random, gender: str, used: set[str]) -> str:
+    """A first name not yet given in this family: a son named after his father confuses."""
+    name = rng.choice([n for n in (FIRST_F if gender == "f" else FIRST_M) if n not in used])
+    used.add(name)
+    return name
 
 
 def plan_content(plan: tuple[str, int, dict[str, Any]],
@@ -158,6 +161,10 @@ def demo_case(seed: int, index: int, *, team_id: str,
     })
 
     people: list[tuple[str, dict[str, Any]]] = []
+    used: set[str] = set()
+
+    def first(gender: str) -> str:
+        return _first(rng, gender, used)
 
     def person(name: str, circle: str, role: str, gender: str, age: int | None,
                ring: int, **more: Any) -> str:
@@ -178,21 +185,21 @@ def demo_case(seed: int, index: int, *, team_id: str,
     apart = parents_tie in ("separated", "divorced", "ex_partner")
     mother_age = rng.randint(28, 42)
     # Generation 1: the grandparents.
-    oma = person(f"{_first(rng, 'f')} {rng.choice(SURNAMES)}", "family", "oma", "f",
+    oma = person(f"{first('f')} {rng.choice(SURNAMES)}", "family", "oma", "f",
                  mother_age + rng.randint(22, 30), 1, phone=_phone(rng))
-    opa = person(f"{_first(rng, 'm')} {surname}", "family", "opa", "m",
+    opa = person(f"{first('m')} {surname}", "family", "opa", "m",
                  mother_age + rng.randint(24, 32), 3, deceased=rng.random() < 0.2)
-    opa_v = person(f"{_first(rng, 'm')} {father_surname}", "family", "opa", "m",
+    opa_v = person(f"{first('m')} {father_surname}", "family", "opa", "m",
                    mother_age + rng.randint(26, 34), 2, phone=_phone(rng))
     # Generation 2: the parents, an aunt and an uncle.
-    mother = person(f"{_first(rng, 'f')} {surname}", "household", "moeder", "f", mother_age, 1,
+    mother = person(f"{first('f')} {surname}", "household", "moeder", "f", mother_age, 1,
                     phone=_phone(rng), notes="Werkt parttime; zoekt steun bij haar moeder.")
-    father = person(f"{_first(rng, 'm')} {father_surname}", "family" if apart else "household",
+    father = person(f"{first('m')} {father_surname}", "family" if apart else "household",
                     "vader", "m", mother_age + rng.randint(0, 6), 2 if apart else 1,
                     phone=_phone(rng))
-    aunt = person(f"{_first(rng, 'f')} {surname}", "family", "tante", "f",
+    aunt = person(f"{first('f')} {surname}", "family", "tante", "f",
                   mother_age + rng.randint(-5, 5), 2, phone=_phone(rng))
-    uncle = person(f"{_first(rng, 'm')} {father_surname}", "family", "oom", "m",
+    uncle = person(f"{first('m')} {father_surname}", "family", "oom", "m",
                    mother_age + rng.randint(-5, 5), 3)
     # Generation 3: the children; the worry is about them.
     child_surname = surname if apart else father_surname
@@ -202,28 +209,28 @@ def demo_case(seed: int, index: int, *, team_id: str,
     for k in range(rng.randint(2, 3)):
         gender = rng.choice(("f", "m"))
         age = eldest_age if twins and k == 1 else max(1, eldest_age - 2 * k - rng.randint(0, 1))
-        children.append(person(f"{_first(rng, gender)} {child_surname}", "household",
+        children.append(person(f"{first(gender)} {child_surname}", "household",
                                "dochter" if gender == "f" else "zoon", gender, age, 1,
                                index_person=k < 2))
     # The network and the professionals around them.
     friend_gender = rng.choice(("f", "m"))
-    friend = person(f"{_first(rng, friend_gender)} {rng.choice(SURNAMES)}", "network",
+    friend = person(f"{first(friend_gender)} {rng.choice(SURNAMES)}", "network",
                     "vriendin" if friend_gender == "f" else "vriend", friend_gender, None, 2,
                     phone=_phone(rng))
     neighbour_gender = rng.choice(("f", "m"))
-    neighbour = person(f"{_first(rng, neighbour_gender)} {rng.choice(SURNAMES)}", "network",
+    neighbour = person(f"{first(neighbour_gender)} {rng.choice(SURNAMES)}", "network",
                        "buurvrouw" if neighbour_gender == "f" else "buurman",
                        neighbour_gender, None, rng.choice((1, 2)), phone=_phone(rng))
     colleague_gender = rng.choice(("f", "m"))
-    colleague = person(f"{_first(rng, colleague_gender)} {rng.choice(SURNAMES)}", "network",
+    colleague = person(f"{first(colleague_gender)} {rng.choice(SURNAMES)}", "network",
                        "collega", colleague_gender, None, 3)
     trainer_gender = rng.choice(("f", "m"))
-    trainer = person(f"{_first(rng, trainer_gender)} {rng.choice(SURNAMES)}", "network",
+    trainer = person(f"{first(trainer_gender)} {rng.choice(SURNAMES)}", "network",
                      "trainer", trainer_gender, None, 3, organisation="Sportclub Vooruit")
     professionals = []
     for role, organisation in rng.sample(PROFESSIONALS, rng.randint(2, 4)):
         gender = rng.choice(("f", "m"))
-        professionals.append(person(f"{_first(rng, gender)} {rng.choice(SURNAMES)}",
+        professionals.append(person(f"{first(gender)} {rng.choice(SURNAMES)}",
                                     "professional", role, gender, None, 3,
                                     organisation=organisation, phone=_phone(rng)))
     for pid, fields in people:

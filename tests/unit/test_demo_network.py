@@ -40,6 +40,8 @@ def test_each_demo_network_has_three_generations_and_all_four_groups():
     for rs in by_case.values():
         people = [r.fields for r in rs if r.kind == "person"]
         assert 10 <= len(people) <= 25
+        firsts = [p["name"].split()[0] for p in people]
+        assert len(set(firsts)) == len(firsts)  # no son named as his father
         assert {p["circle"] for p in people} == {"household", "family", "network",
                                                   "professional"}
         roles = {p["role"] for p in people}
