@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from desktop.app import make_application
 from desktop.demo import DEMO_DEVICE, demo_service, prepare_store
@@ -27,6 +27,7 @@ from desktop.settings import Settings
 log = logging.getLogger(__name__)
 
 SIZE = (1280, 820)
+LEAD_SIZE = (1680, 900)  # the review queue, the case list and the plan side by side
 
 
 def settle(ms: int = 400, until: Callable[[], bool] | None = None, timeout: float = 15.0) -> None:
@@ -66,6 +67,54 @@ def _make_conflict(work_dir: Path, service_url: str, store: object) -> None:
     engine.client.close()
 
 
+def _widen_map(tab: QWidget) -> None:
+    """The map opens squeezed beside its side panel at this window size (the splitter sizes
+    by the panel's wide lists); give it the room its stretch factor means, as a worker would
+    by dragging the handle."""
+    for splitter in tab.findChildren(QSplitter):
+        if splitter.orientation() == Qt.Orientation.Horizontal:
+            total = sum(splitter.sizes())
+            splitter.setSizes([total * 2 // 3, total - total * 2 // 3])
+
+
+def _showcase(store: object) -> str:
+    """The case whose plan the team lead returned: its plan shows the lead's comments."""
+    plans = store.list_records(kind="safety_plan")  # type: ignore[attr-defined]
+    returned = [p.case_id for p in plans if p.fields.get("status") == "returned"]
+    return returned[0] if returned else store.list_cases()[0].id  # type: ignore[attr-defined]
+
+
+def _review_queue(work: Path, service_url: str, folder: Path) -> list[Path]:
+    """The team lead's window: the plans to review, and one of them opened from the queue."""
+    from desktop.mainwindow.window import MainWindow
+
+    data_dir = work / "teamlead"
+    store = prepare_store(data_dir, service_url, "teamleider")
+    settings = Settings(data_dir)
+    settings.set("service_url", service_url)
+    settings.set("device_name", DEMO_DEVICE)
+    window = MainWindow(data_dir, settings)
+    window.resize(*LEAD_SIZE)
+    window.show()
+    window.controller.adopt(store)
+    settle(600, lambda: not window.sync.running and not window.session.busy)
+    workspace = window.workspace
+    assert workspace is not None
+    queue = workspace.review_queue
+    settle(300, lambda: queue.model.rowCount() > 0)
+    # Three panes share the lead's window: give the plan the room a lead would drag it.
+    workspace.setSizes([480, 420, LEAD_SIZE[0] - 900])
+    window.status.clearMessage()
+    saved = [_save(window, folder, "09-review-queue")]
+    if queue.model.rowCount():
+        queue.table.activated.emit(queue.model.index(0, 0))
+        settle(600, lambda: not window.session.busy)
+        saved.append(_save(window, folder, "10-review-plan"))
+    window.close()
+    QCoreApplication.processEvents()
+    return saved
+
+
 def render(folder: Path) -> list[Path]:
     from desktop.mainwindow.window import MainWindow
 
@@ -97,18 +146,30 @@ def render(folder: Path) -> list[Path]:
             window.status.clearMessage()  # a passing message is not part of the screen
             saved.append(_save(window, folder, "02-case-list"))
 
-            case = store.list_cases()[0]
-            assert window.workspace is not None
-            window.workspace.open_case(case.id)
+            case = _showcase(store)
+            workspace = window.workspace
+            assert workspace is not None
+            workspace.open_case(case)
             settle(600, lambda: not window.session.busy)
-            tabs = window.workspace.case_file.findChild(QTabWidget)
-            names = ("overview", "network-map", "people", "visits", "tasks", "consent",
-                     "timeline")
-            for index in range(tabs.count() if tabs else 0):
+            case_file = workspace.case_file
+            names = {case_file.overview: "overview", workspace.network_map: "genogram",
+                     workspace.plan_tab: "safety-plan", case_file.people: "people",
+                     case_file.visits: "visits", case_file.tasks: "tasks",
+                     case_file.consent: "consent", case_file.timeline: "timeline"}
+            tabs = case_file.tabs
+            for index in range(tabs.count()):
                 tabs.setCurrentIndex(index)
                 settle(300, lambda: not window.session.busy)
-                name = names[index] if index < len(names) else f"tab{index}"
-                saved.append(_save(window, folder, f"03-case-file-{index + 1}-{name}"))
+                name = names.get(tabs.widget(index), f"tab{index}")
+                if tabs.widget(index) is not workspace.network_map:
+                    saved.append(_save(window, folder, f"03-case-file-{index + 1}-{name}"))
+                else:
+                    # The map fits itself in when a view is shown: widen it first.
+                    _widen_map(workspace.network_map)
+                    for view in ("ecogram", "genogram"):
+                        workspace.network_map.show_view(view)
+                        settle(300, lambda: not window.session.busy)
+                        saved.append(_save(window, folder, f"03-case-file-{index + 1}-{view}"))
 
             window.show_conflicts()
             inbox = window.inbox
@@ -153,10 +214,11 @@ def render(folder: Path) -> list[Path]:
             saved.append(_save(window, folder, "08-locked"))
             window.close()
             QCoreApplication.processEvents()
+            saved.extend(_review_queue(work, service.url, folder))
     finally:
         from storage.store import CaseStore
 
-        for used in (work / "laptop", work / "lead", work / "fresh"):
+        for used in (work / "laptop", work / "lead", work / "fresh", work / "teamlead"):
             if CaseStore.exists(used):
                 CaseStore.wipe(used)  # also the wrapped key, where a keyring holds it
         shutil.rmtree(work, ignore_errors=True)

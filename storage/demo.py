@@ -9,12 +9,13 @@ first names and surnames and every phone number is random: no real person's data
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import uuid
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
-from sync.schema import DOMAINS
+from sync.schema import DOMAINS, PLAN_STATUSES, SUPPORT, TEAMLEAD_PLAN_STATUSES
 
 FIRST_F = ("Anouk", "Fleur", "Sanne", "Lotte", "Noor", "Eva", "Iris", "Femke", "Maud", "Yara",
            "Sara", "Lieke", "Esmee", "Nadia", "Ilse", "Marloes", "Hanneke", "Ria", "Wilma",
@@ -45,13 +46,12 @@ GOALS = ("De kinderen zijn veilig, ook als de ouders het oneens zijn.",
          "Er wordt thuis niet geslagen en de kinderen voelen zich gerust.")
 CONDITIONS = ("Er wordt niet geslagen, geduwd of gegooid in het bijzijn van de kinderen.",
               "Vader drinkt geen alcohol als hij voor de kinderen zorgt.")
-AGREEMENTS = ("Bij oplopende spanning gaat vader een half uur wandelen.",
-              "Moeder belt de buurvrouw als het thuis niet goed gaat.",
-              "De ouders bespreken geldzaken alleen als de kinderen op school zijn.")
+AGREEMENTS = (("vader", "Bij oplopende spanning gaat vader een half uur wandelen."),
+              ("moeder", "Moeder belt de buurvrouw als het thuis niet goed gaat."),
+              ("de ouders",
+               "De ouders bespreken geldzaken alleen als de kinderen op school zijn."))
 SIGNALS = ("De oudste komt niet meer naar de sportclub.",
            "De kinderen slapen bij oma zonder dat het afgesproken was.")
-EMERGENCY = ("Bel 112 als iemand in gevaar is.",
-             "De kinderen gaan naar de buurvrouw en bellen oma.")
 COMMITMENTS = ("Oma belt elke zondag en vraagt hoe het gaat.",
                "De buurvrouw let op geluiden en belt moeder bij twijfel.")
 VISIT_NOTES = ("Gesprek aan de keukentafel over de afspraken van het veiligheidsplan.",
@@ -85,10 +85,66 @@ def _day(rng: random.Random, start: dt.date, span: int) -> str:
     return (start + dt.timedelta(days=rng.randrange(span))).isoformat()
 
 
+# Ties that rotate with the case number, so that any five cases in a row show every
+# relationship type and every quality of the network map between them.
+PARENT_TIES = ("married", "cohabiting", "separated", "divorced", "ex_partner")
+GRANDPARENT_TIES = ("married", "partner", "divorced", "married", "married")
+SECOND_CHILD_TIES = ("parent_child", "step_parent_child", "adoptive_parent_child",
+                     "foster_parent_child", "parent_child")
+SIBLING_TIES = ("sibling", "half_sibling", "twin", "sibling", "half_sibling")
+PARENTS_QUALITY = ("conflict", "violence", "hostile", "controlling", "stressful")
+GRANDFATHER_QUALITY = ("abuse_sexual", "abuse_physical", "cut_off", "distant",
+                       "abuse_emotional")
+MOTHER_CHILD_QUALITY = ("close", "fused", "stressful", "strong", "normal")
+FATHER_CHILD_QUALITY = ("abuse_physical", "neglect", "abuse_emotional", "weak", "distant")
+PARENT_NOTES = {
+    "married": "Getrouwd; ruzies over geld lopen soms hoog op.",
+    "cohabiting": "Wonen samen; spanning als er geldzorgen zijn.",
+    "separated": "Uit elkaar sinds vorig jaar; contact verloopt stroef.",
+    "divorced": "Gescheiden; overdrachten van de kinderen geven ruzie.",
+    "ex_partner": "Vroegere relatie; vader ziet de kinderen om het weekend.",
+}
+GRANDFATHER_NOTES = {
+    "abuse_sexual": "Volgens moeder gebeurde dit in haar jeugd; er is geen contact meer.",
+    "abuse_physical": "Moeder werd als kind geslagen door haar vader.",
+    "cut_off": "Moeder en opa spreken elkaar al jaren niet.",
+    "distant": "Weinig contact; opa komt alleen op verjaardagen.",
+    "abuse_emotional": "Opa kleineerde moeder vroeger vaak.",
+}
+PROFESSIONALS = (("huisarts", "Huisartsenpraktijk De Linde"),
+                 ("leerkracht", "Basisschool De Regenboog"),
+                 ("jeugdverpleegkundige", "GGD Jeugd"),
+                 ("schuldhulpverlener", "Schuldhulp Wijkpunt"))
+DECISION_COMMENTS = {
+    "approved": "Duidelijk plan. De afspraken passen bij de voorwaarden.",
+    "returned": "Maak de signalen concreter: wat zien de kinderen en wat doet oma dan?",
+}
+RETURNED_SECTION_COMMENTS = json.dumps({"signal": "Wie let op deze signalen?"},
+                                       ensure_ascii=False)
+
+
+def _first(rng: random.Random, gender: str, used: set[str]) -> str:
+    """A first name not yet given in this family: a son named after his father confuses."""
+    name = rng.choice([n for n in (FIRST_F if gender == "f" else FIRST_M) if n not in used])
+    used.add(name)
+    return name
+
+
+def plan_content(plan: tuple[str, int, dict[str, Any]],
+                 items: list[tuple[str, int, dict[str, Any]]]) -> str:
+    """A decided plan as the team lead saw it: (id, rev, fields) of the plan and its lines,
+    in the JSON a `plan_version` keeps (the desktop writes the same shape)."""
+    pid, rev, fields = plan
+    lines = [{"id": i, "rev": r, "fields": f} for i, r, f in items]
+    return json.dumps({"plan": {"id": pid, "rev": rev, "fields": fields}, "items": lines},
+                      sort_keys=True, ensure_ascii=False)
+
+
 def demo_case(seed: int, index: int, *, team_id: str,
               contact_worker_id: str | None) -> Iterator[DemoRecord]:
     """One fictional household, its network map, safety plan, visits and tasks."""
     rng = random.Random(f"keukentafel-demo:{seed}:{index}")
+    turn = index % 5
     today = dt.date(2026, 1, 5)
     case_id = _uuid(rng)
     surname = rng.choice(SURNAMES)
@@ -105,116 +161,197 @@ def demo_case(seed: int, index: int, *, team_id: str,
     })
 
     people: list[tuple[str, dict[str, Any]]] = []
+    used: set[str] = set()
+
+    def first(gender: str) -> str:
+        return _first(rng, gender, used)
 
     def person(name: str, circle: str, role: str, gender: str, age: int | None,
-               **more: Any) -> str:
+               ring: int, **more: Any) -> str:
         pid = _uuid(rng)
+        # No map_x/map_y: a place the worker chose wins over the automatic layout, and
+        # random places would scatter the generations of the genogram.
         fields: dict[str, Any] = {
-            "name": name, "circle": circle, "role": role, "gender": gender,
-            "map_x": rng.randrange(-300, 300), "map_y": rng.randrange(-200, 200), **more,
+            "name": name, "circle": circle, "role": role, "gender": gender, "ring": ring,
+            **more,
         }
         if age is not None:
             fields["birth_date"] = _day(rng, today.replace(year=today.year - age - 1), 360)
         people.append((pid, fields))
         return pid
 
-    mother = person(f"{rng.choice(FIRST_F)} {surname}", "household", "moeder", "f",
-                    rng.randint(26, 45), phone=_phone(rng),
-                    notes="Werkt parttime; zoekt steun bij haar moeder.")
-    father = None
-    if rng.random() < 0.6:
-        father = person(f"{rng.choice(FIRST_M)} {rng.choice(SURNAMES)}",
-                        rng.choice(("household", "family")), "vader", "m", rng.randint(28, 50),
-                        phone=_phone(rng))
-    def child() -> str:
-        # One draw decides gender, role word and first name together, so they agree.
+    father_surname = rng.choice(SURNAMES)
+    parents_tie = PARENT_TIES[turn]
+    apart = parents_tie in ("separated", "divorced", "ex_partner")
+    mother_age = rng.randint(28, 42)
+    # Generation 1: the grandparents.
+    oma = person(f"{first('f')} {rng.choice(SURNAMES)}", "family", "oma", "f",
+                 mother_age + rng.randint(22, 30), 1, phone=_phone(rng))
+    opa = person(f"{first('m')} {surname}", "family", "opa", "m",
+                 mother_age + rng.randint(24, 32), 3, deceased=rng.random() < 0.2)
+    opa_v = person(f"{first('m')} {father_surname}", "family", "opa", "m",
+                   mother_age + rng.randint(26, 34), 2, phone=_phone(rng))
+    # Generation 2: the parents, an aunt and an uncle.
+    mother = person(f"{first('f')} {surname}", "household", "moeder", "f", mother_age, 1,
+                    phone=_phone(rng), notes="Werkt parttime; zoekt steun bij haar moeder.")
+    father = person(f"{first('m')} {father_surname}", "family" if apart else "household",
+                    "vader", "m", mother_age + rng.randint(0, 6), 2 if apart else 1,
+                    phone=_phone(rng))
+    aunt = person(f"{first('f')} {surname}", "family", "tante", "f",
+                  mother_age + rng.randint(-5, 5), 2, phone=_phone(rng))
+    uncle = person(f"{first('m')} {father_surname}", "family", "oom", "m",
+                   mother_age + rng.randint(-5, 5), 3)
+    # Generation 3: the children; the worry is about them.
+    child_surname = surname if apart else father_surname
+    twins = SIBLING_TIES[turn] == "twin"
+    children: list[str] = []
+    eldest_age = rng.randint(5, 14)
+    for k in range(rng.randint(2, 3)):
         gender = rng.choice(("f", "m"))
-        first, role = (FIRST_F, "dochter") if gender == "f" else (FIRST_M, "zoon")
-        return person(f"{rng.choice(first)} {surname}", "household", role, gender,
-                      rng.randint(1, 15))
-
-    children = [child() for _ in range(rng.randint(1, 3))]
-    extra = rng.randint(0, 7 - len(people))  # 2-7 people in all
-    others: list[tuple[str, str]] = []
-    for _ in range(extra):
-        circle = rng.choice(("family", "network", "professional"))
-        if circle == "family":
-            pid = person(f"{rng.choice(FIRST_F)} {rng.choice(SURNAMES)}", circle, "oma", "f",
-                         rng.randint(55, 80), phone=_phone(rng))
-            others.append((pid, "family"))
-        elif circle == "network":
-            gender = rng.choice(("f", "m"))
-            first, role = (FIRST_F, "buurvrouw") if gender == "f" else (FIRST_M, "buurman")
-            pid = person(f"{rng.choice(first)} {rng.choice(SURNAMES)}", circle, role, gender,
-                         None, phone=_phone(rng))
-            others.append((pid, "neighbour"))
-        else:
-            pid = person(f"{rng.choice(FIRST_F + FIRST_M)} {rng.choice(SURNAMES)}", circle,
-                         "huisarts", "unknown", None, organisation=rng.choice(ORGANISATIONS),
-                         phone=_phone(rng))
-            others.append((pid, "professional"))
+        age = eldest_age if twins and k == 1 else max(1, eldest_age - 2 * k - rng.randint(0, 1))
+        children.append(person(f"{first(gender)} {child_surname}", "household",
+                               "dochter" if gender == "f" else "zoon", gender, age, 1,
+                               index_person=k < 2))
+    # The network and the professionals around them.
+    friend_gender = rng.choice(("f", "m"))
+    friend = person(f"{first(friend_gender)} {rng.choice(SURNAMES)}", "network",
+                    "vriendin" if friend_gender == "f" else "vriend", friend_gender, None, 2,
+                    phone=_phone(rng))
+    neighbour_gender = rng.choice(("f", "m"))
+    neighbour = person(f"{first(neighbour_gender)} {rng.choice(SURNAMES)}", "network",
+                       "buurvrouw" if neighbour_gender == "f" else "buurman",
+                       neighbour_gender, None, rng.choice((1, 2)), phone=_phone(rng))
+    colleague_gender = rng.choice(("f", "m"))
+    colleague = person(f"{first(colleague_gender)} {rng.choice(SURNAMES)}", "network",
+                       "collega", colleague_gender, None, 3)
+    trainer_gender = rng.choice(("f", "m"))
+    trainer = person(f"{first(trainer_gender)} {rng.choice(SURNAMES)}", "network",
+                     "trainer", trainer_gender, None, 3, organisation="Sportclub Vooruit")
+    professionals = []
+    for role, organisation in rng.sample(PROFESSIONALS, rng.randint(2, 4)):
+        gender = rng.choice(("f", "m"))
+        professionals.append(person(f"{first(gender)} {rng.choice(SURNAMES)}",
+                                    "professional", role, gender, None, 3,
+                                    organisation=organisation, phone=_phone(rng)))
     for pid, fields in people:
         yield DemoRecord("person", case_id, pid, fields)
 
-    def tie(a: str, b: str, type_: str, quality: str, note: str | None = None) -> DemoRecord:
+    def tie(a: str, b: str, type_: str, quality: str, note: str | None = None,
+            direction: str | None = None, support: list[str] | None = None) -> DemoRecord:
         fields: dict[str, Any] = {
             "from_person_id": a, "to_person_id": b, "type": type_, "quality": quality,
-            "direction": rng.choice(("none", "both", "from")),
-            "support": sorted(rng.sample(("P", "G", "A", "E"), rng.randint(0, 2))),
+            "direction": direction or rng.choice(("none", "both", "from", "to")),
+            "support": support if support is not None
+            else sorted(rng.sample(SUPPORT, rng.randint(0, 2))),
         }
         if note:
             fields["note"] = note
         return DemoRecord("relationship", case_id, _uuid(rng), fields)
 
-    if father is not None:
-        yield tie(mother, father, rng.choice(("partner", "ex_partner")),
-                  rng.choice(("stressful", "conflict", "violence")),
-                  "Ruzies lopen soms hoog op.")
-    for child in children:
-        yield tie(mother, child, "parent_child", rng.choice(("strong", "normal", "stressful")))
-        if father is not None:
-            yield tie(father, child, "parent_child", rng.choice(("normal", "weak", "strong")))
-    for pid, type_ in others:
-        yield tie(mother, pid, type_, rng.choice(("strong", "normal", "weak", "conflict")),
-                  "Contact vooral via de telefoon.")
+    index_child, second_child = children[0], children[1]
+    yield tie(oma, opa, GRANDPARENT_TIES[turn], rng.choice(("normal", "distant", "weak")),
+              support=[])
+    yield tie(opa, mother, "parent_child", GRANDFATHER_QUALITY[turn],
+              GRANDFATHER_NOTES[GRANDFATHER_QUALITY[turn]], direction="from", support=[])
+    yield tie(oma, mother, "parent_child", "strong", "Oma is de steun van moeder.",
+              direction="both", support=["P", "E"])
+    yield tie(opa_v, father, "parent_child", rng.choice(("normal", "weak", "distant")))
+    yield tie(aunt, mother, "sibling", rng.choice(("strong", "normal", "close")),
+              direction="both", support=["E", "P"])
+    yield tie(uncle, father, "sibling", "cut_off", "Al jaren geen contact na een ruzie.",
+              support=[])
+    yield tie(father, mother, parents_tie, PARENTS_QUALITY[turn], PARENT_NOTES[parents_tie],
+              direction="from" if PARENTS_QUALITY[turn] != "stressful" else "both", support=[])
+    yield tie(mother, index_child, "parent_child", MOTHER_CHILD_QUALITY[turn])
+    yield tie(father, index_child, "parent_child", FATHER_CHILD_QUALITY[turn],
+              "De kinderen zijn bang als vader boos wordt.", direction="from", support=[])
+    for child in children[1:]:
+        yield tie(mother, child, "parent_child", rng.choice(("strong", "normal", "close")))
+    yield tie(father, second_child, SECOND_CHILD_TIES[turn], rng.choice(("normal", "weak")))
+    yield tie(index_child, second_child, SIBLING_TIES[turn], rng.choice(("close", "strong")),
+              direction="both", support=["E"])
+    for child in children[2:]:
+        yield tie(index_child, child, "sibling", rng.choice(("normal", "strong")))
+    yield tie(oma, index_child, "family", "close", "Oma vangt de kinderen op woensdag op.",
+              direction="from", support=["P", "A", "E"])
+    yield tie(aunt, second_child, "family", rng.choice(("normal", "weak")))
+    yield tie(friend, mother, "friend", rng.choice(("strong", "normal")), direction="from",
+              support=["E", "A"])
+    yield tie(neighbour, mother, "neighbour", rng.choice(("normal", "strong", "weak")),
+              "Contact vooral via de telefoon.", direction="from", support=["P"])
+    yield tie(colleague, father, "colleague", rng.choice(("normal", "weak")))
+    yield tie(trainer, index_child, "other", rng.choice(("normal", "strong")),
+              "Trainer bij de sportclub.", direction="from", support=["G"])
+    for k, pro in enumerate(professionals):
+        yield tie(pro, index_child if k % 2 == 0 else mother, "professional",
+                  rng.choice(("normal", "weak", "strong")), direction="from",
+                  support=["A"] if k == 0 else [])
 
+    status = PLAN_STATUSES[turn]
     plan_id = _uuid(rng)
-    yield DemoRecord("safety_plan", case_id, plan_id, {
-        "title": "Veiligheidsplan", "status": rng.choice(("draft", "agreed", "submitted")),
-        "version": 1, "phase": rng.choice(("direct", "structural")),
+    plan_fields: dict[str, Any] = {
+        "title": "Veiligheidsplan", "status": status, "version": 1,
+        "phase": rng.choice(("direct", "structural")),
         "harm": rng.choice(HARM), "worries": rng.choice(WORRIES),
         "working_well": rng.choice(WORKING_WELL),
         "children_version": "Huis van zorgen: ruzie thuis.\nHuis van goede dingen: oma.\n"
                             "Huis van dromen: een rustig huis.",
         "review_on": _day(rng, today, 120),
-    })
-    position = 0
+    }
+    if status != "draft":
+        plan_fields["agreed_on"] = _day(rng, today - dt.timedelta(days=30), 20)
+    items: list[DemoRecord] = []
 
     def item(section: str, text: str, **more: Any) -> DemoRecord:
-        nonlocal position
-        position += 1
-        return DemoRecord("plan_item", case_id, _uuid(rng), {
+        rec = DemoRecord("plan_item", case_id, _uuid(rng), {
             "plan_id": plan_id, "section": section, "text": text,
-            "position": f"a{position:03d}", **more,
+            "position": f"a{len(items) + 1:03d}", **more,
+        })
+        items.append(rec)
+        return rec
+
+    condition_ids = [item("condition", text, set_by="Veilig Thuis").record_id
+                     for text in CONDITIONS]
+    # A plan is agreed only when a goal and an agreement meet each condition; the draft
+    # still misses a goal for one, as a plan in the making does.
+    goal_meets = condition_ids[:1] if status == "draft" else condition_ids
+    danger_ids = [item("danger", DANGER[d], goal=GOALS[d], family_view=rng.choice(FAMILY_VIEWS),
+                       addresses=goal_meets if d == 0 else []).record_id
+                  for d in range(rng.randint(1, 2))]
+    for k, (who, text) in enumerate(rng.sample(AGREEMENTS, 3)):
+        item("agreement", text, who=who,
+             when="bij spanning", how_checked="besproken bij elk huisbezoek",
+             addresses=[condition_ids[k % len(condition_ids)]], done=k == 0)
+    for text in rng.sample(SIGNALS, 2):
+        item("signal", text, who="oma")
+    item("emergency_step", "Bel 112 als iemand in gevaar is.", who="iedereen", phone="112")
+    item("emergency_step", "Bel Veilig Thuis voor advies of om een zorg te melden.",
+         who="moeder of oma", phone="0800-2000")
+    item("emergency_step", "De kinderen gaan naar de buurvrouw en bellen oma.",
+         who="de kinderen")
+    item("network_commitment", rng.choice(COMMITMENTS), who="oma")
+    decided = status in TEAMLEAD_PLAN_STATUSES
+    # A decided plan was submitted first: the team lead's version shows it as it was then.
+    seen = {**plan_fields, "status": "submitted"} if decided else plan_fields
+    yield DemoRecord("safety_plan", case_id, plan_id, plan_fields)
+    yield from items
+    if decided:
+        yield DemoRecord("plan_version", case_id, _uuid(rng), {
+            "plan_id": plan_id, "version": 1, "decision": status,
+            "comment": DECISION_COMMENTS[status],
+            **({"section_comments": RETURNED_SECTION_COMMENTS} if status == "returned" else {}),
+            "content": plan_content((plan_id, 0, seen),
+                                    [(i.record_id, 0, i.fields) for i in items]),
+            "based_on_rev": 0, "decided_by": None,
+            "decided_at": f"{_day(rng, today - dt.timedelta(days=8), 7)}T10:00:00+00:00",
         })
 
-    danger_ids = []
-    for d in range(rng.randint(1, 2)):
-        rec = item("danger", DANGER[d], goal=GOALS[d], family_view=rng.choice(FAMILY_VIEWS))
-        danger_ids.append(rec.record_id)
-        yield rec
-    yield item("condition", rng.choice(CONDITIONS), set_by="Veilig Thuis")
-    for text in rng.sample(AGREEMENTS, 2):
-        yield item("agreement", text, who="moeder", when="bij spanning",
-                   how_checked="besproken bij elk huisbezoek")
-    yield item("signal", rng.choice(SIGNALS))
-    yield item("emergency_step", rng.choice(EMERGENCY), phone="112")
-    yield item("network_commitment", rng.choice(COMMITMENTS), who="oma")
-
-    for _ in range(rng.randint(1, 3)):
+    # Visits a few weeks apart, each with the scores of those at the table.
+    first_visit = today - dt.timedelta(days=rng.randint(60, 90))
+    for v in range(rng.randint(2, 4)):
         visit_id = _uuid(rng)
-        date = _day(rng, today - dt.timedelta(days=120), 120)
-        participants = [mother, *rng.sample(children, 1)]
+        date = (first_visit + dt.timedelta(days=21 * v + rng.randrange(5))).isoformat()
+        participants = [mother, index_child, *([oma] if v % 2 else [])]
         yield DemoRecord("visit", case_id, visit_id, {
             "date": date, "participants": participants, "location": rng.choice(PLACES),
             "notes": rng.choice(VISIT_NOTES), "shared_with_family": rng.random() < 0.7,
@@ -222,7 +359,8 @@ def demo_case(seed: int, index: int, *, team_id: str,
         for pid in participants:
             yield DemoRecord("scaling_score", case_id, _uuid(rng), {
                 "person_id": pid, "plan_item_id": danger_ids[0], "visit_id": visit_id,
-                "value": rng.randint(2, 8), "date": date, "note": rng.choice(SCORE_NOTES),
+                "value": min(10, rng.randint(2, 5) + v), "date": date,
+                "note": rng.choice(SCORE_NOTES),
             })
     for title in rng.sample(TASKS, rng.randint(1, 3)):
         yield DemoRecord("task", case_id, _uuid(rng), {

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.demo import demo_records
-from sync.protocol import Change
+from storage.demo import DemoRecord, demo_records, plan_content
+from sync.protocol import Change, Record
 from sync.service.accounts import add_team, add_user, team_ids
 from sync.service.db import transaction
 from sync.service.models import RecordRow, Team, User
@@ -77,21 +77,72 @@ def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2
                                         seed=seed, start=start))
             done = session.get(RecordRow, records[0].record_id) is not None
         start += u.cases
-        if done:
-            continue
-        viewer = Viewer(
-            user_id=user.id, username=user.username, display_name=user.display_name,
-            role=user.role, team_ids=frozenset(teams), device_id=SEED_DEVICE,
-            address="seed-demo",
-        )
-        ctx = PushContext(viewer=viewer, retention_days=retention_days)
-        changes = [
-            Change(change_id=str(uuid.uuid4()), record_id=record.record_id, kind=record.kind,
-                   case_id=record.case_id, base_rev=0, set=record.fields)
-            for record in records
-        ]
-        for result in push(factory, ctx, changes):  # one transaction: all of them or none
-            if result.status != "applied":
-                raise RuntimeError(f"demo record refused: {result.error}")
-        made = True
+        # A worker only submits a plan; its team lead approves or returns it afterwards.
+        decisions = [r for r in records if r.kind == "plan_version"]
+        decided = {r.fields["plan_id"] for r in decisions}
+        if not done:
+            changes = [
+                Change(change_id=str(uuid.uuid4()), record_id=r.record_id, kind=r.kind,
+                       case_id=r.case_id, base_rev=0,
+                       set={**r.fields, "status": "submitted"}
+                       if r.record_id in decided else r.fields)
+                for r in records if r.kind != "plan_version"
+            ]
+            _push_all(factory, _viewer(user, teams), retention_days, changes)
+            made = True
+        made = _decide(factory, decisions, teams[0], retention_days) or made
     return made
+
+
+def _viewer(user: User, teams: list[str]) -> Viewer:
+    return Viewer(
+        user_id=user.id, username=user.username, display_name=user.display_name,
+        role=user.role, team_ids=frozenset(teams), device_id=SEED_DEVICE,
+        address="seed-demo",
+    )
+
+
+def _push_all(factory: sessionmaker[Session], viewer: Viewer, retention_days: int,
+              changes: list[Change]) -> list[Record]:
+    ctx = PushContext(viewer=viewer, retention_days=retention_days)
+    records = []
+    for result in push(factory, ctx, changes):  # one transaction: all of them or none
+        if result.status != "applied" or result.record is None:
+            raise RuntimeError(f"demo record refused: {result.error}")
+        records.append(result.record)
+    return records
+
+
+def _decide(factory: sessionmaker[Session], decisions: list[DemoRecord], team_id: str,
+            retention_days: int) -> bool:
+    """The team lead of the team decides on the submitted demo plans not decided yet, each
+    on the plan exactly as it stands (so `based_on_rev` and `content` are the real ones)."""
+    with transaction(factory) as session:
+        lead = next((user for user in session.scalars(select(User).where(User.role == "teamlead"))
+                     if team_id in team_ids(session, user.id)), None)
+        if lead is None:
+            return False
+        teams = team_ids(session, lead.id)
+        changes = []
+        for d in decisions:
+            if session.get(RecordRow, d.record_id) is not None:
+                continue
+            plan = session.get(RecordRow, d.fields["plan_id"])
+            assert plan is not None
+            items = [row for row in session.scalars(select(RecordRow).where(
+                RecordRow.case_id == d.case_id, RecordRow.kind == "plan_item"))
+                if row.fields.get("plan_id") == plan.id and not row.deleted]
+            items.sort(key=lambda row: str(row.fields.get("position")))
+            fields = {
+                **d.fields, "decided_by": lead.id,
+                "based_on_rev": max([plan.rev, *(row.rev for row in items)]),
+                "content": plan_content((plan.id, plan.rev, plan.fields),
+                                        [(row.id, row.rev, row.fields) for row in items]),
+            }
+            changes.append(Change(change_id=str(uuid.uuid4()), record_id=d.record_id,
+                                  kind="plan_version", case_id=d.case_id, base_rev=0,
+                                  set=fields))
+    if not changes:
+        return False
+    _push_all(factory, _viewer(lead, teams), retention_days, changes)
+    return True

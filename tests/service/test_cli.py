@@ -5,6 +5,7 @@ line; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import io
+import json
 import os
 import signal
 import subprocess
@@ -15,6 +16,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from sync.schema import PLAN_STATUSES
 from sync.service.accounts import add_device
 from sync.service.app import create_app
 from sync.service.cli import main
@@ -87,6 +89,18 @@ def test_seed_demo_makes_the_demo_worker_and_cases(db_url, capsys, monkeypatch):
         assert len(cases) == demo.cases
         assert {c["fields"]["contact_worker_id"] for c in cases} == {body["user"]["id"]}
         assert {r["kind"] for r in page["records"]} >= {"person", "safety_plan", "plan_item"}
+        # The team lead decided the demo's approved and returned plans through the real
+        # review rules, on the plan as it stood.
+        plans = {r["id"]: r for r in page["records"] if r["kind"] == "safety_plan"}
+        assert {p["fields"]["status"] for p in plans.values()} == set(PLAN_STATUSES)
+        versions = [r for r in page["records"] if r["kind"] == "plan_version"]
+        assert sorted(v["fields"]["decision"] for v in versions) == ["approved", "returned"]
+        for version in versions:
+            plan = plans[version["fields"]["plan_id"]]
+            assert plan["fields"]["status"] == version["fields"]["decision"]
+            assert plan["fields"]["reviewed_by"] == version["fields"]["decided_by"]
+            seen = json.loads(version["fields"]["content"])["plan"]
+            assert seen["fields"]["status"] == "submitted" and seen["rev"] < plan["rev"]
 
 
 def _demo_cases_each_user_sees(db_url: str) -> dict[str, int]:

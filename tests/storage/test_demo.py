@@ -30,7 +30,7 @@ def test_every_household_has_what_the_issue_lists():
     for rs in by_case.values():
         kinds = Counter(r.kind for r in rs)
         people = [r for r in rs if r.kind == "person"]
-        assert 2 <= len(people) <= 7
+        assert 10 <= len(people) <= 25
         assert kinds["safety_plan"] == 1 and kinds["visit"] >= 1 and kinds["task"] >= 1
         assert kinds["relationship"] >= 1 and kinds["scaling_score"] >= 1
         assert SECTIONS <= {r.fields["section"] for r in rs if r.kind == "plan_item"}
