@@ -14,6 +14,8 @@ from desktop.settings import Settings
 from storage.database import DB_NAME
 from storage.store import CaseStore
 
+TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
+
 PASSPHRASE = "groene gieter naast de regenton"
 pytestmark = pytest.mark.gui
 
@@ -27,7 +29,7 @@ def _no_sync(store):
 def _seed(data_dir: Path) -> None:
     store = CaseStore.create(data_dir, PASSPHRASE)
     for i in range(30):
-        store.create_record("case", {"title": f"Familie Proef {i}", "team_id": "team-1",
+        store.create_record("case", {"title": f"Familie Proef {i}", "team_id": TEAM_ID,
                                      "status": "active"})
     store.close()
 

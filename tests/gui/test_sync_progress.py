@@ -38,7 +38,7 @@ class HeldAfterFirstPage(httpx.BaseTransport):
         self.gate = gate
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.url.path == "/sync/pull" and request.url.params.get("cursor"):
+        if request.url.path.endswith("/sync/pull") and request.url.params.get("cursor"):
             self.gate.wait(30)
         return self.inner.handle_request(request)
 
