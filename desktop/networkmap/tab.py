@@ -43,6 +43,7 @@ from desktop.networkmap.compare import CompareDialog
 from desktop.networkmap.legend import Legend
 from desktop.networkmap.listmodel import ID_ROLE, MapListModel
 from desktop.networkmap.model import NetworkModel, build, disputed, seen_by, viewpoints
+from desktop.networkmap.reading import MAP_KINDS, Network, read_network
 from desktop.networkmap.scene import MapScene, Move
 from desktop.networkmap.snapshot import content_of
 from desktop.networkmap.view import MapView
@@ -50,7 +51,6 @@ from desktop.networkmap.words import value_label, viewpoint_label
 from desktop.operations import ChangeNotice
 from sync.protocol import Record
 
-MAP_KINDS = frozenset({"person", "relationship"})
 PERSON_FIELDS = ("name", "role", "gender", "birth_date", "circle", "ring", "index_person",
                  "deceased")
 TIE_FIELDS = ("type", "quality", "direction", "support", "since", "until", "note")
@@ -58,15 +58,6 @@ POSITION = {"genogram": ("map_x", "map_y"), "ecogram": ("eco_x", "eco_y")}
 DEFAULT_TIE = {"type": "family", "quality": "normal"}
 
 
-Network = tuple[list[Record], list[Record], frozenset[str]]
-
-
-def read_network(store: Any, case_id: str) -> Network:
-    """The case's people and ties, and which of them have an open conflict."""
-    conflicted = frozenset(c.record_id for c in store.list_conflicts(case_id=case_id)
-                           if c.kind in MAP_KINDS)
-    return (store.list_records(kind="person", case_id=case_id),
-            store.list_records(kind="relationship", case_id=case_id), conflicted)
 
 
 class NetworkMapTab(QWidget):
