@@ -20,12 +20,12 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QImage,
-    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
     QPdfWriter,
 )
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgGenerator
 
 from desktop.networkmap import style
@@ -159,8 +159,9 @@ def write_svg(page: Page, path: Path) -> None:
     painter.end()
 
 
-def paint_on_paper(page: Page, device: QPagedPaintDevice) -> None:
+def paint_on_paper(page: Page, device: QPdfWriter | QPrinter) -> None:
     """A4 (or the printer's paper), landscape when the page is wider than high."""
+    device.setResolution(DPI)  # see the module's docstring: the fonts are in points
     device.setPageOrientation(QPageLayout.Orientation.Landscape if page.width > page.height
                               else QPageLayout.Orientation.Portrait)
     painter = _painting(QPainter(), device)
@@ -194,7 +195,7 @@ def export_map(model: NetworkModel, view_name: str, fmt: str, path: Path, *,
     WRITERS[fmt](Page(scene), Path(path))
 
 
-def print_map(model: NetworkModel, view_name: str, printer: QPagedPaintDevice, *,
+def print_map(model: NetworkModel, view_name: str, printer: QPrinter, *,
               names_hidden: bool = False, conflicted: frozenset[str] = frozenset()) -> None:
     scene = map_scene(model, view_name, names_hidden=names_hidden, conflicted=conflicted)
     paint_on_paper(Page(scene), printer)
