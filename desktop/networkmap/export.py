@@ -24,6 +24,7 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPdfWriter,
+    QTransform,
 )
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtSvg import QSvgGenerator
@@ -105,8 +106,9 @@ class Page:
         """Paint the page into `target` (device units at 96 dpi), as large as it fits."""
         scale = min(target.width() / self.width, target.height() / self.height)
         painter.save()
-        painter.translate(target.topLeft())
-        painter.scale(scale, scale)
+        # Moved and scaled in one transform.
+        painter.setWorldTransform(
+            QTransform(scale, 0, 0, scale, target.left(), target.top()), True)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         painter.setPen(style.INK)
