@@ -4,6 +4,7 @@ exports without a display."""
 
 from __future__ import annotations
 
+import html
 import os
 import subprocess
 import sys
@@ -73,7 +74,7 @@ def model_of(store, case_id):
 
 
 def svg_text(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+    return html.unescape(path.read_text(encoding="utf-8"))
 
 
 def pdf_text(path: Path) -> str:
@@ -107,8 +108,7 @@ def test_initials_only_svg_and_pdf_hold_no_full_name_but_the_legend(qapp, store,
         legend = legend_of(model, view_name)
         assert legend and "Legend" in flat, fmt
         for line in legend:
-            assert " ".join(line.split()).replace("&", "&amp;").replace("'", "&#39;") in flat \
-                or " ".join(line.split()) in flat, (fmt, line)
+            assert " ".join(line.split()) in flat, (fmt, line)
 
 
 def test_an_initials_only_png_is_the_drawing_of_initials_alone(qapp, store, case, tmp_path):
@@ -234,8 +234,8 @@ def cli(data_dir: Path, *argv: str, stdin: str = PASS + "\n") -> subprocess.Comp
 
 
 def test_the_command_line_exports_the_map_without_a_display(store, case, tmp_path):
-    data_dir = Path(store.data_dir) if hasattr(store, "data_dir") else tmp_path / "data"
-    store.close()
+    data_dir = store.data_dir
+    store.close()  # the command line opens the store itself
     out = tmp_path / "kaart.pdf"
     done = cli(data_dir, "export", "--what", "map", "--case", case.id, "--view", "ecogram",
                "--format", "pdf", "--initials", "--out", str(out), "--passphrase-stdin")
@@ -248,7 +248,7 @@ def test_the_command_line_exports_the_map_without_a_display(store, case, tmp_pat
     done = cli(data_dir, "export", "--what", "map", "--case", case.id, "--format", "png",
                "--out", str(png), "--passphrase-stdin")
     assert done.returncode == 0, done.stderr
-    assert not QImage(str(png)).isNull() if QApplication.instance() else png.stat().st_size
+    assert not QImage(str(png)).isNull()
     # The JSON export stays the default.
     done = cli(data_dir, "export", "--case", case.id, "--passphrase-stdin")
     assert done.returncode == 0 and '"kind": "case"' in done.stdout
