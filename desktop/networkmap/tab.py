@@ -380,6 +380,9 @@ class NetworkMapTab(QWidget):
         if self.compare_dialog is not None:
             self.compare_dialog.close()  # no family's names stay on screen
             self.compare_dialog = None
+        for dialog in (self.export_dialog, self.print_dialog):
+            if dialog is not None:
+                dialog.reject()  # a case closed or locked is not exported afterwards
         self.loaded_case = None
         self.records = {}
         self.ids = self.writer.ids = Ids()
