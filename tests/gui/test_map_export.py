@@ -261,3 +261,16 @@ def test_the_command_line_exports_the_map_without_a_display(store, case, tmp_pat
     finally:
         reopened.close()
     assert details == ["map ecogram pdf initials", "map genogram png", "json export"]
+
+
+def test_closing_the_case_closes_the_export_dialog_without_exporting(opened, case, store,
+                                                                     qtbot):
+    view, tab = opened
+    press(tab, tab.export_action)
+    qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.isVisible())
+    dialog = tab.export_dialog
+    tab.clear()  # what the case file does when it closes or the store locks
+    qtbot.waitUntil(lambda: tab.export_dialog is None)
+    assert not dialog.isVisible()
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert paper_entries(store, case.id, "export") == []
