@@ -112,6 +112,13 @@ def status(args: argparse.Namespace, secrets: Secrets) -> int:
 
 @_one_line_errors
 def export(args: argparse.Namespace, secrets: Secrets) -> int:
+    if args.what == "map":
+        return _export_map(args, secrets)
+    if args.format not in (None, "json"):
+        raise StoreError("records are exported as json; --format png, svg or pdf needs "
+                         "--what map")
+    if args.out is not None or args.initials:
+        raise StoreError("--out and --initials belong to --what map")
     with _open(args, secrets) as store:
         if args.case_id is not None:
             case = store.get_record(args.case_id)
@@ -123,6 +130,24 @@ def export(args: argparse.Namespace, secrets: Secrets) -> int:
         r.model_dump(include={"id", "kind", "case_id", "rev", "deleted", "fields"})
         for r in sorted(found, key=lambda r: (r.case_id, r.kind != "case", r.kind, r.id))
     ])
+    return 0
+
+
+def _export_map(args: argparse.Namespace, secrets: Secrets) -> int:
+    if args.format not in ("png", "svg", "pdf"):
+        raise StoreError("--what map needs --format png, svg or pdf")
+    if args.case_id is None or args.out is None:
+        raise StoreError("--what map needs --case and --out")
+    from desktop.networkmap import export as map_export  # loads Qt, offscreen
+
+    map_export.offscreen_application(args.data_dir)
+    with _open(args, secrets) as store:
+        case = store.get_record(args.case_id)
+        if case is None or case.kind != "case" or case.deleted:
+            raise StoreError("no such case")
+        map_export.export_case(store, args.case_id, args.view, args.format, args.out,
+                               names_hidden=args.initials)
+    print(f"wrote the {args.view} as {args.format}", file=sys.stderr)
     return 0
 
 

@@ -9,13 +9,17 @@ form field) becomes an undoable command on the case file's undo stack.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QLabel,
     QMenu,
     QScrollArea,
@@ -31,6 +35,7 @@ from desktop.casefile.controller import CaseFileController
 from desktop.casefile.form import RecordForm
 from desktop.casefile.labels import choices, field_label
 from desktop.casefile.lifetime import while_alive
+from desktop.networkmap import export as map_export
 from desktop.networkmap.commands import (
     CreateRecords,
     DeleteRecords,
@@ -43,6 +48,7 @@ from desktop.networkmap.compare import CompareDialog
 from desktop.networkmap.legend import Legend
 from desktop.networkmap.listmodel import ID_ROLE, MapListModel
 from desktop.networkmap.model import NetworkModel, build, disputed, seen_by, viewpoints
+from desktop.networkmap.reading import MAP_KINDS, Network, read_network
 from desktop.networkmap.scene import MapScene, Move
 from desktop.networkmap.snapshot import content_of
 from desktop.networkmap.view import MapView
@@ -50,7 +56,6 @@ from desktop.networkmap.words import value_label, viewpoint_label
 from desktop.operations import ChangeNotice
 from sync.protocol import Record
 
-MAP_KINDS = frozenset({"person", "relationship"})
 PERSON_FIELDS = ("name", "role", "gender", "birth_date", "circle", "ring", "index_person",
                  "deceased")
 TIE_FIELDS = ("type", "quality", "direction", "support", "since", "until", "note")
@@ -58,15 +63,6 @@ POSITION = {"genogram": ("map_x", "map_y"), "ecogram": ("eco_x", "eco_y")}
 DEFAULT_TIE = {"type": "family", "quality": "normal"}
 
 
-Network = tuple[list[Record], list[Record], frozenset[str]]
-
-
-def read_network(store: Any, case_id: str) -> Network:
-    """The case's people and ties, and which of them have an open conflict."""
-    conflicted = frozenset(c.record_id for c in store.list_conflicts(case_id=case_id)
-                           if c.kind in MAP_KINDS)
-    return (store.list_records(kind="person", case_id=case_id),
-            store.list_records(kind="relationship", case_id=case_id), conflicted)
 
 
 class NetworkMapTab(QWidget):
@@ -163,10 +159,22 @@ class NetworkMapTab(QWidget):
         self.compare_action = self._action(self.tr("C&ompare"), self.compare_snapshots)
         self.compare_action.setToolTip(self.tr("What changed between two snapshots"))
         self.compare_dialog: CompareDialog | None = None
+        self.export_action = self._action(self.tr("E&xport…"), self.export_map)
+        self.export_action.setToolTip(self.tr("Save the map with its legend as PDF, PNG or "
+                                              "SVG"))
+        self.print_action = self._action(self.tr("Pr&int…"), self.print_map,
+                                         QKeySequence.StandardKey.Print)
+        self.hide_names_action = self._action(self.tr("Hide &names"), lambda: None)
+        self.hide_names_action.setCheckable(True)
+        self.hide_names_action.setToolTip(self.tr("Exports and prints show initials and roles "
+                                                  "only"))
+        self.export_dialog: QFileDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
         for action in (self.genogram_action, self.ecogram_action, None,
                        self.add_person_action, self.connect_action, self.delete_action, None,
                        self.relayout_action, self.zoom_in_action, self.zoom_out_action,
-                       self.fit_action, None, self.snapshot_action, self.compare_action):
+                       self.fit_action, None, self.snapshot_action, self.compare_action, None,
+                       self.export_action, self.print_action, self.hide_names_action):
             if action is None:
                 self.toolbar.addSeparator()
             else:
@@ -280,10 +288,101 @@ class NetworkMapTab(QWidget):
             self._show_filtered(view_name)
             self.view.fit()
 
+    # -- on paper: exports and prints, each one logged -------------------------------------
+
+    def _export_filters(self) -> dict[str, str]:
+        return {"pdf": self.tr("PDF document (*.pdf)"), "png": self.tr("PNG image (*.png)"),
+                "svg": self.tr("SVG drawing (*.svg)")}
+
+    def export_map(self) -> None:
+        """Ask where to save: the file goes only to the place the worker chooses."""
+        if self.loaded_case is None:
+            return
+        filters = self._export_filters()
+        dialog = QFileDialog(self, self.tr("Export the map"))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setNameFilters(list(filters.values()))
+        dialog.setDefaultSuffix("pdf")
+        dialog.setDirectory(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation))
+        by_filter = {text: fmt for fmt, text in filters.items()}
+        dialog.filterSelected.connect(
+            lambda text: dialog.setDefaultSuffix(by_filter.get(text, "pdf")))
+        case_id = self.loaded_case
+        dialog.fileSelected.connect(lambda path: self._export_to(
+            case_id, Path(path), by_filter.get(dialog.selectedNameFilter(), "pdf")))
+        dialog.finished.connect(lambda _result: self._dialog_done(dialog))
+        self.export_dialog = dialog
+        dialog.open()
+
+    def _dialog_done(self, dialog: QDialog) -> None:
+        if self.export_dialog is dialog:
+            self.export_dialog = None
+        if self.print_dialog is dialog:
+            self.print_dialog = None
+        dialog.deleteLater()
+
+    def _export_to(self, case_id: str, path: Path, chosen: str) -> None:
+        if case_id != self.loaded_case:
+            return  # another case was opened meanwhile: never export the wrong family
+        fmt = path.suffix.lower().lstrip(".")
+        if fmt not in map_export.FORMATS:
+            fmt = chosen
+            path = path.with_name(f"{path.name}.{fmt}")
+        hidden = self.hide_names_action.isChecked()
+        try:
+            map_export.export_map(self.model, self.view_name, fmt, path, names_hidden=hidden,
+                                  conflicted=self.scene.conflicted)
+        except OSError as exc:
+            self.controller.session.failed.emit(exc)
+            return
+        self._log_paper("export", case_id, map_export.access_detail(fmt, self.view_name,
+                                                                    hidden))
+
+    def print_map(self) -> None:
+        if self.loaded_case is None:
+            return
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print the map"))
+        case_id = self.loaded_case
+        dialog.finished.connect(lambda result: self._printed(dialog, printer, case_id, result))
+        self.print_dialog = dialog
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.show()  # as open(), which PySide binds only with a receiver
+
+    def _printed(self, dialog: QDialog, printer: QPrinter, case_id: str, result: int) -> None:
+        self._dialog_done(dialog)
+        if result == QDialog.DialogCode.Accepted and case_id == self.loaded_case:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Print the map as shown (this view, these views) on `printer`, and log it."""
+        case_id = self.loaded_case
+        if case_id is None:
+            return
+        hidden = self.hide_names_action.isChecked()
+        try:
+            map_export.print_map(self.model, self.view_name, printer, names_hidden=hidden,
+                                 conflicted=self.scene.conflicted)
+        except OSError as exc:
+            self.controller.session.failed.emit(exc)
+            return
+        self._log_paper("print", case_id, map_export.access_detail("paper", self.view_name,
+                                                                   hidden))
+
+    def _log_paper(self, action: str, case_id: str, detail: str) -> None:
+        self.controller.session.change(
+            lambda store: store.log_access(action, case_id=case_id, detail=detail), kinds=())
+
     def clear(self) -> None:
         if self.compare_dialog is not None:
             self.compare_dialog.close()  # no family's names stay on screen
             self.compare_dialog = None
+        for dialog in (self.export_dialog, self.print_dialog):
+            if dialog is not None:
+                dialog.reject()  # a case closed or locked is not exported afterwards
         self.loaded_case = None
         self.records = {}
         self.ids = self.writer.ids = Ids()

@@ -1616,6 +1616,21 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>MapExport</name>
+    <message>
+        <source>Ecogram</source>
+        <translation>Ecogram</translation>
+    </message>
+    <message>
+        <source>Genogram</source>
+        <translation>Genogram</translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+</context>
+<context>
     <name>NetworkMap</name>
     <message>
         <source>People (%1)</source>
@@ -1993,6 +2008,26 @@ Huishouden: %4</translation>
         <translation>Wat er anders is tussen twee momentopnamen</translation>
     </message>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xporteren…</translation>
+    </message>
+    <message>
+        <source>Save the map with its legend as PDF, PNG or SVG</source>
+        <translation>Bewaar de kaart met de legenda als pdf, png of svg</translation>
+    </message>
+    <message>
+        <source>Pr&amp;int…</source>
+        <translation>Af&amp;drukken…</translation>
+    </message>
+    <message>
+        <source>Hide &amp;names</source>
+        <translation>&amp;Namen verbergen</translation>
+    </message>
+    <message>
+        <source>Exports and prints show initials and roles only</source>
+        <translation>Exports en afdrukken tonen alleen initialen en rollen</translation>
+    </message>
+    <message>
         <source>Network map tools</source>
         <translation>Knoppen van de netwerkkaart</translation>
     </message>
@@ -2003,6 +2038,26 @@ Huishouden: %4</translation>
     <message>
         <source>All views</source>
         <translation>Alle kijken</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Pdf-document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Png-afbeelding (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Svg-tekening (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the map</source>
+        <translation>Kaart exporteren</translation>
+    </message>
+    <message>
+        <source>Print the map</source>
+        <translation>Kaart afdrukken</translation>
     </message>
     <message>
         <source>New person</source>
