@@ -51,8 +51,15 @@ class VisitScores(QGroupBox):
         self.scale = QLabel(self.tr("0 = so unsafe the children cannot stay, "
                                     "10 = safe enough to close the case"), self)
         self.scale.setWordWrap(True)
+        # The same question as a child of ten understands it: short sentences, "jij".
+        self.child_question = QLabel(self.tr(
+            "For children: How safe is it at home? 0 is not safe at all. "
+            "10 is completely safe. Which number do you give?"), self)
+        self.child_question.setWordWrap(True)
+        self.child_question.setAccessibleName(self.tr("The scaling question for children"))
         column = QVBoxLayout(self)
         column.addWidget(self.scale)
+        column.addWidget(self.child_question)
         self._layout = QFormLayout()
         column.addLayout(self._layout)
         self._scores: dict[tuple[str, str], Record] = {}  # (visit_id, person_id) -> score

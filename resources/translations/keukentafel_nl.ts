@@ -3126,6 +3126,14 @@ Huishouden: %4</translation>
         <translation>0 = zo onveilig dat de kinderen niet thuis kunnen blijven, 10 = veilig genoeg om het dossier af te sluiten</translation>
     </message>
     <message>
+        <source>For children: How safe is it at home? 0 is not safe at all. 10 is completely safe. Which number do you give?</source>
+        <translation>Voor kinderen: Hoe veilig is het thuis? 0 is helemaal niet veilig. 10 is helemaal veilig. Welk cijfer geef jij?</translation>
+    </message>
+    <message>
+        <source>The scaling question for children</source>
+        <translation>De schaalvraag voor kinderen</translation>
+    </message>
+    <message>
         <source>Tick the participants of the visit first.</source>
         <translation>Vink eerst aan wie er bij het huisbezoek waren.</translation>
     </message>
