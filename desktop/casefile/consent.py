@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from desktop.casefile.editors import FieldEditor, ReferenceEditor
 from desktop.casefile.record_tab import RecordTab
 from desktop.casefile.records_model import Column
@@ -19,7 +21,9 @@ class ConsentTab(RecordTab):
         self._names: dict[str, str] = {}
         self.columns = (
             Column("person_id", text=lambda r: self._names.get(r.fields.get("person_id"), "")),
-            Column("purpose"), Column("given_on"), Column("withdrawn_on"),
+            # The form explains the purpose in full; the column title stays one word.
+            Column("purpose", header=QCoreApplication.translate("ConsentTab", "Purpose")),
+            Column("given_on"), Column("withdrawn_on"),
         )
         super().__init__(*args, **kwargs)
 

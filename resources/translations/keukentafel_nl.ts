@@ -772,6 +772,10 @@ Huishouden: %4</translation>
 <context>
     <name>ConsentTab</name>
     <message>
+        <source>Purpose</source>
+        <translation>Doel</translation>
+    </message>
+    <message>
         <source>&amp;Add consent</source>
         <translation>Toestemming &amp;toevoegen</translation>
     </message>

@@ -155,3 +155,17 @@ def test_the_demo_tasks_overdue_since_january_show_it(store, session, qtbot):
     marked = {model.record(r).id for r in range(model.rowCount())
               if model.data(model.index(r, 2)).endswith(" · overdue")}
     assert marked == {t.id for t in late}
+
+
+def test_the_consent_column_titles_are_whole(qtbot, window, cases):
+    """Issue 9: the consent table's "Purpose (what may be shared with whom)" was cut off."""
+    view = window.workspace.case_file
+    open_case(qtbot, window, cases["full"])
+    view.tabs.setCurrentWidget(view.consent)
+    qtbot.waitUntil(lambda: view.consent.loaded_case == cases["full"])
+    header = view.consent.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    model = view.consent.table.model()
+    for section in range(model.columnCount()):
+        text = model.headerData(section, Qt.Orientation.Horizontal)
+        assert metrics.horizontalAdvance(text) < header.sectionSize(section), text
