@@ -207,6 +207,10 @@ def render(folder: Path) -> list[Path]:
                 wizard.show()
                 settle()
                 saved.append(_save(wizard, folder, "07-new-case"))
+                wizard.currentPage().title.setText("Gezin De Vries")
+                wizard.next()
+                settle()
+                saved.append(_save(wizard, folder, "07-new-case-household"))
                 wizard.close()
 
             window.lock.quick_hide()
