@@ -40,7 +40,8 @@ def _text(value: str) -> str:
 
 def _writable(value: str) -> str:
     # A lone surrogate cannot be written back as JSON; NUL can, and is judged per change.
-    if "\x00" not in value and not is_text(value):
+    # Checked apart from NUL, so that a NUL beside a surrogate does not let the surrogate by.
+    if not is_text(value.replace("\x00", "")):
         raise PydanticCustomError("invalid_text", "holds a lone surrogate")
     return value
 

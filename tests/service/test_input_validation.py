@@ -149,6 +149,9 @@ def test_a_lone_surrogate_in_a_change_s_own_strings_refuses_the_push(world, name
     bad[name] += "\ud800"
     response = _post(world.client, "/api/v1/sync/push", {"changes": [bad]}, anouk.headers)
     assert response.status_code == 422 and _code(response) == "invalid_text"
+    bad[name] = bad[name][:-1] + "\x00\ud800"  # a NUL first must not let the surrogate by
+    response = _post(world.client, "/api/v1/sync/push", {"changes": [bad]}, anouk.headers)
+    assert response.status_code == 422 and _code(response) == "invalid_text"
 
 
 @BAD

@@ -43,11 +43,14 @@ def api(db_url):
         device.new_case(world.team("Noord"))
         app.state.fuzz_headers = device.headers
     # Valid and deliberately invalid requests: client mistakes must get 4xx, never 5xx.
-    # codec=None: any code point, lone surrogates too; allow_x00: NUL in strings.
+    # allow_x00: NUL in strings. codec="utf-8": schemathesis' own negative generator fails
+    # while encoding a lone surrogate into a query string (UnicodeEncodeError in
+    # schemathesis, not in the service), so lone surrogates are left to the hostile-strings
+    # property below, which puts them into every string of every body.
     return schemathesis.from_asgi(
         "/openapi.json", app,
         data_generation_methods=[DataGenerationMethod.positive, DataGenerationMethod.negative],
-        generation_config=GenerationConfig(allow_x00=True, codec=None),
+        generation_config=GenerationConfig(allow_x00=True, codec="utf-8"),
     )
 
 
