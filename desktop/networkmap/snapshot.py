@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.networkmap.model import NetworkModel
+from desktop.networkmap.model import DANGER_QUALITIES, NetworkModel, build
 
 FORMAT = 1
 PERSON_KEYS = ("name", "gender", "circle", "ring", "index_person", "deceased", "birth_date")
@@ -56,6 +56,52 @@ class TieChange:
     after: Any
 
 
+# The circle of support around the children (docs/architecture.md, "The network over
+# time"): a tie supports when its band is good, or when it carries support letters and is
+# not a harmful one (a weak tie that brings practical help still helps; a violent one never).
+SUPPORTIVE_QUALITIES = frozenset({"strong", "close", "normal"})
+HARMFUL_QUALITIES = DANGER_QUALITIES | {"violence", "hostile", "conflict", "cut_off"}
+SUPPORT_LETTERS = frozenset({"P", "G", "A", "E"})
+
+
+def supportive(tie: dict[str, Any]) -> bool:
+    quality = tie.get("quality")
+    if quality in HARMFUL_QUALITIES:
+        return False
+    letters = tie.get("support")
+    helps = isinstance(letters, list) and any(x in SUPPORT_LETTERS for x in letters)
+    return quality in SUPPORTIVE_QUALITIES or helps
+
+
+@dataclass(frozen=True)
+class Circle:
+    around: str  # "children" (index persons), "household" (none marked) or "nobody"
+    members: frozenset[str]  # person ids
+
+
+def circle_of(snapshot: Snapshot) -> Circle:
+    """The living people outside the centre with a supportive tie to someone in it; the
+    centre is the index children, or the household when no child is marked."""
+    people = snapshot.people
+    centre = {pid for pid, p in people.items() if p.get("index_person") is True}
+    around = "children"
+    if not centre:
+        centre = {pid for pid, p in people.items() if p.get("circle") == "household"}
+        around = "household"
+    if not centre:
+        return Circle("nobody", frozenset())
+    members: set[str] = set()
+    for tie in snapshot.ties.values():
+        a, b = str(tie.get("a")), str(tie.get("b"))
+        if a == b or a not in people or b not in people or not supportive(tie):
+            continue
+        for inside, other in ((a, b), (b, a)):
+            if inside in centre and other not in centre \
+                    and people[other].get("deceased") is not True:
+                members.add(other)
+    return Circle(around, frozenset(members))
+
+
 @dataclass
 class Comparison:
     added: list[str] = field(default_factory=list)  # person names
@@ -63,6 +109,16 @@ class Comparison:
     begun: list[tuple[str, str, Any]] = field(default_factory=list)  # (a, b, type)
     ended: list[tuple[str, str, Any]] = field(default_factory=list)
     changed: list[TieChange] = field(default_factory=list)
+    # The same by id, for drawing the comparison on the map.
+    added_ids: frozenset[str] = frozenset()
+    left_ids: frozenset[str] = frozenset()
+    begun_ids: frozenset[str] = frozenset()
+    ended_ids: frozenset[str] = frozenset()
+    changed_ids: frozenset[str] = frozenset()
+    circle_before: Circle = Circle("nobody", frozenset())
+    circle_after: Circle = Circle("nobody", frozenset())
+    circle_joined: list[str] = field(default_factory=list)  # names
+    circle_left: list[str] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -76,9 +132,18 @@ def compare(before: Snapshot, after: Snapshot) -> Comparison:
     def name(pid: Any) -> str:
         return names.get(str(pid), "?")
 
+    added = after.people.keys() - before.people.keys()
+    left = before.people.keys() - after.people.keys()
+    circle_before, circle_after = circle_of(before), circle_of(after)
     result = Comparison(
-        added=sorted(name(p) for p in after.people.keys() - before.people.keys()),
-        left=sorted(name(p) for p in before.people.keys() - after.people.keys()),
+        added=sorted(name(p) for p in added),
+        left=sorted(name(p) for p in left),
+        added_ids=frozenset(added), left_ids=frozenset(left),
+        begun_ids=frozenset(after.ties.keys() - before.ties.keys()),
+        ended_ids=frozenset(before.ties.keys() - after.ties.keys()),
+        circle_before=circle_before, circle_after=circle_after,
+        circle_joined=sorted(name(p) for p in circle_after.members - circle_before.members),
+        circle_left=sorted(name(p) for p in circle_before.members - circle_after.members),
     )
     for tid in sorted(after.ties.keys() - before.ties.keys()):
         tie = after.ties[tid]
@@ -92,4 +157,26 @@ def compare(before: Snapshot, after: Snapshot) -> Comparison:
             if old.get(key) != new.get(key):
                 result.changed.append(TieChange(tid, name(new.get("a")), name(new.get("b")),
                                                 key, old.get(key), new.get(key)))
+    result.changed_ids = frozenset(c.tie_id for c in result.changed)
     return result
+
+
+def union_model(before: Snapshot, after: Snapshot) -> NetworkModel:
+    """The later moment with what has gone since the earlier one put back, so that one
+    drawing shows both: who is new, who has left, which ties ended."""
+    people = {**before.people, **after.people}
+    ties = {**before.ties, **after.ties}
+    return build(
+        [_Row(pid, p) for pid, p in people.items()],
+        [_Row(tid, {**t, "from_person_id": t.get("a"), "to_person_id": t.get("b")})
+         for tid, t in ties.items()],
+    )
+
+
+@dataclass(frozen=True)
+class _Row:
+    """A person or tie of a snapshot, shaped as the records `build` reads."""
+
+    id: str
+    fields: dict[str, Any]
+    deleted: bool = False
