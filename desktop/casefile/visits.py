@@ -15,6 +15,7 @@ from desktop.casefile.editors import ChecklistEditor, FieldEditor
 from desktop.casefile.record_tab import RecordTab
 from desktop.casefile.records_model import Column, display_value
 from desktop.casefile.visit_scores import VisitScores
+from desktop.networkmap.visit_snapshot import create_visit, keep_for_visit
 from sync.protocol import Record
 
 
@@ -37,6 +38,8 @@ class VisitsTab(RecordTab):
         )
         super().__init__(*args, **kwargs)
         self.controller.field_set.connect(self._on_field_set_visit)
+        # After the field's own write (connected first): the worker saved the visit.
+        self.form.edited.connect(self._visit_saved)
         self.form.tab_order_changed.connect(self._chain_scores)
         self.scores.rebuilt.connect(self._chain_scores)
 
@@ -74,6 +77,33 @@ class VisitsTab(RecordTab):
 
     def new_fields(self) -> dict[str, Any]:
         return {"date": dt.date.today().isoformat(), "shared_with_family": False}
+
+    def add_record(self) -> None:
+        """A new visit keeps the network map as it stands, in the same write."""
+        self.form.flush()
+        case_id = self.controller.case_id
+        if case_id is None:
+            return
+        fields = self.new_fields()
+        self.controller.write(lambda s: create_visit(s, case_id, fields),
+                              self._created_with_map, "visit")
+
+    def _created_with_map(self, records: list[Record]) -> None:
+        for record in records:
+            self.controller.record_created.emit(record)
+        self._created(records[0])
+
+    def _visit_saved(self, record_id: str, *_: Any) -> None:
+        # Only what the worker changes in the form: undo, redo and a sync never take one.
+        case_id = self.controller.case_id
+        if case_id is None:
+            return
+        self.controller.write(
+            lambda s: keep_for_visit(s, case_id, record_id), self._snapshot_kept, "map_snapshot")
+
+    def _snapshot_kept(self, record: Record | None) -> None:
+        if record is not None:
+            self.controller.record_created.emit(record)
 
     def fetch(self, store: Any, case_id: str, kind: str) -> Any:
         return (

@@ -647,6 +647,22 @@ Huishouden: %4</translation>
         <translation>Wat er anders is</translation>
     </message>
     <message>
+        <source>The circle of support around the children</source>
+        <translation>De kring van steun rond de kinderen</translation>
+    </message>
+    <message>
+        <source>The later moment on the map, with what changed marked</source>
+        <translation>Het latere moment op de kaart, met wat er veranderde erbij</translation>
+    </message>
+    <message>
+        <source>Ecogram</source>
+        <translation>Ecogram</translation>
+    </message>
+    <message>
+        <source>Genogram</source>
+        <translation>Genogram</translation>
+    </message>
+    <message>
         <source>&amp;From</source>
         <translation>&amp;Van</translation>
     </message>
@@ -655,12 +671,74 @@ Huishouden: %4</translation>
         <translation>&amp;Tot</translation>
     </message>
     <message>
+        <source>&amp;Drawing</source>
+        <translation>&amp;Tekening</translation>
+    </message>
+    <message>
+        <source>Home visit %1</source>
+        <translation>Huisbezoek %1</translation>
+    </message>
+    <message>
         <source>A snapshot could not be read (it may come from a newer version); it counts as empty.</source>
         <translation>Een momentopname kon niet worden gelezen (misschien komt hij van een nieuwere versie); hij telt als leeg.</translation>
     </message>
     <message>
         <source>Nothing changed between these two moments.</source>
         <translation>Er is niets veranderd tussen deze twee momenten.</translation>
+    </message>
+    <message>
+        <source>No child is marked as the one the worry is about and nobody lives in the household, so there is no circle to count.</source>
+        <translation>Er is geen kind om wie het gaat aangevinkt en niemand woont in het huishouden, dus er is geen kring om te tellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The circle around the children has grown: %1 → %n person(s)</source>
+        <translation>
+            <numerusform>De kring rond de kinderen is gegroeid: %1 → %n persoon</numerusform>
+            <numerusform>De kring rond de kinderen is gegroeid: %1 → %n mensen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The circle around the household has grown: %1 → %n person(s)</source>
+        <translation>
+            <numerusform>De kring rond het huishouden is gegroeid: %1 → %n persoon</numerusform>
+            <numerusform>De kring rond het huishouden is gegroeid: %1 → %n mensen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The circle around the children has become smaller: %1 → %n person(s)</source>
+        <translation>
+            <numerusform>De kring rond de kinderen is kleiner geworden: %1 → %n persoon</numerusform>
+            <numerusform>De kring rond de kinderen is kleiner geworden: %1 → %n mensen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The circle around the household has become smaller: %1 → %n person(s)</source>
+        <translation>
+            <numerusform>De kring rond het huishouden is kleiner geworden: %1 → %n persoon</numerusform>
+            <numerusform>De kring rond het huishouden is kleiner geworden: %1 → %n mensen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The circle around the children has stayed the same: %n person(s)</source>
+        <translation>
+            <numerusform>De kring rond de kinderen is even groot gebleven: %n persoon</numerusform>
+            <numerusform>De kring rond de kinderen is even groot gebleven: %n mensen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The circle around the household has stayed the same: %n person(s)</source>
+        <translation>
+            <numerusform>De kring rond het huishouden is even groot gebleven: %n persoon</numerusform>
+            <numerusform>De kring rond het huishouden is even groot gebleven: %n mensen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Joined the circle: %1</source>
+        <translation>Erbij gekomen in de kring: %1</translation>
+    </message>
+    <message>
+        <source>No longer in the circle: %1</source>
+        <translation>Niet meer in de kring: %1</translation>
     </message>
     <message>
         <source>%1 has joined the network</source>
@@ -681,6 +759,21 @@ Huishouden: %4</translation>
     <message>
         <source>%1 – %2: %3 was %4, is now %5</source>
         <translation>%1 – %2: %3 was %4, is nu %5</translation>
+    </message>
+</context>
+<context>
+    <name>CompareScene</name>
+    <message>
+        <source>new</source>
+        <translation>nieuw</translation>
+    </message>
+    <message>
+        <source>gone</source>
+        <translation>weg</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>veranderd</translation>
     </message>
 </context>
 <context>
