@@ -65,6 +65,7 @@ class ConflictInbox(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.open_dialog = self._open_dialog
+        self._resolve_when_read: str | None = None  # a record id chosen elsewhere
         session.changed.connect(self._on_changed)
         self.model.modelReset.connect(self._update_empty)
         self._update_empty()
@@ -77,8 +78,22 @@ class ConflictInbox(QDialog):
     def reload(self) -> None:
         self.session.query(load_inbox, self._show_rows, on_error=lambda exc: self.model.clear())
 
+    def resolve_record(self, record_id: str) -> None:
+        """Resolve the open conflict on `record_id` (chosen on the network map) once the
+        inbox has read the newest conflicts, with the dialog the inbox opens itself."""
+        self._resolve_when_read = record_id
+        self.reload()
+
     def _show_rows(self, rows: list[InboxRow]) -> None:
         self.model.set_rows(rows)
+        wanted, self._resolve_when_read = self._resolve_when_read, None
+        if wanted is not None:
+            row = next((r for r in range(self.model.rowCount())
+                        if self.model.row_at(r).conflict.record_id == wanted), -1)
+            if row >= 0:
+                self.table.selectRow(row)
+                self.resolve_selected()
+                return
         if rows and not self.table.selectionModel().hasSelection():
             self.table.selectRow(0)
 

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             self.unlock_page.reset()
             self.workspace = Workspace(self.session)
             self.workspace.case_file.remember_layout(self.settings)
+            self.workspace.network_map.conflict_chosen.connect(self.resolve_record)
             self.stack.addWidget(self.workspace)
             self.stack.setCurrentWidget(self.workspace)
             self.workspace.setFocus()
@@ -267,6 +268,13 @@ class MainWindow(QMainWindow):
         self.inbox.show()
         self.inbox.raise_()
         self.inbox.activateWindow()
+
+    @Slot(str)
+    def resolve_record(self, record_id: str) -> None:
+        """A conflict chosen where it shows (the network map): the inbox, resolving it."""
+        self.show_conflicts()
+        if self.inbox is not None:
+            self.inbox.resolve_record(record_id)
 
     @Slot()
     def show_rejected(self) -> None:
