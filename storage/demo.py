@@ -140,6 +140,25 @@ def plan_content(plan: tuple[str, int, dict[str, Any]],
                       sort_keys=True, ensure_ascii=False)
 
 
+def map_content(people: list[tuple[str, dict[str, Any]]],
+                ties: list[tuple[str, dict[str, Any]]]) -> str:
+    """The network as a `map_snapshot` keeps it: (id, fields) of its people and ties, in the
+    JSON the desktop writes (desktop/networkmap/snapshot.py `content_of`; a test keeps the
+    two the same)."""
+    shown = [{"id": pid, "name": str(f.get("name") or ""), "gender": f.get("gender"),
+              "circle": f.get("circle"), "ring": f.get("ring"),
+              "index_person": f.get("index_person") is True,
+              "deceased": f.get("deceased") is True, "birth_date": f.get("birth_date")}
+             for pid, f in people]
+    lines = [{"id": tid, "a": f.get("from_person_id"), "b": f.get("to_person_id"),
+              "type": f.get("type"), "quality": f.get("quality"),
+              "direction": f.get("direction"), "support": list(f.get("support") or [])}
+             for tid, f in ties]
+    return json.dumps({"format": 1, "people": sorted(shown, key=lambda p: p["id"]),
+                       "ties": sorted(lines, key=lambda t: t["id"])},
+                      ensure_ascii=False, sort_keys=True)
+
+
 def demo_case(seed: int, index: int, *, team_id: str,
               contact_worker_id: str | None) -> Iterator[DemoRecord]:
     """One fictional household, its network map, safety plan, visits and tasks."""
@@ -236,6 +255,8 @@ def demo_case(seed: int, index: int, *, team_id: str,
     for pid, fields in people:
         yield DemoRecord("person", case_id, pid, fields)
 
+    ties: list[DemoRecord] = []
+
     def tie(a: str, b: str, type_: str, quality: str, note: str | None = None,
             direction: str | None = None, support: list[str] | None = None) -> DemoRecord:
         fields: dict[str, Any] = {
@@ -246,7 +267,8 @@ def demo_case(seed: int, index: int, *, team_id: str,
         }
         if note:
             fields["note"] = note
-        return DemoRecord("relationship", case_id, _uuid(rng), fields)
+        ties.append(DemoRecord("relationship", case_id, _uuid(rng), fields))
+        return ties[-1]
 
     index_child, second_child = children[0], children[1]
     yield tie(oma, opa, GRANDPARENT_TIES[turn], rng.choice(("normal", "distant", "weak")),
@@ -272,16 +294,19 @@ def demo_case(seed: int, index: int, *, team_id: str,
               direction="both", support=["E"])
     for child in children[2:]:
         yield tie(index_child, child, "sibling", rng.choice(("normal", "strong")))
-    yield tie(oma, index_child, "family", "close", "Oma vangt de kinderen op woensdag op.",
-              direction="from", support=["P", "A", "E"])
+    oma_child = tie(oma, index_child, "family", "close",
+                    "Oma vangt de kinderen op woensdag op.", direction="from",
+                    support=["P", "A", "E"])
+    yield oma_child
     yield tie(aunt, second_child, "family", rng.choice(("normal", "weak")))
     yield tie(friend, mother, "friend", rng.choice(("strong", "normal")), direction="from",
               support=["E", "A"])
     yield tie(neighbour, mother, "neighbour", rng.choice(("normal", "strong", "weak")),
               "Contact vooral via de telefoon.", direction="from", support=["P"])
     yield tie(colleague, father, "colleague", rng.choice(("normal", "weak")))
-    yield tie(trainer, index_child, "other", rng.choice(("normal", "strong")),
-              "Trainer bij de sportclub.", direction="from", support=["G"])
+    trainer_child = tie(trainer, index_child, "other", rng.choice(("normal", "strong")),
+                        "Trainer bij de sportclub.", direction="from", support=["G"])
+    yield trainer_child
     for k, pro in enumerate(professionals):
         yield tie(pro, index_child if k % 2 == 0 else mother, "professional",
                   rng.choice(("normal", "weak", "strong")), direction="from",
@@ -348,9 +373,11 @@ def demo_case(seed: int, index: int, *, team_id: str,
 
     # Visits a few weeks apart, each with the scores of those at the table.
     first_visit = today - dt.timedelta(days=rng.randint(60, 90))
+    visits: list[tuple[str, str]] = []
     for v in range(rng.randint(2, 4)):
         visit_id = _uuid(rng)
         date = (first_visit + dt.timedelta(days=21 * v + rng.randrange(5))).isoformat()
+        visits.append((visit_id, date))
         participants = [mother, index_child, *([oma] if v % 2 else [])]
         yield DemoRecord("visit", case_id, visit_id, {
             "date": date, "participants": participants, "location": rng.choice(PLACES),
@@ -362,6 +389,8 @@ def demo_case(seed: int, index: int, *, team_id: str,
                 "value": min(10, rng.randint(2, 5) + v), "date": date,
                 "note": rng.choice(SCORE_NOTES),
             })
+    yield from visit_snapshots(case_id, visits, people, ties, used, trainer=trainer,
+                               changed=(oma_child, trainer_child), mother=mother)
     for title in rng.sample(TASKS, rng.randint(1, 3)):
         yield DemoRecord("task", case_id, _uuid(rng), {
             "title": title, "due_on": _day(rng, today, 60), "done": rng.random() < 0.3,
@@ -371,6 +400,37 @@ def demo_case(seed: int, index: int, *, team_id: str,
         "person_id": mother, "purpose": "Delen van het veiligheidsplan met de huisarts",
         "given_on": _day(rng, today - dt.timedelta(days=90), 80), "basis": "toestemming",
     })
+
+
+def visit_snapshots(case_id: str, visits: list[tuple[str, str]],
+                    people: list[tuple[str, dict[str, Any]]], ties: list[DemoRecord],
+                    used: set[str], *, trainer: str, changed: tuple[DemoRecord, DemoRecord],
+                    mother: str) -> Iterator[DemoRecord]:
+    """The map kept with each visit. At the first one the network was smaller: the trainer
+    was not there yet, oma kept her distance from the children, and a neighbour who has
+    since moved away still helped the mother; every later visit kept the map as it is now.
+    Ids come from the case's id, not from the random stream, so the rest stays the same."""
+    oma_child, trainer_child = changed
+
+    def made(name: str) -> str:
+        return str(uuid.uuid5(uuid.UUID(case_id), name))
+
+    moved = made("moved-neighbour")
+    neighbour = (moved, {"name": f"{next(n for n in FIRST_M if n not in used)} "
+                                 f"{SURNAMES[int(case_id[:2], 16) % len(SURNAMES)]}",
+                         "circle": "network", "role": "buurman", "gender": "m", "ring": 2})
+    before_people = [p for p in people if p[0] != trainer] + [neighbour]
+    before_ties = [(t.record_id, {**t.fields, "quality": "distant", "support": []}
+                    if t is oma_child else t.fields)
+                   for t in ties if t is not trainer_child]
+    before_ties.append((made("moved-neighbour-tie"), {
+        "from_person_id": moved, "to_person_id": mother, "type": "neighbour",
+        "quality": "normal", "direction": "from", "support": ["P"]}))
+    earlier = map_content(before_people, before_ties)
+    now = map_content(people, [(t.record_id, t.fields) for t in ties])
+    for k, (visit_id, date) in enumerate(visits):
+        yield DemoRecord("map_snapshot", case_id, made(f"snapshot-{visit_id}"), {
+            "visit_id": visit_id, "taken_on": date, "content": earlier if k == 0 else now})
 
 
 def demo_records(cases: int, *, team_id: str, contact_worker_id: str | None,
