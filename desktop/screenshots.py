@@ -115,6 +115,23 @@ def _review_queue(work: Path, service_url: str, folder: Path) -> list[Path]:
     return saved
 
 
+def _map_comparison(window: QWidget, tab: QWidget, folder: Path) -> Path:
+    """The network at the case's first two visits compared, on the map and as a list."""
+    tab.compare_snapshots()  # type: ignore[attr-defined]
+    settle(300, lambda: tab.compare_dialog is not None)  # type: ignore[attr-defined]
+    dialog = tab.compare_dialog  # type: ignore[attr-defined]
+    dialog.before.setCurrentIndex(0)
+    dialog.after.setCurrentIndex(min(1, dialog.after.count() - 1))
+    dialog.resize(1200, 720)
+    dialog.show()
+    settle()
+    dialog.map.fit()
+    settle()
+    path = _save(dialog, folder, "11-map-comparison")
+    dialog.close()
+    return path
+
+
 def render(folder: Path) -> list[Path]:
     from desktop.mainwindow.window import MainWindow
 
@@ -170,6 +187,7 @@ def render(folder: Path) -> list[Path]:
                         workspace.network_map.show_view(view)
                         settle(300, lambda: not window.session.busy)
                         saved.append(_save(window, folder, f"03-case-file-{index + 1}-{view}"))
+                    saved.append(_map_comparison(window, workspace.network_map, folder))
 
             window.show_conflicts()
             inbox = window.inbox

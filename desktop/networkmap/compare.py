@@ -70,6 +70,7 @@ class CompareDialog(QDialog):
         self.result = Comparison()
         self.differences = QListWidget(self)
         self.differences.setAccessibleName(self.tr("What changed"))
+        self.differences.setWordWrap(True)  # each difference read whole, never cut off
         self.circle = QLabel(self)
         self.circle.setWordWrap(True)
         self.circle.setTextFormat(Qt.TextFormat.PlainText)
@@ -104,6 +105,7 @@ class CompareDialog(QDialog):
         split.addWidget(side)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([600, 400])  # the list gets room to read, not what is left over
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
