@@ -47,9 +47,10 @@ class CompareScene(MapScene):
             **{i: "gone" for i in result.left_ids | result.ended_ids},
             **{i: "changed" for i in result.changed_ids},
         }
-        for item in [*self.people.values(), *self.ties.values()]:
-            item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
-            item.setOpacity(1.0)
+        for person in self.people.values():
+            person.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsMovable, False)
+            if person.opacity() != 1.0:  # faded by the comparison shown before
+                person.setOpacity(1.0)
         for person_id, item in self.people.items():
             mark = self.marks.get(person_id)
             if mark is not None:

@@ -648,7 +648,7 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>The circle of support around the children</source>
-        <translation>De kring van steun rond de kinderen</translation>
+        <translation>Wie de kinderen steunt</translation>
     </message>
     <message>
         <source>The later moment on the map, with what changed marked</source>
@@ -672,7 +672,7 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>&amp;Drawing</source>
-        <translation>&amp;Tekening</translation>
+        <translation>Te&amp;kening</translation>
     </message>
     <message>
         <source>Home visit %1</source>
@@ -688,57 +688,57 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>No child is marked as the one the worry is about and nobody lives in the household, so there is no circle to count.</source>
-        <translation>Er is geen kind om wie het gaat aangevinkt en niemand woont in het huishouden, dus er is geen kring om te tellen.</translation>
+        <translation>Er is geen kind om wie het gaat aangevinkt en niemand woont in het huishouden: er valt niet te tellen wie steunt.</translation>
     </message>
     <message numerus="yes">
         <source>The circle around the children has grown: %1 → %n person(s)</source>
         <translation>
-            <numerusform>De kring rond de kinderen is gegroeid: %1 → %n persoon</numerusform>
-            <numerusform>De kring rond de kinderen is gegroeid: %1 → %n mensen</numerusform>
+            <numerusform>Meer mensen steunen de kinderen: %1 → %n</numerusform>
+            <numerusform>Meer mensen steunen de kinderen: %1 → %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The circle around the household has grown: %1 → %n person(s)</source>
         <translation>
-            <numerusform>De kring rond het huishouden is gegroeid: %1 → %n persoon</numerusform>
-            <numerusform>De kring rond het huishouden is gegroeid: %1 → %n mensen</numerusform>
+            <numerusform>Meer mensen steunen het huishouden: %1 → %n</numerusform>
+            <numerusform>Meer mensen steunen het huishouden: %1 → %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The circle around the children has become smaller: %1 → %n person(s)</source>
         <translation>
-            <numerusform>De kring rond de kinderen is kleiner geworden: %1 → %n persoon</numerusform>
-            <numerusform>De kring rond de kinderen is kleiner geworden: %1 → %n mensen</numerusform>
+            <numerusform>Minder mensen steunen de kinderen: %1 → %n</numerusform>
+            <numerusform>Minder mensen steunen de kinderen: %1 → %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The circle around the household has become smaller: %1 → %n person(s)</source>
         <translation>
-            <numerusform>De kring rond het huishouden is kleiner geworden: %1 → %n persoon</numerusform>
-            <numerusform>De kring rond het huishouden is kleiner geworden: %1 → %n mensen</numerusform>
+            <numerusform>Minder mensen steunen het huishouden: %1 → %n</numerusform>
+            <numerusform>Minder mensen steunen het huishouden: %1 → %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The circle around the children has stayed the same: %n person(s)</source>
         <translation>
-            <numerusform>De kring rond de kinderen is even groot gebleven: %n persoon</numerusform>
-            <numerusform>De kring rond de kinderen is even groot gebleven: %n mensen</numerusform>
+            <numerusform>Even veel mensen steunen de kinderen: %n</numerusform>
+            <numerusform>Even veel mensen steunen de kinderen: %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>The circle around the household has stayed the same: %n person(s)</source>
         <translation>
-            <numerusform>De kring rond het huishouden is even groot gebleven: %n persoon</numerusform>
-            <numerusform>De kring rond het huishouden is even groot gebleven: %n mensen</numerusform>
+            <numerusform>Even veel mensen steunen het huishouden: %n</numerusform>
+            <numerusform>Even veel mensen steunen het huishouden: %n</numerusform>
         </translation>
     </message>
     <message>
         <source>Joined the circle: %1</source>
-        <translation>Erbij gekomen in de kring: %1</translation>
+        <translation>Erbij als steun: %1</translation>
     </message>
     <message>
         <source>No longer in the circle: %1</source>
-        <translation>Niet meer in de kring: %1</translation>
+        <translation>Niet meer als steun: %1</translation>
     </message>
     <message>
         <source>%1 has joined the network</source>
