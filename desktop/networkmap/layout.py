@@ -2,8 +2,9 @@
 
 Genogram: one row per generation, partners side by side, children in the row below, ordered
 under their parents (birth, adoptive and foster parents at once: a child sits under the mean
-of all its parents). Ecogram: the household in the middle, everyone else in ring 1-3 of their
-`ring`, in the sector of their circle.
+of all its parents); friends, neighbours and professionals in a compact block beside the
+tree. Ecogram: the household in the middle, everyone else in ring 1-3 of their `ring`, in
+the sector of their circle.
 
 Every step is bounded by the number of people and ties, so the layout ends on any data,
 however inconsistent (loops, a partner who is also a parent, hundreds of people). Where the
@@ -32,6 +33,12 @@ COLUMN = 120  # from one symbol's centre to the next in a row
 ROW = 150  # from one generation to the next
 UNIT_GAP = 40  # extra space between families in a row
 HOUSEHOLD_RADIUS = 100
+# The block of people outside the family, beside the tree: closer than the tree's rows,
+# which need room for the lines between generations.
+BLOCK_COLUMN = 100
+BLOCK_ROW = 95
+BLOCK_GAP = 35  # between the sectors of the block
+BLOCK_MIN_ROW = 3
 RING_RADII = {1: 190, 2: 300, 3: 410}  # where people stand; the rings are drawn between
 RING_EDGES = (140, 245, 355, 465)  # household, inner, middle, outer circle
 SECTORS = ("family", "friends", "neighbours", "professionals")
@@ -156,7 +163,7 @@ def _order_unit(model: NetworkModel, unit: list[str], links: dict[str, set[str]]
 
 def outside_family(model: NetworkModel) -> set[str]:
     """Friends, neighbours and professionals with no family tie: the genogram puts them in
-    a row of their own below the family, so they do not sit among the generations."""
+    a block of their own beside the family, so they do not sit among the generations."""
     in_family = {p for t in model.ties if t.type in FAMILY_TYPES for p in (t.a, t.b)}
     return {p.id for p in model.people.values()
             if p.id not in in_family and p.circle in ("network", "professional")}
@@ -165,13 +172,10 @@ def outside_family(model: NetworkModel) -> set[str]:
 def genogram(model: NetworkModel) -> Layout:
     gen = generations(model)
     outsiders = outside_family(model)
-    if outsiders:
-        below = max((g for p, g in gen.items() if p not in outsiders), default=-1) + 1
-        for person_id in outsiders:
-            gen[person_id] = below
     rows: dict[int, list[str]] = {}
     for person_id in model.people:
-        rows.setdefault(gen[person_id], []).append(person_id)
+        if person_id not in outsiders:
+            rows.setdefault(gen[person_id], []).append(person_id)
     parents: dict[str, list[str]] = {p: [] for p in model.people}
     for tie in model.ties:
         if tie.type in PARENT_TYPES:
@@ -196,7 +200,33 @@ def genogram(model: NetworkModel) -> Layout:
             for offset, person_id in enumerate(unit):
                 positions[person_id] = (round(start + offset * COLUMN), level * ROW)
             x = start + width + COLUMN + UNIT_GAP
+    top = min((y for _, y in positions.values()), default=0)
+    right = max((x for x, _ in positions.values()), default=-COLUMN)
+    positions.update(_beside(model, outsiders, right + COLUMN + 2 * UNIT_GAP, top))
     return Layout(positions, gen)
+
+
+def _beside(model: NetworkModel, outsiders: set[str], left: int, top: int) -> dict[str, Point]:
+    """The people outside the family in one compact block right of the tree, a group per
+    sector (friends, neighbours and colleagues, professionals), each wrapped in short rows.
+
+    One long row under the tree made the drawing so wide that fitting it to the window
+    shrank the family to stamps; a block about as tall as the tree keeps it large."""
+    groups: dict[str, list[MapPerson]] = {}
+    for person_id in outsiders:
+        person = model.people[person_id]
+        groups.setdefault(sector_of(model, person) or "friends", []).append(person)
+    per_row = max(BLOCK_MIN_ROW, math.ceil(math.sqrt(len(outsiders))))
+    out: dict[str, Point] = {}
+    y = top
+    for sector in SECTORS:
+        members = sorted(groups.get(sector, ()), key=lambda p: (p.name.casefold(), p.id))
+        for index, person in enumerate(members):
+            row, column = divmod(index, per_row)
+            out[person.id] = (left + column * BLOCK_COLUMN, y + row * BLOCK_ROW)
+        if members:
+            y += math.ceil(len(members) / per_row) * BLOCK_ROW + BLOCK_GAP
+    return out
 
 
 # -- ecogram ---------------------------------------------------------------------------------

@@ -188,6 +188,20 @@ def test_layout_always_ends_places_everyone_and_is_deterministic(graph):
 
 @property_settings(30)
 @given(graphs(max_people=40))
+def test_the_layout_puts_nobody_on_top_of_another_and_outsiders_beside_the_tree(graph):
+    people, ties = graph
+    model = build(people, ties)
+    for placed in (layout.genogram(model).positions, layout.ecogram(model).positions):
+        assert len(set(placed.values())) == len(placed)
+    placed = layout.genogram(model).positions
+    outsiders = layout.outside_family(model)
+    tree = [placed[p] for p in placed if p not in outsiders]
+    if tree and outsiders:
+        assert min(placed[p][0] for p in outsiders) > max(x for x, _ in tree)
+
+
+@property_settings(30)
+@given(graphs(max_people=40))
 def test_couples_stay_side_by_side(graph):
     """Two people who are each other's only partner and share a row stand next to each
     other, whatever else the data holds."""
@@ -244,13 +258,27 @@ def test_whose_view_filters_ties_and_marks_where_views_differ():
     assert disputed(agree) == frozenset()
 
 
-def test_friends_and_professionals_outside_the_family_get_a_row_below_it():
+def test_friends_and_professionals_outside_the_family_stand_in_a_block_beside_it():
+    """Not one long row under the tree: a block to its right, about as tall as the tree, so
+    that fitting the drawing to the window keeps the family large."""
     people, ties = family()
-    people += [person("juf", circle="professional"), person("buur", circle="network")]
-    ties += [tie("t20", "juf", "kid", "professional", quality="weak"),
-             tie("t21", "buur", "mo", "neighbour", quality="strong")]
-    placed = layout.genogram(build(people, ties))
-    lowest_family = max(placed.positions[p][1] for p in ("kid", "mo", "gp1"))
-    assert placed.positions["juf"][1] == placed.positions["buur"][1] > lowest_family
+    people += [person(f"juf{i}", circle="professional") for i in range(5)]
+    people += [person(f"buur{i}", circle="network") for i in range(4)]
+    ties += [tie(f"t2{i}", f"juf{i}", "kid", "professional", quality="weak") for i in range(5)]
+    ties += [tie(f"t3{i}", f"buur{i}", "mo", "neighbour") for i in range(4)]
+    placed = layout.genogram(build(people, ties)).positions
+    tree = [placed[p] for p in ("gp1", "gp2", "mo", "fa", "kid", "aunt", "aunt_p", "foster1",
+                                "foster2")]
+    block = [placed[p] for p in placed if p.startswith(("juf", "buur"))]
+    assert min(x for x, _ in block) > max(x for x, _ in tree)
+    tree_height = max(y for _, y in tree) - min(y for _, y in tree)
+    block_height = max(y for _, y in block) - min(y for _, y in block)
+    block_width = max(x for x, _ in block) - min(x for x, _ in block)
+    assert min(y for _, y in block) == min(y for _, y in tree)  # level with the top row
+    assert block_height <= tree_height + 2 * layout.ROW
+    assert block_width <= 3 * layout.BLOCK_COLUMN  # nine people: rows of three
+    # By circle: the neighbours above the professionals, not mixed.
+    assert max(placed[f"buur{i}"][1] for i in range(4)) < min(
+        placed[f"juf{i}"][1] for i in range(5))
     # The foster parents (network, but family ties) stay among the generations.
-    assert placed.positions["foster1"][1] < placed.positions["kid"][1]
+    assert placed["foster1"][1] < placed["kid"][1]
