@@ -587,3 +587,26 @@ def test_random_bad_data_always_draws(qapp, canvas):
         scene.deleteLater()
 
     draws()
+
+
+def test_at_1280_by_800_the_drawing_takes_most_of_the_width(session, case, qtbot):
+    """A common laptop screen: the map opens wide beside a narrower, still usable side panel
+    (the list, the editor and the legend), without the worker dragging the handle."""
+    from PySide6.QtWidgets import QSplitter
+
+    record, _people, _ties = case
+    view = CaseFileView(session)
+    tab = NetworkMapTab(view.controller, view)
+    view.add_tab(tab, "Network map")
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    assert open_and_wait(view, record.id)
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loaded_case == record.id)
+    main = next(s for s in tab.findChildren(QSplitter)
+                if s.orientation() == Qt.Orientation.Horizontal)
+    drawing, side = main.sizes()
+    assert tab.view.width() == drawing
+    assert drawing >= 0.65 * tab.width(), main.sizes()
+    assert side >= 220, main.sizes()  # the list and the editor stay readable
