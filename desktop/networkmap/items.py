@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from desktop.networkmap.scene import MapScene
 
 R = style.RADIUS
+# A fingertip covers about 9 mm: the part of a person that picks them reaches this far past
+# the symbol, so that a finger or a pen that lands just beside it still gets hold of them.
+REACH = 12
 
 
 def age_of(person: MapPerson, today: dt.date | None = None) -> str:
@@ -65,11 +68,12 @@ class PersonItem(QGraphicsItem):
         self.setToolTip(" · ".join(x for x in (self.person.name, self.person.role or "") if x))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
-        return QRectF(-R * 3, -R - 8, R * 6, R * 2 + 34)
+        return QRectF(-R * 3, -R - REACH, R * 6, R * 2 + 30 + REACH)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(QRectF(-R - 4, -R - 4, 2 * R + 8, 2 * R + 8))  # a generous handle
+        path.addRoundedRect(QRectF(-R - REACH, -R - REACH, 2 * (R + REACH), 2 * (R + REACH)),
+                            REACH, REACH)
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -174,7 +178,7 @@ class TieItem(QGraphicsItem):
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
-        stroker.setWidth(12)  # easy to hit with a finger or a pen
+        stroker.setWidth(2 * REACH)  # easy to hit with a finger or a pen
         return stroker.createStroke(self._path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,

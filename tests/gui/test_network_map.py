@@ -610,3 +610,93 @@ def test_at_1280_by_800_the_drawing_takes_most_of_the_width(session, case, qtbot
     assert tab.view.width() == drawing
     assert drawing >= 0.65 * tab.width(), main.sizes()
     assert side >= 220, main.sizes()  # the list and the editor stay readable
+
+
+def test_a_fitted_map_stays_fitted_as_the_view_grows_until_the_worker_zooms(qtbot):
+    """The tab fits the map when it loads, often while its splitter is still settling: the
+    drawing follows the view's size until the worker zooms or pans by hand."""
+    from desktop.networkmap.scene import MapScene
+    from desktop.networkmap.view import MapView
+
+    scene = MapScene()
+    scene.addRect(0, 0, 1000, 500)
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(300, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit()
+    narrow = view.transform().m11()
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: view.viewport().width() > 800)
+    assert view.transform().m11() > 2 * narrow
+    view.zoom_in()  # the toolbar's button
+    zoomed = view.transform().m11()
+    view.resize(400, 400)
+    qtbot.waitUntil(lambda: view.viewport().width() < 450)
+    assert view.transform().m11() == pytest.approx(zoomed)
+
+
+def test_touch_pinch_zooms_one_finger_pans_and_a_finger_beside_a_person_takes_them(qtbot):
+    """On a 2-in-1 laptop: two fingers spread zoom in, one finger on empty paper moves the
+    paper, a finger that lands just beside a symbol still picks and drags that person."""
+    from dataclasses import dataclass, field
+
+    from PySide6.QtGui import QInputDevice
+
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+    from desktop.networkmap.style import RADIUS
+    from desktop.networkmap.view import MapView
+
+    @dataclass
+    class Rec:
+        id: str
+        fields: dict = field(default_factory=dict)
+        deleted: bool = False
+
+    scene = MapScene()
+    scene.show_model(build([Rec(f"p{i}", {"name": f"Persoon {i}", "gender": "fm"[i % 2]})
+                            for i in range(12)], []), "genogram")
+    view = MapView(scene)
+    view.setSceneRect(-2000, -2000, 4000, 4000)  # the paper stays put while a person moves
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    viewport = view.viewport()
+    finger = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+
+    def touch():
+        return QTest.touchEvent(viewport, finger)
+
+    empty = QPoint(400, 560)  # below the one row of people
+    assert view.itemAt(empty) is None
+    before = view.transform().m11()
+    touch().press(0, empty, viewport).press(1, empty + QPoint(100, 0), viewport).commit()
+    touch().move(0, empty - QPoint(50, 0), viewport).move(
+        1, empty + QPoint(150, 0), viewport).commit()
+    touch().release(0, empty - QPoint(50, 0), viewport).release(
+        1, empty + QPoint(150, 0), viewport).commit()
+    assert view.transform().m11() == pytest.approx(2 * before)  # the fingers twice as far apart
+
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > bar.minimum()
+    start = bar.value()
+    touch().press(0, empty, viewport).commit()
+    touch().move(0, empty - QPoint(80, 0), viewport).commit()
+    touch().release(0, empty - QPoint(80, 0), viewport).commit()
+    assert bar.value() == start + 80  # the paper follows the finger
+    assert not scene.selected_people()  # and no rubber band chose anyone
+
+    view.resetTransform()
+    person = scene.people["p3"]
+    view.centerOn(person)
+    # 9 px right of the symbol's edge: a fingertip's miss, beyond the old 4 px handle.
+    beside = view.mapFromScene(person.scenePos()) + QPoint(RADIUS + 9, 0)
+    touch().press(0, beside, viewport).commit()
+    touch().move(0, beside + QPoint(10, 40), viewport).commit()
+    touch().move(0, beside + QPoint(20, 80), viewport).commit()
+    touch().release(0, beside + QPoint(20, 80), viewport).commit()
+    assert scene.selected_people() == ["p3"]
+    assert person.pos().y() == pytest.approx(80)
