@@ -18,6 +18,7 @@ from desktop.networkmap.model import (
     MapPerson,
     MapTie,
 )
+from desktop.networkmap.period import ended, tie_tooltip, until_label
 from desktop.networkmap.words import abuse_letter
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ R = style.RADIUS
 # A fingertip covers about 9 mm: the part of a person that picks them reaches this far past
 # the symbol, so that a finger or a pen that lands just beside it still gets hold of them.
 REACH = 12
+ENDED_OPACITY = 0.4
 
 
 def age_of(person: MapPerson, today: dt.date | None = None) -> str:
@@ -144,6 +146,8 @@ class TieItem(QGraphicsItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)
         self._path = QPainterPath()
+        self.ended = ended(tie)
+        self.setToolTip(tie_tooltip(tie))
 
     def map_scene(self) -> MapScene:
         return self.scene()  # type: ignore[return-value]
@@ -169,7 +173,10 @@ class TieItem(QGraphicsItem):
         if scene.view_name == "genogram" and self.tie.type in PARENT_TYPES:
             start = scene.descent_point(self.tie)
             middle = (start.y() + b.y() - R) / 2
-            return [start, QPointF(start.x(), middle), QPointF(b.x(), middle),
+            fork = scene.twin_fork(self.tie)
+            # A twin's line leaves the sibling line where its twin's does, slanting down.
+            turn = b.x() if fork is None else fork
+            return [start, QPointF(start.x(), middle), QPointF(turn, middle),
                     QPointF(b.x(), b.y() - R)]
         return [b]
 
@@ -191,6 +198,8 @@ class TieItem(QGraphicsItem):
         a, b = self.ends()
         line = _trim(QLineF(a, b))
         tie = self.tie
+        if self.ended:
+            painter.setOpacity(ENDED_OPACITY)  # over: still drawn, as part of the story
         if scene.view_name == "genogram":
             self._paint_genogram(painter, line)
         else:
@@ -201,6 +210,9 @@ class TieItem(QGraphicsItem):
                 painter.drawText(QRectF(line.center() - QPointF(30, 18), QPointF(
                     line.center().x() + 30, line.center().y() - 2)),
                     Qt.AlignmentFlag.AlignCenter, " ".join(tie.support))
+        if self.ended:
+            painter.setOpacity(1.0)
+            self._until(painter)
         marks = (("?" if self.faulty else "") + ("≠" if tie.id in scene.disputed else "")
                  + ("!" if tie.id in scene.conflicted else ""))
         if marks:
@@ -208,6 +220,16 @@ class TieItem(QGraphicsItem):
             painter.drawText(QRectF(line.center() + QPointF(2, 0), QPointF(
                 line.center().x() + 24, line.center().y() + 16)), Qt.AlignmentFlag.AlignCenter,
                 marks)
+
+    def _until(self, painter: QPainter) -> None:
+        """The year the tie ended, on the middle of its line, under support letters."""
+        middle = self._path.pointAtPercent(0.5)
+        font = QFont(painter.font())
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        painter.setPen(style.MUTED)
+        painter.drawText(QRectF(middle.x() - 40, middle.y() + 2, 80, 16),
+                         Qt.AlignmentFlag.AlignHCenter, until_label(self.tie))
 
     def _paint_genogram(self, painter: QPainter, line: QLineF) -> None:
         tie = self.tie
@@ -224,7 +246,7 @@ class TieItem(QGraphicsItem):
                                                                  Qt.PenStyle.SolidLine)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._path)
-        elif tie.quality not in style.GENOGRAM_QUALITIES:
+        elif tie.quality not in style.GENOGRAM_QUALITIES and not self.map_scene().forked(tie):
             painter.setPen(style.pen(1, Qt.PenStyle.SolidLine, style.MUTED))
             painter.drawLine(line)
         if tie.quality in style.GENOGRAM_QUALITIES or not tie.known_quality:

@@ -700,3 +700,88 @@ def test_touch_pinch_zooms_one_finger_pans_and_a_finger_beside_a_person_takes_th
     touch().release(0, beside + QPoint(20, 80), viewport).commit()
     assert scene.selected_people() == ["p3"]
     assert person.pos().y() == pytest.approx(80)
+
+
+def _rec(record_id: str, **fields):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(id=record_id, fields=fields, deleted=False)
+
+
+def test_twins_lines_start_from_one_point_on_the_parents_line(qapp):
+    """Twins: the child lines from each parent part at one point between the twins; a
+    brother who is not a twin keeps his own line; the legend says it."""
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+
+    people = [_rec("ma", name="Moeder", gender="f", birth_date="1985-01-01"),
+              _rec("pa", name="Vader", gender="m", birth_date="1984-01-01"),
+              _rec("t1", name="Tweeling Een", gender="f", birth_date="2015-03-04"),
+              _rec("t2", name="Tweeling Twee", gender="m", birth_date="2015-03-04"),
+              _rec("br", name="Broer", gender="m", birth_date="2012-01-01")]
+    ties = [_rec("p0", from_person_id="pa", to_person_id="ma", type="married"),
+            *[_rec(f"c{n}{k}", from_person_id=parent, to_person_id=kid, type="parent_child")
+              for n, parent in enumerate(("ma", "pa")) for k, kid in enumerate(("t1", "t2",
+                                                                                 "br"))],
+            _rec("tw", from_person_id="t1", to_person_id="t2", type="twin")]
+    scene = MapScene()
+    scene.show_model(build(people, ties), "genogram")
+
+    def corners(tie_id):
+        path = scene.ties[tie_id]._path
+        return [path.elementAt(i) for i in range(path.elementCount())]
+
+    # From the parent: to the parents' line, down, along the sibling line, to the child.
+    forks = {(round(c[3].x), round(c[3].y)) for c in (corners(f"c{n}{k}") for n in (0, 1)
+                                                     for k in (0, 1))}
+    assert len(forks) == 1  # all four lines to the twins turn at one point
+    fork_x, _ = forks.pop()
+    twins_x = [scene.people[t].pos().x() for t in ("t1", "t2")]
+    assert min(twins_x) < fork_x < max(twins_x)
+    for k in (0, 1):  # and slant from there to each twin
+        assert round(corners(f"c0{k}")[4].x) == scene.people[("t1", "t2")[k]].pos().x()
+    brother = corners("c02")
+    assert brother[-2].x == brother[-1].x == scene.people["br"].pos().x()  # straight down
+    assert ("twins",) in scene.legend_keys() and ("other",) not in scene.legend_keys()
+    assert legend_text(("twins",)) == "Twins (two lines from one point)"
+
+
+def test_an_ended_tie_is_drawn_faded_with_its_year_and_its_dates_in_the_tooltip(qapp):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+
+    people = [_rec("a", name="Persoon A", circle="household"),
+              _rec("b", name="Persoon B", circle="network", ring=1),
+              _rec("c", name="Persoon C", circle="network", ring=1)]
+
+    def scene_with(**when):
+        scene = MapScene()
+        scene.show_model(build(people, [_rec("t", from_person_id="a", to_person_id="b",
+                                             type="friend", quality="strong", **when)]),
+                         "ecogram")
+        return scene
+
+    def darkest_on_line(scene):
+        image = QImage(600, 600, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        scene.render(painter, image.rect(), scene.sceneRect().toRect())
+        painter.end()
+        item = scene.ties["t"]
+        middle = item._path.pointAtPercent(0.5)
+        spot = scene.sceneRect().toRect()
+        x = round((middle.x() - spot.x()) * 600 / spot.width())
+        y = round((middle.y() - spot.y()) * 600 / spot.height())
+        return min(image.pixelColor(x + dx, y + dy).lightness()
+                   for dx in range(-3, 4) for dy in range(-3, 4))
+
+    over = scene_with(since="2019-03-01", until="2024-06-30")
+    still = scene_with(since="2019-03-01", until="2999-01-01")
+    assert over.ties["t"].ended and not still.ties["t"].ended
+    assert darkest_on_line(over) > darkest_on_line(still) + 60  # faded, not gone
+    tip = over.ties["t"].toolTip()
+    assert "Friend" in tip and "since 01-03-2019" in tip and "until 30-06-2024" in tip
+    assert ("ended",) in over.legend_keys() and ("ended",) not in still.legend_keys()
+    assert not scene_with(until="some day").ties["t"].ended  # unreadable: never ended
