@@ -21,6 +21,7 @@ from desktop.networkmap.model import (
     FAMILY_TYPES,
     PARENT_TYPES,
     PARTNER_TYPES,
+    SIBLING_TYPES,
     MapPerson,
     MapTie,
     NetworkModel,
@@ -35,10 +36,10 @@ UNIT_GAP = 40  # extra space between families in a row
 HOUSEHOLD_RADIUS = 100
 # The block of people outside the family, beside the tree: closer than the tree's rows,
 # which need room for the lines between generations.
-BLOCK_COLUMN = 100
+BLOCK_COLUMN = COLUMN  # names need the room
 BLOCK_ROW = 95
 BLOCK_GAP = 35  # between the sectors of the block
-BLOCK_MIN_ROW = 3
+BLOCK_MIN_ROW = 2
 RING_RADII = {1: 190, 2: 300, 3: 410}  # where people stand; the rings are drawn between
 RING_EDGES = (140, 245, 355, 465)  # household, inner, middle, outer circle
 SECTORS = ("family", "friends", "neighbours", "professionals")
@@ -57,14 +58,17 @@ class Layout:
 
 
 def generations(model: NetworkModel) -> dict[str, int]:
-    """Row of each person: parents above children, partners in one row.
+    """Row of each person: parents above children, partners and siblings in one row (an
+    aunt whose parents are not on the map stands beside her sister, not with the
+    grandparents).
 
     Relaxation bounded by the number of people: a loop or a partner who is also a parent
     cannot make it run on, it only leaves a row that the map shows as it is."""
     gen = dict.fromkeys(model.people, 0)
     skip = set(loop_ties(model))
     parent_ties = [t for t in model.ties if t.type in PARENT_TYPES and t.id not in skip]
-    partner_ties = [t for t in model.ties if t.type in PARTNER_TYPES]
+    partner_ties = [t for t in model.ties
+                    if t.type in PARTNER_TYPES or t.type in SIBLING_TYPES]
     limit = len(model.people)
     for _ in range(limit + 2):
         changed = False
@@ -87,7 +91,8 @@ def _lower_roots(
     gen: dict[str, int], parent_ties: list[MapTie], partner_ties: list[MapTie]
 ) -> None:
     """Parents without parents of their own (foster parents, an in-law) stand one row above
-    their children rather than at the top. Only couples of such people move, together."""
+    their children rather than at the top. Only couples (or siblings) of such people move,
+    together; `partner_ties` are all the ties that keep two people in one row."""
     has_parents = {t.b for t in parent_ties}
     kids: dict[str, list[str]] = {}
     for tie in parent_ties:
@@ -177,9 +182,13 @@ def genogram(model: NetworkModel) -> Layout:
         if person_id not in outsiders:
             rows.setdefault(gen[person_id], []).append(person_id)
     parents: dict[str, list[str]] = {p: [] for p in model.people}
+    siblings: dict[str, list[str]] = {}
     for tie in model.ties:
         if tie.type in PARENT_TYPES:
             parents[tie.b].append(tie.a)
+        elif tie.type in SIBLING_TYPES:
+            siblings.setdefault(tie.a, []).append(tie.b)
+            siblings.setdefault(tie.b, []).append(tie.a)
     positions: dict[str, Point] = {}
     for level in sorted(rows):
         row = sorted(rows[level], key=lambda p: _age_key(model.people[p]))
@@ -187,6 +196,9 @@ def genogram(model: NetworkModel) -> Layout:
 
         def wish(unit: list[str]) -> float:
             above = [positions[p][0] for m in unit for p in parents[m] if p in positions]
+            if not above:  # no parents on the map: under a sibling's parents, beside them
+                above = [positions[p][0] for m in unit for s in siblings.get(m, ())
+                         for p in parents[s] if p in positions]
             return sum(above) / len(above) if above else math.inf
 
         # Families under their parents, in the order of their parents; the rest after them.
@@ -216,7 +228,8 @@ def _beside(model: NetworkModel, outsiders: set[str], left: int, top: int) -> di
     for person_id in outsiders:
         person = model.people[person_id]
         groups.setdefault(sector_of(model, person) or "friends", []).append(person)
-    per_row = max(BLOCK_MIN_ROW, math.ceil(math.sqrt(len(outsiders))))
+    # Narrow rather than wide: the tree is wider than tall already.
+    per_row = max(BLOCK_MIN_ROW, round(math.sqrt(len(outsiders) / 2)))
     out: dict[str, Point] = {}
     y = top
     for sector in SECTORS:
