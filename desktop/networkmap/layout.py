@@ -214,7 +214,7 @@ def genogram(model: NetworkModel) -> Layout:
             x = start + width + COLUMN + UNIT_GAP
     top = min((y for _, y in positions.values()), default=0)
     right = max((x for x, _ in positions.values()), default=-COLUMN)
-    positions.update(_beside(model, outsiders, right + COLUMN + 2 * UNIT_GAP, top))
+    positions.update(_beside(model, outsiders, right + COLUMN + UNIT_GAP, top))
     return Layout(positions, gen)
 
 

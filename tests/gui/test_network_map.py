@@ -592,7 +592,7 @@ def test_random_bad_data_always_draws(qapp, canvas):
 def test_at_1280_by_800_the_drawing_takes_most_of_the_width(session, case, qtbot):
     """A common laptop screen: the map opens wide beside a narrower, still usable side panel
     (the list, the editor and the legend), without the worker dragging the handle."""
-    from PySide6.QtWidgets import QSplitter
+    from PySide6.QtWidgets import QScrollArea, QSplitter
 
     record, _people, _ties = case
     view = CaseFileView(session)
@@ -610,6 +610,11 @@ def test_at_1280_by_800_the_drawing_takes_most_of_the_width(session, case, qtbot
     assert tab.view.width() == drawing
     assert drawing >= 0.65 * tab.width(), main.sizes()
     assert side >= 220, main.sizes()  # the list and the editor stay readable
+    # Nothing chosen: the hint wraps in the panel, not cut off for a wider editor unseen.
+    area = next(a for a in tab.findChildren(QScrollArea) if a.widget() is tab.details)
+    qtbot.waitUntil(lambda: area.viewport().width() > 0)
+    assert tab.details.currentWidget() is tab.nothing_chosen
+    assert area.horizontalScrollBar().maximum() == 0
 
 
 def test_a_fitted_map_stays_fitted_as_the_view_grows_until_the_worker_zooms(qtbot):
