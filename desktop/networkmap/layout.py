@@ -14,7 +14,7 @@ worker placed someone, that place wins (`place`); the layout only fills in the r
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop.networkmap.model import (
@@ -201,6 +201,7 @@ def genogram(model: NetworkModel) -> Layout:
                          for p in parents[s] if p in positions]
             return sum(above) / len(above) if above else math.inf
 
+        units = [_facing_parents(unit, wish) for unit in units]
         # Families under their parents, in the order of their parents; the rest after them.
         order = sorted(range(len(units)), key=lambda i: (wish(units[i]), i))
         x = 0.0
@@ -216,6 +217,18 @@ def genogram(model: NetworkModel) -> Layout:
     right = max((x for x, _ in positions.values()), default=-COLUMN)
     positions.update(_beside(model, outsiders, right + COLUMN + UNIT_GAP, top))
     return Layout(positions, gen)
+
+
+def _facing_parents(unit: list[str], wish: Callable[[list[str]], float]) -> list[str]:
+    """A couple whose parents are both on the map: each partner on the side of their own
+    parents, so that the lines down from the two families do not cross (the man on the
+    left only where the parents do not decide)."""
+    if len(unit) != 2:
+        return unit
+    left, right = wish(unit[:1]), wish(unit[1:])
+    if math.isinf(left) or math.isinf(right) or left <= right:
+        return unit
+    return [unit[1], unit[0]]
 
 
 def _beside(model: NetworkModel, outsiders: set[str], left: int, top: int) -> dict[str, Point]:

@@ -92,6 +92,24 @@ def test_a_sibling_whose_parents_are_not_on_the_map_stands_beside_their_sibling(
     assert abs(names.index("sister") - names.index("mo")) <= 2  # beside her or her husband
 
 
+def test_each_partner_stands_on_the_side_of_their_own_parents():
+    """When both partners' parents are on the map, the lines down from the two families do
+    not cross: the wife whose parents stand on the left stands on the left."""
+    people, ties = family()
+    people += [person("fgp1", gender="m", birth_date="1960-01-01"),
+               person("fgp2", gender="f", birth_date="1961-01-01")]
+    ties += [tie("t40", "fgp1", "fgp2", "married"), tie("t41", "fgp1", "fa", "parent_child"),
+             tie("t42", "fgp2", "fa", "parent_child")]
+    pos = layout.genogram(build(people, ties)).positions
+
+    def middle(*ids: str) -> float:
+        return sum(pos[i][0] for i in ids) / len(ids)
+
+    assert middle("gp1", "gp2") < middle("fgp1", "fgp2")  # the mother's parents: left
+    assert pos["mo"][0] < pos["fa"][0]
+    assert abs(pos["mo"][0] - pos["fa"][0]) == layout.COLUMN  # still side by side
+
+
 def test_layout_is_deterministic_whatever_order_the_records_come_in():
     people, ties = family()
     first = layout.genogram(build(people, ties)).positions
