@@ -161,14 +161,15 @@ class TieItem(QGraphicsItem):
         self._path = self._outline()
 
     def _outline(self) -> QPainterPath:
-        a, b = self.ends()
-        path = QPainterPath(a)
-        for point in self._route(a, b):
+        start, *rest = self._route(*self.ends())
+        path = QPainterPath(start)
+        for point in rest:
             path.lineTo(point)
         return path
 
     def _route(self, a: QPointF, b: QPointF) -> list[QPointF]:
-        """Genogram child lines go down from the parents' line; everything else is straight."""
+        """Genogram child lines go down from the parents' line (not along it from the parent:
+        an ended partner line would show through dark); everything else is straight."""
         scene = self.map_scene()
         if scene.view_name == "genogram" and self.tie.type in PARENT_TYPES:
             start = scene.descent_point(self.tie)
@@ -178,7 +179,7 @@ class TieItem(QGraphicsItem):
             turn = b.x() if fork is None else fork
             return [start, QPointF(start.x(), middle), QPointF(turn, middle),
                     QPointF(b.x(), b.y() - R)]
-        return [b]
+        return [a, b]
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._path.boundingRect().adjusted(-14, -14, 14, 14)
@@ -222,13 +223,15 @@ class TieItem(QGraphicsItem):
                 marks)
 
     def _until(self, painter: QPainter) -> None:
-        """The year the tie ended, on the middle of its line, under support letters."""
+        """The year the tie ended, at the middle of its line: under it (support letters
+        stand above), or above a partner line, where the children's line leaves it."""
         middle = self._path.pointAtPercent(0.5)
+        above = self.map_scene().view_name == "genogram" and self.tie.type in PARTNER_TYPES
         font = QFont(painter.font())
         font.setPointSizeF(8)
         painter.setFont(font)
         painter.setPen(style.MUTED)
-        painter.drawText(QRectF(middle.x() - 40, middle.y() + 2, 80, 16),
+        painter.drawText(QRectF(middle.x() - 40, middle.y() + (-20 if above else 2), 80, 16),
                          Qt.AlignmentFlag.AlignHCenter, until_label(self.tie))
 
     def _paint_genogram(self, painter: QPainter, line: QLineF) -> None:

@@ -736,15 +736,15 @@ def test_twins_lines_start_from_one_point_on_the_parents_line(qapp):
         path = scene.ties[tie_id]._path
         return [path.elementAt(i) for i in range(path.elementCount())]
 
-    # From the parent: to the parents' line, down, along the sibling line, to the child.
-    forks = {(round(c[3].x), round(c[3].y)) for c in (corners(f"c{n}{k}") for n in (0, 1)
+    # From the parents' line: down, along the sibling line, to the child.
+    forks = {(round(c[-2].x), round(c[-2].y)) for c in (corners(f"c{n}{k}") for n in (0, 1)
                                                      for k in (0, 1))}
     assert len(forks) == 1  # all four lines to the twins turn at one point
     fork_x, _ = forks.pop()
     twins_x = [scene.people[t].pos().x() for t in ("t1", "t2")]
     assert min(twins_x) < fork_x < max(twins_x)
     for k in (0, 1):  # and slant from there to each twin
-        assert round(corners(f"c0{k}")[4].x) == scene.people[("t1", "t2")[k]].pos().x()
+        assert round(corners(f"c0{k}")[-1].x) == scene.people[("t1", "t2")[k]].pos().x()
     brother = corners("c02")
     assert brother[-2].x == brother[-1].x == scene.people["br"].pos().x()  # straight down
     assert ("twins",) in scene.legend_keys() and ("other",) not in scene.legend_keys()
