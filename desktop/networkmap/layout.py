@@ -62,29 +62,72 @@ def generations(model: NetworkModel) -> dict[str, int]:
     aunt whose parents are not on the map stands beside her sister, not with the
     grandparents).
 
-    Relaxation bounded by the number of people: a loop or a partner who is also a parent
-    cannot make it run on, it only leaves a row that the map shows as it is."""
-    gen = dict.fromkeys(model.people, 0)
+    People who share a row form one group; a group's row is the longest chain of parent ties
+    above it. A parent tie within a group (a partner who is also a parent) or one that closes
+    a loop between groups cannot be honoured and is left out: linear in the ties, it ends on
+    any data and only leaves a row that the map shows as it is."""
     skip = set(loop_ties(model))
     parent_ties = [t for t in model.ties if t.type in PARENT_TYPES and t.id not in skip]
     partner_ties = [t for t in model.ties
                     if t.type in PARTNER_TYPES or t.type in SIBLING_TYPES]
-    limit = len(model.people)
-    for _ in range(limit + 2):
-        changed = False
-        for tie in parent_ties:
-            if gen[tie.b] < gen[tie.a] + 1 and gen[tie.a] + 1 <= limit:
-                gen[tie.b] = gen[tie.a] + 1
-                changed = True
-        for tie in partner_ties:
-            row = max(gen[tie.a], gen[tie.b])
-            if gen[tie.a] != row or gen[tie.b] != row:
-                gen[tie.a] = gen[tie.b] = row
-                changed = True
-        if not changed:
-            break
+    group = _row_groups(list(model.people), partner_ties)
+    below: dict[str, list[str]] = {}
+    for tie in parent_ties:
+        if group[tie.a] != group[tie.b]:
+            below.setdefault(group[tie.a], []).append(group[tie.b])
+    level = _longest_chains(sorted(set(group.values())), below)
+    gen = {p: level[group[p]] for p in model.people}
     _lower_roots(gen, parent_ties, partner_ties)
     return gen
+
+
+def _row_groups(people: list[str], ties: list[MapTie]) -> dict[str, str]:
+    """Each person's group of people joined by `ties`, named by its smallest id."""
+    head = {p: p for p in people}
+
+    def find(p: str) -> str:
+        while head[p] != p:
+            head[p] = head[head[p]]
+            p = head[p]
+        return p
+
+    for tie in ties:
+        a, b = find(tie.a), find(tie.b)
+        if a != b:
+            head[max(a, b)] = min(a, b)
+    return {p: find(p) for p in people}
+
+
+def _longest_chains(nodes: list[str], below: dict[str, list[str]]) -> dict[str, int]:
+    """Depth of each node under its highest ancestor. A depth-first walk in a fixed order
+    gives an order in which every edge but those closing a loop points forward; only those
+    edges count."""
+    order: list[str] = []
+    state: dict[str, int] = {}
+    for root in nodes:
+        if root in state:
+            continue
+        state[root] = 1
+        stack: list[tuple[str, int]] = [(root, 0)]
+        while stack:
+            node, index = stack[-1]
+            edges = below.get(node, [])
+            if index < len(edges):
+                stack[-1] = (node, index + 1)
+                if edges[index] not in state:
+                    state[edges[index]] = 1
+                    stack.append((edges[index], 0))
+            else:
+                stack.pop()
+                order.append(node)
+    order.reverse()
+    place = {node: i for i, node in enumerate(order)}
+    level = dict.fromkeys(nodes, 0)
+    for node in order:
+        for child in below.get(node, []):
+            if place[child] > place[node]:
+                level[child] = max(level[child], level[node] + 1)
+    return level
 
 
 def _lower_roots(
@@ -238,9 +281,10 @@ def _beside(model: NetworkModel, outsiders: set[str], left: int, top: int) -> di
     One long row under the tree made the drawing so wide that fitting it to the window
     shrank the family to stamps; a block about as tall as the tree keeps it large."""
     groups: dict[str, list[MapPerson]] = {}
+    kinds = tie_kinds(model)
     for person_id in outsiders:
         person = model.people[person_id]
-        groups.setdefault(sector_of(model, person) or "friends", []).append(person)
+        groups.setdefault(sector_of(model, person, kinds) or "friends", []).append(person)
     # Narrow rather than wide: the tree is wider than tall already.
     per_row = max(BLOCK_MIN_ROW, round(math.sqrt(len(outsiders) / 2)))
     out: dict[str, Point] = {}
@@ -263,15 +307,28 @@ _TYPE_SECTOR = {
 }
 
 
-def sector_of(model: NetworkModel, person: MapPerson) -> str | None:
-    """The sector of someone outside the household (None for the household)."""
+def tie_kinds(model: NetworkModel) -> dict[str, list[str]]:
+    """The sorted kinds of each person's ties, looked up once for everyone: asking the ties
+    person by person made a layout of hundreds of people quadratic."""
+    kinds: dict[str, list[str]] = {}
+    for tie in model.ties:
+        for person_id in (tie.a, tie.b):
+            kinds.setdefault(person_id, []).append(tie.type or "")
+    return {p: sorted(k) for p, k in kinds.items()}
+
+
+def sector_of(model: NetworkModel, person: MapPerson,
+              kinds_of: dict[str, list[str]] | None = None) -> str | None:
+    """The sector of someone outside the household (None for the household); `kinds_of` is
+    `tie_kinds(model)` where the caller asks for many people."""
     if person.household:
         return None
     if person.circle == "professional":
         return "professionals"
     if person.circle == "family":
         return "family"
-    kinds = sorted(t.type or "" for t in model.ties if person.id in (t.a, t.b))
+    kinds = (sorted(t.type or "" for t in model.ties if person.id in (t.a, t.b))
+             if kinds_of is None else kinds_of.get(person.id, []))
     for kind in kinds:
         if kind in _TYPE_SECTOR:
             return _TYPE_SECTOR[kind]
@@ -300,8 +357,9 @@ def ecogram(model: NetworkModel) -> Layout:
             positions[person.id] = _on_circle(HOUSEHOLD_RADIUS * 0.55,
                                               -90 + 360 * index / len(household))
     groups: dict[tuple[str, int], list[MapPerson]] = {}
+    kinds = tie_kinds(model)
     for person in model.people.values():
-        sector = sector_of(model, person)
+        sector = sector_of(model, person, kinds)
         if sector is not None:
             groups.setdefault((sector, ring_of(person)), []).append(person)
     for (sector, ring), members in sorted(groups.items()):

@@ -215,6 +215,9 @@ def test_layout_always_ends_places_everyone_and_is_deterministic(graph):
         assert first == layout.place(build(list(reversed(people)), list(reversed(ties))), view)
     gen = layout.generations(model)
     assert all(0 <= g <= len(model.people) for g in gen.values())
+    kinds = layout.tie_kinds(model)  # the shortcut for many people says the same
+    assert all(layout.sector_of(model, p) == layout.sector_of(model, p, kinds)
+               for p in model.people.values())
     # Every tie that is drawn joins two people who are on the map.
     assert all(t.a in model.people and t.b in model.people and t.a != t.b for t in model.ties)
 
