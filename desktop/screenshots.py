@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QSplitter, QWidget
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.app import make_application
 from desktop.demo import DEMO_DEVICE, demo_service, prepare_store
@@ -65,16 +65,6 @@ def _make_conflict(work_dir: Path, service_url: str, store: object) -> None:
     engine = SyncEngine.for_store(store)
     engine.run()
     engine.client.close()
-
-
-def _widen_map(tab: QWidget) -> None:
-    """The map opens squeezed beside its side panel at this window size (the splitter sizes
-    by the panel's wide lists); give it the room its stretch factor means, as a worker would
-    by dragging the handle."""
-    for splitter in tab.findChildren(QSplitter):
-        if splitter.orientation() == Qt.Orientation.Horizontal:
-            total = sum(splitter.sizes())
-            splitter.setSizes([total * 2 // 3, total - total * 2 // 3])
 
 
 def _showcase(store: object) -> str:
@@ -181,8 +171,6 @@ def render(folder: Path) -> list[Path]:
                 if tabs.widget(index) is not workspace.network_map:
                     saved.append(_save(window, folder, f"03-case-file-{index + 1}-{name}"))
                 else:
-                    # The map fits itself in when a view is shown: widen it first.
-                    _widen_map(workspace.network_map)
                     for view in ("ecogram", "genogram"):
                         workspace.network_map.show_view(view)
                         settle(300, lambda: not window.session.busy)

@@ -18,12 +18,17 @@ from desktop.networkmap.model import (
     MapPerson,
     MapTie,
 )
+from desktop.networkmap.period import ended, tie_tooltip, until_label
 from desktop.networkmap.words import abuse_letter
 
 if TYPE_CHECKING:
     from desktop.networkmap.scene import MapScene
 
 R = style.RADIUS
+# A fingertip covers about 9 mm: the part of a person that picks them reaches this far past
+# the symbol, so that a finger or a pen that lands just beside it still gets hold of them.
+REACH = 12
+ENDED_OPACITY = 0.4
 
 
 def age_of(person: MapPerson, today: dt.date | None = None) -> str:
@@ -65,11 +70,12 @@ class PersonItem(QGraphicsItem):
         self.setToolTip(" · ".join(x for x in (self.person.name, self.person.role or "") if x))
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
-        return QRectF(-R * 3, -R - 8, R * 6, R * 2 + 34)
+        return QRectF(-R * 3, -R - REACH, R * 6, R * 2 + 30 + REACH)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
-        path.addRect(QRectF(-R - 4, -R - 4, 2 * R + 8, 2 * R + 8))  # a generous handle
+        path.addRoundedRect(QRectF(-R - REACH, -R - REACH, 2 * (R + REACH), 2 * (R + REACH)),
+                            REACH, REACH)
         return path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -140,6 +146,8 @@ class TieItem(QGraphicsItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setZValue(1)
         self._path = QPainterPath()
+        self.ended = ended(tie)
+        self.setToolTip(tie_tooltip(tie))
 
     def map_scene(self) -> MapScene:
         return self.scene()  # type: ignore[return-value]
@@ -153,28 +161,32 @@ class TieItem(QGraphicsItem):
         self._path = self._outline()
 
     def _outline(self) -> QPainterPath:
-        a, b = self.ends()
-        path = QPainterPath(a)
-        for point in self._route(a, b):
+        start, *rest = self._route(*self.ends())
+        path = QPainterPath(start)
+        for point in rest:
             path.lineTo(point)
         return path
 
     def _route(self, a: QPointF, b: QPointF) -> list[QPointF]:
-        """Genogram child lines go down from the parents' line; everything else is straight."""
+        """Genogram child lines go down from the parents' line (not along it from the parent:
+        an ended partner line would show through dark); everything else is straight."""
         scene = self.map_scene()
         if scene.view_name == "genogram" and self.tie.type in PARENT_TYPES:
             start = scene.descent_point(self.tie)
             middle = (start.y() + b.y() - R) / 2
-            return [start, QPointF(start.x(), middle), QPointF(b.x(), middle),
+            fork = scene.twin_fork(self.tie)
+            # A twin's line leaves the sibling line where its twin's does, slanting down.
+            turn = b.x() if fork is None else fork
+            return [start, QPointF(start.x(), middle), QPointF(turn, middle),
                     QPointF(b.x(), b.y() - R)]
-        return [b]
+        return [a, b]
 
     def boundingRect(self) -> QRectF:  # noqa: N802 - Qt override
         return self._path.boundingRect().adjusted(-14, -14, 14, 14)
 
     def shape(self) -> QPainterPath:
         stroker = QPainterPathStroker()
-        stroker.setWidth(12)  # easy to hit with a finger or a pen
+        stroker.setWidth(2 * REACH)  # easy to hit with a finger or a pen
         return stroker.createStroke(self._path)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -187,6 +199,8 @@ class TieItem(QGraphicsItem):
         a, b = self.ends()
         line = _trim(QLineF(a, b))
         tie = self.tie
+        if self.ended:
+            painter.setOpacity(ENDED_OPACITY)  # over: still drawn, as part of the story
         if scene.view_name == "genogram":
             self._paint_genogram(painter, line)
         else:
@@ -197,6 +211,9 @@ class TieItem(QGraphicsItem):
                 painter.drawText(QRectF(line.center() - QPointF(30, 18), QPointF(
                     line.center().x() + 30, line.center().y() - 2)),
                     Qt.AlignmentFlag.AlignCenter, " ".join(tie.support))
+        if self.ended:
+            painter.setOpacity(1.0)
+            self._until(painter)
         marks = (("?" if self.faulty else "") + ("≠" if tie.id in scene.disputed else "")
                  + ("!" if tie.id in scene.conflicted else ""))
         if marks:
@@ -204,6 +221,18 @@ class TieItem(QGraphicsItem):
             painter.drawText(QRectF(line.center() + QPointF(2, 0), QPointF(
                 line.center().x() + 24, line.center().y() + 16)), Qt.AlignmentFlag.AlignCenter,
                 marks)
+
+    def _until(self, painter: QPainter) -> None:
+        """The year the tie ended, at the middle of its line: under it (support letters
+        stand above), or above a partner line, where the children's line leaves it."""
+        middle = self._path.pointAtPercent(0.5)
+        above = self.map_scene().view_name == "genogram" and self.tie.type in PARTNER_TYPES
+        font = QFont(painter.font())
+        font.setPointSizeF(8)
+        painter.setFont(font)
+        painter.setPen(style.MUTED)
+        painter.drawText(QRectF(middle.x() - 40, middle.y() + (-20 if above else 2), 80, 16),
+                         Qt.AlignmentFlag.AlignHCenter, until_label(self.tie))
 
     def _paint_genogram(self, painter: QPainter, line: QLineF) -> None:
         tie = self.tie
@@ -220,7 +249,7 @@ class TieItem(QGraphicsItem):
                                                                  Qt.PenStyle.SolidLine)))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawPath(self._path)
-        elif tie.quality not in style.GENOGRAM_QUALITIES:
+        elif tie.quality not in style.GENOGRAM_QUALITIES and not self.map_scene().forked(tie):
             painter.setPen(style.pen(1, Qt.PenStyle.SolidLine, style.MUTED))
             painter.drawLine(line)
         if tie.quality in style.GENOGRAM_QUALITIES or not tie.known_quality:

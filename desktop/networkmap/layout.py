@@ -2,8 +2,9 @@
 
 Genogram: one row per generation, partners side by side, children in the row below, ordered
 under their parents (birth, adoptive and foster parents at once: a child sits under the mean
-of all its parents). Ecogram: the household in the middle, everyone else in ring 1-3 of their
-`ring`, in the sector of their circle.
+of all its parents); friends, neighbours and professionals in a compact block beside the
+tree. Ecogram: the household in the middle, everyone else in ring 1-3 of their `ring`, in
+the sector of their circle.
 
 Every step is bounded by the number of people and ties, so the layout ends on any data,
 however inconsistent (loops, a partner who is also a parent, hundreds of people). Where the
@@ -13,13 +14,14 @@ worker placed someone, that place wins (`place`); the layout only fills in the r
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from desktop.networkmap.model import (
     FAMILY_TYPES,
     PARENT_TYPES,
     PARTNER_TYPES,
+    SIBLING_TYPES,
     MapPerson,
     MapTie,
     NetworkModel,
@@ -32,6 +34,12 @@ COLUMN = 120  # from one symbol's centre to the next in a row
 ROW = 150  # from one generation to the next
 UNIT_GAP = 40  # extra space between families in a row
 HOUSEHOLD_RADIUS = 100
+# The block of people outside the family, beside the tree: closer than the tree's rows,
+# which need room for the lines between generations.
+BLOCK_COLUMN = COLUMN  # names need the room
+BLOCK_ROW = 95
+BLOCK_GAP = 35  # between the sectors of the block
+BLOCK_MIN_ROW = 2
 RING_RADII = {1: 190, 2: 300, 3: 410}  # where people stand; the rings are drawn between
 RING_EDGES = (140, 245, 355, 465)  # household, inner, middle, outer circle
 SECTORS = ("family", "friends", "neighbours", "professionals")
@@ -50,37 +58,84 @@ class Layout:
 
 
 def generations(model: NetworkModel) -> dict[str, int]:
-    """Row of each person: parents above children, partners in one row.
+    """Row of each person: parents above children, partners and siblings in one row (an
+    aunt whose parents are not on the map stands beside her sister, not with the
+    grandparents).
 
-    Relaxation bounded by the number of people: a loop or a partner who is also a parent
-    cannot make it run on, it only leaves a row that the map shows as it is."""
-    gen = dict.fromkeys(model.people, 0)
+    People who share a row form one group; a group's row is the longest chain of parent ties
+    above it. A parent tie within a group (a partner who is also a parent) or one that closes
+    a loop between groups cannot be honoured and is left out: linear in the ties, it ends on
+    any data and only leaves a row that the map shows as it is."""
     skip = set(loop_ties(model))
     parent_ties = [t for t in model.ties if t.type in PARENT_TYPES and t.id not in skip]
-    partner_ties = [t for t in model.ties if t.type in PARTNER_TYPES]
-    limit = len(model.people)
-    for _ in range(limit + 2):
-        changed = False
-        for tie in parent_ties:
-            if gen[tie.b] < gen[tie.a] + 1 and gen[tie.a] + 1 <= limit:
-                gen[tie.b] = gen[tie.a] + 1
-                changed = True
-        for tie in partner_ties:
-            row = max(gen[tie.a], gen[tie.b])
-            if gen[tie.a] != row or gen[tie.b] != row:
-                gen[tie.a] = gen[tie.b] = row
-                changed = True
-        if not changed:
-            break
+    partner_ties = [t for t in model.ties
+                    if t.type in PARTNER_TYPES or t.type in SIBLING_TYPES]
+    group = _row_groups(list(model.people), partner_ties)
+    below: dict[str, list[str]] = {}
+    for tie in parent_ties:
+        if group[tie.a] != group[tie.b]:
+            below.setdefault(group[tie.a], []).append(group[tie.b])
+    level = _longest_chains(sorted(set(group.values())), below)
+    gen = {p: level[group[p]] for p in model.people}
     _lower_roots(gen, parent_ties, partner_ties)
     return gen
+
+
+def _row_groups(people: list[str], ties: list[MapTie]) -> dict[str, str]:
+    """Each person's group of people joined by `ties`, named by its smallest id."""
+    head = {p: p for p in people}
+
+    def find(p: str) -> str:
+        while head[p] != p:
+            head[p] = head[head[p]]
+            p = head[p]
+        return p
+
+    for tie in ties:
+        a, b = find(tie.a), find(tie.b)
+        if a != b:
+            head[max(a, b)] = min(a, b)
+    return {p: find(p) for p in people}
+
+
+def _longest_chains(nodes: list[str], below: dict[str, list[str]]) -> dict[str, int]:
+    """Depth of each node under its highest ancestor. A depth-first walk in a fixed order
+    gives an order in which every edge but those closing a loop points forward; only those
+    edges count."""
+    order: list[str] = []
+    state: dict[str, int] = {}
+    for root in nodes:
+        if root in state:
+            continue
+        state[root] = 1
+        stack: list[tuple[str, int]] = [(root, 0)]
+        while stack:
+            node, index = stack[-1]
+            edges = below.get(node, [])
+            if index < len(edges):
+                stack[-1] = (node, index + 1)
+                if edges[index] not in state:
+                    state[edges[index]] = 1
+                    stack.append((edges[index], 0))
+            else:
+                stack.pop()
+                order.append(node)
+    order.reverse()
+    place = {node: i for i, node in enumerate(order)}
+    level = dict.fromkeys(nodes, 0)
+    for node in order:
+        for child in below.get(node, []):
+            if place[child] > place[node]:
+                level[child] = max(level[child], level[node] + 1)
+    return level
 
 
 def _lower_roots(
     gen: dict[str, int], parent_ties: list[MapTie], partner_ties: list[MapTie]
 ) -> None:
     """Parents without parents of their own (foster parents, an in-law) stand one row above
-    their children rather than at the top. Only couples of such people move, together."""
+    their children rather than at the top. Only couples (or siblings) of such people move,
+    together; `partner_ties` are all the ties that keep two people in one row."""
     has_parents = {t.b for t in parent_ties}
     kids: dict[str, list[str]] = {}
     for tie in parent_ties:
@@ -156,7 +211,7 @@ def _order_unit(model: NetworkModel, unit: list[str], links: dict[str, set[str]]
 
 def outside_family(model: NetworkModel) -> set[str]:
     """Friends, neighbours and professionals with no family tie: the genogram puts them in
-    a row of their own below the family, so they do not sit among the generations."""
+    a block of their own beside the family, so they do not sit among the generations."""
     in_family = {p for t in model.ties if t.type in FAMILY_TYPES for p in (t.a, t.b)}
     return {p.id for p in model.people.values()
             if p.id not in in_family and p.circle in ("network", "professional")}
@@ -165,17 +220,18 @@ def outside_family(model: NetworkModel) -> set[str]:
 def genogram(model: NetworkModel) -> Layout:
     gen = generations(model)
     outsiders = outside_family(model)
-    if outsiders:
-        below = max((g for p, g in gen.items() if p not in outsiders), default=-1) + 1
-        for person_id in outsiders:
-            gen[person_id] = below
     rows: dict[int, list[str]] = {}
     for person_id in model.people:
-        rows.setdefault(gen[person_id], []).append(person_id)
+        if person_id not in outsiders:
+            rows.setdefault(gen[person_id], []).append(person_id)
     parents: dict[str, list[str]] = {p: [] for p in model.people}
+    siblings: dict[str, list[str]] = {}
     for tie in model.ties:
         if tie.type in PARENT_TYPES:
             parents[tie.b].append(tie.a)
+        elif tie.type in SIBLING_TYPES:
+            siblings.setdefault(tie.a, []).append(tie.b)
+            siblings.setdefault(tie.b, []).append(tie.a)
     positions: dict[str, Point] = {}
     for level in sorted(rows):
         row = sorted(rows[level], key=lambda p: _age_key(model.people[p]))
@@ -183,8 +239,12 @@ def genogram(model: NetworkModel) -> Layout:
 
         def wish(unit: list[str]) -> float:
             above = [positions[p][0] for m in unit for p in parents[m] if p in positions]
+            if not above:  # no parents on the map: under a sibling's parents, beside them
+                above = [positions[p][0] for m in unit for s in siblings.get(m, ())
+                         for p in parents[s] if p in positions]
             return sum(above) / len(above) if above else math.inf
 
+        units = [_facing_parents(unit, wish) for unit in units]
         # Families under their parents, in the order of their parents; the rest after them.
         order = sorted(range(len(units)), key=lambda i: (wish(units[i]), i))
         x = 0.0
@@ -196,7 +256,47 @@ def genogram(model: NetworkModel) -> Layout:
             for offset, person_id in enumerate(unit):
                 positions[person_id] = (round(start + offset * COLUMN), level * ROW)
             x = start + width + COLUMN + UNIT_GAP
+    top = min((y for _, y in positions.values()), default=0)
+    right = max((x for x, _ in positions.values()), default=-COLUMN)
+    positions.update(_beside(model, outsiders, right + COLUMN + UNIT_GAP, top))
     return Layout(positions, gen)
+
+
+def _facing_parents(unit: list[str], wish: Callable[[list[str]], float]) -> list[str]:
+    """A couple whose parents are both on the map: each partner on the side of their own
+    parents, so that the lines down from the two families do not cross (the man on the
+    left only where the parents do not decide)."""
+    if len(unit) != 2:
+        return unit
+    left, right = wish(unit[:1]), wish(unit[1:])
+    if math.isinf(left) or math.isinf(right) or left <= right:
+        return unit
+    return [unit[1], unit[0]]
+
+
+def _beside(model: NetworkModel, outsiders: set[str], left: int, top: int) -> dict[str, Point]:
+    """The people outside the family in one compact block right of the tree, a group per
+    sector (friends, neighbours and colleagues, professionals), each wrapped in short rows.
+
+    One long row under the tree made the drawing so wide that fitting it to the window
+    shrank the family to stamps; a block about as tall as the tree keeps it large."""
+    groups: dict[str, list[MapPerson]] = {}
+    kinds = tie_kinds(model)
+    for person_id in outsiders:
+        person = model.people[person_id]
+        groups.setdefault(sector_of(model, person, kinds) or "friends", []).append(person)
+    # Narrow rather than wide: the tree is wider than tall already.
+    per_row = max(BLOCK_MIN_ROW, round(math.sqrt(len(outsiders) / 2)))
+    out: dict[str, Point] = {}
+    y = top
+    for sector in SECTORS:
+        members = sorted(groups.get(sector, ()), key=lambda p: (p.name.casefold(), p.id))
+        for index, person in enumerate(members):
+            row, column = divmod(index, per_row)
+            out[person.id] = (left + column * BLOCK_COLUMN, y + row * BLOCK_ROW)
+        if members:
+            y += math.ceil(len(members) / per_row) * BLOCK_ROW + BLOCK_GAP
+    return out
 
 
 # -- ecogram ---------------------------------------------------------------------------------
@@ -207,15 +307,28 @@ _TYPE_SECTOR = {
 }
 
 
-def sector_of(model: NetworkModel, person: MapPerson) -> str | None:
-    """The sector of someone outside the household (None for the household)."""
+def tie_kinds(model: NetworkModel) -> dict[str, list[str]]:
+    """The sorted kinds of each person's ties, looked up once for everyone: asking the ties
+    person by person made a layout of hundreds of people quadratic."""
+    kinds: dict[str, list[str]] = {}
+    for tie in model.ties:
+        for person_id in (tie.a, tie.b):
+            kinds.setdefault(person_id, []).append(tie.type or "")
+    return {p: sorted(k) for p, k in kinds.items()}
+
+
+def sector_of(model: NetworkModel, person: MapPerson,
+              kinds_of: dict[str, list[str]] | None = None) -> str | None:
+    """The sector of someone outside the household (None for the household); `kinds_of` is
+    `tie_kinds(model)` where the caller asks for many people."""
     if person.household:
         return None
     if person.circle == "professional":
         return "professionals"
     if person.circle == "family":
         return "family"
-    kinds = sorted(t.type or "" for t in model.ties if person.id in (t.a, t.b))
+    kinds = (sorted(t.type or "" for t in model.ties if person.id in (t.a, t.b))
+             if kinds_of is None else kinds_of.get(person.id, []))
     for kind in kinds:
         if kind in _TYPE_SECTOR:
             return _TYPE_SECTOR[kind]
@@ -244,8 +357,9 @@ def ecogram(model: NetworkModel) -> Layout:
             positions[person.id] = _on_circle(HOUSEHOLD_RADIUS * 0.55,
                                               -90 + 360 * index / len(household))
     groups: dict[tuple[str, int], list[MapPerson]] = {}
+    kinds = tie_kinds(model)
     for person in model.people.values():
-        sector = sector_of(model, person)
+        sector = sector_of(model, person, kinds)
         if sector is not None:
             groups.setdefault((sector, ring_of(person)), []).append(person)
     for (sector, ring), members in sorted(groups.items()):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.networkmap import layout, style
 from desktop.networkmap.items import PersonItem, TieItem
 from desktop.networkmap.model import PARENT_TYPES, PARTNER_TYPES, MapTie, NetworkModel
+from desktop.networkmap.period import ended
 from desktop.networkmap.words import sector_label
 
 Point = tuple[int, int]
@@ -45,6 +46,7 @@ class MapScene(QGraphicsScene):
         self._rebuilding = False
         self._parents: dict[str, set[str]] = {}
         self._partners: dict[str, set[str]] = {}
+        self._twins: dict[str, set[str]] = {}
         self.selectionChanged.connect(self.selection_ids_changed)
 
     # -- showing the model ------------------------------------------------------------------
@@ -102,12 +104,32 @@ class MapScene(QGraphicsScene):
         # Looked up for every child line at every drag frame: built once per model.
         self._parents: dict[str, set[str]] = {}
         self._partners: dict[str, set[str]] = {}
+        twin_links: dict[str, set[str]] = {}
         for tie in model.ties:
             if tie.type in PARENT_TYPES:
                 self._parents.setdefault(tie.b, set()).add(tie.a)
             elif tie.type in PARTNER_TYPES:
                 self._partners.setdefault(tie.a, set()).add(tie.b)
                 self._partners.setdefault(tie.b, set()).add(tie.a)
+            elif tie.type == "twin":
+                twin_links.setdefault(tie.a, set()).add(tie.b)
+                twin_links.setdefault(tie.b, set()).add(tie.a)
+        self._twins = _groups(twin_links)
+
+    def twin_fork(self, tie: MapTie) -> float | None:
+        """For a child line to a twin: the x where the lines to the twins of this parent part
+        (between them), so they start from one point as the genogram draws twins; else None."""
+        parent, child = tie.a, tie.b
+        twins = [t for t in self._twins.get(child, ()) if parent in self._parents.get(t, ())]
+        if not twins:
+            return None
+        xs = [self.position_of(p).x() for p in (child, *twins)]
+        return sum(xs) / len(xs)
+
+    def forked(self, tie: MapTie) -> bool:
+        """A twin tie whose twins' child lines share a point: that fork says "twins" already."""
+        return tie.type == "twin" and bool(
+            self._parents.get(tie.a, set()) & self._parents.get(tie.b, set()))
 
     def descent_point(self, tie: MapTie) -> QPointF:
         """Where a child line starts: the middle of the parents' partner line when the other
@@ -123,10 +145,13 @@ class MapScene(QGraphicsScene):
         if self._rebuilding:
             return
         partners = self._partners.get(person_id, set())
+        twins = self._twins.get(person_id, set())
         for item in self.ties.values():
             tie = item.tie
-            # A child line starts between its parents: it follows either of them.
-            if person_id in (tie.a, tie.b) or (tie.type in PARENT_TYPES and tie.a in partners):
+            # A child line starts between its parents and a twin's line parts from its twin's:
+            # it follows any of them.
+            if person_id in (tie.a, tie.b) or (tie.type in PARENT_TYPES and (
+                    tie.a in partners or tie.b in twins)):
                 item.geometry_changed()
         if self.view_name == "genogram":
             self._draw_backdrop()
@@ -221,6 +246,8 @@ class MapScene(QGraphicsScene):
                     add("partner", tie.type or "")
                 elif tie.type in PARENT_TYPES:
                     add("child", tie.type or "")
+                elif self.forked(tie):
+                    add("twins")
                 elif tie.quality not in style.GENOGRAM_QUALITIES:
                     add("other")
                 if tie.quality in style.GENOGRAM_QUALITIES or not tie.known_quality:
@@ -231,6 +258,9 @@ class MapScene(QGraphicsScene):
                     add("arrow")
                 for letter in tie.support:
                     add("support", letter)
+        if any(ended(t) for t in self.model.ties
+               if self.view_name == "ecogram" or style.genogram_draws(t)):
+            add("ended")
         if self.conflicted & {*self.model.people, *(t.id for t in self.model.ties)}:
             add("conflict")
         if any(t.id in self.disputed for t in self.model.ties):
@@ -292,3 +322,20 @@ class MapScene(QGraphicsScene):
         moves = {p: (before[p], after[p]) for p in before if p in after and before[p] != after[p]}
         if moves:
             self.moved.emit(moves)
+
+
+def _groups(links: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Each person's others in their group of linked people (twins, triplets)."""
+    out: dict[str, set[str]] = {}
+    for start in sorted(links):
+        if start in out:
+            continue
+        group, todo = {start}, [start]
+        while todo:
+            for other in links[todo.pop()]:
+                if other not in group:
+                    group.add(other)
+                    todo.append(other)
+        for member in group:
+            out[member] = group - {member}
+    return out

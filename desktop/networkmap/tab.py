@@ -51,6 +51,7 @@ from desktop.networkmap.model import NetworkModel, build, disputed, seen_by, vie
 from desktop.networkmap.reading import MAP_KINDS, Network, read_network
 from desktop.networkmap.scene import MapScene, Move
 from desktop.networkmap.snapshot import content_of
+from desktop.networkmap.split import favour_drawing, size_by_current_page
 from desktop.networkmap.view import MapView
 from desktop.networkmap.words import value_label, viewpoint_label
 from desktop.operations import ChangeNotice
@@ -201,8 +202,8 @@ class NetworkMapTab(QWidget):
         main = QSplitter(Qt.Orientation.Horizontal, self)
         main.addWidget(self.view)
         main.addWidget(side)
-        main.setStretchFactor(0, 3)
-        main.setStretchFactor(1, 1)
+        favour_drawing(main)
+        size_by_current_page(self.details)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.toolbar)

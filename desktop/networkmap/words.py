@@ -86,6 +86,10 @@ def legend_text(key: tuple[str, ...]) -> str:
             "foster_parent_child": translate("NetworkMap", "Foster child (dotted line)"),
             "step_parent_child": translate("NetworkMap", "Stepchild (dash-dot line)"),
         }.get(value, value_label(value))
+    if what == "twins":
+        return translate("NetworkMap", "Twins (two lines from one point)")
+    if what == "ended":
+        return translate("NetworkMap", "Tie that has ended (faded, with the year: until …)")
     if what == "quality":
         return {
             "strong": translate("NetworkMap", "Strong (thick line)"),

@@ -1902,6 +1902,14 @@ Huishouden: %4</translation>
         <translation>Stiefkind (streep-stippellijn)</translation>
     </message>
     <message>
+        <source>Twins (two lines from one point)</source>
+        <translation>Tweeling (twee lijnen uit één punt)</translation>
+    </message>
+    <message>
+        <source>Tie that has ended (faded, with the year: until …)</source>
+        <translation>Relatie die voorbij is (vervaagd, met het jaar: tot …)</translation>
+    </message>
+    <message>
         <source>Strong (thick line)</source>
         <translation>Sterk (dikke lijn)</translation>
     </message>
@@ -2028,6 +2036,14 @@ Huishouden: %4</translation>
     <message>
         <source>According to %1</source>
         <translation>Volgens %1</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>tot %1</translation>
+    </message>
+    <message>
+        <source>since %1</source>
+        <translation>sinds %1</translation>
     </message>
 </context>
 <context>

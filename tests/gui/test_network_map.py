@@ -587,3 +587,206 @@ def test_random_bad_data_always_draws(qapp, canvas):
         scene.deleteLater()
 
     draws()
+
+
+def test_at_1280_by_800_the_drawing_takes_most_of_the_width(session, case, qtbot):
+    """A common laptop screen: the map opens wide beside a narrower, still usable side panel
+    (the list, the editor and the legend), without the worker dragging the handle."""
+    from PySide6.QtWidgets import QScrollArea, QSplitter
+
+    record, _people, _ties = case
+    view = CaseFileView(session)
+    tab = NetworkMapTab(view.controller, view)
+    view.add_tab(tab, "Network map")
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    assert open_and_wait(view, record.id)
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loaded_case == record.id)
+    main = next(s for s in tab.findChildren(QSplitter)
+                if s.orientation() == Qt.Orientation.Horizontal)
+    drawing, side = main.sizes()
+    assert tab.view.width() == drawing
+    assert drawing >= 0.65 * tab.width(), main.sizes()
+    assert side >= 220, main.sizes()  # the list and the editor stay readable
+    # Nothing chosen: the hint wraps in the panel, not cut off for a wider editor unseen.
+    area = next(a for a in tab.findChildren(QScrollArea) if a.widget() is tab.details)
+    qtbot.waitUntil(lambda: area.viewport().width() > 0)
+    assert tab.details.currentWidget() is tab.nothing_chosen
+    assert area.horizontalScrollBar().maximum() == 0
+
+
+def test_a_fitted_map_stays_fitted_as_the_view_grows_until_the_worker_zooms(qtbot):
+    """The tab fits the map when it loads, often while its splitter is still settling: the
+    drawing follows the view's size until the worker zooms or pans by hand."""
+    from desktop.networkmap.scene import MapScene
+    from desktop.networkmap.view import MapView
+
+    scene = MapScene()
+    scene.addRect(0, 0, 1000, 500)
+    view = MapView(scene)
+    qtbot.addWidget(view)
+    view.resize(300, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit()
+    narrow = view.transform().m11()
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: view.viewport().width() > 800)
+    assert view.transform().m11() > 2 * narrow
+    view.zoom_in()  # the toolbar's button
+    zoomed = view.transform().m11()
+    view.resize(400, 400)
+    qtbot.waitUntil(lambda: view.viewport().width() < 450)
+    assert view.transform().m11() == pytest.approx(zoomed)
+
+
+def test_touch_pinch_zooms_one_finger_pans_and_a_finger_beside_a_person_takes_them(qtbot):
+    """On a 2-in-1 laptop: two fingers spread zoom in, one finger on empty paper moves the
+    paper, a finger that lands just beside a symbol still picks and drags that person."""
+    from dataclasses import dataclass, field
+
+    from PySide6.QtGui import QInputDevice
+
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+    from desktop.networkmap.style import RADIUS
+    from desktop.networkmap.view import MapView
+
+    @dataclass
+    class Rec:
+        id: str
+        fields: dict = field(default_factory=dict)
+        deleted: bool = False
+
+    scene = MapScene()
+    scene.show_model(build([Rec(f"p{i}", {"name": f"Persoon {i}", "gender": "fm"[i % 2]})
+                            for i in range(12)], []), "genogram")
+    view = MapView(scene)
+    view.setSceneRect(-2000, -2000, 4000, 4000)  # the paper stays put while a person moves
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    viewport = view.viewport()
+    finger = QTest.createTouchDevice(QInputDevice.DeviceType.TouchScreen)
+
+    def touch():
+        return QTest.touchEvent(viewport, finger)
+
+    empty = QPoint(400, 560)  # below the one row of people
+    assert view.itemAt(empty) is None
+    before = view.transform().m11()
+    touch().press(0, empty, viewport).press(1, empty + QPoint(100, 0), viewport).commit()
+    touch().move(0, empty - QPoint(50, 0), viewport).move(
+        1, empty + QPoint(150, 0), viewport).commit()
+    touch().release(0, empty - QPoint(50, 0), viewport).release(
+        1, empty + QPoint(150, 0), viewport).commit()
+    assert view.transform().m11() == pytest.approx(2 * before)  # the fingers twice as far apart
+
+    bar = view.horizontalScrollBar()
+    assert bar.maximum() > bar.minimum()
+    start = bar.value()
+    touch().press(0, empty, viewport).commit()
+    touch().move(0, empty - QPoint(80, 0), viewport).commit()
+    touch().release(0, empty - QPoint(80, 0), viewport).commit()
+    assert bar.value() == start + 80  # the paper follows the finger
+    assert not scene.selected_people()  # and no rubber band chose anyone
+
+    view.resetTransform()
+    person = scene.people["p3"]
+    view.centerOn(person)
+    # 9 px right of the symbol's edge: a fingertip's miss, beyond the old 4 px handle.
+    beside = view.mapFromScene(person.scenePos()) + QPoint(RADIUS + 9, 0)
+    touch().press(0, beside, viewport).commit()
+    touch().move(0, beside + QPoint(10, 40), viewport).commit()
+    touch().move(0, beside + QPoint(20, 80), viewport).commit()
+    touch().release(0, beside + QPoint(20, 80), viewport).commit()
+    assert scene.selected_people() == ["p3"]
+    assert person.pos().y() == pytest.approx(80)
+
+
+def _rec(record_id: str, **fields):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(id=record_id, fields=fields, deleted=False)
+
+
+def test_twins_lines_start_from_one_point_on_the_parents_line(qapp):
+    """Twins: the child lines from each parent part at one point between the twins; a
+    brother who is not a twin keeps his own line; the legend says it."""
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+
+    people = [_rec("ma", name="Moeder", gender="f", birth_date="1985-01-01"),
+              _rec("pa", name="Vader", gender="m", birth_date="1984-01-01"),
+              _rec("t1", name="Tweeling Een", gender="f", birth_date="2015-03-04"),
+              _rec("t2", name="Tweeling Twee", gender="m", birth_date="2015-03-04"),
+              _rec("br", name="Broer", gender="m", birth_date="2012-01-01")]
+    ties = [_rec("p0", from_person_id="pa", to_person_id="ma", type="married"),
+            *[_rec(f"c{n}{k}", from_person_id=parent, to_person_id=kid, type="parent_child")
+              for n, parent in enumerate(("ma", "pa")) for k, kid in enumerate(("t1", "t2",
+                                                                                 "br"))],
+            _rec("tw", from_person_id="t1", to_person_id="t2", type="twin")]
+    scene = MapScene()
+    scene.show_model(build(people, ties), "genogram")
+
+    def corners(tie_id):
+        path = scene.ties[tie_id]._path
+        return [path.elementAt(i) for i in range(path.elementCount())]
+
+    # From the parents' line: down, along the sibling line, to the child.
+    forks = {(round(c[-2].x), round(c[-2].y)) for c in (corners(f"c{n}{k}") for n in (0, 1)
+                                                     for k in (0, 1))}
+    assert len(forks) == 1  # all four lines to the twins turn at one point
+    fork_x, _ = forks.pop()
+    twins_x = [scene.people[t].pos().x() for t in ("t1", "t2")]
+    assert min(twins_x) < fork_x < max(twins_x)
+    for k in (0, 1):  # and slant from there to each twin
+        assert round(corners(f"c0{k}")[-1].x) == scene.people[("t1", "t2")[k]].pos().x()
+    brother = corners("c02")
+    assert brother[-2].x == brother[-1].x == scene.people["br"].pos().x()  # straight down
+    assert ("twins",) in scene.legend_keys() and ("other",) not in scene.legend_keys()
+    assert legend_text(("twins",)) == "Twins (two lines from one point)"
+
+
+def test_an_ended_tie_is_drawn_faded_with_its_year_and_its_dates_in_the_tooltip(qapp):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from desktop.networkmap.model import build
+    from desktop.networkmap.scene import MapScene
+
+    people = [_rec("a", name="Persoon A", circle="household"),
+              _rec("b", name="Persoon B", circle="network", ring=1),
+              _rec("c", name="Persoon C", circle="network", ring=1)]
+
+    def scene_with(**when):
+        scene = MapScene()
+        scene.show_model(build(people, [_rec("t", from_person_id="a", to_person_id="b",
+                                             type="friend", quality="strong", **when)]),
+                         "ecogram")
+        return scene
+
+    def darkest_on_line(scene):
+        image = QImage(600, 600, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        scene.render(painter, image.rect(), scene.sceneRect().toRect())
+        painter.end()
+        item = scene.ties["t"]
+        middle = item._path.pointAtPercent(0.5)
+        spot = scene.sceneRect().toRect()
+        x = round((middle.x() - spot.x()) * 600 / spot.width())
+        y = round((middle.y() - spot.y()) * 600 / spot.height())
+        return min(image.pixelColor(x + dx, y + dy).lightness()
+                   for dx in range(-3, 4) for dy in range(-3, 4))
+
+    over = scene_with(since="2019-03-01", until="2024-06-30")
+    still = scene_with(since="2019-03-01", until="2999-01-01")
+    assert over.ties["t"].ended and not still.ties["t"].ended
+    assert darkest_on_line(over) > darkest_on_line(still) + 60  # faded, not gone
+    tip = over.ties["t"].toolTip()
+    assert "Friend" in tip and "since 01-03-2019" in tip and "until 30-06-2024" in tip
+    assert ("ended",) in over.legend_keys() and ("ended",) not in still.legend_keys()
+    assert not scene_with(until="some day").ties["t"].ended  # unreadable: never ended

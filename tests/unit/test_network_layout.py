@@ -77,6 +77,39 @@ def test_genogram_rows_by_generation_with_couples_side_by_side():
     assert pos["fa"][0] < pos["mo"][0]  # the man on the left of a couple
 
 
+def test_a_sibling_whose_parents_are_not_on_the_map_stands_beside_their_sibling():
+    """An aunt recorded only as the mother's sister belongs in the mother's row, next to
+    her, not up with the grandparents."""
+    people, ties = family()
+    people.append(person("sister", gender="f", birth_date="1983-01-01"))
+    ties.append(tie("t30", "sister", "mo", "sibling", quality="close"))
+    placed = layout.genogram(build(people, ties))
+    pos, gen = placed.positions, placed.generation
+    assert gen["sister"] == gen["mo"] == 1
+    assert pos["sister"][1] == pos["mo"][1]
+    row = sorted((x, p) for p, (x, y) in pos.items() if y == pos["mo"][1])
+    names = [p for _, p in row]
+    assert abs(names.index("sister") - names.index("mo")) <= 2  # beside her or her husband
+
+
+def test_each_partner_stands_on_the_side_of_their_own_parents():
+    """When both partners' parents are on the map, the lines down from the two families do
+    not cross: the wife whose parents stand on the left stands on the left."""
+    people, ties = family()
+    people += [person("fgp1", gender="m", birth_date="1960-01-01"),
+               person("fgp2", gender="f", birth_date="1961-01-01")]
+    ties += [tie("t40", "fgp1", "fgp2", "married"), tie("t41", "fgp1", "fa", "parent_child"),
+             tie("t42", "fgp2", "fa", "parent_child")]
+    pos = layout.genogram(build(people, ties)).positions
+
+    def middle(*ids: str) -> float:
+        return sum(pos[i][0] for i in ids) / len(ids)
+
+    assert middle("gp1", "gp2") < middle("fgp1", "fgp2")  # the mother's parents: left
+    assert pos["mo"][0] < pos["fa"][0]
+    assert abs(pos["mo"][0] - pos["fa"][0]) == layout.COLUMN  # still side by side
+
+
 def test_layout_is_deterministic_whatever_order_the_records_come_in():
     people, ties = family()
     first = layout.genogram(build(people, ties)).positions
@@ -182,8 +215,25 @@ def test_layout_always_ends_places_everyone_and_is_deterministic(graph):
         assert first == layout.place(build(list(reversed(people)), list(reversed(ties))), view)
     gen = layout.generations(model)
     assert all(0 <= g <= len(model.people) for g in gen.values())
+    kinds = layout.tie_kinds(model)  # the shortcut for many people says the same
+    assert all(layout.sector_of(model, p) == layout.sector_of(model, p, kinds)
+               for p in model.people.values())
     # Every tie that is drawn joins two people who are on the map.
     assert all(t.a in model.people and t.b in model.people and t.a != t.b for t in model.ties)
+
+
+@property_settings(30)
+@given(graphs(max_people=40))
+def test_the_layout_puts_nobody_on_top_of_another_and_outsiders_beside_the_tree(graph):
+    people, ties = graph
+    model = build(people, ties)
+    for placed in (layout.genogram(model).positions, layout.ecogram(model).positions):
+        assert len(set(placed.values())) == len(placed)
+    placed = layout.genogram(model).positions
+    outsiders = layout.outside_family(model)
+    tree = [placed[p] for p in placed if p not in outsiders]
+    if tree and outsiders:
+        assert min(placed[p][0] for p in outsiders) > max(x for x, _ in tree)
 
 
 @property_settings(30)
@@ -244,13 +294,27 @@ def test_whose_view_filters_ties_and_marks_where_views_differ():
     assert disputed(agree) == frozenset()
 
 
-def test_friends_and_professionals_outside_the_family_get_a_row_below_it():
+def test_friends_and_professionals_outside_the_family_stand_in_a_block_beside_it():
+    """Not one long row under the tree: a block to its right, about as tall as the tree, so
+    that fitting the drawing to the window keeps the family large."""
     people, ties = family()
-    people += [person("juf", circle="professional"), person("buur", circle="network")]
-    ties += [tie("t20", "juf", "kid", "professional", quality="weak"),
-             tie("t21", "buur", "mo", "neighbour", quality="strong")]
-    placed = layout.genogram(build(people, ties))
-    lowest_family = max(placed.positions[p][1] for p in ("kid", "mo", "gp1"))
-    assert placed.positions["juf"][1] == placed.positions["buur"][1] > lowest_family
+    people += [person(f"juf{i}", circle="professional") for i in range(5)]
+    people += [person(f"buur{i}", circle="network") for i in range(4)]
+    ties += [tie(f"t2{i}", f"juf{i}", "kid", "professional", quality="weak") for i in range(5)]
+    ties += [tie(f"t3{i}", f"buur{i}", "mo", "neighbour") for i in range(4)]
+    placed = layout.genogram(build(people, ties)).positions
+    tree = [placed[p] for p in ("gp1", "gp2", "mo", "fa", "kid", "aunt", "aunt_p", "foster1",
+                                "foster2")]
+    block = [placed[p] for p in placed if p.startswith(("juf", "buur"))]
+    assert min(x for x, _ in block) > max(x for x, _ in tree)
+    tree_height = max(y for _, y in tree) - min(y for _, y in tree)
+    block_height = max(y for _, y in block) - min(y for _, y in block)
+    block_width = max(x for x, _ in block) - min(x for x, _ in block)
+    assert min(y for _, y in block) == min(y for _, y in tree)  # level with the top row
+    assert block_height <= tree_height + 2 * layout.ROW
+    assert block_width <= 2 * layout.BLOCK_COLUMN  # nine people: short rows
+    # By circle: the neighbours above the professionals, not mixed.
+    assert max(placed[f"buur{i}"][1] for i in range(4)) < min(
+        placed[f"juf{i}"][1] for i in range(5))
     # The foster parents (network, but family ties) stay among the generations.
-    assert placed.positions["foster1"][1] < placed.positions["kid"][1]
+    assert placed["foster1"][1] < placed["kid"][1]
