@@ -28,7 +28,7 @@ from typing import Any
 
 from bench.bench_desktop import TEAM, WORKER, open_case_once, show_tab
 from bench.options import size
-from bench.stats import describe, median
+from bench.stats import clocked, with_cpu
 
 RUNS = size(7, 2)
 ITEMS = size(60, 20)
@@ -170,19 +170,21 @@ def _queue_cases(store: Any, rng: random.Random) -> None:
     store.create_records(batch)
 
 
-def _show_queue(queue: Any, timeout_ms: int = 10_000) -> float:
-    """Seconds from asking the queue to load until it is filled and painted."""
+def _show_queue(queue: Any, timeout_ms: int = 10_000) -> tuple[float, float]:
+    """(Wall, CPU) seconds from asking the queue to load until it is filled and painted."""
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
     loop = QEventLoop()
     queue.loaded.connect(loop.quit)
     QTimer.singleShot(timeout_ms, loop.quit)
-    started = time.perf_counter()
-    queue.load()
-    loop.exec()
-    QApplication.processEvents()
-    took = time.perf_counter() - started
+
+    def load() -> None:
+        queue.load()
+        loop.exec()
+        QApplication.processEvents()
+
+    took = clocked(load)
     queue.loaded.disconnect(loop.quit)
     return took
 
@@ -217,8 +219,8 @@ def _figures(work: Path) -> None:
     view.show()
     opening, plan_open = [], []
     for _ in range(RUNS):
-        opening.append(open_case_once(view, case_id, other))
-        plan_open.append(show_tab(view, index))
+        opening.append(clocked(lambda: open_case_once(view, case_id, other)))
+        plan_open.append(clocked(lambda: show_tab(view, index)))
     model = tab.model
     shown = sum(model.rowCount(model.index(r, 0)) for r in range(model.rowCount()))
     view.close()
@@ -235,22 +237,19 @@ def _figures(work: Path) -> None:
 
     plan_reads, queue_reads = [], []
     for _ in range(RUNS):
-        started = time.perf_counter()
-        read_plan(store, case_id)
-        plan_reads.append(time.perf_counter() - started)
-        started = time.perf_counter()
-        read_queue(store)
-        queue_reads.append(time.perf_counter() - started)
+        plan_reads.append(clocked(lambda: read_plan(store, case_id)))
+        queue_reads.append(clocked(lambda: read_queue(store)))
     store.close()
     scores = VISITS * RATERS * DANGERS
-    print(f"safety plan, median of {RUNS} runs:")
-    print(f"   {'case file opens (reference)':<34}: {describe(opening)}")
-    print(f"   {'plan tab, click until shown':<34}: {describe(plan_open)}; target < 100 ms")
+    print(f"safety plan, median of {RUNS} runs; wall clock, and the CPU time of this process "
+          f"(all threads), which leaves out waiting for a core on a shared machine:")
+    print(f"   {'case file opens (reference)':<34}: {with_cpu(opening)}")
+    print(f"   {'plan tab, click until shown':<34}: {with_cpu(plan_open)}; target < 100 ms")
     print(f"   {'':<34}  {shown} of {ITEMS} items shown, {VISITS} visits, {scores} "
-          f"scores; store reads alone: median {median(plan_reads) * 1000:.1f} ms")
-    print(f"   {'review queue until shown':<34}: {describe(queued)}; target < 200 ms")
+          f"scores; store reads alone: {with_cpu(plan_reads)}")
+    print(f"   {'review queue until shown':<34}: {with_cpu(queued)}; target < 200 ms")
     print(f"   {'':<34}  {rows} of {QUEUE_PLANS} submitted plans listed; store reads "
-          f"alone: median {median(queue_reads) * 1000:.1f} ms")
+          f"alone: {with_cpu(queue_reads)}")
     if shown != ITEMS:
         raise RuntimeError(f"the plan shows {shown} items, not {ITEMS}")
     if rows != QUEUE_PLANS:
