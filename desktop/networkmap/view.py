@@ -3,9 +3,11 @@ a rubber band to choose several people, and the context menu the tab fills."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import QContextMenuEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
+
+from desktop.networkmap.glass import DragGlass
 
 ZOOM_STEP = 1.2
 
@@ -19,6 +21,15 @@ class MapView(QGraphicsView):
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.glass = DragGlass(self)  # a drag frame draws only what moves
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        super().drawBackground(painter, rect)
+        self.glass.draw(painter, 0)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        super().drawForeground(painter, rect)
+        self.glass.draw(painter, 1)
 
     def zoom_in(self) -> None:
         self.scale(ZOOM_STEP, ZOOM_STEP)
