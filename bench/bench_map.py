@@ -45,7 +45,7 @@ VIEWS = ("genogram", "ecogram")
 def network_fields(people: int, ties: int, seed: int = SEED) -> tuple[
         list[dict[str, Any]], list[tuple[int, int, dict[str, Any]]]]:
     """`people` person fields and `ties` ties (as indexes into the people, with the
-    relationship's other fields): a family of four generations with couples and children,
+    relationship's other fields): a family of three generations or more, couples and children,
     the household among them, and friends, neighbours and professionals around it."""
     rng = random.Random(seed)
     persons: list[dict[str, Any]] = []
