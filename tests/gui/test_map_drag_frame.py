@@ -139,3 +139,23 @@ def test_zooming_during_the_drag_puts_the_items_back(shown):
     assert not view.glass.active
     assert {item.opacity() for item in scene.items()} == {1.0}
     _release(scene, view)
+
+
+def test_dragging_someone_outside_the_household_leaves_its_outline_alone(shown):
+    """The outline follows the household's members only; it was drawn anew, and its whole
+    area repainted, at every move of anyone."""
+    scene, view = shown
+    outline = list(scene._backdrop)
+    viewport = view.viewport()
+    at = view.mapFromScene(scene.people["c"].pos())
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, at)
+    for step in range(1, 4):
+        QTest.mouseMove(viewport, at + QPoint(5 * step, 0))
+        QApplication.processEvents()
+    assert scene.people["c"].pos().x() > -160
+    assert scene._backdrop == outline and outline  # the same items, not new ones
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       view.mapFromScene(scene.people["c"].pos()))
+    _press_and_move(scene, view)  # Anna is of the household: her outline follows her
+    assert scene._backdrop != outline
+    _release(scene, view)
