@@ -137,13 +137,14 @@ def _earlier(model: Any, seed: int = SEED) -> Any:
 
     rng = random.Random(seed + 1)
     outside = sorted(p for p, person in model.people.items() if not person.household)
-    joined = set(rng.sample(outside, len(outside) // 15))
+    # About a tenth: the ties of those who joined since count as begun, so few others do.
+    joined = set(rng.sample(outside, len(outside) // 25))
     people = {p: person for p, person in model.people.items() if p not in joined}
     for n in range(len(model.people) // 20):
         people[f"eerder-{n}"] = MapPerson(id=f"eerder-{n}", name=f"Vroeger {n}", circle="network")
     ties = [t for t in model.ties if t.a in people and t.b in people]
-    begun = set(rng.sample([t.id for t in ties], len(ties) // 20))
-    changed = set(rng.sample([t.id for t in ties if t.id not in begun], len(ties) // 20))
+    begun = set(rng.sample([t.id for t in ties], len(ties) // 100))
+    changed = set(rng.sample([t.id for t in ties if t.id not in begun], len(ties) // 30))
     earlier = [replace(t, quality="weak" if t.quality != "weak" else "strong")
                if t.id in changed else t for t in ties if t.id not in begun]
     household = next(p for p, person in model.people.items() if person.household)
