@@ -32,7 +32,7 @@ class DragGlass(QObject):
         super().__init__(view)
         self.view = view
         self.pictures: tuple[QPixmap, QPixmap] | None = None  # (under, over) what moves
-        self._still: list[QGraphicsItem] = []
+        self._still: dict[QGraphicsItem, float] = {}  # under a picture: their own opacity
         self._taken_at: tuple[QTransform, int, int, int, int] | None = None
         view.viewport().installEventFilter(self)
 
@@ -78,22 +78,23 @@ class DragGlass(QObject):
     def _take(self, scene: MapScene) -> None:
         moving = self._moving(scene)
         ties = [item for item in scene.ties.values() if item not in moving
-                and item.isVisible() and item.opacity() == 1]
+                and item.isVisible() and item.opacity() > 0]
         people = [item for item in scene.people.values() if item not in moving
-                  and item.isVisible() and item.opacity() == 1]
+                  and item.isVisible() and item.opacity() > 0]
         # Two pictures keep the order of the layers: the ties that stay under everything
         # that moves, the people who stay over it (as people are drawn over ties).
         self.pictures = (self._picture_of(scene, ties), self._picture_of(scene, people))
-        for item in (*ties, *people):
+        self._still = {item: item.opacity() for item in (*ties, *people)}
+        for item in self._still:
             item.setOpacity(0)  # drawn by a picture; Qt skips a fully transparent item
-        self._still = [*ties, *people]
         self._taken_at = self._where()
         scene.selection_ids_changed.connect(self.lift)  # a rebuild ends with it
 
     def _picture_of(self, scene: MapScene, items: list[QGraphicsItem]) -> QPixmap:
         """The view as it shows `items` alone."""
         keep = set(items)
-        hidden = [item for item in scene.items() if item not in keep and item.opacity() == 1]
+        hidden = {item: item.opacity() for item in scene.items()
+                  if item not in keep and item.opacity() > 0}
         for item in hidden:
             item.setOpacity(0)
         viewport = self.view.viewport()
@@ -105,8 +106,8 @@ class DragGlass(QObject):
         self.view.render(painter, QRectF(0, 0, viewport.width(), viewport.height()),
                          QRect(0, 0, viewport.width(), viewport.height()))
         painter.end()
-        for item in hidden:
-            item.setOpacity(1)
+        for item, opacity in hidden.items():
+            item.setOpacity(opacity)
         return picture
 
     def lift(self) -> None:
@@ -116,10 +117,11 @@ class DragGlass(QObject):
         scene = self._scene()
         if scene is not None:
             scene.selection_ids_changed.disconnect(self.lift)
-        for item in self._still:
-            if item.scene() is not None:
-                item.setOpacity(1)
-        self._still = []
+        for item, opacity in self._still.items():
+            # Unless something gave it another look meanwhile (a rebuild of the map).
+            if item.scene() is not None and item.opacity() == 0:
+                item.setOpacity(opacity)
+        self._still = {}
         self.pictures = None
         self._taken_at = None
         self.view.viewport().update()

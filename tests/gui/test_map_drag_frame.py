@@ -159,3 +159,28 @@ def test_dragging_someone_outside_the_household_leaves_its_outline_alone(shown):
     _press_and_move(scene, view)  # Anna is of the household: her outline follows her
     assert scene._backdrop != outline
     _release(scene, view)
+
+
+def test_a_faded_item_stays_faded_and_shows_once(shown):
+    """An item drawn see-through (as a map may show a tie that ended) is in a picture once,
+    not also drawn over it, and keeps its own look after the drag."""
+    scene, view = shown
+    faded = scene.ties["cd"]
+    faded.setOpacity(0.4)
+    QApplication.processEvents()
+    _press_and_move(scene, view)
+    assert view.glass.active and faded.opacity() == 0
+    area = view.mapFromScene(faded.sceneBoundingRect()).boundingRect().intersected(
+        QRect(QPoint(0, 0), view.viewport().size()))
+    moving = [view.mapFromScene(item.sceneBoundingRect()).boundingRect()
+              for item in (*scene.people.values(), scene.ties["ab"])]
+    during = view.viewport().grab(area).toImage()
+    view.glass.lift()
+    QApplication.processEvents()
+    after = view.viewport().grab(area).toImage()
+    changed = [(x, y) for x in range(0, area.width(), 2) for y in range(0, area.height(), 2)
+               if during.pixel(x, y) != after.pixel(x, y)
+               and not any(r.contains(area.topLeft() + QPoint(x, y)) for r in moving)]
+    assert changed == []  # away from the people and Anna's tie, both look alike
+    _release(scene, view)
+    assert faded.opacity() == pytest.approx(0.4)
