@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 import statistics
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 
 
 def percentile(values: Sequence[float], p: float) -> float:
@@ -43,3 +44,18 @@ def describe(values: Sequence[float], scale: float = 1000.0, unit: str = "ms",
 def cores(cpu_seconds: float, wall_seconds: float) -> str:
     """CPU time over wall time, as a share of cores ('1.35 cores')."""
     return f"{cpu_seconds / wall_seconds:.2f} cores" if wall_seconds > 0 else "? cores"
+
+
+def clocked(call: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process, all threads) of `call()`. On a machine
+    shared with other work the wall clock includes waiting for a core; the CPU time
+    does not, so printing both says how much of a figure is ours."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    call()
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def with_cpu(pairs: Sequence[tuple[float, float]]) -> str:
+    """`describe` of the wall clock of (wall, CPU) pairs, with the CPU time's median."""
+    return (f"{describe([w for w, _ in pairs])}; CPU median "
+            f"{median([c for _, c in pairs]) * 1000:.1f} ms")

@@ -153,7 +153,10 @@ class MapScene(QGraphicsScene):
             if person_id in (tie.a, tie.b) or (tie.type in PARENT_TYPES and (
                     tie.a in partners or tie.b in twins)):
                 item.geometry_changed()
-        if self.view_name == "genogram":
+        person = self.model.people.get(person_id)
+        if self.view_name == "genogram" and person is not None and person.household:
+            # Only the household's outline follows its members; redrawing it for anyone
+            # else repainted the whole outline's area at every drag frame.
             self._draw_backdrop()
 
     def _draw_backdrop(self) -> None:

@@ -6,10 +6,10 @@ amber for a fault in the data, the palette's highlight for what is selected.
 
 from __future__ import annotations
 
-import math
+import functools
 
 from PySide6.QtCore import QLineF, QPointF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from desktop.networkmap.model import DANGER_QUALITIES, FAMILY_TYPES, MapTie
 
@@ -46,32 +46,54 @@ def pen(width: float = 1.5, style: Qt.PenStyle = Qt.PenStyle.SolidLine,
 
 
 def zigzag(line: QLineF, step: float = 8, height: float = 5) -> QPainterPath:
-    path = QPainterPath(line.p1())
     length = line.length()
     if length < 1:
-        return path
-    ux, uy = line.dx() / length, line.dy() / length
-    nx, ny = -uy, ux
-    steps = max(2, int(length // step))
-    for i in range(1, steps):
-        t = i * length / steps
-        side = height if i % 2 else -height
-        path.lineTo(line.p1().x() + ux * t + nx * side, line.p1().y() + uy * t + ny * side)
-    path.lineTo(line.p2())
-    return path
+        return QPainterPath(line.p1())
+    return _along(line, _zigzag(max(1, round(length)), step, height))
 
 
 def wave(line: QLineF, step: float = 14, height: float = 4) -> QPainterPath:
-    path = QPainterPath(line.p1())
     length = line.length()
     if length < 1:
-        return path
-    ux, uy = line.dx() / length, line.dy() / length
-    nx, ny = -uy, ux
-    for i in range(1, int(length) + 1, 2):
-        side = height * math.sin(i / step * 2 * math.pi)
-        path.lineTo(line.p1().x() + ux * i + nx * side, line.p1().y() + uy * i + ny * side)
-    path.lineTo(line.p2())
+        return QPainterPath(line.p1())
+    return _along(line, _wave(max(1, round(length)), step, height))
+
+
+# A zigzag or wave is drawn along the x axis once per length and turned onto the line by Qt:
+# a long line has hundreds of corners, and building them in Python for every line at every
+# repaint cost most of the map's first render and of each drag frame.
+
+
+def _along(line: QLineF, local: QPainterPath) -> QPainterPath:
+    """`local`, drawn from (0, 0) along the x axis, laid on `line` (its end stretched onto
+    the line's end, so the rounding of the length does not show)."""
+    end = local.currentPosition().x()
+    turn = QTransform()
+    turn.translate(line.x1(), line.y1())
+    turn.rotate(-line.angle())
+    turn.scale(line.length() / end, 1)
+    return turn.map(local)
+
+
+@functools.lru_cache(maxsize=512)
+def _zigzag(length: int, step: float, height: float) -> QPainterPath:
+    path = QPainterPath(QPointF(0, 0))
+    steps = max(2, int(length // step))
+    for i in range(1, steps):
+        path.lineTo(i * length / steps, height if i % 2 else -height)
+    path.lineTo(length, 0)
+    return path
+
+
+@functools.lru_cache(maxsize=512)
+def _wave(length: int, step: float, height: float) -> QPainterPath:
+    """Half a wave per curve (a quadratic's peak lies halfway to its control point)."""
+    path = QPainterPath(QPointF(0, 0))
+    halves = max(1, round(2 * length / step))
+    half = length / halves
+    for i in range(halves):
+        side = 2 * height if i % 2 == 0 else -2 * height
+        path.quadTo((i + 0.5) * half, side, (i + 1) * half, 0)
     return path
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QNativeGestureEvent,
@@ -22,6 +22,8 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+
+from desktop.networkmap.glass import DragGlass
 
 ZOOM_STEP = 1.2
 MIN_SCALE = 0.05
@@ -43,6 +45,7 @@ class MapView(QGraphicsView):
         self.fitted = False
         self._pinch: tuple[float, float] | None = None  # (fingers' distance, scale) at start
         self._pan: QPointF | None = None  # where the panning finger was
+        self.glass = DragGlass(self)  # a drag frame draws only what moves
 
     # -- zoom and fit -----------------------------------------------------------------------
 
@@ -73,6 +76,14 @@ class MapView(QGraphicsView):
     def resetTransform(self) -> None:  # noqa: N802 - Qt override
         self.fitted = False
         super().resetTransform()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        super().drawBackground(painter, rect)
+        self.glass.draw(painter, 0)
+
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802 - Qt API
+        super().drawForeground(painter, rect)
+        self.glass.draw(painter, 1)
 
     def zoom_in(self) -> None:
         self.zoom_to(self.zoom * ZOOM_STEP)
