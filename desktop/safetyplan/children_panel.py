@@ -103,7 +103,7 @@ class ChildrenPanel(QWidget):
         self.child_box.currentIndexChanged.connect(self._show_group)
         child_label = QLabel(self.tr("Chil&d:"), self)
         child_label.setBuddy(self.child_box)
-        self.view_button = QPushButton(self.tr("Show the children's &version"), self)
+        self.view_button = QPushButton(self.tr("Show the child&ren's version"), self)
         self.view_button.clicked.connect(self.show_view)
         self.empty_label = QLabel(
             self.tr("There are no children in this case yet. Put them on the network map: in "

@@ -200,8 +200,8 @@ class PlanTab(QWidget):
         body.setStretchFactor(1, 2)
         # The children's words have a page of their own: the rooms need the room.
         self.parts = QTabWidget(self)
-        self.parts.addTab(body, self.tr("The &plan"))
-        self.parts.addTab(self.children, self.tr("The &children"))
+        self.parts.addTab(body, self.tr("T&he plan"))
+        self.parts.addTab(self.children, self.tr("The ch&ildren"))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(empty)
         self.pages.addWidget(self.parts)
