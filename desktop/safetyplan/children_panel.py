@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -56,8 +57,10 @@ class RoomBox(QGroupBox):
         self.words.setAccessibleName(room_title(part))
         self.words.setWordWrap(True)
         self.words.setMinimumHeight(60)
-        self.words.setMaximumHeight(120)  # six rooms and the story fit a laptop's screen
+        self.words.setMinimumWidth(120)
+        self.words.setMaximumHeight(100)  # six rooms and the story fit a laptop's screen
         self.field = QLineEdit(self)
+        self.field.setMinimumWidth(120)
         self.field.setPlaceholderText(room_prompt(part))
         self.field.setAccessibleName(room_title(part))
         self.field.returnPressed.connect(self.add)
@@ -87,6 +90,34 @@ class RoomBox(QGroupBox):
             return
         self.field.clear()
         self.added.emit(self.part, text)
+
+
+class RoomGrid(QGroupBox):
+    """A house's rooms side by side where the case file is wide, else under each other:
+    the page scrolls down, never sideways."""
+
+    ROOM_WIDTH = 320  # room enough for the question in the empty field
+
+    def __init__(self, title: str, rooms: Sequence[RoomBox], parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(title, parent)
+        self.rooms = list(rooms)
+        self._grid = QGridLayout(self)
+        self._columns = 0
+        self._place(len(self.rooms))
+
+    def _place(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for room in self.rooms:
+            self._grid.removeWidget(room)
+        for n, room in enumerate(self.rooms):
+            self._grid.addWidget(room, n // columns, n % columns)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._place(max(1, min(len(self.rooms), event.size().width() // self.ROOM_WIDTH)))
 
 
 class ChildrenPanel(QWidget):
@@ -127,19 +158,16 @@ class ChildrenPanel(QWidget):
         top.addWidget(child_label)
         top.addWidget(self.child_box, 1)
         top.addWidget(self.view_button)
-        houses = QGroupBox(self.tr("Three Houses"), self)
-        houses_grid = QGridLayout(houses)
-        for column, part in enumerate(THREE_HOUSES):
-            houses_grid.addWidget(self.rooms[part], 0, column)
-        safety = QGroupBox(self.tr("The Safety House"), self)
-        safety_grid = QGridLayout(safety)
-        for column, part in enumerate(SAFETY_HOUSE):
-            safety_grid.addWidget(self.rooms[part], 0, column)
+        houses = RoomGrid(self.tr("Three Houses"), [self.rooms[p] for p in THREE_HOUSES], self)
+        safety = RoomGrid(self.tr("The Safety House"), [self.rooms[p] for p in SAFETY_HOUSE],
+                          self)
         story = QGroupBox(self.tr("Words and Pictures"), self)
         story_layout = QVBoxLayout(story)
-        story_layout.addWidget(QLabel(
+        story_hint = QLabel(
             self.tr("The story for the children that the parents agreed to: what happened, "
-                    "and what everyone does now."), story))
+                    "and what everyone does now."), story)
+        story_hint.setWordWrap(True)
+        story_layout.addWidget(story_hint)
         story_layout.addWidget(self.story_form)
 
         body = QWidget(self)

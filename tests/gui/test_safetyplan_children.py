@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QLabel
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.safetyplan.children_data import PARTS, child_words, is_child
+from desktop.safetyplan.children_panel import ChildrenPanel
 from desktop.safetyplan.children_pictograms import ROOM_PICTOGRAMS, pictogram_path
 from desktop.safetyplan.children_view import TEXT_PT, ChildrenViewDialog
 from desktop.safetyplan.tab import PlanTab
@@ -246,3 +247,19 @@ def test_who_is_a_child_and_where_odd_words_go():
         ("named", "Sem", {"dreams": ["Een hond"]}),
         ("nobody", "", {"worries": ["Ruzie"]}),
     ]
+
+
+def test_the_childrens_page_scrolls_down_never_sideways(qtbot):
+    """Beside the case list the case file is narrow: the rooms go under each other."""
+    panel = ChildrenPanel()
+    qtbot.addWidget(panel)
+    plan = _record("safety_plan", {"status": "draft", "children_version": "Een verhaal."}, "pl")
+    child = _record("person", {"name": "Noor", "index_person": True}, "p1")
+    panel.show_plan(plan, [], [child])
+    panel.resize(460, 700)
+    panel.show()
+    qtbot.waitUntil(lambda: panel.rooms["worries"].isVisible())
+    qtbot.wait(50)
+    assert panel.scroll.horizontalScrollBar().maximum() == 0
+    panel.resize(1300, 700)
+    qtbot.waitUntil(lambda: panel.rooms["dreams"].y() == panel.rooms["worries"].y())
