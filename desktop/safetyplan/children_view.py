@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.safetyplan.children_data import OTHER, PARTS, ChildWords
 from desktop.safetyplan.children_pictograms import ROOM_PICTOGRAMS, pictogram
+from desktop.safetyplan.children_print import print_children
 from desktop.safetyplan.children_words import (
     child_heading,
     never_your_fault,
@@ -115,11 +116,23 @@ class ChildrenViewDialog(QDialog):
         scroll.setWidget(self.page)
         scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # arrow keys and Page Down scroll
         self.scroll = scroll
+        self.groups, self.story = list(groups), story
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
+        self.print_button = buttons.addButton(self.tr("&Print…"),
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        self.print_button.clicked.connect(self.print_pages)
         layout = QVBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.reject)
         self.resize(900, 760)
         scroll.setFocus()
+
+    def print_pages(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            print_children(self.groups, self.story, printer)

@@ -409,6 +409,10 @@ Huishouden: %4</translation>
         <source>Children&apos;s version</source>
         <translation>Kinderversie</translation>
     </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
 </context>
 <context>
     <name>Choices</name>

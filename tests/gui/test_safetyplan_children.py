@@ -206,7 +206,7 @@ def test_words_of_a_child_removed_from_the_case_are_kept_and_shown(tab, family, 
     panel.view_dialog.close()
 
 
-def test_every_room_has_a_pictogram_that_draws():
+def test_every_room_has_a_pictogram_that_draws(qapp):
     for part in PARTS:
         renderer = QSvgRenderer(str(pictogram_path(ROOM_PICTOGRAMS[part])))
         assert renderer.isValid(), part
@@ -263,3 +263,26 @@ def test_the_childrens_page_scrolls_down_never_sideways(qtbot):
     assert panel.scroll.horizontalScrollBar().maximum() == 0
     panel.resize(1300, 700)
     qtbot.waitUntil(lambda: panel.rooms["dreams"].y() == panel.rooms["worries"].y())
+
+
+def test_the_childrens_version_prints_with_the_words_and_the_story(qapp, tmp_path):
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+
+    from desktop.safetyplan.children_print import print_children
+
+    child = _record("person", {"name": "Noor Bloem", "index_person": True}, "p1")
+    items = [_record("plan_item", {"section": "child_voice", "who": "p1", "part": part,
+                                   "text": text, "position": "a"}, f"i{n}")
+             for n, (part, text) in enumerate([("worries", "Ik ben bang <'s nachts>"),
+                                               ("path", "Eerst praten")])]
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "kinderversie.pdf"))
+    print_children(child_words(items, [child], TODAY), "Iedereen helpt mee.", printer)
+    pages = PdfReader(tmp_path / "kinderversie.pdf").pages
+    assert len(pages[0].images) == 2  # the pictograms of the two rooms
+    text = " ".join(page.extract_text() for page in pages)
+    for words in ("In the words of Noor Bloem", "Ik ben bang <'s nachts>", "Eerst praten",
+                  "Iedereen helpt mee.", "It is never your fault."):
+        assert words in " ".join(text.split()), words
