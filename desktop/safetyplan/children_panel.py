@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +48,7 @@ class RoomBox(QGroupBox):
     """One room: its picture, what the child said so far, and a field for more."""
 
     added = Signal(str, str)  # part, text
+    removed = Signal(str)  # record id of words taken out (Delete in the list)
 
     def __init__(self, part: str, parent: QWidget | None = None) -> None:
         super().__init__(room_title(part), parent)
@@ -59,6 +62,12 @@ class RoomBox(QGroupBox):
         self.words.setMinimumHeight(60)
         self.words.setMinimumWidth(120)
         self.words.setMaximumHeight(100)  # six rooms and the story fit a laptop's screen
+        remove = QAction(self.tr("Remove these words"), self.words)
+        remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        remove.triggered.connect(self._remove)
+        self.words.addAction(remove)
+        self.words.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.field = QLineEdit(self)
         self.field.setMinimumWidth(120)
         self.field.setPlaceholderText(room_prompt(part))
@@ -80,9 +89,15 @@ class RoomBox(QGroupBox):
     def show_words(self, items: Sequence[Record], writable: bool) -> None:
         self.words.clear()
         for item in items:
-            self.words.addItem(str(item.fields.get("text") or ""))
+            row = QListWidgetItem(str(item.fields.get("text") or ""), self.words)
+            row.setData(Qt.ItemDataRole.UserRole, item.id)
         self.field.setEnabled(writable)
         self.button.setEnabled(writable)
+
+    def _remove(self) -> None:
+        row = self.words.currentItem()
+        if row is not None:
+            self.removed.emit(str(row.data(Qt.ItemDataRole.UserRole)))
 
     def add(self) -> None:
         text = self.field.text().strip()
@@ -101,6 +116,8 @@ class RoomGrid(QGroupBox):
     def __init__(self, title: str, rooms: Sequence[RoomBox], parent: QWidget | None = None
                  ) -> None:
         super().__init__(title, parent)
+        # Its width is what the page gives it, never what the rooms side by side would ask.
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.rooms = list(rooms)
         self._grid = QGridLayout(self)
         self._columns = 0
@@ -122,6 +139,7 @@ class RoomGrid(QGroupBox):
 
 class ChildrenPanel(QWidget):
     words_added = Signal(str, str, str)  # who (a person id or a name), part, text
+    words_removed = Signal(str)  # the line's record id
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,6 +169,7 @@ class ChildrenPanel(QWidget):
         self.other_room = RoomBox(OTHER, self)  # words in a room this version does not know
         for room in (*self.rooms.values(), self.other_room):
             room.added.connect(self._add)
+            room.removed.connect(self.words_removed)
         self.story_form = RecordForm("safety_plan", ("children_version",), self)
         self.story_form.editors["children_version"].widget.setMaximumHeight(140)
 

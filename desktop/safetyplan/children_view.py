@@ -64,6 +64,9 @@ class ChildrenPage(QWidget):
         self.pictograms: list[QLabel] = []
         layout = QVBoxLayout(self)
         layout.setSpacing(18)
+        if not any(group.count for group in groups):
+            layout.addWidget(_label(self.tr("The children's words are not in the plan yet."),
+                                    TEXT_PT, self))
         for group in groups:
             if not group.count:
                 continue

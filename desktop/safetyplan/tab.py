@@ -151,6 +151,7 @@ class PlanTab(QWidget):
             form.edited.connect(self._on_item_edited)
         self.children = ChildrenPanel(self)
         self.children.words_added.connect(self.add_child_words)
+        self.children.words_removed.connect(self.remove_child_words)
         self.children.story_form.edited.connect(self._on_plan_edited)
         self.form = _Forms(self.plan_form, self.items, self.children.story_form)
         self.review = ReviewBox(self)
@@ -400,6 +401,12 @@ class PlanTab(QWidget):
         last = lines[-1].fields.get("position") if lines else None
         self.add_line("child_voice", who=who, part=part, text=text,
                       position=key_between(last, None, self._salt))
+
+    def remove_child_words(self, record_id: str) -> None:
+        record = next((r for r in self.model.lines("child_voice") if r.id == record_id), None)
+        if record is not None:
+            self.form.flush()
+            self._push(RemoveItem(self._writer(), self.ids, record.id, record.fields))
 
     def add_emergency(self, phone: str) -> None:
         self.add_line("emergency_step", text=emergency_text(phone), phone=phone)

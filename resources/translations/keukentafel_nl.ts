@@ -262,6 +262,13 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>ChildrenPage</name>
+    <message>
+        <source>The children&apos;s words are not in the plan yet.</source>
+        <translation>De woorden van de kinderen staan nog niet in het plan.</translation>
+    </message>
+</context>
+<context>
     <name>ChildrenPanel</name>
     <message>
         <source>Child</source>
@@ -2811,6 +2818,10 @@ Huishouden: %4</translation>
 </context>
 <context>
     <name>RoomBox</name>
+    <message>
+        <source>Remove these words</source>
+        <translation>Deze woorden verwijderen</translation>
+    </message>
     <message>
         <source>Add</source>
         <translation>Toevoegen</translation>

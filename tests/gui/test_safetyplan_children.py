@@ -259,8 +259,9 @@ def test_the_childrens_page_scrolls_down_never_sideways(qtbot):
     panel.resize(460, 700)
     panel.show()
     qtbot.waitUntil(lambda: panel.rooms["worries"].isVisible())
-    qtbot.wait(50)
-    assert panel.scroll.horizontalScrollBar().maximum() == 0
+    bar = panel.scroll.horizontalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() == 0, timeout=2000)
+    qtbot.waitUntil(lambda: panel.rooms["dreams"].y() > panel.rooms["worries"].y())
     panel.resize(1300, 700)
     qtbot.waitUntil(lambda: panel.rooms["dreams"].y() == panel.rooms["worries"].y())
 
@@ -286,3 +287,22 @@ def test_the_childrens_version_prints_with_the_words_and_the_story(qapp, tmp_pat
     for words in ("In the words of Noor Bloem", "Ik ben bang <'s nachts>", "Eerst praten",
                   "Iedereen helpt mee.", "It is never your fault."):
         assert words in " ".join(text.split()), words
+
+
+def test_words_taken_out_with_delete_come_back_with_undo(tab, family, store, qtbot):
+    case, plan, people = family
+    store.create_record("plan_item", {
+        "plan_id": plan.id, "section": "child_voice", "who": people["noor"].id,
+        "part": "rules", "text": "Niemand slaat", "position": "a"}, case_id=case.id)
+    plan_tab = open_children(tab, case, qtbot)
+    words = plan_tab.children.rooms["rules"].words
+    click(qtbot, words.viewport(), words.visualItemRect(words.item(0)).center())
+    qtbot.keyClick(words, Qt.Key.Key_Delete)
+    settle(tab, qtbot)
+    assert voices(store, case) == [] and words.count() == 0
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    [back] = voices(store, case)
+    assert (back.fields["who"], back.fields["part"], back.fields["text"]) == (
+        people["noor"].id, "rules", "Niemand slaat")
+    assert words.item(0).text() == "Niemand slaat"
