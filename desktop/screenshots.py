@@ -67,6 +67,23 @@ def _make_conflict(work_dir: Path, service_url: str, store: object) -> None:
     engine.client.close()
 
 
+def _children_version(workspace: object, folder: Path) -> Path:
+    """The open plan's children's version, as the child sees it at the table."""
+    plan_tab = workspace.plan_tab  # type: ignore[attr-defined]
+    workspace.case_file.tabs.setCurrentWidget(plan_tab)  # type: ignore[attr-defined]
+    settle(300)
+    plan_tab.parts.setCurrentWidget(plan_tab.children)  # type: ignore[attr-defined]
+    settle(300)
+    plan_tab.children.show_view()  # type: ignore[attr-defined]
+    dialog = plan_tab.children.view_dialog  # type: ignore[attr-defined]
+    dialog.resize(900, 860)
+    settle()
+    path = _save(dialog, folder, "12-children-version")
+    dialog.close()
+    plan_tab.parts.setCurrentIndex(0)  # type: ignore[attr-defined]
+    return path
+
+
 def _showcase(store: object) -> str:
     """The case whose plan the team lead returned: its plan shows the lead's comments."""
     plans = store.list_records(kind="safety_plan")  # type: ignore[attr-defined]
@@ -176,6 +193,8 @@ def render(folder: Path) -> list[Path]:
                         settle(300, lambda: not window.session.busy)
                         saved.append(_save(window, folder, f"03-case-file-{index + 1}-{view}"))
                     saved.append(_map_comparison(window, workspace.network_map, folder))
+
+            saved.append(_children_version(workspace, folder))
 
             window.show_conflicts()
             inbox = window.inbox

@@ -115,6 +115,28 @@ PROFESSIONALS = (("huisarts", "Huisartsenpraktijk De Linde"),
                  ("leerkracht", "Basisschool De Regenboog"),
                  ("jeugdverpleegkundige", "GGD Jeugd"),
                  ("schuldhulpverlener", "Schuldhulp Wijkpunt"))
+# The children's own words, as they said them (the Three Houses and the Safety House).
+CHILD_VOICES = {
+    "worries": ("Als papa en mama ruzie maken ga ik onder mijn deken.",
+                "Ik ben bang dat papa weer boos wordt.", "Dat mama verdrietig is.",
+                "'s Nachts hoor ik geschreeuw."),
+    "good_things": ("Oma haalt me op woensdag op.", "Voetbal met mijn vrienden.",
+                    "Mama leest voor het slapen voor.", "Tekenen bij de buurvrouw."),
+    "dreams": ("Dat we weer samen aan tafel eten.", "Een rustig huis.", "Een hond.",
+               "Dat niemand meer schreeuwt."),
+    "safe_people": ("Oma", "Mijn juf", "De buurvrouw", "Mama"),
+    "rules": ("Niemand slaat.", "Als het te hard gaat mag ik oma bellen.",
+              "Grote mensen praten rustig."),
+    "path": ("Eerst praten papa en mama met de hulpverlener.",
+             "Elke week kijken we of het rustiger is."),
+}
+CHILDREN_STORY = (
+    "Papa en mama maakten vaak ruzie. Soms ging het hard. Dan werden jullie bang.\n"
+    "Dat is niet goed. Het is nooit jullie schuld.\n"
+    "Nu helpen oma en de buurvrouw. Papa en mama praten elke week met de hulpverlener.\n"
+    "Gaat het toch mis? Dan gaan jullie naar de buurvrouw en bellen jullie oma."
+)
+
 DECISION_COMMENTS = {
     "approved": "Duidelijk plan. De afspraken passen bij de voorwaarden.",
     "returned": "Maak de signalen concreter: wat zien de kinderen en wat doet oma dan?",
@@ -319,8 +341,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
         "phase": rng.choice(("direct", "structural")),
         "harm": rng.choice(HARM), "worries": rng.choice(WORRIES),
         "working_well": rng.choice(WORKING_WELL),
-        "children_version": "Huis van zorgen: ruzie thuis.\nHuis van goede dingen: oma.\n"
-                            "Huis van dromen: een rustig huis.",
+        "children_version": CHILDREN_STORY,
         "review_on": _day(rng, today, 120),
     }
     if status != "draft":
@@ -355,6 +376,16 @@ def demo_case(seed: int, index: int, *, team_id: str,
     item("emergency_step", "De kinderen gaan naar de buurvrouw en bellen oma.",
          who="de kinderen")
     item("network_commitment", rng.choice(COMMITMENTS), who="oma")
+    # Their own random stream: the words leave the rest of the household as it was.
+    voice_rng = random.Random(f"keukentafel-demo-voices:{seed}:{index}")
+    for k, child in enumerate(children[:2]):
+        parts = list(CHILD_VOICES) if k == 0 else ["worries", "good_things", "dreams"]
+        for part in parts:
+            items.append(DemoRecord("plan_item", case_id, _uuid(voice_rng), {
+                "plan_id": plan_id, "section": "child_voice",
+                "text": voice_rng.choice(CHILD_VOICES[part]), "who": child, "part": part,
+                "position": f"a{len(items) + 1:03d}",
+            }))
     decided = status in TEAMLEAD_PLAN_STATUSES
     # A decided plan was submitted first: the team lead's version shows it as it was then.
     seen = {**plan_fields, "status": "submitted"} if decided else plan_fields

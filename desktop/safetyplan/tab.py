@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from desktop.casefile.form import RecordForm
 from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
 from desktop.operations import ChangeNotice
+from desktop.safetyplan.children_panel import ChildrenPanel
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
 from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
 from desktop.safetyplan.data import PlanData, read_plan
@@ -147,7 +149,11 @@ class PlanTab(QWidget):
         self.plan_form.edited.connect(self._on_plan_edited)
         for form in self.items.forms.values():
             form.edited.connect(self._on_item_edited)
-        self.form = _Forms(self.plan_form, self.items)
+        self.children = ChildrenPanel(self)
+        self.children.words_added.connect(self.add_child_words)
+        self.children.words_removed.connect(self.remove_child_words)
+        self.children.story_form.edited.connect(self._on_plan_edited)
+        self.form = _Forms(self.plan_form, self.items, self.children.story_form)
         self.review = ReviewBox(self)
         self.review.decided.connect(self.decide)
 
@@ -193,9 +199,13 @@ class PlanTab(QWidget):
         body.addWidget(scroll)
         body.setStretchFactor(0, 3)
         body.setStretchFactor(1, 2)
+        # The children's words have a page of their own: the rooms need the room.
+        self.parts = QTabWidget(self)
+        self.parts.addTab(body, self.tr("T&he plan"))
+        self.parts.addTab(self.children, self.tr("The ch&ildren"))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(empty)
-        self.pages.addWidget(body)
+        self.pages.addWidget(self.parts)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
         palette = self.blockers_label.palette()
@@ -223,6 +233,7 @@ class PlanTab(QWidget):
         self.tree.expandAll()
         self.items.set_choices(data.people, self.model.lines("condition"))
         self.plan_form.show_record(data.plan)
+        self.children.show_plan(data.plan, data.items, data.people)
         self._show_flow()
         index = self.model.index_of(chosen) if chosen else QModelIndex()
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -237,6 +248,7 @@ class PlanTab(QWidget):
         self.model.set_items([], {})
         self.items.show_record(None)
         self.plan_form.show_record(None)
+        self.children.show_plan(None, [], [])
         self.review.show_plan(None, False)
         self.loaded_case = None
 
@@ -353,7 +365,8 @@ class PlanTab(QWidget):
         self.controller.create("safety_plan", fields, lambda _r: self.reload())
 
     def _on_plan_edited(self, record_id: str, kind: str, name: str, old: Any, new: Any) -> None:
-        mergeable = name in ("title", "harm", "worries", "complicating_factors", "working_well")
+        mergeable = name in ("title", "harm", "worries", "complicating_factors", "working_well",
+                             "children_version")
         text = QCoreApplication.translate("SafetyPlan", "Change the plan")
         self._push(EditItem(self._writer(), self.ids, record_id, {name: old}, {name: new},
                             text=text, mergeable=mergeable))
@@ -381,6 +394,19 @@ class PlanTab(QWidget):
         command = AddItem(self._writer(), self.ids, values)
         self._select_next = command.record_id
         self._push(command)
+
+    def add_child_words(self, who: str, part: str, text: str) -> None:
+        """What a child said, in their room, after the words written before."""
+        lines = self.model.lines("child_voice")
+        last = lines[-1].fields.get("position") if lines else None
+        self.add_line("child_voice", who=who, part=part, text=text,
+                      position=key_between(last, None, self._salt))
+
+    def remove_child_words(self, record_id: str) -> None:
+        record = next((r for r in self.model.lines("child_voice") if r.id == record_id), None)
+        if record is not None:
+            self.form.flush()
+            self._push(RemoveItem(self._writer(), self.ids, record.id, record.fields))
 
     def add_emergency(self, phone: str) -> None:
         self.add_line("emergency_step", text=emergency_text(phone), phone=phone)

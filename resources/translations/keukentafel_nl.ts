@@ -262,6 +262,166 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>ChildrenPage</name>
+    <message>
+        <source>The children&apos;s words are not in the plan yet.</source>
+        <translation>De woorden van de kinderen staan nog niet in het plan.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenPanel</name>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Chil&amp;d:</source>
+        <translation>K&amp;ind:</translation>
+    </message>
+    <message>
+        <source>Show the child&amp;ren&apos;s version</source>
+        <translation>Kinder&amp;versie bekijken</translation>
+    </message>
+    <message>
+        <source>There are no children in this case yet. Put them on the network map: in the household and under 18, or marked as a child the worry is about.</source>
+        <translation>Er staan nog geen kinderen in dit dossier. Zet ze op de netwerkkaart: in het huishouden en jonger dan 18, of als kind om wie het gaat.</translation>
+    </message>
+    <message>
+        <source>Write down what the child says, in their own words.</source>
+        <translation>Schrijf op wat het kind zegt, in de eigen woorden van het kind.</translation>
+    </message>
+    <message>
+        <source>Three Houses</source>
+        <translation>Drie Huizen</translation>
+    </message>
+    <message>
+        <source>The Safety House</source>
+        <translation>Het Veilige Huis</translation>
+    </message>
+    <message>
+        <source>Words and Pictures</source>
+        <translation>Woorden en plaatjes</translation>
+    </message>
+    <message>
+        <source>The story for the children that the parents agreed to: what happened, and what everyone does now.</source>
+        <translation>Het verhaal voor de kinderen waar de ouders mee instemmen: wat er is gebeurd en wat iedereen nu doet.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenVersion</name>
+    <message>
+        <source>Other words</source>
+        <translation>Andere woorden</translation>
+    </message>
+    <message>
+        <source>This is what worries you.</source>
+        <translation>Hier maak je je zorgen over.</translation>
+    </message>
+    <message>
+        <source>This is what goes well.</source>
+        <translation>Dit gaat goed.</translation>
+    </message>
+    <message>
+        <source>This is what you wish for.</source>
+        <translation>Dit wens je.</translation>
+    </message>
+    <message>
+        <source>With these people you are safe.</source>
+        <translation>Bij deze mensen ben je veilig.</translation>
+    </message>
+    <message>
+        <source>These rules keep you safe.</source>
+        <translation>Deze regels houden je veilig.</translation>
+    </message>
+    <message>
+        <source>This is how we get there.</source>
+        <translation>Zo komen we daar.</translation>
+    </message>
+    <message>
+        <source>You said this too.</source>
+        <translation>Dit zei je ook.</translation>
+    </message>
+    <message>
+        <source>What worries you?</source>
+        <translation>Waar maak je je zorgen over?</translation>
+    </message>
+    <message>
+        <source>What goes well?</source>
+        <translation>Wat gaat er goed?</translation>
+    </message>
+    <message>
+        <source>What do you wish for?</source>
+        <translation>Wat wens je?</translation>
+    </message>
+    <message>
+        <source>Who helps you feel safe?</source>
+        <translation>Bij wie voel je je veilig?</translation>
+    </message>
+    <message>
+        <source>Which rule keeps you safe?</source>
+        <translation>Welke regel houdt je veilig?</translation>
+    </message>
+    <message>
+        <source>What has to happen first?</source>
+        <translation>Wat moet er eerst gebeuren?</translation>
+    </message>
+    <message>
+        <source>A child who is no longer in this case</source>
+        <translation>Een kind dat niet meer in dit dossier staat</translation>
+    </message>
+    <message>
+        <source>No child chosen</source>
+        <translation>Geen kind gekozen</translation>
+    </message>
+    <message>
+        <source>(no name)</source>
+        <translation>(geen naam)</translation>
+    </message>
+    <message>
+        <source>These words are kept, but the child they belong to was removed from the case. Choose the child again at the line in the plan.</source>
+        <translation>Deze woorden zijn bewaard, maar het kind is uit het dossier gehaald. Kies het kind opnieuw bij de regel in het plan.</translation>
+    </message>
+    <message>
+        <source>No child is chosen for these words. Choose the child at the line in the plan.</source>
+        <translation>Bij deze woorden is geen kind gekozen. Kies het kind bij de regel in het plan.</translation>
+    </message>
+    <message>
+        <source>This person is not under 18 in the household, nor marked as a child the worry is about.</source>
+        <translation>Deze persoon is geen kind onder 18 in het huishouden en ook geen kind om wie het gaat.</translation>
+    </message>
+    <message>
+        <source>This child is not on the network map.</source>
+        <translation>Dit kind staat niet op de netwerkkaart.</translation>
+    </message>
+    <message>
+        <source>In the words of %1</source>
+        <translation>In de woorden van %1</translation>
+    </message>
+    <message>
+        <source>Words and Pictures</source>
+        <translation>Woorden en plaatjes</translation>
+    </message>
+    <message>
+        <source>What happened, and what everyone does now.</source>
+        <translation>Wat er is gebeurd. En wat iedereen nu doet.</translation>
+    </message>
+    <message>
+        <source>It is never your fault.</source>
+        <translation>Het is nooit jouw schuld.</translation>
+    </message>
+</context>
+<context>
+    <name>ChildrenViewDialog</name>
+    <message>
+        <source>Children&apos;s version</source>
+        <translation>Kinderversie</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Afdrukken…</translation>
+    </message>
+</context>
+<context>
     <name>Choices</name>
     <message>
         <source>Intake</source>
@@ -2351,6 +2511,14 @@ Huishouden: %4</translation>
         <translation>%1 toevoegen</translation>
     </message>
     <message>
+        <source>T&amp;he plan</source>
+        <translation>Het p&amp;lan</translation>
+    </message>
+    <message>
+        <source>The ch&amp;ildren</source>
+        <translation>&amp;Wat de kinderen zeggen</translation>
+    </message>
+    <message>
         <source>Status: %1 · version %2</source>
         <translation>Status: %1 · versie %2</translation>
     </message>
@@ -2755,6 +2923,21 @@ Huishouden: %4</translation>
     <message>
         <source>Plans to review, oldest first</source>
         <translation>Plannen om te beoordelen, oudste eerst</translation>
+    </message>
+</context>
+<context>
+    <name>RoomBox</name>
+    <message>
+        <source>Remove these words</source>
+        <translation>Deze woorden verwijderen</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Add to %1</source>
+        <translation>Toevoegen aan %1</translation>
     </message>
 </context>
 <context>

@@ -138,6 +138,15 @@ def test_every_tab_of_an_open_case_has_unique_mnemonics(qtbot, unlocked):
         clash = duplicates(w)
         if clash:
             found[tabs.tabText(index)] = clash
+        # A tab with pages of its own (the plan and the children's words): each page too.
+        for inner in tabs.widget(index).findChildren(QTabWidget):
+            for page in range(1, inner.count()):
+                inner.setCurrentIndex(page)
+                qtbot.wait(50)
+                clash = duplicates(w)
+                if clash:
+                    found[f"{tabs.tabText(index)} / {inner.tabText(page)}"] = clash
+            inner.setCurrentIndex(0)
     assert found == {}
 
 

@@ -10,7 +10,8 @@ from sync.schema import validate_fields
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 WORKER_ID = "5c3b2a10-6d4e-4f8a-b1c2-0d9e8f7a6b01"
 
-SECTIONS = {"danger", "condition", "agreement", "signal", "emergency_step", "network_commitment"}
+SECTIONS = {"danger", "condition", "agreement", "signal", "emergency_step", "network_commitment",
+            "child_voice"}
 
 
 def test_same_seed_same_households_and_all_records_are_valid():
@@ -35,6 +36,11 @@ def test_every_household_has_what_the_issue_lists():
         assert kinds["relationship"] >= 1 and kinds["scaling_score"] >= 1
         assert SECTIONS <= {r.fields["section"] for r in rs if r.kind == "plan_item"}
         ids = {r.record_id for r in people}
+        children = {r.record_id for r in people if r.fields.get("index_person")}
+        voices = [r.fields for r in rs if r.kind == "plan_item"
+                  and r.fields["section"] == "child_voice"]
+        assert voices and {v["who"] for v in voices} == children and all(
+            v["part"] and v["text"] for v in voices)
         for tie in (r for r in rs if r.kind == "relationship"):
             assert {tie.fields["from_person_id"], tie.fields["to_person_id"]} <= ids
             assert tie.fields["quality"]
