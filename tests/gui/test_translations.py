@@ -57,6 +57,9 @@ def test_every_string_has_a_finished_dutch_translation(tmp_path):
     assert problems == [], "\n".join(problems)
 
 
+_TRANSLATORS = {"QCoreApplication", "QApplication", "QGuiApplication"}
+
+
 def _translate_calls_lupdate_cannot_read(path: Path) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found = []
@@ -70,7 +73,11 @@ def _translate_calls_lupdate_cannot_read(path: Path) -> list[str]:
         if isinstance(node, ast.Call):
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
-            if name == "translate" and node.args:
+            # QTransform.translate and its kin share the name; only Qt's translate is a string.
+            owner = func.value.id if isinstance(func, ast.Attribute) and isinstance(
+                func.value, ast.Name) else None
+            is_qt_translate = isinstance(func, ast.Name) or owner in _TRANSLATORS
+            if name == "translate" and node.args and is_qt_translate:
                 if not (isinstance(node.args[0], ast.Constant) and len(node.args) > 1
                         and isinstance(node.args[1], ast.Constant)):
                     found.append(f"{path.name}:{node.lineno} translate() without literals")
