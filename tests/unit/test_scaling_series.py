@@ -89,3 +89,23 @@ def test_every_live_score_is_on_exactly_one_line(rows):
              for s in pair_series(scores, visits, ["d1", "d2"], NAMES)
              for series in s.series for p in series.points}
     assert shown == {(pair, person, visits[m].fields["date"]) for m, person, pair, _ in rows}
+
+
+def test_the_demo_scores_each_pair_over_several_visits_with_raters_apart():
+    from storage.demo import demo_case
+
+    records = list(demo_case(2026, 0, team_id="t", contact_worker_id=None))
+
+    def rec(r):
+        return Record(id=r.record_id, kind=r.kind, case_id=r.case_id, rev=1, fields=r.fields)
+
+    pairs = [r.record_id for r in records
+             if r.kind == "plan_item" and r.fields["section"] == "danger"]
+    names = {r.record_id: r.fields["name"] for r in records if r.kind == "person"}
+    series = pair_series([rec(r) for r in records if r.kind == "scaling_score"],
+                         [rec(r) for r in records if r.kind == "visit"], pairs, names)
+    assert [s.pair_id for s in series] == pairs  # every pair scored, none removed
+    for pair in series:
+        assert len(pair.dates) >= 3
+        assert WORKER in {s.rater for s in pair.series} and len(pair.series) >= 3
+    assert differences(series[0])  # at least two raters apart: the chart has a story
