@@ -125,13 +125,16 @@ class ScalingChart(QWidget):
             return
         dates = pair.dates
 
+        # Date labels; where they would overlap, only every n-th.
+        widest = max(metrics.horizontalAdvance(short_date(d)) for d in dates) + 8
+        pad = max(12.0, widest / 2 + 2)  # the first and last date label stay whole
+
         def x_of(date: str) -> float:
             if len(dates) == 1:
                 return plot.center().x()
-            return plot.left() + 12 + (plot.width() - 24) * dates.index(date) / (len(dates) - 1)
+            return (plot.left() + pad
+                    + (plot.width() - 2 * pad) * dates.index(date) / (len(dates) - 1))
 
-        # Date labels; where they would overlap, only every n-th.
-        widest = max(metrics.horizontalAdvance(short_date(d)) for d in dates) + 8
         step = max(1, int(widest * len(dates) / max(plot.width(), 1)) + 1)
         painter.setPen(text)
         for i, date in enumerate(dates):

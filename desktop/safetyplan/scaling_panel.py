@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QGroupBox,
+    QHeaderView,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -50,6 +51,10 @@ class ScalingPanel(QGroupBox):
         self.series: list[PairSeries] = []
         self.pair_box = QComboBox(self)
         self.pair_box.setAccessibleName(self.tr("Danger statement of the chart"))
+        # A danger statement is a long sentence: the box must not widen the plan's side.
+        self.pair_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.pair_box.setMinimumContentsLength(16)
         self.pair_box.currentIndexChanged.connect(self._show_current)
         self.empty = QLabel(self.tr("No scores yet. Participants give them at a home visit "
                                     "(tab Home visits)."), self)
@@ -63,7 +68,8 @@ class ScalingPanel(QGroupBox):
         self.table.setModel(self.table_model)
         self.table.setAccessibleName(self.tr("The scores as a table"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setMinimumHeight(120)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         layout = QVBoxLayout(self)
         for widget in (self.pair_box, self.empty, self.chart, self.differences, self.table):
             layout.addWidget(widget)
@@ -183,3 +189,8 @@ class ScalingPanel(QGroupBox):
                 if point is not None and point.note:
                     cell.setToolTip(point.note)
                 self.table_model.setItem(row, column, cell)
+        # As tall as its rows (up to ten): the chart above keeps the room.
+        rows = min(len(pair.dates), 10)
+        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
+                                  + rows * self.table.verticalHeader().defaultSectionSize()
+                                  + 2 * self.table.frameWidth() + 2)
