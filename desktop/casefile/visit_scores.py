@@ -8,10 +8,12 @@ before the plan had danger statements) are listed in words, never dropped.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -39,6 +41,35 @@ def score_key(score: Record) -> tuple[str, str, str]:
     fields = score.fields
     return (str(fields.get("visit_id") or ""), str(fields.get("plan_item_id") or OVERALL),
             str(fields.get("person_id") or WORKER))
+
+
+class NewScore(QUndoCommand):
+    """A first score for someone and a pair at a visit. Undo takes it away again (its
+    comment with it), redo brings it back: like every other edit of a visit."""
+
+    def __init__(self, controller: CaseFileController, fields: Mapping[str, Any]) -> None:
+        super().__init__(QCoreApplication.translate("VisitScores", "Give a score"))
+        self._controller = controller
+        self._fields = dict(fields)
+        self._case_id = controller.case_id
+        self.record_id = str(uuid.uuid4())  # known now, so an undo never waits for the write
+        self._made = False
+
+    def redo(self) -> None:
+        c, rid = self._controller, self.record_id
+        if self._made:
+            c.write(lambda s: s.restore_record(rid), c.record_created.emit, "scaling_score")
+            return
+        self._made = True
+        fields, case_id = self._fields, self._case_id
+        c.write(lambda s: s.create_record("scaling_score", fields, case_id=case_id,
+                                          record_id=rid),
+                c.record_created.emit, "scaling_score")
+
+    def undo(self) -> None:
+        c, rid = self._controller, self.record_id
+        c.write(lambda s: s.delete_record(rid),
+                lambda _r: c.record_deleted.emit(rid, "scaling_score"), "scaling_score")
 
 
 class _ScoreNote(LineEditor):
@@ -224,12 +255,12 @@ class VisitScores(QGroupBox):
             return
         score = self._scores.get((visit.id, *key))
         if score is None:
-            if new is not None:
+            if new is not None and self.controller.case_id is not None:
                 pair, person = key
-                self.controller.create("scaling_score", {
+                self.controller.undo_stack.push(NewScore(self.controller, {
                     "value": new, "visit_id": visit.id, "person_id": person or None,
                     "plan_item_id": pair or None, "date": visit.fields.get("date"),
-                })
+                }))
         elif new is None:
             self.controller.delete(score.id, "scaling_score")
         else:
@@ -251,9 +282,11 @@ class VisitScores(QGroupBox):
         if kind == "scaling_score":
             for key in [k for k, s in self._scores.items() if s.id == record_id]:
                 del self._scores[key]
-                note = self.notes.get(key[1:])
-                if note is not None and self._shown(key):
-                    note.set_value(None)  # the comment went with its score
+                if self._shown(key):
+                    for shown in (self.notes, self.editors):  # the comment went with its score
+                        editor = shown.get(key[1:])
+                        if editor is not None:
+                            editor.set_value(None)
             self._show_others()
 
     def _on_field_set(self, record_id: str, field: str, value: Any) -> None:

@@ -3228,6 +3228,10 @@ Huishouden: %4</translation>
         <translation>Cijfer van %1</translation>
     </message>
     <message>
+        <source>Give a score</source>
+        <translation>Cijfer geven</translation>
+    </message>
+    <message>
         <source>What makes your number that high?</source>
         <translation>Wat maakt dat je cijfer zo hoog is?</translation>
     </message>

@@ -70,7 +70,12 @@ def settle(session, qtbot):
 def score_records(store, case):
     return {(s.fields.get("plan_item_id"), s.fields.get("person_id")):
             (s.fields["value"], s.fields.get("note"))
-            for s in store.list_records(kind="scaling_score", case_id=case.id)}
+            for s in store.list_records(kind="scaling_score", case_id=case.id)
+            if not s.deleted}
+
+
+def click_action(qtbot, view, action):
+    click(qtbot, next(b for b in view.findChildren(QToolButton) if b.defaultAction() is action))
 
 
 def test_each_participant_and_the_worker_score_each_pair_with_keys(view, family, store,
@@ -110,12 +115,24 @@ def test_each_participant_and_the_worker_score_each_pair_with_keys(view, family,
     qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
     settle(session, qtbot)
     assert score_records(store, case)[(second.id, daan)] == (7, None)
-    undo = next(b for b in view.findChildren(QToolButton)
-                if b.defaultAction() is view.undo_action)
-    click(qtbot, undo)
+    click_action(qtbot, view, view.undo_action)
     settle(session, qtbot)
     assert score_records(store, case)[(second.id, daan)] == (8, None)
     assert editor.value() == 8
+    # A first score is undone too: it goes, and its box is empty again; redo brings it back.
+    editor = scores.editors[(second.id, ilse)]
+    click(qtbot, editor.widget)
+    type_into(qtbot, editor.widget, "5")
+    qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
+    settle(session, qtbot)
+    assert score_records(store, case)[(second.id, ilse)] == (5, None)
+    click_action(qtbot, view, view.undo_action)
+    settle(session, qtbot)
+    assert (second.id, ilse) not in score_records(store, case) and editor.value() is None
+    click_action(qtbot, view, view.redo_action)
+    settle(session, qtbot)
+    assert score_records(store, case)[(second.id, ilse)] == (5, None)
+    qtbot.waitUntil(lambda: editor.value() == 5)
 
     # The plan shows the pair chosen there: a line per rater, the same numbers in a table.
     click_tab(qtbot, view.tabs, view.plan_tab)
