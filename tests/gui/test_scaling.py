@@ -189,3 +189,29 @@ def test_odd_scores_stay_in_sight_in_words(view, family, store, session, qtbot):
     colours = {image.pixelColor(x, y).name() for x in range(0, image.width(), 2)
                for y in range(0, image.height(), 2)}
     assert {"#0072b2", "#d55e00"} <= colours
+
+
+def test_a_danger_statement_added_in_the_plan_is_scored_at_the_visit(view, family, store,
+                                                                      session, qtbot):
+    case, people, pairs, visit = family
+    for pair in pairs:
+        store.delete_record(pair.id)
+    assert open_and_wait(view, case.id)
+    click_tab(qtbot, view.tabs, view.visits)
+    scores = view.visits.scores
+    qtbot.waitUntil(lambda: len(scores.editors) == 2)  # no danger statements: one overall
+    assert set(scores.editors) == {("", p.id) for p in people.values()}
+    plan_tab = view.plan_tab
+    click_tab(qtbot, view.tabs, plan_tab)
+    qtbot.waitUntil(lambda: plan_tab.loaded_case == case.id)
+    tree = plan_tab.tree
+    section = plan_tab.model.section_index("danger")
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(section).center())
+    click(qtbot, plan_tab.add_button)
+    qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 1)
+    (danger,) = plan_tab.model.lines("danger")
+    click_tab(qtbot, view.tabs, view.visits)
+    qtbot.waitUntil(lambda: len(scores.editors) == 3)  # both participants and the worker
+    assert set(scores.editors) == {(danger.id, p) for p in (*[p.id for p in people.values()],
+                                                            "")}
