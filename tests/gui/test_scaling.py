@@ -215,3 +215,31 @@ def test_a_danger_statement_added_in_the_plan_is_scored_at_the_visit(view, famil
     qtbot.waitUntil(lambda: len(scores.editors) == 3)  # both participants and the worker
     assert set(scores.editors) == {(danger.id, p) for p in (*[p.id for p in people.values()],
                                                             "")}
+
+
+def test_undoing_the_removal_of_a_danger_statement_keeps_its_scores_with_it(
+        view, family, store, session, qtbot):
+    case, people, (first, second), visit = family
+    ilse = people["Ilse Mulder"].id
+    store.create_record("scaling_score", {"person_id": ilse, "plan_item_id": first.id,
+                                          "visit_id": visit.id, "value": 6,
+                                          "date": "2026-10-01"}, case_id=case.id)
+    assert open_and_wait(view, case.id)
+    plan_tab = view.plan_tab
+    click_tab(qtbot, view.tabs, plan_tab)
+    qtbot.waitUntil(lambda: plan_tab.scaling.pair_box.count() == 1)
+    tree = plan_tab.tree
+    index = plan_tab.model.index_of(first.id)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tree.visualRect(index).center())
+    click(qtbot, plan_tab.remove_button)
+    qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 1)
+    click_action(qtbot, view, view.undo_action)
+    qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 2)
+    settle(session, qtbot)
+    # The statement is back (under a new id, the protocol has no undelete): so are its scores.
+    back = next(i for i in plan_tab.model.lines("danger") if i.id != second.id)
+    (score,) = store.list_records(kind="scaling_score", case_id=case.id)
+    assert score.fields["plan_item_id"] == back.id
+    qtbot.waitUntil(lambda: plan_tab.scaling.pair_box.itemData(0) == back.id)
+    assert plan_tab.scaling.pair_box.count() == 1 and not plan_tab.scaling.current().removed
