@@ -139,6 +139,39 @@ def _map_comparison(window: QWidget, tab: QWidget, folder: Path) -> Path:
     return path
 
 
+def _scaling_chart(window: QWidget, workspace: QSplitter, folder: Path) -> list[Path]:
+    """The plan with its first danger statement chosen, scrolled to the chart beside it;
+    the window and the plan's right side widened, as a worker would drag them."""
+    from PySide6.QtCore import QItemSelectionModel
+    from PySide6.QtWidgets import QScrollArea
+
+    plan_tab = workspace.plan_tab  # type: ignore[attr-defined]
+    window.resize(1920, 1000)  # the case list keeps its width: the plan gets the rest
+    settle(200)
+    body = next(s for s in plan_tab.findChildren(QSplitter)
+                if s.orientation() == Qt.Orientation.Horizontal)
+    body_sizes = body.sizes()
+    body.setSizes([sum(body_sizes) // 4, sum(body_sizes) - sum(body_sizes) // 4])
+    dangers = plan_tab.model.lines("danger")  # type: ignore[attr-defined]
+    if not dangers:
+        return []
+    index = plan_tab.model.index_of(dangers[0].id)  # type: ignore[attr-defined]
+    plan_tab.tree.selectionModel().setCurrentIndex(  # type: ignore[attr-defined]
+        index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    panel = plan_tab.scaling  # type: ignore[attr-defined]
+    settle(400, lambda: panel.chart.pair is not None)
+    for scroll in plan_tab.findChildren(QScrollArea):
+        if scroll.widget() is not None and scroll.widget().isAncestorOf(panel):
+            scroll.ensureWidgetVisible(panel.table, 0, 0)
+            scroll.ensureWidgetVisible(panel.pair_box, 0, 0)
+            scroll.horizontalScrollBar().setValue(0)
+    settle()
+    saved = [_save(window, folder, "13-scaling-chart")]
+    body.setSizes(body_sizes)
+    window.resize(*SIZE)
+    return saved
+
+
 def render(folder: Path) -> list[Path]:
     from desktop.mainwindow.window import MainWindow
 
@@ -195,6 +228,10 @@ def render(folder: Path) -> list[Path]:
                     saved.append(_map_comparison(window, workspace.network_map, folder))
 
             saved.append(_children_version(workspace, folder))
+
+            tabs.setCurrentWidget(workspace.plan_tab)
+            settle(300, lambda: not window.session.busy)
+            saved.extend(_scaling_chart(window, workspace, folder))
 
             window.show_conflicts()
             inbox = window.inbox

@@ -402,10 +402,14 @@ def demo_case(seed: int, index: int, *, team_id: str,
             "decided_at": f"{_day(rng, today - dt.timedelta(days=8), 7)}T10:00:00+00:00",
         })
 
-    # Visits a few weeks apart, each with the scores of those at the table.
-    first_visit = today - dt.timedelta(days=rng.randint(60, 90))
+    # Visits a few weeks apart, each with the scores of those at the table for each danger
+    # statement, and the worker's own (no person). Mother sees more safety than her son does,
+    # as often at a kitchen table: the chart shows raters apart, and growing together.
+    first_visit = today - dt.timedelta(days=rng.randint(70, 100))
+    base = {mother: rng.randint(4, 6), oma: rng.randint(3, 5), None: rng.randint(2, 4)}
+    base[index_child] = max(0, base[mother] - 3 - rng.randint(0, 1))
     visits: list[tuple[str, str]] = []
-    for v in range(rng.randint(2, 4)):
+    for v in range(rng.randint(3, 5)):
         visit_id = _uuid(rng)
         date = (first_visit + dt.timedelta(days=21 * v + rng.randrange(5))).isoformat()
         visits.append((visit_id, date))
@@ -414,12 +418,14 @@ def demo_case(seed: int, index: int, *, team_id: str,
             "date": date, "participants": participants, "location": rng.choice(PLACES),
             "notes": rng.choice(VISIT_NOTES), "shared_with_family": rng.random() < 0.7,
         })
-        for pid in participants:
-            yield DemoRecord("scaling_score", case_id, _uuid(rng), {
-                "person_id": pid, "plan_item_id": danger_ids[0], "visit_id": visit_id,
-                "value": min(10, rng.randint(2, 5) + v), "date": date,
-                "note": rng.choice(SCORE_NOTES),
-            })
+        for d, danger_id in enumerate(danger_ids):
+            for pid in [*participants, None]:
+                value = base[pid] + v - d + rng.randint(-1, 1)
+                yield DemoRecord("scaling_score", case_id, _uuid(rng), {
+                    "person_id": pid, "plan_item_id": danger_id, "visit_id": visit_id,
+                    "value": max(0, min(10, value)), "date": date,
+                    "note": rng.choice(SCORE_NOTES),
+                })
     yield from visit_snapshots(case_id, visits, people, ties, used, trainer=trainer,
                                changed=(oma_child, trainer_child), mother=mother)
     for title in rng.sample(TASKS, rng.randint(1, 3)):

@@ -16,11 +16,26 @@ from desktop.casefile.record_tab import RecordTab
 from desktop.casefile.records_model import Column, display_value
 from desktop.casefile.visit_scores import VisitScores
 from desktop.networkmap.visit_snapshot import create_visit, keep_for_visit
+from desktop.operations import ChangeNotice
+from desktop.safetyplan.data import current_plan
+from desktop.safetyplan.positions import sort_key
 from sync.protocol import Record
 
 
 def _newest_first(date: str | None) -> int:
     return -int((date or "0000-00-00").replace("-", ""))
+
+
+def danger_pairs(store: Any, case_id: str) -> list[Record]:
+    """The danger/goal pairs of the case's current plan, in the plan's order: what each
+    participant scores at a visit."""
+    plan = current_plan(store.list_records(kind="safety_plan", case_id=case_id))
+    if plan is None:
+        return []
+    pairs = [i for i in store.list_records(kind="plan_item", case_id=case_id)
+             if not i.deleted and i.fields.get("plan_id") == plan.id
+             and i.fields.get("section") == "danger"]
+    return sorted(pairs, key=lambda i: sort_key(i.fields.get("position"), i.id))
 
 
 class VisitsTab(RecordTab):
@@ -42,6 +57,9 @@ class VisitsTab(RecordTab):
         self.form.edited.connect(self._visit_saved)
         self.form.tab_order_changed.connect(self._chain_scores)
         self.scores.rebuilt.connect(self._chain_scores)
+        # Not only external changes: a danger statement added in the plan tab of this very
+        # case file changes which scores a visit asks for.
+        self.controller.session.changed.connect(self._on_any_change)
 
     def _chain_scores(self) -> None:
         """The scores and their comments follow the form in the tab order."""
@@ -110,16 +128,17 @@ class VisitsTab(RecordTab):
             store.list_records(kind=kind, case_id=case_id),
             store.list_records(kind="person", case_id=case_id),
             store.list_records(kind="scaling_score", case_id=case_id),
+            danger_pairs(store, case_id),
         )
 
     def show_result(self, result: Any) -> None:
-        visits, people, scores = result
+        visits, people, scores, pairs = result
         living = sorted((p for p in people if not p.deleted),
                         key=lambda p: (p.fields.get("name") or "").casefold())
         self._names = {p.id: p.fields.get("name") or "" for p in living}
         self.participants_editor.set_options([(p.id, self._names[p.id]) for p in living])
         self.model.set_records(visits)
-        self.scores.set_scores(scores, self._names)
+        self.scores.set_scores(scores, self._names, pairs)
 
     def record_chosen(self, record: Record | None) -> None:
         self.scores.flush()
@@ -132,6 +151,20 @@ class VisitsTab(RecordTab):
         self.scores.set_scores([], {})
         self.scores.show_visit(None)
         super().clear()
+
+    def _on_any_change(self, notice: ChangeNotice) -> None:
+        case_id = self.loaded_case
+        if case_id is None or not notice.concerns(case_id=case_id):
+            return
+        kinds = notice.kinds or frozenset({"plan_item"})  # no kinds named: it may be any
+        plan_changed = bool(kinds & {"safety_plan", "plan_item"})
+        if not plan_changed and not (notice.source == "sync" and "scaling_score" in kinds):
+            return
+        self.scores.flush()
+        if not self.isVisible():
+            self.loaded_case = None  # read again when shown
+            return
+        self.controller.when_settled(lambda: self.load(case_id))
 
     def _participant_names(self, record: Record) -> str:
         ids = record.fields.get("participants") or []

@@ -16,8 +16,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from desktop.casefile.labels import field_label
+from sync.schema import KINDS
 
 translate = QCoreApplication.translate
+# Fields of other kinds that name a plan line: they follow it when its removal is undone.
+LINE_REFERENCES = tuple((kind, name) for kind, spec in KINDS.items()
+                        for name, f in spec.fields.items()
+                        if f.reference == "plan_item" and f.type == "str")
 _MERGE_ID = 0x4B55  # typing in one field of one line is one undo step
 
 
@@ -62,7 +67,8 @@ class PlanWriter:
         self._run(lambda s: s.update_record(record_id, values))
 
     def restore(self, fields: Mapping[str, Any], old_id: str, new_id: str) -> None:
-        """Make a removed line again, and point what met it (`addresses`) at its new id."""
+        """Make a removed line again, and point what met it (`addresses`) and every field
+        that names a plan line (a score's `plan_item_id`) at its new id."""
         case_id, values = self.case_id, dict(fields)
 
         def restore(store: Any) -> None:
@@ -72,6 +78,10 @@ class PlanWriter:
                 if old_id in addresses:
                     store.update_record(item.id, {
                         "addresses": [new_id if a == old_id else a for a in addresses]})
+            for kind, name in LINE_REFERENCES:
+                for record in store.list_records(kind=kind, case_id=case_id):
+                    if not record.deleted and record.fields.get(name) == old_id:
+                        store.update_record(record.id, {name: new_id})
 
         self._run(restore)
 

@@ -43,6 +43,7 @@ from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
 from desktop.safetyplan.rules import blockers, danger_nudges, dangling
+from desktop.safetyplan.scaling_panel import ScalingPanel
 from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
@@ -155,6 +156,7 @@ class PlanTab(QWidget):
         self.children.story_form.edited.connect(self._on_plan_edited)
         self.form = _Forms(self.plan_form, self.items, self.children.story_form)
         self.review = ReviewBox(self)
+        self.scaling = ScalingPanel(controller, self)
         self.review.decided.connect(self.decide)
 
         self._build(empty)
@@ -182,6 +184,7 @@ class PlanTab(QWidget):
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.items)
+        right_layout.addWidget(self.scaling)  # under the danger statement it charts
         right_layout.addWidget(self.review)
         right_layout.addWidget(self.plan_form)
         right_layout.addStretch(1)
@@ -234,6 +237,7 @@ class PlanTab(QWidget):
         self.items.set_choices(data.people, self.model.lines("condition"))
         self.plan_form.show_record(data.plan)
         self.children.show_plan(data.plan, data.items, data.people)
+        self.scaling.set_plan(case_id, data.items, data.people)
         self._show_flow()
         index = self.model.index_of(chosen) if chosen else QModelIndex()
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -250,6 +254,7 @@ class PlanTab(QWidget):
         self.plan_form.show_record(None)
         self.children.show_plan(None, [], [])
         self.review.show_plan(None, False)
+        self.scaling.set_plan(None, [], [])
         self.loaded_case = None
 
     def reload(self) -> None:
@@ -275,6 +280,7 @@ class PlanTab(QWidget):
     def _on_current(self, *_: Any) -> None:
         record = self.model.record(self.tree.currentIndex())
         self.items.show_record(record)
+        self.scaling.follow(record)
         self.remove_button.setEnabled(record is not None)
         self.add_button.setEnabled(self.model.section_of(self.tree.currentIndex()) is not None)
 

@@ -3080,6 +3080,56 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>ScalingChart</name>
+    <message>
+        <source>Chart of the scaling scores</source>
+        <translation>Grafiek van de cijfers</translation>
+    </message>
+</context>
+<context>
+    <name>ScalingPanel</name>
+    <message>
+        <source>Scaling scores over the visits</source>
+        <translation>Cijfers over de huisbezoeken</translation>
+    </message>
+    <message>
+        <source>Danger statement of the chart</source>
+        <translation>Zorgformulering van de grafiek</translation>
+    </message>
+    <message>
+        <source>No scores yet. Participants give them at a home visit (tab Home visits).</source>
+        <translation>Nog geen cijfers. De aanwezigen geven ze bij een huisbezoek (tab Huisbezoeken).</translation>
+    </message>
+    <message>
+        <source>The scores as a table</source>
+        <translation>De cijfers als tabel</translation>
+    </message>
+    <message>
+        <source>Overall score (before the plan had danger statements)</source>
+        <translation>Algemeen cijfer (van voor het plan zorgformuleringen had)</translation>
+    </message>
+    <message>
+        <source>At a removed danger statement</source>
+        <translation>Bij een verwijderde zorg</translation>
+    </message>
+    <message>
+        <source>Contact worker (own score)</source>
+        <translation>Vaste contactpersoon (eigen cijfer)</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>At every visit the scores are less than %1 apart.</source>
+        <translation>Bij elk huisbezoek liggen de cijfers minder dan %1 uit elkaar.</translation>
+    </message>
+    <message>
+        <source>On %1 the scores are %2 apart: %3 gives %4, %5 gives %6.</source>
+        <translation>Op %1 liggen de cijfers %2 uit elkaar: %3 geeft een %4, %5 geeft een %6.</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>The service did not accept this username and password. You can enrol later from the menu.</source>
@@ -3430,16 +3480,48 @@ Huishouden: %4</translation>
         <translation>De schaalvraag voor kinderen</translation>
     </message>
     <message>
+        <source>Your own score</source>
+        <translation>Jouw eigen cijfer</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>Danger statement: %1</source>
+        <translation>Zorg: %1</translation>
+    </message>
+    <message>
+        <source>Safety goal: %1</source>
+        <translation>Veiligheidsdoel: %1</translation>
+    </message>
+    <message>
         <source>Tick the participants of the visit first.</source>
         <translation>Vink eerst aan wie er bij het huisbezoek waren.</translation>
     </message>
     <message>
-        <source>(unknown person)</source>
-        <translation>(onbekende persoon)</translation>
+        <source>Score of %1 for “%2”</source>
+        <translation>Cijfer van %1 voor “%2”</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>At a removed danger statement:</source>
+        <translation>Bij een verwijderde zorg:</translation>
+    </message>
+    <message>
+        <source>Other scores of this visit (overall, or of someone not ticked as a participant):</source>
+        <translation>Andere cijfers van dit huisbezoek (algemeen, of van iemand die niet is aangevinkt):</translation>
     </message>
     <message>
         <source>Scaling score of %1</source>
         <translation>Cijfer van %1</translation>
+    </message>
+    <message>
+        <source>Give a score</source>
+        <translation>Cijfer geven</translation>
     </message>
     <message>
         <source>What makes your number that high?</source>

@@ -215,7 +215,7 @@ def test_adding_a_visit_with_scaling_scores(view, case, store, session, qtbot):
     scores = view.visits.scores
     qtbot.waitUntil(lambda: len(scores.editors) == 2)
     for name, value in (("Lotte de Boer", 4), ("Finn de Boer", 7)):
-        editor = scores.editors[people[name].id]
+        editor = scores.editors[("", people[name].id)]
         type_into(qtbot, editor.widget, str(value))
         qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
     settle(session, qtbot)
@@ -223,7 +223,7 @@ def test_adding_a_visit_with_scaling_scores(view, case, store, session, qtbot):
              for s in store.list_records(kind="scaling_score", case_id=record.id)}
     assert saved == {people["Lotte de Boer"].id: 4, people["Finn de Boer"].id: 7}
     # "What makes your number that high?" - written beside the score.
-    note = scores.notes[people["Finn de Boer"].id]
+    note = scores.notes[("", people["Finn de Boer"].id)]
     assert note.widget.isEnabled()
     type_into(qtbot, note.widget, "Papa komt nu op tijd thuis")
     qtbot.keyClick(note.widget, Qt.Key.Key_Tab)
@@ -233,7 +233,7 @@ def test_adding_a_visit_with_scaling_scores(view, case, store, session, qtbot):
     assert finn.fields["note"] == "Papa komt nu op tijd thuis"
     assert finn.fields["visit_id"] == visit.id
     # Changing a score (a step up with the arrow key) is an edit of that score, and undoable.
-    editor = scores.editors[people["Finn de Boer"].id]
+    editor = scores.editors[("", people["Finn de Boer"].id)]
     click(qtbot, editor.widget)
     qtbot.keyClick(editor.widget, Qt.Key.Key_Up)
     qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
@@ -551,7 +551,7 @@ def test_the_wheel_over_a_field_without_focus_changes_nothing(workspace, two_fam
     assert changed_records(before, snapshot(store)) == {}
     # With the focus in it (clicked), the wheel is the worker's and steps the score.
     click_tab(qtbot, view.tabs, view.visits)
-    score = view.visits.scores.editors[a["people"]["Bram"]]
+    score = view.visits.scores.editors[("", a["people"]["Bram"])]
     click(qtbot, score.widget)
     assert score.widget.hasFocus()
     wheel(score.widget, 1)

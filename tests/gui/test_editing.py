@@ -222,7 +222,7 @@ def test_a_score_above_ten_is_refused_in_words(view, case, store, session, qtbot
     opened(view, qtbot, record.id, view.visits)
     scores = view.visits.scores
     qtbot.waitUntil(lambda: len(scores.editors) == 2)
-    editor = scores.editors[people["Tim Visser"].id]
+    editor = scores.editors[("", people["Tim Visser"].id)]
     type_into(qtbot, editor.widget, "11")
     qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
     settle(session, qtbot)
@@ -415,7 +415,8 @@ def test_tab_reaches_every_tick_box_score_and_comment_of_a_visit_in_order(view, 
                 form["shared_with_family"].widget, form["notes"].widget,
                 form["observations"].widget]
     for person in sorted(people.values(), key=lambda p: p.fields["name"]):
-        expected += [scores.editors[person.id].widget, scores.notes[person.id].widget]
+        key = ("", person.id)
+        expected += [scores.editors[key].widget, scores.notes[key].widget]
     qtbot.waitUntil(lambda: all(w.isVisible() for w in expected))  # on screen
     seen = tab_through(qtbot, expected[0], len(expected) - 1)
     names = [w.accessibleName() or w.objectName() for w in seen]
@@ -428,13 +429,13 @@ def test_a_comment_without_a_score_says_to_give_the_score_first(view, case, stor
     opened(view, qtbot, record.id, view.visits)
     scores = view.visits.scores
     qtbot.waitUntil(lambda: len(scores.editors) == 2)
-    note = scores.notes[people["Tim Visser"].id]
+    note = scores.notes[("", people["Tim Visser"].id)]
     type_into(qtbot, note.widget, "Omdat het rustig is")
     qtbot.keyClick(note.widget, Qt.Key.Key_Tab)
     settle(session, qtbot)
     assert store.list_records(kind="scaling_score") == []
     assert note.message.isVisible()
-    editor = scores.editors[people["Tim Visser"].id]
+    editor = scores.editors[("", people["Tim Visser"].id)]
     type_into(qtbot, editor.widget, "6")
     qtbot.keyClick(editor.widget, Qt.Key.Key_Tab)
     settle(session, qtbot)
