@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, literal, select, union_all
 
-from storage.models import RECORD_TABLES
+from storage.models import RECORD_TABLES, UNKNOWN_FIELDS
 from sync.protocol import Record
 from sync.schema import KINDS
 
@@ -24,10 +24,15 @@ def now() -> str:
 
 def row_to_record(kind: str, row: Row[Any] | Mapping[str, Any]) -> Record:
     data = row._mapping if isinstance(row, Row) else row
+    fields = {name: data[name] for name in KINDS[kind].fields}
+    unknown = data.get(UNKNOWN_FIELDS)
+    if unknown:
+        # A newer release's fields, as they came (the driver path hands back JSON text).
+        extra = json.loads(unknown) if isinstance(unknown, str) else unknown
+        fields.update((k, v) for k, v in extra.items() if k not in fields)
     return Record(
         id=data["id"], kind=kind, case_id=data["case_id"], rev=data["rev"],
-        deleted=bool(data["deleted"]),
-        fields={name: data[name] for name in KINDS[kind].fields},
+        deleted=bool(data["deleted"]), fields=fields,
         updated_by=data["updated_by"], updated_at=data["updated_at"],
     )
 
@@ -68,43 +73,62 @@ def delete_case_rows(conn: Connection, case_id: str) -> list[str]:
         removed += [r.id for r in conn.execute(select(table.c.id).where(
             table.c.case_id == case_id))]
         conn.execute(table.delete().where(table.c.case_id == case_id))
+    # Records of kinds a newer release made belong to the case as much as the others.
+    conn.exec_driver_sql("DELETE FROM unknown_record WHERE case_id = ?", (case_id,))
     return removed
 
 
 # Bulk writes go straight to the driver: building an SQLAlchemy statement per row costs more
-# than the write itself. Column order: the common columns, then the kind's fields.
+# than the write itself. Column order: the common columns, the kind's fields, then the
+# fields the registry does not declare (as one JSON object). The statements follow the
+# registry as it is now, not as it was at import: a field is a column only where the
+# registry declares it.
+
+
+def _field_names(kind: str) -> tuple[str, ...]:
+    return tuple(KINDS[kind].fields)
 
 
 @cache
-def _field_names(kind: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    names = tuple(KINDS[kind].fields)
-    lists = frozenset(n for n in names if KINDS[kind].fields[n].type == "list[str]")
-    return names, lists
+def _lists(kind: str, names: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(n for n in names if KINDS[kind].fields[n].type == "list[str]")
 
 
-@cache
 def insert_sql(kind: str) -> str:
-    names, _ = _field_names(kind)
-    columns = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" * (len(COMMON) + len(names)))
+    return _insert_sql(kind, _field_names(kind))
+
+
+@cache
+def _insert_sql(kind: str, names: tuple[str, ...]) -> str:
+    columns = ", ".join(f'"{n}"' for n in (*names, UNKNOWN_FIELDS))
+    marks = ", ".join("?" * (len(COMMON) + len(names) + 1))
     table = RECORD_TABLES[kind].name
     return f"INSERT INTO {table} ({', '.join(COMMON)}, {columns}) VALUES ({marks})"
 
 
-@cache
 def update_sql(kind: str) -> str:
-    names, _ = _field_names(kind)
-    columns = ", ".join(f'"{n}" = ?' for n in (*COMMON[1:], *names))
+    return _update_sql(kind, _field_names(kind))
+
+
+@cache
+def _update_sql(kind: str, names: tuple[str, ...]) -> str:
+    columns = ", ".join(f'"{n}" = ?' for n in (*COMMON[1:], *names, UNKNOWN_FIELDS))
     return f"UPDATE {RECORD_TABLES[kind].name} SET {columns} WHERE id = ?"
 
 
 def field_values(kind: str, fields: Mapping[str, Any]) -> list[Any]:
-    """The kind's field values in column order, lists as JSON."""
-    names, lists = _field_names(kind)
-    return [
+    """The kind's field values in column order, lists as JSON, then the undeclared fields
+    as one JSON object (null when there are none)."""
+    names = _field_names(kind)
+    lists = _lists(kind, names)
+    values = [
         json.dumps(fields.get(n)) if n in lists and fields.get(n) is not None else fields.get(n)
         for n in names
     ]
+    declared = KINDS[kind].fields
+    unknown = {k: v for k, v in fields.items() if k not in declared}
+    values.append(json.dumps(unknown) if unknown else None)
+    return values
 
 
 def insert_many(conn: Connection, kind: str, items: list[Record]) -> None:
