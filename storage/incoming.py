@@ -177,6 +177,9 @@ def apply_push_results(conn: Connection, results: list[Result], stamp: str) -> N
         if entry is None:
             continue  # answered before (a re-sent batch): nothing left to do
         # A re-sent change comes back `duplicate` with the first answer's error, if any.
+        if result.error is not None and result.error.code == outbox.UNKNOWN_KIND:
+            outbox.hold(conn, result.change_id)
+            continue
         if result.status == "rejected" or result.error is not None:
             # Kept for the worker to see, with its family's name while the laptop still
             # holds the case (the pull of this same sync may purge it); the record shows the
