@@ -284,16 +284,24 @@ class _ComboEditor(FieldEditor):
             return
         index = self.combo.findData(value)
         if index < 0:
-            self.combo.addItem(not_on_offer(), value)
+            self.combo.addItem(self._extra_text(value), value)
             self._extras.add(value)
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(index)
+
+    def _extra_text(self, value: Any) -> str:
+        return not_on_offer()
 
 
 class ChoiceEditor(_ComboEditor):
     def __init__(self, values: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_options([(value, choice_label(value)) for value in values])
+
+    def _extra_text(self, value: Any) -> str:
+        # A choice this version does not offer (a newer laptop's) reads as itself, so the
+        # worker sees what was recorded; it is kept unless they choose another.
+        return choice_label(str(value))
 
 
 class ReferenceEditor(_ComboEditor):

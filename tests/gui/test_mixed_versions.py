@@ -1,0 +1,105 @@
+"""A laptop one release behind (tests/compat/previous.py) shows what a newer laptop recorded
+as it was recorded, and a worker's edit there sends back everything else unchanged
+(design.md, "Compatibility across versions"). The service is today's, for real, on SQLite."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtWidgets import QApplication
+
+from desktop.casefile.editors import not_on_offer
+from desktop.casefile.labels import choice_label
+from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.networkmap.tab import NetworkMapTab
+from desktop.networkmap.model import Problem
+from desktop.networkmap.words import problem_text
+from desktop.operations import StoreSession
+from storage import keys
+from tests.compat.family import newer_family
+from tests.compat.previous import one_release_behind
+from tests.gui.acting import click, type_into
+from tests.sync.harness import Laptop, QuickKdf, ServiceDatabase, ServiceProcess
+
+pytestmark = pytest.mark.gui
+
+NEW_NOTE = "Pleegzorg sinds september; het gaat goed."
+
+
+@pytest.fixture
+def service(tmp_path, monkeypatch):
+    monkeypatch.setattr(keys, "KdfParams", QuickKdf)  # the KDF is tested elsewhere
+    db = ServiceDatabase(f"sqlite:///{tmp_path / 'service.sqlite3'}")
+    with ServiceProcess(db.url) as process:
+        yield db, process
+    db.dispose()
+
+
+def test_an_older_laptop_shows_a_newer_tie_as_recorded_and_sends_it_back_whole(
+        service, tmp_path, qtbot):
+    db, process = service
+    account = db.add_user()
+    newer = Laptop(tmp_path / "nieuw", "nieuw").enrol(process.url, account)
+    family = newer_family(newer.store, account.team_id, account.user_id)
+    assert newer.sync().rejected == 0
+    before = newer.store.get_record(family.tie).fields
+
+    with one_release_behind():
+        older = Laptop(tmp_path / "oud", "oud").enrol(process.url, account)
+        assert older.sync().rejected == 0
+        session = StoreSession(older.store)
+        failures: list = []
+        session.failed.connect(failures.append)
+        view = CaseFileView(session)
+        tab = NetworkMapTab(view.controller, view)
+        view.add_tab(tab, "Netwerkkaart")
+        qtbot.addWidget(view)
+        view.resize(1200, 800)
+        view.show()
+        view.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
+        assert open_and_wait(view, family.case)
+        view.tabs.setCurrentWidget(tab)
+        qtbot.waitUntil(lambda: tab.loaded_case == family.case)
+
+        # The map draws the tie and says in words that it holds a type and a band this
+        # version does not know; the list beside it names them as recorded.
+        drawn = tab.scene.ties[family.tie].tie
+        assert (drawn.type, drawn.quality) == ("foster_parent_child", "close")
+        listed = tab.list_model.index_of(family.tie)
+        assert listed.isValid()
+        model = tab.list_model
+        texts = {model.index(row, 0, group).data()
+                 for group in (model.index(n, 0) for n in range(model.rowCount()))
+                 for row in range(model.rowCount(group))}
+        for code in ("unknown_type", "unknown_quality"):
+            assert problem_text(Problem(code, family.tie), tab.full_model, {}) in texts
+        assert choice_label("foster_parent_child") in listed.data()
+
+        # Chosen in the list, the tie's editor shows the unknown type and band as themselves.
+        tab.list.scrollTo(listed)
+        qtbot.mouseClick(tab.list.viewport(), Qt.MouseButton.LeftButton,
+                         pos=tab.list.visualRect(listed).center())
+        qtbot.waitUntil(lambda: tab.tie_form.record_id == family.tie)
+        for name, value in (("type", "foster_parent_child"), ("quality", "close")):
+            combo = tab.tie_form.editors[name].combo
+            assert combo.currentData() == value
+            assert combo.currentText() == choice_label(value) != not_on_offer()
+        assert "since" not in tab.tie_form.editors  # a field it does not know: no editor
+
+        # The worker changes the note and leaves the field.
+        note = tab.tie_form.editors["note"].widget
+        type_into(qtbot, note, NEW_NOTE)
+        click(qtbot, tab.list)
+        qtbot.waitUntil(lambda: older.store.get_record(family.tie).fields["note"] == NEW_NOTE)
+        session.wait_for_writes()
+        assert failures == []
+        report = older.sync()
+        assert (report.pushed, report.rejected, report.conflicts) == (1, 0, 0)
+        view.close()
+        QThreadPool.globalInstance().waitForDone(5000)
+
+    assert newer.sync().rejected == 0
+    assert newer.store.get_record(family.tie).fields == {**before, "note": NEW_NOTE}
+    older.close()
+    newer.close()
