@@ -34,7 +34,6 @@ from typing import Any, Literal
 
 from sync.client import SyncClient
 from sync.crashpoints import crash_inside, crash_point
-from sync.schema import UNKNOWN_KIND
 from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, SyncError
 from sync.protocol import (
     DEFAULT_PULL_LIMIT,
@@ -45,6 +44,7 @@ from sync.protocol import (
     PullResponse,
     Result,
 )
+from sync.schema import UNKNOWN_KIND
 
 log = logging.getLogger(__name__)
 

@@ -6,20 +6,28 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.casefile.editors import not_on_offer
 from desktop.casefile.labels import choice_label
 from desktop.casefile.view import CaseFileView, open_and_wait
-from desktop.networkmap.tab import NetworkMapTab
 from desktop.networkmap.model import Problem
+from desktop.networkmap.tab import NetworkMapTab
 from desktop.networkmap.words import problem_text
 from desktop.operations import StoreSession
 from storage import keys
 from tests.compat.family import newer_family
+from tests.compat.old_service import OldService
 from tests.compat.previous import one_release_behind
 from tests.gui.acting import click, type_into
-from tests.sync.harness import Laptop, QuickKdf, ServiceDatabase, ServiceProcess
+from tests.sync.harness import (
+    PASSPHRASE,
+    ROOT,
+    Laptop,
+    QuickKdf,
+    ServiceDatabase,
+    ServiceProcess,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -103,3 +111,40 @@ def test_an_older_laptop_shows_a_newer_tie_as_recorded_and_sends_it_back_whole(
     assert newer.store.get_record(family.tie).fields == {**before, "note": NEW_NOTE}
     older.close()
     newer.close()
+
+
+def test_the_window_says_a_change_waits_for_an_older_service(tmp_path, qtbot, monkeypatch):
+    """Today's laptop against the previous release's service (on SQLite): at the sync that
+    follows the unlock, the map snapshot waits, the worker is told why in words, and the
+    rest of the work syncs."""
+    from desktop.mainwindow.window import MainWindow
+    from desktop.session.controller import UNLOCKED
+    from desktop.settings import Settings
+
+    monkeypatch.setattr(keys, "KdfParams", QuickKdf)
+    db = ServiceDatabase(f"sqlite:///{tmp_path / 'service.sqlite3'}")
+    account = db.add_user()
+    with OldService(db.url, env={"PYTHONPATH": str(ROOT)}) as old:
+        laptop = Laptop(tmp_path / "laptop", "laptop").enrol(old.url, account)
+        case = laptop.new_case(account, "Familie Merel")
+        laptop.store.create_record("map_snapshot", {"taken_on": "2026-11-02",
+                                                    "content": "{}"}, case_id=case)
+        laptop.close()
+        w = MainWindow(laptop.data_dir, Settings(laptop.data_dir))
+        qtbot.addWidget(w)
+        w.show()
+        w.controller.unlock(PASSPHRASE)
+        qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+        waiting = w.tr(
+            "%n change(s) are waiting to be sent: the service does not know this kind "
+            "of information yet. They are kept safely on this laptop and go out once "
+            "the service has been updated.", "", 1)
+        qtbot.waitUntil(lambda: waiting in w.notices, timeout=20_000)
+        # The case went; only the snapshot waits, and it is no unsent change.
+        qtbot.waitUntil(lambda: not w.sync.running and w.sync.status.pending == 1,
+                        timeout=20_000)
+        assert w.session.store.list_rejected() == []
+        rejected = w.status.findChild(QPushButton, "rejectedChanges")
+        assert rejected is None or not rejected.isVisible()
+        w.close()
+    db.dispose()

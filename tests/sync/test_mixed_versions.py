@@ -13,7 +13,7 @@ from sync.protocol import Record
 from tests.compat.family import newer_family
 from tests.compat.old_service import OldService
 from tests.compat.previous import ADDED_KINDS, one_release_behind
-from tests.sync.harness import ROOT, ServiceDatabase, ServiceProcess, service_records
+from tests.sync.harness import ROOT, service_records
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -77,23 +77,19 @@ def test_a_laptop_one_release_behind_keeps_and_sends_back_what_it_does_not_know(
             {"id": family.child}).one() == (1, 1, None)
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def old_service(request, tmp_path, service_db):
-    """The previous release's service, on its own database (SQLite) or on the one the
-    current service of these tests serves (PostgreSQL)."""
-    if request.param == "sqlite":
-        db = ServiceDatabase(f"sqlite:///{tmp_path / 'service.sqlite3'}")
-        request.addfinalizer(db.dispose)
-    else:
-        db = service_db
-    with OldService(db.url, env={"PYTHONPATH": str(ROOT)}) as process:
-        yield db, process
+@pytest.fixture
+def old_service(service_db):
+    """The previous release's service on the database today's service of these tests
+    serves, as when a municipality updates the service in place. (On SQLite:
+    tests/gui/test_mixed_versions.py.)"""
+    with OldService(service_db.url, env={"PYTHONPATH": str(ROOT)}) as process:
+        yield process
 
 
 def test_a_laptop_newer_than_its_service_keeps_an_unknown_kind_waiting(
-        laptops, old_service, service, request):
-    db, old = old_service
-    account = db.add_user()
+        laptops, old_service, service, service_db):
+    old = old_service
+    account = service_db.add_user()
     laptop = laptops("nieuw").enrol(old.url, account)
     store = laptop.store
     case = laptop.new_case(account, "Familie Merel")
@@ -121,11 +117,7 @@ def test_a_laptop_newer_than_its_service_keeps_an_unknown_kind_waiting(
 
     # The service is updated (today's service on the same database): the next sync
     # delivers it.
-    if db.url == service.db_url:
-        updated = service
-    else:
-        updated = ServiceProcess(db.url).start()
-        request.addfinalizer(updated.stop)
+    updated = service
     report = laptop.sync(updated.url)
     assert (report.rejected, report.held) == (0, 0)
     assert store.pending_count() == 0
