@@ -131,6 +131,22 @@ def field_values(kind: str, fields: Mapping[str, Any]) -> list[Any]:
     return values
 
 
+def write_fields(conn: Connection, kind: str, record_id: str, values: Mapping[str, Any]
+                 ) -> None:
+    """Set some fields (and `deleted`) of one record: declared fields in their columns, any
+    other field in its JSON of unknown fields, the fields not named left as they are."""
+    table = RECORD_TABLES[kind]
+    declared = KINDS[kind].fields
+    columns = {k: v for k, v in values.items() if k in declared or k == "deleted"}
+    unknown = {k: v for k, v in values.items() if k not in columns}
+    if unknown:
+        held = conn.execute(select(table.c[UNKNOWN_FIELDS]).where(table.c.id == record_id)
+                            ).scalar()
+        columns[UNKNOWN_FIELDS] = {**(held or {}), **unknown}
+    if columns:
+        conn.execute(table.update().where(table.c.id == record_id).values(**columns))
+
+
 def insert_many(conn: Connection, kind: str, items: list[Record]) -> None:
     if items:
         conn.exec_driver_sql(insert_sql(kind), [

@@ -399,6 +399,21 @@ def validate_fields(
     return clean
 
 
+def validate_known(kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """`validate_fields` for the fields the registry declares; a field it does not declare
+    (a newer release's, as the service sent it) passes unchanged, its text checked like any.
+    For values that came from the service and go back to it: a laptop one release behind
+    never refuses what a newer one wrote (docs/protocol.md, "Mixed versions")."""
+    spec = kind_spec(kind)
+    if not isinstance(fields, Mapping):
+        raise SchemaError("wrong_type", "fields must be an object")
+    clean = validate_fields(kind, {k: v for k, v in fields.items() if k in spec.fields})
+    for name, value in fields.items():
+        if name not in spec.fields:
+            clean[name] = check_json_text(value, f"{kind}.{check_text(name, kind)}")
+    return clean
+
+
 def full_fields(kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
     """All fields of `kind`, absent ones as null (absent means null)."""
     spec = kind_spec(kind)

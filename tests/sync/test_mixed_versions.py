@@ -124,3 +124,33 @@ def test_a_laptop_newer_than_its_service_keeps_an_unknown_kind_waiting(
     on_service = service_records(updated.url, store.get_setting("token"))
     assert on_service[snapshot].fields == {
         "visit_id": visit, "taken_on": "2026-11-02", "content": '{"people": 1}'}
+
+
+def test_a_laptop_one_release_behind_resolves_a_conflict_about_what_it_does_not_know(
+        laptops, service, service_db):
+    account = service_db.add_user()
+    newer = laptops("nieuw").enrol(service.url, account)
+    family = newer_family(newer.store, account.team_id, account.user_id)
+    newer.sync()
+    with one_release_behind():
+        older = laptops("oud").enrol(service.url, account)
+        older.sync()
+        older.store.delete_record(family.child)  # the older laptop removes the child...
+    newer.store.update_record(family.child, {"ring": 2})  # ...as the newer one moves them
+    newer.sync()
+
+    with one_release_behind():
+        assert older.sync().conflicts == 1  # the delete meets the edit
+        (conflict,) = older.store.list_conflicts(case_id=family.case)
+        assert conflict.field is None and conflict.kept["ring"] == 2
+        # The worker keeps the version on the service, fields it does not know included.
+        older.store.queue_resolution(conflict.id, conflict.kept)
+        shown = older.store.get_record(family.child)
+        assert not shown.deleted and shown.fields["ring"] == 2
+        report = older.sync()
+        assert (report.rejected, report.rejected_kept) == (0, 0)
+        assert older.store.list_conflicts(case_id=family.case) == []
+
+    on_service = service_records(service.url, newer.store.get_setting("token"))[family.child]
+    assert not on_service.deleted
+    assert (on_service.fields["ring"], on_service.fields["index_person"]) == (2, True)
