@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
-from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Row, literal, select, union_all
 
 from storage.models import RECORD_TABLES, UNKNOWN_FIELDS
 from sync.protocol import Record
-from sync.schema import KINDS
+from sync.schema import KINDS, KindSpec
 
 COMMON = ("id", "case_id", "rev", "deleted", "updated_by", "updated_at")
 
@@ -85,47 +84,55 @@ def delete_case_rows(conn: Connection, case_id: str) -> list[str]:
 # registry declares it.
 
 
-def _field_names(kind: str) -> tuple[str, ...]:
-    return tuple(KINDS[kind].fields)
+class _Layout(NamedTuple):
+    spec: KindSpec
+    names: tuple[str, ...]
+    lists: frozenset[str]
+    insert_sql: str
+    update_sql: str
 
 
-@cache
-def _lists(kind: str, names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(n for n in names if KINDS[kind].fields[n].type == "list[str]")
+_LAYOUTS: dict[str, _Layout] = {}
+
+
+def _layout(kind: str) -> _Layout:
+    """The kind's columns and statements, made again only when the registry's declaration
+    of the kind is another object (a test runs the previous release's registry)."""
+    spec = KINDS[kind]
+    layout = _LAYOUTS.get(kind)
+    if layout is None or layout.spec is not spec:
+        names = tuple(spec.fields)
+        table = RECORD_TABLES[kind].name
+        columns = ", ".join(f'"{n}"' for n in (*names, UNKNOWN_FIELDS))
+        marks = ", ".join("?" * (len(COMMON) + len(names) + 1))
+        sets = ", ".join(f'"{n}" = ?' for n in (*COMMON[1:], *names, UNKNOWN_FIELDS))
+        layout = _Layout(
+            spec, names, frozenset(n for n in names if spec.fields[n].type == "list[str]"),
+            f"INSERT INTO {table} ({', '.join(COMMON)}, {columns}) VALUES ({marks})",
+            f"UPDATE {table} SET {sets} WHERE id = ?",
+        )
+        _LAYOUTS[kind] = layout
+    return layout
 
 
 def insert_sql(kind: str) -> str:
-    return _insert_sql(kind, _field_names(kind))
-
-
-@cache
-def _insert_sql(kind: str, names: tuple[str, ...]) -> str:
-    columns = ", ".join(f'"{n}"' for n in (*names, UNKNOWN_FIELDS))
-    marks = ", ".join("?" * (len(COMMON) + len(names) + 1))
-    table = RECORD_TABLES[kind].name
-    return f"INSERT INTO {table} ({', '.join(COMMON)}, {columns}) VALUES ({marks})"
+    return _layout(kind).insert_sql
 
 
 def update_sql(kind: str) -> str:
-    return _update_sql(kind, _field_names(kind))
-
-
-@cache
-def _update_sql(kind: str, names: tuple[str, ...]) -> str:
-    columns = ", ".join(f'"{n}" = ?' for n in (*COMMON[1:], *names, UNKNOWN_FIELDS))
-    return f"UPDATE {RECORD_TABLES[kind].name} SET {columns} WHERE id = ?"
+    return _layout(kind).update_sql
 
 
 def field_values(kind: str, fields: Mapping[str, Any]) -> list[Any]:
     """The kind's field values in column order, lists as JSON, then the undeclared fields
     as one JSON object (null when there are none)."""
-    names = _field_names(kind)
-    lists = _lists(kind, names)
+    layout = _layout(kind)
+    lists = layout.lists
     values = [
         json.dumps(fields.get(n)) if n in lists and fields.get(n) is not None else fields.get(n)
-        for n in names
+        for n in layout.names
     ]
-    declared = KINDS[kind].fields
+    declared = layout.spec.fields
     unknown = {k: v for k, v in fields.items() if k not in declared}
     values.append(json.dumps(unknown) if unknown else None)
     return values
