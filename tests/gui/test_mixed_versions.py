@@ -19,7 +19,7 @@ from storage import keys
 from tests.compat.family import newer_family
 from tests.compat.old_service import OldService
 from tests.compat.previous import one_release_behind
-from tests.gui.acting import click, type_into
+from tests.gui.acting import click, click_row, click_tab, type_into
 from tests.sync.harness import (
     PASSPHRASE,
     ROOT,
@@ -102,13 +102,28 @@ def test_an_older_laptop_shows_a_newer_tie_as_recorded_and_sends_it_back_whole(
         qtbot.waitUntil(lambda: older.store.get_record(family.tie).fields["note"] == NEW_NOTE)
         session.wait_for_writes()
         assert failures == []
+        # In the Personen tab the worker changes the mother's phone; the fields this version
+        # does not know (the child's ring and place on the ecogram) are left as they were.
+        click_tab(qtbot, view.tabs, view.people)
+        qtbot.waitUntil(lambda: view.people.model.row_of(family.mother) >= 0)
+        click_row(qtbot, view.people.table, view.people.model.row_of(family.mother))
+        phone = view.people.form.editors["phone"].widget
+        type_into(qtbot, phone, "06-00000009")
+        qtbot.keyClick(phone, Qt.Key.Key_Tab)
+        qtbot.waitUntil(
+            lambda: older.store.get_record(family.mother).fields["phone"] == "06-00000009")
+        session.wait_for_writes()
+        assert failures == []
         report = older.sync()
-        assert (report.pushed, report.rejected, report.conflicts) == (1, 0, 0)
+        assert (report.pushed, report.rejected, report.conflicts) == (2, 0, 0)
         view.close()
         QThreadPool.globalInstance().waitForDone(5000)
 
     assert newer.sync().rejected == 0
     assert newer.store.get_record(family.tie).fields == {**before, "note": NEW_NOTE}
+    assert newer.store.get_record(family.mother).fields["phone"] == "06-00000009"
+    child = newer.store.get_record(family.child).fields
+    assert (child["ring"], child["index_person"], child["eco_x"]) == (1, True, 40)
     older.close()
     newer.close()
 
