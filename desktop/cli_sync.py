@@ -112,6 +112,11 @@ def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
             f"{report.rejected_kept} change(s) could not be sent. They are kept safely on "
             "this laptop: see Niet verzonden wijzigingen in the app."
         )
+    if report.held:
+        out["waiting"] = (
+            f"{report.held} change(s) wait until the service is updated: it does not know "
+            "their kind yet. They are kept and sent at every sync."
+        )
     _print(out)
     return EXIT_OK
 

@@ -20,7 +20,7 @@ from storage.models import (
     OutboxEntry,
     QueuedResolution,
 )
-from storage.outbox import UNACKNOWLEDGED
+from storage.outbox import UNDELIVERED
 
 CaseOrder = Literal["updated", "title", "review"]
 
@@ -65,7 +65,7 @@ def list_cases(
     )
     pending = (
         select(func.count()).select_from(outbox)
-        .where(outbox.c.case_id == case.c.id, outbox.c.state.in_(UNACKNOWLEDGED))
+        .where(outbox.c.case_id == case.c.id, outbox.c.state.in_(UNDELIVERED))
         .scalar_subquery()
     )
     conflicts = (

@@ -12,11 +12,11 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, func, select, update
 
-from storage import access_log, incoming, outbox, rejected, timeline
+from storage import access_log, incoming, outbox, records, rejected, timeline
 from storage.errors import RecordNotFound
-from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
+from storage.models import ConflictRow, QueuedResolution
 from sync.protocol import DELETED, Conflict, Result
-from sync.schema import validate_fields
+from sync.schema import KINDS, validate_known
 
 C = ConflictRow.__table__
 Q = QueuedResolution.__table__
@@ -44,10 +44,14 @@ def queue(conn: Connection, conflict_id: str, value: Any, *, stamp: str,
     conflict = conn.execute(select(C).where(C.c.id == conflict_id)).first()
     if conflict is None:
         raise RecordNotFound("no such conflict")
-    if conflict.field is not None:
-        value = validate_fields(conflict.kind, {conflict.field: value})[conflict.field]
+    # The service's own values come back here: a newer release's fields or kind among
+    # them are passed on as they are (docs/protocol.md, "Mixed versions").
+    if conflict.kind not in KINDS:
+        pass
+    elif conflict.field is not None:
+        value = validate_known(conflict.kind, {conflict.field: value})[conflict.field]
     elif value != DELETED:
-        value = validate_fields(conflict.kind, value if isinstance(value, dict) else {})
+        value = validate_known(conflict.kind, value if isinstance(value, dict) else {})
     change_id = str(uuid.uuid4())
     conn.execute(Q.delete().where(Q.c.conflict_id == conflict_id))
     conn.execute(Q.insert().values(conflict_id=conflict_id, change_id=change_id, value=value,
@@ -150,7 +154,6 @@ def resolve_locally(
 
     Written without an outbox entry: the queued resolution is what reaches the service.
     """
-    table = RECORD_TABLES[conflict.kind]
     if conflict.field is None:
         if value == DELETED:
             values: dict[str, Any] = {"deleted": True}
@@ -158,7 +161,8 @@ def resolve_locally(
             values = {"deleted": False, **(value if isinstance(value, dict) else {})}
     else:
         values = {conflict.field: value}
-    conn.execute(update(table).where(table.c.id == conflict.record_id).values(**values))
+    if conflict.kind in KINDS:  # a kind this release does not know shows the service's answer
+        records.write_fields(conn, conflict.kind, conflict.record_id, values)
     timeline.add(conn, [{
         "at": stamp, "case_id": conflict.case_id, "record_id": conflict.record_id,
         "kind": conflict.kind, "action": "resolve",

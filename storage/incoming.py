@@ -19,7 +19,7 @@ from storage import outbox, records, rejected
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.merge import rebase_local
 from sync.protocol import Conflict, PullResponse, Record, Result
-from sync.schema import full_fields
+from sync.schema import KINDS, full_fields
 
 C = ConflictRow.__table__
 Q = QueuedResolution.__table__
@@ -62,10 +62,14 @@ def accept_records(
         return 0
     edited_by_id = outbox.edited_fields(conn, newest) if _has_pending(conn) else {}
     by_kind: dict[str, list[Record]] = {}
+    unknown: list[Record] = []
     for record in newest.values():
-        by_kind.setdefault(record.kind, []).append(record)
+        if record.kind in KINDS:
+            by_kind.setdefault(record.kind, []).append(record)
+        else:
+            unknown.append(record)
     history: list[tuple[Any, ...]] = []
-    taken = 0
+    taken = keep_unknown_kind(conn, unknown)
     for kind, recs in by_kind.items():
         current = _held(conn, kind, [r.id for r in recs])
         inserts: list[tuple[Any, ...]] = []
@@ -82,7 +86,9 @@ def accept_records(
                 deleted = deleted or outbox.DELETING in edited
                 edited.discard(outbox.DELETING)
                 if held is not None and edited:
-                    fields = rebase_local(full_fields(kind, fields), held.fields, edited)
+                    # The newer release's fields of the record ride along untouched.
+                    fields = rebase_local({**full_fields(kind, fields), **fields},
+                                          held.fields, edited)
             values = records.field_values(kind, fields)
             common = (rec.case_id, rec.rev, deleted, rec.updated_by, rec.updated_at)
             if held is None:
@@ -106,6 +112,29 @@ def accept_records(
     if history:
         conn.exec_driver_sql(_HISTORY_SQL, history)
     return taken
+
+
+_UNKNOWN_UPSERT = (
+    "INSERT INTO unknown_record (id, kind, case_id, rev, deleted, fields, updated_by, "
+    "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+    "kind = excluded.kind, case_id = excluded.case_id, rev = excluded.rev, "
+    "deleted = excluded.deleted, fields = excluded.fields, updated_by = excluded.updated_by, "
+    "updated_at = excluded.updated_at WHERE excluded.rev >= unknown_record.rev"
+)
+
+
+def keep_unknown_kind(conn: Connection, items: list[Record]) -> int:
+    """Records of a kind this release does not know (a newer laptop made them): kept as
+    they came, never shown, never sent, until a release that knows the kind takes them
+    into its own table. Skipping them instead would lose them for good: the pull cursor
+    moves past them. A record's older revision never replaces a newer one."""
+    if items:
+        conn.exec_driver_sql(_UNKNOWN_UPSERT, [
+            (r.id, r.kind, r.case_id, r.rev, r.deleted, json.dumps(r.fields), r.updated_by,
+             r.updated_at)
+            for r in items
+        ])
+    return len(items)
 
 
 def _has_pending(conn: Connection) -> bool:
@@ -148,6 +177,9 @@ def apply_push_results(conn: Connection, results: list[Result], stamp: str) -> N
         if entry is None:
             continue  # answered before (a re-sent batch): nothing left to do
         # A re-sent change comes back `duplicate` with the first answer's error, if any.
+        if result.error is not None and result.error.code == outbox.UNKNOWN_KIND:
+            outbox.hold(conn, result.change_id)
+            continue
         if result.status == "rejected" or result.error is not None:
             # Kept for the worker to see, with its family's name while the laptop still
             # holds the case (the pull of this same sync may purge it); the record shows the

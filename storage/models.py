@@ -43,6 +43,12 @@ class RecordRow:
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
     updated_by: Mapped[str | None] = mapped_column(Text, nullable=True)
     updated_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # Fields a newer release sent that this registry does not declare: kept as they came
+    # and read back into `Record.fields`, so nothing a newer laptop wrote is lost here.
+    unknown_fields: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+UNKNOWN_FIELDS = "unknown_fields"
 
 
 def table_name(kind: str) -> str:
@@ -57,6 +63,8 @@ DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {"case": ("search",)}
 
 def _record_class(kind: str) -> type[Base]:
     attrs: dict[str, Any] = {"__tablename__": table_name(kind)}
+    if UNKNOWN_FIELDS in KINDS[kind].fields:
+        raise AssertionError(f"{kind}.{UNKNOWN_FIELDS} would hide the column of unknown fields")
     for name, spec in KINDS[kind].fields.items():
         attrs[name] = mapped_column(name, column_type(spec), nullable=True)
     for name in DERIVED_COLUMNS.get(kind, ()):
@@ -75,6 +83,22 @@ SafetyPlanRow = RECORD_CLASSES["safety_plan"]
 # The case list searches person names per case and finds the next review date per case.
 Index("ix_rec_safety_plan_case_review", RECORD_TABLES["safety_plan"].c.case_id,
       RECORD_TABLES["safety_plan"].c.deleted, RECORD_TABLES["safety_plan"].c.review_on)
+
+
+class UnknownRecordRow(Base):
+    """A record of a kind this release does not know (a newer laptop made it): kept as it
+    came until a release that knows the kind moves it into its own table."""
+
+    __tablename__ = "unknown_record"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    case_id: Mapped[str] = mapped_column(String(36), index=True)
+    rev: Mapped[int] = mapped_column(Integer)
+    deleted: Mapped[bool] = mapped_column(Boolean)
+    fields: Mapped[dict[str, Any]] = mapped_column(JSON)
+    updated_by: Mapped[str | None] = mapped_column(Text, nullable=True)
+    updated_at: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class OutboxEntry(Base):

@@ -16,11 +16,19 @@ from sqlalchemy import Connection, func, select, update
 
 from storage.models import OutboxEntry
 from storage.records import now
+from sync import schema
 from sync.protocol import Change
 
 T = OutboxEntry.__table__
 PENDING, IN_FLIGHT, REJECTED = "pending", "in_flight", "rejected"
+# The service does not know the change's kind yet (it is older than this laptop): the
+# change waits, untouched, and goes again at the next sync (design.md, "Compatibility
+# across versions": "keeps the change pending").
+HELD = "held"
 UNACKNOWLEDGED = (PENDING, IN_FLIGHT)
+# Every change still to be delivered: what the worker is told is waiting.
+UNDELIVERED = (PENDING, IN_FLIGHT, HELD)
+UNKNOWN_KIND = schema.UNKNOWN_KIND
 # In `edited_fields`: the worker deleted the record and the service does not know yet.
 DELETING = "\x00delete"
 
@@ -130,6 +138,20 @@ def reject(conn: Connection, change_id: str, error_code: str | None) -> None:
     )
 
 
+def hold(conn: Connection, change_id: str) -> None:
+    """Keep a change the service refused only for not knowing its kind. It goes again under
+    a new change id: the older service keeps its refusal under the old one and would answer
+    a re-send `duplicate` with that refusal, even after it was updated."""
+    conn.execute(update(T).where(T.c.change_id == change_id)
+                 .values(state=HELD, change_id=str(uuid.uuid4())))
+
+
+def release_held(conn: Connection) -> int:
+    """At the start of a sync: held changes are tried again (the service may know their
+    kind by now). Returns how many."""
+    return conn.execute(update(T).where(T.c.state == HELD).values(state=PENDING)).rowcount
+
+
 def edited_fields(conn: Connection, record_ids: Iterable[str]) -> dict[str, set[str]]:
     """For each record with unpushed edits: the names of the fields the worker changed.
 
@@ -153,7 +175,7 @@ def edited_fields(conn: Connection, record_ids: Iterable[str]) -> dict[str, set[
     return out
 
 
-def count(conn: Connection, state: Iterable[str] = UNACKNOWLEDGED) -> int:
+def count(conn: Connection, state: Iterable[str] = UNDELIVERED) -> int:
     return conn.execute(
         select(func.count()).select_from(T).where(T.c.state.in_(list(state)))
     ).scalar_one()

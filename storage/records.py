@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Mapping
-from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Row, literal, select, union_all
 
-from storage.models import RECORD_TABLES
+from storage.models import RECORD_TABLES, UNKNOWN_FIELDS
 from sync.protocol import Record
-from sync.schema import KINDS
+from sync.schema import KINDS, KindSpec
 
 COMMON = ("id", "case_id", "rev", "deleted", "updated_by", "updated_at")
 
@@ -24,10 +23,15 @@ def now() -> str:
 
 def row_to_record(kind: str, row: Row[Any] | Mapping[str, Any]) -> Record:
     data = row._mapping if isinstance(row, Row) else row
+    fields = {name: data[name] for name in KINDS[kind].fields}
+    unknown = data.get(UNKNOWN_FIELDS)
+    if unknown:
+        # A newer release's fields, as they came (the driver path hands back JSON text).
+        extra = json.loads(unknown) if isinstance(unknown, str) else unknown
+        fields.update((k, v) for k, v in extra.items() if k not in fields)
     return Record(
         id=data["id"], kind=kind, case_id=data["case_id"], rev=data["rev"],
-        deleted=bool(data["deleted"]),
-        fields={name: data[name] for name in KINDS[kind].fields},
+        deleted=bool(data["deleted"]), fields=fields,
         updated_by=data["updated_by"], updated_at=data["updated_at"],
     )
 
@@ -68,43 +72,86 @@ def delete_case_rows(conn: Connection, case_id: str) -> list[str]:
         removed += [r.id for r in conn.execute(select(table.c.id).where(
             table.c.case_id == case_id))]
         conn.execute(table.delete().where(table.c.case_id == case_id))
+    # Records of kinds a newer release made belong to the case as much as the others.
+    conn.exec_driver_sql("DELETE FROM unknown_record WHERE case_id = ?", (case_id,))
     return removed
 
 
 # Bulk writes go straight to the driver: building an SQLAlchemy statement per row costs more
-# than the write itself. Column order: the common columns, then the kind's fields.
+# than the write itself. Column order: the common columns, the kind's fields, then the
+# fields the registry does not declare (as one JSON object). The statements follow the
+# registry as it is now, not as it was at import: a field is a column only where the
+# registry declares it.
 
 
-@cache
-def _field_names(kind: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    names = tuple(KINDS[kind].fields)
-    lists = frozenset(n for n in names if KINDS[kind].fields[n].type == "list[str]")
-    return names, lists
+class _Layout(NamedTuple):
+    spec: KindSpec
+    names: tuple[str, ...]
+    lists: frozenset[str]
+    insert_sql: str
+    update_sql: str
 
 
-@cache
+_LAYOUTS: dict[str, _Layout] = {}
+
+
+def _layout(kind: str) -> _Layout:
+    """The kind's columns and statements, made again only when the registry's declaration
+    of the kind is another object (a test runs the previous release's registry)."""
+    spec = KINDS[kind]
+    layout = _LAYOUTS.get(kind)
+    if layout is None or layout.spec is not spec:
+        names = tuple(spec.fields)
+        table = RECORD_TABLES[kind].name
+        columns = ", ".join(f'"{n}"' for n in (*names, UNKNOWN_FIELDS))
+        marks = ", ".join("?" * (len(COMMON) + len(names) + 1))
+        sets = ", ".join(f'"{n}" = ?' for n in (*COMMON[1:], *names, UNKNOWN_FIELDS))
+        layout = _Layout(
+            spec, names, frozenset(n for n in names if spec.fields[n].type == "list[str]"),
+            f"INSERT INTO {table} ({', '.join(COMMON)}, {columns}) VALUES ({marks})",
+            f"UPDATE {table} SET {sets} WHERE id = ?",
+        )
+        _LAYOUTS[kind] = layout
+    return layout
+
+
 def insert_sql(kind: str) -> str:
-    names, _ = _field_names(kind)
-    columns = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" * (len(COMMON) + len(names)))
-    table = RECORD_TABLES[kind].name
-    return f"INSERT INTO {table} ({', '.join(COMMON)}, {columns}) VALUES ({marks})"
+    return _layout(kind).insert_sql
 
 
-@cache
 def update_sql(kind: str) -> str:
-    names, _ = _field_names(kind)
-    columns = ", ".join(f'"{n}" = ?' for n in (*COMMON[1:], *names))
-    return f"UPDATE {RECORD_TABLES[kind].name} SET {columns} WHERE id = ?"
+    return _layout(kind).update_sql
 
 
 def field_values(kind: str, fields: Mapping[str, Any]) -> list[Any]:
-    """The kind's field values in column order, lists as JSON."""
-    names, lists = _field_names(kind)
-    return [
+    """The kind's field values in column order, lists as JSON, then the undeclared fields
+    as one JSON object (null when there are none)."""
+    layout = _layout(kind)
+    lists = layout.lists
+    values = [
         json.dumps(fields.get(n)) if n in lists and fields.get(n) is not None else fields.get(n)
-        for n in names
+        for n in layout.names
     ]
+    declared = layout.spec.fields
+    unknown = {k: v for k, v in fields.items() if k not in declared}
+    values.append(json.dumps(unknown) if unknown else None)
+    return values
+
+
+def write_fields(conn: Connection, kind: str, record_id: str, values: Mapping[str, Any]
+                 ) -> None:
+    """Set some fields (and `deleted`) of one record: declared fields in their columns, any
+    other field in its JSON of unknown fields, the fields not named left as they are."""
+    table = RECORD_TABLES[kind]
+    declared = KINDS[kind].fields
+    columns = {k: v for k, v in values.items() if k in declared or k == "deleted"}
+    unknown = {k: v for k, v in values.items() if k not in columns}
+    if unknown:
+        held = conn.execute(select(table.c[UNKNOWN_FIELDS]).where(table.c.id == record_id)
+                            ).scalar()
+        columns[UNKNOWN_FIELDS] = {**(held or {}), **unknown}
+    if columns:
+        conn.execute(table.update().where(table.c.id == record_id).values(**columns))
 
 
 def insert_many(conn: Connection, kind: str, items: list[Record]) -> None:

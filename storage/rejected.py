@@ -64,7 +64,7 @@ def keep_unsent(conn: Connection, case_id: str, stamp: str) -> int:
     rows = conn.execute(
         select(outbox.T).where(
             outbox.T.c.case_id == case_id,
-            outbox.T.c.state.in_([*outbox.UNACKNOWLEDGED, outbox.REJECTED]),
+            outbox.T.c.state.in_([*outbox.UNDELIVERED, outbox.REJECTED]),
             outbox.T.c.change_id.not_in(select(T.c.change_id)),
         )
     ).all()

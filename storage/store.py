@@ -29,6 +29,7 @@ from storage import (
     records,
     rejected,
     timeline,
+    unknown,
 )
 from storage.case_list import CaseOrder, CaseSummary
 from storage.database import DB_NAME, Database, key_pragma
@@ -56,7 +57,7 @@ from sync.protocol import AuditEntry, Change, Conflict, PullResponse, Record, Re
 from sync.schema import KINDS, SchemaError, kind_spec, validate_fields
 
 # Kept by the store itself; `set_setting` may not touch them.
-RESERVED_SETTINGS = frozenset({access_log.HEAD_SETTING})
+RESERVED_SETTINGS = frozenset({access_log.HEAD_SETTING, unknown.MARK_SETTING})
 _NEXT_SLOT = "next"  # where a rekey keeps the new wrapped key until it is done
 
 
@@ -96,6 +97,7 @@ class CaseStore:
         try:
             with db.write() as conn:
                 migrations.upgrade(conn)
+                _set_setting(conn, unknown.MARK_SETTING, unknown.registry_mark())
             location = KeySlot(data_dir).save(wrapping.wrap(key))
         except BaseException:
             # Half a store would refuse every later `init`: leave nothing behind.
@@ -147,9 +149,15 @@ class CaseStore:
         try:
             with db.read() as conn:
                 current = migrations.current_revision(conn)
-            if current != migrations.HEAD:
+                mark = _setting(conn, unknown.MARK_SETTING) if current is not None else None
+            if current != migrations.HEAD or mark != unknown.registry_mark():
                 with db.write() as conn:
-                    migrations.upgrade(conn)
+                    if current != migrations.HEAD:
+                        migrations.upgrade(conn)
+                    # A release that knows more than the last one takes in what that one
+                    # kept for it (storage/unknown.py).
+                    unknown.adopt(conn)
+                    _set_setting(conn, unknown.MARK_SETTING, unknown.registry_mark())
         except BaseException:
             db.close()
             raise
@@ -431,6 +439,15 @@ class CaseStore:
     def pending_count(self) -> int:
         with self._read() as conn:
             return outbox.count(conn)
+
+    def held_count(self) -> int:
+        """Changes waiting for a service that knows their kind (outbox.HELD)."""
+        with self._read() as conn:
+            return outbox.count(conn, (outbox.HELD,))
+
+    def release_held(self) -> int:
+        with self._write() as conn:
+            return outbox.release_held(conn)
 
     def take_outbox(self, limit: int = 1000) -> list[Change]:
         with self._write() as conn:

@@ -44,6 +44,7 @@ from sync.protocol import (
     PullResponse,
     Result,
 )
+from sync.schema import UNKNOWN_KIND
 
 log = logging.getLogger(__name__)
 
@@ -82,6 +83,9 @@ class SyncReport:
     # Rejected changes kept on the laptop after this sync (this sync's and older ones, until
     # the worker dismisses them): the desktop and the CLI say so in words.
     rejected_kept: int = 0
+    # Changes of a kind the service does not know yet (it is older than this laptop): kept
+    # in the outbox and tried again at every sync; the desktop and the CLI say so.
+    held: int = 0
     touched_case_ids: set[str] = field(default_factory=set)
     touched_kinds: set[str] = field(default_factory=set)
     conflict_ids: set[str] = field(default_factory=set)
@@ -167,6 +171,7 @@ class SyncEngine:
             self._crash("after_sync")
             report.open_conflicts = len(self.store.list_conflicts(open_only=True))
             report.rejected_kept = self.store.rejected_count()
+            report.held = self.store.held_count()
             self.store.set_setting("last_sync", _utc_now())
         except DeviceRevoked as exc:
             log.warning("the service revoked this device; wiping the local store")
@@ -188,6 +193,7 @@ class SyncEngine:
         sent: set[str] = set()
         if not self.store.pending_count():
             return  # a read, not a write transaction: a sync with nothing to do stays quick
+        self.store.release_held()  # the service may know their kind by now
         while True:
             batch = self.store.take_outbox(limit=self.push_batch)
             if not batch:
@@ -332,6 +338,8 @@ class SyncEngine:
             report.pushed += 1
             if result.status == "merged":
                 report.merged += 1
+            elif result.error is not None and result.error.code == UNKNOWN_KIND:
+                log.warning("the service does not know a kind yet; the change waits")
             elif result.status == "rejected" or result.error is not None:
                 report.rejected += 1
                 # The code says which rule; the change itself may hold personal data.

@@ -298,12 +298,17 @@ def check_json_text(value: Any, where: str) -> Any:
     return value
 
 
+# The error code for a kind the registry does not declare. A laptop newer than the service
+# keeps such a change waiting instead of setting it aside (docs/protocol.md, "Mixed versions").
+UNKNOWN_KIND = "unknown_kind"
+
+
 def kind_spec(kind: str) -> KindSpec:
     """The declaration of `kind`, or SchemaError `unknown_kind`."""
     try:
         return KINDS[kind]
     except (KeyError, TypeError):
-        raise SchemaError("unknown_kind", f"unknown record kind {kind!r}") from None
+        raise SchemaError(UNKNOWN_KIND, f"unknown record kind {kind!r}") from None
 
 
 def field_spec(kind: str, name: str) -> FieldSpec:
@@ -391,6 +396,21 @@ def validate_fields(
             raise SchemaError(
                 "missing_field", f"a new {kind} needs: {', '.join(missing)}"
             )
+    return clean
+
+
+def validate_known(kind: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+    """`validate_fields` for the fields the registry declares; a field it does not declare
+    (a newer release's, as the service sent it) passes unchanged, its text checked like any.
+    For values that came from the service and go back to it: a laptop one release behind
+    never refuses what a newer one wrote (docs/protocol.md, "Mixed versions")."""
+    spec = kind_spec(kind)
+    if not isinstance(fields, Mapping):
+        raise SchemaError("wrong_type", "fields must be an object")
+    clean = validate_fields(kind, {k: v for k, v in fields.items() if k in spec.fields})
+    for name, value in fields.items():
+        if name not in spec.fields:
+            clean[name] = check_json_text(value, f"{kind}.{check_text(name, kind)}")
     return clean
 
 

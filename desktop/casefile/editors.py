@@ -284,16 +284,24 @@ class _ComboEditor(FieldEditor):
             return
         index = self.combo.findData(value)
         if index < 0:
-            self.combo.addItem(not_on_offer(), value)
+            self.combo.addItem(self._extra_text(value), value)
             self._extras.add(value)
             index = self.combo.count() - 1
         self.combo.setCurrentIndex(index)
+
+    def _extra_text(self, value: Any) -> str:
+        return not_on_offer()
 
 
 class ChoiceEditor(_ComboEditor):
     def __init__(self, values: tuple[str, ...], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.set_options([(value, choice_label(value)) for value in values])
+
+    def _extra_text(self, value: Any) -> str:
+        # A choice this version does not offer (a newer laptop's) reads as itself, so the
+        # worker sees what was recorded; it is kept unless they choose another.
+        return choice_label(str(value))
 
 
 class ReferenceEditor(_ComboEditor):
@@ -569,10 +577,22 @@ class ChecklistEditor(FieldEditor):
             self._extras.discard(extra)
         for v in chosen:
             if v not in self._boxes:
-                self._add_box(v, not_on_offer())
+                self._add_box(v, self._extra_text(v))
                 self._extras.add(v)
         for v, box in self._boxes.items():
             box.setChecked(v in chosen)
+
+
+    def _extra_text(self, value: str) -> str:
+        return not_on_offer()
+
+
+class ChoiceChecklistEditor(ChecklistEditor):
+    """A checklist of the registry's choices: one it does not offer (a newer laptop's) is a
+    ticked box that reads as itself, and stays ticked unless the worker unticks it."""
+
+    def _extra_text(self, value: str) -> str:
+        return choice_label(value)
 
 
 def editor_for(kind: str, name: str, parent: QWidget | None = None) -> FieldEditor:
@@ -586,8 +606,10 @@ def editor_for(kind: str, name: str, parent: QWidget | None = None) -> FieldEdit
         editor = NumberEditor(spec.minimum, spec.maximum, parent)
     elif spec.type == "text":
         editor = TextEditor(parent)
+    elif spec.type == "list[str]" and spec.choices:
+        editor = ChoiceChecklistEditor([(c, choice_label(c)) for c in spec.choices], parent)
     elif spec.type == "list[str]":
-        editor = ChecklistEditor([(c, choice_label(c)) for c in spec.choices or ()], parent)
+        editor = ChecklistEditor([], parent)
     elif spec.choices:
         editor = ChoiceEditor(spec.choices, parent)
     else:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from desktop.casefile.editors import ChecklistEditor, FieldEditor, FlagEditor, editor_for
 from desktop.casefile.labels import field_label
 from sync.protocol import Record
-from sync.schema import field_spec
+from sync.schema import field_spec, kind_spec
 
 
 class RecordForm(QWidget):
@@ -38,7 +38,10 @@ class RecordForm(QWidget):
         layout = QFormLayout(self)
         layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         layout.setVerticalSpacing(10)
-        for name in fields:
+        # Only the fields the registry declares get an editor: a value of any other field
+        # (a newer laptop's) stays in the record, untouched by this form.
+        declared = kind_spec(kind).fields
+        for name in (n for n in fields if n in declared):
             editor = (editors or {}).get(name) or editor_for(kind, name, self)
             editor.widget.setAccessibleName(field_label(name, kind))
             editor.required = field_spec(kind, name).required

@@ -377,6 +377,12 @@ class MainWindow(QMainWindow):
             self._say(self.tr(
                 "%n change(s) could not be sent. They are kept safely on this laptop. "
                 "See them in Unsent changes.", "", report.rejected))
+        if report.held:
+            # A service older than this laptop: nothing is wrong with the work itself.
+            self._say(self.tr(
+                "%n change(s) are waiting to be sent: the service does not know this kind "
+                "of information yet. They are kept safely on this laptop and go out once "
+                "the service has been updated.", "", report.held))
 
     @Slot(object)
     def _on_sync_failed(self, exc: BaseException) -> None:

@@ -1863,6 +1863,13 @@ Huishouden: %4</translation>
             <numerusform>%n wijzigingen konden niet worden verzonden. Ze staan veilig op deze laptop. Bekijk ze bij Niet verzonden wijzigingen.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) are waiting to be sent: the service does not know this kind of information yet. They are kept safely on this laptop and go out once the service has been updated.</source>
+        <translation>
+            <numerusform>%n wijziging wacht op verzending: de dienst kent dit soort gegevens nog niet. Ze staat veilig op deze laptop en gaat mee zodra de dienst is bijgewerkt.</numerusform>
+            <numerusform>%n wijzigingen wachten op verzending: de dienst kent dit soort gegevens nog niet. Ze staan veilig op deze laptop en gaan mee zodra de dienst is bijgewerkt.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Enrol again…</source>
         <translation>Opnieuw koppelen…</translation>

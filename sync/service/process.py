@@ -63,12 +63,16 @@ class ServiceProcess:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self, timeout: float = 60) -> ServiceProcess:
+    def command(self) -> list[str]:
+        """The command line that serves; a test's service of another build overrides it."""
         args = ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
         if self.workers > 1:
             args += ["--workers", str(self.workers)]
+        return server_command(*args)
+
+    def start(self, timeout: float = 60) -> ServiceProcess:
         self.proc = subprocess.Popen(
-            server_command(*args),
+            self.command(),
             env=server_env(self.db_url, self.env), stdout=self._log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + timeout

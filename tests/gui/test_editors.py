@@ -95,3 +95,21 @@ def test_a_refilled_reference_keeps_its_value_and_a_choice_commits(panel, qtbot)
     qtbot.keyClick(editor.combo.view(), Qt.Key.Key_Down)
     qtbot.keyClick(editor.combo.view(), Qt.Key.Key_Return)
     assert commits == [(None, "p1")]
+
+
+def test_a_choice_this_version_does_not_offer_reads_as_itself_and_is_kept(panel, qtbot):
+    """A newer laptop's value (docs/protocol.md, "Mixed versions"): shown as recorded, and a
+    person's other choice leaves it in place."""
+    activate(qtbot, panel.window())
+    single = editor_for("relationship", "quality", panel)
+    several = editor_for("relationship", "support", panel)
+    commits: list[tuple[Any, Any]] = []
+    for editor in (single, several):
+        panel.layout().addWidget(editor.widget)
+        editor.committed.connect(lambda old, new: commits.append((old, new)))
+    single.set_value("entangled")
+    several.set_value(["P", "R"])
+    assert single.combo.currentText() == "entangled" and single.value() == "entangled"
+    assert several.boxes()["R"].text() == "R" and several.boxes()["R"].isChecked()
+    click(qtbot, several.boxes()["E"])
+    assert commits == [(["P", "R"], ["P", "E", "R"])]
