@@ -22,6 +22,10 @@ class PlanData:
     refused: dict[str, str] = field(default_factory=dict)  # version id -> the service's code
     refused_versions: list[Record] = field(default_factory=list)  # what the lead saw then
     other_plans: int = 0  # more live plans in the case (made on two laptops): not shown
+    # The map, for checking the plan against it: its ties, and people removed from it (a
+    # line may still name one).
+    relationships: list[Record] = field(default_factory=list)
+    removed_people: list[Record] = field(default_factory=list)
 
     @property
     def is_teamlead(self) -> bool:
@@ -48,10 +52,14 @@ def read_plan(store: Any, case_id: str) -> PlanData:
              if not p.deleted]
     plan = current_plan(plans)
     user = store.get_setting("user")
-    people = sorted(store.list_records(kind="person", case_id=case_id),
+    everyone = store.list_records(kind="person", case_id=case_id, include_deleted=True)
+    people = sorted((p for p in everyone if not p.deleted),
                     key=lambda p: (str(p.fields.get("name") or ""), p.id))
+    removed = [p for p in everyone if p.deleted]
+    ties = store.list_records(kind="relationship", case_id=case_id)
     if plan is None:
-        return PlanData(None, people=people, user=user if isinstance(user, dict) else {})
+        return PlanData(None, people=people, user=user if isinstance(user, dict) else {},
+                        relationships=ties, removed_people=removed)
     items = [i for i in store.list_records(kind="plan_item", case_id=case_id)
              if i.fields.get("plan_id") == plan.id]
     items.sort(key=lambda i: sort_key(i.fields.get("position"), i.id))
@@ -66,4 +74,5 @@ def read_plan(store: Any, case_id: str) -> PlanData:
     return PlanData(plan, items, [v for v in versions if v.id not in refused], people,
                     user if isinstance(user, dict) else {},
                     {v.id: refused[v.id] for v in versions if v.id in refused},
-                    [v for v in versions if v.id in refused], len(plans) - 1)
+                    [v for v in versions if v.id in refused], len(plans) - 1,
+                    relationships=ties, removed_people=removed)

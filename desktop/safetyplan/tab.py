@@ -34,6 +34,7 @@ from desktop.casefile.lifetime import while_alive
 from desktop.operations import ChangeNotice
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
 from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
+from desktop.safetyplan.crosscheck import cross_checks
 from desktop.safetyplan.data import PlanData, read_plan
 from desktop.safetyplan.item_forms import ItemForms
 from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_line
@@ -41,11 +42,17 @@ from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
 from desktop.safetyplan.rules import blockers, danger_nudges, dangling
-from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
+from desktop.safetyplan.words import (
+    SECTIONS,
+    blocker_text,
+    check_text,
+    emergency_text,
+    new_item_text,
+)
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
                "working_well")
-PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person")
+PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person", "relationship")
 EMERGENCY = ("112", "0800-2000")  # always offered: danger now, and Veilig Thuis
 
 
@@ -103,6 +110,9 @@ class PlanTab(QWidget):
         self.notes_label = QLabel(self)  # odd data, in words: what to look at or repair
         self.notes_label.setWordWrap(True)
         self.notes_label.setObjectName("notes")
+        self.checks_label = QLabel(self)  # the plan checked against the network map
+        self.checks_label.setWordWrap(True)
+        self.checks_label.setObjectName("checks")
         self.agree_button = QPushButton(self.tr("Mark as &agreed"), self)
         self.agree_button.clicked.connect(self.mark_agreed)
         self.submit_button = QPushButton(self.tr("Su&bmit to the team lead"), self)
@@ -171,6 +181,7 @@ class PlanTab(QWidget):
         left_layout.addWidget(self.blockers_label)
         left_layout.addWidget(self.nudge_label)
         left_layout.addWidget(self.notes_label)
+        left_layout.addWidget(self.checks_label)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
         right = QWidget(self)
@@ -292,6 +303,10 @@ class PlanTab(QWidget):
         notes = self.notes()
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
+        checks = self.checks()
+        self.checks_label.setText(
+            self.tr("Checked against the network map:") + "\n• " + "\n• ".join(checks))
+        self.checks_label.setVisible(bool(checks))
         self.agree_button.setVisible(status in ("draft", "returned"))
         self.agree_button.setEnabled(not missing)
         self.submit_button.setVisible(status == "agreed")
@@ -315,6 +330,21 @@ class PlanTab(QWidget):
                                  "again which conditions it meets.").replace(
                 "%1", first_line(item.fields.get("text")) or "…"))
         return notes
+
+    def checks(self) -> list[str]:
+        """The plan checked against the network map, in words, each naming who and what."""
+        people = {p.id: p for p in (*self.data.removed_people, *self.data.people)}
+
+        def name(person_id: str | None) -> str:
+            person = people.get(person_id or "")
+            found = str(person.fields.get("name") or "") if person is not None else ""
+            return found or self.tr("someone")
+
+        lines = {i.id: i for i in self.data.items}
+        return [check_text(c, str(lines[c.item_id].fields.get("section")),
+                           first_line(lines[c.item_id].fields.get("text")) or "…", name)
+                for c in cross_checks(self.data.items, people.values(),
+                                      self.data.relationships)]
 
     def missing(self) -> list[str]:
         """What keeps the plan from being agreed, in words."""

@@ -2262,12 +2262,20 @@ Huishouden: %4</translation>
         <translation>Voordat het plan afgesproken kan worden:</translation>
     </message>
     <message>
+        <source>Checked against the network map:</source>
+        <translation>Vergeleken met de netwerkkaart:</translation>
+    </message>
+    <message>
         <source>This case holds more than one plan (made on two laptops at once); this is the one furthest in review.</source>
         <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops); dit is het plan dat het verst is in de beoordeling.</translation>
     </message>
     <message>
         <source>“%1” meets a condition that was removed: choose again which conditions it meets.</source>
         <translation>“%1” voldoet aan een voorwaarde die is verwijderd: kies opnieuw aan welke voorwaarden het voldoet.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>iemand</translation>
     </message>
     <message>
         <source>Start the next version</source>
@@ -2785,6 +2793,30 @@ Huishouden: %4</translation>
     <message>
         <source>Met by: %1</source>
         <translation>Voldaan door: %1</translation>
+    </message>
+    <message>
+        <source>“%1” rests on %2, whose tie to %3 (a child) is marked “%4” on the map: someone with such a tie cannot safely carry an agreement about that child.</source>
+        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo'n band kan een afspraak over dat kind niet veilig dragen.</translation>
+    </message>
+    <message>
+        <source>“%1” rests on %2, whose tie to %3 (a child) is marked “%4” on the map: someone with such a tie cannot safely carry a role in the safety network for that child.</source>
+        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo'n band kan geen veilige rol in het veiligheidsnetwerk van dat kind hebben.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the safety network but not on the network map: add the person to the map, or choose someone from it.</source>
+        <translation>“%1” staat in het veiligheidsnetwerk, maar niet op de netwerkkaart. Zet de persoon op de kaart, of kies iemand van de kaart.</translation>
+    </message>
+    <message>
+        <source>“%1” rests on %2, who was removed from the network map: choose someone else, or put the person back on the map.</source>
+        <translation>“%1” rust op %2, maar die is van de netwerkkaart gehaald. Kies iemand anders, of zet de persoon terug op de kaart.</translation>
+    </message>
+    <message>
+        <source>Nobody acts on the signal “%1”: say who acts.</source>
+        <translation>Niemand komt in actie bij het signaal “%1”. Vul in wie in actie komt.</translation>
+    </message>
+    <message>
+        <source>The step “%1” has no phone number.</source>
+        <translation>Bij de stap “%1” staat geen telefoonnummer.</translation>
     </message>
 </context>
 <context>

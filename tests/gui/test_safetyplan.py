@@ -452,3 +452,36 @@ def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, stor
     settle(tab, qtbot)
     assert store.get_record(agreement.id).fields["addresses"] == [kept.id]
     assert "removed" not in plan_tab.notes_label.text()
+
+
+def test_the_plan_is_checked_against_the_network_map(tab, case, store, qtbot):
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id))
+    store.update_record(sanne.id, {"index_person": True})
+    karel = store.create_record("person", {"name": "Karel van Dijk"}, case_id=case.id)
+    store.create_record("relationship", {"from_person_id": karel.id, "to_person_id": sanne.id,
+                                         "quality": "abuse_physical"}, case_id=case.id)
+    plan, line = make_plan(store, case)
+    agreement = line("agreement", "a", text="Karel brengt Sanne naar school")
+    line("network_commitment", "a", text="Komt elke zondag", who="Tante Els")
+    line("signal", "a", text="Sanne wil niet naar huis")
+    line("emergency_step", "a", text="Bel de buurvrouw")
+    plan_tab = open_plan(tab, case, qtbot)
+    checks = plan_tab.checks_label.text()
+    assert plan_tab.checks_label.isVisible()
+    assert "“Komt elke zondag” is in the safety network but not on the network map" in checks
+    assert "Nobody acts on the signal “Sanne wil niet naar huis”" in checks
+    assert "The step “Bel de buurvrouw” has no phone number" in checks
+    assert "rests on" not in checks
+
+    # the worker lets the agreement rest on Karel: the plan says which tie and why
+    click(plan_tab.tree, plan_tab.model.index_of(agreement.id))
+    who = plan_tab.items.forms["agreement"].editors["who"].widget
+    who.setFocus()
+    QTest.keyClicks(who.lineEdit(), "Karel van Dijk")
+    who.clearFocus()
+    settle(tab, qtbot)
+    assert store.get_record(agreement.id).fields["who"] == karel.id
+    checks = plan_tab.checks_label.text()
+    assert ("“Karel brengt Sanne naar school” rests on Karel van Dijk, whose tie to Sanne van "
+            "Dijk (a child) is marked “Physical abuse” on the map") in checks
+    assert "carry an agreement about that child" in checks
