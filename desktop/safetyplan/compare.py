@@ -15,6 +15,8 @@ from desktop.safetyplan.words import SECTIONS
 from sync.protocol import Record
 
 TEXT_PARTS = ("harm", "worries", "complicating_factors", "working_well")
+# Lists of the plan: one line each (person ids, shown as names on screen).
+LIST_PARTS = ("agreed_by",)
 # What a line is, for comparing: its place shows in the order, not in the key itself.
 _IGNORED = frozenset({"position", "plan_id", "section"})
 
@@ -50,6 +52,9 @@ def parts(plan_content: str | None) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {
         part: tuple(str(fields.get(part) or "").splitlines()) for part in TEXT_PARTS
     }
+    for part in LIST_PARTS:
+        values = fields.get(part)
+        out[part] = tuple(str(v) for v in values) if isinstance(values, list) else ()
     items = [i for i in data.get("items") or [] if isinstance(i, dict)
              and isinstance(i.get("fields"), dict)]
     items.sort(key=lambda i: sort_key(i["fields"].get("position"), str(i.get("id"))))
@@ -61,7 +66,8 @@ def parts(plan_content: str | None) -> dict[str, tuple[str, ...]]:
 
 def compare(before: str | None, after: str | None) -> list[PartDiff]:
     old, new = parts(before), parts(after)
-    return [PartDiff(p, old.get(p, ()), new.get(p, ())) for p in (*TEXT_PARTS, *SECTIONS)]
+    return [PartDiff(p, old.get(p, ()), new.get(p, ()))
+            for p in (*TEXT_PARTS, *SECTIONS, *LIST_PARTS)]
 
 
 def changed_since(version_content: str | None, plan: Record, items: Iterable[Record]

@@ -3,7 +3,7 @@ plan as it is now, or what a team lead saw before the plan changed under their d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
@@ -36,6 +36,16 @@ class ComparisonModel(RowTableModel):
     def headers(self) -> Sequence[str]:
         return [self.tr("Part"), self.tr("Before"), self.tr("After")]
 
+    def __init__(self, parent: Any = None, names: Mapping[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self.names = dict(names or {})  # person id -> name: a line says who, not an id
+
+    def named(self, line: str) -> str:
+        for person_id, name in self.names.items():
+            if person_id in line:
+                line = line.replace(person_id, name)
+        return line
+
     def set_diffs(self, diffs: Sequence[PartDiff]) -> None:
         self.beginResetModel()
         self._rows = list(diffs)
@@ -57,13 +67,15 @@ class ComparisonModel(RowTableModel):
             title = part_title(diff.part)
             return title + (" " + self.tr("(changed)") if diff.changed else "")
         lines = diff.before if index.column() == 1 else diff.after
-        return "\n".join(lines)
+        return "\n".join(self.named(line) for line in lines)
 
 
 class CompareDialog(QDialog):
-    """`states`: (label, content JSON) of each state that can be chosen, oldest first."""
+    """`states`: (label, content JSON) of each state that can be chosen, oldest first;
+    `names`: person id -> name, for the lines that name someone of the case."""
 
-    def __init__(self, states: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, states: list[tuple[str, str]], parent: QWidget | None = None,
+                 names: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare versions"))
         self.states = states
@@ -74,7 +86,7 @@ class CompareDialog(QDialog):
             self.after.addItem(label)
         self.before.setCurrentIndex(max(0, len(states) - 2))
         self.after.setCurrentIndex(len(states) - 1)
-        self.model = ComparisonModel(self)
+        self.model = ComparisonModel(self, names)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("The parts of the plan compared"))

@@ -16,7 +16,7 @@ from sync.protocol import Record
 SECTION_FIELDS: dict[str, tuple[str, ...]] = {
     "danger": ("text", "goal", "family_view", "addresses"),
     "condition": ("text", "set_by"),
-    "agreement": ("who", "text", "when", "how_checked", "addresses", "done"),
+    "agreement": ("who", "text", "when", "how_checked", "if_not_kept", "addresses", "done"),
     "signal": ("text", "who"),
     "emergency_step": ("text", "who", "phone"),
     "network_commitment": ("who", "text"),

@@ -28,10 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casefile.controller import CaseFileController
+from desktop.casefile.editors import ChecklistEditor
 from desktop.casefile.form import RecordForm
 from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
+from desktop.casefile.records_model import display_value
 from desktop.operations import ChangeNotice
+from desktop.safetyplan.agree_dialog import AgreeDialog, family
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
 from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
 from desktop.safetyplan.crosscheck import cross_checks
@@ -51,7 +54,7 @@ from desktop.safetyplan.words import (
 )
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
-               "working_well")
+               "working_well", "agreed_by")
 PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person", "relationship")
 EMERGENCY = ("112", "0800-2000")  # always offered: danger now, and Veilig Thuis
 
@@ -153,7 +156,9 @@ class PlanTab(QWidget):
             self.emergency_buttons[phone] = button
 
         self.items = ItemForms(self)
-        self.plan_form = RecordForm("safety_plan", PLAN_FIELDS, self)
+        self.agreed_by = ChecklistEditor([], self, columns=1)  # the family's people
+        self.plan_form = RecordForm("safety_plan", PLAN_FIELDS, self,
+                                    {"agreed_by": self.agreed_by})
         self.plan_form.edited.connect(self._on_plan_edited)
         for form in self.items.forms.values():
             form.edited.connect(self._on_item_edited)
@@ -233,6 +238,8 @@ class PlanTab(QWidget):
         self.model.set_items(data.items, names)
         self.tree.expandAll()
         self.items.set_choices(data.people, self.model.lines("condition"))
+        self.agreed_by.set_options([(p.id, str(p.fields.get("name") or ""))
+                                    for p in family(data.people)])
         self.plan_form.show_record(data.plan)
         self._show_flow()
         index = self.model.index_of(chosen) if chosen else QModelIndex()
@@ -285,6 +292,9 @@ class PlanTab(QWidget):
         status = plan.fields.get("status") or "draft"
         text = self.tr("Status: %1 · version %2").replace("%1", choice_label(status)).replace(
             "%2", str(plan.fields.get("version") or 1))
+        agreed = self.agreed_words(plan)
+        if agreed:
+            text += "\n" + agreed
         if status == "returned" and plan.fields.get("review_comment"):
             text += "\n" + self.tr("The team lead says: %1").replace(
                 "%1", plan.fields["review_comment"])
@@ -330,6 +340,17 @@ class PlanTab(QWidget):
                                  "again which conditions it meets.").replace(
                 "%1", first_line(item.fields.get("text")) or "…"))
         return notes
+
+    def agreed_words(self, plan: Any) -> str:
+        """"Agreed on 3 March by Sanne and Karel", from the plan's fields."""
+        names = {p.id: str(p.fields.get("name") or "")
+                 for p in (*self.data.removed_people, *self.data.people)}
+        who = [names.get(pid) or self.tr("someone") for pid in plan.fields.get("agreed_by") or ()]
+        if not who:
+            return ""
+        return self.tr("Agreed on %1 by %2").replace(
+            "%1", display_value("safety_plan", "agreed_on", plan.fields.get("agreed_on"))
+        ).replace("%2", ", ".join(who))
 
     def checks(self) -> list[str]:
         """The plan checked against the network map, in words, each naming who and what."""
@@ -390,7 +411,7 @@ class PlanTab(QWidget):
 
     def _on_item_edited(self, record_id: str, kind: str, name: str, old: Any, new: Any) -> None:
         mergeable = name in ("text", "goal", "family_view", "set_by", "who", "when",
-                             "how_checked", "phone")
+                             "how_checked", "if_not_kept", "phone")
         self._push(EditItem.field(self._writer(), self.ids, record_id, name, old, new,
                                   mergeable))
 
@@ -473,14 +494,25 @@ class PlanTab(QWidget):
 
     def compare_versions(self) -> None:
         self.form.flush()
-        self.compare_dialog = CompareDialog(self.compare_states(), self)
+        names = {p.id: str(p.fields.get("name") or "")
+                 for p in (*self.data.removed_people, *self.data.people)}
+        self.compare_dialog = CompareDialog(self.compare_states(), self, names)
         self.compare_dialog.open()
 
     def mark_agreed(self) -> None:
-        if self.missing():
+        """Asks who of the family agreed, then marks the plan agreed with them."""
+        plan = self.data.plan
+        if self.missing() or plan is None:
             return  # the blockers are on screen already
-        self._set_plan({"status": "agreed", "agreed_on": dt.date.today().isoformat()},
-                       self.tr("Mark the plan as agreed"))
+        self.form.flush()
+        self.agree_dialog = AgreeDialog(family(self.data.people),
+                                        plan.fields.get("agreed_by") or (), self)
+        self.agree_dialog.accepted.connect(
+            lambda: self._set_plan({"status": "agreed",
+                                    "agreed_on": dt.date.today().isoformat(),
+                                    "agreed_by": self.agree_dialog.agreed()},
+                                   self.tr("Mark the plan as agreed")))
+        self.agree_dialog.open()
 
     def submit(self) -> None:
         self._set_plan({"status": "submitted"}, self.tr("Submit the plan"))

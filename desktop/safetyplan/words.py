@@ -42,6 +42,7 @@ def part_title(part: str) -> str:
         "worries": translate("SafetyPlan", "Worries"),
         "complicating_factors": translate("SafetyPlan", "What makes it harder"),
         "working_well": translate("SafetyPlan", "What is working well"),
+        "agreed_by": translate("SafetyPlan", "Agreed by"),
     }
     return texts.get(part) or section_title(part)
 

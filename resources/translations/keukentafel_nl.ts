@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AgreeDialog</name>
+    <message>
+        <source>Who agreed to the plan?</source>
+        <translation>Wie heeft het plan afgesproken?</translation>
+    </message>
+    <message>
+        <source>Tick who of the family agreed to this plan.</source>
+        <translation>Vink aan wie van het gezin dit plan heeft afgesproken.</translation>
+    </message>
+    <message>
+        <source>Nobody of the family is on the network map yet: put them on the map first.</source>
+        <translation>Er staat nog niemand van het gezin op de netwerkkaart. Zet het gezin eerst op de kaart.</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;agreed</source>
+        <translation>Markeren als a&amp;fgesproken</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileController</name>
     <message>
         <source>Change %1</source>
@@ -1155,6 +1174,10 @@ Huishouden: %4</translation>
         <translation>Afgesproken op</translation>
     </message>
     <message>
+        <source>Agreed by</source>
+        <translation>Afgesproken door</translation>
+    </message>
+    <message>
         <source>Review comment</source>
         <translation>Opmerking bij de beoordeling</translation>
     </message>
@@ -1193,6 +1216,10 @@ Huishouden: %4</translation>
     <message>
         <source>When</source>
         <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What happens if it is not kept</source>
+        <translation>Wat er gebeurt als de afspraak niet lukt</translation>
     </message>
     <message>
         <source>Order</source>
@@ -2278,6 +2305,10 @@ Huishouden: %4</translation>
         <translation>iemand</translation>
     </message>
     <message>
+        <source>Agreed on %1 by %2</source>
+        <translation>Afgesproken op %1 door %2</translation>
+    </message>
+    <message>
         <source>Start the next version</source>
         <translation>Volgende versie beginnen</translation>
     </message>
@@ -2723,6 +2754,10 @@ Huishouden: %4</translation>
         <translation>Wat goed gaat</translation>
     </message>
     <message>
+        <source>Agreed by</source>
+        <translation>Afgesproken door</translation>
+    </message>
+    <message>
         <source>New danger statement</source>
         <translation>Nieuwe zorgformulering</translation>
     </message>
@@ -2796,11 +2831,11 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>“%1” rests on %2, whose tie to %3 (a child) is marked “%4” on the map: someone with such a tie cannot safely carry an agreement about that child.</source>
-        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo'n band kan een afspraak over dat kind niet veilig dragen.</translation>
+        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo&apos;n band kan een afspraak over dat kind niet veilig dragen.</translation>
     </message>
     <message>
         <source>“%1” rests on %2, whose tie to %3 (a child) is marked “%4” on the map: someone with such a tie cannot safely carry a role in the safety network for that child.</source>
-        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo'n band kan geen veilige rol in het veiligheidsnetwerk van dat kind hebben.</translation>
+        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo&apos;n band kan geen veilige rol in het veiligheidsnetwerk van dat kind hebben.</translation>
     </message>
     <message>
         <source>“%1” is in the safety network but not on the network map: add the person to the map, or choose someone from it.</source>

@@ -170,9 +170,18 @@ def test_the_plan_says_exactly_what_keeps_it_from_being_agreed(tab, case, store,
     assert plan_tab.agree_button.isEnabled()
     assert not plan_tab.blockers_label.isVisible()
     QTest.mouseClick(plan_tab.agree_button, Qt.MouseButton.LeftButton)
+    # agreeing asks who of the family agreed: nobody ticked, nobody can be said to agree
+    dialog = plan_tab.agree_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id))
+    assert list(dialog.boxes) == [sanne.id] and not dialog.ok_button.isEnabled()
+    tick(dialog.boxes[sanne.id])
+    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     settle(tab, qtbot)
     stored = store.get_record(plan.id)
     assert stored.fields["status"] == "agreed" and stored.fields["agreed_on"]
+    assert stored.fields["agreed_by"] == [sanne.id]
+    assert "by Sanne van Dijk" in plan_tab.status_label.text()
     assert plan_tab.submit_button.isVisible()
     QTest.mouseClick(plan_tab.submit_button, Qt.MouseButton.LeftButton)
     settle(tab, qtbot)
@@ -485,3 +494,48 @@ def test_the_plan_is_checked_against_the_network_map(tab, case, store, qtbot):
     assert ("“Karel brengt Sanne naar school” rests on Karel van Dijk, whose tie to Sanne van "
             "Dijk (a child) is marked “Physical abuse” on the map") in checks
     assert "carry an agreement about that child" in checks
+
+
+def test_who_agreed_and_what_if_an_agreement_is_not_kept_are_kept_and_compared(
+        tab, case, store, qtbot):
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id))
+    karel = store.create_record("person", {"name": "Karel van Dijk", "circle": "household"},
+                                case_id=case.id)
+    store.create_record("person", {"name": "Juf Anja", "circle": "professional"},
+                        case_id=case.id)
+    plan, line = make_plan(store, case, status="agreed", agreed_on="2026-03-02",
+                           agreed_by=[karel.id])
+    agreement = line("agreement", "a", text="Karel drinkt niet")
+    plan_tab = open_plan(tab, case, qtbot)
+    assert "Agreed on" in plan_tab.status_label.text()
+    assert "by Karel van Dijk" in plan_tab.status_label.text()
+    # the plan's form offers the family, not the professionals
+    boxes = plan_tab.agreed_by.boxes()
+    assert set(boxes) == {sanne.id, karel.id}
+    tick(boxes[sanne.id])
+    settle(tab, qtbot)
+    assert set(store.get_record(plan.id).fields["agreed_by"]) == {karel.id, sanne.id}
+
+    click(plan_tab.tree, plan_tab.model.index_of(agreement.id))
+    if_not = plan_tab.items.forms["agreement"].editors["if_not_kept"].widget
+    if_not.setFocus()
+    QTest.keyClicks(if_not, "Oma haalt de kinderen op")
+    if_not.clearFocus()
+    settle(tab, qtbot)
+    assert store.get_record(agreement.id).fields["if_not_kept"] == "Oma haalt de kinderen op"
+
+    # a version against the plan now: who agreed and the new line read as names and words
+    version = store.create_record("plan_version", decision_fields(
+        plan.model_copy(update={"fields": {**plan.fields}}), [agreement], "returned", None,
+        {}, ME), case_id=case.id)
+    assert version
+    plan_tab.reload()
+    settle(tab, qtbot)
+    QTest.mouseClick(plan_tab.compare_button, Qt.MouseButton.LeftButton)
+    model = plan_tab.compare_dialog.model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    agreed = rows["Agreed by (changed)"]
+    assert model.index(agreed, 1).data() == "Karel van Dijk"
+    assert set(model.index(agreed, 2).data().split("\n")) == {"Karel van Dijk",
+                                                               "Sanne van Dijk"}
+    assert "Oma haalt de kinderen op" in model.index(rows["Agreements (changed)"], 2).data()
