@@ -1,4 +1,5 @@
-"""CaseListModel: the case list as a table - family, status, next review, unsynced mark.
+"""CaseListModel: the case list as a table - family, status, next review, unsynced mark,
+and a returned plan (an icon and words on the family's second line).
 
 Rows are the store's CaseSummary objects, already searched, filtered and sorted in SQL; the
 model only shows them, so that a new list of 2,000 cases is one cheap reset.
@@ -15,6 +16,8 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.casefile.labels import choice_label
 from desktop.casefile.records_model import display_value
@@ -88,6 +91,8 @@ class CaseListModel(RowTableModel):
         column = index.column()
         if role == self.CaseIdRole:
             return summary.id
+        if role == Qt.ItemDataRole.DecorationRole and column == FAMILY:
+            return self.returned_icon() if summary.plan_status == "returned" else None
         if role == Qt.ItemDataRole.DisplayRole:
             # Two lines a row: the second tells apart families of one name, and says in
             # words (never by colour alone) that a review date has passed.
@@ -113,10 +118,20 @@ class CaseListModel(RowTableModel):
                     "\n", ", ")
         return None
 
+    def returned_icon(self) -> QIcon:
+        """A plan sent back: the style's own "back" arrow (beside the words, never alone)."""
+        if not hasattr(self, "_returned_icon"):
+            style = QApplication.style()
+            self._returned_icon = style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack)
+        return self._returned_icon
+
     def second_line(self, summary: Any) -> str:
         """"Mila · since 2025": the youngest of the household and the year the case started,
-        short enough for a narrow list (the whole date is in the tooltip)."""
+        short enough for a narrow list (the whole date is in the tooltip). A returned plan
+        comes first, so that a narrow list cuts the name, not the mark."""
         parts = []
+        if summary.plan_status == "returned":
+            parts.append(self.tr("Plan returned"))
         if summary.youngest:
             parts.append(summary.youngest)
         if summary.opened_on:
@@ -126,6 +141,8 @@ class CaseListModel(RowTableModel):
     def family_words(self, summary: Any) -> str:
         """The family and its second line in whole sentences (tooltip, screen reader)."""
         words = [summary.title]
+        if summary.plan_status == "returned":
+            words.append(self.tr("The team lead returned the safety plan."))
         if summary.youngest:
             words.append(self.tr("Youngest in the household: %1.").replace(
                 "%1", summary.youngest))

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.safetyplan.positions import sort_key
+from storage.case_list import CURRENT_PLAN_ORDER
 from sync.protocol import Record
 
-STATUS_ORDER = ("submitted", "agreed", "returned", "draft", "approved")
+STATUS_ORDER = CURRENT_PLAN_ORDER  # the case list marks the same plan the tab shows
 
 
 @dataclass(frozen=True)

@@ -180,3 +180,45 @@ def test_a_refresh_with_the_same_cases_keeps_the_place_in_the_list(view, qtbot):
 def test_clear_forgets_every_case(view):
     view.clear()
     assert view.model.rowCount() == 0
+
+
+def test_a_returned_plan_arriving_by_sync_is_marked_in_the_list(view, store, session, qtbot):
+    from PySide6.QtCore import Qt
+
+    from sync.protocol import PullResponse, Record
+
+    jansen = view.ids["Familie Jansen"]
+    plan = next(p for p in store.list_records(kind="safety_plan", case_id=jansen))
+    row = titles(view).index("Familie Jansen")
+    assert "returned" not in view.model.index(row, 0).data()
+    assert view.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None
+    # the team lead's decision, as a sync brings it
+    returned = Record(id=plan.id, kind="safety_plan", case_id=jansen, rev=plan.rev + 1,
+                      fields={**plan.fields, "status": "returned",
+                              "review_comment": "Maak de afspraken concreter"},
+                      updated_by=COLLEAGUE, updated_at="2026-11-29T10:00:00Z")
+    with qtbot.waitSignal(view.loaded, timeout=3000):
+        session.change(lambda s: s.apply_pull_page(PullResponse(
+            records=[returned], conflicts=[], revoked_case_ids=[], cursor="c1", more=False)),
+            source="sync")
+    row = titles(view).index("Familie Jansen")
+    family = view.model.index(row, 0)
+    assert family.data().split("\n")[1].startswith("Plan returned")
+    assert not family.data(Qt.ItemDataRole.DecorationRole).isNull()
+    assert "The team lead returned the safety plan." in family.data(
+        Qt.ItemDataRole.AccessibleTextRole)
+    # the other families carry no mark
+    others = [view.model.index(r, 0).data() for r in range(3) if r != row]
+    assert not any("returned" in text for text in others)
+
+
+def test_the_mark_follows_the_current_plan_only(store):
+    """A returned plan beside a newer submitted one (two laptops) is not the current plan."""
+    case = store.create_record("case", {"title": "Familie Smit", "team_id": TEAM_ID})
+    store.create_record("safety_plan", {"status": "returned", "version": 1}, case_id=case.id)
+    assert store.list_cases(search="Smit")[0].plan_status == "returned"
+    store.create_record("safety_plan", {"status": "submitted", "version": 1},
+                        case_id=case.id)
+    assert store.list_cases(search="Smit")[0].plan_status == "submitted"
+    store.create_record("case", {"title": "Familie Smit-Plan", "team_id": TEAM_ID})
+    assert store.list_cases(search="Smit-Plan")[0].plan_status is None
