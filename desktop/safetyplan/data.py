@@ -27,6 +27,7 @@ class PlanData:
     # line may still name one).
     relationships: list[Record] = field(default_factory=list)
     removed_people: list[Record] = field(default_factory=list)
+    plans: list[Record] = field(default_factory=list)  # every live plan, the current first
 
     @property
     def is_teamlead(self) -> bool:
@@ -48,10 +49,14 @@ def current_plan(plans: list[Record]) -> Record | None:
     return min(live, key=rank)
 
 
-def read_plan(store: Any, case_id: str) -> PlanData:
+def read_plan(store: Any, case_id: str, chosen: str | None = None) -> PlanData:
+    """`chosen`: the plan the worker picked when the case holds more than one (else, or when
+    it is gone, the current one)."""
     plans = [p for p in store.list_records(kind="safety_plan", case_id=case_id)
              if not p.deleted]
-    plan = current_plan(plans)
+    first = current_plan(plans)
+    plan = next((p for p in plans if p.id == chosen), first)
+    plans.sort(key=lambda p: (p is not first, p.id))
     user = store.get_setting("user")
     everyone = store.list_records(kind="person", case_id=case_id, include_deleted=True)
     people = sorted((p for p in everyone if not p.deleted),
@@ -76,4 +81,4 @@ def read_plan(store: Any, case_id: str) -> PlanData:
                     user if isinstance(user, dict) else {},
                     {v.id: refused[v.id] for v in versions if v.id in refused},
                     [v for v in versions if v.id in refused], len(plans) - 1,
-                    relationships=ties, removed_people=removed)
+                    relationships=ties, removed_people=removed, plans=plans)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Q
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -36,6 +37,7 @@ from desktop.casefile.records_model import display_value
 from desktop.operations import ChangeNotice
 from desktop.safetyplan.agree_dialog import AgreeDialog, family
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
+from desktop.safetyplan.compare import changed_since
 from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
 from desktop.safetyplan.crosscheck import cross_checks
 from desktop.safetyplan.data import PlanData, read_plan
@@ -51,6 +53,7 @@ from desktop.safetyplan.words import (
     check_text,
     emergency_text,
     new_item_text,
+    part_title,
 )
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
@@ -90,6 +93,7 @@ class PlanTab(QWidget):
         self.ids = Ids()
         self._salt = new_salt()
         self._select_next: str | None = None
+        self._chosen_plan: tuple[str, str] | None = None  # (case, plan) the worker picked
 
         self.make_button = QPushButton(self.tr("&Make a safety plan"), self)
         self.make_button.clicked.connect(self.make_plan)
@@ -113,6 +117,10 @@ class PlanTab(QWidget):
         self.notes_label = QLabel(self)  # odd data, in words: what to look at or repair
         self.notes_label.setWordWrap(True)
         self.notes_label.setObjectName("notes")
+        # Two plans made on two laptops at once: both stay, the worker picks which to see.
+        self.plan_choice = QComboBox(self)
+        self.plan_choice.setAccessibleName(self.tr("Which plan"))
+        self.plan_choice.activated.connect(self._choose_plan)
         self.checks_label = QLabel(self)  # the plan checked against the network map
         self.checks_label.setWordWrap(True)
         self.checks_label.setObjectName("checks")
@@ -120,6 +128,9 @@ class PlanTab(QWidget):
         self.agree_button.clicked.connect(self.mark_agreed)
         self.submit_button = QPushButton(self.tr("Su&bmit to the team lead"), self)
         self.submit_button.clicked.connect(self.submit)
+        # An approved plan edited on another laptop before the approval reached it.
+        self.next_version_button = QPushButton(self.tr("Start the ne&xt version"), self)
+        self.next_version_button.clicked.connect(self.start_next_version)
         self.compare_button = QPushButton(self.tr("Co&mpare versions…"), self)
         self.compare_button.clicked.connect(self.compare_versions)
 
@@ -186,6 +197,8 @@ class PlanTab(QWidget):
         left_layout.addWidget(self.blockers_label)
         left_layout.addWidget(self.nudge_label)
         left_layout.addWidget(self.notes_label)
+        left_layout.addWidget(self.plan_choice)
+        left_layout.addWidget(self.next_version_button, 0, Qt.AlignmentFlag.AlignLeft)
         left_layout.addWidget(self.checks_label)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
@@ -221,8 +234,10 @@ class PlanTab(QWidget):
     # -- loading ----------------------------------------------------------------------------
 
     def load(self, case_id: str) -> None:
+        chosen = self._chosen_plan[1] if self._chosen_plan and (
+            self._chosen_plan[0] == case_id) else None
         self.controller.session.query(
-            lambda s: read_plan(s, case_id),
+            lambda s: read_plan(s, case_id, chosen),
             while_alive(self, lambda data: self._loaded(case_id, data)))
 
     def _loaded(self, case_id: str, data: PlanData) -> None:
@@ -234,10 +249,12 @@ class PlanTab(QWidget):
         self.loaded_case = case_id
         self.pages.setCurrentIndex(1 if data.plan is not None else 0)
         self.make_button.setEnabled(data.plan is None)
-        names = {p.id: str(p.fields.get("name") or "") for p in data.people}
+        names = {p.id: self.tr("%1 (removed from the map)").replace(
+            "%1", str(p.fields.get("name") or "")) for p in data.removed_people}
+        names.update({p.id: str(p.fields.get("name") or "") for p in data.people})
         self.model.set_items(data.items, names)
         self.tree.expandAll()
-        self.items.set_choices(data.people, self.model.lines("condition"))
+        self.items.set_choices(data.people, self.model.lines("condition"), data.removed_people)
         self.agreed_by.set_options([(p.id, str(p.fields.get("name") or ""))
                                     for p in family(data.people)])
         self.plan_form.show_record(data.plan)
@@ -273,6 +290,14 @@ class PlanTab(QWidget):
         self.reload()
 
     # -- what is on screen ------------------------------------------------------------------
+
+    def _choose_plan(self, index: int) -> None:
+        plan_id = self.plan_choice.itemData(index)
+        if self.loaded_case is None or not plan_id:
+            return
+        self.form.flush()
+        self._chosen_plan = (self.loaded_case, plan_id)
+        self.reload()
 
     def current_id(self) -> str | None:
         record = self.model.record(self.tree.currentIndex())
@@ -310,9 +335,20 @@ class PlanTab(QWidget):
                 self.tr("Before the plan can be agreed:") + "\n• " + "\n• ".join(missing))
         self.blockers_label.setVisible(bool(missing) and status in ("draft", "returned"))
         self.nudge_label.setVisible(danger_nudges(self.data.items))
+        blocked = self.plan_choice.blockSignals(True)
+        self.plan_choice.clear()
+        for other in self.data.plans:
+            self.plan_choice.addItem(self.tr("%1 · %2 · version %3").replace(
+                "%1", str(other.fields.get("title") or self.tr("Safety plan"))).replace(
+                "%2", choice_label(other.fields.get("status") or "draft")).replace(
+                "%3", str(other.fields.get("version") or 1)), other.id)
+        self.plan_choice.setCurrentIndex(self.plan_choice.findData(plan.id))
+        self.plan_choice.blockSignals(blocked)
+        self.plan_choice.setVisible(len(self.data.plans) > 1)
         notes = self.notes()
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
+        self.next_version_button.setVisible(bool(self.unapproved_parts()))
         checks = self.checks()
         self.checks_label.setText(
             self.tr("Checked against the network map:") + "\n• " + "\n• ".join(checks))
@@ -334,7 +370,14 @@ class PlanTab(QWidget):
         notes = []
         if self.data.other_plans:
             notes.append(self.tr("This case holds more than one plan (made on two laptops at "
-                                 "once); this is the one furthest in review."))
+                                 "once). Choose below which one you see; the case list "
+                                 "follows the one furthest in review."))
+        unapproved = self.unapproved_parts()
+        if unapproved:
+            notes.append(self.tr("The plan changed after the team lead approved it (%1): "
+                                 "those changes are not approved. Start the next version to "
+                                 "submit them.").replace(
+                "%1", ", ".join(part_title(p) for p in unapproved)))
         for item in dangling(self.data.items):
             notes.append(self.tr("\u201c%1\u201d meets a condition that was removed: choose "
                                  "again which conditions it meets.").replace(
@@ -351,6 +394,24 @@ class PlanTab(QWidget):
         return self.tr("Agreed on %1 by %2").replace(
             "%1", display_value("safety_plan", "agreed_on", plan.fields.get("agreed_on"))
         ).replace("%2", ", ".join(who))
+
+    def unapproved_parts(self) -> list[str]:
+        """The parts of an approved plan that differ from what its approval saw: edited on
+        another laptop while the team lead approved (the edit reached the service later)."""
+        plan = self.data.plan
+        if plan is None or plan.fields.get("status") != "approved":
+            return []
+        approvals = [v for v in self.data.versions if v.fields.get("decision") == "approved"
+                     and v.fields.get("version") == (plan.fields.get("version") or 1)]
+        if not approvals:
+            return []
+        return changed_since(approvals[-1].fields.get("content"), plan, self.data.items)
+
+    def start_next_version(self) -> None:
+        plan = self.data.plan
+        values = reopened(plan) if plan is not None else None
+        if values is not None:
+            self._set_plan(values, self.tr("Start the next version"))
 
     def checks(self) -> list[str]:
         """The plan checked against the network map, in words, each naming who and what."""

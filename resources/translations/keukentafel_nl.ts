@@ -2237,12 +2237,20 @@ Huishouden: %4</translation>
         <translation>Meer dan drie zorgformuleringen: kun je ze terugbrengen tot de grootste zorgen?</translation>
     </message>
     <message>
+        <source>Which plan</source>
+        <translation>Welk plan</translation>
+    </message>
+    <message>
         <source>Mark as &amp;agreed</source>
         <translation>Markeren als a&amp;fgesproken</translation>
     </message>
     <message>
         <source>Su&amp;bmit to the team lead</source>
         <translation>&amp;Indienen bij de teamleider</translation>
+    </message>
+    <message>
+        <source>Start the ne&amp;xt version</source>
+        <translation>Begin de vol&amp;gende versie</translation>
     </message>
     <message>
         <source>Co&amp;mpare versions…</source>
@@ -2277,6 +2285,10 @@ Huishouden: %4</translation>
         <translation>%1 toevoegen</translation>
     </message>
     <message>
+        <source>%1 (removed from the map)</source>
+        <translation>%1 (van de kaart gehaald)</translation>
+    </message>
+    <message>
         <source>Status: %1 · version %2</source>
         <translation>Status: %1 · versie %2</translation>
     </message>
@@ -2297,12 +2309,12 @@ Huishouden: %4</translation>
         <translation>Voordat het plan afgesproken kan worden:</translation>
     </message>
     <message>
-        <source>Checked against the network map:</source>
-        <translation>Vergeleken met de netwerkkaart:</translation>
+        <source>%1 · %2 · version %3</source>
+        <translation>%1 · %2 · versie %3</translation>
     </message>
     <message>
-        <source>This case holds more than one plan (made on two laptops at once); this is the one furthest in review.</source>
-        <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops); dit is het plan dat het verst is in de beoordeling.</translation>
+        <source>Checked against the network map:</source>
+        <translation>Vergeleken met de netwerkkaart:</translation>
     </message>
     <message>
         <source>“%1” meets a condition that was removed: choose again which conditions it meets.</source>
@@ -2323,6 +2335,14 @@ Huishouden: %4</translation>
     <message>
         <source>Safety plan</source>
         <translation>Veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>This case holds more than one plan (made on two laptops at once). Choose below which one you see; the case list follows the one furthest in review.</source>
+        <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops). Kies hieronder welk plan je ziet. De lijst met dossiers volgt het plan dat het verst is in de beoordeling.</translation>
+    </message>
+    <message>
+        <source>The plan changed after the team lead approved it (%1): those changes are not approved. Start the next version to submit them.</source>
+        <translation>Het plan is veranderd nadat de teamleider het goedkeurde (%1). Die veranderingen zijn niet goedgekeurd. Begin de volgende versie om ze in te dienen.</translation>
     </message>
     <message>
         <source>Move a line</source>
@@ -2860,6 +2880,14 @@ Huishouden: %4</translation>
     <message>
         <source>The step “%1” has no phone number.</source>
         <translation>Bij de stap “%1” staat geen telefoonnummer.</translation>
+    </message>
+    <message>
+        <source>%1 (removed from the map)</source>
+        <translation>%1 (van de kaart gehaald)</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>iemand</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ import json
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
@@ -17,6 +18,7 @@ from desktop.safetyplan.items_model import PlanItemsModel
 from desktop.safetyplan.positions import sort_key
 from desktop.safetyplan.review import decision_fields
 from desktop.safetyplan.tab import PlanTab
+from tests.gui.acting import choose
 from storage.store import CaseStore
 from sync.protocol import ErrorDetail, Result
 
@@ -436,7 +438,8 @@ def test_a_line_dropped_elsewhere_in_its_part_moves_there(tab, case, store, qtbo
 
 def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, store, qtbot):
     plan, line = make_plan(store, case, status="submitted")
-    make_plan(store, case)  # a second plan, made on another laptop at the same time
+    second, other_line = make_plan(store, case)  # made on another laptop at the same time
+    other_line("signal", "a", text="Vader is boos")
     kept = line("condition", "a", text="Voorwaarde")
     gone = line("condition", "b", text="Weg")
     agreement = line("agreement", "a", text="Oma belt", addresses=[kept.id, gone.id])
@@ -461,6 +464,16 @@ def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, stor
     settle(tab, qtbot)
     assert store.get_record(agreement.id).fields["addresses"] == [kept.id]
     assert "removed" not in plan_tab.notes_label.text()
+
+    # both plans stay: the worker picks the other one, sees its lines, and can go back
+    assert plan_tab.plan_choice.isVisible() and plan_tab.plan_choice.count() == 2
+    assert "Submitted" in plan_tab.plan_choice.currentText()
+    choose(qtbot, plan_tab.plan_choice, second.id)
+    qtbot.waitUntil(lambda: plan_tab.data.plan.id == second.id)
+    assert [r.fields["text"] for r in plan_tab.model.lines("signal")] == ["Vader is boos"]
+    assert "more than one plan" in plan_tab.notes_label.text()
+    choose(qtbot, plan_tab.plan_choice, plan.id)
+    qtbot.waitUntil(lambda: plan_tab.data.plan.id == plan.id)
 
 
 def test_the_plan_is_checked_against_the_network_map(tab, case, store, qtbot):
@@ -539,3 +552,55 @@ def test_who_agreed_and_what_if_an_agreement_is_not_kept_are_kept_and_compared(
     assert set(model.index(agreed, 2).data().split("\n")) == {"Karel van Dijk",
                                                                "Sanne van Dijk"}
     assert "Oma haalt de kinderen op" in model.index(rows["Agreements (changed)"], 2).data()
+
+
+def test_an_approved_plan_edited_elsewhere_says_so_and_starts_the_next_version(
+        tab, case, store, qtbot):
+    plan, line = make_plan(store, case, status="submitted")
+    agreement = line("agreement", "a", text="Oma belt elke avond")
+    seen = store.get_record(plan.id)
+    store.create_record("plan_version", decision_fields(seen, [agreement], "approved", None,
+                                                        {}, ME), case_id=case.id)
+    store.update_record(plan.id, {"status": "approved"})  # as the service sets it
+    # the worker's edit on the other laptop, made before the approval reached it
+    store.update_record(agreement.id, {"text": "Oma belt elke avond om acht uur"})
+    plan_tab = open_plan(tab, case, qtbot)
+    notes = plan_tab.notes_label.text()
+    assert "changed after the team lead approved it (Agreements)" in notes
+    assert plan_tab.next_version_button.isVisible()
+    QTest.mouseClick(plan_tab.next_version_button, Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    stored = store.get_record(plan.id).fields
+    assert (stored["status"], stored["version"]) == ("draft", 2)
+    assert not plan_tab.next_version_button.isVisible()
+    assert "approved it" not in plan_tab.notes_label.text()
+
+
+def test_a_network_member_removed_from_the_map_is_said_and_chosen_again(
+        tab, case, store, qtbot):
+    ria = store.create_record("person", {"name": "Oma Ria"}, case_id=case.id)
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id)
+                 if p.fields["name"] == "Sanne van Dijk")
+    plan, line = make_plan(store, case)
+    role = line("network_commitment", "a", text="Haalt de kinderen op", who=ria.id)
+    store.delete_record(ria.id)  # as a sync from the other laptop would leave it
+    plan_tab = open_plan(tab, case, qtbot)
+    assert ("“Haalt de kinderen op” rests on Oma Ria, who was removed from the network map"
+            in plan_tab.checks_label.text())
+    assert plan_tab.model.index_of(role.id).siblingAtColumn(1).data() == (
+        "Oma Ria (removed from the map)")
+    click(plan_tab.tree, plan_tab.model.index_of(role.id))
+    who = plan_tab.items.forms["network_commitment"].editors["who"].widget
+    assert who.currentText() == "Oma Ria (removed from the map)"
+    assert store.get_record(role.id).fields["who"] == ria.id  # looking changes nothing
+    # the worker opens the list by its arrow and picks someone on the map
+    QTest.mouseClick(who, Qt.MouseButton.LeftButton, pos=QPoint(who.width() - 8,
+                                                                who.height() // 2))
+    qtbot.waitUntil(who.view().isVisible)
+    qtbot.wait(QApplication.doubleClickInterval() + 20)
+    index = who.model().index(who.findData(sanne.id), 0)
+    QTest.mouseClick(who.view().viewport(), Qt.MouseButton.LeftButton,
+                     pos=who.view().visualRect(index).center())
+    settle(tab, qtbot)
+    assert store.get_record(role.id).fields["who"] == sanne.id
+    assert not plan_tab.checks_label.isVisible()
