@@ -18,9 +18,9 @@ from desktop.safetyplan.items_model import PlanItemsModel
 from desktop.safetyplan.positions import sort_key
 from desktop.safetyplan.review import decision_fields
 from desktop.safetyplan.tab import PlanTab
-from tests.gui.acting import choose
 from storage.store import CaseStore
 from sync.protocol import ErrorDetail, Result
+from tests.gui.acting import choose
 
 TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
 
