@@ -35,26 +35,20 @@ from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
 from desktop.casefile.records_model import display_value
 from desktop.operations import ChangeNotice
-from desktop.safetyplan.agree_dialog import AgreeDialog, family
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
 from desktop.safetyplan.compare import changed_since
 from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
 from desktop.safetyplan.crosscheck import cross_checks
 from desktop.safetyplan.data import PlanData, read_plan
+from desktop.safetyplan.family_agreement import AgreeDialog, family
 from desktop.safetyplan.item_forms import ItemForms
 from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_line
+from desktop.safetyplan.notes import check_text, unapproved_text
 from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
 from desktop.safetyplan.rules import blockers, danger_nudges, dangling
-from desktop.safetyplan.words import (
-    SECTIONS,
-    blocker_text,
-    check_text,
-    emergency_text,
-    new_item_text,
-    part_title,
-)
+from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
                "working_well", "agreed_by")
@@ -144,6 +138,11 @@ class PlanTab(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.model.move_requested.connect(self.move_line_to)
+        # A long line is cut with "…" and read whole in its tooltip; the parts' titles are
+        # never cut (see _fit_columns).
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.header().setStretchLastSection(True)
+        self.model.modelReset.connect(self._fit_columns)
         self.add_button = QPushButton(self.tr("Add a li&ne"), self)
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QPushButton(self.tr("&Remove line"), self)
@@ -181,15 +180,24 @@ class PlanTab(QWidget):
         controller.external_change.connect(self._on_external)
 
     def _build(self, empty: QWidget) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, *self.emergency_buttons.values()):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        flow = QHBoxLayout()
-        flow.addWidget(self.status_label, 1)
-        flow.addWidget(self.agree_button)
-        flow.addWidget(self.submit_button)
-        flow.addWidget(self.compare_button)
+        # Rows of two or three buttons: in Dutch four of them are wider than the case file
+        # beside the case list at 1280×800.
+        buttons = QVBoxLayout()
+        for row_buttons in ((self.add_button, self.remove_button),
+                            tuple(self.emergency_buttons.values())):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
+        flow = QVBoxLayout()
+        flow.addWidget(self.status_label)
+        flow_buttons = QHBoxLayout()
+        flow_buttons.addWidget(self.agree_button)
+        flow_buttons.addWidget(self.submit_button)
+        flow_buttons.addWidget(self.compare_button)
+        flow_buttons.addStretch(1)
+        flow.addLayout(flow_buttons)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -217,7 +225,9 @@ class PlanTab(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left_scroll.setWidget(left)
-        body = QSplitter(Qt.Orientation.Horizontal, self)
+        # The plan's lines above, the chosen line's form below: side by side, the tree's
+        # two columns were cut in the case file's share of a 1280×800 screen.
+        body = QSplitter(Qt.Orientation.Vertical, self)
         body.addWidget(left_scroll)
         body.addWidget(scroll)
         body.setStretchFactor(0, 3)
@@ -230,6 +240,18 @@ class PlanTab(QWidget):
         palette = self.blockers_label.palette()
         palette.setColor(QPalette.ColorRole.WindowText, danger_color(palette))
         self.blockers_label.setPalette(palette)
+
+    def _fit_columns(self) -> None:
+        """The first column as wide as the widest part's title (never cut), the second
+        the rest, and each at least as wide as its header."""
+        metrics = self.tree.fontMetrics()
+        titles = [str(self.model.index(r, 0).data()) for r in range(self.model.rowCount())]
+        heads = [metrics.horizontalAdvance(str(self.model.headerData(
+            c, Qt.Orientation.Horizontal))) + 24 for c in range(2)]
+        widest = max(metrics.horizontalAdvance(t) for t in titles)
+        header = self.tree.header()
+        header.setMinimumSectionSize(min(heads))
+        header.resizeSection(0, max(widest + self.tree.indentation() + 24, heads[0]))
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -374,10 +396,7 @@ class PlanTab(QWidget):
                                  "follows the one furthest in review."))
         unapproved = self.unapproved_parts()
         if unapproved:
-            notes.append(self.tr("The plan changed after the team lead approved it (%1): "
-                                 "those changes are not approved. Start the next version to "
-                                 "submit them.").replace(
-                "%1", ", ".join(part_title(p) for p in unapproved)))
+            notes.append(unapproved_text(unapproved))
         for item in dangling(self.data.items):
             notes.append(self.tr("\u201c%1\u201d meets a condition that was removed: choose "
                                  "again which conditions it meets.").replace(

@@ -5,12 +5,8 @@ Dutch comes from the translation (taal.md, "Veiligheidsplan"); the source is Eng
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QCoreApplication
 
-from desktop.casefile.labels import choice_label
-from desktop.safetyplan.crosscheck import CrossCheck
 from desktop.safetyplan.rules import Blocker
 
 translate = QCoreApplication.translate
@@ -93,32 +89,3 @@ def unmet_text(missing: list[str]) -> str:
 def met_text(names: list[str]) -> str:
     return translate("SafetyPlan", "Met by: %1").replace("%1", "; ".join(names))
 
-
-def check_text(check: CrossCheck, section: str, label: str,
-               name: Callable[[str | None], str]) -> str:
-    """One warning of the map cross-check, naming the line (`label`, of `section`) and who
-    it is about (`name`: a person id to a name)."""
-    if check.code == "unsafe_tie":
-        text = (translate("SafetyPlan", "\u201c%1\u201d rests on %2, whose tie to %3 (a child) "
-                          "is marked \u201c%4\u201d on the map: someone with such a tie cannot "
-                          "safely carry an agreement about that child.")
-                if section == "agreement" else
-                translate("SafetyPlan", "\u201c%1\u201d rests on %2, whose tie to %3 (a child) "
-                          "is marked \u201c%4\u201d on the map: someone with such a tie cannot "
-                          "safely carry a role in the safety network for that child."))
-        return (text.replace("%1", label).replace("%2", name(check.person_id))
-                .replace("%3", name(check.child_id))
-                .replace("%4", choice_label(check.quality)))
-    if check.code == "not_on_map":
-        return translate("SafetyPlan", "\u201c%1\u201d is in the safety network but not on "
-                         "the network map: add the person to the map, or choose someone from "
-                         "it.").replace("%1", label)
-    if check.code == "removed_from_map":
-        return translate("SafetyPlan", "\u201c%1\u201d rests on %2, who was removed from the "
-                         "network map: choose someone else, or put the person back on the "
-                         "map.").replace("%1", label).replace("%2", name(check.person_id))
-    if check.code == "signal_without_actor":
-        return translate("SafetyPlan", "Nobody acts on the signal \u201c%1\u201d: say who "
-                         "acts.").replace("%1", label)
-    return translate("SafetyPlan", "The step \u201c%1\u201d has no phone number.").replace(
-        "%1", label)

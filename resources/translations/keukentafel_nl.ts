@@ -2341,10 +2341,6 @@ Huishouden: %4</translation>
         <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops). Kies hieronder welk plan je ziet. De lijst met dossiers volgt het plan dat het verst is in de beoordeling.</translation>
     </message>
     <message>
-        <source>The plan changed after the team lead approved it (%1): those changes are not approved. Start the next version to submit them.</source>
-        <translation>Het plan is veranderd nadat de teamleider het goedkeurde (%1). Die veranderingen zijn niet goedgekeurd. Begin de volgende versie om ze in te dienen.</translation>
-    </message>
-    <message>
         <source>Move a line</source>
         <translation>Punt verplaatsen</translation>
     </message>
@@ -2880,6 +2876,10 @@ Huishouden: %4</translation>
     <message>
         <source>The step “%1” has no phone number.</source>
         <translation>Bij de stap “%1” staat geen telefoonnummer.</translation>
+    </message>
+    <message>
+        <source>The plan changed after the team lead approved it (%1): those changes are not approved. Start the next version to submit them.</source>
+        <translation>Het plan is veranderd nadat de teamleider het goedkeurde (%1). Die veranderingen zijn niet goedgekeurd. Begin de volgende versie om ze in te dienen.</translation>
     </message>
     <message>
         <source>%1 (removed from the map)</source>

@@ -10,7 +10,7 @@ import json
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
@@ -604,3 +604,37 @@ def test_a_network_member_removed_from_the_map_is_said_and_chosen_again(
     settle(tab, qtbot)
     assert store.get_record(role.id).fields["who"] == sanne.id
     assert not plan_tab.checks_label.isVisible()
+
+
+def test_the_plan_fits_the_case_file_beside_the_case_list_at_1280_by_800(
+        tab, case, store, qtbot):
+    """In a 1280×800 window the case file gets about 650 × 560 px beside the case list: no
+    column title, part title or button of the plan may be cut there."""
+    view, _ = tab
+    view.resize(650, 560)
+    plan, line = make_plan(store, case)
+    for n, section in enumerate(("danger", "condition", "agreement", "signal",
+                                 "emergency_step", "network_commitment", "next_step")):
+        line(section, f"a{n}", text="Een heel lange regel van het plan " * 4,
+             goal="Een lang doel " * 6, who="Tante Els", phone="0800-2000")
+    plan_tab = open_plan(tab, case, qtbot)
+    qtbot.wait(50)  # the layouts settle
+    tree, header = plan_tab.tree, plan_tab.tree.header()
+    metrics = tree.fontMetrics()
+    for column in range(2):
+        title = plan_tab.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 8, title
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= (
+            tree.viewport().width()), title  # all of the column in sight
+    for row in range(plan_tab.model.rowCount()):
+        part = plan_tab.model.index(row, 0)
+        text_room = tree.visualRect(part).width()
+        assert metrics.horizontalAdvance(part.data()) <= text_room, part.data()
+    # a long line is cut, and read whole in its tooltip
+    first = plan_tab.model.index(0, 0, plan_tab.model.index(0, 0))
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == first.data()
+    for button in plan_tab.findChildren(QPushButton):
+        if button.isVisibleTo(plan_tab):
+            assert button.width() >= button.minimumSizeHint().width(), button.text()
+            right = button.mapTo(plan_tab, button.rect().topRight()).x()
+            assert right <= plan_tab.width(), button.text()
