@@ -1,5 +1,5 @@
-"""CaseListModel: the case list as a table - family, status, next review, unsynced mark,
-and a returned plan (an icon and words on the family's second line).
+"""CaseListModel: the case list as a table - family, status, next review, and the marks:
+unsynced changes, open conflicts and a returned plan (an icon and words).
 
 Rows are the store's CaseSummary objects, already searched, filtered and sorted in SQL; the
 model only shows them, so that a new list of 2,000 cases is one cheap reset.
@@ -16,8 +16,6 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.casefile.labels import choice_label
 from desktop.casefile.records_model import display_value
@@ -91,8 +89,6 @@ class CaseListModel(RowTableModel):
         column = index.column()
         if role == self.CaseIdRole:
             return summary.id
-        if role == Qt.ItemDataRole.DecorationRole and column == FAMILY:
-            return self.returned_icon() if summary.plan_status == "returned" else None
         if role == Qt.ItemDataRole.DisplayRole:
             # Two lines a row: the second tells apart families of one name, and says in
             # words (never by colour alone) that a review date has passed.
@@ -104,10 +100,16 @@ class CaseListModel(RowTableModel):
                 date = display_value("safety_plan", "review_on", summary.next_review)
                 return f"{date}\n{overdue_word()}" if overdue(summary.next_review) else date
             if column == MARK:
-                return sync_mark(summary.pending, summary.conflicts)
+                marks = [sync_mark(summary.pending, summary.conflicts)]
+                if summary.plan_status == "returned":
+                    marks.append(self.returned_word())
+                return "\n".join(m for m in marks if m)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == MARK:
-                return self.sync_mark_words(summary.pending, summary.conflicts)
+                words = [self.sync_mark_words(summary.pending, summary.conflicts)]
+                if summary.plan_status == "returned":
+                    words.append(self.tr("The team lead returned the safety plan."))
+                return " ".join(w for w in words if w)
             if column == FAMILY:
                 return self.family_words(summary)
             if column == NEXT_REVIEW and overdue(summary.next_review):
@@ -118,20 +120,15 @@ class CaseListModel(RowTableModel):
                     "\n", ", ")
         return None
 
-    def returned_icon(self) -> QIcon:
-        """A plan sent back: the style's own "back" arrow (beside the words, never alone)."""
-        if not hasattr(self, "_returned_icon"):
-            style = QApplication.style()
-            self._returned_icon = style.standardIcon(QStyle.StandardPixmap.SP_ArrowBack)
-        return self._returned_icon
+    def returned_word(self) -> str:
+        """The mark of a case whose current plan the team lead returned: an arrow back, as
+        the other marks are a sign and words (the whole sentence is in the tooltip)."""
+        return "↩ " + self.tr("Returned")
 
     def second_line(self, summary: Any) -> str:
         """"Mila · since 2025": the youngest of the household and the year the case started,
-        short enough for a narrow list (the whole date is in the tooltip). A returned plan
-        comes first, so that a narrow list cuts the name, not the mark."""
+        short enough for a narrow list (the whole date is in the tooltip)."""
         parts = []
-        if summary.plan_status == "returned":
-            parts.append(self.tr("Plan returned"))
         if summary.youngest:
             parts.append(summary.youngest)
         if summary.opened_on:
@@ -141,8 +138,6 @@ class CaseListModel(RowTableModel):
     def family_words(self, summary: Any) -> str:
         """The family and its second line in whole sentences (tooltip, screen reader)."""
         words = [summary.title]
-        if summary.plan_status == "returned":
-            words.append(self.tr("The team lead returned the safety plan."))
         if summary.youngest:
             words.append(self.tr("Youngest in the household: %1.").replace(
                 "%1", summary.youngest))

@@ -32,7 +32,12 @@ class PartDiff:
         return self.before != self.after
 
 
-def _line(fields: dict[str, Any]) -> str:
+def _line(fields: dict[str, Any], conditions: dict[str, str]) -> str:
+    """One line as text; the conditions it meets by their words, not their ids."""
+    fields = {**fields, "addresses": [conditions.get(str(c), str(c))
+                                      for c in fields.get("addresses") or []] or None}
+    # A tick (done) reads as a mark, not as the English True/False.
+    fields = {k: ("✓" if v is True else None if v is False else v) for k, v in fields.items()}
     shown = {k: v for k, v in sorted(fields.items()) if k not in _IGNORED and v not in (None, "")}
     return " · ".join(str(v if not isinstance(v, list) else ", ".join(map(str, v)))
                       for v in shown.values())
@@ -58,8 +63,10 @@ def parts(plan_content: str | None) -> dict[str, tuple[str, ...]]:
     items = [i for i in data.get("items") or [] if isinstance(i, dict)
              and isinstance(i.get("fields"), dict)]
     items.sort(key=lambda i: sort_key(i["fields"].get("position"), str(i.get("id"))))
+    conditions = {str(i.get("id")): str(i["fields"].get("text") or "").split("\n", 1)[0]
+                  for i in items if i["fields"].get("section") == "condition"}
     for section in SECTIONS:
-        out[section] = tuple(_line(i["fields"]) for i in items
+        out[section] = tuple(_line(i["fields"], conditions) for i in items
                              if i["fields"].get("section") == section)
     return out
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -87,6 +87,7 @@ class CompareDialog(QDialog):
         self.before.setCurrentIndex(max(0, len(states) - 2))
         self.after.setCurrentIndex(len(states) - 1)
         self.model = ComparisonModel(self, names)
+        self.first_change: int | None = None
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("The parts of the plan compared"))
@@ -94,6 +95,9 @@ class CompareDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped text at the columns' width now, not when first shown.
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.table.resizeRowsToContents())
         choose = QFormLayout()
         choose.addRow(self.tr("&Before"), self.before)
         choose.addRow(self.tr("&After"), self.after)
@@ -111,8 +115,25 @@ class CompareDialog(QDialog):
     def _show(self, *_: Any) -> None:
         before = self.states[self.before.currentIndex()][1] if self.states else None
         after = self.states[self.after.currentIndex()][1] if self.states else None
-        self.model.set_diffs(compare(before, after))
+        diffs = compare(before, after)
+        self.model.set_diffs(diffs)
+        # A part empty in both is left out of sight; the first changed part is in sight.
+        for row, diff in enumerate(diffs):
+            self.table.setRowHidden(row, not diff.before and not diff.after)
         self.table.resizeRowsToContents()
+        self.first_change = next((row for row, diff in enumerate(diffs) if diff.changed), None)
+        if self.isVisible():
+            self._to_first_change()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._to_first_change)  # once the rows have their height
+
+    def _to_first_change(self) -> None:
+        """The first changed part in sight: that is what the comparison is for."""
+        if self.first_change is not None:
+            self.table.scrollTo(self.model.index(self.first_change, 0),
+                                QAbstractItemView.ScrollHint.PositionAtTop)
 
 
 def version_label(version: Record, refused: bool) -> str:

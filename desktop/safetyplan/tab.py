@@ -12,12 +12,20 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -54,6 +62,7 @@ PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_f
                "working_well", "agreed_by")
 PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person", "relationship")
 EMERGENCY = ("112", "0800-2000")  # always offered: danger now, and Veilig Thuis
+SIDE_BY_SIDE = 1000  # px: from this width the lines and the form stand side by side
 
 
 class _Forms:
@@ -88,6 +97,7 @@ class PlanTab(QWidget):
         self._salt = new_salt()
         self._select_next: str | None = None
         self._chosen_plan: tuple[str, str] | None = None  # (case, plan) the worker picked
+        self._shared = False  # the splitter's room shared out for its orientation
 
         self.make_button = QPushButton(self.tr("&Make a safety plan"), self)
         self.make_button.clicked.connect(self.make_plan)
@@ -142,6 +152,8 @@ class PlanTab(QWidget):
         # never cut (see _fit_columns).
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setStretchLastSection(True)
+        # Notes and warnings above it scroll away rather than squeeze the lines out of sight.
+        self.tree.setMinimumHeight(10 * self.tree.fontMetrics().lineSpacing())
         self.model.modelReset.connect(self._fit_columns)
         self.add_button = QPushButton(self.tr("Add a li&ne"), self)
         self.add_button.clicked.connect(self.add_line)
@@ -207,11 +219,12 @@ class PlanTab(QWidget):
         left_layout.addWidget(self.notes_label)
         left_layout.addWidget(self.plan_choice)
         left_layout.addWidget(self.next_version_button, 0, Qt.AlignmentFlag.AlignLeft)
-        left_layout.addWidget(self.checks_label)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
+        # Beside the form where a warned-about line is repaired, not above the lines.
+        right_layout.addWidget(self.checks_label)
         right_layout.addWidget(self.items)
         right_layout.addWidget(self.review)
         right_layout.addWidget(self.plan_form)
@@ -225,9 +238,9 @@ class PlanTab(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left_scroll.setWidget(left)
-        # The plan's lines above, the chosen line's form below: side by side, the tree's
-        # two columns were cut in the case file's share of a 1280×800 screen.
-        body = QSplitter(Qt.Orientation.Vertical, self)
+        # Side by side the tree's two columns were cut in the case file's share of a
+        # 1280×800 screen: there the form goes under the lines (see resizeEvent).
+        body = self.body = QSplitter(Qt.Orientation.Horizontal, self)
         body.addWidget(left_scroll)
         body.addWidget(scroll)
         body.setStretchFactor(0, 3)
@@ -241,17 +254,42 @@ class PlanTab(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, danger_color(palette))
         self.blockers_label.setPalette(palette)
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE
+                  else Qt.Orientation.Vertical)
+        if self.body.orientation() != wanted:
+            self.body.setOrientation(wanted)
+            self._shared = False
+        if not self._shared:
+            QTimer.singleShot(0, self, self._share_room)  # once the splitter has its size
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shared:
+            QTimer.singleShot(0, self, self._share_room)
+
+    def _share_room(self) -> None:
+        """Under each other, most of the room for the lines; the chosen line's form
+        scrolls. Once per orientation: after that the worker's drag holds."""
+        total = sum(self.body.sizes())
+        if self._shared or total <= 0 or not self.body.isVisible():
+            return
+        self._shared = True
+        if self.body.orientation() == Qt.Orientation.Vertical:
+            self.body.setSizes([total * 2 // 3, total - total * 2 // 3])
+
     def _fit_columns(self) -> None:
-        """The first column as wide as the widest part's title (never cut), the second
-        the rest, and each at least as wide as its header."""
+        """A part's title spans both columns (never cut); a line and what goes with it
+        share the width, each at least as wide as its header."""
         metrics = self.tree.fontMetrics()
-        titles = [str(self.model.index(r, 0).data()) for r in range(self.model.rowCount())]
-        heads = [metrics.horizontalAdvance(str(self.model.headerData(
-            c, Qt.Orientation.Horizontal))) + 24 for c in range(2)]
-        widest = max(metrics.horizontalAdvance(t) for t in titles)
         header = self.tree.header()
-        header.setMinimumSectionSize(min(heads))
-        header.resizeSection(0, max(widest + self.tree.indentation() + 24, heads[0]))
+        header.setMinimumSectionSize(max(metrics.horizontalAdvance(str(
+            self.model.headerData(c, Qt.Orientation.Horizontal))) + 24 for c in range(2)))
+        for column in range(2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
 
     # -- loading ----------------------------------------------------------------------------
 

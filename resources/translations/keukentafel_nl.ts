@@ -161,16 +161,16 @@
         <translation>Evaluatie te laat sinds %1</translation>
     </message>
     <message>
-        <source>Plan returned</source>
-        <translation>Plan teruggestuurd</translation>
-    </message>
-    <message>
         <source>since %1</source>
         <translation>sinds %1</translation>
     </message>
     <message>
         <source>The team lead returned the safety plan.</source>
         <translation>De teamleider heeft het veiligheidsplan teruggestuurd.</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Teruggestuurd</translation>
     </message>
     <message>
         <source>Youngest in the household: %1.</source>

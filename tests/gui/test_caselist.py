@@ -190,8 +190,7 @@ def test_a_returned_plan_arriving_by_sync_is_marked_in_the_list(view, store, ses
     jansen = view.ids["Familie Jansen"]
     plan = next(p for p in store.list_records(kind="safety_plan", case_id=jansen))
     row = titles(view).index("Familie Jansen")
-    assert "returned" not in view.model.index(row, 0).data()
-    assert view.model.index(row, 0).data(Qt.ItemDataRole.DecorationRole) is None
+    assert "returned" not in view.model.index(row, 3).data()
     # the team lead's decision, as a sync brings it
     returned = Record(id=plan.id, kind="safety_plan", case_id=jansen, rev=plan.rev + 1,
                       fields={**plan.fields, "status": "returned",
@@ -202,13 +201,15 @@ def test_a_returned_plan_arriving_by_sync_is_marked_in_the_list(view, store, ses
             records=[returned], conflicts=[], revoked_case_ids=[], cursor="c1", more=False)),
             source="sync")
     row = titles(view).index("Familie Jansen")
-    family = view.model.index(row, 0)
-    assert family.data().split("\n")[1].startswith("Plan returned")
-    assert not family.data(Qt.ItemDataRole.DecorationRole).isNull()
-    assert "The team lead returned the safety plan." in family.data(
-        Qt.ItemDataRole.AccessibleTextRole)
-    # the other families carry no mark
-    others = [view.model.index(r, 0).data() for r in range(3) if r != row]
+    mark = view.model.index(row, 3)
+    assert mark.data().split("\n")[-1] == "↩ Returned"  # under the sync mark, if any
+    assert mark.data(Qt.ItemDataRole.AccessibleTextRole).endswith(
+        "The team lead returned the safety plan.")
+    # the words are not cut: the column holds them
+    metrics = view.table.fontMetrics()
+    assert view.table.columnWidth(3) >= metrics.horizontalAdvance("↩ Returned") + 16
+    # the other families carry no such mark
+    others = [view.model.index(r, 3).data() or "" for r in range(3) if r != row]
     assert not any("returned" in text for text in others)
 
 

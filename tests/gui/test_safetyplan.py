@@ -552,6 +552,10 @@ def test_who_agreed_and_what_if_an_agreement_is_not_kept_are_kept_and_compared(
     assert set(model.index(agreed, 2).data().split("\n")) == {"Karel van Dijk",
                                                                "Sanne van Dijk"}
     assert "Oma haalt de kinderen op" in model.index(rows["Agreements (changed)"], 2).data()
+    # a part empty in both is out of sight; the parts that hold something are not
+    table = plan_tab.compare_dialog.table
+    assert table.isRowHidden(rows["What makes it harder"])
+    assert not table.isRowHidden(rows["Agreements (changed)"])
 
 
 def test_an_approved_plan_edited_elsewhere_says_so_and_starts_the_next_version(
@@ -599,8 +603,12 @@ def test_a_network_member_removed_from_the_map_is_said_and_chosen_again(
     qtbot.waitUntil(who.view().isVisible)
     qtbot.wait(QApplication.doubleClickInterval() + 20)
     index = who.model().index(who.findData(sanne.id), 0)
-    QTest.mouseClick(who.view().viewport(), Qt.MouseButton.LeftButton,
-                     pos=who.view().visualRect(index).center())
+    for _ in range(5):  # as acting.choose: a release too soon after opening is ignored
+        if not who.view().isVisible():
+            break
+        QTest.mouseClick(who.view().viewport(), Qt.MouseButton.LeftButton,
+                         pos=who.view().visualRect(index).center())
+        qtbot.wait(50)
     settle(tab, qtbot)
     assert store.get_record(role.id).fields["who"] == sanne.id
     assert not plan_tab.checks_label.isVisible()
@@ -624,6 +632,8 @@ def test_the_plan_fits_the_case_file_beside_the_case_list_at_1280_by_800(
     for column in range(2):
         title = plan_tab.model.headerData(column, Qt.Orientation.Horizontal)
         assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 8, title
+        # a line and what goes with it both readable, neither squeezed by the other
+        assert header.sectionSize(column) >= tree.viewport().width() // 3, title
         assert header.sectionViewportPosition(column) + header.sectionSize(column) <= (
             tree.viewport().width()), title  # all of the column in sight
     for row in range(plan_tab.model.rowCount()):
@@ -638,3 +648,7 @@ def test_the_plan_fits_the_case_file_beside_the_case_list_at_1280_by_800(
             assert button.width() >= button.minimumSizeHint().width(), button.text()
             right = button.mapTo(plan_tab, button.rect().topRight()).x()
             assert right <= plan_tab.width(), button.text()
+    # the form goes under the lines there; on a wide screen beside them
+    assert plan_tab.body.orientation() == Qt.Orientation.Vertical
+    view.resize(1300, 700)
+    qtbot.waitUntil(lambda: plan_tab.body.orientation() == Qt.Orientation.Horizontal)
