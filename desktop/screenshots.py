@@ -91,6 +91,27 @@ def _showcase(store: object) -> str:
     return returned[0] if returned else store.list_cases()[0].id  # type: ignore[attr-defined]
 
 
+def _plan_comparison(store: object, plan_tab: object, folder: Path) -> list[Path]:
+    """The returned plan's version beside the plan now, part by part, after the worker
+    answered the team lead's comment on the signals (the demo's fictional answer)."""
+    plan = plan_tab.data.plan  # type: ignore[attr-defined]
+    signals = plan_tab.model.lines("signal")  # type: ignore[attr-defined]
+    if plan is None or not signals:
+        return []
+    store.update_record(signals[0].id, {  # type: ignore[attr-defined]
+        "text": "De kinderen worden stil en spelen niet meer buiten.",
+        "who": "oma: zij belt moeder en daarna de jeugdprofessional"})
+    plan_tab.reload()  # type: ignore[attr-defined]
+    settle(400)
+    plan_tab.compare_versions()  # type: ignore[attr-defined]
+    dialog = plan_tab.compare_dialog  # type: ignore[attr-defined]
+    dialog.resize(1100, 760)
+    settle()
+    path = _save(dialog, folder, "14-plan-version-comparison")
+    dialog.close()
+    return [path]
+
+
 def _review_queue(work: Path, service_url: str, folder: Path) -> list[Path]:
     """The team lead's window: the plans to review, and one of them opened from the queue."""
     from desktop.mainwindow.window import MainWindow
@@ -232,6 +253,8 @@ def render(folder: Path) -> list[Path]:
             tabs.setCurrentWidget(workspace.plan_tab)
             settle(300, lambda: not window.session.busy)
             saved.extend(_scaling_chart(window, workspace, folder))
+
+            saved.extend(_plan_comparison(store, workspace.plan_tab, folder))
 
             window.show_conflicts()
             inbox = window.inbox

@@ -3,7 +3,8 @@
 The search matches the family name and every person name of the case, case- and
 accent-folded: one LIKE on the case's `search` column, which triggers keep (migration 0007),
 rather than a Python fold per name per search. The next review date is the earliest
-`review_on` of the case's live safety plans.
+`review_on` of the case's live safety plans; the plan's mark is the status of the case's
+current plan (CURRENT_PLAN_ORDER), so that a returned plan shows in the list.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 from typing import Any, Literal, NamedTuple
 
 from sqlalchemy import Connection, func, literal_column, select
+from sqlalchemy import case as when
 
 from storage.database import fold
 from storage.models import (
@@ -23,6 +25,10 @@ from storage.models import (
 from storage.outbox import UNDELIVERED
 
 CaseOrder = Literal["updated", "title", "review"]
+# Which plan of a case is its current one when two laptops each made one: the furthest in
+# review, then the newest version, then by id, so that every laptop and the case list agree
+# (a plan without a status is a draft).
+CURRENT_PLAN_ORDER = ("submitted", "agreed", "returned", "draft", "approved")
 
 
 class CaseSummary(NamedTuple):
@@ -42,6 +48,7 @@ class CaseSummary(NamedTuple):
     # member (most often the child the case is about) and the date the case started.
     youngest: str | None = None
     opened_on: str | None = None
+    plan_status: str | None = None  # of the case's current safety plan
 
 
 def list_cases(
@@ -86,11 +93,23 @@ def list_cases(
         .limit(1)
         .scalar_subquery()
     )
+    rank = when(
+        *((plan.c.status == status, number) for number, status in enumerate(CURRENT_PLAN_ORDER)),
+        (plan.c.status.is_(None), CURRENT_PLAN_ORDER.index("draft")),
+        else_=len(CURRENT_PLAN_ORDER),
+    )
+    plan_status = (
+        select(func.coalesce(plan.c.status, "draft"))
+        .where(plan.c.case_id == case.c.id, plan.c.deleted.is_(False))
+        .order_by(rank, func.coalesce(plan.c.version, 1).desc(), plan.c.id)
+        .limit(1)
+        .scalar_subquery()
+    )
     query = select(
         case.c.id, case.c.title, case.c.status, case.c.contact_worker_id, case.c.team_id,
         case.c.legal_framework, next_review.label("next_review"),
         updated.label("updated"), pending.label("pending"), conflicts.label("conflicts"),
-        youngest.label("youngest"), case.c.opened_on,
+        youngest.label("youngest"), case.c.opened_on, plan_status.label("plan_status"),
     ).where(case.c.deleted.is_(False))
     if status is not None:
         query = query.where(case.c.status == status)
@@ -101,7 +120,8 @@ def list_cases(
     # The columns are selected in CaseSummary's order: plain tuples, no per-field lookups;
     # only the youngest's name is cut down to the first name.
     make = CaseSummary._make
-    return [make((*row[:-2], first_name(row[-2]), row[-1])) for row in conn.execute(query).all()]
+    return [make((*row[:-3], first_name(row[-3]), *row[-2:]))
+            for row in conn.execute(query).all()]
 
 
 def first_name(name: str | None) -> str | None:

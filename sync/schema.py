@@ -177,6 +177,8 @@ KINDS: dict[str, KindSpec] = {
             F("review_comment", "text"),
             F("reviewed_by", "str"),
             F("reviewed_at", "str"),
+            # Beyond design.md: who of the family agreed (person ids of the case).
+            F("agreed_by", "list[str]", holds_id=True),
         ),
         _kind(
             "plan_item", "one line of a safety plan, in one of its sections",
@@ -194,6 +196,8 @@ KINDS: dict[str, KindSpec] = {
             F("done", "bool"),
             F("part", "str", choices=CHILD_VOICE_PARTS),
             F("addresses", "list[str]"),
+            # Beyond design.md: for an agreement, what happens when it is not kept.
+            F("if_not_kept", "text", personal=True),
         ),
         _kind(
             "plan_version", "what a team lead approved or returned, exactly as they saw it",

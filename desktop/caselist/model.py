@@ -1,4 +1,5 @@
-"""CaseListModel: the case list as a table - family, status, next review, unsynced mark.
+"""CaseListModel: the case list as a table - family, status, next review, and the marks:
+unsynced changes, open conflicts and a returned plan (an icon and words).
 
 Rows are the store's CaseSummary objects, already searched, filtered and sorted in SQL; the
 model only shows them, so that a new list of 2,000 cases is one cheap reset.
@@ -99,10 +100,16 @@ class CaseListModel(RowTableModel):
                 date = display_value("safety_plan", "review_on", summary.next_review)
                 return f"{date}\n{overdue_word()}" if overdue(summary.next_review) else date
             if column == MARK:
-                return sync_mark(summary.pending, summary.conflicts)
+                marks = [sync_mark(summary.pending, summary.conflicts)]
+                if summary.plan_status == "returned":
+                    marks.append(self.returned_word())
+                return "\n".join(m for m in marks if m)
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == MARK:
-                return self.sync_mark_words(summary.pending, summary.conflicts)
+                words = [self.sync_mark_words(summary.pending, summary.conflicts)]
+                if summary.plan_status == "returned":
+                    words.append(self.tr("The team lead returned the safety plan."))
+                return " ".join(w for w in words if w)
             if column == FAMILY:
                 return self.family_words(summary)
             if column == NEXT_REVIEW and overdue(summary.next_review):
@@ -112,6 +119,11 @@ class CaseListModel(RowTableModel):
                 return str(self.data(index, Qt.ItemDataRole.DisplayRole) or "").replace(
                     "\n", ", ")
         return None
+
+    def returned_word(self) -> str:
+        """The mark of a case whose current plan the team lead returned: an arrow back, as
+        the other marks are a sign and words (the whole sentence is in the tooltip)."""
+        return "↩ " + self.tr("Returned")
 
     def second_line(self, summary: Any) -> str:
         """"Mila · since 2025": the youngest of the household and the year the case started,

@@ -97,6 +97,10 @@ class CaseListView(QWidget):
         # Room for a family name beside the other columns, whatever the splitter does.
         others = sum(self.table.columnWidth(c) for c in (STATUS, NEXT_REVIEW, MARK))
         self.setMinimumWidth(metrics.horizontalAdvance("Familie Van der Meer") + others + 32)
+        # The marks hold a returned plan's mark too: room for it, taken from the family's
+        # column, which gives way first on a narrow screen.
+        returned = metrics.horizontalAdvance(self.model.returned_word()) + 16
+        self.table.setColumnWidth(MARK, max(self.table.columnWidth(MARK), returned))
         rows = self.table.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         # Two lines a row: the family and what tells it apart (see CaseListModel).

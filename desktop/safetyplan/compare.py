@@ -15,6 +15,8 @@ from desktop.safetyplan.words import SECTIONS
 from sync.protocol import Record
 
 TEXT_PARTS = ("harm", "worries", "complicating_factors", "working_well")
+# Lists of the plan: one line each (person ids, shown as names on screen).
+LIST_PARTS = ("agreed_by",)
 # What a line is, for comparing: its place shows in the order, not in the key itself.
 _IGNORED = frozenset({"position", "plan_id", "section"})
 
@@ -30,7 +32,12 @@ class PartDiff:
         return self.before != self.after
 
 
-def _line(fields: dict[str, Any]) -> str:
+def _line(fields: dict[str, Any], conditions: dict[str, str]) -> str:
+    """One line as text; the conditions it meets by their words, not their ids."""
+    fields = {**fields, "addresses": [conditions.get(str(c), str(c))
+                                      for c in fields.get("addresses") or []] or None}
+    # A tick (done) reads as a mark, not as the English True/False.
+    fields = {k: ("✓" if v is True else None if v is False else v) for k, v in fields.items()}
     shown = {k: v for k, v in sorted(fields.items()) if k not in _IGNORED and v not in (None, "")}
     return " · ".join(str(v if not isinstance(v, list) else ", ".join(map(str, v)))
                       for v in shown.values())
@@ -50,18 +57,24 @@ def parts(plan_content: str | None) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {
         part: tuple(str(fields.get(part) or "").splitlines()) for part in TEXT_PARTS
     }
+    for part in LIST_PARTS:
+        values = fields.get(part)
+        out[part] = tuple(str(v) for v in values) if isinstance(values, list) else ()
     items = [i for i in data.get("items") or [] if isinstance(i, dict)
              and isinstance(i.get("fields"), dict)]
     items.sort(key=lambda i: sort_key(i["fields"].get("position"), str(i.get("id"))))
+    conditions = {str(i.get("id")): str(i["fields"].get("text") or "").split("\n", 1)[0]
+                  for i in items if i["fields"].get("section") == "condition"}
     for section in SECTIONS:
-        out[section] = tuple(_line(i["fields"]) for i in items
+        out[section] = tuple(_line(i["fields"], conditions) for i in items
                              if i["fields"].get("section") == section)
     return out
 
 
 def compare(before: str | None, after: str | None) -> list[PartDiff]:
     old, new = parts(before), parts(after)
-    return [PartDiff(p, old.get(p, ()), new.get(p, ())) for p in (*TEXT_PARTS, *SECTIONS)]
+    return [PartDiff(p, old.get(p, ()), new.get(p, ()))
+            for p in (*TEXT_PARTS, *SECTIONS, *LIST_PARTS)]
 
 
 def changed_since(version_content: str | None, plan: Record, items: Iterable[Record]

@@ -3,10 +3,10 @@ plan as it is now, or what a team lead saw before the plan changed under their d
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,16 @@ class ComparisonModel(RowTableModel):
     def headers(self) -> Sequence[str]:
         return [self.tr("Part"), self.tr("Before"), self.tr("After")]
 
+    def __init__(self, parent: Any = None, names: Mapping[str, str] | None = None) -> None:
+        super().__init__(parent)
+        self.names = dict(names or {})  # person id -> name: a line says who, not an id
+
+    def named(self, line: str) -> str:
+        for person_id, name in self.names.items():
+            if person_id in line:
+                line = line.replace(person_id, name)
+        return line
+
     def set_diffs(self, diffs: Sequence[PartDiff]) -> None:
         self.beginResetModel()
         self._rows = list(diffs)
@@ -57,13 +67,15 @@ class ComparisonModel(RowTableModel):
             title = part_title(diff.part)
             return title + (" " + self.tr("(changed)") if diff.changed else "")
         lines = diff.before if index.column() == 1 else diff.after
-        return "\n".join(lines)
+        return "\n".join(self.named(line) for line in lines)
 
 
 class CompareDialog(QDialog):
-    """`states`: (label, content JSON) of each state that can be chosen, oldest first."""
+    """`states`: (label, content JSON) of each state that can be chosen, oldest first;
+    `names`: person id -> name, for the lines that name someone of the case."""
 
-    def __init__(self, states: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, states: list[tuple[str, str]], parent: QWidget | None = None,
+                 names: Mapping[str, str] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Compare versions"))
         self.states = states
@@ -74,7 +86,8 @@ class CompareDialog(QDialog):
             self.after.addItem(label)
         self.before.setCurrentIndex(max(0, len(states) - 2))
         self.after.setCurrentIndex(len(states) - 1)
-        self.model = ComparisonModel(self)
+        self.model = ComparisonModel(self, names)
+        self.first_change: int | None = None
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setAccessibleName(self.tr("The parts of the plan compared"))
@@ -82,6 +95,9 @@ class CompareDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped text at the columns' width now, not when first shown.
+        self.table.horizontalHeader().sectionResized.connect(
+            lambda *_: self.table.resizeRowsToContents())
         choose = QFormLayout()
         choose.addRow(self.tr("&Before"), self.before)
         choose.addRow(self.tr("&After"), self.after)
@@ -99,8 +115,25 @@ class CompareDialog(QDialog):
     def _show(self, *_: Any) -> None:
         before = self.states[self.before.currentIndex()][1] if self.states else None
         after = self.states[self.after.currentIndex()][1] if self.states else None
-        self.model.set_diffs(compare(before, after))
+        diffs = compare(before, after)
+        self.model.set_diffs(diffs)
+        # A part empty in both is left out of sight; the first changed part is in sight.
+        for row, diff in enumerate(diffs):
+            self.table.setRowHidden(row, not diff.before and not diff.after)
         self.table.resizeRowsToContents()
+        self.first_change = next((row for row, diff in enumerate(diffs) if diff.changed), None)
+        if self.isVisible():
+            self._to_first_change()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        QTimer.singleShot(0, self, self._to_first_change)  # once the rows have their height
+
+    def _to_first_change(self) -> None:
+        """The first changed part in sight: that is what the comparison is for."""
+        if self.first_change is not None:
+            self.table.scrollTo(self.model.index(self.first_change, 0),
+                                QAbstractItemView.ScrollHint.PositionAtTop)
 
 
 def version_label(version: Record, refused: bool) -> str:

@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.safetyplan.positions import sort_key
+from storage.case_list import CURRENT_PLAN_ORDER
 from sync.protocol import Record
 
-STATUS_ORDER = ("submitted", "agreed", "returned", "draft", "approved")
+STATUS_ORDER = CURRENT_PLAN_ORDER  # the case list marks the same plan the tab shows
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,11 @@ class PlanData:
     refused: dict[str, str] = field(default_factory=dict)  # version id -> the service's code
     refused_versions: list[Record] = field(default_factory=list)  # what the lead saw then
     other_plans: int = 0  # more live plans in the case (made on two laptops): not shown
+    # The map, for checking the plan against it: its ties, and people removed from it (a
+    # line may still name one).
+    relationships: list[Record] = field(default_factory=list)
+    removed_people: list[Record] = field(default_factory=list)
+    plans: list[Record] = field(default_factory=list)  # every live plan, the current first
 
     @property
     def is_teamlead(self) -> bool:
@@ -43,15 +49,23 @@ def current_plan(plans: list[Record]) -> Record | None:
     return min(live, key=rank)
 
 
-def read_plan(store: Any, case_id: str) -> PlanData:
+def read_plan(store: Any, case_id: str, chosen: str | None = None) -> PlanData:
+    """`chosen`: the plan the worker picked when the case holds more than one (else, or when
+    it is gone, the current one)."""
     plans = [p for p in store.list_records(kind="safety_plan", case_id=case_id)
              if not p.deleted]
-    plan = current_plan(plans)
+    first = current_plan(plans)
+    plan = next((p for p in plans if p.id == chosen), first)
+    plans.sort(key=lambda p: (p is not first, p.id))
     user = store.get_setting("user")
-    people = sorted(store.list_records(kind="person", case_id=case_id),
+    everyone = store.list_records(kind="person", case_id=case_id, include_deleted=True)
+    people = sorted((p for p in everyone if not p.deleted),
                     key=lambda p: (str(p.fields.get("name") or ""), p.id))
+    removed = [p for p in everyone if p.deleted]
+    ties = store.list_records(kind="relationship", case_id=case_id)
     if plan is None:
-        return PlanData(None, people=people, user=user if isinstance(user, dict) else {})
+        return PlanData(None, people=people, user=user if isinstance(user, dict) else {},
+                        relationships=ties, removed_people=removed)
     items = [i for i in store.list_records(kind="plan_item", case_id=case_id)
              if i.fields.get("plan_id") == plan.id]
     items.sort(key=lambda i: sort_key(i.fields.get("position"), i.id))
@@ -66,4 +80,5 @@ def read_plan(store: Any, case_id: str) -> PlanData:
     return PlanData(plan, items, [v for v in versions if v.id not in refused], people,
                     user if isinstance(user, dict) else {},
                     {v.id: refused[v.id] for v in versions if v.id in refused},
-                    [v for v in versions if v.id in refused], len(plans) - 1)
+                    [v for v in versions if v.id in refused], len(plans) - 1,
+                    relationships=ties, removed_people=removed, plans=plans)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QStackedWidget, QWidget
 
 from desktop.casefile.editors import ChecklistEditor, FieldEditor
@@ -13,10 +14,12 @@ from desktop.safetyplan.items_model import first_line
 from desktop.safetyplan.words import SECTIONS
 from sync.protocol import Record
 
+translate = QCoreApplication.translate
+
 SECTION_FIELDS: dict[str, tuple[str, ...]] = {
     "danger": ("text", "goal", "family_view", "addresses"),
     "condition": ("text", "set_by"),
-    "agreement": ("who", "text", "when", "how_checked", "addresses", "done"),
+    "agreement": ("who", "text", "when", "how_checked", "if_not_kept", "addresses", "done"),
     "signal": ("text", "who"),
     "emergency_step": ("text", "who", "phone"),
     "network_commitment": ("who", "text"),
@@ -35,14 +38,29 @@ class WhoEditor(FieldEditor):
         combo.addItem("", None)
         super().__init__(combo, debounce=True)
         self.combo = combo
+        # Someone removed from the map whom a line still names: shown by name, not chosen
+        # anew (text on screen -> person id), so the line reads and stays as it was.
+        self._removed: dict[str, str] = {}
+        self._removed_ids: dict[str, str] = {}
         line = combo.lineEdit()
         assert line is not None
         line.textEdited.connect(self._touched)
         line.installEventFilter(self)  # leaving the field saves it
-        combo.activated.connect(lambda _i: self.flush())
+        # Picking from the list is the worker's action too: saved at once.
+        combo.activated.connect(self._picked)
 
-    def set_options(self, people: list[tuple[str, str]]) -> None:
+    def _picked(self, _index: int) -> None:
+        self._touched()
+        self.flush()
+
+    def set_options(self, people: list[tuple[str, str]],
+                    removed: Sequence[tuple[str, str]] = ()) -> None:
         current = self._read()
+        self._removed_ids = {
+            person_id: translate("SafetyPlan", "%1 (removed from the map)").replace(
+                "%1", name or translate("SafetyPlan", "someone"))
+            for person_id, name in removed}
+        self._removed = {text: person_id for person_id, text in self._removed_ids.items()}
         blocked = self.combo.blockSignals(True)
         self.combo.clear()
         self.combo.addItem("", None)
@@ -55,6 +73,8 @@ class WhoEditor(FieldEditor):
         text = self.combo.currentText().strip()
         if not text:
             return None
+        if text in self._removed:
+            return self._removed[text]
         index = self.combo.findText(text, Qt.MatchFlag.MatchExactly)
         return self.combo.itemData(index) if index > 0 else text
 
@@ -64,7 +84,7 @@ class WhoEditor(FieldEditor):
             self.combo.setCurrentIndex(index)
         else:
             self.combo.setCurrentIndex(0)
-            self.combo.setEditText(value or "")
+            self.combo.setEditText(self._removed_ids.get(value, value) if value else "")
 
 
 class ItemForms(QStackedWidget):
@@ -92,10 +112,12 @@ class ItemForms(QStackedWidget):
             self.forms[section] = form
             self.addWidget(form)
 
-    def set_choices(self, people: list[Record], conditions: list[Record]) -> None:
+    def set_choices(self, people: list[Record], conditions: list[Record],
+                    removed: Sequence[Record] = ()) -> None:
         named = [(p.id, str(p.fields.get("name") or "")) for p in people]
+        gone = [(p.id, str(p.fields.get("name") or "")) for p in removed]
         for editor in self.who:
-            editor.set_options(named)
+            editor.set_options(named, gone)
         options = [(c.id, first_line(c.fields.get("text")) or "…") for c in conditions]
         for addresses in self.addresses:
             addresses.set_options(options)

@@ -199,10 +199,14 @@ class PlanItemsModel(QAbstractItemModel):
         if record is None:
             if index.internalId() == _TOP and index.row() < len(SECTIONS):
                 section = SECTIONS[index.row()]
-                if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole,
+                            Qt.ItemDataRole.ToolTipRole):
+                    count = len(self._lines[section])
                     if index.column() == 0:
-                        return section_title(section)
-                    return str(len(self._lines[section])) if self._lines[section] else ""
+                        # The title spans the row in the tab: the count goes with it.
+                        title = section_title(section)
+                        return f"{title} ({count})" if count else title
+                    return str(count) if count else ""
             return None
         if role == self.RecordRole:
             return record.id

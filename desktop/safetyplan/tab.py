@@ -12,11 +12,20 @@ import datetime as dt
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -29,16 +38,22 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casefile.controller import CaseFileController
+from desktop.casefile.editors import ChecklistEditor
 from desktop.casefile.form import RecordForm
 from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
+from desktop.casefile.records_model import display_value
 from desktop.operations import ChangeNotice
 from desktop.safetyplan.children_panel import ChildrenPanel
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
+from desktop.safetyplan.compare import changed_since
 from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
+from desktop.safetyplan.crosscheck import cross_checks
 from desktop.safetyplan.data import PlanData, read_plan
+from desktop.safetyplan.family_agreement import AgreeDialog, family
 from desktop.safetyplan.item_forms import ItemForms
 from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_line
+from desktop.safetyplan.notes import check_text, unapproved_text
 from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
@@ -47,9 +62,10 @@ from desktop.safetyplan.scaling_panel import ScalingPanel
 from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
-               "working_well")
-PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person")
+               "working_well", "agreed_by")
+PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person", "relationship")
 EMERGENCY = ("112", "0800-2000")  # always offered: danger now, and Veilig Thuis
+SIDE_BY_SIDE = 1000  # px: from this width the lines and the form stand side by side
 
 
 class _Forms:
@@ -83,6 +99,8 @@ class PlanTab(QWidget):
         self.ids = Ids()
         self._salt = new_salt()
         self._select_next: str | None = None
+        self._chosen_plan: tuple[str, str] | None = None  # (case, plan) the worker picked
+        self._shared = False  # the splitter's room shared out for its orientation
 
         self.make_button = QPushButton(self.tr("&Make a safety plan"), self)
         self.make_button.clicked.connect(self.make_plan)
@@ -106,10 +124,20 @@ class PlanTab(QWidget):
         self.notes_label = QLabel(self)  # odd data, in words: what to look at or repair
         self.notes_label.setWordWrap(True)
         self.notes_label.setObjectName("notes")
+        # Two plans made on two laptops at once: both stay, the worker picks which to see.
+        self.plan_choice = QComboBox(self)
+        self.plan_choice.setAccessibleName(self.tr("Which plan"))
+        self.plan_choice.activated.connect(self._choose_plan)
+        self.checks_label = QLabel(self)  # the plan checked against the network map
+        self.checks_label.setWordWrap(True)
+        self.checks_label.setObjectName("checks")
         self.agree_button = QPushButton(self.tr("Mark as &agreed"), self)
         self.agree_button.clicked.connect(self.mark_agreed)
         self.submit_button = QPushButton(self.tr("Su&bmit to the team lead"), self)
         self.submit_button.clicked.connect(self.submit)
+        # An approved plan edited on another laptop before the approval reached it.
+        self.next_version_button = QPushButton(self.tr("Start the ne&xt version"), self)
+        self.next_version_button.clicked.connect(self.start_next_version)
         self.compare_button = QPushButton(self.tr("Co&mpare versions…"), self)
         self.compare_button.clicked.connect(self.compare_versions)
 
@@ -123,6 +151,13 @@ class PlanTab(QWidget):
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.model.move_requested.connect(self.move_line_to)
+        # A long line is cut with "…" and read whole in its tooltip; the parts' titles are
+        # never cut (see _fit_columns).
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.tree.header().setStretchLastSection(True)
+        # Notes and warnings above it scroll away rather than squeeze the lines out of sight.
+        self.tree.setMinimumHeight(10 * self.tree.fontMetrics().lineSpacing())
+        self.model.modelReset.connect(self._fit_columns)
         self.add_button = QPushButton(self.tr("Add a li&ne"), self)
         self.add_button.clicked.connect(self.add_line)
         self.remove_button = QPushButton(self.tr("&Remove line"), self)
@@ -146,7 +181,9 @@ class PlanTab(QWidget):
             self.emergency_buttons[phone] = button
 
         self.items = ItemForms(self)
-        self.plan_form = RecordForm("safety_plan", PLAN_FIELDS, self)
+        self.agreed_by = ChecklistEditor([], self, columns=1)  # the family's people
+        self.plan_form = RecordForm("safety_plan", PLAN_FIELDS, self,
+                                    {"agreed_by": self.agreed_by})
         self.plan_form.edited.connect(self._on_plan_edited)
         for form in self.items.forms.values():
             form.edited.connect(self._on_item_edited)
@@ -163,15 +200,24 @@ class PlanTab(QWidget):
         controller.external_change.connect(self._on_external)
 
     def _build(self, empty: QWidget) -> None:
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.remove_button, *self.emergency_buttons.values()):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        flow = QHBoxLayout()
-        flow.addWidget(self.status_label, 1)
-        flow.addWidget(self.agree_button)
-        flow.addWidget(self.submit_button)
-        flow.addWidget(self.compare_button)
+        # Rows of two or three buttons: in Dutch four of them are wider than the case file
+        # beside the case list at 1280×800.
+        buttons = QVBoxLayout()
+        for row_buttons in ((self.add_button, self.remove_button),
+                            tuple(self.emergency_buttons.values())):
+            row = QHBoxLayout()
+            for button in row_buttons:
+                row.addWidget(button)
+            row.addStretch(1)
+            buttons.addLayout(row)
+        flow = QVBoxLayout()
+        flow.addWidget(self.status_label)
+        flow_buttons = QHBoxLayout()
+        flow_buttons.addWidget(self.agree_button)
+        flow_buttons.addWidget(self.submit_button)
+        flow_buttons.addWidget(self.compare_button)
+        flow_buttons.addStretch(1)
+        flow.addLayout(flow_buttons)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -179,10 +225,14 @@ class PlanTab(QWidget):
         left_layout.addWidget(self.blockers_label)
         left_layout.addWidget(self.nudge_label)
         left_layout.addWidget(self.notes_label)
+        left_layout.addWidget(self.plan_choice)
+        left_layout.addWidget(self.next_version_button, 0, Qt.AlignmentFlag.AlignLeft)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
+        # Beside the form where a warned-about line is repaired, not above the lines.
+        right_layout.addWidget(self.checks_label)
         right_layout.addWidget(self.items)
         right_layout.addWidget(self.scaling)  # under the danger statement it charts
         right_layout.addWidget(self.review)
@@ -197,7 +247,9 @@ class PlanTab(QWidget):
         left_scroll.setWidgetResizable(True)
         left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         left_scroll.setWidget(left)
-        body = QSplitter(Qt.Orientation.Horizontal, self)
+        # Side by side the tree's two columns were cut in the case file's share of a
+        # 1280×800 screen: there the form goes under the lines (see resizeEvent).
+        body = self.body = QSplitter(Qt.Orientation.Horizontal, self)
         body.addWidget(left_scroll)
         body.addWidget(scroll)
         body.setStretchFactor(0, 3)
@@ -215,11 +267,50 @@ class PlanTab(QWidget):
         palette.setColor(QPalette.ColorRole.WindowText, danger_color(palette))
         self.blockers_label.setPalette(palette)
 
+    def resizeEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        wanted = (Qt.Orientation.Horizontal if self.width() >= SIDE_BY_SIDE
+                  else Qt.Orientation.Vertical)
+        if self.body.orientation() != wanted:
+            self.body.setOrientation(wanted)
+            self._shared = False
+        if not self._shared:
+            QTimer.singleShot(0, self, self._share_room)  # once the splitter has its size
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._shared:
+            QTimer.singleShot(0, self, self._share_room)
+
+    def _share_room(self) -> None:
+        """Under each other, most of the room for the lines; the chosen line's form
+        scrolls. Once per orientation: after that the worker's drag holds."""
+        total = sum(self.body.sizes())
+        if self._shared or total <= 0 or not self.body.isVisible():
+            return
+        self._shared = True
+        if self.body.orientation() == Qt.Orientation.Vertical:
+            self.body.setSizes([total * 2 // 3, total - total * 2 // 3])
+
+    def _fit_columns(self) -> None:
+        """A part's title spans both columns (never cut); a line and what goes with it
+        share the width, each at least as wide as its header."""
+        metrics = self.tree.fontMetrics()
+        header = self.tree.header()
+        header.setMinimumSectionSize(max(metrics.horizontalAdvance(str(
+            self.model.headerData(c, Qt.Orientation.Horizontal))) + 24 for c in range(2)))
+        for column in range(2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        for row in range(self.model.rowCount()):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
+
     # -- loading ----------------------------------------------------------------------------
 
     def load(self, case_id: str) -> None:
+        chosen = self._chosen_plan[1] if self._chosen_plan and (
+            self._chosen_plan[0] == case_id) else None
         self.controller.session.query(
-            lambda s: read_plan(s, case_id),
+            lambda s: read_plan(s, case_id, chosen),
             while_alive(self, lambda data: self._loaded(case_id, data)))
 
     def _loaded(self, case_id: str, data: PlanData) -> None:
@@ -231,10 +322,14 @@ class PlanTab(QWidget):
         self.loaded_case = case_id
         self.pages.setCurrentIndex(1 if data.plan is not None else 0)
         self.make_button.setEnabled(data.plan is None)
-        names = {p.id: str(p.fields.get("name") or "") for p in data.people}
+        names = {p.id: self.tr("%1 (removed from the map)").replace(
+            "%1", str(p.fields.get("name") or "")) for p in data.removed_people}
+        names.update({p.id: str(p.fields.get("name") or "") for p in data.people})
         self.model.set_items(data.items, names)
         self.tree.expandAll()
-        self.items.set_choices(data.people, self.model.lines("condition"))
+        self.items.set_choices(data.people, self.model.lines("condition"), data.removed_people)
+        self.agreed_by.set_options([(p.id, str(p.fields.get("name") or ""))
+                                    for p in family(data.people)])
         self.plan_form.show_record(data.plan)
         self.children.show_plan(data.plan, data.items, data.people)
         self.scaling.set_plan(case_id, data.items, data.people)
@@ -273,6 +368,14 @@ class PlanTab(QWidget):
 
     # -- what is on screen ------------------------------------------------------------------
 
+    def _choose_plan(self, index: int) -> None:
+        plan_id = self.plan_choice.itemData(index)
+        if self.loaded_case is None or not plan_id:
+            return
+        self.form.flush()
+        self._chosen_plan = (self.loaded_case, plan_id)
+        self.reload()
+
     def current_id(self) -> str | None:
         record = self.model.record(self.tree.currentIndex())
         return record.id if record is not None else None
@@ -292,6 +395,9 @@ class PlanTab(QWidget):
         status = plan.fields.get("status") or "draft"
         text = self.tr("Status: %1 · version %2").replace("%1", choice_label(status)).replace(
             "%2", str(plan.fields.get("version") or 1))
+        agreed = self.agreed_words(plan)
+        if agreed:
+            text += "\n" + agreed
         if status == "returned" and plan.fields.get("review_comment"):
             text += "\n" + self.tr("The team lead says: %1").replace(
                 "%1", plan.fields["review_comment"])
@@ -307,9 +413,24 @@ class PlanTab(QWidget):
                 self.tr("Before the plan can be agreed:") + "\n• " + "\n• ".join(missing))
         self.blockers_label.setVisible(bool(missing) and status in ("draft", "returned"))
         self.nudge_label.setVisible(danger_nudges(self.data.items))
+        blocked = self.plan_choice.blockSignals(True)
+        self.plan_choice.clear()
+        for other in self.data.plans:
+            self.plan_choice.addItem(self.tr("%1 · %2 · version %3").replace(
+                "%1", str(other.fields.get("title") or self.tr("Safety plan"))).replace(
+                "%2", choice_label(other.fields.get("status") or "draft")).replace(
+                "%3", str(other.fields.get("version") or 1)), other.id)
+        self.plan_choice.setCurrentIndex(self.plan_choice.findData(plan.id))
+        self.plan_choice.blockSignals(blocked)
+        self.plan_choice.setVisible(len(self.data.plans) > 1)
         notes = self.notes()
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
+        self.next_version_button.setVisible(bool(self.unapproved_parts()))
+        checks = self.checks()
+        self.checks_label.setText(
+            self.tr("Checked against the network map:") + "\n• " + "\n• ".join(checks))
+        self.checks_label.setVisible(bool(checks))
         self.agree_button.setVisible(status in ("draft", "returned"))
         self.agree_button.setEnabled(not missing)
         self.submit_button.setVisible(status == "agreed")
@@ -327,12 +448,60 @@ class PlanTab(QWidget):
         notes = []
         if self.data.other_plans:
             notes.append(self.tr("This case holds more than one plan (made on two laptops at "
-                                 "once); this is the one furthest in review."))
+                                 "once). Choose below which one you see; the case list "
+                                 "follows the one furthest in review."))
+        unapproved = self.unapproved_parts()
+        if unapproved:
+            notes.append(unapproved_text(unapproved))
         for item in dangling(self.data.items):
             notes.append(self.tr("\u201c%1\u201d meets a condition that was removed: choose "
                                  "again which conditions it meets.").replace(
                 "%1", first_line(item.fields.get("text")) or "…"))
         return notes
+
+    def agreed_words(self, plan: Any) -> str:
+        """"Agreed on 3 March by Sanne and Karel", from the plan's fields."""
+        names = {p.id: str(p.fields.get("name") or "")
+                 for p in (*self.data.removed_people, *self.data.people)}
+        who = [names.get(pid) or self.tr("someone") for pid in plan.fields.get("agreed_by") or ()]
+        if not who:
+            return ""
+        return self.tr("Agreed on %1 by %2").replace(
+            "%1", display_value("safety_plan", "agreed_on", plan.fields.get("agreed_on"))
+        ).replace("%2", ", ".join(who))
+
+    def unapproved_parts(self) -> list[str]:
+        """The parts of an approved plan that differ from what its approval saw: edited on
+        another laptop while the team lead approved (the edit reached the service later)."""
+        plan = self.data.plan
+        if plan is None or plan.fields.get("status") != "approved":
+            return []
+        approvals = [v for v in self.data.versions if v.fields.get("decision") == "approved"
+                     and v.fields.get("version") == (plan.fields.get("version") or 1)]
+        if not approvals:
+            return []
+        return changed_since(approvals[-1].fields.get("content"), plan, self.data.items)
+
+    def start_next_version(self) -> None:
+        plan = self.data.plan
+        values = reopened(plan) if plan is not None else None
+        if values is not None:
+            self._set_plan(values, self.tr("Start the next version"))
+
+    def checks(self) -> list[str]:
+        """The plan checked against the network map, in words, each naming who and what."""
+        people = {p.id: p for p in (*self.data.removed_people, *self.data.people)}
+
+        def name(person_id: str | None) -> str:
+            person = people.get(person_id or "")
+            found = str(person.fields.get("name") or "") if person is not None else ""
+            return found or self.tr("someone")
+
+        lines = {i.id: i for i in self.data.items}
+        return [check_text(c, str(lines[c.item_id].fields.get("section")),
+                           first_line(lines[c.item_id].fields.get("text")) or "…", name)
+                for c in cross_checks(self.data.items, people.values(),
+                                      self.data.relationships)]
 
     def missing(self) -> list[str]:
         """What keeps the plan from being agreed, in words."""
@@ -379,7 +548,7 @@ class PlanTab(QWidget):
 
     def _on_item_edited(self, record_id: str, kind: str, name: str, old: Any, new: Any) -> None:
         mergeable = name in ("text", "goal", "family_view", "set_by", "who", "when",
-                             "how_checked", "phone")
+                             "how_checked", "if_not_kept", "phone")
         self._push(EditItem.field(self._writer(), self.ids, record_id, name, old, new,
                                   mergeable))
 
@@ -475,14 +644,25 @@ class PlanTab(QWidget):
 
     def compare_versions(self) -> None:
         self.form.flush()
-        self.compare_dialog = CompareDialog(self.compare_states(), self)
+        names = {p.id: str(p.fields.get("name") or "")
+                 for p in (*self.data.removed_people, *self.data.people)}
+        self.compare_dialog = CompareDialog(self.compare_states(), self, names)
         self.compare_dialog.open()
 
     def mark_agreed(self) -> None:
-        if self.missing():
+        """Asks who of the family agreed, then marks the plan agreed with them."""
+        plan = self.data.plan
+        if self.missing() or plan is None:
             return  # the blockers are on screen already
-        self._set_plan({"status": "agreed", "agreed_on": dt.date.today().isoformat()},
-                       self.tr("Mark the plan as agreed"))
+        self.form.flush()
+        self.agree_dialog = AgreeDialog(family(self.data.people),
+                                        plan.fields.get("agreed_by") or (), self)
+        self.agree_dialog.accepted.connect(
+            lambda: self._set_plan({"status": "agreed",
+                                    "agreed_on": dt.date.today().isoformat(),
+                                    "agreed_by": self.agree_dialog.agreed()},
+                                   self.tr("Mark the plan as agreed")))
+        self.agree_dialog.open()
 
     def submit(self) -> None:
         self._set_plan({"status": "submitted"}, self.tr("Submit the plan"))

@@ -38,6 +38,7 @@ def part_title(part: str) -> str:
         "worries": translate("SafetyPlan", "Worries"),
         "complicating_factors": translate("SafetyPlan", "What makes it harder"),
         "working_well": translate("SafetyPlan", "What is working well"),
+        "agreed_by": translate("SafetyPlan", "Agreed by"),
     }
     return texts.get(part) or section_title(part)
 
@@ -87,3 +88,4 @@ def unmet_text(missing: list[str]) -> str:
 
 def met_text(names: list[str]) -> str:
     return translate("SafetyPlan", "Met by: %1").replace("%1", "; ".join(names))
+

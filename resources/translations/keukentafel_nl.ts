@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AgreeDialog</name>
+    <message>
+        <source>Who agreed to the plan?</source>
+        <translation>Wie heeft het plan afgesproken?</translation>
+    </message>
+    <message>
+        <source>Tick who of the family agreed to this plan.</source>
+        <translation>Vink aan wie van het gezin dit plan heeft afgesproken.</translation>
+    </message>
+    <message>
+        <source>Nobody of the family is on the network map yet: put them on the map first.</source>
+        <translation>Er staat nog niemand van het gezin op de netwerkkaart. Zet het gezin eerst op de kaart.</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;agreed</source>
+        <translation>Markeren als a&amp;fgesproken</translation>
+    </message>
+</context>
+<context>
     <name>CaseFileController</name>
     <message>
         <source>Change %1</source>
@@ -138,8 +157,16 @@
         <translation>Synchronisatie</translation>
     </message>
     <message>
+        <source>The team lead returned the safety plan.</source>
+        <translation>De teamleider heeft het veiligheidsplan teruggestuurd.</translation>
+    </message>
+    <message>
         <source>Review overdue since %1</source>
         <translation>Evaluatie te laat sinds %1</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Teruggestuurd</translation>
     </message>
     <message>
         <source>since %1</source>
@@ -1408,6 +1435,10 @@ Huishouden: %4</translation>
         <translation>Afgesproken op</translation>
     </message>
     <message>
+        <source>Agreed by</source>
+        <translation>Afgesproken door</translation>
+    </message>
+    <message>
         <source>Review comment</source>
         <translation>Opmerking bij de beoordeling</translation>
     </message>
@@ -1446,6 +1477,10 @@ Huishouden: %4</translation>
     <message>
         <source>When</source>
         <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What happens if it is not kept</source>
+        <translation>Wat er gebeurt als de afspraak niet lukt</translation>
     </message>
     <message>
         <source>Order</source>
@@ -2478,12 +2513,20 @@ Huishouden: %4</translation>
         <translation>Meer dan drie zorgformuleringen: kun je ze terugbrengen tot de grootste zorgen?</translation>
     </message>
     <message>
+        <source>Which plan</source>
+        <translation>Welk plan</translation>
+    </message>
+    <message>
         <source>Mark as &amp;agreed</source>
         <translation>Markeren als a&amp;fgesproken</translation>
     </message>
     <message>
         <source>Su&amp;bmit to the team lead</source>
         <translation>&amp;Indienen bij de teamleider</translation>
+    </message>
+    <message>
+        <source>Start the ne&amp;xt version</source>
+        <translation>Begin de vol&amp;gende versie</translation>
     </message>
     <message>
         <source>Co&amp;mpare versions…</source>
@@ -2526,6 +2569,10 @@ Huishouden: %4</translation>
         <translation>&amp;Wat de kinderen zeggen</translation>
     </message>
     <message>
+        <source>%1 (removed from the map)</source>
+        <translation>%1 (van de kaart gehaald)</translation>
+    </message>
+    <message>
         <source>Status: %1 · version %2</source>
         <translation>Status: %1 · versie %2</translation>
     </message>
@@ -2546,10 +2593,6 @@ Huishouden: %4</translation>
         <translation>Voordat het plan afgesproken kan worden:</translation>
     </message>
     <message>
-        <source>This case holds more than one plan (made on two laptops at once); this is the one furthest in review.</source>
-        <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops); dit is het plan dat het verst is in de beoordeling.</translation>
-    </message>
-    <message>
         <source>“%1” meets a condition that was removed: choose again which conditions it meets.</source>
         <translation>“%1” voldoet aan een voorwaarde die is verwijderd: kies opnieuw aan welke voorwaarden het voldoet.</translation>
     </message>
@@ -2560,6 +2603,26 @@ Huishouden: %4</translation>
     <message>
         <source>Safety plan</source>
         <translation>Veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · version %3</source>
+        <translation>%1 · %2 · versie %3</translation>
+    </message>
+    <message>
+        <source>Checked against the network map:</source>
+        <translation>Vergeleken met de netwerkkaart:</translation>
+    </message>
+    <message>
+        <source>This case holds more than one plan (made on two laptops at once). Choose below which one you see; the case list follows the one furthest in review.</source>
+        <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops). Kies hieronder welk plan je ziet. De lijst met dossiers volgt het plan dat het verst is in de beoordeling.</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>iemand</translation>
+    </message>
+    <message>
+        <source>Agreed on %1 by %2</source>
+        <translation>Afgesproken op %1 door %2</translation>
     </message>
     <message>
         <source>Move a line</source>
@@ -3014,6 +3077,10 @@ Huishouden: %4</translation>
         <translation>Wat goed gaat</translation>
     </message>
     <message>
+        <source>Agreed by</source>
+        <translation>Afgesproken door</translation>
+    </message>
+    <message>
         <source>New danger statement</source>
         <translation>Nieuwe zorgformulering</translation>
     </message>
@@ -3084,6 +3151,42 @@ Huishouden: %4</translation>
     <message>
         <source>Met by: %1</source>
         <translation>Voldaan door: %1</translation>
+    </message>
+    <message>
+        <source>%1 (removed from the map)</source>
+        <translation>%1 (van de kaart gehaald)</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>iemand</translation>
+    </message>
+    <message>
+        <source>“%1” rests on %2, whose tie to %3 (a child) is marked “%4” on the map: someone with such a tie cannot safely carry an agreement about that child.</source>
+        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo&apos;n band kan een afspraak over dat kind niet veilig dragen.</translation>
+    </message>
+    <message>
+        <source>“%1” rests on %2, whose tie to %3 (a child) is marked “%4” on the map: someone with such a tie cannot safely carry a role in the safety network for that child.</source>
+        <translation>“%1” rust op %2. Op de kaart staat de band met %3 (een kind) als “%4”. Iemand met zo&apos;n band kan geen veilige rol in het veiligheidsnetwerk van dat kind hebben.</translation>
+    </message>
+    <message>
+        <source>“%1” is in the safety network but not on the network map: add the person to the map, or choose someone from it.</source>
+        <translation>“%1” staat in het veiligheidsnetwerk, maar niet op de netwerkkaart. Zet de persoon op de kaart, of kies iemand van de kaart.</translation>
+    </message>
+    <message>
+        <source>“%1” rests on %2, who was removed from the network map: choose someone else, or put the person back on the map.</source>
+        <translation>“%1” rust op %2, maar die is van de netwerkkaart gehaald. Kies iemand anders, of zet de persoon terug op de kaart.</translation>
+    </message>
+    <message>
+        <source>Nobody acts on the signal “%1”: say who acts.</source>
+        <translation>Niemand komt in actie bij het signaal “%1”. Vul in wie in actie komt.</translation>
+    </message>
+    <message>
+        <source>The step “%1” has no phone number.</source>
+        <translation>Bij de stap “%1” staat geen telefoonnummer.</translation>
+    </message>
+    <message>
+        <source>The plan changed after the team lead approved it (%1): those changes are not approved. Start the next version to submit them.</source>
+        <translation>Het plan is veranderd nadat de teamleider het goedkeurde (%1). Die veranderingen zijn niet goedgekeurd. Begin de volgende versie om ze in te dienen.</translation>
     </message>
 </context>
 <context>

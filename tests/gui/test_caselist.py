@@ -180,3 +180,46 @@ def test_a_refresh_with_the_same_cases_keeps_the_place_in_the_list(view, qtbot):
 def test_clear_forgets_every_case(view):
     view.clear()
     assert view.model.rowCount() == 0
+
+
+def test_a_returned_plan_arriving_by_sync_is_marked_in_the_list(view, store, session, qtbot):
+    from PySide6.QtCore import Qt
+
+    from sync.protocol import PullResponse, Record
+
+    jansen = view.ids["Familie Jansen"]
+    plan = next(p for p in store.list_records(kind="safety_plan", case_id=jansen))
+    row = titles(view).index("Familie Jansen")
+    assert "returned" not in view.model.index(row, 3).data()
+    # the team lead's decision, as a sync brings it
+    returned = Record(id=plan.id, kind="safety_plan", case_id=jansen, rev=plan.rev + 1,
+                      fields={**plan.fields, "status": "returned",
+                              "review_comment": "Maak de afspraken concreter"},
+                      updated_by=COLLEAGUE, updated_at="2026-11-29T10:00:00Z")
+    with qtbot.waitSignal(view.loaded, timeout=3000):
+        session.change(lambda s: s.apply_pull_page(PullResponse(
+            records=[returned], conflicts=[], revoked_case_ids=[], cursor="c1", more=False)),
+            source="sync")
+    row = titles(view).index("Familie Jansen")
+    mark = view.model.index(row, 3)
+    assert mark.data().split("\n")[-1] == "↩ Returned"  # under the sync mark, if any
+    assert mark.data(Qt.ItemDataRole.AccessibleTextRole).endswith(
+        "The team lead returned the safety plan.")
+    # the words are not cut: the column holds them
+    metrics = view.table.fontMetrics()
+    assert view.table.columnWidth(3) >= metrics.horizontalAdvance("↩ Returned") + 16
+    # the other families carry no such mark
+    others = [view.model.index(r, 3).data() or "" for r in range(3) if r != row]
+    assert not any("returned" in text for text in others)
+
+
+def test_the_mark_follows_the_current_plan_only(store):
+    """A returned plan beside a newer submitted one (two laptops) is not the current plan."""
+    case = store.create_record("case", {"title": "Familie Smit", "team_id": TEAM_ID})
+    store.create_record("safety_plan", {"status": "returned", "version": 1}, case_id=case.id)
+    assert store.list_cases(search="Smit")[0].plan_status == "returned"
+    store.create_record("safety_plan", {"status": "submitted", "version": 1},
+                        case_id=case.id)
+    assert store.list_cases(search="Smit")[0].plan_status == "submitted"
+    store.create_record("case", {"title": "Familie Smit-Plan", "team_id": TEAM_ID})
+    assert store.list_cases(search="Smit-Plan")[0].plan_status is None

@@ -10,6 +10,7 @@ import json
 import pytest
 from PySide6.QtCore import QPoint, Qt, QThreadPool
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
@@ -19,6 +20,7 @@ from desktop.safetyplan.review import decision_fields
 from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
 from sync.protocol import ErrorDetail, Result
+from tests.gui.acting import choose
 
 TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
 
@@ -170,9 +172,18 @@ def test_the_plan_says_exactly_what_keeps_it_from_being_agreed(tab, case, store,
     assert plan_tab.agree_button.isEnabled()
     assert not plan_tab.blockers_label.isVisible()
     QTest.mouseClick(plan_tab.agree_button, Qt.MouseButton.LeftButton)
+    # agreeing asks who of the family agreed: nobody ticked, nobody can be said to agree
+    dialog = plan_tab.agree_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id))
+    assert list(dialog.boxes) == [sanne.id] and not dialog.ok_button.isEnabled()
+    tick(dialog.boxes[sanne.id])
+    QTest.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     settle(tab, qtbot)
     stored = store.get_record(plan.id)
     assert stored.fields["status"] == "agreed" and stored.fields["agreed_on"]
+    assert stored.fields["agreed_by"] == [sanne.id]
+    assert "by Sanne van Dijk" in plan_tab.status_label.text()
     assert plan_tab.submit_button.isVisible()
     QTest.mouseClick(plan_tab.submit_button, Qt.MouseButton.LeftButton)
     settle(tab, qtbot)
@@ -427,7 +438,8 @@ def test_a_line_dropped_elsewhere_in_its_part_moves_there(tab, case, store, qtbo
 
 def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, store, qtbot):
     plan, line = make_plan(store, case, status="submitted")
-    make_plan(store, case)  # a second plan, made on another laptop at the same time
+    second, other_line = make_plan(store, case)  # made on another laptop at the same time
+    other_line("signal", "a", text="Vader is boos")
     kept = line("condition", "a", text="Voorwaarde")
     gone = line("condition", "b", text="Weg")
     agreement = line("agreement", "a", text="Oma belt", addresses=[kept.id, gone.id])
@@ -452,3 +464,191 @@ def test_odd_data_from_two_laptops_is_said_in_words_and_repaired(tab, case, stor
     settle(tab, qtbot)
     assert store.get_record(agreement.id).fields["addresses"] == [kept.id]
     assert "removed" not in plan_tab.notes_label.text()
+
+    # both plans stay: the worker picks the other one, sees its lines, and can go back
+    assert plan_tab.plan_choice.isVisible() and plan_tab.plan_choice.count() == 2
+    assert "Submitted" in plan_tab.plan_choice.currentText()
+    choose(qtbot, plan_tab.plan_choice, second.id)
+    qtbot.waitUntil(lambda: plan_tab.data.plan.id == second.id)
+    assert [r.fields["text"] for r in plan_tab.model.lines("signal")] == ["Vader is boos"]
+    assert "more than one plan" in plan_tab.notes_label.text()
+    choose(qtbot, plan_tab.plan_choice, plan.id)
+    qtbot.waitUntil(lambda: plan_tab.data.plan.id == plan.id)
+
+
+def test_the_plan_is_checked_against_the_network_map(tab, case, store, qtbot):
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id))
+    store.update_record(sanne.id, {"index_person": True})
+    karel = store.create_record("person", {"name": "Karel van Dijk"}, case_id=case.id)
+    store.create_record("relationship", {"from_person_id": karel.id, "to_person_id": sanne.id,
+                                         "quality": "abuse_physical"}, case_id=case.id)
+    plan, line = make_plan(store, case)
+    agreement = line("agreement", "a", text="Karel brengt Sanne naar school")
+    line("network_commitment", "a", text="Komt elke zondag", who="Tante Els")
+    line("signal", "a", text="Sanne wil niet naar huis")
+    line("emergency_step", "a", text="Bel de buurvrouw")
+    plan_tab = open_plan(tab, case, qtbot)
+    checks = plan_tab.checks_label.text()
+    assert plan_tab.checks_label.isVisible()
+    assert "“Komt elke zondag” is in the safety network but not on the network map" in checks
+    assert "Nobody acts on the signal “Sanne wil niet naar huis”" in checks
+    assert "The step “Bel de buurvrouw” has no phone number" in checks
+    assert "rests on" not in checks
+
+    # the worker lets the agreement rest on Karel: the plan says which tie and why
+    click(plan_tab.tree, plan_tab.model.index_of(agreement.id))
+    who = plan_tab.items.forms["agreement"].editors["who"].widget
+    who.setFocus()
+    QTest.keyClicks(who.lineEdit(), "Karel van Dijk")
+    who.clearFocus()
+    settle(tab, qtbot)
+    assert store.get_record(agreement.id).fields["who"] == karel.id
+    checks = plan_tab.checks_label.text()
+    assert ("“Karel brengt Sanne naar school” rests on Karel van Dijk, whose tie to Sanne van "
+            "Dijk (a child) is marked “Physical abuse” on the map") in checks
+    assert "carry an agreement about that child" in checks
+
+
+def test_who_agreed_and_what_if_an_agreement_is_not_kept_are_kept_and_compared(
+        tab, case, store, qtbot):
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id))
+    karel = store.create_record("person", {"name": "Karel van Dijk", "circle": "household"},
+                                case_id=case.id)
+    store.create_record("person", {"name": "Juf Anja", "circle": "professional"},
+                        case_id=case.id)
+    plan, line = make_plan(store, case, status="agreed", agreed_on="2026-03-02",
+                           agreed_by=[karel.id])
+    agreement = line("agreement", "a", text="Karel drinkt niet")
+    plan_tab = open_plan(tab, case, qtbot)
+    assert "Agreed on" in plan_tab.status_label.text()
+    assert "by Karel van Dijk" in plan_tab.status_label.text()
+    # the plan's form offers the family, not the professionals
+    boxes = plan_tab.agreed_by.boxes()
+    assert set(boxes) == {sanne.id, karel.id}
+    tick(boxes[sanne.id])
+    settle(tab, qtbot)
+    assert set(store.get_record(plan.id).fields["agreed_by"]) == {karel.id, sanne.id}
+
+    click(plan_tab.tree, plan_tab.model.index_of(agreement.id))
+    if_not = plan_tab.items.forms["agreement"].editors["if_not_kept"].widget
+    if_not.setFocus()
+    QTest.keyClicks(if_not, "Oma haalt de kinderen op")
+    if_not.clearFocus()
+    settle(tab, qtbot)
+    assert store.get_record(agreement.id).fields["if_not_kept"] == "Oma haalt de kinderen op"
+
+    # a version against the plan now: who agreed and the new line read as names and words
+    version = store.create_record("plan_version", decision_fields(
+        plan.model_copy(update={"fields": {**plan.fields}}), [agreement], "returned", None,
+        {}, ME), case_id=case.id)
+    assert version
+    plan_tab.reload()
+    settle(tab, qtbot)
+    QTest.mouseClick(plan_tab.compare_button, Qt.MouseButton.LeftButton)
+    model = plan_tab.compare_dialog.model
+    rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
+    agreed = rows["Agreed by (changed)"]
+    assert model.index(agreed, 1).data() == "Karel van Dijk"
+    assert set(model.index(agreed, 2).data().split("\n")) == {"Karel van Dijk",
+                                                               "Sanne van Dijk"}
+    assert "Oma haalt de kinderen op" in model.index(rows["Agreements (changed)"], 2).data()
+    # a part empty in both is out of sight; the parts that hold something are not
+    table = plan_tab.compare_dialog.table
+    assert table.isRowHidden(rows["What makes it harder"])
+    assert not table.isRowHidden(rows["Agreements (changed)"])
+
+
+def test_an_approved_plan_edited_elsewhere_says_so_and_starts_the_next_version(
+        tab, case, store, qtbot):
+    plan, line = make_plan(store, case, status="submitted")
+    agreement = line("agreement", "a", text="Oma belt elke avond")
+    seen = store.get_record(plan.id)
+    store.create_record("plan_version", decision_fields(seen, [agreement], "approved", None,
+                                                        {}, ME), case_id=case.id)
+    store.update_record(plan.id, {"status": "approved"})  # as the service sets it
+    # the worker's edit on the other laptop, made before the approval reached it
+    store.update_record(agreement.id, {"text": "Oma belt elke avond om acht uur"})
+    plan_tab = open_plan(tab, case, qtbot)
+    notes = plan_tab.notes_label.text()
+    assert "changed after the team lead approved it (Agreements)" in notes
+    assert plan_tab.next_version_button.isVisible()
+    QTest.mouseClick(plan_tab.next_version_button, Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    stored = store.get_record(plan.id).fields
+    assert (stored["status"], stored["version"]) == ("draft", 2)
+    assert not plan_tab.next_version_button.isVisible()
+    assert "approved it" not in plan_tab.notes_label.text()
+
+
+def test_a_network_member_removed_from_the_map_is_said_and_chosen_again(
+        tab, case, store, qtbot):
+    ria = store.create_record("person", {"name": "Oma Ria"}, case_id=case.id)
+    sanne = next(p for p in store.list_records(kind="person", case_id=case.id)
+                 if p.fields["name"] == "Sanne van Dijk")
+    plan, line = make_plan(store, case)
+    role = line("network_commitment", "a", text="Haalt de kinderen op", who=ria.id)
+    store.delete_record(ria.id)  # as a sync from the other laptop would leave it
+    plan_tab = open_plan(tab, case, qtbot)
+    assert ("“Haalt de kinderen op” rests on Oma Ria, who was removed from the network map"
+            in plan_tab.checks_label.text())
+    assert plan_tab.model.index_of(role.id).siblingAtColumn(1).data() == (
+        "Oma Ria (removed from the map)")
+    click(plan_tab.tree, plan_tab.model.index_of(role.id))
+    who = plan_tab.items.forms["network_commitment"].editors["who"].widget
+    assert who.currentText() == "Oma Ria (removed from the map)"
+    assert store.get_record(role.id).fields["who"] == ria.id  # looking changes nothing
+    # the worker opens the list by its arrow and picks someone on the map
+    QTest.mouseClick(who, Qt.MouseButton.LeftButton, pos=QPoint(who.width() - 8,
+                                                                who.height() // 2))
+    qtbot.waitUntil(who.view().isVisible)
+    qtbot.wait(QApplication.doubleClickInterval() + 20)
+    index = who.model().index(who.findData(sanne.id), 0)
+    for _ in range(5):  # as acting.choose: a release too soon after opening is ignored
+        if not who.view().isVisible():
+            break
+        QTest.mouseClick(who.view().viewport(), Qt.MouseButton.LeftButton,
+                         pos=who.view().visualRect(index).center())
+        qtbot.wait(50)
+    settle(tab, qtbot)
+    assert store.get_record(role.id).fields["who"] == sanne.id
+    assert not plan_tab.checks_label.isVisible()
+
+
+def test_the_plan_fits_the_case_file_beside_the_case_list_at_1280_by_800(
+        tab, case, store, qtbot):
+    """In a 1280×800 window the case file gets about 650 × 560 px beside the case list: no
+    column title, part title or button of the plan may be cut there."""
+    view, _ = tab
+    view.resize(650, 560)
+    plan, line = make_plan(store, case)
+    for n, section in enumerate(("danger", "condition", "agreement", "signal",
+                                 "emergency_step", "network_commitment", "next_step")):
+        line(section, f"a{n}", text="Een heel lange regel van het plan " * 4,
+             goal="Een lang doel " * 6, who="Tante Els", phone="0800-2000")
+    plan_tab = open_plan(tab, case, qtbot)
+    qtbot.wait(50)  # the layouts settle
+    tree, header = plan_tab.tree, plan_tab.tree.header()
+    metrics = tree.fontMetrics()
+    for column in range(2):
+        title = plan_tab.model.headerData(column, Qt.Orientation.Horizontal)
+        assert header.sectionSize(column) >= metrics.horizontalAdvance(title) + 8, title
+        # a line and what goes with it both readable, neither squeezed by the other
+        assert header.sectionSize(column) >= tree.viewport().width() // 3, title
+        assert header.sectionViewportPosition(column) + header.sectionSize(column) <= (
+            tree.viewport().width()), title  # all of the column in sight
+    for row in range(plan_tab.model.rowCount()):
+        part = plan_tab.model.index(row, 0)
+        text_room = tree.visualRect(part).width()
+        assert metrics.horizontalAdvance(part.data()) <= text_room, part.data()
+    # a long line is cut, and read whole in its tooltip
+    first = plan_tab.model.index(0, 0, plan_tab.model.index(0, 0))
+    assert first.data(Qt.ItemDataRole.ToolTipRole) == first.data()
+    for button in plan_tab.findChildren(QPushButton):
+        if button.isVisibleTo(plan_tab):
+            assert button.width() >= button.minimumSizeHint().width(), button.text()
+            right = button.mapTo(plan_tab, button.rect().topRight()).x()
+            assert right <= plan_tab.width(), button.text()
+    # the form goes under the lines there; on a wide screen beside them
+    assert plan_tab.body.orientation() == Qt.Orientation.Vertical
+    view.resize(1300, 700)
+    qtbot.waitUntil(lambda: plan_tab.body.orientation() == Qt.Orientation.Horizontal)

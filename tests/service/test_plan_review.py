@@ -171,3 +171,22 @@ def test_a_version_is_never_changed_or_deleted(review):
     assert again["status"] == "applied" and again["rev"] == version["rev"]
     lead.sync()
     assert lead.records[version["id"]]["fields"]["comment"] == "Helder"
+
+
+def test_who_agreed_and_what_if_not_kept_travel_and_are_checked(review):
+    """Additions beyond design.md: `safety_plan.agreed_by` (person ids) and
+    `plan_item.if_not_kept` (text) are stored and pulled; a name instead of an id is a 4xx
+    per change, not a 500."""
+    world, anouk, lead, case, plan, goal, _ = review
+    person = anouk.new_record(case["id"], "person", name="Sanne")
+    agreement = anouk.new_record(case["id"], "plan_item", plan_id=plan["id"],
+                                 section="agreement", text="Afspraak", position="a2",
+                                 if_not_kept="Oma haalt de kinderen op")
+    result = anouk.edit(plan, agreed_by=[person["id"]])
+    assert result["status"] == "applied", result
+    lead.sync()
+    assert lead.records[plan["id"]]["fields"]["agreed_by"] == [person["id"]]
+    assert lead.records[agreement["id"]]["fields"]["if_not_kept"] == "Oma haalt de kinderen op"
+    refused = anouk.push_one(change(new_id(), "safety_plan", case["id"],
+                                    {"title": "Plan 2", "agreed_by": ["Sanne"]}))
+    assert refused["status"] == "rejected" and refused["error"]["code"] == "invalid_id"

@@ -49,3 +49,18 @@ def test_unreadable_content_compares_as_empty():
     assert parts('["a list"]')["harm"] == ()
     diffs = {d.part: d for d in compare(None, content(PLAN, []))}
     assert diffs["harm"].changed and diffs["harm"].after == ("Klap gegeven",)
+
+
+def test_the_conditions_a_line_meets_read_as_their_words_and_who_agreed_is_a_part():
+    condition = item("condition", "a", text="Geen alcohol in huis\nVastgesteld in mei")
+    agreement = item("agreement", "a", text="Oma belt", addresses=[condition.id], done=False)
+    person = str(uuid.uuid4())
+    plan = PLAN.model_copy(update={"fields": {**PLAN.fields, "agreed_by": [person]}})
+    shown = parts(content(plan, [condition, agreement]))
+    assert shown["agreement"] == ("Geen alcohol in huis · Oma belt",)
+    assert condition.id not in shown["agreement"][0]
+    ticked = item("agreement", "b", text="Vader wandelt", done=True)
+    assert parts(content(PLAN, [ticked]))["agreement"] == ("✓ · Vader wandelt",)
+    assert shown["agreed_by"] == (person,)
+    assert changed_since(content(PLAN, [condition, agreement]), plan,
+                         [condition, agreement]) == ["agreed_by"]
