@@ -32,17 +32,26 @@ def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> En
         )
         _sqlite_locking(engine, "BEGIN" if read_only else "BEGIN IMMEDIATE")
         return engine
+    # No pre-ping: it is a round trip on every checkout, as dear as the no-change sync's
+    # own query. A connection that died (PostgreSQL restarted) fails the one request that
+    # meets it, which the laptop retries; SQLAlchemy then replaces the whole pool.
     return create_engine(
-        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True,
+        url, pool_size=pool_size, max_overflow=pool_size * 2,
         hide_parameters=True,  # SQL errors must not carry case data into a log
     )
 
 
 def make_engines(url: str, pool_size: int = 10) -> tuple[Engine, Engine]:
-    """(engine for writes, engine for reads): two on SQLite, one shared on PostgreSQL."""
+    """(engine for writes, engine for reads): two on SQLite; on PostgreSQL one pool, whose
+    reads run in autocommit.
+
+    Autocommit spares a read its BEGIN and COMMIT round trips, and it sees what READ
+    COMMITTED sees: every statement a snapshot at least as new as the one before, which is
+    all the pull's cursor relies on (pull.py).
+    """
     writes = make_engine(url, pool_size)
     if writes.dialect.name != "sqlite":
-        return writes, writes
+        return writes, writes.execution_options(isolation_level="AUTOCOMMIT")
     return writes, make_engine(url, pool_size, read_only=True)
 
 
