@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -72,7 +72,7 @@ class NewRecord:
     written with the batch's other new records in one INSERT (a later change of it in the
     same push changes the object, so the INSERT holds its final state)."""
 
-    id: str
+    id: str  # the attributes are the columns: `vars()` is the row to insert
     kind: str
     case_id: str
     rev: int
@@ -157,14 +157,14 @@ class _Batch:
         if not self.new:
             return
         ids = list(self.new)
-        self.session.execute(insert(RecordRow), [asdict(r) for r in self.new.values()])
+        self.session.execute(insert(RecordRow), [vars(r) for r in self.new.values()])
         self.new = {}
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
 
     def finish(self) -> None:
         if self.new:
-            self.session.execute(insert(RecordRow), [asdict(r) for r in self.new.values()])
+            self.session.execute(insert(RecordRow), [vars(r) for r in self.new.values()])
             self.new = {}
         if self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
