@@ -150,14 +150,11 @@ def mirror_case_access(session: Session, case_id: str, fields: dict[str, Any]) -
         ),
     }
     if access is None:
-        access = CaseAccess(case_id=case_id, **values)
-        session.add(access)
+        session.add(CaseAccess(case_id=case_id, **values))
     else:
         for name, value in values.items():
             setattr(access, name, value)
-    # Only this row: the visibility queries after it must see it, while the records of a
-    # push may wait for one flush at its commit.
-    session.flush([access])
+    session.flush()
     session.execute(delete(CaseShare).where(CaseShare.case_id == case_id))
     shared = sorted(set(fields.get("shared_with") or []))
     if shared:
