@@ -7,7 +7,8 @@ a throwaway PostgreSQL 15). Prints figures; asserts nothing.
   tables (no models, no outbox, timeline or access log);
 - a sync with nothing to do (target: under 50 ms on loopback);
 - pushing 1,000 edits (and pulling their echo);
-- pushing 1,000 new cases made offline (about 29,000 records; goal under 5 s).
+- pushing 1,000 new cases made offline (the demo makes about 67,000 records of them; the
+  issue's goal, under 5 s, was set for about 29,000).
 
 The service runs on PostgreSQL with durability on (fsync, synchronous_commit and
 full_page_writes, as a deployment runs). Its records are written straight into its tables (the
@@ -249,7 +250,7 @@ def laptop(base: str, team_id: str, user_id: str) -> None:
         _line(f"pushing {NEW_CASES:,} new cases ({report.pushed:,} changes, batches of 1,000)",
               time.perf_counter() - started, report.pushed)
         print(f"     (of which refused: {report.rejected:,}; then pulled back: "
-              f"{report.pulled:,} records); goal < 5 s", flush=True)
+              f"{report.pulled:,} records); goal < 5 s for about 29,000", flush=True)
         client.close()
     finally:
         store.close()
