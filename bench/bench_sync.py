@@ -6,7 +6,9 @@ a throwaway PostgreSQL 15). Prints figures; asserts nothing.
   writes the records with plain `executemany` into a fresh SQLCipher file with the store's
   tables (no models, no outbox, timeline or access log);
 - a sync with nothing to do (target: under 50 ms on loopback);
-- pushing 1,000 edits (and pulling their echo).
+- pushing 1,000 edits (and pulling their echo);
+- pushing 1,000 new cases made offline (the demo makes about 67,000 records of them; the
+  issue's goal, under 5 s, was set for about 29,000).
 
 The service runs on PostgreSQL with durability on (fsync, synchronous_commit and
 full_page_writes, as a deployment runs). Its records are written straight into its tables (the
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 import os
 import resource
 import subprocess
@@ -36,6 +39,7 @@ from bench.stats import describe, median
 CASES = size(1_000, 50)
 RECORDS_PER_CASE = 50
 EDITS = size(1_000, 100)
+NEW_CASES = size(1_000, 50)
 NOOP_RUNS = size(30, 10)
 PASSWORD = "bench-wachtwoord"
 PASSPHRASE = "bench-wachtzin"
@@ -178,7 +182,7 @@ def _first_sync_floor(base: str, folder: Path) -> tuple[int, float]:
     return count, time.perf_counter() - started
 
 
-def laptop(base: str) -> None:
+def laptop(base: str, team_id: str, user_id: str) -> None:
     """The laptop's side, in a process of its own so that its peak memory is its own."""
     from storage.store import CaseStore
     from sync.client import SyncClient
@@ -231,6 +235,22 @@ def laptop(base: str) -> None:
         _line(f"pushing {report.pushed:,} edits (batches of 1,000)",
               time.perf_counter() - started, report.pushed)
         print(f"     (then pulled back: {report.pulled:,} records)", flush=True)
+
+        from storage.demo import seed_store
+
+        started = time.perf_counter()
+        made = seed_store(store, NEW_CASES, team_id=team_id, contact_worker_id=user_id)
+        print(f"   making {NEW_CASES:,} new cases offline ({made:,} records): "
+              f"{time.perf_counter() - started:.2f} s", flush=True)
+        # The demo's plan decisions are a team lead's: the service refuses them from this
+        # worker, which the engine would log once per change.
+        logging.getLogger("sync.engine").setLevel(logging.ERROR)
+        started = time.perf_counter()
+        report = engine.run()
+        _line(f"pushing {NEW_CASES:,} new cases ({report.pushed:,} changes, batches of 1,000)",
+              time.perf_counter() - started, report.pushed)
+        print(f"     (of which refused: {report.rejected:,}; then pulled back: "
+              f"{report.pulled:,} records); goal < 5 s for about 29,000", flush=True)
         client.close()
     finally:
         store.close()
@@ -248,13 +268,14 @@ def main() -> None:
     try:
         db_url = cluster.create_database("kt_bench_sync")
         started = time.perf_counter()
-        _fill_service(db_url)
+        team_id, user_id = _fill_service(db_url)
         print(f"   (filling the service took {time.perf_counter() - started:.1f} s)", flush=True)
         with ServiceProcess(db_url) as service:
             base = service.url
             print("   (PostgreSQL with fsync, synchronous_commit and full_page_writes on)",
                   flush=True)
-            subprocess.run([sys.executable, "-m", "bench.bench_sync", base], check=True,
+            subprocess.run([sys.executable, "-m", "bench.bench_sync", base, team_id, user_id],
+                           check=True,
                            cwd=Path(__file__).resolve().parents[1])
     finally:
         cluster.stop()
@@ -263,6 +284,6 @@ def main() -> None:
 if __name__ == "__main__":
     os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
     if len(sys.argv) > 1:
-        laptop(sys.argv[1])
+        laptop(*sys.argv[1:4])
     else:
         main()

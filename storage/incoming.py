@@ -74,6 +74,7 @@ def accept_records(
         current = _held(conn, kind, [r.id for r in recs])
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
+        moved: list[tuple[Any, ...]] = []  # same fields, only the rev and writer moved
         for rec in recs:
             held = current.get(rec.id)
             if held is not None and held.rev > rec.rev:
@@ -90,6 +91,14 @@ def accept_records(
                     fields = rebase_local({**full_fields(kind, fields), **fields},
                                           held.fields, edited)
             values = records.field_values(kind, fields)
+            if (held is not None and not edited and held.deleted == deleted
+                    and held.case_id == rec.case_id
+                    and values == records.field_values(kind, held.fields)):
+                # The echo of this laptop's own push, or a page pulled again: no field to
+                # write (nor the search column's triggers to fire), nothing for the timeline.
+                moved.append((rec.rev, rec.updated_by, rec.updated_at, rec.id))
+                taken += 1
+                continue
             common = (rec.case_id, rec.rev, deleted, rec.updated_by, rec.updated_at)
             if held is None:
                 inserts.append((rec.id, *common, *values))
@@ -109,6 +118,10 @@ def accept_records(
             conn.exec_driver_sql(records.insert_sql(kind), inserts)
         if updates:
             conn.exec_driver_sql(records.update_sql(kind), updates)
+        if moved:
+            conn.exec_driver_sql(
+                f"UPDATE {RECORD_TABLES[kind].name} SET rev = ?, updated_by = ?, updated_at = ? "
+                "WHERE id = ?", moved)
     if history:
         conn.exec_driver_sql(_HISTORY_SQL, history)
     return taken

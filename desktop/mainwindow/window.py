@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
@@ -24,13 +24,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from desktop.conflicts.view import ConflictInbox
 from desktop.mainwindow.actions import build_actions
 from desktop.mainwindow.settings_dialog import SettingsDialog
 from desktop.mainwindow.statusbar import SyncStatusBar
 from desktop.mainwindow.workspace import Workspace
 from desktop.operations import StoreSession
-from desktop.rejected.view import RejectedChanges
 from desktop.session.controller import FIRST_RUN, LOCKED, UNLOCKED, SessionController
 from desktop.session.enrol_dialog import EnrolDialog
 from desktop.session.first_run import Enrolment, FirstRunChoice, FirstRunPage
@@ -48,6 +46,10 @@ from desktop.syncing.runner import (
 )
 from desktop.syncing.status import NOT_ENROLLED
 from sync.errors import DeviceRevoked, EnrolmentRequired
+
+if TYPE_CHECKING:  # both are imported when first shown: the start should not wait for them
+    from desktop.conflicts.view import ConflictInbox
+    from desktop.rejected.view import RejectedChanges
 
 log = logging.getLogger(__name__)
 
@@ -177,9 +179,8 @@ class MainWindow(QMainWindow):
         else:
             self.first_run.forget_secrets()
             self.unlock_page.reset()
-            self.workspace = Workspace(self.session)
-            self.workspace.case_file.remember_layout(self.settings)
-            self.workspace.network_map.conflict_chosen.connect(self.resolve_record)
+            self.workspace = Workspace(self.session, self.settings)
+            self.workspace.map_conflict_chosen.connect(self.resolve_record)
             self.stack.addWidget(self.workspace)
             self.stack.setCurrentWidget(self.workspace)
             self.workspace.setFocus()
@@ -263,6 +264,8 @@ class MainWindow(QMainWindow):
         if not self.controller.unlocked:
             return
         if self.inbox is None:
+            from desktop.conflicts.view import ConflictInbox
+
             self.inbox = ConflictInbox(self.session, self)
             self.inbox.resolution_queued.connect(lambda _id: self.sync.sync_now())
         self.inbox.show()
@@ -282,6 +285,8 @@ class MainWindow(QMainWindow):
         if not self.controller.unlocked:
             return
         if self.unsent is None:
+            from desktop.rejected.view import RejectedChanges
+
             self.unsent = RejectedChanges(self.session, self)
             self.unsent.count_changed.connect(self.status.show_rejected)
         self.unsent.show()
@@ -350,7 +355,8 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.ask_enrolment)
 
     def _next_case_tab(self, step: int) -> None:
-        if self.workspace is None or not self.controller.unlocked:
+        if (self.workspace is None or not self.controller.unlocked
+                or not self.workspace.case_file_built):  # no case was opened yet
             return
         tabs = self.workspace.case_file.tabs
         if tabs.isVisible() and tabs.count():

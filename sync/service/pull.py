@@ -35,7 +35,7 @@ from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
 from sync.service.errors import ApiError
 from sync.service.models import ConflictRow, DeviceCase, RecordRow, RevCounter
-from sync.service.records import hold_case, to_conflict, to_record
+from sync.service.records import hold_cases, to_conflict, to_record
 from sync.service.visibility import Viewer, service_today, visible_case_ids
 
 _PREFIX = "v1:"
@@ -262,8 +262,7 @@ def _follow_view(
 
 
 def _note_view(session: Session, device_id: str, view: _View) -> None:
-    for case_id, since_rev in view.new.items():
-        hold_case(session, device_id, case_id, since_rev)
+    hold_cases(session, device_id, view.new)
     for case_id, since_rev in view.regranted.items():
         session.execute(
             update(DeviceCase)

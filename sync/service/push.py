@@ -9,11 +9,12 @@ makes revs commit in order, which the pull cursor relies on (pull.py).
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
@@ -40,7 +41,7 @@ from sync.service.models import (
 from sync.service.premerge import PreparedMerges
 from sync.service.records import (
     field_rev,
-    hold_case,
+    hold_cases,
     lock_revs,
     mirror_case_access,
     note_write,
@@ -63,6 +64,23 @@ class Rejected(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+@dataclass
+class NewRecord:
+    """A record this push creates: the attributes of a RecordRow, kept out of the ORM and
+    written with the batch's other new records in one INSERT (a later change of it in the
+    same push changes the object, so the INSERT holds its final state)."""
+
+    id: str  # the attributes are the columns: `vars()` is the row to insert
+    kind: str
+    case_id: str
+    rev: int
+    deleted: bool
+    fields: dict[str, Any]
+    updated_by: str | None
+    updated_at: dt.datetime
+    field_revs: dict[str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -104,9 +122,13 @@ class _Batch:
         self.merges = merges or PreparedMerges()
         self.events: list[AccessEvent] = []
         self.done: dict[str, Result] = {}
+        # The stored results, written in one statement at the end: nothing in the push reads
+        # them back (an id sent twice in one push is answered from `done`).
+        self.applied: list[dict[str, Any]] = []
         self._sees: dict[str, bool] = {}
         self._access: dict[str, CaseAccess | None] = {}
         self._held: set[str] = set()
+        self._to_hold: dict[str, int] = {}
         self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
         # Per record, the revs at which this device's earlier changes in this push wrote it.
         self.own_revs: dict[str, set[int]] = {}
@@ -120,7 +142,8 @@ class _Batch:
             )
         }
         record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
-        self.records: dict[str, RecordRow] = {
+        self.new: dict[str, NewRecord] = {}  # not yet written
+        self.records: dict[str, RecordRow | NewRecord] = {
             r.id: r for r in session.scalars(select(RecordRow).where(RecordRow.id.in_(record_ids)))
         }
 
@@ -128,9 +151,26 @@ class _Batch:
         self.rev += 1
         return self.rev - 1
 
+    def write_new(self) -> None:
+        """Write the new records now, for a query that must see them; from here on they
+        are ORM rows like the others."""
+        if not self.new:
+            return
+        ids = list(self.new)
+        self.session.execute(insert(RecordRow), [vars(r) for r in self.new.values()])
+        self.new = {}
+        for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
+            self.records[row.id] = row
+
     def finish(self) -> None:
+        if self.new:
+            self.session.execute(insert(RecordRow), [vars(r) for r in self.new.values()])
+            self.new = {}
         if self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
+        self.write_holds()
+        if self.applied:
+            self.session.execute(insert(AppliedChange), self.applied)
         access_log.append(self.session, self.events)
 
     def access(self, case_id: str) -> CaseAccess | None:
@@ -144,11 +184,16 @@ class _Batch:
         if case_id in self._held:
             return
         self._held.add(case_id)
-        hold_case(self.session, self.ctx.viewer.device_id, case_id, rev)
+        self._to_hold[case_id] = rev  # written with the others, before any query of them
+
+    def write_holds(self) -> None:
+        hold_cases(self.session, self.ctx.viewer.device_id, self._to_hold)
+        self._to_hold = {}
 
     def sees(self, case_id: str) -> bool:
         if case_id not in self._sees:
-            self.session.flush()
+            # No flush first: what decides visibility (case_access, case_shares) is written
+            # at once by mirror_case_access; the batch's records may wait for the commit.
             self._sees[case_id] = may_see(
                 self.session, self.ctx.viewer, case_id, self.ctx.retention_days
             )
@@ -160,6 +205,7 @@ class _Batch:
         case, so an edit made while the worker could see the case is not lost."""
         if change.kind == "case" and (change.delete or VISIBILITY_FIELDS & change.set.keys()):
             return False
+        self.write_holds()
         revoked_rev = self.session.execute(
             select(DeviceCase.revoked_rev).where(
                 DeviceCase.device_id == self.ctx.viewer.device_id,
@@ -169,7 +215,7 @@ class _Batch:
         return revoked_rev is not None and revoked_rev[0] is None
 
     def apply(self, change: Change) -> Result:
-        session, ctx, viewer = self.session, self.ctx, self.ctx.viewer
+        ctx, viewer = self.ctx, self.ctx.viewer
         if not _is_uuid(change.change_id):
             # Not stored (it could not be found again by a malformed id); refused and logged.
             self.events.append(_event(ctx, change, "push.rejected", "invalid_id"))
@@ -205,12 +251,11 @@ class _Batch:
         if change.kind == "case":
             self._sees.pop(change.case_id, None)  # the case may have left (or entered) view
             self._access.pop(change.case_id, None)
-        session.add(
-            AppliedChange(
-                change_id=change.change_id, user_id=viewer.user_id, device_id=viewer.device_id,
-                result=result.model_dump(mode="json"), created_at=utcnow(),
-            )
-        )
+        self.applied.append({
+            "change_id": change.change_id, "user_id": viewer.user_id,
+            "device_id": viewer.device_id, "result": result.model_dump(mode="json"),
+            "created_at": utcnow(),
+        })
         self.done[change.change_id] = result
         return result
 
@@ -227,7 +272,8 @@ class _Batch:
             self.own_revs.setdefault(change.record_id, set()).add(result.rev)
 
 
-def _changed_since_base(batch: _Batch, change: Change, row: RecordRow) -> frozenset[str]:
+def _changed_since_base(batch: _Batch, change: Change, row: RecordRow | NewRecord
+                        ) -> frozenset[str]:
     """The fields of `change` that someone else changed on the service after its base_rev
     (the refinement of rule 3 in docs/protocol.md): their value may have come back to the
     base, but applying the change would silently undo the write in between."""
@@ -280,6 +326,7 @@ def _authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: d
             delete=change.delete and row is not None and not row.deleted,
         )
         if change.kind == "plan_version" and row is None and not change.delete:
+            batch.write_new()  # the plan and its items of this push count as changes too
             batch.decided[change.record_id] = authorization.check_plan_decision(
                 batch.session, batch.ctx.viewer, change.case_id, incoming
             )
@@ -340,17 +387,16 @@ def _apply(batch: _Batch, change: Change) -> Result:
     if row is None:
         if change.delete:  # deleting what the service never had: nothing to do
             return Result(change_id=change.change_id, status="applied", rev=0)
-        row = RecordRow(
+        row = NewRecord(
             id=change.record_id, kind=change.kind, case_id=change.case_id, rev=rev,
             deleted=False, fields=incoming, updated_by=user, updated_at=now,
         )
         note_write(row, rev, every_field=True)
-        session.add(row)
+        batch.new[row.id] = row
         batch.records[row.id] = row
         if row.id in batch.decided:
             _record_decision(batch, batch.decided.pop(row.id), incoming, now)
         if change.kind == "case":
-            session.flush()
             mirror_case_access(session, row.id, row.fields)
         return Result(change_id=change.change_id, status="applied", rev=rev, record=to_record(row))
 
@@ -373,7 +419,6 @@ def _apply(batch: _Batch, change: Change) -> Result:
         row.deleted = outcome.deleted
         row.rev, row.updated_by, row.updated_at = rev, user, now
         if row.kind == "case":
-            session.flush()
             mirror_case_access(session, row.id, row.fields)
     # Rule 2 on every field leaves status "applied" with the rev unchanged.
     return _result(change, outcome.status, row, conflicts)
@@ -399,7 +444,8 @@ def _record_decision(
     ))
 
 
-def _result(change: Change, status: Any, row: RecordRow, conflicts: list[ConflictRow]) -> Result:
+def _result(change: Change, status: Any, row: RecordRow | NewRecord,
+            conflicts: list[ConflictRow]) -> Result:
     return Result(
         change_id=change.change_id, status=status, rev=row.rev, record=to_record(row),
         conflicts=[to_conflict(c) for c in conflicts],

@@ -204,3 +204,39 @@ def test_an_admin_revokes_any_device(world):
     response = world.client.delete(f"/api/v1/devices/{worker.device_id}", headers=admin.headers)
     assert response.status_code == 204
     assert worker.push_raw([]).json()["error"]["code"] == "device_revoked"
+
+
+
+def test_one_push_creates_a_case_and_changes_its_new_records_again(world):
+    """A push writes its new records in one INSERT at its end: a record created and then
+    changed in the same push is stored as its last change left it, each change keeps its
+    own result, and the push sent again is answered from those results."""
+    worker = world.device("anouk")
+    case_id, task, visit = new_id(), new_id(), new_id()
+    changes = [
+        change(case_id, "case", case_id, {"title": "Familie Testdorp",
+                                          "team_id": world.team("Noord"), "status": "active",
+                                          "contact_worker_id": worker.user_id}),
+        change(task, "task", case_id, {"title": "Bellen met school"}),
+        change(visit, "visit", case_id, {"date": "2026-01-05", "notes": "Eerste bezoek.\n"}),
+        change(new_id(), "nonsense", case_id, {"title": "Geweigerd"}),
+        change(task, "task", case_id, {"done": True}, base={"done": None}, base_rev=0),
+        change(visit, "visit", case_id, {"location": "thuis"}, base={"location": None}),
+    ]
+    first = worker.push(*changes)
+    assert [r["status"] for r in first] == [
+        "applied", "applied", "applied", "rejected", "applied", "applied"]
+    revs = [r["rev"] for r in first]
+    assert revs[4] > revs[1] and revs[5] > revs[2]
+    assert first[4]["record"]["fields"] == {"title": "Bellen met school", "done": True}
+    assert first[5]["record"]["fields"] == {"date": "2026-01-05", "notes": "Eerste bezoek.\n",
+                                            "location": "thuis"}
+    again = worker.push(*changes)
+    assert [r["status"] for r in again] == ["duplicate"] * 6  # the refusal is stored too
+    assert [r["rev"] for r in again] == revs
+    laptop2 = world.enrol("anouk", "tweede laptop")
+    laptop2.sync()
+    assert laptop2.records[task]["fields"] == {"title": "Bellen met school", "done": True}
+    assert laptop2.records[task]["rev"] == revs[4]
+    assert laptop2.records[visit]["fields"]["location"] == "thuis"
+    assert laptop2.records[visit]["rev"] == revs[5]
