@@ -4,13 +4,12 @@ visit with scaling scores, tasks, the timeline, clearing, and room for more view
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.operations import ChangeNotice
-from storage.store import CaseStore
 from tests.gui.acting import (
     COLLEAGUE,
     activate,
@@ -26,6 +25,7 @@ from tests.gui.acting import (
     type_into,
     wheel,
 )
+from tests.gui.conftest import signed_in
 
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 
@@ -34,14 +34,7 @@ pytestmark = pytest.mark.gui
 ME = "11111111-1111-4111-8111-111111111111"
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": [TEAM_ID]})
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
+SIGNED_IN = signed_in(ME, TEAM_ID)  # the store of every test here
 
 
 @pytest.fixture

@@ -5,12 +5,11 @@ review date, room for the forms and a tab order that reaches every field."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QThreadPool
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QWizard
 
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.newcase.wizard import NewCaseWizard
-from storage.store import CaseStore
 from tests.gui.acting import (
     USER,
     activate,
@@ -27,13 +26,7 @@ pytestmark = pytest.mark.gui
 TEAM_ID = USER["team_ids"][0]
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    store.set_setting("user", USER)
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
+SIGNED_IN = USER  # the store of every test here
 
 
 @pytest.fixture

@@ -25,6 +25,7 @@ from desktop.networkmap.scene import MapScene
 from desktop.networkmap.tab import NetworkMapTab
 from desktop.networkmap.words import legend_text
 from storage.store import CaseStore
+from tests.gui.conftest import signed_in
 
 pytestmark = pytest.mark.gui
 
@@ -36,14 +37,7 @@ FULL_NAMES = ("Mila Vonk", "Bram Vonk", "Greet Kwak", "Teun Abma")
 NAME_WORDS = {word for name in FULL_NAMES for word in name.split()}
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", PASS)
-    store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": [TEAM]})
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
+SIGNED_IN = signed_in(ME, TEAM)  # the store of every test here
 
 
 @pytest.fixture

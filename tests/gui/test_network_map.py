@@ -4,7 +4,7 @@ drags and the context menu; undo and redo; a sync arriving while the map is open
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt, QThreadPool
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
@@ -14,7 +14,7 @@ from desktop.networkmap.listmodel import ID_ROLE
 from desktop.networkmap.tab import NetworkMapTab
 from desktop.networkmap.words import legend_text
 from desktop.operations import ChangeNotice
-from storage.store import CaseStore
+from tests.gui.conftest import signed_in
 
 TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
 
@@ -23,14 +23,7 @@ pytestmark = pytest.mark.gui
 ME = "11111111-1111-4111-8111-111111111111"
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": [TEAM_NOORD]})
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
+SIGNED_IN = signed_in(ME, TEAM_NOORD)  # the store of every test here
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QThreadPool
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -18,7 +18,6 @@ from desktop.safetyplan.items_model import PlanItemsModel
 from desktop.safetyplan.positions import sort_key
 from desktop.safetyplan.review import decision_fields
 from desktop.safetyplan.tab import PlanTab
-from storage.store import CaseStore
 from sync.protocol import ErrorDetail, Result
 from tests.gui.acting import choose
 
@@ -34,13 +33,7 @@ def user(role="worker"):
             "team_ids": [TEAM_NOORD]}
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    store.set_setting("user", user())
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
+SIGNED_IN = user()  # the store of every test here
 
 
 @pytest.fixture

@@ -6,14 +6,14 @@ from __future__ import annotations
 import time
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from desktop.mainwindow.workspace import Workspace
 from desktop.operations import ChangeNotice
 from desktop.safetyplan.queue import ReviewQueueView
 from desktop.safetyplan.review import decision_fields
-from storage.store import CaseStore
+from tests.gui.conftest import signed_in
 
 TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
 TEAM_ZUID = "5b2d9e70-3c1a-4f6b-8d2e-a1c3e5f7b9d2"  # ids are UUIDs
@@ -23,14 +23,7 @@ pytestmark = pytest.mark.gui
 LEAD = "22222222-2222-4222-8222-222222222222"
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    store.set_setting("user", {"id": LEAD, "username": "lead", "display_name": "Team Leider",
-                               "role": "teamlead", "team_ids": [TEAM_NOORD]})
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
+SIGNED_IN = signed_in(LEAD, TEAM_NOORD, "teamlead")  # the store of every test here
 
 
 def submitted_plan(store, family, team=TEAM_NOORD, status="submitted"):

@@ -5,14 +5,14 @@ table and words; odd data (a removed danger statement, a removed person) stays i
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QToolButton
 
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.safetyplan.tab import PlanTab
-from storage.store import CaseStore
 from tests.gui.acting import activate, choose, click, click_tab, type_into
+from tests.gui.conftest import signed_in
 
 pytestmark = pytest.mark.gui
 
@@ -20,14 +20,7 @@ TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 ME = "11111111-1111-4111-8111-111111111111"
 
 
-@pytest.fixture
-def store(tmp_path):
-    store = CaseStore.create(tmp_path / "data", "fictional passphrase for tests")
-    store.set_setting("user", {"id": ME, "username": "demo", "display_name": "Demo Werker",
-                               "role": "worker", "team_ids": [TEAM_ID]})
-    yield store
-    QThreadPool.globalInstance().waitForDone(5000)
-    store.close()
+SIGNED_IN = signed_in(ME, TEAM_ID)  # the store of every test here
 
 
 @pytest.fixture
