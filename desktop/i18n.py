@@ -68,3 +68,16 @@ def local_time(iso: str | None) -> str | None:
     if stamp.tzinfo is None:
         stamp = stamp.replace(tzinfo=dt.UTC)
     return stamp.astimezone().strftime("%d-%m-%Y %H:%M")
+
+
+def local_day(iso: str | None) -> str:
+    """An ISO date, or the day of an ISO 8601 stamp, as the worker writes it (31-12-2026);
+    what cannot be read is shown as it came."""
+    if not iso:
+        return ""
+    if "T" in iso:
+        return (local_time(iso) or iso)[:10]
+    try:
+        return dt.date.fromisoformat(iso).strftime("%d-%m-%Y")
+    except ValueError:
+        return iso

@@ -7,7 +7,6 @@ whether the circle of support around the children grew.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -26,18 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casefile.labels import field_label
+from desktop.i18n import local_day
 from desktop.networkmap.compare_scene import CompareScene
 from desktop.networkmap.snapshot import Comparison, Snapshot, compare, parse
 from desktop.networkmap.view import MapView
 from desktop.networkmap.words import value_label
 from sync.protocol import Record
-
-
-def _date(value: str | None) -> str:
-    try:
-        return dt.date.fromisoformat(value or "").strftime("%d-%m-%Y")
-    except ValueError:
-        return value or ""
 
 
 def newest_per_visit(snapshots: list[Record]) -> list[Record]:
@@ -116,7 +109,7 @@ class CompareDialog(QDialog):
         self._show()
 
     def moment_name(self, record: Record) -> str:
-        date = _date(record.fields.get("taken_on"))
+        date = local_day(record.fields.get("taken_on"))
         if record.fields.get("visit_id"):
             return self.tr("Home visit %1").replace("%1", date)
         return self.tr("Snapshot of %1").replace("%1", date)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casefile.labels import choice_label
+from desktop.i18n import local_day
 from desktop.safetyplan.compare import PartDiff, compare
 from desktop.safetyplan.words import part_title
 from desktop.table_model import RowTableModel
@@ -140,7 +141,7 @@ def version_label(version: Record, refused: bool) -> str:
     text = translate("CompareDialog", "Version %1, %2 on %3").replace(
         "%1", str(version.fields.get("version") or 1)).replace(
         "%2", choice_label(version.fields.get("decision"))).replace(
-        "%3", str(version.fields.get("decided_at") or "")[:10])
+        "%3", local_day(str(version.fields.get("decided_at") or "")))
     if refused:
         text += " " + translate("CompareDialog", "(what you saw; not accepted)")
     return text

@@ -14,11 +14,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QGraphicsSimpleTextItem
 
 from tests.gui.acting import activate, click, click_tab, pick_date, type_into
-from tests.gui.test_network_map import (  # noqa: F401 - fixtures
+from tests.gui.test_network_map import (  # noqa: F401 - fixtures and the signed-in user
+    SIGNED_IN,
     case,
     opened,
     settle,
-    store,
 )
 from tests.gui.test_network_map import click as click_person
 

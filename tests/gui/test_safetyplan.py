@@ -387,7 +387,7 @@ def test_two_versions_and_the_plan_now_are_compared_part_by_part(tab, case, stor
     dialog = plan_tab.compare_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert [dialog.before.itemText(i) for i in range(dialog.before.count())] == [
-        "Version 1, Approved on 2026-10-01", "The plan now"]
+        "Version 1, Approved on 01-10-2026", "The plan now"]
     model = dialog.model
     qtmodeltester.check(model)
     rows = {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
