@@ -668,8 +668,8 @@ def test_two_plans_are_merged_into_the_one_shown_after_a_question_and_undone(
                                   worries="Geen eten in huis")  # on another laptop
     kept = line("condition", "a", text="Geen alcohol in huis")
     line("signal", "k", text="Oma hoort geschreeuw")
-    signals = [other_line("signal", p, text=t)
-               for p, t in (("a", "Vader is boos"), ("b", "Sanne huilt"))]
+    for position, text in (("a", "Vader is boos"), ("b", "Sanne huilt")):
+        other_line("signal", position, text=text)
     condition = other_line("condition", "a", text="Vader slaapt elders")
     agreement = other_line("agreement", "a", text="Oom haalt de kinderen",
                            addresses=[condition.id])
