@@ -3,9 +3,8 @@ for each danger/goal pair of the case's plan, and the worker's own.
 
 Without danger statements in the plan there is one overall score per participant. Scores
 that no editor shows (a danger statement removed on another laptop, an overall score from
-before the plan had danger statements) are listed in words, never dropped. A score at a
-removed danger statement can be repaired there: moved to a danger statement of the plan, or
-removed after a question; both are undoable like every other edit of the visit.
+before the plan had danger statements) are listed in words, never dropped; a score at a
+removed danger statement is repaired there (see removed_scores.py).
 """
 
 from __future__ import annotations
@@ -17,20 +16,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.editors import LineEditor, NumberEditor
+from desktop.casefile.removed_scores import RemovedScores
 from desktop.safetyplan.items_model import first_line
 from sync.protocol import Record
 from sync.schema import field_spec
@@ -128,25 +124,8 @@ class VisitScores(QGroupBox):
         self.others.setWordWrap(True)
         self.others.setObjectName("other_scores")
         column.addWidget(self.others)
-        # Scores at a removed danger statement, each with its repair.
-        self.removed = QWidget(self)
-        self.removed.setObjectName("removed_scores")
-        removed_column = QVBoxLayout(self.removed)
-        removed_column.setContentsMargins(0, 0, 0, 0)
-        self.removed_heading = QLabel(self.tr("At a removed danger statement:"), self.removed)
-        self.removed_heading.setWordWrap(True)
-        self.removed_hint = QLabel(self.tr(
-            "Move each score to a danger statement of the plan, or remove it."), self.removed)
-        self.removed_hint.setWordWrap(True)
-        self._removed_rows = QGridLayout()
-        for widget in (self.removed_heading, self.removed_hint):
-            removed_column.addWidget(widget)
-        removed_column.addLayout(self._removed_rows)
+        self.removed = RemovedScores(controller, self)  # at a removed danger statement
         column.addWidget(self.removed)
-        self.removed_lines: dict[str, QLabel] = {}  # score id -> the score in words
-        self.moves: dict[str, QComboBox] = {}  # score id -> "move to" a danger statement
-        self.removals: dict[str, QPushButton] = {}  # score id -> its remove button
-        self.confirm_box: QMessageBox | None = None
         controller.record_created.connect(self._on_created)
         controller.record_deleted.connect(self._on_deleted)
         controller.field_set.connect(self._on_field_set)
@@ -271,89 +250,11 @@ class VisitScores(QGroupBox):
         self._show_removed()
 
     def _show_removed(self) -> None:
-        """One row per score at a removed danger statement: the score in words, where to
-        move it, and a button to remove it."""
-        while self._removed_rows.count():
-            widget = self._removed_rows.takeAt(0).widget()
-            if widget is not None:
-                widget.hide()
-                widget.deleteLater()  # it may be the box whose choice led here
-        self.removed_lines, self.moves, self.removals = {}, {}, {}
-        scores = self.removed_scores()
-        for row, score in enumerate(scores):
-            person = score_key(score)[2]
-            name = self._name(person)
-            words = QLabel("• " + self._score_words(person, score), self.removed)
-            words.setWordWrap(True)
-            move = QComboBox(self.removed)
-            move.setAccessibleName(self.tr("Move the score of %1 to a danger statement")
-                                   .replace("%1", name))
-            move.addItem(self.tr("Move to…"), None)
-            for pair in self._pairs:
-                text = first_line(pair.fields.get("text")) or "…"
-                taken = (score_key(score)[0], pair.id, person) in self._scores
-                if taken:  # a second score of one person for one pair at one visit
-                    text = self.tr("%1 (%2 has a score there)").replace("%1", text).replace(
-                        "%2", name)
-                move.addItem(text, pair.id)
-                move.model().item(move.count() - 1).setEnabled(not taken)
-            move.setEnabled(bool(self._pairs))
-            move.activated.connect(lambda index, sid=score.id: self._move(sid, index))
-            remove = QPushButton(self.tr("Remove…"), self.removed)
-            remove.setAccessibleName(self.tr("Remove the score of %1").replace("%1", name))
-            remove.clicked.connect(lambda _c=False, sid=score.id: self.ask_remove(sid))
-            self._removed_rows.addWidget(words, row, 0)
-            self._removed_rows.addWidget(move, row, 1)
-            self._removed_rows.addWidget(remove, row, 2)
-            self.removed_lines[score.id] = words
-            self.moves[score.id] = move
-            self.removals[score.id] = remove
-        self._removed_rows.setColumnStretch(0, 1)
-        self.removed.setVisible(bool(scores))
-
-    def _score(self, score_id: str) -> Record | None:
-        return next((s for s in self._scores.values() if s.id == score_id), None)
-
-    def _move(self, score_id: str, index: int) -> None:
-        score, combo = self._score(score_id), self.moves.get(score_id)
-        pair_id = combo.itemData(index) if combo is not None else None
-        if score is None or not pair_id:
-            return
-        visit, _pair, person = score_key(score)
-        if (visit, pair_id, person) in self._scores:
-            return  # the list offers it disabled: one score per person and pair
-        self.controller.edit_field(score.id, "scaling_score", "plan_item_id",
-                                   score.fields.get("plan_item_id"), pair_id,
-                                   text=self.tr("Move a score"))
-
-    def ask_remove(self, score_id: str) -> None:
-        """Asks first: a score is what someone said at a visit."""
-        score = self._score(score_id)
-        if score is None:
-            return
-        name = self._name(score_key(score)[2])
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Remove a score"),
-            self.tr("Remove the score %1 of %2 at a removed danger statement?")
-            .replace("%1", str(score.fields.get("value"))).replace("%2", name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setInformativeText(self.tr("You can undo this (Ctrl+Z) until the next "
-                                       "synchronisation."))
-        box.setDefaultButton(QMessageBox.StandardButton.No)  # removing takes a choice
-        remove = box.button(QMessageBox.StandardButton.Yes)
-        remove.setText(self.tr("&Remove"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Keep"))
-        box.finished.connect(
-            lambda _result: self._answered(box, box.clickedButton() is remove, score_id, name))
-        self.confirm_box = box
-        box.open()
-
-    def _answered(self, box: QMessageBox, yes: bool, score_id: str, name: str) -> None:
-        box.deleteLater()
-        self.confirm_box = None
-        if yes and self._score(score_id) is not None:
-            self.controller.delete(score_id, "scaling_score",
-                                   self.tr("the score of %1").replace("%1", name))
+        rows = []
+        for score in self.removed_scores():
+            key = score_key(score)
+            rows.append((score, key, self._name(key[2]), self._score_words(key[2], score)))
+        self.removed.show_scores(rows, self._pairs, self._scores.keys())
 
     def focus_widgets(self) -> list[QWidget]:
         """Each score, then its comment, in the order of the rows."""

@@ -2875,6 +2875,65 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>RemovedScores</name>
+    <message>
+        <source>At a removed danger statement:</source>
+        <translation>Bij een verwijderde zorg:</translation>
+    </message>
+    <message>
+        <source>Move each score to a danger statement of the plan, or remove it.</source>
+        <translation>Zet elk cijfer bij een zorgformulering van het plan, of verwijder het.</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Remove the score of %1</source>
+        <translation>Het cijfer van %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Move the score of %1 to a danger statement</source>
+        <translation>Het cijfer van %1 bij een zorgformulering zetten</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>Zetten bij…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 has a score there)</source>
+        <translation>%1 (%2 heeft daar al een cijfer)</translation>
+    </message>
+    <message>
+        <source>Move a score</source>
+        <translation>Een cijfer verplaatsen</translation>
+    </message>
+    <message>
+        <source>Remove a score</source>
+        <translation>Een cijfer verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the score %1 of %2 at a removed danger statement?</source>
+        <translation>Het cijfer %1 van %2 bij een verwijderde zorg verwijderen?</translation>
+    </message>
+    <message>
+        <source>You can undo this (Ctrl+Z) until the next synchronisation.</source>
+        <translation>Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Bewaren</translation>
+    </message>
+    <message>
+        <source>the score of %1</source>
+        <translation>het cijfer van %1</translation>
+    </message>
+</context>
+<context>
     <name>ResolveDialog</name>
     <message>
         <source>(empty)</source>
@@ -3629,10 +3688,6 @@ Huishouden: %4</translation>
         <translation>De schaalvraag voor kinderen</translation>
     </message>
     <message>
-        <source>Move each score to a danger statement of the plan, or remove it.</source>
-        <translation>Zet elk cijfer bij een zorgformulering van het plan, of verwijder het.</translation>
-    </message>
-    <message>
         <source>Your own score</source>
         <translation>Jouw eigen cijfer</translation>
     </message>
@@ -3659,58 +3714,6 @@ Huishouden: %4</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>Move the score of %1 to a danger statement</source>
-        <translation>Het cijfer van %1 bij een zorgformulering zetten</translation>
-    </message>
-    <message>
-        <source>Move to…</source>
-        <translation>Zetten bij…</translation>
-    </message>
-    <message>
-        <source>%1 (%2 has a score there)</source>
-        <translation>%1 (%2 heeft daar al een cijfer)</translation>
-    </message>
-    <message>
-        <source>Remove…</source>
-        <translation>Verwijderen…</translation>
-    </message>
-    <message>
-        <source>Remove the score of %1</source>
-        <translation>Het cijfer van %1 verwijderen</translation>
-    </message>
-    <message>
-        <source>Move a score</source>
-        <translation>Een cijfer verplaatsen</translation>
-    </message>
-    <message>
-        <source>Remove a score</source>
-        <translation>Een cijfer verwijderen</translation>
-    </message>
-    <message>
-        <source>Remove the score %1 of %2 at a removed danger statement?</source>
-        <translation>Het cijfer %1 van %2 bij een verwijderde zorg verwijderen?</translation>
-    </message>
-    <message>
-        <source>You can undo this (Ctrl+Z) until the next synchronisation.</source>
-        <translation>Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
-    </message>
-    <message>
-        <source>&amp;Remove</source>
-        <translation>&amp;Verwijderen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep</source>
-        <translation>&amp;Bewaren</translation>
-    </message>
-    <message>
-        <source>the score of %1</source>
-        <translation>het cijfer van %1</translation>
-    </message>
-    <message>
-        <source>At a removed danger statement:</source>
-        <translation>Bij een verwijderde zorg:</translation>
     </message>
     <message>
         <source>Other scores of this visit (overall, or of someone not ticked as a participant):</source>

@@ -172,8 +172,8 @@ def test_odd_scores_stay_in_sight_in_words(view, family, store, session, qtbot):
     scores = view.visits.scores
     qtbot.waitUntil(lambda: len(scores.editors) == 3)  # Ilse, Daan and the worker, one pair
     assert scores.removed.isVisible() and not scores.others.isVisible()
-    assert scores.removed_heading.text() == scores.tr("At a removed danger statement:")
-    words = sorted(label.text() for label in scores.removed_lines.values())
+    assert scores.removed.heading.text() == scores.removed.tr("At a removed danger statement:")
+    words = sorted(label.text() for label in scores.removed.lines.values())
     assert words == ["• Ilse Mulder: 2", "• " + scores.tr("unknown") + ": 9"]
 
     click_tab(qtbot, view.tabs, view.plan_tab)
@@ -282,41 +282,41 @@ def test_a_score_at_a_removed_danger_statement_is_moved_or_removed_and_undone(
     assert open_and_wait(view, case.id)
     click_tab(qtbot, view.tabs, view.visits)
     scores = view.visits.scores
-    qtbot.waitUntil(lambda: set(scores.moves) == {ilse_gone.id, mine_gone.id})
+    qtbot.waitUntil(lambda: set(scores.removed.moves) == {ilse_gone.id, mine_gone.id})
     assert scores.removed.isVisible()
     # Ilse has a score at the first statement already: that place is offered, but not to her.
-    ilse_move = scores.moves[ilse_gone.id]
+    ilse_move = scores.removed.moves[ilse_gone.id]
     row = ilse_move.findData(first.id)
     assert not ilse_move.model().item(row).isEnabled()
     assert "Ilse Mulder" in ilse_move.itemText(row)
-    assert scores.moves[mine_gone.id].model().item(row).isEnabled()
+    assert scores.removed.moves[mine_gone.id].model().item(row).isEnabled()
 
     # The worker's own score moves to the first statement: its box shows it there.
-    pick(qtbot, scores.moves[mine_gone.id], first.id)
+    pick(qtbot, scores.removed.moves[mine_gone.id], first.id)
     settle(session, qtbot)
     assert store.get_record(mine_gone.id).fields["plan_item_id"] == first.id
     assert scores.editors[(first.id, "")].value() == 7
-    assert set(scores.moves) == {ilse_gone.id}
+    assert set(scores.removed.moves) == {ilse_gone.id}
     click_action(qtbot, view, view.undo_action)
     settle(session, qtbot)
     assert store.get_record(mine_gone.id).fields == before[mine_gone.id]
     assert scores.editors[(first.id, "")].value() is None
-    assert set(scores.moves) == {ilse_gone.id, mine_gone.id}
+    assert set(scores.removed.moves) == {ilse_gone.id, mine_gone.id}
 
     # Removing asks first; keeping keeps it.
-    click(qtbot, scores.removals[ilse_gone.id])
-    box = scores.confirm_box
+    click(qtbot, scores.removed.removals[ilse_gone.id])
+    box = scores.removed.confirm_box
     assert box is not None and box.isVisible() and "Ilse Mulder" in box.text()
     click(qtbot, box.button(QMessageBox.StandardButton.No))
     settle(session, qtbot)
     assert not store.get_record(ilse_gone.id).deleted
-    click(qtbot, scores.removals[ilse_gone.id])
-    click(qtbot, scores.confirm_box.button(QMessageBox.StandardButton.Yes))
+    click(qtbot, scores.removed.removals[ilse_gone.id])
+    click(qtbot, scores.removed.confirm_box.button(QMessageBox.StandardButton.Yes))
     settle(session, qtbot)
     assert store.get_record(ilse_gone.id).deleted
-    assert set(scores.moves) == {mine_gone.id}
+    assert set(scores.removed.moves) == {mine_gone.id}
     click_action(qtbot, view, view.undo_action)
     settle(session, qtbot)
-    qtbot.waitUntil(lambda: set(scores.moves) == {ilse_gone.id, mine_gone.id})
+    qtbot.waitUntil(lambda: set(scores.removed.moves) == {ilse_gone.id, mine_gone.id})
     after = {s.id: dict(s.fields) for s in store.list_records(kind="scaling_score")}
     assert after == before  # undo restores exactly, under the same ids
