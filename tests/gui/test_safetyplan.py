@@ -730,3 +730,19 @@ def test_a_plan_a_team_lead_decided_on_is_not_merged_away(tab, case, store, qtbo
     assert not plan_tab.merge_button.isVisible() and plan_tab.plan_choice.isVisible()
     assert ("A team lead decided on “Eerste plan · Approved · version 1”"
             in plan_tab.notes_label.text())
+    # The other way round it can: merged into the approved plan, that becomes the draft of
+    # its next version, in the same undo step.
+    choose(qtbot, plan_tab.plan_choice, other.id)
+    qtbot.waitUntil(lambda: plan_tab.data.plan.id == other.id)
+    QTest.mouseClick(plan_tab.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(plan_tab.confirm_box.button(QMessageBox.StandardButton.Yes),
+                     Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    assert store.get_record(plan.id).deleted
+    assert (store.get_record(other.id).fields["status"],
+            store.get_record(other.id).fields["version"]) == ("draft", 2)
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    assert not store.get_record(plan.id).deleted
+    assert (store.get_record(other.id).fields["status"],
+            store.get_record(other.id).fields["version"]) == ("approved", 1)
