@@ -507,7 +507,7 @@ class PlanTab(QWidget):
             "Its lines come after the lines of the plan shown, in their own order. A part "
             "the plan shown has no words for takes its words; where both have words, its "
             "words are added below. Then the other plan is removed. You can undo this "
-            "(Ctrl+Z)."))
+            "(Ctrl+Z) until the next synchronisation."))
         box.setDefaultButton(QMessageBox.StandardButton.No)  # merging takes a choice
         merge = box.button(QMessageBox.StandardButton.Yes)
         merge.setText(self.tr("&Merge"))

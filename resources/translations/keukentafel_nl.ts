@@ -2620,10 +2620,6 @@ Huishouden: %4</translation>
         <translation>Het plan %1 samenvoegen met het getoonde plan, %2?</translation>
     </message>
     <message>
-        <source>Its lines come after the lines of the plan shown, in their own order. A part the plan shown has no words for takes its words; where both have words, its words are added below. Then the other plan is removed. You can undo this (Ctrl+Z).</source>
-        <translation>De punten komen na de punten van het getoonde plan, in hun eigen volgorde. Een deel dat in het getoonde plan leeg is, krijgt de tekst van het andere plan. Staat er in allebei tekst, dan komt die van het andere plan eronder. Daarna wordt het andere plan verwijderd. Je kunt dit ongedaan maken (Ctrl+Z).</translation>
-    </message>
-    <message>
         <source>&amp;Merge</source>
         <translation>&amp;Samenvoegen</translation>
     </message>
@@ -2650,6 +2646,10 @@ Huishouden: %4</translation>
     <message>
         <source>This case holds more than one plan (made on two laptops at once). Choose below which one you see; the case list follows the one furthest in review.</source>
         <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops). Kies hieronder welk plan je ziet. De lijst met dossiers volgt het plan dat het verst is in de beoordeling.</translation>
+    </message>
+    <message>
+        <source>Its lines come after the lines of the plan shown, in their own order. A part the plan shown has no words for takes its words; where both have words, its words are added below. Then the other plan is removed. You can undo this (Ctrl+Z) until the next synchronisation.</source>
+        <translation>De punten komen na de punten van het getoonde plan, in hun eigen volgorde. Een deel dat in het getoonde plan leeg is, krijgt de tekst van het andere plan. Staat er in allebei tekst, dan komt die van het andere plan eronder. Daarna wordt het andere plan verwijderd. Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
     </message>
     <message>
         <source>someone</source>
