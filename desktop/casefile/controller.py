@@ -46,12 +46,14 @@ class CaseFileController(QObject):
 
     # -- edits ------------------------------------------------------------------------------
 
-    def edit_field(self, record_id: str, kind: str, field: str, old: Any, new: Any) -> None:
-        """An undoable change of one field, as the worker made it."""
-        text = QCoreApplication.translate("CaseFileController", "Change %1").replace(
+    def edit_field(self, record_id: str, kind: str, field: str, old: Any, new: Any,
+                   text: str | None = None) -> None:
+        """An undoable change of one field, as the worker made it. With `text` (a repair
+        such as moving a score) it is named so and is always its own undo step."""
+        mergeable = text is None and field_spec(kind, field).type in ("str", "text")
+        text = text or QCoreApplication.translate("CaseFileController", "Change %1").replace(
             "%1", field_label(field, kind)
         )
-        mergeable = field_spec(kind, field).type in ("str", "text")
         self.undo_stack.push(
             FieldEdit(self._apply, record_id, kind, field, old, new, text=text,
                       mergeable=mergeable)

@@ -3,7 +3,8 @@ for each danger/goal pair of the case's plan, and the worker's own.
 
 Without danger statements in the plan there is one overall score per participant. Scores
 that no editor shows (a danger statement removed on another laptop, an overall score from
-before the plan had danger statements) are listed in words, never dropped.
+before the plan had danger statements) are listed in words, never dropped; a score at a
+removed danger statement is repaired there (see removed_scores.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.editors import LineEditor, NumberEditor
+from desktop.casefile.removed_scores import RemovedScores
 from desktop.safetyplan.items_model import first_line
 from sync.protocol import Record
 from sync.schema import field_spec
@@ -122,6 +124,8 @@ class VisitScores(QGroupBox):
         self.others.setWordWrap(True)
         self.others.setObjectName("other_scores")
         column.addWidget(self.others)
+        self.removed = RemovedScores(controller, self)  # at a removed danger statement
+        column.addWidget(self.removed)
         controller.record_created.connect(self._on_created)
         controller.record_deleted.connect(self._on_deleted)
         controller.field_set.connect(self._on_field_set)
@@ -207,33 +211,50 @@ class VisitScores(QGroupBox):
         self.editors[key] = editor
         self.notes[key] = note
 
-    def other_scores(self) -> list[str]:
-        """The scores of the shown visit that no editor shows, in words."""
+    def _score_words(self, person: str, score: Record) -> str:
+        line = self.tr("%1: %2").replace("%1", self._name(person)).replace(
+            "%2", str(score.fields.get("value")))
+        if score.fields.get("note"):
+            line += " \u2013 " + str(score.fields["note"])
+        return line
+
+    def removed_scores(self) -> list[Record]:
+        """The scores of the shown visit at a danger statement that no longer exists."""
         visit = self._visit
         if visit is None:
             return []
         live = {p.id for p in self._pairs}
-        removed, other = [], []
-        for (vid, pair, person), score in sorted(self._scores.items()):
-            if vid != visit.id or (pair, person) in self.editors:
-                continue
-            line = self.tr("%1: %2").replace("%1", self._name(person)).replace(
-                "%2", str(score.fields.get("value")))
-            if score.fields.get("note"):
-                line += " \u2013 " + str(score.fields["note"])
-            (removed if pair not in live and pair != OVERALL else other).append(line)
-        out = []
-        if removed:
-            out.append(self.tr("At a removed danger statement:") + "\n• " + "\n• ".join(removed))
-        if other:
-            out.append(self.tr("Other scores of this visit (overall, or of someone not "
-                               "ticked as a participant):") + "\n• " + "\n• ".join(other))
-        return out
+        return [score for (vid, pair, _person), score in sorted(self._scores.items())
+                if vid == visit.id and pair not in live and pair != OVERALL]
+
+    def other_scores(self) -> list[str]:
+        """The other scores of the shown visit that no editor shows (overall, or of someone
+        not ticked), in words."""
+        visit = self._visit
+        if visit is None:
+            return []
+        live = {p.id for p in self._pairs}
+        other = [self._score_words(person, score)
+                 for (vid, pair, person), score in sorted(self._scores.items())
+                 if vid == visit.id and (pair, person) not in self.editors
+                 and (pair in live or pair == OVERALL)]
+        if not other:
+            return []
+        return [self.tr("Other scores of this visit (overall, or of someone not "
+                        "ticked as a participant):") + "\n• " + "\n• ".join(other)]
 
     def _show_others(self) -> None:
         lines = self.other_scores()
         self.others.setText("\n".join(lines))
         self.others.setVisible(bool(lines))
+        self._show_removed()
+
+    def _show_removed(self) -> None:
+        rows = []
+        for score in self.removed_scores():
+            key = score_key(score)
+            rows.append((score, key, self._name(key[2]), self._score_words(key[2], score)))
+        self.removed.show_scores(rows, self._pairs, self._scores.keys())
 
     def focus_widgets(self) -> list[QWidget]:
         """Each score, then its comment, in the order of the rows."""
@@ -290,14 +311,25 @@ class VisitScores(QGroupBox):
             self._show_others()
 
     def _on_field_set(self, record_id: str, field: str, value: Any) -> None:
-        for key, score in self._scores.items():
-            if score.id == record_id:
-                self._scores[key] = score.model_copy(
-                    update={"fields": {**score.fields, field: value}}
-                )
-                shown = self.notes if field == "note" else self.editors
-                editor = shown.get(key[1:])
-                if editor is not None and self._shown(key):
-                    editor.set_value(value)
-                self._show_others()
-                return
+        old_key = next((k for k, s in self._scores.items() if s.id == record_id), None)
+        if old_key is None:
+            return
+        score = self._scores.pop(old_key)
+        score = score.model_copy(update={"fields": {**score.fields, field: value}})
+        key = score_key(score)
+        self._scores[key] = score
+        if key == old_key:
+            shown = self.notes if field == "note" else self.editors
+            editor = shown.get(key[1:])
+            if editor is not None and self._shown(key):
+                editor.set_value(value)
+        else:  # moved to another danger statement (or back): both places follow
+            for place in (old_key, key):
+                current = self._scores.get(place)
+                if not self._shown(place):
+                    continue
+                for name, shown in (("value", self.editors), ("note", self.notes)):
+                    editor = shown.get(place[1:])
+                    if editor is not None:
+                        editor.set_value(current.fields.get(name) if current else None)
+        self._show_others()

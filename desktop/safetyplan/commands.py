@@ -54,6 +54,10 @@ class PlanWriter:
     def _run(self, fn: Callable[[Any], Any]) -> None:
         self._write(fn, lambda _result: self._landed())
 
+    def run(self, fn: Callable[[Any], Any]) -> None:
+        """Several writes in one (merging two plans), with one reload after."""
+        self._run(fn)
+
     def create(self, fields: Mapping[str, Any], record_id: str) -> None:
         case_id, values = self.case_id, dict(fields)
         self._run(lambda s: s.create_record("plan_item", values, case_id=case_id,

@@ -3,6 +3,7 @@ people of the case (to pick who) and who is using the app (a team lead decides).
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +29,9 @@ class PlanData:
     relationships: list[Record] = field(default_factory=list)
     removed_people: list[Record] = field(default_factory=list)
     plans: list[Record] = field(default_factory=list)  # every live plan, the current first
+    # Plans a team lead decided on (a plan_version names them): history, never merged away.
+    decided_plans: frozenset[str] = frozenset()
+    line_counts: dict[str, int] = field(default_factory=dict)  # plan id -> its live lines
 
     @property
     def is_teamlead(self) -> bool:
@@ -66,12 +70,13 @@ def read_plan(store: Any, case_id: str, chosen: str | None = None) -> PlanData:
     if plan is None:
         return PlanData(None, people=people, user=user if isinstance(user, dict) else {},
                         relationships=ties, removed_people=removed)
-    items = [i for i in store.list_records(kind="plan_item", case_id=case_id)
-             if i.fields.get("plan_id") == plan.id]
+    every_item = store.list_records(kind="plan_item", case_id=case_id)
+    items = [i for i in every_item if i.fields.get("plan_id") == plan.id]
     items.sort(key=lambda i: sort_key(i.fields.get("position"), i.id))
+    line_counts = Counter(str(i.fields.get("plan_id")) for i in every_item if not i.deleted)
+    every_version = store.list_records(kind="plan_version", case_id=case_id)
     versions = sorted(
-        (v for v in store.list_records(kind="plan_version", case_id=case_id)
-         if v.fields.get("plan_id") == plan.id),
+        (v for v in every_version if v.fields.get("plan_id") == plan.id),
         key=lambda v: (v.fields.get("decided_at") or "", v.id),
     )
     # A decision the service refused stays on this laptop: it is no version of the plan.
@@ -81,4 +86,7 @@ def read_plan(store: Any, case_id: str, chosen: str | None = None) -> PlanData:
                     user if isinstance(user, dict) else {},
                     {v.id: refused[v.id] for v in versions if v.id in refused},
                     [v for v in versions if v.id in refused], len(plans) - 1,
-                    relationships=ties, removed_people=removed, plans=plans)
+                    relationships=ties, removed_people=removed, plans=plans,
+                    decided_plans=frozenset(str(v.fields.get("plan_id"))
+                                            for v in every_version),
+                    line_counts=dict(line_counts))

@@ -177,7 +177,12 @@ class ScalingPanel(QGroupBox):
             return
         labels = {s.rater: self.rater_label(s.rater) for s in pair.series}
         self.chart.set_pair(pair, labels)
-        self.differences.setText(self.difference_text(pair))
+        words = self.difference_text(pair)
+        if pair.removed:  # the repair is where the scores were given
+            words = self.tr("These scores belong to a danger statement that was removed. "
+                            "At the home visit (tab Home visits) you move each of them to a "
+                            "danger statement of the plan, or remove it.") + "\n" + words
+        self.differences.setText(words)
         self.chart.setAccessibleDescription(self.differences.text())
         self.table_model.setHorizontalHeaderLabels([labels[s.rater] for s in pair.series])
         self.table_model.setVerticalHeaderLabels([short_date(d) for d in pair.dates])

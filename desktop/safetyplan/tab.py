@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -53,6 +54,7 @@ from desktop.safetyplan.data import PlanData, read_plan
 from desktop.safetyplan.family_agreement import AgreeDialog, family
 from desktop.safetyplan.item_forms import ItemForms
 from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_line
+from desktop.safetyplan.merge_plans import MergePlans
 from desktop.safetyplan.notes import check_text, unapproved_text
 from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
@@ -128,6 +130,10 @@ class PlanTab(QWidget):
         self.plan_choice = QComboBox(self)
         self.plan_choice.setAccessibleName(self.tr("Which plan"))
         self.plan_choice.activated.connect(self._choose_plan)
+        # The repair: the other plan's lines and words into the plan shown, one undo step.
+        self.merge_button = QPushButton(self.tr("Mer&ge with the plan shown…"), self)
+        self.merge_button.clicked.connect(self.ask_merge)
+        self.confirm_box: QMessageBox | None = None
         self.checks_label = QLabel(self)  # the plan checked against the network map
         self.checks_label.setWordWrap(True)
         self.checks_label.setObjectName("checks")
@@ -226,6 +232,7 @@ class PlanTab(QWidget):
         left_layout.addWidget(self.nudge_label)
         left_layout.addWidget(self.notes_label)
         left_layout.addWidget(self.plan_choice)
+        left_layout.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignLeft)
         left_layout.addWidget(self.next_version_button, 0, Qt.AlignmentFlag.AlignLeft)
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
@@ -416,13 +423,11 @@ class PlanTab(QWidget):
         blocked = self.plan_choice.blockSignals(True)
         self.plan_choice.clear()
         for other in self.data.plans:
-            self.plan_choice.addItem(self.tr("%1 · %2 · version %3").replace(
-                "%1", str(other.fields.get("title") or self.tr("Safety plan"))).replace(
-                "%2", choice_label(other.fields.get("status") or "draft")).replace(
-                "%3", str(other.fields.get("version") or 1)), other.id)
+            self.plan_choice.addItem(self.plan_label(other), other.id)
         self.plan_choice.setCurrentIndex(self.plan_choice.findData(plan.id))
         self.plan_choice.blockSignals(blocked)
         self.plan_choice.setVisible(len(self.data.plans) > 1)
+        self.merge_button.setVisible(bool(self.mergeable_plans()))
         notes = self.notes()
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
@@ -450,6 +455,12 @@ class PlanTab(QWidget):
             notes.append(self.tr("This case holds more than one plan (made on two laptops at "
                                  "once). Choose below which one you see; the case list "
                                  "follows the one furthest in review."))
+        plan = self.data.plan
+        for other in self.data.plans:
+            if plan is not None and other.id != plan.id and other.id in self.data.decided_plans:
+                notes.append(self.tr("A team lead decided on \u201c%1\u201d: that plan is "
+                                     "history and is not merged into another. Choose it below "
+                                     "to read it.").replace("%1", self.plan_label(other)))
         unapproved = self.unapproved_parts()
         if unapproved:
             notes.append(unapproved_text(unapproved))
@@ -458,6 +469,64 @@ class PlanTab(QWidget):
                                  "again which conditions it meets.").replace(
                 "%1", first_line(item.fields.get("text")) or "…"))
         return notes
+
+    def plan_label(self, plan: Any) -> str:
+        """How the chooser and the question name a plan: title, status and version."""
+        return self.tr("%1 · %2 · version %3").replace(
+            "%1", str(plan.fields.get("title") or self.tr("Safety plan"))).replace(
+            "%2", choice_label(plan.fields.get("status") or "draft")).replace(
+            "%3", str(plan.fields.get("version") or 1))
+
+    def mergeable_plans(self) -> list[Any]:
+        """The other live plans that can be merged into the plan shown: those no team lead
+        decided on (a decided plan is history)."""
+        plan = self.data.plan
+        if plan is None:
+            return []
+        return [p for p in self.data.plans
+                if p.id != plan.id and p.id not in self.data.decided_plans]
+
+    def ask_merge(self) -> None:
+        """Asks first, naming both plans; then merges the other one into the plan shown."""
+        plan, others = self.data.plan, self.mergeable_plans()
+        if plan is None or not others:
+            return
+        other = others[0]
+
+        def named(record: Any) -> str:
+            count = self.data.line_counts.get(record.id, 0)
+            return self.tr("\u201c%1\u201d (%n line(s))", "", count).replace(
+                "%1", self.plan_label(record))
+
+        box = QMessageBox(
+            QMessageBox.Icon.Question, self.tr("Merge two plans"),
+            self.tr("Merge the plan %1 into the plan shown, %2?").replace(
+                "%1", named(other)).replace("%2", named(plan)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setInformativeText(self.tr(
+            "Its lines come after the lines of the plan shown, in their own order. A part "
+            "the plan shown has no words for takes its words; where both have words, its "
+            "words are added below. Then the other plan is removed. You can undo this "
+            "(Ctrl+Z) until the next synchronisation."))
+        box.setDefaultButton(QMessageBox.StandardButton.No)  # merging takes a choice
+        merge = box.button(QMessageBox.StandardButton.Yes)
+        merge.setText(self.tr("&Merge"))
+        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Keep both"))
+        box.finished.connect(lambda _result: self._merge_answered(
+            box, box.clickedButton() is merge, plan.id, other.id))
+        self.confirm_box = box
+        box.open()
+
+    def _merge_answered(self, box: QMessageBox, yes: bool, plan_id: str, other_id: str) -> None:
+        box.deleteLater()
+        self.confirm_box = None
+        plan = self.data.plan
+        if not yes or plan is None or plan.id != plan_id or other_id not in {
+                p.id for p in self.mergeable_plans()}:
+            return
+        self.form.flush()
+        self._push(MergePlans(self._writer(), self.ids, plan_id, other_id, self._salt,
+                              text=self.tr("Merge two plans")))
 
     def agreed_words(self, plan: Any) -> str:
         """"Agreed on 3 March by Sanne and Karel", from the plan's fields."""

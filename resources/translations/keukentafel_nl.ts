@@ -2517,6 +2517,10 @@ Huishouden: %4</translation>
         <translation>Welk plan</translation>
     </message>
     <message>
+        <source>Mer&amp;ge with the plan shown…</source>
+        <translation>Samenv&amp;oegen met het getoonde plan…</translation>
+    </message>
+    <message>
         <source>Mark as &amp;agreed</source>
         <translation>Markeren als a&amp;fgesproken</translation>
     </message>
@@ -2593,8 +2597,35 @@ Huishouden: %4</translation>
         <translation>Voordat het plan afgesproken kan worden:</translation>
     </message>
     <message>
+        <source>A team lead decided on “%1”: that plan is history and is not merged into another. Choose it below to read it.</source>
+        <translation>Een teamleider heeft over “%1” beslist: dat plan hoort bij de geschiedenis en wordt niet samengevoegd. Kies het hieronder om het te lezen.</translation>
+    </message>
+    <message>
         <source>“%1” meets a condition that was removed: choose again which conditions it meets.</source>
         <translation>“%1” voldoet aan een voorwaarde die is verwijderd: kies opnieuw aan welke voorwaarden het voldoet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” (%n line(s))</source>
+        <translation>
+            <numerusform>“%1” (%n punt)</numerusform>
+            <numerusform>“%1” (%n punten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge two plans</source>
+        <translation>Twee plannen samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge the plan %1 into the plan shown, %2?</source>
+        <translation>Het plan %1 samenvoegen met het getoonde plan, %2?</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Samenvoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both</source>
+        <translation>Allebei &amp;houden</translation>
     </message>
     <message>
         <source>Start the next version</source>
@@ -2615,6 +2646,10 @@ Huishouden: %4</translation>
     <message>
         <source>This case holds more than one plan (made on two laptops at once). Choose below which one you see; the case list follows the one furthest in review.</source>
         <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops). Kies hieronder welk plan je ziet. De lijst met dossiers volgt het plan dat het verst is in de beoordeling.</translation>
+    </message>
+    <message>
+        <source>Its lines come after the lines of the plan shown, in their own order. A part the plan shown has no words for takes its words; where both have words, its words are added below. Then the other plan is removed. You can undo this (Ctrl+Z) until the next synchronisation.</source>
+        <translation>De punten komen na de punten van het getoonde plan, in hun eigen volgorde. Een deel dat in het getoonde plan leeg is, krijgt de tekst van het andere plan. Staat er in allebei tekst, dan komt die van het andere plan eronder. Daarna wordt het andere plan verwijderd. Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
     </message>
     <message>
         <source>someone</source>
@@ -2837,6 +2872,65 @@ Huishouden: %4</translation>
     <message>
         <source>&amp;Keep</source>
         <translation>&amp;Bewaren</translation>
+    </message>
+</context>
+<context>
+    <name>RemovedScores</name>
+    <message>
+        <source>At a removed danger statement:</source>
+        <translation>Bij een verwijderde zorg:</translation>
+    </message>
+    <message>
+        <source>Move each score to a danger statement of the plan, or remove it.</source>
+        <translation>Zet elk cijfer bij een zorgformulering van het plan, of verwijder het.</translation>
+    </message>
+    <message>
+        <source>Remove…</source>
+        <translation>Verwijderen…</translation>
+    </message>
+    <message>
+        <source>Remove the score of %1</source>
+        <translation>Het cijfer van %1 verwijderen</translation>
+    </message>
+    <message>
+        <source>Move the score of %1 to a danger statement</source>
+        <translation>Het cijfer van %1 bij een zorgformulering zetten</translation>
+    </message>
+    <message>
+        <source>Move to…</source>
+        <translation>Zetten bij…</translation>
+    </message>
+    <message>
+        <source>%1 (%2 has a score there)</source>
+        <translation>%1 (%2 heeft daar al een cijfer)</translation>
+    </message>
+    <message>
+        <source>Move a score</source>
+        <translation>Een cijfer verplaatsen</translation>
+    </message>
+    <message>
+        <source>Remove a score</source>
+        <translation>Een cijfer verwijderen</translation>
+    </message>
+    <message>
+        <source>Remove the score %1 of %2 at a removed danger statement?</source>
+        <translation>Het cijfer %1 van %2 bij een verwijderde zorg verwijderen?</translation>
+    </message>
+    <message>
+        <source>You can undo this (Ctrl+Z) until the next synchronisation.</source>
+        <translation>Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep</source>
+        <translation>&amp;Bewaren</translation>
+    </message>
+    <message>
+        <source>the score of %1</source>
+        <translation>het cijfer van %1</translation>
     </message>
 </context>
 <context>
@@ -3238,6 +3332,10 @@ Huishouden: %4</translation>
         <source>On %1 the scores are %2 apart: %3 gives %4, %5 gives %6.</source>
         <translation>Op %1 liggen de cijfers %2 uit elkaar: %3 geeft een %4, %5 geeft een %6.</translation>
     </message>
+    <message>
+        <source>These scores belong to a danger statement that was removed. At the home visit (tab Home visits) you move each of them to a danger statement of the plan, or remove it.</source>
+        <translation>Deze cijfers horen bij een zorgformulering die is verwijderd. Bij het huisbezoek (tab Huisbezoeken) zet je elk cijfer bij een zorgformulering van het plan, of verwijder je het.</translation>
+    </message>
 </context>
 <context>
     <name>SessionController</name>
@@ -3616,10 +3714,6 @@ Huishouden: %4</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>At a removed danger statement:</source>
-        <translation>Bij een verwijderde zorg:</translation>
     </message>
     <message>
         <source>Other scores of this visit (overall, or of someone not ticked as a participant):</source>

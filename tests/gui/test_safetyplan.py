@@ -10,7 +10,7 @@ import json
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
@@ -645,3 +645,97 @@ def test_the_plan_fits_the_case_file_beside_the_case_list_at_1280_by_800(
     assert plan_tab.body.orientation() == Qt.Orientation.Vertical
     view.resize(1300, 700)
     qtbot.waitUntil(lambda: plan_tab.body.orientation() == Qt.Orientation.Horizontal)
+
+
+def plan_records(store, case):
+    """Every plan and line of the case, removed ones too, with all of their fields."""
+    return {r.id: (r.deleted, dict(r.fields))
+            for kind in ("safety_plan", "plan_item")
+            for r in store.list_records(kind=kind, case_id=case.id, include_deleted=True)}
+
+
+def test_two_plans_are_merged_into_the_one_shown_after_a_question_and_undone(
+        tab, case, store, qtbot):
+    plan, line = make_plan(store, case, status="submitted", worries="Ruzie thuis")
+    other, other_line = make_plan(store, case, harm="Er is geslagen",
+                                  worries="Geen eten in huis")  # on another laptop
+    kept = line("condition", "a", text="Geen alcohol in huis")
+    line("signal", "k", text="Oma hoort geschreeuw")
+    for position, text in (("a", "Vader is boos"), ("b", "Sanne huilt")):
+        other_line("signal", position, text=text)
+    condition = other_line("condition", "a", text="Vader slaapt elders")
+    agreement = other_line("agreement", "a", text="Oom haalt de kinderen",
+                           addresses=[condition.id])
+    before = plan_records(store, case)
+    plan_tab = open_plan(tab, case, qtbot)
+    assert plan_tab.data.plan.id == plan.id and plan_tab.merge_button.isVisible()
+    click(plan_tab.tree, plan_tab.model.index_of(kept.id))
+
+    # It asks first, naming both plans; keeping both keeps both.
+    QTest.mouseClick(plan_tab.merge_button, Qt.MouseButton.LeftButton)
+    box = plan_tab.confirm_box
+    assert box is not None and box.isVisible()
+    assert plan_tab.plan_label(plan) in box.text() and plan_tab.plan_label(other) in box.text()
+    assert "(4 line" in box.text() and "(2 line" in box.text()  # how many each holds
+    QTest.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    assert plan_records(store, case) == before
+    QTest.mouseClick(plan_tab.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(plan_tab.confirm_box.button(QMessageBox.StandardButton.Yes),
+                     Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    qtbot.waitUntil(lambda: not plan_tab.plan_choice.isVisible())
+
+    assert store.get_record(other.id).deleted and not store.get_record(plan.id).deleted
+    assert {i.fields["plan_id"] for i in store.list_records(kind="plan_item")} == {plan.id}
+    # Each part: the shown plan's lines, then the other's in their own order.
+    assert [i.fields["text"] for i in lines(store, case, "signal")] == [
+        "Oma hoort geschreeuw", "Vader is boos", "Sanne huilt"]
+    assert [i.id for i in lines(store, case, "condition")] == [kept.id, condition.id]
+    assert store.get_record(agreement.id).fields["addresses"] == [condition.id]
+    fields = store.get_record(plan.id).fields
+    assert fields["harm"] == "Er is geslagen"  # empty in the plan shown: taken over
+    assert fields["worries"] == "Ruzie thuis\n\nGeen eten in huis"  # both: nothing dropped
+    assert fields["status"] == "submitted"
+    assert [r.fields["text"] for r in plan_tab.model.lines("signal")] == [
+        "Oma hoort geschreeuw", "Vader is boos", "Sanne huilt"]
+    assert "more than one plan" not in plan_tab.notes_label.text()
+
+    # One undo step brings back exactly what was; redo merges the same way again.
+    merged = plan_records(store, case)
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    assert plan_records(store, case) == before
+    qtbot.waitUntil(lambda: plan_tab.plan_choice.isVisible())
+    plan_tab.controller.undo_stack.redo()
+    settle(tab, qtbot)
+    assert plan_records(store, case) == merged
+
+
+def test_a_plan_a_team_lead_decided_on_is_not_merged_away(tab, case, store, qtbot):
+    plan, _ = make_plan(store, case)
+    other, _ = make_plan(store, case, status="approved", title="Eerste plan")
+    store.create_record("plan_version", decision_fields(other, [], "approved", None, {}, ME),
+                        case_id=case.id)
+    plan_tab = open_plan(tab, case, qtbot)
+    choose(qtbot, plan_tab.plan_choice, plan.id)
+    qtbot.waitUntil(lambda: plan_tab.data.plan.id == plan.id)
+    assert not plan_tab.merge_button.isVisible() and plan_tab.plan_choice.isVisible()
+    assert ("A team lead decided on “Eerste plan · Approved · version 1”"
+            in plan_tab.notes_label.text())
+    # The other way round it can: merged into the approved plan, that becomes the draft of
+    # its next version, in the same undo step.
+    choose(qtbot, plan_tab.plan_choice, other.id)
+    qtbot.waitUntil(lambda: plan_tab.data.plan.id == other.id)
+    QTest.mouseClick(plan_tab.merge_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(plan_tab.confirm_box.button(QMessageBox.StandardButton.Yes),
+                     Qt.MouseButton.LeftButton)
+    settle(tab, qtbot)
+    assert store.get_record(plan.id).deleted
+    assert (store.get_record(other.id).fields["status"],
+            store.get_record(other.id).fields["version"]) == ("draft", 2)
+    plan_tab.controller.undo_stack.undo()
+    settle(tab, qtbot)
+    assert not store.get_record(plan.id).deleted
+    assert (store.get_record(other.id).fields["status"],
+            store.get_record(other.id).fields["version"]) == ("approved", 1)
