@@ -9,16 +9,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.casefile.labels import choice_label
 from desktop.safetyplan.positions import sort_key
 from desktop.safetyplan.review import content
 from desktop.safetyplan.words import SECTIONS
 from sync.protocol import Record
+from sync.schema import kind_spec
 
 TEXT_PARTS = ("harm", "worries", "complicating_factors", "working_well")
 # Lists of the plan: one line each (person ids, shown as names on screen).
 LIST_PARTS = ("agreed_by",)
 # What a line is, for comparing: its place shows in the order, not in the key itself.
 _IGNORED = frozenset({"position", "plan_id", "section"})
+_CHOICES = frozenset(n for n, f in kind_spec("plan_item").fields.items() if f.choices)
 
 
 @dataclass(frozen=True)
@@ -36,8 +39,11 @@ def _line(fields: dict[str, Any], conditions: dict[str, str]) -> str:
     """One line as text; the conditions it meets by their words, not their ids."""
     fields = {**fields, "addresses": [conditions.get(str(c), str(c))
                                       for c in fields.get("addresses") or []] or None}
-    # A tick (done) reads as a mark, not as the English True/False.
-    fields = {k: ("✓" if v is True else None if v is False else v) for k, v in fields.items()}
+    # A tick (done) reads as a mark, not as the English True/False; a choice (the room of a
+    # child's words) as its words, not its code.
+    fields = {k: ("✓" if v is True else None if v is False
+                  else choice_label(v) if isinstance(v, str) and k in _CHOICES else v)
+              for k, v in fields.items()}
     shown = {k: v for k, v in sorted(fields.items()) if k not in _IGNORED and v not in (None, "")}
     return " · ".join(str(v if not isinstance(v, list) else ", ".join(map(str, v)))
                       for v in shown.values())

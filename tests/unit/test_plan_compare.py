@@ -64,3 +64,9 @@ def test_the_conditions_a_line_meets_read_as_their_words_and_who_agreed_is_a_par
     assert shown["agreed_by"] == (person,)
     assert changed_since(content(PLAN, [condition, agreement]), plan,
                          [condition, agreement]) == ["agreed_by"]
+
+
+def test_the_room_of_a_childs_words_reads_as_words_not_its_code():
+    words = item("child_voice", "a", text="Ik ben bang", part="safe_people")
+    (line,) = parts(content(PLAN, [words]))["child_voice"]
+    assert "safe_people" not in line and "Safe people" in line
