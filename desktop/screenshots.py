@@ -167,10 +167,18 @@ def _scaling_chart(window: QWidget, workspace: QSplitter, folder: Path) -> list[
     from PySide6.QtWidgets import QScrollArea
 
     plan_tab = workspace.plan_tab  # type: ignore[attr-defined]
-    window.resize(1920, 1000)  # the case list keeps its width: the plan gets the rest
+    window.resize(1920, 1000)
     settle(200)
-    body = next(s for s in plan_tab.findChildren(QSplitter)
-                if s.orientation() == Qt.Orientation.Horizontal)
+    # The case list keeps its width, the plan gets the rest, as a worker drags the divider.
+    listed = workspace.sizes()  # type: ignore[attr-defined]
+    workspace.setSizes([*listed[:-2], 600, sum(listed[-2:]) - 600])  # type: ignore[attr-defined]
+
+    def side_by_side() -> list[QSplitter]:  # the plan lays out its parts once it is wide
+        return [s for s in plan_tab.findChildren(QSplitter)
+                if s.orientation() == Qt.Orientation.Horizontal]
+
+    settle(300, lambda: bool(side_by_side()))
+    body = side_by_side()[0]
     body_sizes = body.sizes()
     body.setSizes([sum(body_sizes) // 4, sum(body_sizes) - sum(body_sizes) // 4])
     dangers = plan_tab.model.lines("danger")  # type: ignore[attr-defined]
@@ -190,6 +198,7 @@ def _scaling_chart(window: QWidget, workspace: QSplitter, folder: Path) -> list[
     saved = [_save(window, folder, "13-scaling-chart")]
     body.setSizes(body_sizes)
     window.resize(*SIZE)
+    workspace.setSizes(listed)  # type: ignore[attr-defined]
     return saved
 
 
