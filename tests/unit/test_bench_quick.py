@@ -21,3 +21,14 @@ def test_the_quick_map_and_plan_suites_print_their_figures():
                    "review queue until shown"):
         assert figure in done.stdout
     assert "!!" not in done.stdout
+
+
+def test_the_quick_store_suite_runs_its_floor_beside_the_store():
+    # The floor builds its database with the store's migrations: a trigger that needs a
+    # function the store registers (kt_fold) broke it once without any test noticing.
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    done = subprocess.run([sys.executable, "-m", "bench", "--quick", "store"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert "raw sqlite3 floor" in done.stdout and "!!" not in done.stdout
