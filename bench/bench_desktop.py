@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.options import size
-from bench.stats import describe, median
+from bench.stats import clocked, describe, median
 
 PASSPHRASE = "bank onder de kastanjeboom"  # fictional benchmark data only
 TEAM = "0b1e2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
@@ -206,6 +206,25 @@ def open_case_once(view: Any, case_id: str, other_id: str) -> float:
         raise RuntimeError("the case did not open")
     QApplication.processEvents()
     return time.perf_counter() - started
+
+
+def time_tab_beside_opening(session: Any, make_tab: Any, title: str, case_id: str,
+                            other_id: str, runs: int) -> tuple[Any, Any, list, list]:
+    """A case file with one more main view (`make_tab(controller, view)`), as the workspace
+    adds the map and the plan; `runs` times (open the case, click that view). Returns the
+    shown view, its tab and both lists of `clocked` figures, the opening as the reference."""
+    from desktop.casefile.view import CaseFileView
+
+    view = CaseFileView(session)
+    tab = make_tab(view.controller, view)
+    index = view.add_tab(tab, title)
+    view.resize(1280, 820)
+    view.show()
+    opening, tab_open = [], []
+    for _ in range(runs):
+        opening.append(clocked(lambda: open_case_once(view, case_id, other_id)))
+        tab_open.append(clocked(lambda: show_tab(view, index)))
+    return view, tab, opening, tab_open
 
 
 def _tab_reads(store: Any, tab: Any, case_id: str) -> Any:

@@ -27,7 +27,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from bench.bench_desktop import TEAM, WORKER, open_case_once, show_tab
+from bench.bench_desktop import TEAM, WORKER, time_tab_beside_opening
 from bench.options import size
 from bench.stats import clocked, describe, with_cpu
 
@@ -299,7 +299,6 @@ def _figures(work: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from bench.bench_desktop import _seed
-    from desktop.casefile.view import CaseFileView
     from desktop.networkmap.model import build
     from desktop.networkmap.snapshot import content_of, parse
     from desktop.networkmap.tab import NetworkMapTab
@@ -325,15 +324,8 @@ def _figures(work: Path) -> None:
           f"core on a shared machine:")
 
     session = StoreSession(store)
-    view = CaseFileView(session)
-    tab = NetworkMapTab(view.controller, view)
-    index = view.add_tab(tab, "Netwerkkaart")
-    view.resize(1280, 820)
-    view.show()
-    opening, tab_open = [], []
-    for _ in range(RUNS):
-        opening.append(clocked(lambda: open_case_once(view, case_id, other)))
-        tab_open.append(clocked(lambda: show_tab(view, index)))
+    view, tab, opening, tab_open = time_tab_beside_opening(
+        session, NetworkMapTab, "Netwerkkaart", case_id, other, RUNS)
     if len(tab.scene.people) != len(model.people):
         raise RuntimeError("the map tab did not draw everyone")
     view.close()

@@ -26,7 +26,7 @@ import uuid
 from pathlib import Path
 from typing import Any
 
-from bench.bench_desktop import TEAM, WORKER, open_case_once, show_tab
+from bench.bench_desktop import TEAM, WORKER, time_tab_beside_opening
 from bench.options import size
 from bench.stats import clocked, with_cpu
 
@@ -193,7 +193,6 @@ def _figures(work: Path) -> None:
     from PySide6.QtWidgets import QApplication
 
     from bench.bench_desktop import _seed
-    from desktop.casefile.view import CaseFileView
     from desktop.operations import StoreSession
     from desktop.safetyplan.data import read_plan
     from desktop.safetyplan.queue import ReviewQueueView
@@ -212,15 +211,8 @@ def _figures(work: Path) -> None:
                                "display_name": "Teamleider Bank", "team_ids": [TEAM]})
 
     session = StoreSession(store)
-    view = CaseFileView(session)
-    tab = PlanTab(view.controller, view)
-    index = view.add_tab(tab, "Veiligheidsplan")
-    view.resize(1280, 820)
-    view.show()
-    opening, plan_open = [], []
-    for _ in range(RUNS):
-        opening.append(clocked(lambda: open_case_once(view, case_id, other)))
-        plan_open.append(clocked(lambda: show_tab(view, index)))
+    view, tab, opening, plan_open = time_tab_beside_opening(
+        session, PlanTab, "Veiligheidsplan", case_id, other, RUNS)
     model = tab.model
     shown = sum(model.rowCount(model.index(r, 0)) for r in range(model.rowCount()))
     view.close()
