@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.ages import age_on
 from desktop.casefile.labels import choices
 from desktop.casefile.record_tab import RecordTab
 from desktop.casefile.records_model import Column
@@ -23,12 +24,8 @@ def circle_order(record: Record) -> int:
 
 def age(record: Record, today: dt.date | None = None) -> str:
     """Age in years, from the date of birth (the whole family, 0 to 100, at a glance)."""
-    born = record.fields.get("birth_date")
-    if not born:
-        return ""
-    birth = dt.date.fromisoformat(born)
-    today = today or dt.date.today()
-    return str(today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day)))
+    years = age_on(record.fields.get("birth_date"), today)
+    return "" if years is None else str(years)
 
 
 class PeopleTab(RecordTab):

@@ -10,6 +10,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPainterPathStroker
 from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, QWidget
 
+from desktop.ages import age_on
 from desktop.networkmap import style
 from desktop.networkmap.model import (
     DANGER_QUALITIES,
@@ -32,14 +33,8 @@ ENDED_OPACITY = 0.4
 
 
 def age_of(person: MapPerson, today: dt.date | None = None) -> str:
-    if not person.birth_date:
-        return ""
-    try:
-        born = dt.date.fromisoformat(person.birth_date)
-    except ValueError:
-        return ""
-    today = today or dt.date.today()
-    return str(today.year - born.year - ((today.month, today.day) < (born.month, born.day)))
+    years = age_on(person.birth_date, today)
+    return "" if years is None else str(years)
 
 
 class PersonItem(QGraphicsItem):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from desktop.ages import is_minor
 from desktop.safetyplan.positions import sort_key
 from sync.protocol import Record
 
@@ -20,7 +21,6 @@ THREE_HOUSES = ("worries", "good_things", "dreams")
 SAFETY_HOUSE = ("safe_people", "rules", "path")
 PARTS = THREE_HOUSES + SAFETY_HOUSE
 OTHER = ""  # the room of words whose `part` is empty or unknown here
-ADULT_AGE = 18
 
 Whose = Literal["child", "person", "named", "removed", "nobody"]
 
@@ -43,14 +43,6 @@ class ChildWords:
         return sum(len(items) for items in self.words.values())
 
 
-def age_on(birth_date: object, today: dt.date) -> int | None:
-    try:
-        born = dt.date.fromisoformat(str(birth_date))
-    except ValueError:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
-
-
 def is_child(person: Record, today: dt.date) -> bool:
     """A child the worry is about, or someone under 18 in the household."""
     fields = person.fields
@@ -60,8 +52,7 @@ def is_child(person: Record, today: dt.date) -> bool:
         return True
     if fields.get("circle") != "household":
         return False
-    age = age_on(fields.get("birth_date"), today) if fields.get("birth_date") else None
-    return age is not None and age < ADULT_AGE
+    return is_minor(fields.get("birth_date"), today)
 
 
 def children_of(people: Sequence[Record], today: dt.date) -> list[Record]:

@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from desktop.ages import is_minor
 from desktop.safetyplan.positions import sort_key
 from sync.protocol import Record
 from sync.schema import PLAN_SECTIONS, is_uuid
@@ -25,7 +26,6 @@ UNSAFE_QUALITIES = (
 )
 # The lines whose `who` carries something for the children.
 CARRIERS = ("agreement", "network_commitment")
-ADULT_AGE = 18
 
 
 @dataclass(frozen=True)
@@ -48,15 +48,9 @@ def is_child(person: Record, today: dt.date) -> bool:
     """A child the worry is about, or anyone under 18 on `today`."""
     if person.fields.get("index_person") is True:
         return True
-    born = person.fields.get("birth_date")
-    try:
-        birth = dt.date.fromisoformat(born) if isinstance(born, str) else None
-    except ValueError:
-        return False
-    if birth is None:
-        return False
-    age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
-    return age < ADULT_AGE
+    # Anyone under 18, not only the household's (children_data.is_child): a violent tie to
+    # a cousin on the map matters to the plan as much.
+    return is_minor(person.fields.get("birth_date"), today)
 
 
 def _filled(value: object) -> bool:
