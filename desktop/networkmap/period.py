@@ -11,6 +11,7 @@ import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.i18n import local_day
 from desktop.networkmap.model import MapTie
 from desktop.networkmap.words import value_label
 
@@ -34,11 +35,6 @@ def _year(value: str) -> str:
     return str(day.year) if day is not None else value
 
 
-def _day(value: str) -> str:
-    day = _date(value)
-    return day.strftime("%d-%m-%Y") if day is not None else value
-
-
 def until_label(tie: MapTie) -> str:
     """The words on an ended line ("tot 2024")."""
     return translate("NetworkMap", "until %1").replace("%1", _year(tie.until or ""))
@@ -48,7 +44,7 @@ def tie_tooltip(tie: MapTie) -> str:
     """The kind and band of a tie and when it began and ended, for the pointer's tooltip."""
     parts = [value_label(tie.type), value_label(tie.quality)]
     if tie.since:
-        parts.append(translate("NetworkMap", "since %1").replace("%1", _day(tie.since)))
+        parts.append(translate("NetworkMap", "since %1").replace("%1", local_day(tie.since)))
     if tie.until:
-        parts.append(translate("NetworkMap", "until %1").replace("%1", _day(tie.until)))
+        parts.append(translate("NetworkMap", "until %1").replace("%1", local_day(tie.until)))
     return " · ".join(p for p in parts if p)
