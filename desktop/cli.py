@@ -55,10 +55,22 @@ def _fail(message: str, code: int = EXIT_ERROR) -> int:
     return code
 
 
+def _version_line() -> str:
+    from desktop.build_info import version
+
+    return f"keukentafel {version()}"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="keukentafel", description=__doc__.splitlines()[0])
     parser.add_argument("--data-dir", type=Path, default=None, help="the store's folder")
     parser.add_argument("--verbose", action="store_true", help="log at debug level")
+    parser.add_argument("--version", action="version", version=_version_line())
+    parser.add_argument(
+        "--self-test", action="store_true",
+        help="check SQLCipher, the translations, the keyring and the window in a throwaway "
+             "folder, print a report and exit (0: all well)",
+    )
     sub = parser.add_subparsers(dest="command")
 
     def command(name: str, help_: str, *, secret: bool = True) -> argparse.ArgumentParser:
@@ -128,6 +140,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if args.verbose else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
+    if args.self_test:
+        from desktop import selftest  # before the data folder: it touches none of the worker's
+
+        return selftest.main()
     if args.data_dir is None:
         args.data_dir = default_data_dir()
     if args.command in (None, "demo"):
