@@ -5,11 +5,17 @@ is for, and the names it had before), and everything else (the settings dialog, 
 timer, the sync runner) reads `SETTINGS` instead of spelling keys of its own. The file holds
 no personal data: it lives next to the encrypted store, outside it, because the language and
 the idle lock time are needed before the passphrase is known.
+
+IT can pre-set any setting (the service address above all) for every laptop in a system-wide
+file, read-only to the app: `system_settings_path()`. A value there is the default; what the
+worker sets in their own file wins.
 """
 
 from __future__ import annotations
 
+import os
 import socket
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +24,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, Signal
 
 SETTINGS_FILE = "settings.ini"
+# Points the system-wide file elsewhere: the tests' own folder, or a laptop IT prepares.
+SYSTEM_SETTINGS_ENV = "KEUKENTAFEL_SYSTEM_SETTINGS"
 SETTINGS_VERSION = 1
 
 LANGUAGES = ("nl", "en")
@@ -109,6 +117,40 @@ SETTINGS += tuple(
 
 SPECS: dict[str, SettingSpec] = {s.name: s for s in SETTINGS}
 
+
+def system_settings_path() -> Path:
+    """IT's file of defaults for every worker of this laptop."""
+    override = os.environ.get(SYSTEM_SETTINGS_ENV)
+    if override:
+        return Path(override)
+    if sys.platform == "win32":
+        base = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
+        return Path(base) / "Keukentafel" / SETTINGS_FILE
+    if sys.platform == "darwin":
+        return Path("/Library/Application Support/Keukentafel") / SETTINGS_FILE
+    return Path("/etc/keukentafel") / SETTINGS_FILE
+
+
+def system_defaults(path: Path | None = None) -> dict[str, Any]:
+    """The settings IT pre-set, each checked as the worker's own would be; a value that does
+    not fit (or a service address that is no address) is left out, not guessed at."""
+    path = path or system_settings_path()
+    if not path.is_file():
+        return {}
+    qs = QSettings(str(path), QSettings.Format.IniFormat)
+    found: dict[str, Any] = {}
+    for spec in SETTINGS:
+        raw = qs.value(spec.name)
+        if raw is None:
+            continue
+        value = spec.coerce(raw)
+        if value == spec.default and str(raw).strip() != str(spec.default):
+            continue  # coerce fell back: not what IT wrote
+        if spec.name == "service_url" and not is_service_address(str(value)):
+            continue
+        found[spec.name] = value
+    return found
+
 # Picard-style upgrades: each function lifts a settings file from version n-1 to n.
 UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 
@@ -123,11 +165,15 @@ class Settings(QObject):
         data_dir.mkdir(parents=True, exist_ok=True)
         self.path = data_dir / SETTINGS_FILE
         self._qs = QSettings(str(self.path), QSettings.Format.IniFormat)
+        self.system = system_defaults()
         self._upgrade()
 
     def get(self, name: str) -> Any:
         spec = SPECS[name]
-        value = spec.coerce(self._qs.value(name))
+        raw = self._qs.value(name)
+        if raw is None and name in self.system:
+            return self.system[name]
+        value = spec.coerce(raw)
         if name == "device_name" and not value:
             return _default_device_name()
         return value

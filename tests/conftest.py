@@ -20,6 +20,8 @@ def _isolated_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("KEUKENTAFEL_DATA_DIR", str(tmp_path / "data"))
     # Tests never reach a desktop keyring; a test that wants one installs its own backend.
     monkeypatch.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+    # Nor the machine's own pre-set settings (/etc/keukentafel/settings.ini): none here.
+    monkeypatch.setenv("KEUKENTAFEL_SYSTEM_SETTINGS", str(tmp_path / "system-settings.ini"))
     yield
 
 
