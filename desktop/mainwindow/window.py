@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThreadPool, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -118,6 +118,10 @@ class MainWindow(QMainWindow):
                        a.lock):
             menu.addAction(action)
         menu.addSeparator()
+        self.about_action = QAction(self.tr("&About Keukentafel"), self)
+        self.about_action.setStatusTip(self.tr("Version, licence and source code"))
+        self.about_action.triggered.connect(self.show_about)
+        menu.addAction(self.about_action)
         menu.addAction(a.quit)
         self.addAction(a.lock)  # its shortcut works even while the toolbar is hidden
         # Ctrl+Tab from anywhere in the window, not only with the focus in the tabs.
@@ -324,6 +328,13 @@ class MainWindow(QMainWindow):
         self.sync.start()
 
     @Slot()
+    def show_about(self) -> None:
+        from desktop.mainwindow.about_dialog import AboutDialog
+
+        self.about = AboutDialog(self)
+        self.about.finished.connect(self.about.deleteLater)
+        self.about.open()
+
     def edit_settings(self) -> None:
         if not self.controller.unlocked:
             return

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl_NL" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Keukentafel</source>
+        <translation>Over Keukentafel</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Versie %1</translation>
+    </message>
+    <message>
+        <source>Free software under the licence %1.</source>
+        <translation>Vrije software onder de licentie %1.</translation>
+    </message>
+    <message>
+        <source>Source code: %1</source>
+        <translation>Broncode: %1</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <source>&amp;Licences of included software…</source>
+        <translation>&amp;Licenties van meegeleverde software…</translation>
+    </message>
+</context>
+<context>
     <name>AgreeDialog</name>
     <message>
         <source>Who agreed to the plan?</source>
@@ -1798,6 +1825,17 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>LicencesDialog</name>
+    <message>
+        <source>Licences</source>
+        <translation>Licenties</translation>
+    </message>
+    <message>
+        <source>Licences of the included software</source>
+        <translation>Licenties van de meegeleverde software</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;New case</source>
@@ -1870,6 +1908,14 @@ Huishouden: %4</translation>
     <message>
         <source>&amp;Keukentafel</source>
         <translation>&amp;Keukentafel</translation>
+    </message>
+    <message>
+        <source>&amp;About Keukentafel</source>
+        <translation>&amp;Over Keukentafel</translation>
+    </message>
+    <message>
+        <source>Version, licence and source code</source>
+        <translation>Versie, licentie en broncode</translation>
     </message>
     <message>
         <source>Enrolling with the team&apos;s service…</source>
