@@ -44,7 +44,7 @@ def test_the_inno_setup_include_carries_the_same_version(tmp_path):
     numeric = ".".join(str(n) for n in generated.version_tuple(version))
     assert f'#define AppVersionNumeric "{numeric}"' in include
     iss = (ROOT / "installer" / "windows" / "keukentafel.iss").read_text()
-    assert '#include "version.iss"' in iss or "#include AddBackslash" in iss
+    assert r'#include "..\..\build\pyinstaller\generated\version.iss"' in iss
     assert "{#AppVersion}" in iss
 
 
