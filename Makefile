@@ -3,10 +3,11 @@ PY ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
+INSTALLER_STAMP := $(VENV)/.installer-stamp
 TS := resources/translations/keukentafel_nl.ts
 QM := $(TS:.ts=.qm)
 
-.PHONY: run test test-deep bench lint screenshots translations lupdate sysdeps clean
+.PHONY: run test test-deep bench lint screenshots translations lupdate sysdeps clean installer installer-check
 
 # Qt's xcb plugin needs system libraries the offscreen tests do not: checked with ldd here.
 run: $(STAMP) translations
@@ -21,12 +22,24 @@ test: $(STAMP) translations
 test-deep: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen KEUKENTAFEL_TEST_DEPTH=deep $(BIN)/python -m pytest -m deep $(PYTEST_ARGS)
 
+# The laptop bundle (dist/keukentafel/, one folder) from installer/keukentafel.spec, with
+# PyInstaller from the `installer` extra; prints the bundle's size. Not part of `make test`:
+# the build takes minutes, so `.ci/run` calls installer-check on its own.
+installer: $(INSTALLER_STAMP) translations
+	$(BIN)/pyinstaller installer/keukentafel.spec --noconfirm --log-level WARN \
+		--distpath dist --workpath build/pyinstaller
+	@$(BIN)/python installer/bundle_size.py dist/keukentafel
+
+# Builds the bundle, then runs the bundle's own self-test offscreen (exit 0: all well).
+installer-check: installer
+	QT_QPA_PLATFORM=offscreen dist/keukentafel/keukentafel --self-test
+
 # All suites (about 10 minutes); BENCH_ARGS=service runs one, BENCH_ARGS="--quick service" small.
 bench: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check desktop sync storage tests bench
+	$(BIN)/ruff check desktop sync storage tests bench installer
 
 screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m desktop.screenshots docs/screenshots
@@ -48,8 +61,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	touch $(STAMP)
 
+$(INSTALLER_STAMP): $(STAMP)
+	$(BIN)/python -m pip install -q -e '.[installer]'
+	touch $(INSTALLER_STAMP)
+
 sysdeps:
 	bash installer/system-deps.sh
 
 clean:
-	rm -rf $(VENV) $(QM) .pytest_cache .hypothesis
+	rm -rf $(VENV) $(QM) .pytest_cache .hypothesis build dist
