@@ -67,6 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--verbose", action="store_true", help="log at debug level")
     parser.add_argument("--version", action="version", version=_version_line())
     parser.add_argument(
+        "--unlock-stdin", action="store_true",
+        help="open the window and unlock it with the passphrase on standard input (scripted "
+             "starts and the start benchmark; never on the command line)",
+    )
+    parser.add_argument(
         "--self-test", action="store_true",
         help="check SQLCipher, the translations, the keyring and the window in a throwaway "
              "folder, print a report and exit (0: all well)",
