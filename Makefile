@@ -26,6 +26,9 @@ test-deep: $(STAMP) translations
 # PyInstaller from the `installer` extra; prints the bundle's size. Not part of `make test`:
 # the build takes minutes, so `.ci/run` calls installer-check on its own.
 installer: $(INSTALLER_STAMP) translations
+	@# PyInstaller reads and strips libraries with binutils (objdump, strip).
+	@command -v objdump >/dev/null || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y -qq binutils >/dev/null; } || echo "note: sudo apt-get install binutils"
 	$(BIN)/pyinstaller installer/keukentafel.spec --noconfirm --log-level WARN \
 		--distpath dist --workpath build/pyinstaller
 	@$(BIN)/python installer/bundle_size.py dist/keukentafel
