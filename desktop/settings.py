@@ -183,7 +183,12 @@ class Settings(QObject):
         coerced = spec.coerce(value)
         if coerced != value and not (spec.type is int and str(coerced) == str(value)):
             raise ValueError(f"setting {name!r} does not take that value")
-        self._qs.setValue(name, coerced)
+        if name in self.system and coerced == self.system[name]:
+            # Not copied into the worker's file: when IT changes the pre-set value later,
+            # a worker who only confirmed it follows along.
+            self._qs.remove(name)
+        else:
+            self._qs.setValue(name, coerced)
         self._qs.sync()
         self.changed.emit(name, coerced)
 

@@ -45,6 +45,14 @@ def test_the_workers_own_choice_wins(tmp_path, system_file):
     assert Settings(tmp_path / "data").get("service_url") == "https://elders.example/"
 
 
+def test_confirming_the_preset_value_keeps_following_it(tmp_path, system_file):
+    # The settings dialog writes every row on OK; a confirmed pre-set is not frozen by it.
+    system_file.write_text(f"[General]\nservice_url={URL}\n")
+    Settings(tmp_path / "data").set("service_url", URL)
+    system_file.write_text("[General]\nservice_url=https://nieuw.gemeente.example/\n")
+    assert Settings(tmp_path / "data").get("service_url") == "https://nieuw.gemeente.example/"
+
+
 def test_what_does_not_fit_is_left_out(tmp_path, system_file):
     system_file.write_text("[General]\nservice_url=not an address\nidle_lock_minutes=999\n"
                            "language=fr\n")
