@@ -151,6 +151,7 @@ def system_defaults(path: Path | None = None) -> dict[str, Any]:
         found[spec.name] = value
     return found
 
+
 # Picard-style upgrades: each function lifts a settings file from version n-1 to n.
 UPGRADES: dict[int, Callable[[QSettings], None]] = {}
 
