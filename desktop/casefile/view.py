@@ -96,6 +96,7 @@ class CaseFileView(QWidget):
             button.setDefaultAction(action)
             button.setAccessibleName(action.text())
             bar.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+        self._header_bar = bar
         column = QVBoxLayout(content)
         column.addLayout(bar)
         column.addWidget(self.tabs, 1)
@@ -151,6 +152,11 @@ class CaseFileView(QWidget):
         if hasattr(widget, "loaded"):
             widget.loaded.connect(lambda _case_id, w=widget: self._tab_loaded(w))
         return index
+
+    def add_header_button(self, button: QWidget) -> None:
+        """A button of the window beside the case's header (kitchen-table mode)."""
+        button.setParent(self)
+        self._header_bar.insertWidget(1, button, 0, Qt.AlignmentFlag.AlignTop)
 
     def remember_layout(self, settings: Settings) -> None:
         """Keep the dividers between lists and forms where the worker puts them."""
