@@ -4,7 +4,7 @@ nothing pops up over the family's screen, the question stands on the page itself
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from desktop.casefile.lifetime import while_alive
@@ -48,8 +48,7 @@ class LeavePanel(QWidget):
         column.addWidget(self.message)
         column.addLayout(buttons)
         column.addStretch(2)
-        column.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        self.setMaximumWidth(900)
+        column.setContentsMargins(160, 0, 160, 0)  # a calm column in the middle
 
     def ask(self) -> None:
         self.reset()

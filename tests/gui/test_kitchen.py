@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QGraphicsSimpleTextItem,
     QLabel,
@@ -24,7 +25,7 @@ from desktop.session.controller import LOCKED, UNLOCKED
 from desktop.settings import Settings
 from storage.store import CaseStore
 from sync.protocol import Change
-from tests.gui.acting import ME, TEAM_ID, filled_family
+from tests.gui.acting import ME, TEAM_ID, click, filled_family
 
 pytestmark = pytest.mark.gui
 
@@ -166,47 +167,39 @@ def test_f11_shows_the_family_only_what_is_theirs(qtbot, window, family):
     assert "112" in everything
     assert "Kiki Tafelberg" in everything  # the children's page and the map
 
+    # Tab reaches every control of the plan page, and each is named for a screen reader.
+    table.tabs.setCurrentWidget(table.plan)
+    controls = [c for c in table.findChildren(QWidget)
+                if c.isVisible() and c.focusPolicy() & Qt.FocusPolicy.TabFocus
+                and isinstance(c, QAbstractButton | QLineEdit | QPlainTextEdit | QComboBox)]
+    assert table.leave_button in controls and table.plan.boxes[ids["danger"]].save in controls
+    reached = set()
+    table.leave_button.setFocus()
+    for _ in range(4 * len(controls) + 4):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        reached.add(QApplication.focusWidget())
+    assert set(controls) <= reached
+    assert all(c.accessibleName() or c.text() for c in controls
+               if isinstance(c, QAbstractButton))
+    assert all(c.accessibleName() for c in controls if not isinstance(c, QAbstractButton))
 
-def test_the_difficult_lines_wait_for_the_switch(qtbot, window, family):
-    w, ids = window, family[1]
-    table = at_the_table(qtbot, w, ids["case"])
+    # The difficult lines wait for the switch.
     table.tabs.setCurrentWidget(table.map)
     scene = table.map.scene
     assert set(scene.ties) == {ids["calm"]}
     switch = table.map.switch
-    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton, pos=switch.rect().center())
+    click(qtbot, switch)
     assert set(scene.ties) == {ids["calm"], ids["hard"]}
-    qtbot.mouseClick(switch, Qt.MouseButton.LeftButton, pos=switch.rect().center())
+    click(qtbot, switch)
     assert set(scene.ties) == {ids["calm"]}
 
-
-def test_leaving_needs_the_passphrase(qtbot, window, family):
-    w, ids = window, family[1]
-    table = at_the_table(qtbot, w, ids["case"])
-    qtbot.keyClick(table.tabs, Qt.Key.Key_Escape)
-    panel = table.leave_panel
-    assert panel.isVisible() and panel.passphrase.hasFocus()
-    qtbot.keyClicks(panel.passphrase, "niet mijn wachtwoordzin")
-    qtbot.keyClick(panel.passphrase, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: panel.passphrase.isEnabled(), timeout=10_000)
-    assert w.kitchen.table is table and w.isFullScreen()
-    assert panel.message.text() == "That is not your passphrase."
-    qtbot.keyClicks(panel.passphrase, PASSPHRASE)
-    qtbot.mouseClick(panel.leave_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: w.kitchen.table is None, timeout=10_000)
-    assert not w.isFullScreen()
-    assert w.stack.currentWidget() is w.workspace and w.menuBar().isVisible()
-    assert w.workspace.case_file.case_id == ids["case"]
-
-
-def test_the_idle_lock_ends_the_mode_and_unlocking_needs_the_passphrase(qtbot, window,
-                                                                          family):
-    w, ids = window, family[1]
-    at_the_table(qtbot, w, ids["case"])
+    # The idle lock still works at the table; it ends the mode, and unlocking (with the
+    # passphrase) opens the work screen.
     w.clock.now += 60 * 60
     w.lock.check_idle()
     qtbot.waitUntil(lambda: w.controller.state == LOCKED, timeout=5_000)
     assert w.kitchen.table is None and w.stack.currentWidget() is w.unlock_page
+    assert not w.isFullScreen()
     unlock(qtbot, w)
     assert w.kitchen.table is None and w.stack.currentWidget() is w.workspace
 
@@ -247,3 +240,19 @@ def test_the_familys_words_are_written_with_them_and_sync(qtbot, window, family)
     sent = [Change.model_validate_json(c.model_dump_json()) for c in store.take_outbox()]
     marked = {c.record_id for c in sent if (c.set or {}).get("with_family") is True}
     assert {ids["danger"], line.id} <= marked
+
+    # Leaving needs the passphrase: a wrong one keeps the mode.
+    qtbot.keyClick(table.tabs, Qt.Key.Key_Escape)
+    panel = table.leave_panel
+    assert panel.isVisible() and panel.passphrase.hasFocus()
+    qtbot.keyClicks(panel.passphrase, "niet mijn wachtwoordzin")
+    qtbot.keyClick(panel.passphrase, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.passphrase.isEnabled(), timeout=10_000)
+    assert w.kitchen.table is table and w.isFullScreen()
+    assert panel.message.text() == "That is not your passphrase."
+    qtbot.keyClicks(panel.passphrase, PASSPHRASE)
+    qtbot.mouseClick(panel.leave_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: w.kitchen.table is None, timeout=10_000)
+    assert not w.isFullScreen()
+    assert w.stack.currentWidget() is w.workspace and w.menuBar().isVisible()
+    assert w.workspace.case_file.case_id == ids["case"]
