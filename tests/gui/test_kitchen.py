@@ -256,3 +256,11 @@ def test_the_familys_words_are_written_with_them_and_sync(qtbot, window, family)
     assert not w.isFullScreen()
     assert w.stack.currentWidget() is w.workspace and w.menuBar().isVisible()
     assert w.workspace.case_file.case_id == ids["case"]
+
+    # Back at work, the plan tab says which lines were written with the family.
+    plan_tab = w.workspace.plan_tab
+    w.workspace.case_file.tabs.setCurrentWidget(plan_tab)
+    qtbot.waitUntil(lambda: plan_tab.loaded_case == ids["case"], timeout=5_000)
+    for record_id in (ids["danger"], line.id):
+        shown = plan_tab.model.index_of(record_id).siblingAtColumn(1).data()
+        assert shown.endswith("written together with the family"), shown
