@@ -11,11 +11,15 @@ TEXT_PT = 18
 HEADING_PT = 26
 TAP_PX = 56
 
+# A style sheet stops the widget's font from reaching the controls it styles: their size
+# is set here too.
 STYLE = f"""
+QPushButton, QCheckBox, QComboBox, QLineEdit, QTabBar {{ font-size: {TEXT_PT}pt; }}
+QScrollBar:vertical {{ width: 24px; }}
 QPushButton, QToolButton, QCheckBox, QComboBox, QLineEdit {{ min-height: {TAP_PX}px; }}
 QPushButton {{ padding: 6px 24px; }}
 QCheckBox::indicator {{ width: 32px; height: 32px; }}
-QTabBar::tab {{ min-height: {TAP_PX}px; padding: 6px 28px; }}
+QTabBar::tab {{ min-height: {TAP_PX}px; padding: 6px 20px; }}
 """
 
 

@@ -74,9 +74,9 @@ class KitchenTable(QWidget):
         self.tabs.setAccessibleName(self.tr("Parts of the plan"))
         for page, title in ((self.plan, self.tr("Our plan")),
                             (self.children, self.tr("For the children")),
-                            (self.map, self.tr("Who is around us")),
+                            (self.map, self.tr("Around us")),
                             (self.scores, self.tr("How safe is it")),
-                            (self.visits, self.tr("Visit notes"))):
+                            (self.visits, self.tr("Visits"))):
             self.tabs.addTab(page, title)
         self.leave_panel = LeavePanel(session, self)
         self.pages = QStackedWidget(self)

@@ -1859,16 +1859,16 @@ Huishouden: %4</translation>
         <translation>Voor de kinderen</translation>
     </message>
     <message>
-        <source>Who is around us</source>
-        <translation>Wie er om ons heen zijn</translation>
+        <source>Around us</source>
+        <translation>Om ons heen</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Bezoeken</translation>
     </message>
     <message>
         <source>How safe is it</source>
         <translation>Hoe veilig is het</translation>
-    </message>
-    <message>
-        <source>Visit notes</source>
-        <translation>Verslagen van bezoeken</translation>
     </message>
     <message>
         <source>What we worry about, and what we want</source>
