@@ -168,6 +168,15 @@ def test_f11_shows_the_family_only_what_is_theirs(qtbot, window, family):
     assert "112" in everything
     assert "Kiki Tafelberg" in everything  # the children's page and the map
 
+    # Nothing of the work screen opens over the family's screen; the lock still works.
+    assert w.actions.lock.isEnabled()
+    assert not any(a.isEnabled() for a in w.actions.case_actions if a is not w.actions.lock)
+    w.show_conflicts()
+    w.new_case()
+    w._on_enrolment_required()  # what a sync that lost its enrolment asks
+    qtbot.wait(50)
+    assert [t for t in QApplication.topLevelWidgets() if t.isVisible()] == [w]
+
     # Tab reaches every control of the plan page, and each is named for a screen reader.
     table.tabs.setCurrentWidget(table.plan)
     controls = [c for c in table.findChildren(QWidget)
