@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -72,8 +72,11 @@ class ChildrenTablePage(QWidget):
                   people: Sequence[Record], today: dt.date | None = None) -> None:
         groups = child_words(items, people, today or dt.date.today()) if plan else []
         story = str(plan.fields.get("children_version") or "") if plan else ""
+        scrolled = self.scroll.verticalScrollBar().value()
         self.view = ChildrenPage(groups, story, self.scroll)
         self.scroll.setWidget(self.view)
+        # New words do not send the child back to the top of the houses.
+        QTimer.singleShot(0, self, lambda: self.scroll.verticalScrollBar().setValue(scrolled))
         chosen = self.child_box.currentData()
         self.child_box.clear()
         for group in groups:

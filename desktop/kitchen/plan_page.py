@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QPlainTextEdit,
@@ -48,11 +48,13 @@ class FamilyViewBox(QFrame):
         column.addWidget(text_label(str(f.get("text") or ""), self, bold=True))
         if f.get("goal"):
             column.addWidget(text_label(goal_words(str(f["goal"])), self))
-        if f.get("family_view"):
-            column.addWidget(text_label(family_words(str(f["family_view"])), self))
         if f.get("with_family") is True:
             column.addWidget(text_label(with_family_mark(), self))
-        self.editor = QPlainTextEdit(self)
+        self.stored = str(f.get("family_view") or "")
+        title = text_label(family_words(), self)
+        column.addWidget(title)
+        # Their words so far stand in the field: they change them, they do not start over.
+        self.editor = QPlainTextEdit(self.stored, self)
         self.editor.setPlaceholderText(self.tr("What do you say about this? Write it here."))
         self.editor.setAccessibleName(self.tr("Your words on this worry"))
         self.editor.setTabChangesFocus(True)  # Tab goes on to the button, as everywhere
@@ -66,8 +68,14 @@ class FamilyViewBox(QFrame):
 
     def _save(self) -> None:
         words = self.editor.toPlainText().strip()
-        if words:
+        if words and words != self.stored.strip():
             self.written.emit(self.record_id, words)
+
+    @property
+    def draft(self) -> str | None:
+        """What is typed and not saved yet (None: nothing)."""
+        text = self.editor.toPlainText()
+        return text if text != self.stored else None
 
 
 class PlanPage(QScrollArea):
@@ -82,6 +90,10 @@ class PlanPage(QScrollArea):
 
     def show_plan(self, plan: Record | None, items: Sequence[Record],
                   names: Mapping[str, str]) -> None:
+        """Build the page again; what is typed and not saved, and the scroll position, stay
+        (a sync or another box's save must not throw away what the family is writing)."""
+        drafts = {i: box.draft for i, box in self.boxes.items() if box.draft is not None}
+        scrolled = self.verticalScrollBar().value()
         body = QWidget(self)
         column = QVBoxLayout(body)
         column.setSpacing(16)
@@ -103,6 +115,11 @@ class PlanPage(QScrollArea):
                     column.addWidget(self._line(item, names, body))
         column.addStretch(1)
         self.setWidget(body)
+        for record_id, draft in drafts.items():
+            box = self.boxes.get(record_id)
+            if box is not None and draft.strip() != box.stored.strip():
+                box.editor.setPlainText(draft)
+        QTimer.singleShot(0, self, lambda: self.verticalScrollBar().setValue(scrolled))
 
     def _line(self, item: Record, names: Mapping[str, str], parent: QWidget) -> QWidget:
         if item.fields.get("section") == "danger":

@@ -107,8 +107,8 @@ class KitchenTable(QWidget):
                            while_alive(self, self._show))
 
     def _show(self, data: KitchenData) -> None:
-        if data.case_id != self.case_id:
-            return
+        if data.case_id != self.case_id or data == self.data:
+            return  # unchanged (a sync of other records): the pages stay as they are
         self.data = data
         names = {p.id: str(p.fields.get("name") or "") for p in data.people}
         self.title.setText(data.title)

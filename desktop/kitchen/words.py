@@ -40,8 +40,8 @@ def goal_words(goal: str) -> str:
     return translate("KitchenTable", "What we want: %1").replace("%1", goal)
 
 
-def family_words(view: str) -> str:
-    return translate("KitchenTable", "What you say about it: %1").replace("%1", view)
+def family_words() -> str:
+    return translate("KitchenTable", "What you say about it:")
 
 
 def if_not_kept_words(text: str) -> str:

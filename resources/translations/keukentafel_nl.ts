@@ -1919,8 +1919,8 @@ Huishouden: %4</translation>
         <translation>Wat we willen: %1</translation>
     </message>
     <message>
-        <source>What you say about it: %1</source>
-        <translation>Wat jullie erover zeggen: %1</translation>
+        <source>What you say about it:</source>
+        <translation>Wat jullie erover zeggen:</translation>
     </message>
     <message>
         <source>If it does not work out: %1</source>

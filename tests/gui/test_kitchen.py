@@ -229,6 +229,13 @@ def test_the_familys_words_are_written_with_them_and_sync(qtbot, window, family)
     qtbot.waitUntil(lambda: "Wij zien het anders" in "\n".join(on_screen_texts(w)),
                     timeout=10_000)
 
+    # More words typed and not saved yet survive the page being built again.
+    box = table.plan.boxes[ids["danger"]]
+    assert box.editor.toPlainText() == "Wij zien het anders"
+    qtbot.mouseClick(box.editor.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(box.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box.editor, " en rustiger")
+
     table.tabs.setCurrentWidget(table.children)
     page = table.children
     qtbot.waitUntil(lambda: page.words.isVisible(), timeout=5_000)
@@ -247,6 +254,10 @@ def test_the_familys_words_are_written_with_them_and_sync(qtbot, window, family)
     line = child_line()
     assert line.fields["who"] == ids["child"] and line.fields["part"] == "good_things"
     assert line.fields["with_family"] is True and line.fields["text"] == "Samen koken"
+    qtbot.waitUntil(lambda: any(i.id == line.id for i in table.data.items), timeout=5_000)
+    assert table.plan.boxes[ids["danger"]] is not box  # built again, the draft kept
+    assert (table.plan.boxes[ids["danger"]].editor.toPlainText()
+            == "Wij zien het anders en rustiger")
     # Both go out at the next sync with the mark, as the protocol reads them.
     sent = [Change.model_validate_json(c.model_dump_json()) for c in store.take_outbox()]
     marked = {c.record_id for c in sent if (c.set or {}).get("with_family") is True}
