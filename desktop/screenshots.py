@@ -202,6 +202,23 @@ def _scaling_chart(window: QWidget, workspace: QSplitter, folder: Path) -> list[
     return saved
 
 
+def _kitchen_table(window: QWidget, folder: Path) -> list[Path]:
+    """Kitchen-table mode (F11) on the open case, full screen at 1280×800: the plan in the
+    family's words."""
+    if not window.kitchen.enter():  # type: ignore[attr-defined]
+        return []
+    table = window.kitchen.table  # type: ignore[attr-defined]
+    settle(400, lambda: table.data.plan is not None and not window.session.busy)
+    # The offscreen screen is not 1280×800: the full-screen window is given that size.
+    window.resize(1280, 800)
+    settle(300)
+    path = _save(window, folder, "kitchen_table")
+    window.kitchen.leave()  # type: ignore[attr-defined]
+    window.resize(*SIZE)
+    settle(200)
+    return [path]
+
+
 def render(folder: Path) -> list[Path]:
     from desktop.mainwindow.window import MainWindow
 
@@ -264,6 +281,9 @@ def render(folder: Path) -> list[Path]:
             saved.extend(_scaling_chart(window, workspace, folder))
 
             saved.extend(_plan_comparison(store, workspace.plan_tab, folder))
+
+            tabs.setCurrentWidget(workspace.plan_tab)
+            saved.extend(_kitchen_table(window, folder))
 
             window.show_conflicts()
             inbox = window.inbox

@@ -198,6 +198,17 @@ class CaseStore:
         new_wrapping.forget()
         _zero(key)
 
+    def check_passphrase(self, passphrase: str) -> None:
+        """WrongPassphrase unless `passphrase` unlocks this store: the same unwrapping as
+        `open` (Argon2id, so call it off the UI thread), with nothing changed or kept."""
+        self._require_wrapping()
+        found = KeySlot(self.data_dir).load()
+        if found is None:
+            raise KeyUnavailable("the wrapped key of this store is missing")
+        key, wrapping = unlock(passphrase, found[0])
+        wrapping.forget()
+        _zero(key)
+
     def rekey(self) -> None:
         """Re-encrypt the database under a new random key; the old key no longer opens it."""
         wrapping = self._require_wrapping()

@@ -198,6 +198,9 @@ KINDS: dict[str, KindSpec] = {
             F("addresses", "list[str]"),
             # Beyond design.md: for an agreement, what happens when it is not kept.
             F("if_not_kept", "text", personal=True),
+            # Beyond design.md: written together with the family at the kitchen table
+            # (their own words on a worry, a child's Three Houses).
+            F("with_family", "bool"),
         ),
         _kind(
             "plan_version", "what a team lead approved or returned, exactly as they saw it",

@@ -91,11 +91,17 @@ class CaseFileView(QWidget):
         content = QWidget(self)
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
+        undo_redo = QHBoxLayout()
         for action in (self.undo_action, self.redo_action):
             button = QToolButton(content)
             button.setDefaultAction(action)
             button.setAccessibleName(action.text())
-            bar.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            undo_redo.addWidget(button)
+        # Buttons of the window go under undo and redo, so the family's name keeps its width.
+        self._header_side = QVBoxLayout()
+        self._header_side.addLayout(undo_redo)
+        self._header_side.addStretch(1)
+        bar.addLayout(self._header_side)
         column = QVBoxLayout(content)
         column.addLayout(bar)
         column.addWidget(self.tabs, 1)
@@ -151,6 +157,11 @@ class CaseFileView(QWidget):
         if hasattr(widget, "loaded"):
             widget.loaded.connect(lambda _case_id, w=widget: self._tab_loaded(w))
         return index
+
+    def add_header_button(self, button: QWidget) -> None:
+        """A button of the window beside the case's header (kitchen-table mode)."""
+        button.setParent(self)
+        self._header_side.insertWidget(self._header_side.count() - 1, button)
 
     def remember_layout(self, settings: Settings) -> None:
         """Keep the dividers between lists and forms where the worker puts them."""

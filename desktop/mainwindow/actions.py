@@ -20,6 +20,7 @@ class WindowActions:
     settings: QAction
     lock: QAction
     quit: QAction
+    kitchen: QAction
 
     @property
     def case_actions(self) -> tuple[QAction, ...]:
@@ -27,7 +28,7 @@ class WindowActions:
         the lock screen must offer nothing but unlocking."""
         return (self.new_case, self.sync_now, self.conflicts, self.rejected, self.enrol,
                 self.settings,
-                self.lock)
+                self.lock, self.kitchen)
 
 
 def _action(
@@ -67,6 +68,9 @@ def build_actions(window: QObject) -> WindowActions:
         quit=_action(
             window, translate("MainWindow", "&Quit"), "Ctrl+Q",
             translate("MainWindow", "Close Keukentafel")),
+        kitchen=_action(
+            window, translate("MainWindow", "&Kitchen-table mode"), "F11",
+            translate("MainWindow", "Show the open case full screen to the family")),
     )
     # Quick-hide must work wherever the focus is, also inside a dialog of the window.
     actions.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QStackedWidget,
     QToolBar,
     QWidget,
 )
 from shiboken6 import isValid
 
+from desktop.kitchen.mode import KitchenMode
 from desktop.mainwindow.actions import build_actions
 from desktop.mainwindow.settings_dialog import SettingsDialog
 from desktop.mainwindow.statusbar import SyncStatusBar
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         menu = self.menuBar().addMenu(self.tr("&Keukentafel"))
         for action in (a.new_case, a.sync_now, a.conflicts, a.rejected, a.enrol, a.settings,
-                       a.lock):
+                       a.lock, a.kitchen):
             menu.addAction(action)
         menu.addSeparator()
         self.about_action = QAction(self.tr("&About Keukentafel"), self)
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
         menu.addAction(self.about_action)
         menu.addAction(a.quit)
         self.addAction(a.lock)  # its shortcut works even while the toolbar is hidden
+        self.addAction(a.kitchen)  # F11 with the menu bar hidden too
+        self.kitchen = KitchenMode(self)
         # Ctrl+Tab from anywhere in the window, not only with the focus in the tabs.
         for keys, step in (("Ctrl+Tab", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+Backtab", -1)):
             shortcut = QShortcut(QKeySequence(keys), self)
@@ -140,6 +144,8 @@ class MainWindow(QMainWindow):
         a.enrol.triggered.connect(self.ask_enrolment)
         a.settings.triggered.connect(self.edit_settings)
         a.quit.triggered.connect(self.close)
+        a.kitchen.triggered.connect(self.enter_kitchen)
+        self.kitchen.changed.connect(self._at_table)
         self.status.lock_clicked.connect(self.lock.quick_hide)
         self.status.conflicts_clicked.connect(self.show_conflicts)
         self.status.rejected_clicked.connect(self.show_rejected)
@@ -184,6 +190,7 @@ class MainWindow(QMainWindow):
             self.first_run.forget_secrets()
             self.unlock_page.reset()
             self.workspace = Workspace(self.session, self.settings)
+            self.workspace.header_buttons.append(self._kitchen_button())
             self.workspace.map_conflict_chosen.connect(self.resolve_record)
             self.stack.addWidget(self.workspace)
             self.stack.setCurrentWidget(self.workspace)
@@ -224,6 +231,7 @@ class MainWindow(QMainWindow):
         """Before the store closes: every case name leaves the screen and the widgets."""
         self.lock.disarm()
         self.sync.stop()
+        self.kitchen.end()
         app = QApplication.instance()
         for widget in app.topLevelWidgets() if app else ():
             if (isinstance(widget, QDialog) and widget.isVisible()
@@ -251,12 +259,35 @@ class MainWindow(QMainWindow):
             self.workspace = None
         self.stack.setCurrentWidget(self.unlock_page)
 
+    # -- kitchen-table mode -------------------------------------------------------------
+
+    def _kitchen_button(self) -> QPushButton:
+        button = QPushButton(self.tr("Kitchen-table mode (F11)"))
+        button.setObjectName("kitchenButton")
+        button.setAccessibleName(self.tr("Kitchen-table mode"))
+        button.setToolTip(self.actions.kitchen.toolTip())
+        button.clicked.connect(self.actions.kitchen.trigger)
+        return button
+
+    @Slot()
+    def enter_kitchen(self) -> None:
+        if self.controller.unlocked and not self.kitchen.active and not self.kitchen.enter():
+            self._say(self.tr("Open a case first: kitchen-table mode shows the open case."))
+
+    @Slot(bool)
+    def _at_table(self, active: bool) -> None:
+        # At the table only the lock (Ctrl+L) and the idle lock stay; no action of the work
+        # screen, and so no dialog of it, reaches the family's screen.
+        for action in self.actions.case_actions:
+            action.setEnabled(self.controller.unlocked and (not active
+                                                            or action is self.actions.lock))
+
     # -- actions ------------------------------------------------------------------------
 
     @Slot()
     def sync_now(self) -> None:
         """ "Nu synchroniseren": on a laptop that is not enrolled yet, offer to enrol."""
-        if not self.controller.unlocked:
+        if not self.controller.unlocked or self.kitchen.active:
             return
         if self.sync.status.connection == NOT_ENROLLED and not self.sync.running:
             self.ask_enrolment()
@@ -265,7 +296,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_conflicts(self) -> None:
-        if not self.controller.unlocked:
+        if not self.controller.unlocked or self.kitchen.active:
             return
         if self.inbox is None:
             from desktop.conflicts.view import ConflictInbox
@@ -286,7 +317,7 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_rejected(self) -> None:
         """ "Niet verzonden wijzigingen": what could not be delivered, kept on this laptop."""
-        if not self.controller.unlocked:
+        if not self.controller.unlocked or self.kitchen.active:
             return
         if self.unsent is None:
             from desktop.rejected.view import RejectedChanges
@@ -299,7 +330,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def new_case(self) -> None:
-        if not self.controller.unlocked:
+        if not self.controller.unlocked or self.kitchen.active:
             return
         from desktop.newcase.wizard import NewCaseWizard
 
@@ -310,7 +341,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def ask_enrolment(self) -> None:
-        if not self.controller.unlocked:
+        if not self.controller.unlocked or self.kitchen.active:
             return
         dialog = EnrolDialog(self.settings.get("service_url"), self.settings.get("device_name"),
                              self)
@@ -336,7 +367,7 @@ class MainWindow(QMainWindow):
         self.about.open()
 
     def edit_settings(self) -> None:
-        if not self.controller.unlocked:
+        if not self.controller.unlocked or self.kitchen.active:
             return
         dialog = SettingsDialog(self.settings, self)
         dialog.exec()
@@ -366,7 +397,7 @@ class MainWindow(QMainWindow):
         QTimer.singleShot(0, self.ask_enrolment)
 
     def _next_case_tab(self, step: int) -> None:
-        if (self.workspace is None or not self.controller.unlocked
+        if (self.workspace is None or not self.controller.unlocked or self.kitchen.active
                 or not self.workspace.case_file_built):  # no case was opened yet
             return
         tabs = self.workspace.case_file.tabs
@@ -418,6 +449,8 @@ class MainWindow(QMainWindow):
     def _on_enrolment_required(self) -> None:
         message = error_message(EnrolmentRequired("enrol again"))
         self._say(message)
+        if self.kitchen.active:
+            return  # no question over the family's screen: the status bar has it afterwards
         box = QMessageBox(QMessageBox.Icon.Information, "Keukentafel", message,
                           QMessageBox.StandardButton.Ok | QMessageBox.StandardButton.Cancel, self)
         box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Enrol again…"))

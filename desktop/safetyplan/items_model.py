@@ -225,6 +225,13 @@ class PlanItemsModel(QAbstractItemModel):
         return self._detail(record)
 
     def _detail(self, record: Record) -> str:
+        detail = self._what_goes_with(record)
+        if record.fields.get("with_family") is True:
+            marker = self.tr("written together with the family")
+            return f"{detail} · {marker}" if detail else marker
+        return detail
+
+    def _what_goes_with(self, record: Record) -> str:
         fields = record.fields
         section = fields.get("section")
         if section == "danger":

@@ -639,12 +639,27 @@ class PlanTab(QWidget):
         self._select_next = command.record_id
         self._push(command)
 
-    def add_child_words(self, who: str, part: str, text: str) -> None:
-        """What a child said, in their room, after the words written before."""
+    def add_child_words(self, who: str, part: str, text: str, *,
+                        with_family: bool = False) -> None:
+        """What a child said, in their room, after the words written before (`with_family`:
+        written with them at the kitchen table)."""
         lines = self.model.lines("child_voice")
         last = lines[-1].fields.get("position") if lines else None
+        marked = {"with_family": True} if with_family else {}
         self.add_line("child_voice", who=who, part=part, text=text,
-                      position=key_between(last, None, self._salt))
+                      position=key_between(last, None, self._salt), **marked)
+
+    def write_family_view(self, record_id: str, text: str) -> None:
+        """The family's own words on a danger statement, written with them at the kitchen
+        table: one undoable edit that also marks the line `with_family`."""
+        record = next((r for r in self.model.lines("danger") if r.id == record_id), None)
+        if record is None:
+            return
+        self.form.flush()
+        new = {"family_view": text, "with_family": True}
+        self._push(EditItem(self._writer(), self.ids, record.id,
+                            {k: record.fields.get(k) for k in new}, new,
+                            text=self.tr("Write the family's view")))
 
     def remove_child_words(self, record_id: str) -> None:
         record = next((r for r in self.model.lines("child_voice") if r.id == record_id), None)

@@ -362,6 +362,33 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>ChildrenTablePage</name>
+    <message>
+        <source>Child</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>House</source>
+        <translation>Huis</translation>
+    </message>
+    <message>
+        <source>The child&apos;s words</source>
+        <translation>Wat het kind zegt</translation>
+    </message>
+    <message>
+        <source>Write it down</source>
+        <translation>Opschrijven</translation>
+    </message>
+    <message>
+        <source>Write the child&apos;s words down</source>
+        <translation>Opschrijven wat het kind zegt</translation>
+    </message>
+    <message>
+        <source>In your own words</source>
+        <translation>In je eigen woorden</translation>
+    </message>
+</context>
+<context>
     <name>ChildrenVersion</name>
     <message>
         <source>Other words</source>
@@ -1209,6 +1236,25 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>FamilyViewBox</name>
+    <message>
+        <source>What do you say about this? Write it here.</source>
+        <translation>Wat zeggen jullie hierover? Schrijf het hier.</translation>
+    </message>
+    <message>
+        <source>Your words on this worry</source>
+        <translation>Jullie woorden bij deze zorg</translation>
+    </message>
+    <message>
+        <source>Save your words</source>
+        <translation>Woorden bewaren</translation>
+    </message>
+    <message>
+        <source>Save your words on this worry</source>
+        <translation>Jullie woorden bij deze zorg bewaren</translation>
+    </message>
+</context>
+<context>
     <name>FieldEditor</name>
     <message>
         <source>(not in this list)</source>
@@ -1818,6 +1864,140 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>KitchenTable</name>
+    <message>
+        <source>Family</source>
+        <translation>Gezin</translation>
+    </message>
+    <message>
+        <source>Back to the work screen</source>
+        <translation>Terug naar werkscherm</translation>
+    </message>
+    <message>
+        <source>Parts of the plan</source>
+        <translation>Delen van het plan</translation>
+    </message>
+    <message>
+        <source>Our plan</source>
+        <translation>Ons plan</translation>
+    </message>
+    <message>
+        <source>For the children</source>
+        <translation>Voor de kinderen</translation>
+    </message>
+    <message>
+        <source>Around us</source>
+        <translation>Om ons heen</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Bezoeken</translation>
+    </message>
+    <message>
+        <source>How safe is it</source>
+        <translation>Hoe veilig is het</translation>
+    </message>
+    <message>
+        <source>What we worry about, and what we want</source>
+        <translation>Waar we ons zorgen over maken, en wat we willen</translation>
+    </message>
+    <message>
+        <source>What must happen at the least</source>
+        <translation>Wat er in ieder geval moet gebeuren</translation>
+    </message>
+    <message>
+        <source>What we agree: who does what, and when</source>
+        <translation>Wat we afspreken: wie doet wat, en wanneer</translation>
+    </message>
+    <message>
+        <source>How we notice that it goes wrong</source>
+        <translation>Zo merken we dat het misgaat</translation>
+    </message>
+    <message>
+        <source>When it goes wrong</source>
+        <translation>Als het misgaat</translation>
+    </message>
+    <message>
+        <source>Who helps</source>
+        <translation>Wie helpt</translation>
+    </message>
+    <message>
+        <source>What we do next</source>
+        <translation>Wat we hierna doen</translation>
+    </message>
+    <message>
+        <source>What has happened</source>
+        <translation>Wat er is gebeurd</translation>
+    </message>
+    <message>
+        <source>What we are afraid of</source>
+        <translation>Waar we bang voor zijn</translation>
+    </message>
+    <message>
+        <source>What makes it harder</source>
+        <translation>Wat het moeilijker maakt</translation>
+    </message>
+    <message>
+        <source>What goes well</source>
+        <translation>Wat goed gaat</translation>
+    </message>
+    <message>
+        <source>What we want: %1</source>
+        <translation>Wat we willen: %1</translation>
+    </message>
+    <message>
+        <source>What you say about it:</source>
+        <translation>Wat jullie erover zeggen:</translation>
+    </message>
+    <message>
+        <source>If it does not work out: %1</source>
+        <translation>Als het niet lukt: %1</translation>
+    </message>
+    <message>
+        <source>written together with the family</source>
+        <translation>samen met het gezin geschreven</translation>
+    </message>
+</context>
+<context>
+    <name>LeavePanel</name>
+    <message>
+        <source>&amp;Passphrase to go back to the work screen:</source>
+        <translation>&amp;Wachtwoordzin om terug te gaan naar het werkscherm:</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>Wachtwoordzin</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Melding</translation>
+    </message>
+    <message>
+        <source>Back to the work screen</source>
+        <translation>Terug naar werkscherm</translation>
+    </message>
+    <message>
+        <source>Stay at the table</source>
+        <translation>Aan tafel blijven</translation>
+    </message>
+    <message>
+        <source>Type your passphrase.</source>
+        <translation>Typ je wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Bezig met controleren…</translation>
+    </message>
+    <message>
+        <source>That is not your passphrase.</source>
+        <translation>Dat is niet je wachtwoordzin.</translation>
+    </message>
+    <message>
+        <source>The passphrase could not be checked. Try again.</source>
+        <translation>De wachtwoordzin kon niet worden gecontroleerd. Probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>Legend</name>
     <message>
         <source>Legend</source>
@@ -1902,6 +2082,14 @@ Huishouden: %4</translation>
         <translation>Keukentafel afsluiten</translation>
     </message>
     <message>
+        <source>&amp;Kitchen-table mode</source>
+        <translation>&amp;Keukentafelstand</translation>
+    </message>
+    <message>
+        <source>Show the open case full screen to the family</source>
+        <translation>Het open dossier schermvullend aan het gezin laten zien</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
@@ -1928,6 +2116,18 @@ Huishouden: %4</translation>
     <message>
         <source>Key kept in a file</source>
         <translation>Sleutel in een bestand</translation>
+    </message>
+    <message>
+        <source>Kitchen-table mode (F11)</source>
+        <translation>Keukentafelstand (F11)</translation>
+    </message>
+    <message>
+        <source>Kitchen-table mode</source>
+        <translation>Keukentafelstand</translation>
+    </message>
+    <message>
+        <source>Open a case first: kitchen-table mode shows the open case.</source>
+        <translation>Open eerst een dossier: de keukentafelstand laat het open dossier zien.</translation>
     </message>
     <message>
         <source>This laptop is enrolled with the team&apos;s service.</source>
@@ -1973,6 +2173,17 @@ Huishouden: %4</translation>
     <message>
         <source>Legend</source>
         <translation>Legenda</translation>
+    </message>
+</context>
+<context>
+    <name>MapPage</name>
+    <message>
+        <source>Network map</source>
+        <translation>Netwerkkaart</translation>
+    </message>
+    <message>
+        <source>Also show the difficult lines</source>
+        <translation>Ook de moeilijke lijnen laten zien</translation>
     </message>
 </context>
 <context>
@@ -2540,8 +2751,19 @@ Huishouden: %4</translation>
         <translation>(leeg)</translation>
     </message>
     <message>
+        <source>written together with the family</source>
+        <translation>samen met het gezin geschreven</translation>
+    </message>
+    <message>
         <source>No safety goal yet</source>
         <translation>Nog geen veiligheidsdoel</translation>
+    </message>
+</context>
+<context>
+    <name>PlanPage</name>
+    <message>
+        <source>There is no plan yet.</source>
+        <translation>Er is nog geen plan.</translation>
     </message>
 </context>
 <context>
@@ -2704,6 +2926,10 @@ Huishouden: %4</translation>
     <message>
         <source>Agreed on %1 by %2</source>
         <translation>Afgesproken op %1 door %2</translation>
+    </message>
+    <message>
+        <source>Write the family&apos;s view</source>
+        <translation>Woorden van het gezin opschrijven</translation>
     </message>
     <message>
         <source>Move a line</source>
@@ -3384,6 +3610,29 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>ScoresPage</name>
+    <message>
+        <source>There are no scores yet.</source>
+        <translation>Er zijn nog geen cijfers.</translation>
+    </message>
+    <message>
+        <source>How safe is it, all in all?</source>
+        <translation>Hoe veilig is het, alles bij elkaar?</translation>
+    </message>
+    <message>
+        <source>Scores for: %1</source>
+        <translation>Cijfers bij: %1</translation>
+    </message>
+    <message>
+        <source>Social worker</source>
+        <translation>Hulpverlener</translation>
+    </message>
+    <message>
+        <source>Someone else</source>
+        <translation>Iemand anders</translation>
+    </message>
+</context>
+<context>
     <name>SessionController</name>
     <message>
         <source>The service did not accept this username and password. You can enrol later from the menu.</source>
@@ -3780,6 +4029,17 @@ Huishouden: %4</translation>
     <message>
         <source>Why %1 chose this score</source>
         <translation>Waarom %1 dit cijfer geeft</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>No visit notes are shared yet.</source>
+        <translation>Er zijn nog geen verslagen van bezoeken gedeeld.</translation>
+    </message>
+    <message>
+        <source>Visit of %1</source>
+        <translation>Bezoek van %1</translation>
     </message>
 </context>
 <context>

@@ -227,3 +227,14 @@ def test_a_broken_keyring_falls_back_to_the_file(memory_keyring, data_dir):
         assert store.key_location == "file"
     with CaseStore.open(data_dir, PASSPHRASE) as store:
         assert store.key_location == "file"
+
+
+def test_the_passphrase_check_of_an_open_store_unwraps_and_changes_nothing(store, data_dir):
+    """Leaving kitchen-table mode asks the passphrase: checked by the unlocking code itself."""
+    new_case(store)
+    before = _snapshot(data_dir)
+    with pytest.raises(WrongPassphrase):
+        store.check_passphrase("not the passphrase")
+    store.check_passphrase(PASSPHRASE)
+    assert _snapshot(data_dir) == before
+    assert store.list_records(kind="case")  # still open
