@@ -20,8 +20,10 @@ TEXT_PT = 12
 HEADING_PT = 16
 TITLE_PT = 22
 EMERGENCY_PT = 18
+PAGE_TITLE_PT = 28  # the emergency page and the children's pages: as big as their text
 SIGNATURE_ROWS = 2  # blank lines for who else signs (a network member, the worker)
-PAGE_BREAK = '<div style="page-break-before:always"></div>'
+NEW_PAGE = "page-break-before:always;"  # on the heading itself: an empty block before it
+# would take the heading's size away
 
 
 def _t(text: str) -> str:
@@ -91,7 +93,7 @@ def _plan_pages(plan: FamilyPlan) -> list[str]:
 def _signatures(plan: FamilyPlan) -> list[str]:
     name, signature, day = words.signature_columns()
     rows = [*plan.signers, *([""] * SIGNATURE_ROWS)]
-    html = [_h("signatures"), '<table cellpadding="10" border="1" cellspacing="0" '
+    html = [_h("signatures"), '<table cellpadding="14" border="1" cellspacing="0" '
             f'width="100%"><tr><th width="35%">{_t(name)}</th><th width="40%">'
             f'{_t(signature)}</th><th>{_t(day)}</th></tr>']
     html += [f"<tr><td>{_t(who) or '&nbsp;'}<br>&nbsp;</td><td>&nbsp;</td><td>&nbsp;</td>"
@@ -101,15 +103,16 @@ def _signatures(plan: FamilyPlan) -> list[str]:
 
 
 def _emergency(plan: FamilyPlan) -> list[str]:
-    html = [PAGE_BREAK, f'<h1 style="font-size:{TITLE_PT}pt">{_t(words.heading("emergency"))}'
-            f'</h1><div style="font-size:{EMERGENCY_PT}pt"><ol>']
+    big = f'style="font-size:{EMERGENCY_PT}pt"'  # set per block: a list keeps its own size
+    html = [f'<h1 style="{NEW_PAGE} font-size:{PAGE_TITLE_PT}pt">'
+            f'{_t(words.heading("emergency"))}</h1><ol {big}>']
     for step in plan.emergency:
         more = f"<br>{_t(words.who_acts(step.who))}" if step.who else ""
         number = f"<br><b>{_t(words.phone(step.phone))}</b>" if step.phone else ""
-        html.append(f"<li>{_t(step.text)}{more}{number}</li>")
+        html.append(f"<li {big}>{_t(step.text)}{more}{number}</li>")
     html.append("</ol>")
-    html += [f"<p><b>{_t(words.always_offered(n))}</b></p>" for n in plan.missing_numbers]
-    html.append("</div>")
+    html += [f"<p {big}><b>{_t(words.always_offered(n))}</b></p>"
+             for n in plan.missing_numbers]
     return html
 
 
@@ -118,8 +121,8 @@ def _children(plan: FamilyPlan, used: set[str], first: bool) -> list[str]:
         return []
     pages, pictograms = children_html(plan.children, plan.story)
     used.update(pictograms)
-    return [*([] if first else [PAGE_BREAK]),
-            f'<h1 style="font-size:{TITLE_PT}pt">{_t(words.heading("children"))}</h1>', pages]
+    return [f'<h1 style="{"" if first else NEW_PAGE} font-size:{PAGE_TITLE_PT}pt">'
+            f'{_t(words.heading("children"))}</h1>', pages]
 
 
 def _document(html: list[str], used: set[str]) -> QTextDocument:

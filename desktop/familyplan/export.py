@@ -8,12 +8,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QPagedPaintDevice, QTextDocument
+from PySide6.QtGui import QImage, QPagedPaintDevice, QTextDocument
 
 from desktop.familyplan import words
 from desktop.familyplan.content import FamilyPlan, children_json, family_plan, plan_json
 from desktop.familyplan.document import children_only_document, plan_document
-from desktop.familyplan.paper import Footer, paint_pages, write_pdf
+from desktop.familyplan.paper import Footer, page_images, paint_pages, write_pdf
 from desktop.i18n import local_day
 from desktop.safetyplan.data import read_plan
 from storage.errors import StoreError
@@ -58,6 +58,21 @@ def write(plan: FamilyPlan, what: str, fmt: str, path: Path) -> None:
 
 def print_on(plan: FamilyPlan, what: str, printer: QPagedPaintDevice) -> None:
     paint_pages(_document(plan, what), printer, _footer(plan, what))
+
+
+def pictures(plan: FamilyPlan, dpi: int = 100) -> tuple[list[QImage], int]:
+    """The plan's pages as images, and which of them the children's version starts on
+    (-1: none), for the screenshots."""
+    document = _document(plan, "plan")
+    images = page_images(document, _footer(plan, "plan"), dpi)
+    block = document.begin()
+    while block.isValid():  # the heading itself, not the same words in the plan's text
+        if block.blockFormat().headingLevel() == 1 and block.text() == words.heading(
+                "children"):
+            top = document.documentLayout().blockBoundingRect(block).top()
+            return images, int(top // document.pageSize().height())
+        block = block.next()
+    return images, -1
 
 
 def export_case(store: Any, case_id: str, what: str, fmt: str, path: Path,
