@@ -93,6 +93,11 @@ class FamilyPaper(QObject):
             return
         self._log("print", case_id, access_detail("plan", "paper"))
 
+    def children_printed(self) -> None:
+        """The children's version printed from its own view: logged as any print."""
+        if self.tab.loaded_case is not None:
+            self._log("print", self.tab.loaded_case, access_detail("children", "paper"))
+
     def _log(self, action: str, case_id: str, detail: str) -> None:
         self.tab.controller.session.change(
             lambda store: store.log_access(action, case_id=case_id, detail=detail), kinds=())

@@ -206,6 +206,7 @@ class PlanTab(QWidget):
                                      if s != "child_voice"),
                                    self.plan_form, self.children.story_form])
         self.family_paper = FamilyPaper(self)
+        self.children.printed.connect(self.family_paper.children_printed)
         self.family_pdf_button = QPushButton(self.tr("Plan for the family as PD&F…"), self)
         self.family_pdf_button.clicked.connect(self.family_paper.export_pdf)
         self.family_print_button = QPushButton(self.tr("Print the plan for the famil&y…"),

@@ -258,3 +258,38 @@ def test_the_command_line_exports_the_plan_and_the_children_without_a_display(st
     finally:
         reopened.close()
     assert details == ["family_plan_pdf", "children_version_json"]
+
+
+def test_printing_the_childrens_version_is_logged_too(opened, case, store, qtbot, tmp_path):
+    """The children's version had a print of its own that left no trace in the access log."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QApplication
+
+    view, tab = opened
+    tab.parts.setCurrentWidget(tab.children)
+    QTest.mouseClick(tab.children.view_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.children.view_dialog is not None
+                    and tab.children.view_dialog.isVisible())
+    printed = tmp_path / "kinderversie.pdf"
+
+    def answer() -> None:  # the print dialog runs its own loop: the worker answers it
+        dialog = next((w for w in QApplication.topLevelWidgets()
+                       if isinstance(w, QPrintDialog) and w.isVisible()), None)
+        if dialog is None:
+            QTimer.singleShot(50, answer)
+            return
+        file_name = dialog.findChild(QLineEdit, "filename")
+        file_name.clear()
+        QTest.keyClicks(file_name, str(printed))
+        buttons = dialog.findChild(QDialogButtonBox)
+        QTest.mouseClick(next(b for b in buttons.buttons() if buttons.buttonRole(b)
+                              == QDialogButtonBox.ButtonRole.AcceptRole),
+                         Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, answer)
+    QTest.mouseClick(tab.children.view_dialog.print_button, Qt.MouseButton.LeftButton)
+    assert CHILD_WORDS in " ".join(pages_of(printed))
+    qtbot.waitUntil(lambda: bool(entries(store, case.id, "print")), timeout=3000)
+    entry, = entries(store, case.id, "print")
+    assert entry.detail == "children_version_paper"
