@@ -117,7 +117,10 @@ def _emergency(plan: FamilyPlan) -> list[str]:
 
 
 def _children(plan: FamilyPlan, used: set[str], first: bool) -> list[str]:
-    if not plan.children and not plan.story:
+    """The children's pages; in the whole plan only when there are words or a story, on
+    their own always (an empty file would say nothing, not even that it is not their
+    fault)."""
+    if not first and not plan.children and not plan.story:
         return []
     pages, pictograms = children_html(plan.children, plan.story)
     used.update(pictograms)

@@ -231,7 +231,7 @@ def cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess:
 
 
 def test_the_command_line_exports_the_plan_and_the_children_without_a_display(store, case,
-                                                                             tmp_path):
+                                                                             tmp_path, capsys):
     data_dir = store.data_dir
     store.close()  # the command line opens the store itself
     out = tmp_path / "plan.pdf"
@@ -247,9 +247,12 @@ def test_the_command_line_exports_the_plan_and_the_children_without_a_display(st
     assert done.returncode == 0, done.stderr
     assert json.loads(children.read_text(encoding="utf-8"))["children"][0]["words"] == {
         "dreams": [CHILD_WORDS]}
-    missing = cli(data_dir, "export", "--what", "plan", "--case", case.id, "--format", "pdf",
-                  "--passphrase-stdin")
-    assert missing.returncode == 1 and "--out" in missing.stderr
+    # Without --out nothing is written anywhere (it stops before the store is opened).
+    from desktop.cli import main
+
+    assert main(["--data-dir", str(data_dir), "export", "--what", "plan", "--case", case.id,
+                 "--format", "pdf", "--passphrase-stdin"]) == 1
+    assert "--out" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".pdf", ".json")) == [
         "kinderen.json", "plan.pdf"]
     reopened = CaseStore.open(data_dir, PASS)
@@ -293,3 +296,30 @@ def test_printing_the_childrens_version_is_logged_too(opened, case, store, qtbot
     qtbot.waitUntil(lambda: bool(entries(store, case.id, "print")), timeout=3000)
     entry, = entries(store, case.id, "print")
     assert entry.detail == "children_version_paper"
+
+
+def test_a_case_without_a_plan_exports_nothing_and_logs_nothing(qapp, store, tmp_path):
+    from desktop.familyplan.export import export_case
+    from storage.errors import StoreError
+
+    bare = store.create_record("case", {"title": "Familie Zonder Plan", "team_id": TEAM})
+    folder = tmp_path / "gekozen"
+    folder.mkdir()
+    with pytest.raises(StoreError, match="no safety plan"):
+        export_case(store, bare.id, "plan", "pdf", folder / "plan.pdf", TODAY)
+    assert list(folder.iterdir()) == []
+    assert entries(store, bare.id, "export") == []
+
+
+def test_a_childrens_version_without_words_still_has_its_page(qapp, store, tmp_path):
+    from desktop.familyplan.export import export_case
+
+    bare = store.create_record("case", {"title": "Familie Stil", "team_id": TEAM})
+    store.create_record("safety_plan", {"title": "Plan", "status": "draft", "version": 1},
+                        case_id=bare.id)
+    export_case(store, bare.id, "children", "pdf", tmp_path / "kinderen.pdf", TODAY)
+    pages = pages_of(tmp_path / "kinderen.pdf")
+    assert len(pages) == 1 and "For the children" in pages[0]
+    assert "It is never your fault." in pages[0]
+    entry, = [e for e in store.access_log(bare.id) if e.action == "export"]
+    assert entry.detail == "children_version_pdf"
