@@ -8,6 +8,7 @@ never an id. No Qt here: the JSON export runs without a display.
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,6 +73,14 @@ def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
+def _is_id(text: str) -> bool:
+    try:
+        uuid.UUID(text)
+    except ValueError:
+        return False
+    return "-" in text  # a typed name is never a UUID with its dashes
+
+
 def family_plan(data: PlanData, today: dt.date) -> FamilyPlan | None:
     """The family's copy of the plan the tab shows (None: the case has no plan)."""
     plan = data.plan
@@ -82,7 +91,9 @@ def family_plan(data: PlanData, today: dt.date) -> FamilyPlan | None:
 
     def who(value: Any) -> str:
         text = _text(value)
-        return names.get(text, text) if text else ""
+        if text in names:
+            return names[text]
+        return "" if _is_id(text) else text  # a person no laptop knows: never an id
 
     fields = plan.fields
     lines: dict[str, list[Record]] = {}
@@ -114,7 +125,7 @@ def family_plan(data: PlanData, today: dt.date) -> FamilyPlan | None:
         signals=simple("signal"), emergency=emergency,
         missing_numbers=[n for n in ALWAYS_OFFERED if n not in written],
         network=simple("network_commitment"), next_steps=simple("next_step"),
-        signers=[who(p) for p in fields.get("agreed_by") or ()],
+        signers=[name for name in map(who, fields.get("agreed_by") or ()) if name],
         children=[g for g in child_words(data.items, data.people, today) if g.count],
         story=_text(fields.get("children_version")),
     )

@@ -43,6 +43,7 @@ NUMBER = "06-11112222"  # fictional
 STEP = "De kinderen gaan naar de buurvrouw"
 CHILD_WORDS = "Ik wil dat mama rustig blijft"
 STORY = "Mama en papa hadden ruzie. Nu helpt oma."
+GONE = "99999999-9999-4999-8999-999999999999"  # a person no longer in the case, on no laptop
 
 
 @pytest.fixture
@@ -54,7 +55,7 @@ def case(store):
                                            "index_person": True}, case_id=case.id)
     plan = store.create_record("safety_plan", {
         "title": "Plan", "status": "agreed", "version": 2, "agreed_on": "2026-11-20",
-        "agreed_by": [mother.id], "worries": "Er is veel ruzie thuis.",
+        "agreed_by": [mother.id, GONE], "worries": "Er is veel ruzie thuis.",
         "children_version": STORY}, case_id=case.id)
     for position, section, fields in (
             ("a", "agreement", {"text": AGREEMENT, "who": mother.id, "when": "elke avond",
@@ -84,6 +85,7 @@ def assert_plan_pages(pages: list[str]) -> None:
     assert "Sanne Vonk" in pages[agreements] and "When: elke avond" in pages[agreements]
     # The signatures: who agreed by name, and room for more.
     assert "We agree to this plan" in pages[page_with(pages, "Signature")]
+    assert GONE[:8] not in " ".join(pages)  # also not wrapped over two lines
     emergency = page_with(pages, STEP)
     assert emergency != agreements and "When it goes wrong" in pages[emergency]
     assert NUMBER in pages[emergency] and "112" in pages[emergency]
@@ -116,7 +118,9 @@ def test_the_json_holds_the_same(qapp, store, case):
     # Veilig Thuis is always offered, also when no step names it.
     assert [s.get("phone") for s in content["when_it_goes_wrong"]] == [
         "112", NUMBER, "0800-2000"]
+    # Whom no laptop knows any more signs on a blank line: the family reads no id.
     assert content["signatures"] == ["Sanne Vonk"]
+    assert GONE not in json.dumps(content)
     child, = content["children_version"]["children"]
     assert child == {"name": "Jesse Vonk", "words": {"dreams": [CHILD_WORDS]}}
     assert content["children_version"]["story"] == STORY
