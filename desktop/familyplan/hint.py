@@ -64,7 +64,9 @@ class ReadabilityHint(QLabel):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DELAY_MS)
         self.timer.timeout.connect(self.follow)
-        edit.textChanged.connect(self.timer.start)
+        # The document, not the field: the form shows a stored value with the field's
+        # signals blocked, and that text is read by the family too.
+        edit.document().contentsChanged.connect(self.timer.start)
         self.hide()
 
     def follow(self) -> None:

@@ -208,6 +208,9 @@ def test_the_readability_hint_follows_typing_under_the_fields_the_family_reads(o
     tab.tree.setCurrentIndex(tab.model.index_of(tab.model.lines("agreement")[0].id))
     form = tab.items.forms["agreement"]
     qtbot.waitUntil(lambda: tab.items.currentWidget() is form)
+    # What the store holds is read too, not only what is typed.
+    shown = form.editors["text"].widget.parentWidget().findChild(ReadabilityHint)
+    qtbot.waitUntil(lambda: shown.isVisible() and "Readability:" in shown.text())
     field = form.editors["if_not_kept"].widget
     hint = field.parentWidget().findChild(ReadabilityHint)
     assert hint is not None
