@@ -13,7 +13,13 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from desktop.casefile.form import RecordForm
-from desktop.familyplan.readability import EASY_SCORE, Readability, readability
+from desktop.familyplan.readability import (
+    CHILD_SENTENCE_WORDS,
+    EASY_SCORE,
+    LONG_SENTENCE_WORDS,
+    Readability,
+    readability,
+)
 
 translate = QCoreApplication.translate
 
@@ -34,12 +40,13 @@ def level(result: Readability) -> str:
     return translate("Readability", "hard")
 
 
-def hint_text(result: Readability) -> str:
+def hint_text(result: Readability, limit: int = LONG_SENTENCE_WORDS) -> str:
+    """`limit`: the words a sentence above which sentences read as long to its readers."""
     lines = [translate("Readability", "Readability: %1 (%2) · %3 words a sentence · %4% long "
                        "words").replace("%1", f"{result.score:.0f}").replace(
         "%2", level(result)).replace("%3", f"{result.average_sentence_length:.0f}").replace(
         "%4", f"{100 * result.long_share:.0f}")]
-    if result.sentences_too_long:
+    if result.sentences_too_long(limit):
         lines.append(translate("Readability", "Short sentences read more easily."))
     if result.long_words:
         lines.append(translate("Readability", "Long words: %1").replace(
@@ -48,9 +55,11 @@ def hint_text(result: Readability) -> str:
 
 
 class ReadabilityHint(QLabel):
-    def __init__(self, edit: QPlainTextEdit, parent: QWidget | None = None) -> None:
+    def __init__(self, edit: QPlainTextEdit, parent: QWidget | None = None,
+                 limit: int = LONG_SENTENCE_WORDS) -> None:
         super().__init__(parent)
         self.edit = edit
+        self.limit = limit
         self.setObjectName("readabilityHint")
         self.setWordWrap(True)
         palette = self.palette()  # calm: the colour of a hint, not of a warning
@@ -71,7 +80,7 @@ class ReadabilityHint(QLabel):
 
     def follow(self) -> None:
         result = readability(self.edit.toPlainText())
-        self.setText(hint_text(result) if result.words else "")
+        self.setText(hint_text(result, self.limit) if result.words else "")
         self.setVisible(bool(result.words))
 
 
@@ -85,7 +94,9 @@ def attach_hints(forms: Iterable[RecordForm]) -> list[ReadabilityHint]:
             if name not in FAMILY_FIELDS or not isinstance(editor.widget, QPlainTextEdit) \
                     or layout is None:
                 continue
-            hint = ReadabilityHint(editor.widget, cell)
+            # The story is told to the children: their sentences are shorter still.
+            limit = CHILD_SENTENCE_WORDS if name == "children_version" else LONG_SENTENCE_WORDS
+            hint = ReadabilityHint(editor.widget, cell, limit)
             layout.addWidget(hint)
             hints.append(hint)
     return hints

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 LONG_WORD_SYLLABLES = 4  # plain-language guides (B1) flag words of four syllables or more
 LONG_SENTENCE_WORDS = 15  # above this on average, sentences read as long at B1
+CHILD_SENTENCE_WORDS = 10  # taal.md: for children, under ten words a sentence
 EASY_SCORE = 60.0  # Flesch-Douma: from about 60 a text is fairly easy to read
 
 _VOWELS = frozenset("aeiouy")
@@ -49,9 +50,8 @@ class Readability:
         return (206.835 - 0.93 * self.average_sentence_length
                 - 77 * (self.syllables / self.words))
 
-    @property
-    def sentences_too_long(self) -> bool:
-        return self.average_sentence_length > LONG_SENTENCE_WORDS
+    def sentences_too_long(self, limit: int = LONG_SENTENCE_WORDS) -> bool:
+        return self.average_sentence_length > limit
 
 
 def syllables(word: str) -> int:

@@ -23,7 +23,8 @@ from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.familyplan.content import family_plan
 from desktop.familyplan.export import as_json, write
-from desktop.familyplan.hint import ReadabilityHint
+from desktop.familyplan.hint import ReadabilityHint, hint_text
+from desktop.familyplan.readability import readability
 from desktop.safetyplan.data import read_plan
 from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
@@ -224,6 +225,12 @@ def test_the_readability_hint_follows_typing_under_the_fields_the_family_reads(o
     QTest.keyClicks(field, "Dan belt oma.")
     qtbot.waitUntil(lambda: "Long words" not in hint.text())
     qtbot.wait(SAVE_DELAY_MS)
+    # The story is told to the children: a sentence of 13 words is long for them.
+    story = tab.children.story_form.editors["children_version"].widget
+    story_hint = story.parentWidget().findChild(ReadabilityHint)
+    sentence = readability("Oma en de buurvrouw helpen mama en papa elke week met de kinderen.")
+    assert "Short sentences" in hint_text(sentence, story_hint.limit)
+    assert "Short sentences" not in hint_text(sentence, hint.limit)
     # A child's words are kept as said: no hint asks to rewrite them.
     voice = tab.items.forms["child_voice"].editors["text"].widget
     assert voice.parentWidget().findChild(ReadabilityHint) is None

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.familyplan.readability import readability, sentences_of, syllables
+from desktop.familyplan.readability import (
+    CHILD_SENTENCE_WORDS,
+    readability,
+    sentences_of,
+    syllables,
+)
 
 
 @pytest.mark.parametrize(("word", "count"), [
@@ -45,11 +50,15 @@ def test_sentences_end_at_stops_and_at_line_breaks():
     # "112" is no word: numbers are read as numbers, not syllables.
     assert (result.sentences, result.words) == (5, 12)
     assert result.average_sentence_length == pytest.approx(12 / 5)
-    assert not result.sentences_too_long
+    assert not result.sentences_too_long()
 
 
 def test_one_long_sentence_is_too_long_and_empty_text_is_empty():
     long = "Als " + " ".join(["papa"] * 16) + " boos wordt gaan we weg."
-    assert readability(long).sentences_too_long
+    assert readability(long).sentences_too_long()
+    # For children the bar is lower: under ten words a sentence (taal.md).
+    thirteen = readability("Oma en de buurvrouw helpen mama en papa elke week met de kinderen.")
+    assert thirteen.words == 13 and not thirteen.sentences_too_long()
+    assert thirteen.sentences_too_long(CHILD_SENTENCE_WORDS)
     empty = readability("  \n ... ")
     assert (empty.sentences, empty.words, empty.score, empty.long_share) == (0, 0, 0.0, 0.0)
