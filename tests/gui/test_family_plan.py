@@ -7,6 +7,7 @@ hint follows what the worker types under the fields the family reads."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import subprocess
@@ -17,7 +18,7 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
@@ -245,7 +246,8 @@ def cli(data_dir: Path, *argv: str) -> subprocess.CompletedProcess:
 
 
 def test_the_command_line_exports_the_plan_and_the_children_without_a_display(store, case,
-                                                                             tmp_path, capsys):
+                                                                             tmp_path, capsys,
+                                                                             monkeypatch):
     data_dir = store.data_dir
     store.close()  # the command line opens the store itself
     out = tmp_path / "plan.pdf"
@@ -255,15 +257,21 @@ def test_the_command_line_exports_the_plan_and_the_children_without_a_display(st
     text = " ".join(pages_of(out))
     assert AGREEMENT in text and NUMBER in text and CHILD_WORDS in text
     assert "Wie doet wat, wanneer" in text  # Dutch, as the window speaks
+    # The rest in this process (one start of Python and Qt is enough to show it headless).
+    from desktop.cli import main
+    from desktop.i18n import install_translators
+
     children = tmp_path / "kinderen.json"
-    done = cli(data_dir, "export", "--what", "children", "--case", case.id, "--format",
-               "json", "--out", str(children), "--passphrase-stdin")
-    assert done.returncode == 0, done.stderr
+    monkeypatch.setattr("sys.stdin", io.StringIO(PASS + "\n"))
+    try:
+        assert main(["--data-dir", str(data_dir), "export", "--what", "children", "--case",
+                     case.id, "--format", "json", "--out", str(children),
+                     "--passphrase-stdin"]) == 0
+    finally:
+        install_translators(QApplication.instance(), "en")  # the command line set Dutch
     assert json.loads(children.read_text(encoding="utf-8"))["children"][0]["words"] == {
         "dreams": [CHILD_WORDS]}
     # Without --out nothing is written anywhere (it stops before the store is opened).
-    from desktop.cli import main
-
     assert main(["--data-dir", str(data_dir), "export", "--what", "plan", "--case", case.id,
                  "--format", "pdf", "--passphrase-stdin"]) == 1
     assert "--out" in capsys.readouterr().err
@@ -281,7 +289,6 @@ def test_printing_the_childrens_version_is_logged_too(opened, case, store, qtbot
     """The children's version had a print of its own that left no trace in the access log."""
     from PySide6.QtCore import QTimer
     from PySide6.QtPrintSupport import QPrintDialog
-    from PySide6.QtWidgets import QApplication
 
     view, tab = opened
     tab.parts.setCurrentWidget(tab.children)
