@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
@@ -287,9 +288,6 @@ def test_the_command_line_exports_the_plan_and_the_children_without_a_display(st
 
 def test_printing_the_childrens_version_is_logged_too(opened, case, store, qtbot, tmp_path):
     """The children's version had a print of its own that left no trace in the access log."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtPrintSupport import QPrintDialog
-
     view, tab = opened
     tab.parts.setCurrentWidget(tab.children)
     QTest.mouseClick(tab.children.view_button, Qt.MouseButton.LeftButton)
