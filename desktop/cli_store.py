@@ -114,6 +114,8 @@ def status(args: argparse.Namespace, secrets: Secrets) -> int:
 def export(args: argparse.Namespace, secrets: Secrets) -> int:
     if args.what == "map":
         return _export_map(args, secrets)
+    if args.what in ("plan", "children"):
+        return _export_family_plan(args, secrets)
     if args.format not in (None, "json"):
         raise StoreError("records are exported as json; --format png, svg or pdf needs "
                          "--what map")
@@ -148,6 +150,27 @@ def _export_map(args: argparse.Namespace, secrets: Secrets) -> int:
         map_export.export_case(store, args.case_id, args.view, args.format, args.out,
                                names_hidden=args.initials)
     print(f"wrote the {args.view} as {args.format}", file=sys.stderr)
+    return 0
+
+
+def _export_family_plan(args: argparse.Namespace, secrets: Secrets) -> int:
+    """The plan for the family, or the children's version alone, to --out only."""
+    if args.format not in ("pdf", "json"):
+        raise StoreError(f"--what {args.what} needs --format pdf or json")
+    if args.case_id is None or args.out is None:
+        raise StoreError(f"--what {args.what} needs --case and --out")
+    if args.initials:
+        raise StoreError("--initials belongs to --what map")
+    from desktop.familyplan import export as family_export
+    from desktop.networkmap.export import offscreen_application  # loads Qt, offscreen
+
+    offscreen_application(args.data_dir)
+    with _open(args, secrets) as store:
+        case = store.get_record(args.case_id)
+        if case is None or case.kind != "case" or case.deleted:
+            raise StoreError("no such case")
+        family_export.export_case(store, args.case_id, args.what, args.format, args.out)
+    print(f"wrote the {args.what} as {args.format}", file=sys.stderr)
     return 0
 
 

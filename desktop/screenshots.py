@@ -112,6 +112,31 @@ def _plan_comparison(store: object, plan_tab: object, folder: Path) -> list[Path
     return [path]
 
 
+def _family_plan_pages(store: object, case_id: str, folder: Path) -> list[Path]:
+    """The plan for the family as it comes out of the printer: its first page and the
+    first page of the children's version, drawn as on paper."""
+    import datetime as dt
+
+    from desktop.familyplan.content import family_plan
+    from desktop.familyplan.export import pictures
+    from desktop.safetyplan.data import read_plan
+
+    plan = family_plan(read_plan(store, case_id), dt.date.today())
+    if plan is None:
+        return []
+    images, children = pictures(plan)
+    shots = [("family_plan_pdf", images[0])]
+    if children >= 0:
+        shots.append(("family_plan_children", images[children]))
+    saved = []
+    for name, image in shots:
+        path = folder / f"{name}.png"
+        image.save(str(path))
+        print(f"  {path}")
+        saved.append(path)
+    return saved
+
+
 def _review_queue(work: Path, service_url: str, folder: Path) -> list[Path]:
     """The team lead's window: the plans to review, and one of them opened from the queue."""
     from desktop.mainwindow.window import MainWindow
@@ -281,6 +306,7 @@ def render(folder: Path) -> list[Path]:
             saved.extend(_scaling_chart(window, workspace, folder))
 
             saved.extend(_plan_comparison(store, workspace.plan_tab, folder))
+            saved.extend(_family_plan_pages(store, case, folder))
 
             tabs.setCurrentWidget(workspace.plan_tab)
             saved.extend(_kitchen_table(window, folder))

@@ -140,6 +140,7 @@ class RoomGrid(QGroupBox):
 class ChildrenPanel(QWidget):
     words_added = Signal(str, str, str)  # who (a person id or a name), part, text
     words_removed = Signal(str)  # the line's record id
+    printed = Signal()  # the children's version went to the printer
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -257,6 +258,7 @@ class ChildrenPanel(QWidget):
         story = str(editor.value() or "") if self.story_form.record_id else self.story
         self.story_form.flush()  # what was typed is saved too, not only shown
         self.view_dialog = ChildrenViewDialog(self.groups, story, self)
+        self.view_dialog.printed.connect(self.printed)
         self.view_dialog.open()
 
     @staticmethod

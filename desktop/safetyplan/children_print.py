@@ -30,8 +30,9 @@ def _text(text: str) -> str:
     return escape(text).replace("\n", "<br>")  # a child's words are shown, never markup
 
 
-def children_document(groups: Sequence[ChildWords], story: str) -> QTextDocument:
-    document = QTextDocument()
+def children_html(groups: Sequence[ChildWords], story: str) -> tuple[str, set[str]]:
+    """The pages as rich text, and the pictograms it shows (see add_pictograms): the plan
+    for the family puts the same pages after its own."""
     used: set[str] = set()
     html = [f'<div style="font-size:{PRINT_TEXT_PT}pt">']
     for group in groups:
@@ -55,11 +56,21 @@ def children_document(groups: Sequence[ChildWords], story: str) -> QTextDocument
         html.append(f'<p style="font-size:{PRINT_HEADING_PT}pt"><b>{_text(story_title())}'
                     f"</b></p><p>{_text(story_sentence())}</p><p>{_text(story.strip())}</p>")
     html.append(f"<p><b>{_text(never_your_fault())}</b></p></div>")
+    return "".join(html), used
+
+
+def add_pictograms(document: QTextDocument, used: set[str]) -> None:
     for name in used:
         image = pictogram(name, PRINT_PICTOGRAM_PX * 4).toImage()  # sharp on paper
         document.addResource(QTextDocument.ResourceType.ImageResource,
                              QUrl(f"pictogram:{name}"), image)
-    document.setHtml("".join(html))
+
+
+def children_document(groups: Sequence[ChildWords], story: str) -> QTextDocument:
+    document = QTextDocument()
+    html, used = children_html(groups, story)
+    add_pictograms(document, used)
+    document.setHtml(html)
     return document
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -109,6 +109,8 @@ class ChildrenPage(QWidget):
 
 
 class ChildrenViewDialog(QDialog):
+    printed = Signal()  # after each print: the plan tab logs it (no print goes unlogged)
+
     def __init__(self, groups: Sequence[ChildWords], story: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -139,3 +141,4 @@ class ChildrenViewDialog(QDialog):
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             print_children(self.groups, self.story, printer)
+            self.printed.emit()

@@ -44,6 +44,8 @@ from desktop.casefile.form import RecordForm
 from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
 from desktop.casefile.records_model import display_value
+from desktop.familyplan.actions import FamilyPaper
+from desktop.familyplan.hint import attach_hints
 from desktop.operations import ChangeNotice
 from desktop.safetyplan.children_panel import ChildrenPanel
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
@@ -198,6 +200,18 @@ class PlanTab(QWidget):
         self.children.words_removed.connect(self.remove_child_words)
         self.children.story_form.edited.connect(self._on_plan_edited)
         self.form = _Forms(self.plan_form, self.items, self.children.story_form)
+        # What the family will read gets a readability hint; a child's words do not (kept
+        # as said).
+        self.hints = attach_hints([*(f for s, f in self.items.forms.items()
+                                     if s != "child_voice"),
+                                   self.plan_form, self.children.story_form])
+        self.family_paper = FamilyPaper(self)
+        self.children.printed.connect(self.family_paper.children_printed)
+        self.family_pdf_button = QPushButton(self.tr("Plan for the family as PD&F…"), self)
+        self.family_pdf_button.clicked.connect(self.family_paper.export_pdf)
+        self.family_print_button = QPushButton(self.tr("Print the plan for the famil&y…"),
+                                               self)
+        self.family_print_button.clicked.connect(self.family_paper.print_plan)
         self.review = ReviewBox(self)
         self.scaling = ScalingPanel(controller, self)
         self.review.decided.connect(self.decide)
@@ -224,6 +238,11 @@ class PlanTab(QWidget):
         flow_buttons.addWidget(self.compare_button)
         flow_buttons.addStretch(1)
         flow.addLayout(flow_buttons)
+        family_buttons = QHBoxLayout()
+        family_buttons.addWidget(self.family_pdf_button)
+        family_buttons.addWidget(self.family_print_button)
+        family_buttons.addStretch(1)
+        flow.addLayout(family_buttons)
         left = QWidget(self)
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -350,6 +369,7 @@ class PlanTab(QWidget):
 
     def clear(self) -> None:
         self.form.flush()
+        self.family_paper.close_dialogs()
         self.data = PlanData(None)
         self.model.set_items([], {})
         self.items.show_record(None)

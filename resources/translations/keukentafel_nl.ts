@@ -1236,6 +1236,148 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>FamilyPaper</name>
+    <message>
+        <source>Save the plan for the family</source>
+        <translation>Plan voor het gezin bewaren</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Pdf-document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>plan-for-the-family.pdf</source>
+        <translation>plan-voor-het-gezin.pdf</translation>
+    </message>
+    <message>
+        <source>Print the plan for the family</source>
+        <translation>Plan voor het gezin afdrukken</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyPlan</name>
+    <message>
+        <source>Our safety plan</source>
+        <translation>Ons veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>What has happened</source>
+        <translation>Wat er is gebeurd</translation>
+    </message>
+    <message>
+        <source>What we are worried about</source>
+        <translation>Waar we ons zorgen over maken</translation>
+    </message>
+    <message>
+        <source>What we want to see instead</source>
+        <translation>Wat we in plaats daarvan willen zien</translation>
+    </message>
+    <message>
+        <source>What is already going well</source>
+        <translation>Wat al goed gaat</translation>
+    </message>
+    <message>
+        <source>What makes it harder</source>
+        <translation>Wat het moeilijker maakt</translation>
+    </message>
+    <message>
+        <source>What must happen at the least</source>
+        <translation>Wat er minimaal moet gebeuren</translation>
+    </message>
+    <message>
+        <source>Who does what, when</source>
+        <translation>Wie doet wat, wanneer</translation>
+    </message>
+    <message>
+        <source>How we notice that it goes wrong</source>
+        <translation>Hoe we merken dat het misgaat</translation>
+    </message>
+    <message>
+        <source>Who helps</source>
+        <translation>Wie helpt</translation>
+    </message>
+    <message>
+        <source>What happens next</source>
+        <translation>Wat we nu gaan doen</translation>
+    </message>
+    <message>
+        <source>We agree to this plan</source>
+        <translation>We zijn het eens met dit plan</translation>
+    </message>
+    <message>
+        <source>When it goes wrong</source>
+        <translation>Als het misgaat</translation>
+    </message>
+    <message>
+        <source>For the children</source>
+        <translation>Voor de kinderen</translation>
+    </message>
+    <message>
+        <source>How the family sees it: %1</source>
+        <translation>Zo ziet het gezin het: %1</translation>
+    </message>
+    <message>
+        <source>Set by %1</source>
+        <translation>Gesteld door %1</translation>
+    </message>
+    <message>
+        <source>When: %1</source>
+        <translation>Wanneer: %1</translation>
+    </message>
+    <message>
+        <source>How we see that it happens: %1</source>
+        <translation>Hoe we zien dat het gebeurt: %1</translation>
+    </message>
+    <message>
+        <source>If it does not happen: %1</source>
+        <translation>Als het niet lukt: %1</translation>
+    </message>
+    <message>
+        <source>Who: %1</source>
+        <translation>Wie: %1</translation>
+    </message>
+    <message>
+        <source>Phone: %1</source>
+        <translation>Telefoon: %1</translation>
+    </message>
+    <message>
+        <source>Danger now? Call 112.</source>
+        <translation>Is er nu gevaar? Bel 112.</translation>
+    </message>
+    <message>
+        <source>Worried, or need advice? Call Veilig Thuis: 0800-2000 (free, day and night).</source>
+        <translation>Maak je je zorgen, of wil je advies? Bel Veilig Thuis: 0800-2000 (gratis, dag en nacht).</translation>
+    </message>
+    <message>
+        <source>We look at the plan together again on %1.</source>
+        <translation>Op %1 kijken we samen opnieuw naar het plan.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Signature</source>
+        <translation>Handtekening</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <source>Agreed on %1</source>
+        <translation>Afgesproken op %1</translation>
+    </message>
+    <message>
+        <source>Plan for the family · version %1 · %2 · page %3 of %4</source>
+        <translation>Plan voor het gezin · versie %1 · %2 · pagina %3 van %4</translation>
+    </message>
+    <message>
+        <source>For the children · version %1 · %2 · page %3 of %4</source>
+        <translation>Voor de kinderen · versie %1 · %2 · pagina %3 van %4</translation>
+    </message>
+</context>
+<context>
     <name>FamilyViewBox</name>
     <message>
         <source>What do you say about this? Write it here.</source>
@@ -2833,6 +2975,14 @@ Huishouden: %4</translation>
         <translation>%1 toevoegen</translation>
     </message>
     <message>
+        <source>Plan for the family as PD&amp;F…</source>
+        <translation>Plan voor het ge&amp;zin als pdf…</translation>
+    </message>
+    <message>
+        <source>Print the plan for the famil&amp;y…</source>
+        <translation>Plan voor he&amp;t gezin afdrukken…</translation>
+    </message>
+    <message>
         <source>T&amp;he plan</source>
         <translation>Het p&amp;lan</translation>
     </message>
@@ -2942,6 +3092,33 @@ Huishouden: %4</translation>
     <message>
         <source>Submit the plan</source>
         <translation>Plan indienen</translation>
+    </message>
+</context>
+<context>
+    <name>Readability</name>
+    <message>
+        <source>easy</source>
+        <translation>makkelijk</translation>
+    </message>
+    <message>
+        <source>fair</source>
+        <translation>redelijk</translation>
+    </message>
+    <message>
+        <source>hard</source>
+        <translation>moeilijk</translation>
+    </message>
+    <message>
+        <source>Readability: %1 (%2) · %3 words a sentence · %4% long words</source>
+        <translation>Leesbaarheid: %1 (%2) · %3 woorden per zin · %4% lange woorden</translation>
+    </message>
+    <message>
+        <source>Short sentences read more easily.</source>
+        <translation>Korte zinnen lezen makkelijker.</translation>
+    </message>
+    <message>
+        <source>Long words: %1</source>
+        <translation>Lange woorden: %1</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,119 @@
+"""The plan for the family on paper: a PDF file or the printer, A4, each page with a footer
+that names the plan's version and the day it was made (a copy on the fridge says which
+plan it is). The document is laid out for the device itself, so fonts are in points and
+the pictograms keep their size on paper. The same pages can be drawn as images (the
+screenshots: PySide6 has no QtPdf here to read a PDF back)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPaintDevice,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
+
+PDF_DPI = 300
+MARGIN_MM = 18
+FOOTER_PT = 9
+
+Footer = Callable[[int, int], str]  # (page, pages) -> the footer's text
+
+
+class _Pages:
+    """`document` laid out in pages of `width` x `height` device pixels of `device`, with
+    room under each for the footer."""
+
+    def __init__(self, document: QTextDocument, device: QPaintDevice, width: float,
+                 height: float, footer: Footer) -> None:
+        self.document, self.footer, self.width, self.height = document, footer, width, height
+        self.font = QFont(document.defaultFont())
+        self.font.setPointSizeF(FOOTER_PT)
+        self.line = QFontMetricsF(self.font, device).lineSpacing()
+        document.documentLayout().setPaintDevice(device)
+        self.page = QSizeF(width, height - 2 * self.line)
+        document.setPageSize(self.page)
+        self.count = document.pageCount()
+
+    def paint(self, painter: QPainter, number: int) -> None:
+        """Page `number` (from 0), its top left at the painter's origin."""
+        painter.save()
+        clip = QRectF(0, number * self.page.height(), self.page.width(), self.page.height())
+        painter.translate(0, -clip.top())
+        painter.setClipRect(clip)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        context.clip = clip
+        self.document.documentLayout().draw(painter, context)
+        painter.restore()
+        painter.setFont(self.font)
+        painter.drawText(QRectF(0, self.height - self.line, self.width, self.line),
+                         Qt.AlignmentFlag.AlignCenter, self.footer(number + 1, self.count))
+
+
+def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: Footer) -> int:
+    """Lay `document` out for `device`'s pages and paint them, each with its footer;
+    returns the number of pages."""
+    device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    device.setPageOrientation(QPageLayout.Orientation.Portrait)
+    device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                          QPageLayout.Unit.Millimeter)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise OSError("cannot write the family plan")
+    try:
+        area = device.pageLayout().paintRectPixels(device.resolution())
+        pages = _Pages(document, device, area.width(), area.height(), footer)
+        for number in range(pages.count):
+            if number:
+                device.newPage()
+            pages.paint(painter, number)
+    finally:
+        painter.end()
+    return pages.count
+
+
+def write_pdf(document: QTextDocument, path: Path, footer: Footer, title: str) -> int:
+    writer = QPdfWriter(str(path))
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(title)
+    writer.setCreator("Keukentafel")
+    return paint_pages(document, writer, footer)
+
+
+def _blank(width: int, height: int, dpi: int) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.setDotsPerMeterX(round(dpi / 0.0254))
+    image.setDotsPerMeterY(round(dpi / 0.0254))
+    image.fill(QColor("#ffffff"))
+    return image
+
+
+def page_images(document: QTextDocument, footer: Footer, dpi: int = 100) -> list[QImage]:
+    """Every A4 page as a white image at `dpi`, laid out as on paper."""
+    size = QPageSize(QPageSize.PageSizeId.A4).sizePixels(dpi)
+    margin = round(MARGIN_MM / 25.4 * dpi)
+    probe = _blank(size.width(), size.height(), dpi)
+    pages = _Pages(document, probe, size.width() - 2 * margin, size.height() - 2 * margin,
+                   footer)
+    images = []
+    for number in range(pages.count):
+        image = _blank(size.width(), size.height(), dpi)
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(margin, margin)
+        pages.paint(painter, number)
+        painter.end()
+        images.append(image)
+    return images
