@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from storage.errors import StoreError
 from sync import monitor as rules
 
 # The cases a monitor looks at: the team's, not deleted. `?` is the teams as a JSON list.
@@ -39,8 +40,10 @@ _CHILD_VOICE = """EXISTS (SELECT 1 FROM rec_plan_item i
       AND coalesce(i.part, '') != '')"""
 
 
-class NotTeamLead(PermissionError):
+class NotTeamLead(StoreError):
     """The store's signed-in user is no team lead: the monitor is theirs only."""
+
+    code = "not_team_lead"
 
 
 @dataclass(frozen=True)
