@@ -149,10 +149,12 @@ def _behind(figure: str, key: Any, day: str) -> tuple[str, tuple[Any, ...]]:
     if figure == "cases_by_status":
         return ("coalesce(c.status, 'unknown') = ?", (key,))
     if figure == "cases_by_legal_framework":
-        month, framework = key
+        month, framework = key  # framework None: every case open that month
         start, end = f"{month}-01", f"{month}-31"
-        return ("coalesce(c.legal_framework, 'unknown') = ? AND c.opened_on <= ? AND "
-                "(c.closed_on IS NULL OR c.closed_on >= ?)", (framework, end, start))
+        return ("coalesce(c.legal_framework, 'unknown') = coalesce(?, "
+                "coalesce(c.legal_framework, 'unknown')) AND c.opened_on <= ? AND "
+                "(c.closed_on IS NULL OR c.closed_on >= ? OR substr(c.opened_on, 1, 7) = ?)",
+                (framework, end, start, month))
     if figure == "plans_by_status":
         return (f"{plan} AND coalesce(p.status, 'unknown') = ?)", (key,))
     if figure == "overdue_reviews":

@@ -20,6 +20,7 @@ class WindowActions:
     settings: QAction
     lock: QAction
     quit: QAction
+    monitor: QAction
 
     @property
     def case_actions(self) -> tuple[QAction, ...]:
@@ -27,7 +28,8 @@ class WindowActions:
         the lock screen must offer nothing but unlocking."""
         return (self.new_case, self.sync_now, self.conflicts, self.rejected, self.enrol,
                 self.settings,
-                self.lock)
+                self.lock,
+                self.monitor)
 
 
 def _action(
@@ -67,7 +69,12 @@ def build_actions(window: QObject) -> WindowActions:
         quit=_action(
             window, translate("MainWindow", "&Quit"), "Ctrl+Q",
             translate("MainWindow", "Close Keukentafel")),
+        monitor=_action(
+            window, translate("MainWindow", "&Monitor"), "Ctrl+Shift+M",
+            translate("MainWindow", "How the team's cases are going (team leads)")),
     )
+    # Only a team lead has the monitor: the window shows the entry once it knows the role.
+    actions.monitor.setVisible(False)
     # Quick-hide must work wherever the focus is, also inside a dialog of the window.
     actions.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     return actions
