@@ -27,8 +27,8 @@ _OPEN_CASE = "coalesce(c.status, '') != 'closed'"
 # a change that came in by sync; either carries the time the plan reached that state).
 _DAYS_TO_DECISION = f"""
 SELECT julianday(v.decided_at) - julianday((
-    SELECT max(h.at) FROM history h
-    WHERE h.case_id = v.case_id AND h.record_id = v.plan_id
+    SELECT max(h.at) FROM history h INDEXED BY ix_history_record_at
+    WHERE h.record_id = v.plan_id AND h.case_id = v.case_id
       AND json_extract(h.changes, '$.status') = 'submitted'
       AND julianday(h.at) <= julianday(v.decided_at)))
 FROM rec_plan_version v JOIN rec_case c ON c.id = v.case_id
@@ -117,21 +117,26 @@ def figures(conn: Connection, team_ids: Iterable[str], today: dt.date) -> Figure
         GROUP BY v.decision""", teams))
     decided = sum(decisions.values())
     days = [d for (d,) in _rows(conn, _DAYS_TO_DECISION, teams) if d is not None]
+    # One pass over the plan lines instead of a look-up per plan.
     with_voice = _one(conn, f"""
-        SELECT count(*) FROM rec_safety_plan p JOIN rec_case c ON c.id = p.case_id
-        WHERE p.deleted = 0 AND {_TEAM_CASES} AND {_CHILD_VOICE}""", teams)
-    scaling = {m: round(mean, 1) for m, mean in _rows(conn, f"""
-        SELECT substr(s.date, 1, 7), avg(s.value) FROM rec_scaling_score s
-        JOIN rec_case c ON c.id = s.case_id
-        WHERE s.deleted = 0 AND {_TEAM_CASES} AND s.date IS NOT NULL AND s.value IS NOT NULL
-        GROUP BY substr(s.date, 1, 7) ORDER BY 1""", teams)}
+        SELECT count(DISTINCT p.id) FROM rec_plan_item i
+        JOIN rec_safety_plan p ON p.id = i.plan_id AND p.case_id = i.case_id
+        JOIN rec_case c ON c.id = p.case_id
+        WHERE i.deleted = 0 AND coalesce(i.part, '') != '' AND p.deleted = 0
+          AND {_TEAM_CASES}""", teams)
+    # Per case and month in one query; the team's month follows from those groups.
     per_case: dict[str, dict[str, float]] = {}
-    for case_id, month, mean in _rows(conn, f"""
-        SELECT s.case_id, substr(s.date, 1, 7), avg(s.value) FROM rec_scaling_score s
+    team: dict[str, list[float]] = {}
+    for case_id, month, total, n in _rows(conn, f"""
+        SELECT s.case_id, substr(s.date, 1, 7), sum(s.value), count(*) FROM rec_scaling_score s
         JOIN rec_case c ON c.id = s.case_id
         WHERE s.deleted = 0 AND {_TEAM_CASES} AND s.date IS NOT NULL AND s.value IS NOT NULL
         GROUP BY s.case_id, substr(s.date, 1, 7) ORDER BY 1, 2""", teams):
-        per_case.setdefault(case_id, {})[month] = round(mean, 1)
+        per_case.setdefault(case_id, {})[month] = round(total / n, 1)
+        sums = team.setdefault(month, [0.0, 0])
+        sums[0] += total
+        sums[1] += n
+    scaling = {m: round(total / n, 1) for m, (total, n) in sorted(team.items())}
     return Figures(
         today=day, cases_by_status=by_status, plans_by_status=rules.by_value(plans),
         cases_by_legal_framework=frameworks, overdue_reviews=overdue_reviews,
