@@ -45,9 +45,11 @@ class MonitorChart(QWidget):
 
     chosen = Signal(object, object)
 
-    def __init__(self, name: str, line: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, line: bool = False, legend: bool = False,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.line = line
+        self.legend = legend
         self.bars: list[Bar] = []
         self.current = -1
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -158,7 +160,8 @@ class MonitorChart(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(slot.adjusted(1, 1, -1, -1))
             painter.setPen(text)
-            if i % every == 0 or i == len(self.bars) - 1:
+            last = len(self.bars) - 1
+            if i % every == 0 or (i == last and last % every >= every // 2 + 1):
                 painter.drawText(QRectF(slot.center().x() - widest / 2, plot.bottom() + 4,
                                         widest, metrics.height()),
                                  Qt.AlignmentFlag.AlignHCenter, bar.label)
@@ -167,9 +170,27 @@ class MonitorChart(QWidget):
                 painter.drawText(QRectF(slot.left() - 10, plot.bottom() - bar.total * scale
                                         - metrics.height() - 2, slot.width() + 20,
                                         metrics.height()), Qt.AlignmentFlag.AlignHCenter, value)
+        self._legend(painter)
         if self.line and points:
             painter.setPen(QPen(QColor(DEFAULT_COLOUR), 2))
             painter.drawPolyline(QPolygonF(points))
             painter.setBrush(QColor(DEFAULT_COLOUR))
             for point in points:
                 painter.drawEllipse(point, 3, 3)
+
+    def _legend(self, painter: QPainter) -> None:
+        """Which colour is which, in the band above the plot, where a bar has parts."""
+        if not self.legend:
+            return
+        seen: dict[str, str] = {}
+        for bar in self.bars:
+            for part in bar.parts:
+                seen.setdefault(part.name, part.label)
+        metrics = painter.fontMetrics()
+        x, height = 8.0, metrics.height()
+        painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))
+        for name, label in seen.items():
+            painter.fillRect(QRectF(x, 6, 12, 12), QColor(PART_COLOURS.get(name, DEFAULT_COLOUR)))
+            painter.drawText(QRectF(x + 16, 3, metrics.horizontalAdvance(label) + 4, height),
+                             Qt.AlignmentFlag.AlignLeft, label)
+            x += 16 + metrics.horizontalAdvance(label) + 14

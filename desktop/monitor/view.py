@@ -60,7 +60,8 @@ class MonitorWindow(QDialog):
 
         self.status_chart = MonitorChart(self.tr("Cases by status"))
         self.status_table = FigureTableModel([self.tr("Status"), self.tr("Cases")])
-        self.framework_chart = MonitorChart(self.tr("Legal framework per month"))
+        self.framework_chart = MonitorChart(self.tr("Legal framework per month"),
+                                            legend=True)
         self.framework_table = FigureTableModel([self.tr("Month")])
         self.plan_chart = MonitorChart(self.tr("Plans by status"))
         self.plan_table = FigureTableModel([self.tr("Status"), self.tr("Plans")])
@@ -91,7 +92,9 @@ class MonitorWindow(QDialog):
             table.setModel(model)
             table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
             table.verticalHeader().hide()
             table.activated.connect(lambda index, figure=figure, model=model:
                                     self.choose_row(figure, model.key_at(index)))
