@@ -61,7 +61,8 @@ def lead_window(qtbot, tmp_path):
     w.close()
 
 
-def test_a_click_on_a_figure_lists_its_families(lead_window, qtbot):
+def test_a_click_lists_the_families_and_the_exports_hold_none(lead_window, qtbot,
+                                                               tmp_path):
     w, view = lead_window
     store = w.session.store
     assert view.isVisible() and view.refusal.isHidden()
@@ -84,10 +85,7 @@ def test_a_click_on_a_figure_lists_its_families(lead_window, qtbot):
     open_then = sum(figures.cases_by_legal_framework[last].values())
     qtbot.waitUntil(lambda: view.cases.count() == open_then)
 
-
-def test_the_exports_hold_no_names_and_are_logged(lead_window, qtbot, tmp_path):
-    w, view = lead_window
-    store = w.session.store
+    # The exports, with names on screen: neither file holds one, and each is logged.
     cases = store.list_records(kind="case")
     people = store.list_records(kind="person")
     private = [c.id for c in cases] + [c.fields["title"] for c in cases] + [
