@@ -167,6 +167,9 @@ def _behind(figure: str, key: Any, day: str) -> tuple[str, tuple[Any, ...]]:
     if figure == "overdue_tasks":
         return (f"{_OPEN_CASE} AND EXISTS (SELECT 1 FROM rec_task t WHERE t.case_id = c.id "
                 "AND t.deleted = 0 AND coalesce(t.done, 0) = 0 AND t.due_on < ?)", (day,))
+    if figure == "median_days_to_decision":
+        return ("EXISTS (SELECT 1 FROM rec_plan_version v WHERE v.case_id = c.id "
+                "AND v.deleted = 0 AND v.decision IN ('approved', 'returned'))", ())
     if figure == "share_returned":
         return ("EXISTS (SELECT 1 FROM rec_plan_version v WHERE v.case_id = c.id "
                 "AND v.deleted = 0 AND v.decision = 'returned')", ())

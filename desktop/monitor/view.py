@@ -171,7 +171,8 @@ class MonitorWindow(QDialog):
             FigureRow("overdue_reviews", [self.tr("Overdue reviews"),
                                           str(figures.overdue_reviews)]),
             FigureRow("overdue_tasks", [self.tr("Overdue tasks"), str(figures.overdue_tasks)]),
-            FigureRow(None, [self.tr("Median days from submitted to decided"),
+            FigureRow("median_days_to_decision", [
+                self.tr("Median days from submitted to decided"),
                              self._number(figures.median_days_to_decision)]),
             FigureRow("share_returned", [self.tr("Share of decided plans returned"),
                                          self._share(figures.share_returned)]),

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from shiboken6 import isValid
 
 from desktop.mainwindow.window import MainWindow
 from desktop.monitor.view import MonitorWindow
@@ -117,6 +118,12 @@ def test_a_click_lists_the_families_and_the_exports_hold_none(lead_window, qtbot
     entries = [e for e in store.access_log() if e.action == "export"]
     assert sorted(e.detail for e in entries) == ["monitor_csv", "monitor_pdf"]
     assert all(e.case_id is None for e in entries)
+
+    # Locking takes the families off the screen: the window is cleared and closed.
+    listed = view.cases
+    QTest.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: w.monitor is None)
+    assert not isValid(listed) or listed.count() == 0
 
 
 def test_a_worker_has_no_monitor(qtbot, tmp_path):
