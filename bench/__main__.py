@@ -13,7 +13,7 @@ import time
 
 from bench.options import QUICK_ENV
 
-SUITES = ("store", "service", "sync", "desktop", "map", "plan", "bundle")
+SUITES = ("store", "service", "sync", "desktop", "map", "plan", "bundle", "monitor")
 
 
 def main(argv: list[str]) -> int:

@@ -106,6 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="show initials and roles instead of names on the map")
     p.add_argument("--out", type=Path, default=None,
                    help="the file of the map, the plan or the children's version")
+    p = command("monitor", "print the team lead's monitor figures (no names, no case ids)")
+    p.add_argument("--format", choices=["json"], default="json")
     p = command("passphrase", "change the passphrase (old, then new)")
     p.add_argument("action", choices=["change"])
     command("rekey", "re-key the database with a new random key")
@@ -134,6 +136,7 @@ def _handlers() -> dict[str, Callable[[argparse.Namespace, SecretReader], int]]:
         "export": cli_store.export,
         "passphrase": cli_store.change_passphrase,
         "rekey": cli_store.rekey,
+        "monitor": cli_store.monitor,
     }
     try:
         from desktop import cli_sync

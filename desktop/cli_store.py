@@ -188,3 +188,12 @@ def rekey(args: argparse.Namespace, secrets: Secrets) -> int:
         store.rekey()
     print("the store is re-encrypted under a new key", file=sys.stderr)
     return 0
+
+
+def monitor(args: argparse.Namespace, secrets: Secrets) -> int:
+    """The monitor's figures as JSON: aggregates only, for the signed-in team lead."""
+    with _open(args, secrets) as store:
+        figures = store.monitor()
+        store.log_access("export", detail="monitor_json")
+    _print_json(figures.contract())
+    return 0

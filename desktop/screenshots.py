@@ -163,9 +163,24 @@ def _review_queue(work: Path, service_url: str, folder: Path) -> list[Path]:
         queue.table.activated.emit(queue.model.index(0, 0))
         settle(600, lambda: not window.session.busy)
         saved.append(_save(window, folder, "10-review-plan"))
+    saved.append(_monitor(window, folder))
     window.close()
     QCoreApplication.processEvents()
     return saved
+
+
+def _monitor(window: QWidget, folder: Path) -> Path:
+    """The team lead's monitor, with the families behind the first status bar listed."""
+    window.show_monitor()  # type: ignore[attr-defined]
+    view = window.monitor  # type: ignore[attr-defined]
+    view.resize(1500, 940)
+    settle(300, lambda: view.figures is not None)
+    if view.status_chart.bars:
+        view.choose("cases_by_status", view.status_chart.bars[0].key, None)
+        settle(300, lambda: view.cases.count() > 0)
+    path = _save(view, folder, "15-monitor")
+    view.close()
+    return path
 
 
 def _map_comparison(window: QWidget, tab: QWidget, folder: Path) -> Path:

@@ -180,6 +180,7 @@ class HistoryRow(Base):
 
 
 Index("ix_history_case_at", HistoryRow.case_id, HistoryRow.at)
+Index("ix_history_record_at", HistoryRow.record_id, HistoryRow.at)
 Index("ix_outbox_case_state", OutboxEntry.case_id, OutboxEntry.state)
 Index("ix_conflict_case_resolved", ConflictRow.case_id, ConflictRow.resolved)
 

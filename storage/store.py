@@ -8,6 +8,7 @@ of methods.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
@@ -31,6 +32,7 @@ from storage import (
     timeline,
     unknown,
 )
+from storage import monitor as monitor_figures
 from storage.case_list import CaseOrder, CaseSummary
 from storage.database import DB_NAME, Database, key_pragma
 from storage.errors import (
@@ -425,6 +427,20 @@ class CaseStore:
     ) -> list[CaseSummary]:
         with self._read() as conn:
             return case_list.list_cases(conn, search, status, order)
+
+    def monitor(self, today: dt.date | None = None) -> monitor_figures.Figures:
+        """The team lead's monitor over their teams' cases; refuses anyone else."""
+        with self._read() as conn:
+            teams = monitor_figures.team_ids_of_lead(_setting(conn, "user"))
+            return monitor_figures.figures(conn, teams, today or dt.date.today())
+
+    def monitor_cases(self, figure: str, key: Any,
+                      today: dt.date | None = None) -> list[tuple[str, str]]:
+        """The cases behind one of the monitor's figures (team lead only)."""
+        with self._read() as conn:
+            teams = monitor_figures.team_ids_of_lead(_setting(conn, "user"))
+            return monitor_figures.cases_behind(conn, teams, figure, key,
+                                                today or dt.date.today())
 
     def history(self, case_id: str) -> list[HistoryEntry]:
         with self._read() as conn:

@@ -21,6 +21,7 @@ class WindowActions:
     lock: QAction
     quit: QAction
     kitchen: QAction
+    monitor: QAction
 
     @property
     def case_actions(self) -> tuple[QAction, ...]:
@@ -28,7 +29,7 @@ class WindowActions:
         the lock screen must offer nothing but unlocking."""
         return (self.new_case, self.sync_now, self.conflicts, self.rejected, self.enrol,
                 self.settings,
-                self.lock, self.kitchen)
+                self.lock, self.kitchen, self.monitor)
 
 
 def _action(
@@ -71,7 +72,12 @@ def build_actions(window: QObject) -> WindowActions:
         kitchen=_action(
             window, translate("MainWindow", "&Kitchen-table mode"), "F11",
             translate("MainWindow", "Show the open case full screen to the family")),
+        monitor=_action(
+            window, translate("MainWindow", "&Monitor"), "Ctrl+Shift+M",
+            translate("MainWindow", "How the team's cases are going (team leads)")),
     )
+    # Only a team lead has the monitor: the window shows the entry once it knows the role.
+    actions.monitor.setVisible(False)
     # Quick-hide must work wherever the focus is, also inside a dialog of the window.
     actions.lock.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
     return actions

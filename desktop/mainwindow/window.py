@@ -51,6 +51,7 @@ from sync.errors import DeviceRevoked, EnrolmentRequired
 
 if TYPE_CHECKING:  # both are imported when first shown: the start should not wait for them
     from desktop.conflicts.view import ConflictInbox
+    from desktop.monitor.view import MonitorWindow
     from desktop.rejected.view import RejectedChanges
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None
         self.inbox: ConflictInbox | None = None
         self.unsent: RejectedChanges | None = None
+        self.monitor: MonitorWindow | None = None
         self.notice = ""  # the last message shown to the worker
         self.notices: list[str] = []  # every message shown since the window opened
         self.last_lock_reason = ""
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         for action in (a.new_case, a.sync_now, a.conflicts, a.rejected, a.enrol, a.settings,
                        a.lock, a.kitchen):
             menu.addAction(action)
+        menu.addAction(a.monitor)
         menu.addSeparator()
         self.about_action = QAction(self.tr("&About Keukentafel"), self)
         self.about_action.setStatusTip(self.tr("Version, licence and source code"))
@@ -146,6 +149,7 @@ class MainWindow(QMainWindow):
         a.quit.triggered.connect(self.close)
         a.kitchen.triggered.connect(self.enter_kitchen)
         self.kitchen.changed.connect(self._at_table)
+        a.monitor.triggered.connect(self.show_monitor)
         self.status.lock_clicked.connect(self.lock.quick_hide)
         self.status.conflicts_clicked.connect(self.show_conflicts)
         self.status.rejected_clicked.connect(self.show_rejected)
@@ -201,6 +205,7 @@ class MainWindow(QMainWindow):
                                on_error=lambda exc: None)
             self.session.query(lambda store: store.rejected_count(), self.status.show_rejected,
                                on_error=lambda exc: None)
+            self._check_role()
 
     @Slot()
     def _clipboard_changed(self) -> None:
@@ -242,6 +247,10 @@ class MainWindow(QMainWindow):
             self.inbox.clear()
         if self.unsent is not None:
             self.unsent.clear()
+        if self.monitor is not None and isValid(self.monitor):
+            self.monitor.clear()
+        self.monitor = None  # rejected and deleted with the other dialogs above
+        self.actions.monitor.setVisible(False)
         self.status.show_rejected(0)
         if self.workspace is not None:
             self.workspace.clear()  # saves what was typed but not yet paused on
@@ -327,6 +336,30 @@ class MainWindow(QMainWindow):
         self.unsent.show()
         self.unsent.raise_()
         self.unsent.activateWindow()
+
+    def _check_role(self) -> None:
+        """The monitor's entry is there for a team lead only (the role may come with an
+        enrolment or a sync)."""
+        self.session.query(lambda store: store.get_setting("user"), self._show_role,
+                           on_error=lambda exc: None)
+
+    def _show_role(self, user: Any) -> None:
+        self.actions.monitor.setVisible(isinstance(user, dict)
+                                        and user.get("role") == "teamlead")
+
+    @Slot()
+    def show_monitor(self) -> None:
+        """ "Monitor": the team lead's figures; the view itself refuses anyone else."""
+        if (not self.controller.unlocked or self.kitchen.active
+                or not self.actions.monitor.isVisible()):
+            return
+        if self.monitor is None or not isValid(self.monitor):
+            from desktop.monitor.view import MonitorWindow
+
+            self.monitor = MonitorWindow(self.session, self)
+        self.monitor.show()
+        self.monitor.raise_()
+        self.monitor.activateWindow()
 
     @Slot()
     def new_case(self) -> None:
@@ -421,6 +454,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_sync_finished(self, report: Any) -> None:
         self.status.show_rejected(report.rejected_kept)
+        self._check_role()
         if report.rejected:
             self._say(self.tr(
                 "%n change(s) could not be sent. They are kept safely on this laptop. "

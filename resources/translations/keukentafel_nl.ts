@@ -2232,6 +2232,14 @@ Huishouden: %4</translation>
         <translation>Het open dossier schermvullend aan het gezin laten zien</translation>
     </message>
     <message>
+        <source>&amp;Monitor</source>
+        <translation>&amp;Monitor</translation>
+    </message>
+    <message>
+        <source>How the team&apos;s cases are going (team leads)</source>
+        <translation>Hoe het gaat met de dossiers van het team (teamleiders)</translation>
+    </message>
+    <message>
         <source>Main toolbar</source>
         <translation>Hoofdwerkbalk</translation>
     </message>
@@ -2326,6 +2334,148 @@ Huishouden: %4</translation>
     <message>
         <source>Also show the difficult lines</source>
         <translation>Ook de moeilijke lijnen laten zien</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorWindow</name>
+    <message>
+        <source>Monitor</source>
+        <translation>Monitor</translation>
+    </message>
+    <message>
+        <source>The monitor is for team leads only.</source>
+        <translation>De monitor is alleen voor teamleiders.</translation>
+    </message>
+    <message>
+        <source>Cases by status</source>
+        <translation>Dossiers per status</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>Dossiers</translation>
+    </message>
+    <message>
+        <source>Legal framework per month</source>
+        <translation>Juridisch kader per maand</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Plans by status</source>
+        <translation>Plannen per status</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>Plannen</translation>
+    </message>
+    <message>
+        <source>The team&apos;s scaling scores</source>
+        <translation>Cijfers van het team</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Gemiddeld</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Onderwerp</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Waarde</translation>
+    </message>
+    <message>
+        <source>Legal framework per month (forced measures going down?)</source>
+        <translation>Juridisch kader per maand (minder gedwongen maatregelen?)</translation>
+    </message>
+    <message>
+        <source>The team&apos;s scaling scores (0-10) per month</source>
+        <translation>Cijfers van het team (0-10) per maand</translation>
+    </message>
+    <message>
+        <source>Reviews, decisions and the child&apos;s voice</source>
+        <translation>Evaluaties, besluiten en de stem van het kind</translation>
+    </message>
+    <message>
+        <source>Cases behind the figure</source>
+        <translation>Dossiers achter dit getal</translation>
+    </message>
+    <message>
+        <source>Click a bar, or press Enter on a row, to see the cases it counts. They are never exported.</source>
+        <translation>Klik op een staaf, of druk op Enter bij een regel, om de dossiers te zien die meetellen. Ze komen nooit in een export.</translation>
+    </message>
+    <message>
+        <source>Export as &amp;CSV…</source>
+        <translation>Exporteren als &amp;CSV…</translation>
+    </message>
+    <message>
+        <source>Export as &amp;PDF…</source>
+        <translation>Exporteren als &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Cl&amp;ose</source>
+        <translation>&amp;Sluiten</translation>
+    </message>
+    <message>
+        <source>The figures could not be read.</source>
+        <translation>De cijfers konden niet worden gelezen. Je dossiers staan veilig op deze laptop. Probeer het later opnieuw.</translation>
+    </message>
+    <message>
+        <source>Overdue reviews</source>
+        <translation>Evaluaties te laat</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>Taken te laat</translation>
+    </message>
+    <message>
+        <source>Median days from submitted to decided</source>
+        <translation>Dagen van ingediend tot besluit (middelste waarde)</translation>
+    </message>
+    <message>
+        <source>Share of decided plans returned</source>
+        <translation>Deel van de besloten plannen teruggestuurd</translation>
+    </message>
+    <message>
+        <source>Share of plans with the child&apos;s voice</source>
+        <translation>Deel van de plannen met de stem van het kind</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>%1: from %2 to %3</source>
+        <translation>%1: van %2 naar %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) behind this figure</source>
+        <translation>
+            <numerusform>%n dossier achter dit getal</numerusform>
+            <numerusform>%n dossiers achter dit getal</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV-bestand (*.csv)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Pdf-document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export the monitor</source>
+        <translation>Monitor exporteren</translation>
+    </message>
+    <message>
+        <source>Monitor of %1</source>
+        <translation>Monitor van %1</translation>
     </message>
 </context>
 <context>

@@ -65,6 +65,11 @@ def _retained(retention_days: int, today: dt.date | None = None) -> ColumnElemen
     )
 
 
+def retained(retention_days: int, today: dt.date | None = None) -> ColumnElement[bool]:
+    """The cases still held on laptops (the monitor counts exactly those)."""
+    return _retained(retention_days, today)
+
+
 def _reach(viewer: Viewer) -> ColumnElement[bool]:
     if viewer.role == "admin":
         return false()

@@ -86,3 +86,25 @@ def test_an_unwritable_data_folder_is_one_line(run, data_dir):
     code, _, err = run("init", "--passphrase-stdin")
     assert code == 1 and err.startswith("keukentafel: cannot use the data folder")
     assert err.count("\n") == 1
+
+
+def test_monitor_prints_the_figures_for_a_team_lead_only(run, data_dir):
+    assert run("init", "--passphrase-stdin")[0] == 0
+    assert run("seed-demo", "--cases", "3", "--passphrase-stdin")[0] == 0
+    from desktop.cli_store import DEMO_TEAM_ID
+
+    with CaseStore.open(data_dir, PASS) as store:
+        store.set_setting("user", {"id": "w", "role": "worker", "team_ids": [DEMO_TEAM_ID]})
+        titles = [c.fields["title"] for c in store.list_records(kind="case")]
+        case_ids = [c.id for c in store.list_records(kind="case")]
+    code, out, err = run("monitor", "--format", "json", "--passphrase-stdin")
+    assert code == 1 and out == "" and "team leads only" in err
+    with CaseStore.open(data_dir, PASS) as store:
+        store.set_setting("user", {"id": "l", "role": "teamlead", "team_ids": [DEMO_TEAM_ID]})
+    code, out, _ = run("monitor", "--format", "json", "--passphrase-stdin")
+    figures = json.loads(out)
+    assert code == 0 and list(figures) == [
+        "cases_by_status", "plans_by_status", "cases_by_legal_framework", "overdue_reviews",
+        "median_days_to_decision", "share_returned", "share_with_child_voice"]
+    assert sum(figures["cases_by_status"].values()) == 3
+    assert not any(t in out for t in titles) and not any(c in out for c in case_ids)
