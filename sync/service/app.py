@@ -1,7 +1,8 @@
 """The central service as an ASGI app: `create_app(settings)`.
 
-Stateless between requests: everything lives in the database, except the failed-login
-counts (ratelimit.py), so several workers or hosts can share one PostgreSQL.
+Stateless between requests: everything lives in the database, the failed-login counts too
+(ratelimit.py), so several workers or hosts can share one PostgreSQL (docs/operations.md,
+"Scaling out", names the little a process keeps and why it is safe).
 """
 
 from __future__ import annotations
@@ -105,7 +106,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     app.state.factory = make_sessionmaker(engine)
     app.state.read_factory = make_sessionmaker(read_engine)
     app.state.throttle = LoginThrottle(
-        window_s=settings.login_window_s, lock_s=settings.login_lock_s,
+        app.state.factory, window_s=settings.login_window_s, lock_s=settings.login_lock_s,
         delay_s=settings.login_delay_s,
     )
     errors.install(app)
