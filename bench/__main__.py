@@ -13,7 +13,7 @@ import time
 
 from bench.options import QUICK_ENV
 
-SUITES = ("store", "service", "sync", "desktop", "map", "plan")
+SUITES = ("store", "service", "sync", "desktop", "map", "plan", "scale")
 
 
 def main(argv: list[str]) -> int:
