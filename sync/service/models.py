@@ -179,7 +179,7 @@ class LoginThrottleRow(Base):
     """Failed-login counts per key, shared by every process and host (ratelimit.py)."""
 
     __tablename__ = "login_throttle"
-    key: Mapped[str] = mapped_column(String(300), primary_key=True)
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)  # ratelimit.row_key
     # [[attempt id, time], ...] within the window, oldest first.
     attempts: Mapped[list[Any]] = mapped_column(JSON)
     locked_until: Mapped[float] = mapped_column(Double)

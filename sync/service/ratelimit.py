@@ -21,6 +21,7 @@ clocks in step (NTP); a skew only shifts a window by as much.
 
 from __future__ import annotations
 
+import hashlib
 import time
 import uuid
 from collections.abc import Callable, Mapping
@@ -37,6 +38,16 @@ _TABLE = LoginThrottleRow.__table__
 # Rows unseen for longer than the window and the lock are swept, a bounded number per write:
 # a spray of usernames or addresses cannot grow the table without end.
 _SWEEP_BATCH = 200
+
+
+def row_key(key: str) -> str:
+    """The stored key: its kind (`user`, `addr`) and a SHA-256 of the rest.
+
+    Of fixed length, however long the username grows when case-folded ('ﬃ' is 'ffi'); and
+    what someone typed as a username, a password by mistake as often as not, is not kept.
+    """
+    kind, _, value = key.partition(":")
+    return f"{kind}:{hashlib.sha256(value.encode('utf-8')).hexdigest()}"
 
 
 @dataclass(frozen=True)
@@ -84,7 +95,7 @@ class LoginThrottle:
         dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
         statement = (
             dialect.insert(_TABLE)
-            .values(key=key, attempts=[], locked_until=0.0, seen_at=now)
+            .values(key=row_key(key), attempts=[], locked_until=0.0, seen_at=now)
             .on_conflict_do_update(index_elements=[_TABLE.c.key], set_={"seen_at": now})
             .returning(_TABLE.c.attempts, _TABLE.c.locked_until)
         )
@@ -112,9 +123,9 @@ class LoginThrottle:
                 if len(attempts) >= limit.lock_after:
                     until = now + self.lock_s
                     locked.add(key)
-                session.execute(update(_TABLE).where(_TABLE.c.key == key)
+                session.execute(update(_TABLE).where(_TABLE.c.key == row_key(key))
                                 .values(attempts=attempts, locked_until=until))
-            self._sweep(session, now, keys)
+            self._sweep(session, now, {row_key(key) for key in keys})
         return Attempt(at=now, delay=delay, keys=tuple(keys), locked=frozenset(locked),
                        id=attempt_id)
 
@@ -134,20 +145,20 @@ class LoginThrottle:
     def _forget(self, session: Session, attempt: Attempt, clear: str) -> None:
         for key in sorted(attempt.keys):
             if key == clear:
-                session.execute(delete(_TABLE).where(_TABLE.c.key == key))
+                session.execute(delete(_TABLE).where(_TABLE.c.key == row_key(key)))
                 continue
             found = session.execute(
                 select(_TABLE.c.attempts, _TABLE.c.locked_until)
-                .where(_TABLE.c.key == key).with_for_update()
+                .where(_TABLE.c.key == row_key(key)).with_for_update()
             ).one_or_none()
             if found is None:
                 continue  # swept already
             attempts = [a for a in found.attempts if a[0] != attempt.id]
             until = 0.0 if key in attempt.locked else found.locked_until
-            session.execute(update(_TABLE).where(_TABLE.c.key == key)
+            session.execute(update(_TABLE).where(_TABLE.c.key == row_key(key))
                             .values(attempts=attempts, locked_until=until))
 
-    def _sweep(self, session: Session, now: float, keep: Mapping[str, Limit]) -> None:
+    def _sweep(self, session: Session, now: float, keep: set[str]) -> None:
         # SKIP LOCKED: a row another attempt holds is its business, and waiting for it
         # could close a circle of waits; SQLite has no row locks and ignores the clause.
         cutoff = now - max(self.window_s, self.lock_s)

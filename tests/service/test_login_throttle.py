@@ -15,7 +15,7 @@ from sync.service.app import create_app
 from sync.service.client_address import client_address, parse_networks
 from sync.service.db import make_engine, make_sessionmaker
 from sync.service.models import LoginThrottleRow
-from sync.service.ratelimit import Limit, LoginThrottle
+from sync.service.ratelimit import Limit, LoginThrottle, row_key
 from sync.service.settings import Settings
 from tests.service.conftest import service_settings
 from tests.service.live import live_service
@@ -99,7 +99,7 @@ def test_the_count_is_in_the_database_shared_and_swept(throttles, db_url):
     with engine.connect() as conn:
         keys_left = conn.execute(select(LoginThrottleRow.key)).scalars().all()
     engine.dispose()
-    assert keys_left == ["user:bram"]
+    assert keys_left == [row_key("user:bram")]
 
 
 def test_enrol_answers_429_after_too_many_failures(world):
@@ -209,3 +209,10 @@ def test_the_trusted_proxies_come_from_the_environment(monkeypatch, tmp_path):
     assert [str(n) for n in settings.trusted_proxies] == ["10.1.2.3/32", "10.9.0.0/16"]
     monkeypatch.delenv("KEUKENTAFEL_TRUSTED_PROXIES")
     assert Settings.from_env(f"sqlite:///{tmp_path / 'x.sqlite3'}").trusted_proxies == ()
+
+
+def test_a_username_that_grows_when_case_folded_is_counted_not_a_500(world):
+    """'ﬃ' case-folds to 'ffi': 200 of them are 600 characters, longer than any column."""
+    body = {"username": "ﬃ" * 200, "password": "fout", "device_name": "laptop"}
+    codes = [world.client.post(ENROL, json=body).status_code for _ in range(7)]
+    assert codes == [401] * 6 + [429]

@@ -1,11 +1,11 @@
 """login_throttle: the failed-login counts in the database instead of each process's memory
 
 With several service processes (uvicorn --workers, or several hosts on one PostgreSQL) a
-count in memory gave a guesser a budget per process. One row per key (`user:<name>` or
-`addr:<address>`): the recent attempts as a JSON list of [attempt id, time], the time the
-key is locked until, and when it was last seen (rows unseen for longer than the window and
-the lock are swept away on a later write). Nothing to carry over: the counts in memory were
-lost at every restart anyway.
+count in memory gave a guesser a budget per process. One row per key (`user:` or `addr:`
+and the SHA-256 of the username or address): the recent attempts as a JSON list of
+[attempt id, time], the time the key is locked until, and when it was last seen (rows
+unseen for longer than the window and the lock are swept away on a later write). Nothing
+to carry over: the counts in memory were lost at every restart anyway.
 
 Revision ID: 0004_login_throttle
 Revises: 0003_record_field_revs
@@ -26,7 +26,7 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "login_throttle",
-        sa.Column("key", sa.String(300), primary_key=True),
+        sa.Column("key", sa.String(100), primary_key=True),
         sa.Column("attempts", sa.JSON(), nullable=False),
         sa.Column("locked_until", sa.Double(), nullable=False),
         sa.Column("seen_at", sa.Double(), nullable=False),
