@@ -13,7 +13,8 @@ import time
 
 from bench.options import QUICK_ENV
 
-SUITES = ("store", "service", "sync", "desktop", "map", "plan", "bundle", "monitor")
+SUITES = ("store", "service", "sync", "desktop", "map", "plan", "bundle", "monitor",
+          "scale")
 
 
 def main(argv: list[str]) -> int:

@@ -1,7 +1,8 @@
 """The central service as an ASGI app: `create_app(settings)`.
 
-Stateless between requests: everything lives in the database, except the failed-login
-counts (ratelimit.py), so several workers or hosts can share one PostgreSQL.
+Stateless between requests: everything lives in the database, the failed-login counts too
+(ratelimit.py), so several workers or hosts can share one PostgreSQL (docs/operations.md,
+"Scaling out", names the little a process keeps and why it is safe).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sync.service.db import make_engines, make_sessionmaker, migrate
 from sync.service.errors import error_response
 from sync.service.faults import FaultBarrier
 from sync.service.ratelimit import LoginThrottle
+from sync.service.request_log import RequestLog, configure_logging
 from sync.service.routes import audit, conflicts, devices, health, monitor, session, sync
 from sync.service.settings import Settings
 
@@ -105,7 +107,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     app.state.factory = make_sessionmaker(engine)
     app.state.read_factory = make_sessionmaker(read_engine)
     app.state.throttle = LoginThrottle(
-        window_s=settings.login_window_s, lock_s=settings.login_lock_s,
+        app.state.factory, window_s=settings.login_window_s, lock_s=settings.login_lock_s,
         delay_s=settings.login_delay_s,
     )
     errors.install(app)
@@ -113,10 +115,12 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
         app.include_router(module.router)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
-    app.add_middleware(FaultBarrier)  # outermost of ours: it sees every fault beneath
+    app.add_middleware(FaultBarrier)  # it sees every fault beneath
+    app.add_middleware(RequestLog)  # outermost of ours: it sees the fault's 500 too
     return app
 
 
 def app_from_env() -> FastAPI:
     """The factory uvicorn's workers call (`--factory`): settings from the environment."""
+    configure_logging()
     return create_app(Settings.from_env())

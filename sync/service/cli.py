@@ -201,7 +201,12 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
 
     # The workers build their own app from the environment (app_from_env).
     os.environ["KEUKENTAFEL_DB_URL"] = settings.db_url
-    options = dict(factory=True, host=host, port=port, log_level="info", proxy_headers=False)
+    # No uvicorn access line (it holds the address, path and query): request_log.py writes
+    # one without them. No uvicorn proxy headers: client_address.py reads X-Forwarded-For
+    # only from KEUKENTAFEL_TRUSTED_PROXIES, and uvicorn rewriting the peer first would
+    # hide which proxy it came through.
+    options = dict(factory=True, host=host, port=port, log_level="info", proxy_headers=False,
+                   access_log=False)
     if workers <= 1:
         uvicorn.run("sync.service.app:app_from_env", **options)
         return EXIT_OK

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, Double, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -173,3 +173,14 @@ class AccessLogRow(Base):
 
 
 Index("ix_access_log_device_entry", AccessLogRow.device_id, AccessLogRow.entry_id)
+
+
+class LoginThrottleRow(Base):
+    """Failed-login counts per key, shared by every process and host (ratelimit.py)."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)  # ratelimit.row_key
+    # [[attempt id, time], ...] within the window, oldest first.
+    attempts: Mapped[list[Any]] = mapped_column(JSON)
+    locked_until: Mapped[float] = mapped_column(Double)
+    seen_at: Mapped[float] = mapped_column(Double, index=True)

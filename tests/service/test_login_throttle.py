@@ -9,10 +9,13 @@ import threading
 
 import httpx
 import pytest
+from sqlalchemy import select
 
 from sync.service.app import create_app
 from sync.service.client_address import client_address, parse_networks
-from sync.service.ratelimit import Limit, LoginThrottle
+from sync.service.db import make_engine, make_sessionmaker
+from sync.service.models import LoginThrottleRow
+from sync.service.ratelimit import Limit, LoginThrottle, row_key
 from sync.service.settings import Settings
 from tests.service.conftest import service_settings
 from tests.service.live import live_service
@@ -29,9 +32,24 @@ class Clock:
         return self.now
 
 
-def test_throttle_slows_then_locks_then_forgets():
+@pytest.fixture
+def throttles(db_url):
+    """LoginThrottles on `db_url`, each on an engine of its own, as in separate processes."""
+    engines = []
+
+    def make(clock: Clock) -> LoginThrottle:
+        engines.append(make_engine(db_url, 2))
+        return LoginThrottle(make_sessionmaker(engines[-1]), window_s=60, lock_s=120,
+                             delay_s=0.5, clock=clock)
+
+    yield make
+    for engine in engines:
+        engine.dispose()
+
+
+def test_throttle_slows_then_locks_then_forgets(throttles):
     clock = Clock()
-    throttle = LoginThrottle(window_s=60, lock_s=120, delay_s=0.5, clock=clock)
+    throttle = throttles(clock)
     keys = {"user:anouk": Limit(slow_after=3, lock_after=5)}
     attempts = []
     for _ in range(5):
@@ -48,9 +66,9 @@ def test_throttle_slows_then_locks_then_forgets():
     assert throttle.begin(keys).delay == 0
 
 
-def test_a_right_password_takes_its_attempt_off_the_address_count():
+def test_a_right_password_takes_its_attempt_off_the_address_count(throttles):
     clock = Clock()
-    throttle = LoginThrottle(window_s=60, lock_s=120, delay_s=0.5, clock=clock)
+    throttle = throttles(clock)
     address = Limit(slow_after=100, lock_after=3)
     for n in range(10):  # ten workers behind one proxy log in rightly, one after another
         clock.now += 1
@@ -64,6 +82,24 @@ def test_a_right_password_takes_its_attempt_off_the_address_count():
     assert not last.refused and "addr:proxy" in last.locked
     throttle.succeeded(last, clear="user:y")
     assert not throttle.begin({"user:z": Limit(3, 5), "addr:proxy": address}).refused
+
+
+def test_the_count_is_in_the_database_shared_and_swept(throttles, db_url):
+    """Two throttles on their own connections (as two processes) share one count, and a
+    key unseen for longer than the window and the lock is swept by a later write."""
+    clock = Clock()
+    first, second = throttles(clock), throttles(clock)
+    keys = {"user:anouk": Limit(slow_after=3, lock_after=4)}
+    for n in range(4):
+        assert not (first if n % 2 else second).begin(keys).refused
+    assert first.begin(keys).refused and second.begin(keys).refused
+    clock.now += 121
+    second.begin({"user:bram": Limit(3, 4)})
+    engine = make_engine(db_url, 1)
+    with engine.connect() as conn:
+        keys_left = conn.execute(select(LoginThrottleRow.key)).scalars().all()
+    engine.dispose()
+    assert keys_left == [row_key("user:bram")]
 
 
 def test_enrol_answers_429_after_too_many_failures(world):
@@ -173,3 +209,10 @@ def test_the_trusted_proxies_come_from_the_environment(monkeypatch, tmp_path):
     assert [str(n) for n in settings.trusted_proxies] == ["10.1.2.3/32", "10.9.0.0/16"]
     monkeypatch.delenv("KEUKENTAFEL_TRUSTED_PROXIES")
     assert Settings.from_env(f"sqlite:///{tmp_path / 'x.sqlite3'}").trusted_proxies == ()
+
+
+def test_a_username_that_grows_when_case_folded_is_counted_not_a_500(world):
+    """'ﬃ' case-folds to 'ffi': 200 of them are 600 characters, longer than any column."""
+    body = {"username": "ﬃ" * 200, "password": "fout", "device_name": "laptop"}
+    codes = [world.client.post(ENROL, json=body).status_code for _ in range(7)]
+    assert codes == [401] * 6 + [429]

@@ -59,7 +59,7 @@ def enrol(body: EnrolRequest, factory: Factory, throttle: Throttle, address: Add
                 action="enrol.failed", user_id=user.id if user else None, address=address,
             )])
         else:
-            throttle.succeeded(attempt, clear=user_key)
+            throttle.succeeded(attempt, clear=user_key, session=session)
             device, token = add_device(session, user, body.device_name)
             access_log.append(session, [AccessEvent(
                 action="enrol", user_id=user.id, device_id=device.id, address=address,
