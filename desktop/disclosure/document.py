@@ -101,10 +101,10 @@ def html_of(built: Built, with_map: bool) -> str:
     data = built.data
     parts = [f"<div style='font-size:{TEXT_PT}pt'>"]
     if built.what == "inzage":
-        parts.append(f"<h1>{_text(words.inzage_title(data.get('person')))}</h1>")
+        parts.append(f"<h1>{_text(words.inzage_title(data.get('for_person')))}</h1>")
         parts.append(f"<p>{_text(words.made_on(_date(data.get('made_at'))))}</p>")
-        if data.get("person"):
-            parts.append(f"<p><b>{_text(words.about_others(data['person']))}</b></p>")
+        if data.get("for_person"):
+            parts.append(f"<p><b>{_text(words.about_others(data['for_person']))}</b></p>")
         for heading, paragraph in words.inzage_intro():
             parts.append(f"<h3>{_text(heading)}</h3><p>{_text(paragraph)}</p>")
     else:

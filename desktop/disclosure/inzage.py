@@ -59,7 +59,7 @@ def build_inzage(
     data: dict[str, Any] = {
         "export": "inzage",
         "made_at": made_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "person": names[subject.id] if subject else None,
+        "for_person": names[subject.id] if subject else None,
         "case": case,
     }
     entries: list[Entry] = []
