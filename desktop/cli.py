@@ -77,10 +77,13 @@ def build_parser() -> argparse.ArgumentParser:
     command("status", "print the store's state as JSON")
     p = command("export", "write records as JSON to standard output, or a case's network "
                           "map as PNG, SVG or PDF to a file")
-    p.add_argument("--what", choices=["records", "map"], default="records")
+    p.add_argument("--what", choices=["records", "map", "access", "consult"], default="records",
+                   help="access: the inzage (AVG art. 15); consult: the anonymous consult")
     p.add_argument("--format", choices=["json", "png", "svg", "pdf"], default=None,
                    help="json for records (the default); png, svg or pdf for the map")
     p.add_argument("--case", dest="case_id", default=None)
+    p.add_argument("--person", dest="person_id", default=None,
+                   help="with --what access: the inzage for one person of the case")
     p.add_argument("--view", choices=["genogram", "ecogram"], default="genogram")
     p.add_argument("--initials", action="store_true",
                    help="show initials and roles instead of names on the map")

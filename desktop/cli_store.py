@@ -114,6 +114,10 @@ def status(args: argparse.Namespace, secrets: Secrets) -> int:
 def export(args: argparse.Namespace, secrets: Secrets) -> int:
     if args.what == "map":
         return _export_map(args, secrets)
+    if args.what in ("access", "consult"):
+        return _export_disclosure(args, secrets)
+    if getattr(args, "person_id", None) is not None:
+        raise StoreError("--person belongs to --what access")
     if args.format not in (None, "json"):
         raise StoreError("records are exported as json; --format png, svg or pdf needs "
                          "--what map")
@@ -148,6 +152,23 @@ def _export_map(args: argparse.Namespace, secrets: Secrets) -> int:
         map_export.export_case(store, args.case_id, args.view, args.format, args.out,
                                names_hidden=args.initials)
     print(f"wrote the {args.view} as {args.format}", file=sys.stderr)
+    return 0
+
+
+def _export_disclosure(args: argparse.Namespace, secrets: Secrets) -> int:
+    """The inzage (`access`) or the anonymous consult, as PDF or JSON, to --out."""
+    if args.format not in ("pdf", "json"):
+        raise StoreError(f"--what {args.what} needs --format pdf or json")
+    if args.case_id is None or args.out is None:
+        raise StoreError(f"--what {args.what} needs --case and --out")
+    from desktop.disclosure import saving  # loads Qt, offscreen
+    from desktop.networkmap.export import offscreen_application
+
+    offscreen_application(args.data_dir)
+    what = "inzage" if args.what == "access" else "consult"
+    with _open(args, secrets) as store:
+        saving.export_case(store, what, args.case_id, args.person_id, args.format, args.out)
+    print(f"wrote the {args.what} export as {args.format}", file=sys.stderr)
     return 0
 
 

@@ -1,5 +1,5 @@
 """A fictional case whose names, phone numbers and birth dates are planted everywhere free
-text goes, in several spellings, for the inzage and consult tests. One store per module:
+text goes, in several spellings, for the inzage and consult tests. One store for all of them:
 opening a store costs a key derivation."""
 
 from __future__ import annotations
@@ -118,7 +118,7 @@ def _make(data_dir: Path) -> Planted:
     return Planted(store, data_dir, case, ids)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Planted]:
     planted = _make(tmp_path_factory.mktemp("disclosure") / "data")
     yield planted
