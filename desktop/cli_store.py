@@ -161,6 +161,8 @@ def _export_disclosure(args: argparse.Namespace, secrets: Secrets) -> int:
         raise StoreError(f"--what {args.what} needs --format pdf or json")
     if args.case_id is None or args.out is None:
         raise StoreError(f"--what {args.what} needs --case and --out")
+    if args.what == "consult" and args.person_id is not None:
+        raise StoreError("an anonymous consult is of the whole case; leave out --person")
     from desktop.disclosure import saving  # loads Qt, offscreen
     from desktop.networkmap.export import offscreen_application
 

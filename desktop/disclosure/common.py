@@ -34,6 +34,9 @@ class Redactions:
         return Redactions(self.words, frozenset(left_out))
 
 
+NO_REDACTIONS = Redactions()
+
+
 @dataclass(frozen=True)
 class Entry:
     """One record that can be left out: its id, kind and a scrubbed summary."""

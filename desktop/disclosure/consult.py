@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from desktop.ages import age_on
-from desktop.disclosure.common import SECTIONS, Built, Entry, Redactions, summary
+from desktop.disclosure.common import NO_REDACTIONS, SECTIONS, Built, Entry, Redactions, summary
 from desktop.disclosure.dates import DateShift
 from desktop.disclosure.gather import CaseContent
 from desktop.disclosure.labels import ENGLISH, ExportWords
@@ -83,7 +83,7 @@ def build_consult(
     shift: DateShift,
     *,
     words: ExportWords = ENGLISH,
-    redactions: Redactions = Redactions(),
+    redactions: Redactions = NO_REDACTIONS,
 ) -> Built:
     people = [*content.of("person"), *content.removed_people]
     role_clean = Scrubber(names={t: words.bracket(words.person) for p in people

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 import secrets
 
-from desktop.disclosure.scrub import DATE_PATTERN, MONTH_NUMBER as MONTHS_BY_WORD, MONTHS, read_date
+from desktop.disclosure.scrub import DATE_PATTERN, MONTHS, read_date
+from desktop.disclosure.scrub import MONTH_NUMBER as MONTHS_BY_WORD
 
 MAX_SHIFT_DAYS = 365
 

@@ -14,7 +14,15 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QUrl
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QTextDocument,
+)
 
 from desktop.casefile.labels import choice_label, field_label, kind_label
 from desktop.disclosure import words
@@ -60,13 +68,13 @@ def _nested(value: Any) -> str:
     """JSON inside a record (a plan version as the team lead saw it, a map snapshot), as
     short lines; enough to read, the JSON export has it whole."""
     if isinstance(value, dict):
-        return "<br>".join(f"{_text(k)}: {_nested(v)}" for k, v in value.items()
+        return "<br>".join(f"{_text(field_label(k))}: {_nested(v)}" for k, v in value.items()
                            if v not in (None, "", [], {}) and k not in HIDDEN_KEYS)
     if isinstance(value, list):
         return "; ".join(_nested(v) for v in value)
     if isinstance(value, bool):
         return words.yes_no(value)
-    return _text(value)
+    return _text(choice_label(value) if isinstance(value, str) else value)
 
 
 def _record_table(kind: str, record: dict[str, Any]) -> str:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sync.protocol import AuditEntry, Record
-from sync.schema import KIND_NAMES
 from storage.errors import StoreError
 from storage.timeline import HistoryEntry
+from sync.protocol import AuditEntry, Record
+from sync.schema import KIND_NAMES
 
 
 @dataclass(frozen=True)

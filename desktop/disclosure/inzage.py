@@ -13,6 +13,7 @@ import datetime as dt
 from typing import Any
 
 from desktop.disclosure.common import (
+    NO_REDACTIONS,
     SECTIONS,
     Built,
     Entry,
@@ -38,7 +39,7 @@ def build_inzage(
     person_id: str | None = None,
     *,
     words: ExportWords = ENGLISH,
-    redactions: Redactions = Redactions(),
+    redactions: Redactions = NO_REDACTIONS,
     made_at: str | None = None,
 ) -> Built:
     subject = content.person(person_id) if person_id else None

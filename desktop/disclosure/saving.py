@@ -15,7 +15,7 @@ from PySide6.QtCore import QIODevice, QSaveFile
 from PySide6.QtGui import QTextDocument
 
 from desktop.disclosure import words
-from desktop.disclosure.common import Built, Redactions
+from desktop.disclosure.common import NO_REDACTIONS, Built, Redactions
 from desktop.disclosure.consult import build_consult
 from desktop.disclosure.dates import DateShift, random_shift
 from desktop.disclosure.document import document_of, to_json, write_pdf
@@ -32,7 +32,7 @@ def access_detail(what: str, fmt: str, one_person: bool) -> str:
 
 
 def build(content: CaseContent, what: str, person_id: str | None = None,
-          redactions: Redactions = Redactions(), shift: DateShift | None = None) -> Built:
+          redactions: Redactions = NO_REDACTIONS, shift: DateShift | None = None) -> Built:
     if what == "inzage":
         return build_inzage(content, person_id, words=words.export_words(),
                             redactions=redactions)
