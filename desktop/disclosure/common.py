@@ -58,6 +58,8 @@ class Built:
 
 
 def summary(fields: dict[str, Any], clean: Callable[[str], str]) -> str:
+    if fields.get("from_person_id") and fields.get("to_person_id") and not fields.get("note"):
+        fields = {"text": f"{fields['from_person_id']} – {fields['to_person_id']}"}
     for name in SUMMARY_FIELDS:
         value = fields.get(name)
         if value not in (None, ""):

@@ -54,17 +54,21 @@ def _scrubber(content: CaseContent, labels: dict[str, str], words: ExportWords,
               redactions: Redactions) -> Scrubber:
     people = [*content.of("person"), *content.removed_people]
     terms: dict[str, str] = {w: words.redacted for w in redactions.words}
+    # The family name first: "Gezin Hoekstra" is the family, not the grandfather Hoekstra.
+    for term in name_terms(family_name(str(content.case.fields.get("title") or ""))):
+        terms.setdefault(term, words.bracket(words.family))
     for person in people:
         for term in name_terms(str(person.fields.get("name") or "")):
             terms.setdefault(term, words.bracket(labels.get(person.id, words.person)))
-    for term in name_terms(family_name(str(content.case.fields.get("title") or ""))):
-        terms.setdefault(term, words.bracket(words.family))
     for person in people:
         if person.fields.get("organisation"):
             terms.setdefault(str(person.fields["organisation"]), words.organisation)
     for visit in content.of("visit"):
-        # A place is written in part as often as whole: "Dorpsstraat 12, Ergens".
+        # A place is written in part as often as whole: "Dorpsstraat 12, Ergens". One
+        # without a number ("Thuis", "School") is no address, and the word stays.
         place = str(visit.fields.get("location") or "")
+        if not any(c.isdigit() for c in place):
+            continue
         for part in [place, *place.split(",")]:
             if len(part.strip()) > 2:
                 terms.setdefault(part.strip(), words.address)

@@ -45,33 +45,32 @@ def made_on(day: str) -> str:
 def inzage_intro() -> list[tuple[str, str]]:
     """The headings and paragraphs of the first page: what AVG art. 15 says the family must
     be told, in plain Dutch (B1)."""
-    t = translate
     return [
-        (t("Disclosure", "Why we write this down"),
-         t("Disclosure", "We write this down to help your family and to keep the children "
+        (translate("Disclosure", "Why we write this down"),
+         translate("Disclosure", "We write this down to help your family and to keep the children "
                          "safe. We use it to make agreements with you. We use it to see how "
                          "things are going. And we use it to arrange help.")),
-        (t("Disclosure", "What we write down"),
-         t("Disclosure", "Names, dates of birth and phone numbers. Who belongs to the family "
+        (translate("Disclosure", "What we write down"),
+         translate("Disclosure", "Names, dates of birth and phone numbers. Who belongs to the family "
                          "and the network. Notes of home visits. The safety plan and its "
                          "versions. Your numbers on the scale. Tasks. What you agreed may "
                          "be shared.")),
-        (t("Disclosure", "Who sees it"),
-         t("Disclosure", "Your contact worker and the team leader of the local team. "
+        (translate("Disclosure", "Who sees it"),
+         translate("Disclosure", "Your contact worker and the team leader of the local team. "
                          "Colleagues the file is shared with. The regional safety team, "
                          "only when that is needed. Others only with your consent, or when "
                          "the law says so.")),
-        (t("Disclosure", "How long we keep it"),
-         t("Disclosure", "We keep the file for 20 years after the help has ended. Then we "
+        (translate("Disclosure", "How long we keep it"),
+         translate("Disclosure", "We keep the file for 20 years after the help has ended. Then we "
                          "delete it.")),
-        (t("Disclosure", "Your rights"),
-         t("Disclosure", "You may read everything we wrote down about you. Is something "
+        (translate("Disclosure", "Your rights"),
+         translate("Disclosure", "You may read everything we wrote down about you. Is something "
                          "wrong? Then you may ask us to correct it. You may ask us to delete "
                          "it. You may object to what we do with it. Do you disagree with how "
                          "we handle your data? Then you can complain to the Autoriteit "
                          "Persoonsgegevens. You do not have to pay for this inzage.")),
-        (t("Disclosure", "Where it comes from"),
-         t("Disclosure", "From you, from people in your network, and from professionals we "
+        (translate("Disclosure", "Where it comes from"),
+         translate("Disclosure", "From you, from people in your network, and from professionals we "
                          "work with, such as the school or the doctor.")),
     ]
 

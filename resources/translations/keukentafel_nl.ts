@@ -1155,6 +1155,54 @@ Huishouden: %4</translation>
         <translation>Gemaakt op %1.</translation>
     </message>
     <message>
+        <source>Why we write this down</source>
+        <translation>Waarom we dit vastleggen</translation>
+    </message>
+    <message>
+        <source>We write this down to help your family and to keep the children safe. We use it to make agreements with you. We use it to see how things are going. And we use it to arrange help.</source>
+        <translation>We leggen dit vast om jullie gezin te helpen en de kinderen veilig te houden. We gebruiken het om afspraken met jullie te maken. We gebruiken het om te zien hoe het gaat. En we gebruiken het om hulp te regelen.</translation>
+    </message>
+    <message>
+        <source>What we write down</source>
+        <translation>Wat we vastleggen</translation>
+    </message>
+    <message>
+        <source>Names, dates of birth and phone numbers. Who belongs to the family and the network. Notes of home visits. The safety plan and its versions. Your numbers on the scale. Tasks. What you agreed may be shared.</source>
+        <translation>Namen, geboortedata en telefoonnummers. Wie bij het gezin en het netwerk hoort. Verslagen van huisbezoeken. Het veiligheidsplan en de versies ervan. Jullie cijfers op de schaalvraag. Taken. Wat jullie goed vinden om te delen.</translation>
+    </message>
+    <message>
+        <source>Who sees it</source>
+        <translation>Wie het ziet</translation>
+    </message>
+    <message>
+        <source>Your contact worker and the team leader of the local team. Colleagues the file is shared with. The regional safety team, only when that is needed. Others only with your consent, or when the law says so.</source>
+        <translation>Je vaste contactpersoon en de teamleider van het wijkteam. Collega&apos;s met wie het dossier is gedeeld. Het regionaal veiligheidsteam, alleen als dat nodig is. Anderen alleen als jullie toestemming geven, of als de wet het zegt.</translation>
+    </message>
+    <message>
+        <source>How long we keep it</source>
+        <translation>Hoe lang we het bewaren</translation>
+    </message>
+    <message>
+        <source>We keep the file for 20 years after the help has ended. Then we delete it.</source>
+        <translation>We bewaren het dossier 20 jaar nadat de hulp is gestopt. Daarna wissen we het.</translation>
+    </message>
+    <message>
+        <source>Your rights</source>
+        <translation>Jullie rechten</translation>
+    </message>
+    <message>
+        <source>You may read everything we wrote down about you. Is something wrong? Then you may ask us to correct it. You may ask us to delete it. You may object to what we do with it. Do you disagree with how we handle your data? Then you can complain to the Autoriteit Persoonsgegevens. You do not have to pay for this inzage.</source>
+        <translation>Je mag alles lezen wat we over je hebben vastgelegd. Klopt er iets niet? Dan mag je vragen om het te verbeteren. Je mag vragen om het te verwijderen. Je mag bezwaar maken tegen wat we ermee doen. Ben je het niet eens met hoe we met je gegevens omgaan? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens. Deze inzage is gratis.</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>Waar het vandaan komt</translation>
+    </message>
+    <message>
+        <source>From you, from people in your network, and from professionals we work with, such as the school or the doctor.</source>
+        <translation>Van jullie zelf, van mensen uit jullie netwerk en van professionals met wie we samenwerken, zoals de school of de huisarts.</translation>
+    </message>
+    <message>
         <source>This overview is for %1. What is about other people is left out, or their name is replaced by their role, such as [father].</source>
         <translation>Dit overzicht is voor %1. Wat over andere mensen gaat, is weggelaten. Of hun naam is vervangen door hun rol, zoals [vader].</translation>
     </message>
