@@ -47,31 +47,35 @@ def inzage_intro() -> list[tuple[str, str]]:
     be told, in plain Dutch (B1)."""
     return [
         (translate("Disclosure", "Why we write this down"),
-         translate("Disclosure", "We write this down to help your family and to keep the children "
-                         "safe. We use it to make agreements with you. We use it to see how "
-                         "things are going. And we use it to arrange help.")),
+         translate("Disclosure",
+                   "We write this down to help your family and to keep the children safe. We"
+                   " use it to make agreements with you. We use it to see how things are "
+                   "going. And we use it to arrange help.")),
         (translate("Disclosure", "What we write down"),
-         translate("Disclosure", "Names, dates of birth and phone numbers. Who belongs to the family "
-                         "and the network. Notes of home visits. The safety plan and its "
-                         "versions. Your numbers on the scale. Tasks. What you agreed may "
-                         "be shared.")),
+         translate("Disclosure",
+                   "Names, dates of birth and phone numbers. Who belongs to the family and "
+                   "the network. Notes of home visits. The safety plan and its versions. "
+                   "Your numbers on the scale. Tasks. What you agreed may be shared.")),
         (translate("Disclosure", "Who sees it"),
-         translate("Disclosure", "Your contact worker and the team leader of the local team. "
-                         "Colleagues the file is shared with. The regional safety team, "
-                         "only when that is needed. Others only with your consent, or when "
-                         "the law says so.")),
+         translate("Disclosure",
+                   "Your contact worker and the team leader of the local team. Colleagues "
+                   "the file is shared with. The regional safety team, only when that is "
+                   "needed. Others only with your consent, or when the law says so.")),
         (translate("Disclosure", "How long we keep it"),
-         translate("Disclosure", "We keep the file for 20 years after the help has ended. Then we "
-                         "delete it.")),
+         translate("Disclosure",
+                   "We keep the file for 20 years after the help has ended. Then we delete "
+                   "it.")),
         (translate("Disclosure", "Your rights"),
-         translate("Disclosure", "You may read everything we wrote down about you. Is something "
-                         "wrong? Then you may ask us to correct it. You may ask us to delete "
-                         "it. You may object to what we do with it. Do you disagree with how "
-                         "we handle your data? Then you can complain to the Autoriteit "
-                         "Persoonsgegevens. You do not have to pay for this inzage.")),
+         translate("Disclosure",
+                   "You may read everything we wrote down about you. Is something wrong? "
+                   "Then you may ask us to correct it. You may ask us to delete it. You may "
+                   "object to what we do with it. Do you disagree with how we handle your "
+                   "data? Then you can complain to the Autoriteit Persoonsgegevens. You do "
+                   "not have to pay for this inzage.")),
         (translate("Disclosure", "Where it comes from"),
-         translate("Disclosure", "From you, from people in your network, and from professionals we "
-                         "work with, such as the school or the doctor.")),
+         translate("Disclosure",
+                   "From you, from people in your network, and from professionals we work "
+                   "with, such as the school or the doctor.")),
     ]
 
 

@@ -30,7 +30,8 @@ dates = st.dates(dt.date(1940, 1, 1), dt.date(2024, 12, 31))
 NOTATIONS = (
     lambda d: d.isoformat(), lambda d: f"{d.day:02d}-{d.month:02d}-{d.year}",
     lambda d: f"{d.day}-{d.month}-{d.year}", lambda d: f"{d.day}/{d.month}/{d.year}",
-    lambda d: f"{d.day}.{d.month:02d}.{d.year}", lambda d: f"{d.day} {MONTHS[d.month - 1][0]} {d.year}",
+    lambda d: f"{d.day}.{d.month:02d}.{d.year}",
+    lambda d: f"{d.day} {MONTHS[d.month - 1][0]} {d.year}",
     lambda d: f"{d.day} {MONTHS[d.month - 1][-1]}. {d.year}",
 )
 spellings = st.sampled_from([str.upper, str.lower, str.title, lambda s: s, fold])
