@@ -57,9 +57,11 @@ class CaseHeader(QWidget):
         self.consult_action.triggered.connect(
             lambda: self.disclosure_requested.emit("consult"))
         layout = QGridLayout(self)
-        layout.addWidget(self.share_button, 0, 1, Qt.AlignmentFlag.AlignTop)
+        # Beside the details, below the name: the family's name keeps the whole width.
+        layout.addWidget(self.family, 0, 0, 1, 2)
+        layout.addWidget(self.share_button, 1, 1,
+                         Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         layout.setColumnStretch(0, 1)
-        layout.addWidget(self.family, 0, 0)
         layout.addWidget(self.details, 1, 0)
         layout.addWidget(self.conflicts, 2, 0)
 
