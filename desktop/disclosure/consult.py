@@ -101,7 +101,9 @@ def build_consult(
             refs[record.id] = f"{kind} {number}"
 
     def person_name(value: str) -> str | None:
-        return labels.get(value)
+        # Any value that is a record's id (a condition an agreement addresses, say) becomes
+        # its reference: no id of the case leaves, whatever field holds it.
+        return labels.get(value) or refs.get(value)
 
     def ref(value: str) -> str | None:
         return refs.get(value)  # an id of a team, a worker or another case: left out

@@ -88,9 +88,12 @@ def _make(data_dir: Path) -> Planted:
     store.create_record("plan_item", {
         "plan_id": plan, "section": "emergency_step", "text": "Bel Fatima El Amrani.",
         "phone": "020-7654321", "who": ids["neighbour"], "position": "a"}, case_id=case)
+    condition = store.create_record("plan_item", {
+        "plan_id": plan, "section": "condition", "text": "Geen geweld waar Jesse bij is.",
+        "set_by": "Veilig Thuis", "position": "c"}, case_id=case).id
     store.create_record("plan_item", {
         "plan_id": plan, "section": "agreement", "text": "mark de Wit haalt JESSE op.",
-        "who": "Mark", "position": "b"}, case_id=case)
+        "who": "Mark", "position": "b", "addresses": [condition]}, case_id=case)
     visit = store.create_record("visit", {
         "date": VISIT_DATE, "participants": [ids["mother"], ids["father"], ids["son"]],
         "location": "Dorpsstraat 12, Ergens", "notes": PLANTED_TEXT,

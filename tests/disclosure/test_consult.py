@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 
 from pypdf import PdfReader
 
@@ -30,6 +31,8 @@ def test_consult_json_holds_no_name_phone_or_birth_date(planted):
     labels = {p["name"] for p in built.data["person"]}
     age = dt.date.today().year - 2017 - (dt.date.today() < dt.date(dt.date.today().year, 6, 30))
     assert f"zoon, {age}" in labels and "buurvrouw" in " ".join(labels)
+    # No id of the case, a record, a worker or the team points back to the family.
+    assert not re.search(r"[0-9a-f]{8}-[0-9a-f]{4}-", text), "an id left with the consult"
     # What remains is readable: the roles stand where the names were.
     assert "[vader" in built.data["visit"][0]["notes"]
     assert "boos" in built.data["visit"][0]["notes"]
