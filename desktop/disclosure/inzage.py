@@ -114,12 +114,13 @@ def _scrubber(content: CaseContent, subject: Record | None, names: dict[str, str
     mine = subject.fields
     others = [p for p in [*content.of("person"), *content.removed_people]
               if p.id != subject.id]
-    terms: dict[str, str] = {}
+    # The family name first: "Verhoeven" in "Gezin Verhoeven" is the family, not the mother.
+    terms: dict[str, str] = {
+        term: words.bracket(words.family)
+        for term in name_terms(family_name(str(content.case.fields.get("title") or "")))}
     for person in others:
         for term in name_terms(str(person.fields.get("name") or "")):
             terms.setdefault(term, names[person.id])
-    for term in name_terms(family_name(str(content.case.fields.get("title") or ""))):
-        terms.setdefault(term, words.bracket(words.family))
     return Scrubber(
         names=terms,
         phones=[str(p.fields["phone"]) for p in others
