@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from desktop.disclosure.common import Redactions
 from desktop.disclosure.gather import gather
 from desktop.disclosure.inzage import build_inzage
+from desktop.disclosure import words
 from desktop.disclosure.saving import build, write
 from tests.disclosure.conftest import FATHER, MOTHER, USER, leaks
 
@@ -70,6 +71,9 @@ def test_one_person_pdf_holds_nothing_of_the_others(planted, qapp, tmp_path):
     assert leaks(text, OTHERS_OF_FATHER) == []
     assert "Mark de Wit" in text and "spullen" not in text
     assert "Autoriteit Persoonsgegevens" in text and "20" in text
+    # The access log is on paper too: its heading, and the opening of the case by the worker.
+    assert words.section_title("access_log") in text
+    assert words.event_label("open_case") in text and USER["display_name"] in text
 
 
 def test_left_out_records_are_not_in_it(planted):
