@@ -8,10 +8,10 @@ import json
 
 from pypdf import PdfReader
 
+from desktop.disclosure import words
 from desktop.disclosure.common import Redactions
 from desktop.disclosure.gather import gather
 from desktop.disclosure.inzage import build_inzage
-from desktop.disclosure import words
 from desktop.disclosure.saving import build, write
 from tests.disclosure.conftest import FATHER, MOTHER, USER, leaks
 
