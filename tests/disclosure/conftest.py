@@ -123,7 +123,16 @@ def _make(data_dir: Path) -> Planted:
 
 @pytest.fixture(scope="session")
 def planted(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Planted]:
-    planted = _make(tmp_path_factory.mktemp("disclosure") / "data")
+    # Made before any test's own isolation (tests/conftest.py) is in place, so it brings its
+    # own: keyring picks and keeps its backend on first use, and without the variable it
+    # would pick a test's in-memory keyring class and hand it to every later test.
+    with pytest.MonkeyPatch.context() as env:
+        home = tmp_path_factory.mktemp("home")
+        env.setenv("HOME", str(home))
+        env.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+        env.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+        env.setenv("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+        planted = _make(tmp_path_factory.mktemp("disclosure") / "data")
     yield planted
     planted.store.close()
 
