@@ -93,14 +93,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=2026)
     command("status", "print the store's state as JSON")
     p = command("export", "write records as JSON to standard output, or a case's network "
-                          "map as PNG, SVG or PDF, or the plan for the family or the "
-                          "children's version as PDF or JSON, to a file")
-    p.add_argument("--what", choices=["records", "map", "plan", "children"],
-                   default="records")
+                          "map as PNG, SVG or PDF, or the plan for the family, the "
+                          "children's version, the inzage or the anonymous consult as PDF "
+                          "or JSON, to a file")
+    p.add_argument("--what", choices=["records", "map", "plan", "children", "access", "consult"],
+                   default="records",
+                   help="access: the inzage (AVG art. 15); consult: the anonymous consult")
     p.add_argument("--format", choices=["json", "png", "svg", "pdf"], default=None,
                    help="json for records (the default); png, svg or pdf for the map; pdf "
                         "or json for the plan and the children's version")
     p.add_argument("--case", dest="case_id", default=None)
+    p.add_argument("--person", dest="person_id", default=None,
+                   help="with --what access: the inzage for one person of the case")
     p.add_argument("--view", choices=["genogram", "ecogram"], default="genogram")
     p.add_argument("--initials", action="store_true",
                    help="show initials and roles instead of names on the map")

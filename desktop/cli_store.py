@@ -112,10 +112,14 @@ def status(args: argparse.Namespace, secrets: Secrets) -> int:
 
 @_one_line_errors
 def export(args: argparse.Namespace, secrets: Secrets) -> int:
+    if getattr(args, "person_id", None) is not None and args.what not in ("access", "consult"):
+        raise StoreError("--person belongs to --what access")
     if args.what == "map":
         return _export_map(args, secrets)
     if args.what in ("plan", "children"):
         return _export_family_plan(args, secrets)
+    if args.what in ("access", "consult"):
+        return _export_disclosure(args, secrets)
     if args.format not in (None, "json"):
         raise StoreError("records are exported as json; --format png, svg or pdf needs "
                          "--what map")
@@ -171,6 +175,25 @@ def _export_family_plan(args: argparse.Namespace, secrets: Secrets) -> int:
             raise StoreError("no such case")
         family_export.export_case(store, args.case_id, args.what, args.format, args.out)
     print(f"wrote the {args.what} as {args.format}", file=sys.stderr)
+    return 0
+
+
+def _export_disclosure(args: argparse.Namespace, secrets: Secrets) -> int:
+    """The inzage (`access`) or the anonymous consult, as PDF or JSON, to --out."""
+    if args.format not in ("pdf", "json"):
+        raise StoreError(f"--what {args.what} needs --format pdf or json")
+    if args.case_id is None or args.out is None:
+        raise StoreError(f"--what {args.what} needs --case and --out")
+    if args.what == "consult" and args.person_id is not None:
+        raise StoreError("an anonymous consult is of the whole case; leave out --person")
+    from desktop.disclosure import saving  # loads Qt, offscreen
+    from desktop.networkmap.export import offscreen_application
+
+    offscreen_application(args.data_dir)
+    what = "inzage" if args.what == "access" else "consult"
+    with _open(args, secrets) as store:
+        saving.export_case(store, what, args.case_id, args.person_id, args.format, args.out)
+    print(f"wrote the {args.what} export as {args.format}", file=sys.stderr)
     return 0
 
 

@@ -259,6 +259,53 @@ def _kitchen_table(window: QWidget, folder: Path) -> list[Path]:
     return [path]
 
 
+def _inzage_page(store: object, case_id: str, folder: Path) -> Path:
+    """Page 1 of the case's inzage PDF. No PDF renderer is installed here, so the page is
+    drawn from the very document the PDF is printed from, at A4 with the PDF's margins."""
+    from PySide6.QtCore import QRectF, QSizeF
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from desktop.disclosure.document import document_of
+    from desktop.disclosure.gather import gather
+    from desktop.disclosure.saving import build
+
+    content = gather(store, case_id)
+    document = document_of(build(content, "inzage"), content)
+    dpi, scale = 96, 1.5
+    mm = dpi / 25.4
+    page = QSizeF(210 * mm, 297 * mm)
+    margin = 15 * mm
+    document.setPageSize(QSizeF(page.width() - 2 * margin, page.height() - 2 * margin))
+    image = QImage(round(page.width() * scale), round(page.height() * scale),
+                   QImage.Format.Format_ARGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    painter.scale(scale, scale)
+    painter.translate(margin, margin)
+    document.drawContents(painter, QRectF(0, 0, document.pageSize().width(),
+                                          document.pageSize().height()))
+    painter.end()
+    path = folder / "inzage-pdf.png"
+    image.save(str(path))
+    print(f"  {path}")
+    return path
+
+
+def _consult_preview(workspace: object, folder: Path) -> Path:
+    """The anonymous consult's preview, opened from the case header's button."""
+    case_file = workspace.case_file  # type: ignore[attr-defined]
+    case_file.open_disclosure("consult")
+    settle(400, lambda: case_file.disclosure is not None)
+    dialog = case_file.disclosure
+    dialog.resize(1100, 720)
+    dialog.parts.setMinimumWidth(360)
+    settle()
+    path = _save(dialog, folder, "consult-preview")
+    dialog.close()
+    settle(100)
+    return path
+
+
 def render(folder: Path) -> list[Path]:
     from desktop.mainwindow.window import MainWindow
 
@@ -322,6 +369,8 @@ def render(folder: Path) -> list[Path]:
 
             saved.extend(_plan_comparison(store, workspace.plan_tab, folder))
             saved.extend(_family_plan_pages(store, case, folder))
+            saved.append(_inzage_page(store, case, folder))
+            saved.append(_consult_preview(workspace, folder))
 
             tabs.setCurrentWidget(workspace.plan_tab)
             saved.extend(_kitchen_table(window, folder))

@@ -3,8 +3,9 @@ next review date, in large calm type so it reads from across the kitchen table."
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QMenu, QToolButton, QWidget
 
 from desktop.casefile.labels import choice_label
 from desktop.casefile.records_model import display_value
@@ -16,6 +17,9 @@ DETAIL_SEPARATOR = "   ·   "
 
 
 class CaseHeader(QWidget):
+    # "inzage" or "consult": the worker asked for that export of the open case.
+    disclosure_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         # Elided labels of a fixed number of lines: a long family name neither widens the
@@ -34,13 +38,36 @@ class CaseHeader(QWidget):
         policy.setRetainSizeWhenHidden(True)  # its line stays, so the header keeps its height
         self.conflicts.setSizePolicy(policy)
         self.conflicts.hide()
+        # What leaves the laptop about this family, in one place beside its name.
+        self.share_button = QToolButton(self)
+        self.share_button.setText(self.tr("Share and export"))
+        self.share_button.setAccessibleName(self.tr("Share and export"))
+        self.share_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.share_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.share_menu = QMenu(self.share_button)
+        self.inzage_action = self.share_menu.addAction(self.tr("Inzage export…"))
+        self.inzage_action.setToolTip(self.tr(
+            "Everything written down about the family, or about one person, for them"))
+        self.consult_action = self.share_menu.addAction(self.tr("Anonymous consult…"))
+        self.consult_action.setToolTip(self.tr(
+            "The case without names, for specialists of the regional safety team"))
+        self.share_button.setMenu(self.share_menu)
+        self.share_button.hide()
+        self.inzage_action.triggered.connect(lambda: self.disclosure_requested.emit("inzage"))
+        self.consult_action.triggered.connect(
+            lambda: self.disclosure_requested.emit("consult"))
         layout = QGridLayout(self)
-        layout.addWidget(self.family, 0, 0)
+        # Beside the details, below the name: the family's name keeps the whole width.
+        layout.addWidget(self.family, 0, 0, 1, 2)
+        layout.addWidget(self.share_button, 1, 1,
+                         Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        layout.setColumnStretch(0, 1)
         layout.addWidget(self.details, 1, 0)
         layout.addWidget(self.conflicts, 2, 0)
 
     def show_case(self, case: Record | None, contact_worker: str, next_review: str | None,
                   open_conflicts: int = 0) -> None:
+        self.share_button.setVisible(case is not None)
         if case is None:
             self.family.clear()
             self.details.clear()

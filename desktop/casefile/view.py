@@ -31,6 +31,8 @@ from desktop.casefile.people import PeopleTab
 from desktop.casefile.tasks import TasksTab
 from desktop.casefile.timeline import TimelineTab
 from desktop.casefile.visits import VisitsTab
+from desktop.disclosure.dialog import DisclosureDialog
+from desktop.disclosure.gather import CaseContent, gather
 from desktop.operations import ChangeNotice, StoreSession
 from desktop.settings import Settings
 
@@ -112,6 +114,8 @@ class CaseFileView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
 
+        self.disclosure: DisclosureDialog | None = None
+        self.header.disclosure_requested.connect(self.open_disclosure)
         self.controller.external_change.connect(self._on_external)
         self.controller.record_saved.connect(self._on_saved)
         self.controller.record_created.connect(self._on_saved)
@@ -128,6 +132,7 @@ class CaseFileView(QWidget):
         if case_id != self.controller.case_id:
             # Until the new case has loaded, nothing can be typed: a keystroke in that moment
             # would land in the previous family's record or be overwritten by the load.
+            self._close_disclosure()
             self.overview.show_case(None, "", None)
             for tab in self._lazy_tabs():
                 tab.clear()
@@ -136,8 +141,32 @@ class CaseFileView(QWidget):
         self._read_head(case_id, opening=True)
         self._ensure_loaded(self.tabs.currentWidget())
 
+    def open_disclosure(self, what: str) -> None:
+        """The inzage or anonymous consult of the open case: read it off the UI thread, then
+        show the preview."""
+        case_id = self.case_id
+        if case_id is None:
+            return
+
+        def show(content: CaseContent) -> None:
+            if content.case.id != self.case_id:
+                return  # another case was opened meanwhile: never show the wrong family
+            self._close_disclosure()
+            self.disclosure = DisclosureDialog(self.session, content, what, self)
+            self.disclosure.finished.connect(lambda _r: self._close_disclosure())
+            self.disclosure.open()
+
+        self.session.query(lambda store: gather(store, case_id), while_alive(self, show))
+
+    def _close_disclosure(self) -> None:
+        dialog, self.disclosure = self.disclosure, None
+        if dialog is not None:
+            dialog.close()
+            dialog.deleteLater()
+
     def clear(self) -> None:
         """Show nothing of any case (locking, or another family at the table)."""
+        self._close_disclosure()
         self.flush()
         self.controller.open(None)
         self.head = None

@@ -119,6 +119,26 @@
         <source>Open conflicts</source>
         <translation>Open conflicten</translation>
     </message>
+    <message>
+        <source>Share and export</source>
+        <translation>Delen en exporteren</translation>
+    </message>
+    <message>
+        <source>Inzage export…</source>
+        <translation>Inzage-export…</translation>
+    </message>
+    <message>
+        <source>Everything written down about the family, or about one person, for them</source>
+        <translation>Alles wat over het gezin of over één persoon is vastgelegd, voor hen</translation>
+    </message>
+    <message>
+        <source>Anonymous consult…</source>
+        <translation>Anoniem consult…</translation>
+    </message>
+    <message>
+        <source>The case without names, for specialists of the regional safety team</source>
+        <translation>Het dossier zonder namen, voor specialisten van het regionaal veiligheidsteam</translation>
+    </message>
     <message numerus="yes">
         <source>%n open conflict(s) in this case: see the conflict inbox.</source>
         <translation>
@@ -1116,6 +1136,316 @@ Huishouden: %4</translation>
     <message>
         <source>Consent records</source>
         <translation>Toestemmingen</translation>
+    </message>
+</context>
+<context>
+    <name>Disclosure</name>
+    <message>
+        <source>person</source>
+        <translation>persoon</translation>
+    </message>
+    <message>
+        <source>family</source>
+        <translation>gezin</translation>
+    </message>
+    <message>
+        <source>[phone number]</source>
+        <translation>[telefoonnummer]</translation>
+    </message>
+    <message>
+        <source>[birth date]</source>
+        <translation>[geboortedatum]</translation>
+    </message>
+    <message>
+        <source>[postcode]</source>
+        <translation>[postcode]</translation>
+    </message>
+    <message>
+        <source>[address]</source>
+        <translation>[adres]</translation>
+    </message>
+    <message>
+        <source>[organisation]</source>
+        <translation>[organisatie]</translation>
+    </message>
+    <message>
+        <source>[redacted]</source>
+        <translation>[weggelakt]</translation>
+    </message>
+    <message>
+        <source>the worker</source>
+        <translation>de vaste contactpersoon</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>een collega</translation>
+    </message>
+    <message>
+        <source>the local team</source>
+        <translation>het wijkteam</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>deze laptop</translation>
+    </message>
+    <message>
+        <source>the service</source>
+        <translation>de dienst</translation>
+    </message>
+    <message>
+        <source>Inzage for %1</source>
+        <translation>Inzage voor %1</translation>
+    </message>
+    <message>
+        <source>Inzage: everything we wrote down about your family</source>
+        <translation>Inzage: alles wat we over jullie gezin hebben vastgelegd</translation>
+    </message>
+    <message>
+        <source>Anonymous consult</source>
+        <translation>Anoniem consult</translation>
+    </message>
+    <message>
+        <source>Made on %1.</source>
+        <translation>Gemaakt op %1.</translation>
+    </message>
+    <message>
+        <source>Why we write this down</source>
+        <translation>Waarom we dit vastleggen</translation>
+    </message>
+    <message>
+        <source>We write this down to help your family and to keep the children safe. We use it to make agreements with you. We use it to see how things are going. And we use it to arrange help.</source>
+        <translation>We leggen dit vast om jullie gezin te helpen en de kinderen veilig te houden. We gebruiken het om afspraken met jullie te maken. We gebruiken het om te zien hoe het gaat. En we gebruiken het om hulp te regelen.</translation>
+    </message>
+    <message>
+        <source>What we write down</source>
+        <translation>Wat we vastleggen</translation>
+    </message>
+    <message>
+        <source>Names, dates of birth and phone numbers. Who belongs to the family and the network. Notes of home visits. The safety plan and its versions. Your numbers on the scale. Tasks. What you agreed may be shared.</source>
+        <translation>Namen, geboortedata en telefoonnummers. Wie bij het gezin en het netwerk hoort. Verslagen van huisbezoeken. Het veiligheidsplan en de versies ervan. Jullie cijfers op de schaalvraag. Taken. Wat jullie goed vinden om te delen.</translation>
+    </message>
+    <message>
+        <source>Who sees it</source>
+        <translation>Wie het ziet</translation>
+    </message>
+    <message>
+        <source>Your contact worker and the team leader of the local team. Colleagues the file is shared with. The regional safety team, only when that is needed. Others only with your consent, or when the law says so.</source>
+        <translation>Je vaste contactpersoon en de teamleider van het wijkteam. Collega&apos;s met wie het dossier is gedeeld. Het regionaal veiligheidsteam, alleen als dat nodig is. Anderen alleen als jullie toestemming geven, of als de wet het zegt.</translation>
+    </message>
+    <message>
+        <source>How long we keep it</source>
+        <translation>Hoe lang we het bewaren</translation>
+    </message>
+    <message>
+        <source>We keep the file for 20 years after the help has ended. Then we delete it.</source>
+        <translation>We bewaren het dossier 20 jaar nadat de hulp is gestopt. Daarna wissen we het.</translation>
+    </message>
+    <message>
+        <source>Your rights</source>
+        <translation>Jullie rechten</translation>
+    </message>
+    <message>
+        <source>You may read everything we wrote down about you. Is something wrong? Then you may ask us to correct it. You may ask us to delete it. You may object to what we do with it. Do you disagree with how we handle your data? Then you can complain to the Autoriteit Persoonsgegevens. You do not have to pay for this inzage.</source>
+        <translation>Je mag alles lezen wat we over je hebben vastgelegd. Klopt er iets niet? Dan mag je vragen om het te verbeteren. Je mag vragen om het te verwijderen. Je mag bezwaar maken tegen wat we ermee doen. Ben je het niet eens met hoe we met je gegevens omgaan? Dan kun je een klacht indienen bij de Autoriteit Persoonsgegevens. Deze inzage is gratis.</translation>
+    </message>
+    <message>
+        <source>Where it comes from</source>
+        <translation>Waar het vandaan komt</translation>
+    </message>
+    <message>
+        <source>From you, from people in your network, and from professionals we work with, such as the school or the doctor.</source>
+        <translation>Van jullie zelf, van mensen uit jullie netwerk en van professionals met wie we samenwerken, zoals de school of de huisarts.</translation>
+    </message>
+    <message>
+        <source>This overview is for %1. What is about other people is left out, or their name is replaced by their role, such as [father].</source>
+        <translation>Dit overzicht is voor %1. Wat over andere mensen gaat, is weggelaten. Of hun naam is vervangen door hun rol, zoals [vader].</translation>
+    </message>
+    <message>
+        <source>Without names: people are their role and age. Phone numbers, addresses, dates of birth and names of organisations are left out. All dates are moved by the same number of days.</source>
+        <translation>Zonder namen: mensen staan er met hun rol en leeftijd. Telefoonnummers, adressen, geboortedata en namen van organisaties zijn weggelaten. Alle data zijn met hetzelfde aantal dagen verschoven.</translation>
+    </message>
+    <message>
+        <source>The file</source>
+        <translation>Het dossier</translation>
+    </message>
+    <message>
+        <source>Timeline: what changed</source>
+        <translation>Tijdlijn: wat er veranderde</translation>
+    </message>
+    <message>
+        <source>Log: who read, changed, exported or printed</source>
+        <translation>Logboek: wie het las, veranderde, exporteerde of afdrukte</translation>
+    </message>
+    <message>
+        <source>Network map</source>
+        <translation>Netwerkkaart</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Wat</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Over</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wie</translation>
+    </message>
+    <message>
+        <source>On behalf of</source>
+        <translation>Namens</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Velden</translation>
+    </message>
+    <message>
+        <source>opened</source>
+        <translation>geopend</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>gelezen</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>veranderd</translation>
+    </message>
+    <message>
+        <source>searched</source>
+        <translation>gezocht</translation>
+    </message>
+    <message>
+        <source>exported</source>
+        <translation>geëxporteerd</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>afgedrukt</translation>
+    </message>
+    <message>
+        <source>synchronised</source>
+        <translation>gesynchroniseerd</translation>
+    </message>
+    <message>
+        <source>conflict decided</source>
+        <translation>conflict beslist</translation>
+    </message>
+    <message>
+        <source>removed from this laptop</source>
+        <translation>van deze laptop gehaald</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>toegevoegd</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>verwijderd</translation>
+    </message>
+    <message>
+        <source>conflict</source>
+        <translation>conflict</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nee</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureDialog</name>
+    <message>
+        <source>Inzage export</source>
+        <translation>Inzage-export</translation>
+    </message>
+    <message>
+        <source>Anonymous consult</source>
+        <translation>Anoniem consult</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Voor wie</translation>
+    </message>
+    <message>
+        <source>The whole case</source>
+        <translation>Het hele dossier</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Soort bestand</translation>
+    </message>
+    <message>
+        <source>PDF, to read and print</source>
+        <translation>Pdf, om te lezen en af te drukken</translation>
+    </message>
+    <message>
+        <source>JSON, for another system</source>
+        <translation>JSON, voor een ander systeem</translation>
+    </message>
+    <message>
+        <source>This is exactly what will be saved. Select text and choose Redact to hide it everywhere. Untick a part to leave it out.</source>
+        <translation>Dit is precies wat wordt opgeslagen. Selecteer tekst en kies Weglakken om die overal te verbergen. Vink een onderdeel uit om het weg te laten.</translation>
+    </message>
+    <message>
+        <source>Parts</source>
+        <translation>Onderdelen</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <source>Redact</source>
+        <translation>Weglakken</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Opslaan…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>inzage</source>
+        <translation>inzage</translation>
+    </message>
+    <message>
+        <source>anonymous-consult</source>
+        <translation>anoniem-consult</translation>
+    </message>
+    <message>
+        <source>Save the export</source>
+        <translation>Export opslaan</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Pdf-document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>JSON file (*.json)</source>
+        <translation>JSON-bestand (*.json)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved there. Nothing was written. Choose another place.</source>
+        <translation>Het bestand kon daar niet worden opgeslagen. Er is niets geschreven. Kies een andere plek.</translation>
+    </message>
+    <message>
+        <source>The export could not be recorded in the log, so it was not saved. Try again.</source>
+        <translation>De export kon niet in het logboek worden gezet. Daarom is hij niet opgeslagen. Probeer het opnieuw.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,96 @@
+"""The worker opens the preview from the case's header, hides a word and a part, and saves:
+the file holds neither, and the export is in the access log."""
+
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+
+from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.operations import StoreSession
+from tests.disclosure.conftest import leaks
+
+pytestmark = pytest.mark.gui
+
+
+@pytest.fixture
+def view(planted, qtbot):
+    session = StoreSession(planted.store)
+    failures: list[BaseException] = []
+    session.failed.connect(failures.append)
+    view = CaseFileView(session)
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    assert open_and_wait(view, planted.case_id)
+    yield view
+    session.wait_for_writes()
+    QThreadPool.globalInstance().waitForDone(5000)
+    assert failures == []
+
+
+def _choose(view, action) -> None:
+    """Click the header's button, then the menu's entry (the menu runs its own event loop
+    while it is open, so the second click is queued before the first)."""
+    menu = view.header.share_menu
+
+    def pick() -> None:
+        if not menu.isVisible():
+            QTimer.singleShot(20, pick)
+            return
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton,
+                         pos=menu.actionGeometry(action).center())
+
+    QTimer.singleShot(0, pick)
+    QTest.mouseClick(view.header.share_button, Qt.MouseButton.LeftButton)
+
+
+def test_preview_redact_leave_out_and_save(planted, view, qtbot, tmp_path):
+    _choose(view, view.header.consult_action)
+    qtbot.waitUntil(lambda: view.disclosure is not None and view.disclosure.isVisible())
+    dialog = view.disclosure
+    preview = dialog.preview
+    assert "boos" in preview.toPlainText()
+    assert leaks(preview.toPlainText(), ["mother", "father", "son", "neighbour"]) == []
+
+    # Find the word as a person does (search), then double-click it and redact it.
+    assert preview.find("boos")
+    spot = preview.cursorRect(preview.textCursor()).center()
+    QTest.mouseDClick(preview.viewport(), Qt.MouseButton.LeftButton, pos=spot)
+    assert preview.textCursor().selectedText() == "boos"
+    QTest.mouseClick(dialog.redact_button, Qt.MouseButton.LeftButton)
+    assert "boos" not in preview.toPlainText()
+
+    # Untick the task: the list row, then the space bar.
+    parts = dialog.parts
+    row = next(i for i, e in enumerate(dialog.parts_model.entries) if e.kind == "task")
+    rect = parts.visualRect(dialog.parts_model.index(row))
+    QTest.mouseClick(parts.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    QTest.keyClick(parts, Qt.Key.Key_Space)
+    assert dialog.built.data["task"] == []
+
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible())
+    files = dialog.file_dialog
+    chosen = tmp_path / "gekozen plek"
+    chosen.mkdir()
+    files.setDirectory(str(chosen))  # as if the worker walked there
+    name = files.findChild(QLineEdit, "fileNameEdit")
+    name.clear()
+    QTest.keyClicks(name, "voor het consult")
+    QTest.mouseClick(files.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.disclosure is None, timeout=10_000)
+    saved = chosen / "voor het consult.pdf"
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(saved).pages).split())
+    assert "boos" not in text and "[vader" in text
+    assert "bellen" not in text  # the task's title
+    assert leaks(text, ["mother", "father", "son", "neighbour"]) == []
+    details = [e.detail for e in planted.store.access_log(planted.case_id)
+               if e.action == "export"]
+    assert details[-1] == "consult_pdf"
+    assert sorted(p.name for p in chosen.iterdir()) == ["voor het consult.pdf"]
+    assert QApplication.activeModalWidget() is None
