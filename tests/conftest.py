@@ -4,6 +4,7 @@ test ever touches the developer's real keyring or data folder."""
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 
@@ -23,6 +24,18 @@ def _isolated_environment(tmp_path, monkeypatch):
     # Nor the machine's own pre-set settings (/etc/keukentafel/settings.ini): none here.
     monkeypatch.setenv("KEUKENTAFEL_SYSTEM_SETTINGS", str(tmp_path / "system-settings.ini"))
     yield
+    _restore_language()
+
+
+def _restore_language() -> None:
+    """A test that speaks Dutch (a command run in-process installs the worker's language)
+    must not leave it to the next test, which would then read other words than it expects."""
+    widgets = sys.modules.get("PySide6.QtWidgets")
+    app = widgets.QApplication.instance() if widgets else None
+    if app is not None and getattr(app, "_keukentafel_translators", None):
+        from desktop.i18n import install_translators
+
+        install_translators(app, "en")
 
 
 def pytest_configure(config: pytest.Config) -> None:
