@@ -13,6 +13,7 @@
 3. Push the laptop's access-log entries.
 4. Pull pages until `more` is false; each page is applied together with its cursor in one
    store transaction, so a crash re-pulls at most one page.
+5. Fetch the team directory and keep it in the store (colleagues by name).
 
 A 401 `device_revoked` wipes the local store (database, WAL, wrapped key) and is raised to
 the caller, who says so; any other 401 raises `EnrolmentRequired` and keeps everything.
@@ -168,6 +169,7 @@ class SyncEngine:
             self._push(report, listener)
             self._send_audit(report, listener)
             self._pull(report, listener)
+            self._fetch_directory()
             self._crash("after_sync")
             report.open_conflicts = len(self.store.list_conflicts(open_only=True))
             report.rejected_kept = self.store.rejected_count()
@@ -326,6 +328,16 @@ class SyncEngine:
         report.touched_case_ids.update(r.case_id for r in page.records)
         report.touched_case_ids.update(page.revoked_case_ids)
         report.touched_kinds.update(r.kind for r in page.records)
+
+    def _fetch_directory(self) -> None:
+        """Colleagues by name (docs/protocol.md, "Directory"). A service from before the
+        directory answers 404: the laptop keeps the list it has and the sync goes on."""
+        try:
+            users = self.client.directory()
+        except RequestRejected as exc:
+            log.warning("the service gave no directory (%s)", exc.code)
+            return
+        self.store.set_colleagues(users)
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -20,7 +20,7 @@ from sync.service.db import make_engines, make_sessionmaker, migrate
 from sync.service.errors import error_response
 from sync.service.faults import FaultBarrier
 from sync.service.ratelimit import LoginThrottle
-from sync.service.routes import audit, conflicts, devices, health, session, sync
+from sync.service.routes import audit, conflicts, devices, directory, health, session, sync
 from sync.service.settings import Settings
 
 log = logging.getLogger("keukentafel.service")
@@ -109,7 +109,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
         delay_s=settings.login_delay_s,
     )
     errors.install(app)
-    for module in (health, session, devices, sync, conflicts, audit):
+    for module in (health, session, devices, sync, conflicts, audit, directory):
         app.include_router(module.router)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
