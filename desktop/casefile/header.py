@@ -3,6 +3,8 @@ next review date, in large calm type so it reads from across the kitchen table."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QWidget
 
@@ -40,7 +42,7 @@ class CaseHeader(QWidget):
         layout.addWidget(self.conflicts, 2, 0)
 
     def show_case(self, case: Record | None, contact_worker: str, next_review: str | None,
-                  open_conflicts: int = 0) -> None:
+                  open_conflicts: int = 0, shared_with: Sequence[str] = ()) -> None:
         if case is None:
             self.family.clear()
             self.details.clear()
@@ -65,5 +67,7 @@ class CaseHeader(QWidget):
             self.tr("Contact worker: %1").replace("%1", contact_worker or "—"),
             self.tr("Next review: %1").replace("%1", review),
         ]
+        if shared_with:
+            second.append(self.tr("Shared with: %1").replace("%1", ", ".join(shared_with)))
         self.details.setText(
             DETAIL_SEPARATOR.join(first) + "\n" + DETAIL_SEPARATOR.join(second))
