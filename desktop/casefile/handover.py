@@ -1,16 +1,12 @@
 """"Overdragen…": hand the case over to another contact worker, with a hand-over note.
 
 One action: the dialog names who takes over and asks for the note, and its button says what
-happens. The note becomes a task assigned to the new contact worker (it shows in their Taken
-with their name and stays in the timeline), written in the same store job that sets
-`contact_worker_id`, before it: both go out in the outbox's order at the next sync.
+happens; storage/handover.py writes it (the note as a task for the new contact worker).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -22,21 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from sync.protocol import Colleague, Record
-
-
-def hand_over(store: Any, case_id: str, to_user_id: str, note_title: str | None) -> Record:
-    """Make `to_user_id` the case's contact worker; with a note, first a task for them.
-
-    Runs on the store's thread. Nothing in the outbox is touched: every unsent edit goes out
-    with the next sync, and one the service no longer takes from this worker is kept as a
-    rejected change (the held-case rule, docs/protocol.md)."""
-    if note_title:
-        store.create_record("task", {
-            "title": note_title, "assignee_id": to_user_id, "done": False,
-            "due_on": dt.date.today().isoformat(),
-        }, case_id=case_id)
-    return store.update_record(case_id, {"contact_worker_id": to_user_id})
+from sync.protocol import Colleague
 
 
 class HandoverDialog(QDialog):

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.casefile.consent import ConsentTab
 from desktop.casefile.controller import CaseFileController
-from desktop.casefile.handover import HandoverDialog, hand_over
+from desktop.casefile.handover import HandoverDialog
 from desktop.casefile.header import CaseHeader
 from desktop.casefile.lifetime import while_alive
 from desktop.casefile.loading import CaseHead, log_opening, read_case_head
@@ -36,6 +36,7 @@ from desktop.casefile.timeline import TimelineTab
 from desktop.casefile.visits import VisitsTab
 from desktop.operations import ChangeNotice, StoreSession
 from desktop.settings import Settings
+from storage.handover import hand_over
 
 
 class CaseFileView(QWidget):
