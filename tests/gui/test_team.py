@@ -146,3 +146,6 @@ def test_hand_over_with_a_note_for_the_new_contact_worker(view, store, session, 
     assert task.fields["title"] == "Hand-over: Vader belt op dinsdag; school weet ervan."
     qtbot.waitUntil(lambda: "Contact worker: Anouk Jansen" in view.header.details.text())
     assert not view.share_button.isEnabled()  # no longer ours to share
+    click_tab(qtbot, view.tabs, view.tasks)
+    qtbot.waitUntil(lambda: view.tasks.model.rowCount() == 1)
+    assert view.tasks.model.index(0, 1).data() == "Anouk Jansen"  # the assignee by name
