@@ -12,9 +12,11 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -95,11 +97,16 @@ class CaseFileView(QWidget):
         content = QWidget(self)
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
-        for action in (self.undo_action, self.redo_action):
+        # Undo and redo above sharing and handing over: two short rows beside the header
+        # instead of one long one, so the family's name keeps its room.
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        for index, action in enumerate((self.undo_action, self.redo_action)):
             button = QToolButton(content)
             button.setDefaultAction(action)
             button.setAccessibleName(action.text())
-            bar.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, 0, index)
         # Sharing and handing over decide who sees the case: only its contact worker and the
         # team lead may (the service refuses anyone else), so only they see them enabled.
         self.share_button = QPushButton(self.tr("Share…"), content)
@@ -109,9 +116,11 @@ class CaseFileView(QWidget):
         self.handover_button = QPushButton(self.tr("Hand over…"), content)
         self.handover_button.setToolTip(self.tr("Hand the case over to another contact worker"))
         self.handover_button.clicked.connect(self.hand_over)
-        for button in (self.share_button, self.handover_button):
+        for index, button in enumerate((self.share_button, self.handover_button)):
             button.setEnabled(False)
-            bar.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+            buttons.addWidget(button, 1, index)
+        bar.addLayout(buttons)
+        bar.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
         self.sharing_dialog: SharingDialog | None = None
         self.handover_dialog: HandoverDialog | None = None
         column = QVBoxLayout(content)
