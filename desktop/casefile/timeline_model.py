@@ -41,12 +41,21 @@ def _when(at: str | None) -> str:
     return QLocale().toString(moment.toLocalTime(), "dd-MM-yyyy HH:mm")
 
 
-def _values(entry: Any) -> str:
+# Fields holding user ids: a tooltip names the colleagues, never their ids.
+_PEOPLE_FIELDS = {("case", "contact_worker_id"), ("case", "shared_with"),
+                  ("task", "assignee_id"), ("safety_plan", "reviewed_by")}
+
+
+def _values(entry: Any, story: Story) -> str:
     """The new values of a change, one field a line (shown on request, as a tooltip)."""
     lines = []
     for name, value in (getattr(entry, "changes", None) or {}).items():
         try:
-            shown = display_value(entry.kind, name, value)
+            if (entry.kind, name) in _PEOPLE_FIELDS and value:
+                ids = value if isinstance(value, list) else [value]
+                shown = ", ".join(story.person_or_colleague(i) for i in ids)
+            else:
+                shown = display_value(entry.kind, name, value)
         except SchemaError:
             continue  # a field this version does not know: leave it out
         lines.append(f"{field_label(name, entry.kind)}: {shown}")
@@ -111,6 +120,10 @@ class Story:
             return (translate("Timeline", "the score of %1").replace("%1", whose) if whose
                     else translate("Timeline", "a score"))
         return kind_label(kind).lower()
+
+    def person_or_colleague(self, value: Any) -> str:
+        """Someone of the family by name, else a colleague by the directory's name."""
+        return self._name(value) or self.names.colleague(value)
 
     def assignee(self, value: Any) -> str:
         if value and value == self.user.get("id"):
@@ -208,7 +221,7 @@ class TimelineModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == WHAT:
             # The whole sentence (a narrow column elides it), then the new values.
             sentence = self._story.sentence(entry, index.row() in self._first)
-            return "\n".join(filter(None, (sentence, _values(entry))))
+            return "\n".join(filter(None, (sentence, _values(entry, self._story))))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if column == WHEN:

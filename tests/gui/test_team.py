@@ -111,6 +111,7 @@ def test_the_timeline_and_the_conflicts_name_the_colleague(view, store, session,
                         kept_by=VERA, incoming_by=ME, created_at="2026-11-20T10:00:00Z")
     store.apply_pull_page(PullResponse(records=[synced], conflicts=[conflict],
                                        revoked_case_ids=[], cursor="c1", more=False))
+    store.update_record(case.id, {"shared_with": [VERA]})
     assert open_and_wait(view, case.id)
     click_tab(qtbot, view.tabs, view.timeline)
     qtbot.waitUntil(lambda: view.timeline.loaded_case == case.id)
@@ -119,6 +120,11 @@ def test_the_timeline_and_the_conflicts_name_the_colleague(view, store, session,
     assert "Anouk Jansen" in by
     assert all("2222" not in (model.data(model.index(r, WHAT)) or "")
                for r in range(model.rowCount()))
+    # the values of a change, shown on request, name the colleague too
+    tips = [model.data(model.index(r, WHAT), Qt.ItemDataRole.ToolTipRole) or ""
+            for r in range(model.rowCount())]
+    assert any("Vera Veilig" in tip for tip in tips)
+    assert not any("4444" in tip or "2222" in tip for tip in tips)
 
     inbox = ConflictInboxModel()
     inbox.set_rows(load_inbox(store))
