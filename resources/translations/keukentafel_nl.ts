@@ -3112,6 +3112,10 @@ Huishouden: %4</translation>
         <source>Version %1: %2</source>
         <translation>Versie %1: %2</translation>
     </message>
+    <message>
+        <source>By %1</source>
+        <translation>Door %1</translation>
+    </message>
 </context>
 <context>
     <name>ReviewQueueModel</name>
@@ -3485,11 +3489,11 @@ Huishouden: %4</translation>
     </message>
     <message>
         <source>Search colleagues</source>
-        <translation>Collega's zoeken</translation>
+        <translation>Collega&apos;s zoeken</translation>
     </message>
     <message>
         <source>Colleagues and the regional safety team</source>
-        <translation>Collega's en het regionaal veiligheidsteam</translation>
+        <translation>Collega&apos;s en het regionaal veiligheidsteam</translation>
     </message>
     <message>
         <source>Stop sharing</source>

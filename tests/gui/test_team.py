@@ -155,3 +155,21 @@ def test_hand_over_with_a_note_for_the_new_contact_worker(view, store, session, 
     click_tab(qtbot, view.tabs, view.tasks)
     qtbot.waitUntil(lambda: view.tasks.model.rowCount() == 1)
     assert view.tasks.model.index(0, 1).data() == "Anouk Jansen"  # the assignee by name
+
+
+def test_a_review_decision_names_the_team_lead(store, qtbot):
+    from desktop.colleagues import read_names
+    from desktop.safetyplan.review_box import ReviewBox
+
+    store.set_colleagues(DIRECTORY)
+    case = _case(store)
+    plan = Record(id=str(uuid.uuid4()), kind="safety_plan", case_id=case.id, rev=3,
+                  deleted=False, fields={"title": "Plan", "status": "returned"})
+    version = Record(id=str(uuid.uuid4()), kind="plan_version", case_id=case.id, rev=4,
+                     deleted=False, fields={"plan_id": plan.id, "version": 1,
+                                            "decision": "returned", "decided_by": KARIN})
+    box = ReviewBox()
+    qtbot.addWidget(box)
+    box.show_plan(plan, False, [version], read_names(store))
+    assert "By Karin de Leider" in box.last.text()
+    assert "5555" not in box.last.text()
