@@ -33,14 +33,24 @@ def test_the_directory_lists_own_teams_and_the_safety_team_only(world):
     assert "wachtwoord" not in response.text and "password" not in response.text
 
 
-def test_a_safety_team_professional_sees_their_own_team_not_every_local_team(world):
+def test_a_safety_team_professional_knows_the_contact_worker_of_a_shared_case(world):
     _safety_team(world)
     vera = world.device("vera", "worker", ("Veiligheidsteam Regio",))
-    world.user("anouk", "worker", ("Noord",))
-    names = {u["display_name"] for u in world.client.get(
-        "/api/v1/directory", headers=vera.headers).json()["users"]}
-    # the safety team's professionals know each other; a local team is not theirs to list
-    assert names == {"vera"}
+    anouk = world.device("anouk", "worker", ("Noord", "Oost"))
+    world.user("bram", "worker", ("Noord",))  # of Noord, on no case of vera's: not hers to list
+
+    def listed() -> dict[str, dict]:
+        response = world.client.get("/api/v1/directory", headers=vera.headers)
+        assert response.status_code == 200, response.text
+        return {u["display_name"]: u for u in response.json()["users"]}
+
+    assert set(listed()) == {"vera"}
+    case = anouk.new_case(world.team("Noord"), shared_with=[vera.user_id])
+    users = listed()
+    assert set(users) == {"vera", "anouk"}
+    assert users["anouk"]["team_ids"] == []  # her teams are not vera's to know
+    anouk.edit(case, shared_with=[])
+    assert set(listed()) == {"vera"}
 
 
 def test_the_directory_needs_a_token(world):
