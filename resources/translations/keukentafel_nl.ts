@@ -2816,6 +2816,10 @@ Huishouden: %4</translation>
         <translation>Alleen een teamleider mag een plan goedkeuren of terugsturen</translation>
     </message>
     <message>
+        <source>Only the contact worker or the team lead may share, hand over or close this case</source>
+        <translation>Alleen de vaste contactpersoon of de teamleider mag dit dossier delen, overdragen of afsluiten</translation>
+    </message>
+    <message>
         <source>The service refused it (%1)</source>
         <translation>De dienst nam de wijziging niet aan (%1)</translation>
     </message>

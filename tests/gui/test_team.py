@@ -173,3 +173,11 @@ def test_a_review_decision_names_the_team_lead(store, qtbot):
     box.show_plan(plan, False, [version], read_names(store))
     assert "By Karin de Leider" in box.last.text()
     assert "5555" not in box.last.text()
+
+
+def test_a_refused_share_is_explained_in_words():
+    from desktop.rejected.text import reason
+
+    # what a plain colleague's laptop keeps when the service refuses their sharing
+    assert reason("not_case_owner") == (
+        "Only the contact worker or the team lead may share, hand over or close this case")
