@@ -49,8 +49,8 @@ class SharingDialog(QDialog):
         self.model = QStandardItemModel(self)
         listed: set[str] = set()
         for person in colleagues:
-            if person.id in excluded:
-                continue
+            if person.id in excluded or person.role == "admin":
+                continue  # an admin sees no case content, shared or not
             text = person.display_name
             if person.safety_team:
                 text = self.tr("%1 (regional safety team)").replace("%1", text)
