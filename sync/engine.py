@@ -90,6 +90,8 @@ class SyncReport:
     touched_case_ids: set[str] = field(default_factory=set)
     touched_kinds: set[str] = field(default_factory=set)
     conflict_ids: set[str] = field(default_factory=set)
+    # The team directory came back different: screens that name colleagues read it again.
+    colleagues_changed: bool = False
 
     def note_conflicts(self, conflicts: Iterable[Conflict]) -> None:
         # A conflict comes back in the push result and again in the pull: count it once.
@@ -105,6 +107,7 @@ class SyncReport:
         out["duration"] = round(self.duration, 4)
         # for the desktop's refresh only
         del out["touched_case_ids"], out["touched_kinds"], out["conflict_ids"]
+        del out["colleagues_changed"]
         return out
 
 
@@ -169,7 +172,7 @@ class SyncEngine:
             self._push(report, listener)
             self._send_audit(report, listener)
             self._pull(report, listener)
-            self._fetch_directory()
+            report.colleagues_changed = self._fetch_directory()
             self._crash("after_sync")
             report.open_conflicts = len(self.store.list_conflicts(open_only=True))
             report.rejected_kept = self.store.rejected_count()
@@ -329,15 +332,20 @@ class SyncEngine:
         report.touched_case_ids.update(page.revoked_case_ids)
         report.touched_kinds.update(r.kind for r in page.records)
 
-    def _fetch_directory(self) -> None:
-        """Colleagues by name (docs/protocol.md, "Directory"). A service from before the
-        directory answers 404: the laptop keeps the list it has and the sync goes on."""
+    def _fetch_directory(self) -> bool:
+        """Colleagues by name (docs/protocol.md, "Directory"); True when they changed. A
+        service from before the directory answers 404: the laptop keeps the list it has and
+        the sync goes on."""
         try:
             users = self.client.directory()
         except RequestRejected as exc:
             log.warning("the service gave no directory (%s)", exc.code)
-            return
+            return False
+        by_id = sorted(users, key=lambda u: u.id)
+        if by_id == sorted(self.store.colleagues(), key=lambda u: u.id):
+            return False  # a read, not a write: a sync with nothing to do stays quick
         self.store.set_colleagues(users)
+        return True
 
     # -- helpers ------------------------------------------------------------------------
 

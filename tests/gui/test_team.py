@@ -184,3 +184,16 @@ def test_a_refused_share_is_explained_in_words():
     # what a plain colleague's laptop keeps when the service refuses their sharing
     assert reason("not_case_owner") == (
         "Only the contact worker or the team lead may share, hand over or close this case")
+
+
+def test_a_renamed_colleague_shows_after_the_sync_that_brought_it(view, store, session, qtbot):
+    from desktop.operations import ChangeNotice
+
+    case = _case(store, contact_worker_id=ANOUK, shared_with=[ME])
+    assert open_and_wait(view, case.id)
+    assert "Contact worker: Anouk Jansen" in view.header.details.text()
+    store.set_colleagues([c.model_copy(update={"display_name": "Anouk de Vries"})
+                          if c.id == ANOUK else c for c in DIRECTORY])
+    # what the sync runner announces when the directory came back different
+    session.announce(ChangeNotice(frozenset({"colleague"}), source="sync"))
+    qtbot.waitUntil(lambda: "Contact worker: Anouk de Vries" in view.header.details.text())

@@ -50,7 +50,8 @@ def test_each_sync_replaces_the_directory(tmp_path):
         gone = Colleague(id="99999999-9999-4999-8999-999999999999", display_name="Oud Lid",
                          role="worker", team_ids=[])
         laptop.store.set_colleagues([gone])
-        laptop.sync(URL, http=http)
+        assert laptop.sync(URL, http=http).colleagues_changed
+        assert not laptop.sync(URL, http=http).colleagues_changed  # the same: nothing written
         names = {c.display_name: c for c in laptop.store.colleagues()}
         assert set(names) == {"Anouk Jansen", "Vera Veilig"}  # who left is gone
         assert names["Vera Veilig"].safety_team and names["Anouk Jansen"].id == anouk_id
