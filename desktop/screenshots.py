@@ -91,6 +91,24 @@ def _showcase(store: object) -> str:
     return returned[0] if returned else store.list_cases()[0].id  # type: ignore[attr-defined]
 
 
+def _sharing_dialog(case_file: object, folder: Path) -> Path:
+    """"Delen…" of the open case, the regional safety team's professional ticked (not saved)."""
+    from PySide6.QtCore import Qt
+
+    case_file.share()  # type: ignore[attr-defined]
+    settle(300, lambda: getattr(case_file, "sharing_dialog", None) is not None)
+    dialog = case_file.sharing_dialog  # type: ignore[attr-defined]
+    for row in range(dialog.model.rowCount()):
+        item = dialog.model.item(row)
+        if "Vera" in item.text():
+            item.setCheckState(Qt.CheckState.Checked)
+    dialog.resize(560, 520)
+    settle()
+    path = _save(dialog, folder, "15-sharing-dialog")
+    dialog.reject()
+    return path
+
+
 def _plan_comparison(store: object, plan_tab: object, folder: Path) -> list[Path]:
     """The returned plan's version beside the plan now, part by part, after the worker
     answered the team lead's comment on the signals (the demo's fictional answer)."""
@@ -361,6 +379,7 @@ def render(folder: Path) -> list[Path]:
                         saved.append(_save(window, folder, f"03-case-file-{index + 1}-{view}"))
                     saved.append(_map_comparison(window, workspace.network_map, folder))
 
+            saved.append(_sharing_dialog(case_file, folder))
             saved.append(_children_version(workspace, folder))
 
             tabs.setCurrentWidget(workspace.plan_tab)

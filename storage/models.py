@@ -221,3 +221,15 @@ class RejectedChangeRow(Base):
     delete: Mapped[bool] = mapped_column(Boolean, default=False)
     error_code: Mapped[str] = mapped_column(Text)
     rejected_at: Mapped[str] = mapped_column(String(32))
+
+
+class ColleagueRow(Base):
+    """One user of the team directory (`GET /api/v1/directory`), as the last sync had it."""
+
+    __tablename__ = "colleague"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    display_name: Mapped[str] = mapped_column(Text)
+    role: Mapped[str] = mapped_column(String(20))
+    team_ids: Mapped[list[str]] = mapped_column(JSON)
+    safety_team: Mapped[bool] = mapped_column(Boolean)

@@ -22,6 +22,7 @@ from sqlalchemy import exc as sa_exc
 from storage import (
     access_log,
     case_list,
+    colleagues,
     conflict_inbox,
     creation,
     incoming,
@@ -55,7 +56,15 @@ from storage.keys import (
 )
 from storage.models import RECORD_TABLES, Setting
 from storage.timeline import HistoryEntry
-from sync.protocol import AuditEntry, Change, Conflict, PullResponse, Record, Result
+from sync.protocol import (
+    AuditEntry,
+    Change,
+    Colleague,
+    Conflict,
+    PullResponse,
+    Record,
+    Result,
+)
 from sync.schema import KINDS, SchemaError, kind_spec, validate_fields
 
 # Kept by the store itself; `set_setting` may not touch them.
@@ -565,6 +574,16 @@ class CaseStore:
         open it again, or keep a value that lost a race as a rejected change."""
         with self._write() as conn:
             return conflict_inbox.finish(conn, conflict_id, result, records.now())
+
+    # -- the team directory ------------------------------------------------------------
+
+    def set_colleagues(self, users: Iterable[Colleague]) -> None:
+        with self._write() as conn:
+            colleagues.replace(conn, users)
+
+    def colleagues(self) -> list[Colleague]:
+        with self._read() as conn:
+            return colleagues.listed(conn)
 
     # -- settings, access log, status ------------------------------------------------
 

@@ -35,6 +35,8 @@ from sync.protocol import (
     AuditUpload,
     AuditUploadResult,
     Change,
+    Colleague,
+    Directory,
     EnrolRequest,
     EnrolResponse,
     PullResponse,
@@ -148,6 +150,9 @@ class SyncClient:
             "POST", "/audit", AuditUploadResult, json=body.model_dump(mode="json")
         )
         return answer.accepted
+
+    def directory(self) -> list[Colleague]:
+        return self._call("GET", "/directory", Directory).users
 
     def revoke(self, device_id: str) -> None:
         self._call("DELETE", f"/devices/{device_id}", None)

@@ -13,6 +13,7 @@
 3. Push the laptop's access-log entries.
 4. Pull pages until `more` is false; each page is applied together with its cursor in one
    store transaction, so a crash re-pulls at most one page.
+5. Fetch the team directory and keep it in the store (colleagues by name).
 
 A 401 `device_revoked` wipes the local store (database, WAL, wrapped key) and is raised to
 the caller, who says so; any other 401 raises `EnrolmentRequired` and keeps everything.
@@ -89,6 +90,8 @@ class SyncReport:
     touched_case_ids: set[str] = field(default_factory=set)
     touched_kinds: set[str] = field(default_factory=set)
     conflict_ids: set[str] = field(default_factory=set)
+    # The team directory came back different: screens that name colleagues read it again.
+    colleagues_changed: bool = False
 
     def note_conflicts(self, conflicts: Iterable[Conflict]) -> None:
         # A conflict comes back in the push result and again in the pull: count it once.
@@ -104,6 +107,7 @@ class SyncReport:
         out["duration"] = round(self.duration, 4)
         # for the desktop's refresh only
         del out["touched_case_ids"], out["touched_kinds"], out["conflict_ids"]
+        del out["colleagues_changed"]
         return out
 
 
@@ -168,6 +172,7 @@ class SyncEngine:
             self._push(report, listener)
             self._send_audit(report, listener)
             self._pull(report, listener)
+            report.colleagues_changed = self._fetch_directory()
             self._crash("after_sync")
             report.open_conflicts = len(self.store.list_conflicts(open_only=True))
             report.rejected_kept = self.store.rejected_count()
@@ -326,6 +331,21 @@ class SyncEngine:
         report.touched_case_ids.update(r.case_id for r in page.records)
         report.touched_case_ids.update(page.revoked_case_ids)
         report.touched_kinds.update(r.kind for r in page.records)
+
+    def _fetch_directory(self) -> bool:
+        """Colleagues by name (docs/protocol.md, "Directory"); True when they changed. A
+        service from before the directory answers 404: the laptop keeps the list it has and
+        the sync goes on."""
+        try:
+            users = self.client.directory()
+        except RequestRejected as exc:
+            log.warning("the service gave no directory (%s)", exc.code)
+            return False
+        by_id = sorted(users, key=lambda u: u.id)
+        if by_id == sorted(self.store.colleagues(), key=lambda u: u.id):
+            return False  # a read, not a write: a sync with nothing to do stays quick
+        self.store.set_colleagues(users)
+        return True
 
     # -- helpers ------------------------------------------------------------------------
 

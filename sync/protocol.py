@@ -92,6 +92,21 @@ class User(_Model):
     team_ids: list[str]
 
 
+class Colleague(_Model):
+    """One entry of the team directory: who a user id stands for, nothing more."""
+
+    id: str
+    display_name: str
+    role: Role
+    team_ids: list[str]
+    # A professional of the regional safety team (a member of a safety-team team).
+    safety_team: bool = False
+
+
+class Directory(_Model):
+    users: list[Colleague]
+
+
 class EnrolResponse(_Model):
     device_id: str
     token: str

@@ -3,6 +3,8 @@ next review date, in large calm type so it reads from across the kitchen table."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QMenu, QToolButton, QWidget
@@ -39,35 +41,35 @@ class CaseHeader(QWidget):
         self.conflicts.setSizePolicy(policy)
         self.conflicts.hide()
         # What leaves the laptop about this family, in one place beside its name.
-        self.share_button = QToolButton(self)
-        self.share_button.setText(self.tr("Share and export"))
-        self.share_button.setAccessibleName(self.tr("Share and export"))
-        self.share_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.share_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.share_menu = QMenu(self.share_button)
-        self.inzage_action = self.share_menu.addAction(self.tr("Inzage export…"))
+        self.export_button = QToolButton(self)
+        self.export_button.setText(self.tr("Export"))
+        self.export_button.setAccessibleName(self.tr("Export"))
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.export_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.export_menu = QMenu(self.export_button)
+        self.inzage_action = self.export_menu.addAction(self.tr("Inzage export…"))
         self.inzage_action.setToolTip(self.tr(
             "Everything written down about the family, or about one person, for them"))
-        self.consult_action = self.share_menu.addAction(self.tr("Anonymous consult…"))
+        self.consult_action = self.export_menu.addAction(self.tr("Anonymous consult…"))
         self.consult_action.setToolTip(self.tr(
             "The case without names, for specialists of the regional safety team"))
-        self.share_button.setMenu(self.share_menu)
-        self.share_button.hide()
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.hide()
         self.inzage_action.triggered.connect(lambda: self.disclosure_requested.emit("inzage"))
         self.consult_action.triggered.connect(
             lambda: self.disclosure_requested.emit("consult"))
         layout = QGridLayout(self)
         # Beside the details, below the name: the family's name keeps the whole width.
         layout.addWidget(self.family, 0, 0, 1, 2)
-        layout.addWidget(self.share_button, 1, 1,
+        layout.addWidget(self.export_button, 1, 1,
                          Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         layout.setColumnStretch(0, 1)
         layout.addWidget(self.details, 1, 0)
         layout.addWidget(self.conflicts, 2, 0)
 
     def show_case(self, case: Record | None, contact_worker: str, next_review: str | None,
-                  open_conflicts: int = 0) -> None:
-        self.share_button.setVisible(case is not None)
+                  open_conflicts: int = 0, shared_with: Sequence[str] = ()) -> None:
+        self.export_button.setVisible(case is not None)
         if case is None:
             self.family.clear()
             self.details.clear()
@@ -92,5 +94,7 @@ class CaseHeader(QWidget):
             self.tr("Contact worker: %1").replace("%1", contact_worker or "—"),
             self.tr("Next review: %1").replace("%1", review),
         ]
+        if shared_with:
+            second.append(self.tr("Shared with: %1").replace("%1", ", ".join(shared_with)))
         self.details.setText(
             DETAIL_SEPARATOR.join(first) + "\n" + DETAIL_SEPARATOR.join(second))

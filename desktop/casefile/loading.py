@@ -6,11 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-
+from desktop.colleagues import Names, read_names
 from sync.protocol import Record
-
-translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -20,17 +17,31 @@ class CaseHead:
     user: dict[str, Any] | None
     open_conflicts: int = 0
     plan: Record | None = None  # the safety plan whose review date is the next one
+    names: Names = Names()
 
     @property
     def contact_worker(self) -> str:
-        """The contact worker as the screen names them: the worker's own name when it is them."""
+        """The contact worker by name (the directory's, or the worker's own)."""
         worker = self.case.fields.get("contact_worker_id") if self.case else None
-        if worker and self.user and worker == self.user.get("id"):
-            return str(self.user.get("display_name") or self.user.get("username") or worker)
-        if worker:
-            # The service knows colleagues by id only; an id means nothing to a family.
-            return translate("CaseHeader", "a colleague")
-        return ""
+        return self.names.colleague(worker) if worker else ""
+
+    @property
+    def shared_with(self) -> list[str]:
+        """The colleagues the case is shared with, by name."""
+        ids = (self.case.fields.get("shared_with") if self.case else None) or []
+        return [self.names.colleague(user_id) for user_id in ids]
+
+    @property
+    def may_place(self) -> bool:
+        """Whether this worker may share or hand over the case: its contact worker or a team
+        lead of its team (the service's rule, mirrored; docs/protocol.md)."""
+        if self.case is None or not self.user:
+            return False
+        me = self.user.get("id")
+        if me and me == self.case.fields.get("contact_worker_id"):
+            return True
+        return (self.user.get("role") == "teamlead"
+                and self.case.fields.get("team_id") in (self.user.get("team_ids") or []))
 
 
 def log_opening(store: Any, case_id: str) -> None:
@@ -54,4 +65,5 @@ def read_case_head(store: Any, case_id: str) -> CaseHead:
     user = store.get_setting("user")
     conflicts = len(store.list_conflicts(open_only=True, case_id=case_id))
     return CaseHead(case, dated[0].fields["review_on"] if dated else None,
-                    user if isinstance(user, dict) else None, conflicts, plan)
+                    user if isinstance(user, dict) else None, conflicts, plan,
+                    read_names(store))

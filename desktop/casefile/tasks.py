@@ -53,15 +53,20 @@ class TasksTab(RecordTab):
 
     def fetch(self, store: Any, case_id: str, kind: str) -> Any:
         return (store.list_records(kind=kind, case_id=case_id),
-                store.list_records(kind="person", case_id=case_id), store.get_setting("user"))
+                store.list_records(kind="person", case_id=case_id), store.get_setting("user"),
+                store.colleagues())
 
     def show_result(self, result: Any) -> None:
-        tasks, people, user = result
-        # A task is done by the worker or by someone of the family or its network.
+        tasks, people, user, colleagues = result
+        # A task is done by the worker, a colleague (the directory's: a hand-over note is a
+        # task for the new contact worker) or someone of the family or its network.
         options: list[tuple[str, str]] = []
+        me_id = None
         if isinstance(user, dict) and user.get("id"):
+            me_id = str(user["id"])
             me = self.tr("Me (%1)").replace("%1", str(user.get("display_name") or ""))
-            options.append((str(user["id"]), me))
+            options.append((me_id, me))
+        options += [(c.id, c.display_name) for c in colleagues if c.id != me_id]
         living = sorted((p for p in people if not p.deleted),
                         key=lambda p: (p.fields.get("name") or "").casefold())
         options += [(p.id, p.fields.get("name") or "") for p in living]

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QVBoxL
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.lifetime import while_alive
 from desktop.casefile.timeline_model import BY, WHEN, TimelineModel
+from desktop.colleagues import Names, read_names
 from desktop.operations import ChangeNotice
 
 
@@ -42,15 +43,17 @@ class TimelineTab(QWidget):
     def load(self, case_id: str) -> None:
         self.controller.session.query(
             lambda s: (s.history(case_id), s.get_setting("user"),
-                       s.list_records(case_id=case_id, include_deleted=True)),
+                       s.list_records(case_id=case_id, include_deleted=True), read_names(s)),
             while_alive(self, lambda result: self._loaded(case_id, *result)),
         )
 
-    def _loaded(self, case_id: str, entries: Any, user: Any, records: Any) -> None:
+    def _loaded(self, case_id: str, entries: Any, user: Any, records: Any, names: Names
+                ) -> None:
         if case_id != self.controller.case_id:
             return
         # The records name what the entries are about (a person, a task's title).
-        self.model.set_entries(entries, records, user if isinstance(user, dict) else None)
+        self.model.set_entries(entries, records, user if isinstance(user, dict) else None,
+                               names)
         self.loaded_case = case_id
         self.loaded.emit(case_id)
 

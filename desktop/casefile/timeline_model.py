@@ -1,8 +1,8 @@
 """The timeline of a case as a table: when, what happened (told as a sentence), by whom.
 
 The sentences name what the laptop knows: the person's name for a person id, the task's title,
-the visit's date; "you" for the worker; "a colleague" for anyone else (their names live on
-the service, not here)."""
+the visit's date; "you" for the worker; a colleague by the name the team directory gives
+(desktop/colleagues.py), "a colleague" only for an id it does not know."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from desktop.casefile.labels import field_label, kind_label
 from desktop.casefile.records_model import display_value
+from desktop.colleagues import Names
 from desktop.table_model import RowTableModel
 from sync.schema import SchemaError
 
@@ -40,12 +41,21 @@ def _when(at: str | None) -> str:
     return QLocale().toString(moment.toLocalTime(), "dd-MM-yyyy HH:mm")
 
 
-def _values(entry: Any) -> str:
+# Fields holding user ids: a tooltip names the colleagues, never their ids.
+_PEOPLE_FIELDS = {("case", "contact_worker_id"), ("case", "shared_with"),
+                  ("task", "assignee_id"), ("safety_plan", "reviewed_by")}
+
+
+def _values(entry: Any, story: Story) -> str:
     """The new values of a change, one field a line (shown on request, as a tooltip)."""
     lines = []
     for name, value in (getattr(entry, "changes", None) or {}).items():
         try:
-            shown = display_value(entry.kind, name, value)
+            if (entry.kind, name) in _PEOPLE_FIELDS and value:
+                ids = value if isinstance(value, list) else [value]
+                shown = ", ".join(story.person_or_colleague(i) for i in ids)
+            else:
+                shown = display_value(entry.kind, name, value)
         except SchemaError:
             continue  # a field this version does not know: leave it out
         lines.append(f"{field_label(name, entry.kind)}: {shown}")
@@ -67,9 +77,11 @@ def _listed(words: list[str]) -> str:
 class Story:
     """Turns history entries into sentences, knowing the case's records and the worker."""
 
-    def __init__(self, records: Iterable[Any] = (), user: dict[str, Any] | None = None) -> None:
+    def __init__(self, records: Iterable[Any] = (), user: dict[str, Any] | None = None,
+                 names: Names | None = None) -> None:
         self.records = {r.id: r for r in records}
         self.user = user or {}
+        self.names = names or Names()
 
     def _name(self, person_id: Any) -> str | None:
         record = self.records.get(person_id) if isinstance(person_id, str) else None
@@ -109,10 +121,14 @@ class Story:
                     else translate("Timeline", "a score"))
         return kind_label(kind).lower()
 
+    def person_or_colleague(self, value: Any) -> str:
+        """Someone of the family by name, else a colleague by the directory's name."""
+        return self._name(value) or self.names.colleague(value)
+
     def assignee(self, value: Any) -> str:
         if value and value == self.user.get("id"):
             return translate("Timeline", "you", "assigned to you")
-        return self._name(value) or translate("Timeline", "a colleague")
+        return self._name(value) or self.names.colleague(value)
 
     def sentence(self, entry: Any, first: bool) -> str:
         """`first`: the entry is the earliest the timeline has of its record."""
@@ -163,8 +179,7 @@ class Story:
         if by and by == self.user.get("id"):
             return translate("Timeline", "you", "who made the change")
         if by:
-            # Colleagues are known to the laptop by id only, until the team directory exists.
-            return translate("Timeline", "a colleague")
+            return self.names.colleague(by)
         if getattr(entry, "source", "") == "local":
             return translate("Timeline", "this laptop")
         return translate("Timeline", "the service")
@@ -183,9 +198,9 @@ class TimelineModel(RowTableModel):
         )
 
     def set_entries(self, entries: Sequence[Any], records: Iterable[Any] = (),
-                    user: dict[str, Any] | None = None) -> None:
+                    user: dict[str, Any] | None = None, names: Names | None = None) -> None:
         self.beginResetModel()
-        self._story = Story(records, user)
+        self._story = Story(records, user, names)
         seen: set[str] = set()
         first: list[bool] = []
         for entry in entries:
@@ -206,7 +221,7 @@ class TimelineModel(RowTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == WHAT:
             # The whole sentence (a narrow column elides it), then the new values.
             sentence = self._story.sentence(entry, index.row() in self._first)
-            return "\n".join(filter(None, (sentence, _values(entry))))
+            return "\n".join(filter(None, (sentence, _values(entry, self._story))))
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return None
         if column == WHEN:

@@ -12,8 +12,11 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
+    QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTabWidget,
     QToolButton,
@@ -23,11 +26,13 @@ from PySide6.QtWidgets import (
 
 from desktop.casefile.consent import ConsentTab
 from desktop.casefile.controller import CaseFileController
+from desktop.casefile.handover import HandoverDialog
 from desktop.casefile.header import CaseHeader
 from desktop.casefile.lifetime import while_alive
 from desktop.casefile.loading import CaseHead, log_opening, read_case_head
 from desktop.casefile.overview import OverviewTab
 from desktop.casefile.people import PeopleTab
+from desktop.casefile.sharing import SharingDialog
 from desktop.casefile.tasks import TasksTab
 from desktop.casefile.timeline import TimelineTab
 from desktop.casefile.visits import VisitsTab
@@ -35,6 +40,7 @@ from desktop.disclosure.dialog import DisclosureDialog
 from desktop.disclosure.gather import CaseContent, gather
 from desktop.operations import ChangeNotice, StoreSession
 from desktop.settings import Settings
+from storage.handover import hand_over
 
 
 class CaseFileView(QWidget):
@@ -93,17 +99,34 @@ class CaseFileView(QWidget):
         content = QWidget(self)
         bar = QHBoxLayout()
         bar.addWidget(self.header, 1)
-        undo_redo = QHBoxLayout()
-        for action in (self.undo_action, self.redo_action):
+        # Undo and redo above sharing and handing over: two short rows beside the header
+        # instead of one long one, so the family's name keeps its room.
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        for index, action in enumerate((self.undo_action, self.redo_action)):
             button = QToolButton(content)
             button.setDefaultAction(action)
             button.setAccessibleName(action.text())
-            undo_redo.addWidget(button)
-        # Buttons of the window go under undo and redo, so the family's name keeps its width.
-        self._header_side = QVBoxLayout()
-        self._header_side.addLayout(undo_redo)
-        self._header_side.addStretch(1)
-        bar.addLayout(self._header_side)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, 0, index)
+        # Sharing and handing over decide who sees the case: only its contact worker and the
+        # team lead may (the service refuses anyone else), so only they see them enabled.
+        self.share_button = QPushButton(self.tr("Share…"), content)
+        self.share_button.setToolTip(self.tr(
+            "Share the case with a colleague or the regional safety team"))
+        self.share_button.clicked.connect(self.share)
+        self.handover_button = QPushButton(self.tr("Hand over…"), content)
+        self.handover_button.setToolTip(self.tr("Hand the case over to another contact worker"))
+        self.handover_button.clicked.connect(self.hand_over)
+        for index, button in enumerate((self.share_button, self.handover_button)):
+            button.setEnabled(False)
+            buttons.addWidget(button, 1, index)
+        # Buttons of the window (kitchen-table mode) go in the rows below.
+        self._header_side = buttons
+        bar.addLayout(buttons)
+        bar.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
+        self.sharing_dialog: SharingDialog | None = None
+        self.handover_dialog: HandoverDialog | None = None
         column = QVBoxLayout(content)
         column.addLayout(bar)
         column.addWidget(self.tabs, 1)
@@ -190,7 +213,7 @@ class CaseFileView(QWidget):
     def add_header_button(self, button: QWidget) -> None:
         """A button of the window beside the case's header (kitchen-table mode)."""
         button.setParent(self)
-        self._header_side.insertWidget(self._header_side.count() - 1, button)
+        self._header_side.addWidget(button, self._header_side.rowCount(), 0, 1, 2)
 
     def remember_layout(self, settings: Settings) -> None:
         """Keep the dividers between lists and forms where the worker puts them."""
@@ -229,11 +252,82 @@ class CaseFileView(QWidget):
             self.clear()  # removed, or purged by a sync
             return
         self.head = head
-        self.header.show_case(head.case, head.contact_worker, head.next_review,
-                              head.open_conflicts)
+        self._show_head()
         self.overview.show_case(head.case, head.contact_worker, head.plan)
         self.pages.setCurrentIndex(1)
         self._maybe_loaded()
+
+    def _show_head(self) -> None:
+        head = self.head
+        if head is None:
+            return
+        self.header.show_case(head.case, head.contact_worker, head.next_review,
+                              head.open_conflicts, head.shared_with)
+        for button in (self.share_button, self.handover_button):
+            button.setEnabled(head.may_place)
+
+    # -- sharing and handing over ----------------------------------------------------------
+
+    def share(self) -> None:
+        """Open "Share…" once the directory is read; saving is one undoable edit."""
+        case_id = self.case_id
+        if case_id is None or self.head is None or not self.head.may_place:
+            return
+        self.session.query(lambda s: s.colleagues(),
+                           while_alive(self, lambda users: self._open_sharing(case_id, users)))
+
+    def _open_sharing(self, case_id: str, users: Any) -> None:
+        head = self.head
+        if case_id != self.case_id or head is None or head.case is None:
+            return
+        fields = head.case.fields
+        before = list(fields.get("shared_with") or [])
+        dialog = SharingDialog(users, before, head.names, case_title=fields.get("title") or "",
+                               exclude=[fields.get("contact_worker_id") or ""], parent=self)
+
+        def save() -> None:
+            chosen = dialog.chosen()
+            if case_id == self.case_id and chosen != before:
+                self.controller.edit_field(
+                    case_id, "case", "shared_with", before, chosen,
+                    text=self.tr("Share the case") if chosen else self.tr("Stop sharing"))
+
+        dialog.accepted.connect(save)
+        dialog.finished.connect(dialog.deleteLater)
+        self.sharing_dialog = dialog
+        dialog.open()
+
+    def hand_over(self) -> None:
+        """Open "Hand over…"; its button hands over (not undoable: the case may leave)."""
+        case_id = self.case_id
+        if case_id is None or self.head is None or not self.head.may_place:
+            return
+        self.session.query(lambda s: s.colleagues(),
+                           while_alive(self, lambda users: self._open_handover(case_id, users)))
+
+    def _open_handover(self, case_id: str, users: Any) -> None:
+        head = self.head
+        if case_id != self.case_id or head is None or head.case is None:
+            return
+        fields = head.case.fields
+        # A contact worker is one of the case's own team (not a team lead's admin account).
+        candidates = [u for u in users if fields.get("team_id") in u.team_ids
+                      and u.id != fields.get("contact_worker_id") and u.role != "admin"]
+        dialog = HandoverDialog(candidates, case_title=fields.get("title") or "", parent=self)
+
+        def confirm() -> None:
+            to_user, note = dialog.to_user_id(), dialog.note_title()
+            if case_id != self.case_id or not to_user:
+                return
+            self.controller.undo_stack.clear()  # an undo would write into a case not ours
+            self.controller.write(lambda s: hand_over(s, case_id, to_user, note),
+                                  self.controller.record_saved.emit, "case")
+            self.controller.when_settled(lambda: self._read_head(case_id))
+
+        dialog.accepted.connect(confirm)
+        dialog.finished.connect(dialog.deleteLater)
+        self.handover_dialog = dialog
+        dialog.open()
 
     def _ensure_loaded(self, widget: QWidget | None) -> None:
         case_id = self.controller.case_id
@@ -260,9 +354,8 @@ class CaseFileView(QWidget):
             return
         if record.kind == "case" and self.head is not None and record.id == self.case_id:
             self.head = CaseHead(record, self.head.next_review, self.head.user,
-                                 self.head.open_conflicts, self.head.plan)
-            self.header.show_case(record, self.head.contact_worker, self.head.next_review,
-                                  self.head.open_conflicts)
+                                 self.head.open_conflicts, self.head.plan, self.head.names)
+            self._show_head()
 
     def _on_external(self, notice: ChangeNotice) -> None:
         # A sync or a resolved conflict may change the case, its plans' review dates or its

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.colleagues import Names
 from desktop.conflicts.model import field_label, kind_label, who
 from sync.protocol import DELETED, Conflict
 from sync.schema import KINDS
@@ -64,6 +65,7 @@ class ResolveDialog(QDialog):
         parent: QWidget | None = None,
         *,
         me: str | None = None,
+        names: Names | None = None,
     ) -> None:
         super().__init__(parent)
         self.conflict = conflict
@@ -90,7 +92,7 @@ class ResolveDialog(QDialog):
         # Worded from the worker's side: the service's version against theirs (or, when a
         # colleague's change came in, that colleague's).
         mine = bool(me) and conflict.incoming_by == me
-        other = who(conflict.incoming_by, me)
+        other = who(conflict.incoming_by, me, names)
         incoming_title = (self.tr("Your version") if mine
                           else self.tr("Version of %1").replace("%1", other))
         self.kept = self._pane(conflict.kept, self.tr("Version on the service"))
@@ -98,7 +100,7 @@ class ResolveDialog(QDialog):
         self.base = self._pane(conflict.base, self.tr("How it was first (before both changes)"))
         captions = (
             self.tr("Version on the service\n(by %1)").replace(
-                "%1", who(conflict.kept_by, me)),
+                "%1", who(conflict.kept_by, me, names)),
             incoming_title + "\n",
             self.tr("How it was first\n(before both changes)"),
         )

@@ -16,6 +16,7 @@ from PySide6.QtCore import (
 )
 
 from desktop.casefile.labels import field_label, kind_label  # the one place for them
+from desktop.colleagues import Names, read_names
 from desktop.i18n import local_time
 from desktop.table_model import RowTableModel
 from sync.protocol import Conflict
@@ -26,13 +27,13 @@ Index = QModelIndex | QPersistentModelIndex
 translate = QCoreApplication.translate
 
 
-def who(user_id: str | None, me: str | None) -> str:
-    """The laptop knows only its own user: every other author is "a colleague"."""
+def who(user_id: str | None, me: str | None, names: Names | None = None) -> str:
+    """"you", or the colleague by the team directory's name (desktop/colleagues.py)."""
     if not user_id:
         return translate("ConflictInbox", "unknown")
     if user_id == me:
         return translate("ConflictInbox", "you")
-    return translate("ConflictInbox", "a colleague")
+    return (names or Names()).colleague(user_id)
 
 
 @dataclass(frozen=True)
@@ -40,14 +41,15 @@ class InboxRow:
     conflict: Conflict
     case_title: str
     me: str | None = None  # this laptop's user id
+    names: Names | None = None
 
     @property
     def kept_by(self) -> str:
-        return who(self.conflict.kept_by, self.me)
+        return who(self.conflict.kept_by, self.me, self.names)
 
     @property
     def incoming_by(self) -> str:
-        return who(self.conflict.incoming_by, self.me)
+        return who(self.conflict.incoming_by, self.me, self.names)
 
 
 def load_inbox(store: Any) -> list[InboxRow]:
@@ -55,12 +57,13 @@ def load_inbox(store: Any) -> list[InboxRow]:
     titles: dict[str, str] = {}
     user = store.get_setting("user") or {}
     me = user.get("id") if isinstance(user, dict) else None
+    names = read_names(store)
     rows = []
     for conflict in store.list_conflicts(open_only=True):
         if conflict.case_id not in titles:
             case = store.get_record(conflict.case_id)
             titles[conflict.case_id] = str(case.fields.get("title") or "") if case else ""
-        rows.append(InboxRow(conflict, titles[conflict.case_id], me))
+        rows.append(InboxRow(conflict, titles[conflict.case_id], me, names))
     rows.sort(key=lambda r: r.conflict.created_at, reverse=True)
     return rows
 

@@ -121,7 +121,7 @@ class ConflictInbox(QDialog):
         if not rows:
             return
         row = self.model.row_at(rows[0].row())
-        dialog = ResolveDialog(row.conflict, row.case_title, self, me=row.me)
+        dialog = ResolveDialog(row.conflict, row.case_title, self, me=row.me, names=row.names)
         self.open_dialog(dialog)
         if dialog.decided:
             self.resolve(row, dialog.chosen_value)

@@ -30,6 +30,9 @@ def reason(code: str) -> str:
         "forbidden": translate("RejectedChanges", "You may not make this change"),
         "plan_review_forbidden": translate(
             "RejectedChanges", "Only a team lead may approve or return a plan"),
+        "not_case_owner": translate(
+            "RejectedChanges",
+            "Only the contact worker or the team lead may share, hand over or close this case"),
     }
     if code in words:
         return words[code]

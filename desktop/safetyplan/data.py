@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.colleagues import Names, read_names
 from desktop.safetyplan.positions import sort_key
 from storage.case_list import CURRENT_PLAN_ORDER
 from sync.protocol import Record
@@ -32,6 +33,7 @@ class PlanData:
     # Plans a team lead decided on (a plan_version names them): history, never merged away.
     decided_plans: frozenset[str] = frozenset()
     line_counts: dict[str, int] = field(default_factory=dict)  # plan id -> its live lines
+    names: Names = Names()  # who decided on a version, by name
 
     @property
     def is_teamlead(self) -> bool:
@@ -69,7 +71,7 @@ def read_plan(store: Any, case_id: str, chosen: str | None = None) -> PlanData:
     ties = store.list_records(kind="relationship", case_id=case_id)
     if plan is None:
         return PlanData(None, people=people, user=user if isinstance(user, dict) else {},
-                        relationships=ties, removed_people=removed)
+                        relationships=ties, removed_people=removed, names=read_names(store))
     every_item = store.list_records(kind="plan_item", case_id=case_id)
     items = [i for i in every_item if i.fields.get("plan_id") == plan.id]
     items.sort(key=lambda i: sort_key(i.fields.get("position"), i.id))
@@ -89,4 +91,4 @@ def read_plan(store: Any, case_id: str, chosen: str | None = None) -> PlanData:
                     relationships=ties, removed_people=removed, plans=plans,
                     decided_plans=frozenset(str(v.fields.get("plan_id"))
                                             for v in every_version),
-                    line_counts=dict(line_counts))
+                    line_counts=dict(line_counts), names=read_names(store))

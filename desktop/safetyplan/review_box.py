@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casefile.labels import choice_label
+from desktop.colleagues import Names
 from desktop.safetyplan.words import SECTIONS, section_title
 from sync.protocol import Record
 
@@ -72,10 +73,11 @@ class ReviewBox(QGroupBox):
         self.show_plan(None, False)
 
     def show_plan(self, plan: Record | None, can_decide: bool,
-                  versions: list[Record] | None = None) -> None:
+                  versions: list[Record] | None = None, names: Names | None = None) -> None:
         self.decision.setVisible(can_decide)
         latest = (versions or [])[-1] if versions else None
-        self.last.setText(self._describe(latest) if latest is not None else "")
+        self.last.setText(self._describe(latest, names or Names()) if latest is not None
+                          else "")
         self.last.setVisible(latest is not None)
         self.setVisible(can_decide or latest is not None)
         if not can_decide:
@@ -83,10 +85,13 @@ class ReviewBox(QGroupBox):
             for edit in self.section_comments.values():
                 edit.clear()
 
-    def _describe(self, version: Record) -> str:
+    def _describe(self, version: Record, names: Names) -> str:
         lines = [self.tr("Version %1: %2").replace(
             "%1", str(version.fields.get("version") or 1)).replace(
             "%2", choice_label(version.fields.get("decision")))]
+        if version.fields.get("decided_by"):
+            lines.append(self.tr("By %1").replace(
+                "%1", names.colleague(version.fields["decided_by"])))
         if version.fields.get("comment"):
             lines.append(str(version.fields["comment"]))
         for section, text in _comments(version).items():

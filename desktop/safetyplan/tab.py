@@ -466,7 +466,7 @@ class PlanTab(QWidget):
         # One decision at a time: a second one before the first is sent would only be refused.
         pending = any(v.rev == 0 for v in self.data.versions)
         self.review.show_plan(plan, self.data.is_teamlead and status == "submitted"
-                              and not pending, self.data.versions)
+                              and not pending, self.data.versions, self.data.names)
 
     def notes(self) -> list[str]:
         """Odd data that two laptops can leave behind, said in words (never dropped)."""

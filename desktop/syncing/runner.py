@@ -248,6 +248,9 @@ class SyncRunner(QObject):
             self.session.announce(ChangeNotice(
                 frozenset(kinds), frozenset(report.touched_case_ids), source="sync",
             ))
+        if report.colleagues_changed:
+            # Names show in every case, not only the touched ones: no case ids, every case.
+            self.session.announce(ChangeNotice(frozenset({"colleague"}), source="sync"))
         self.finished.emit(report)
         self._after_run()
 

@@ -104,6 +104,30 @@
         <source>No case open</source>
         <translation>Geen dossier open</translation>
     </message>
+    <message>
+        <source>Share…</source>
+        <translation>Delen…</translation>
+    </message>
+    <message>
+        <source>Share the case with a colleague or the regional safety team</source>
+        <translation>Het dossier delen met een collega of het regionaal veiligheidsteam</translation>
+    </message>
+    <message>
+        <source>Hand over…</source>
+        <translation>Overdragen…</translation>
+    </message>
+    <message>
+        <source>Hand the case over to another contact worker</source>
+        <translation>Het dossier overdragen aan een andere vaste contactpersoon</translation>
+    </message>
+    <message>
+        <source>Share the case</source>
+        <translation>Dossier delen</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Niet meer delen</translation>
+    </message>
 </context>
 <context>
     <name>CaseHeader</name>
@@ -118,10 +142,6 @@
     <message>
         <source>Open conflicts</source>
         <translation>Open conflicten</translation>
-    </message>
-    <message>
-        <source>Share and export</source>
-        <translation>Delen en exporteren</translation>
     </message>
     <message>
         <source>Inzage export…</source>
@@ -159,16 +179,20 @@
         <translation>Vaste contactpersoon: %1</translation>
     </message>
     <message>
+        <source>Shared with: %1</source>
+        <translation>Gedeeld met: %1</translation>
+    </message>
+    <message>
         <source>Legal framework: %1</source>
         <translation>Juridisch kader: %1</translation>
     </message>
     <message>
-        <source>Next review: %1</source>
-        <translation>Volgende evaluatie: %1</translation>
+        <source>Export</source>
+        <translation>Exporteren</translation>
     </message>
     <message>
-        <source>a colleague</source>
-        <translation>een collega</translation>
+        <source>Next review: %1</source>
+        <translation>Volgende evaluatie: %1</translation>
     </message>
 </context>
 <context>
@@ -862,6 +886,13 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>Colleagues</name>
+    <message>
+        <source>a colleague</source>
+        <translation>een collega</translation>
+    </message>
+</context>
+<context>
     <name>CompareDialog</name>
     <message>
         <source>Compare versions</source>
@@ -1065,10 +1096,6 @@ Huishouden: %4</translation>
     <message>
         <source>you</source>
         <translation>jou</translation>
-    </message>
-    <message>
-        <source>a colleague</source>
-        <translation>een collega</translation>
     </message>
     <message>
         <source>Case</source>
@@ -2244,6 +2271,41 @@ Huishouden: %4</translation>
     <message>
         <source>Creating the encrypted store…</source>
         <translation>De versleutelde gegevensopslag wordt gemaakt…</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <source>Hand over the case</source>
+        <translation>Dossier overdragen</translation>
+    </message>
+    <message>
+        <source>Hand %1 over to another contact worker</source>
+        <translation>%1 overdragen aan een andere vaste contactpersoon</translation>
+    </message>
+    <message>
+        <source>New contact worker</source>
+        <translation>Nieuwe vaste contactpersoon</translation>
+    </message>
+    <message>
+        <source>Hand-over note</source>
+        <translation>Overdrachtsnotitie</translation>
+    </message>
+    <message>
+        <source>What does your colleague need to know? Agreements, worries, the next step.</source>
+        <translation>Wat moet je collega weten? Afspraken, zorgen, de volgende stap.</translation>
+    </message>
+    <message>
+        <source>After the hand-over your colleague is the contact worker. Your changes that are not yet sent go with the next sync; then the case may leave this laptop.</source>
+        <translation>Na de overdracht is je collega de vaste contactpersoon. Wat nog wacht op verzending, gaat mee bij het volgende synchroniseren. Daarna kan het dossier van deze laptop verdwijnen.</translation>
+    </message>
+    <message>
+        <source>Hand over</source>
+        <translation>Overdragen</translation>
+    </message>
+    <message>
+        <source>Hand-over: %1</source>
+        <translation>Overdracht: %1</translation>
     </message>
 </context>
 <context>
@@ -3683,6 +3745,10 @@ Huishouden: %4</translation>
         <translation>Alleen een teamleider mag een plan goedkeuren of terugsturen</translation>
     </message>
     <message>
+        <source>Only the contact worker or the team lead may share, hand over or close this case</source>
+        <translation>Alleen de vaste contactpersoon of de teamleider mag dit dossier delen, overdragen of afsluiten</translation>
+    </message>
+    <message>
         <source>The service refused it (%1)</source>
         <translation>De dienst nam de wijziging niet aan (%1)</translation>
     </message>
@@ -3978,6 +4044,10 @@ Huishouden: %4</translation>
     <message>
         <source>Version %1: %2</source>
         <translation>Versie %1: %2</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Door %1</translation>
     </message>
 </context>
 <context>
@@ -4352,6 +4422,49 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>SharingDialog</name>
+    <message>
+        <source>Share the case</source>
+        <translation>Dossier delen</translation>
+    </message>
+    <message>
+        <source>Who may also see and edit %1?</source>
+        <translation>Wie mag %1 ook zien en bewerken?</translation>
+    </message>
+    <message>
+        <source>Tick a colleague or a professional of the regional safety team. Whoever you untick no longer sees the case after their next sync.</source>
+        <translation>Vink een collega of iemand van het regionaal veiligheidsteam aan. Wie je uitvinkt, ziet het dossier niet meer na het volgende synchroniseren.</translation>
+    </message>
+    <message>
+        <source>%1 (regional safety team)</source>
+        <translation>%1 (regionaal veiligheidsteam)</translation>
+    </message>
+    <message>
+        <source>Search by name</source>
+        <translation>Zoek op naam</translation>
+    </message>
+    <message>
+        <source>Search colleagues</source>
+        <translation>Collega&apos;s zoeken</translation>
+    </message>
+    <message>
+        <source>Colleagues and the regional safety team</source>
+        <translation>Collega&apos;s en het regionaal veiligheidsteam</translation>
+    </message>
+    <message>
+        <source>Stop sharing</source>
+        <translation>Niet meer delen</translation>
+    </message>
+    <message>
+        <source>Untick everyone: only you and the team lead see the case</source>
+        <translation>Iedereen uitvinken: alleen jij en de teamleider zien het dossier</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
+</context>
+<context>
     <name>SyncStatusBar</name>
     <message>
         <source>Lock</source>
@@ -4451,10 +4564,6 @@ Huishouden: %4</translation>
     <message>
         <source>By</source>
         <translation>Door</translation>
-    </message>
-    <message>
-        <source>a colleague</source>
-        <translation>een collega</translation>
     </message>
     <message>
         <source>%1 and %2</source>

@@ -19,13 +19,14 @@ class AccountError(ValueError):
     """A command-line mistake (unknown team, taken name); the message is safe to print."""
 
 
-def add_team(session: Session, name: str) -> Team:
+def add_team(session: Session, name: str, *, safety_team: bool = False) -> Team:
+    """A team; with `safety_team`, one of the regional safety team (see directory.py)."""
     name = name.strip()
     if not name:
         raise AccountError("a team needs a name")
     if session.scalar(select(Team).where(Team.name == name)) is not None:
         raise AccountError(f"a team named {name!r} exists")
-    team = Team(id=str(uuid.uuid4()), name=name, created_at=utcnow())
+    team = Team(id=str(uuid.uuid4()), name=name, created_at=utcnow(), safety_team=safety_team)
     session.add(team)
     session.flush()
     return team

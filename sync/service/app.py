@@ -22,7 +22,7 @@ from sync.service.errors import error_response
 from sync.service.faults import FaultBarrier
 from sync.service.ratelimit import LoginThrottle
 from sync.service.request_log import RequestLog, configure_logging
-from sync.service.routes import audit, conflicts, devices, health, monitor, session, sync
+from sync.service.routes import audit, conflicts, devices, directory, health, monitor, session, sync
 from sync.service.settings import Settings
 
 log = logging.getLogger("keukentafel.service")
@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
         delay_s=settings.login_delay_s,
     )
     errors.install(app)
-    for module in (health, session, devices, sync, conflicts, audit, monitor):
+    for module in (health, session, devices, sync, conflicts, audit, monitor, directory):
         app.include_router(module.router)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)

@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     team = sub.add_parser("team", help="manage teams").add_subparsers(dest="action", required=True)
     team_add = team.add_parser("add", help="add a team; prints its id")
     team_add.add_argument("name")
+    team_add.add_argument("--safety-team", action="store_true",
+                          help="a team of the regional safety team: its users are in the "
+                               "directory of every team, to share cases with")
 
     user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
     user_add = user.add_parser("add", help="add a user; prints its id")
@@ -140,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         factory = make_sessionmaker(engine)
         if args.command == "team":
             with transaction(factory) as session:
-                print(add_team(session, args.name).id)
+                print(add_team(session, args.name, safety_team=args.safety_team).id)
         elif args.command == "user":
             password = _read_password(args.password_stdin)
             with transaction(factory) as session:

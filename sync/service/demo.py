@@ -22,6 +22,8 @@ from sync.service.push import PushContext, push
 from sync.service.visibility import Viewer
 
 DEMO_TEAMS = ("Wijkteam Noord", "Wijkteam Zuid")
+# The regional safety team the local teams work in duo with (every directory lists it).
+DEMO_SAFETY_TEAMS = ("Regionaal Veiligheidsteam",)
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ DEMO_USERS = (
     DemoUser("teamleider", "demo-teamleider", "teamlead", "Wijkteam Noord", "Karin Bosch", 0),
     DemoUser("zuid", "demo-zuid-2026", "worker", "Wijkteam Zuid", "Omar Haddou", 3),
     DemoUser("beheer", "demo-beheer-2026", "admin", None, "Beheerder", 0),
+    DemoUser("veilig", "demo-veilig-2026", "worker", "Regionaal Veiligheidsteam",
+             "Vera Smit", 0),
 )
 
 SEED_DEVICE = "00000000-0000-4000-8000-000000000000"
@@ -56,9 +60,9 @@ def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2
     """
     made = False
     with transaction(factory) as session:
-        for name in DEMO_TEAMS:
+        for name in DEMO_TEAMS + DEMO_SAFETY_TEAMS:
             if session.scalar(select(Team).where(Team.name == name)) is None:
-                add_team(session, name)
+                add_team(session, name, safety_team=name in DEMO_SAFETY_TEAMS)
                 made = True
         for u in DEMO_USERS:
             if session.scalar(select(User).where(User.username == u.username)) is None:

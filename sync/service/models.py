@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, DateTime, Double, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    JSON, Boolean, DateTime, Double, ForeignKey, Index, Integer, String, Text, false,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -28,6 +30,9 @@ class Team(Base):
     id: Mapped[str] = mapped_column(String(36), primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    # A team of the regional safety team: its users are in every laptop's directory, so
+    # that a local team can share a case with them (duo work).
+    safety_team: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class User(Base):

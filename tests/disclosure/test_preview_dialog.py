@@ -35,7 +35,7 @@ def view(planted, qtbot):
 def _choose(view, action) -> None:
     """Click the header's button, then the menu's entry (the menu runs its own event loop
     while it is open, so the second click is queued before the first)."""
-    menu = view.header.share_menu
+    menu = view.header.export_menu
 
     def pick() -> None:
         if not menu.isVisible():
@@ -45,7 +45,7 @@ def _choose(view, action) -> None:
                          pos=menu.actionGeometry(action).center())
 
     QTimer.singleShot(0, pick)
-    QTest.mouseClick(view.header.share_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(view.header.export_button, Qt.MouseButton.LeftButton)
 
 
 def test_preview_redact_leave_out_and_save(planted, view, qtbot, tmp_path):

@@ -231,3 +231,21 @@ def test_the_help_offers_no_url_option(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "--db-url-file" in out and "--db URL" not in out
+
+
+def test_team_add_safety_team_lists_its_users_in_every_directory(db_url, capsys, monkeypatch):
+    assert run(capsys, monkeypatch, db_url, "team", "add", "Noord")[0] == 0
+    assert run(capsys, monkeypatch, db_url, "team", "add", "Veiligheidsteam Regio",
+               "--safety-team")[0] == 0
+    for name, team in (("anouk", "Noord"), ("vera", "Veiligheidsteam Regio")):
+        code, _, _ = run(capsys, monkeypatch, db_url, "user", "add", name, "--team", team,
+                         "--role", "worker", "--password-stdin", stdin="geheim-wachtwoord\n")
+        assert code == 0
+    with TestClient(create_app(service_settings(db_url))) as client:
+        token = client.post("/api/v1/session/enrol", json={
+            "username": "anouk", "password": "geheim-wachtwoord", "device_name": "laptop",
+        }).json()["token"]
+        users = client.get("/api/v1/directory",
+                           headers={"Authorization": f"Bearer {token}"}).json()["users"]
+    assert {(u["display_name"], u["safety_team"]) for u in users} == {
+        ("anouk", False), ("vera", True)}

@@ -2,13 +2,13 @@
 of that plan setting its status to `submitted`) without reading the whole case's timeline.
 
 Revision ID: 0014
-Revises: 0010
+Revises: 0011
 """
 
 from alembic import op
 
 revision = "0014"
-down_revision = "0010"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
