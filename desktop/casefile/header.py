@@ -58,11 +58,10 @@ class CaseHeader(QWidget):
         self.inzage_action.triggered.connect(lambda: self.disclosure_requested.emit("inzage"))
         self.consult_action.triggered.connect(
             lambda: self.disclosure_requested.emit("consult"))
+        # The export button is placed by the case file among its other buttons, so the
+        # family's name and the details keep the header's whole width.
         layout = QGridLayout(self)
-        # Beside the details, below the name: the family's name keeps the whole width.
-        layout.addWidget(self.family, 0, 0, 1, 2)
-        layout.addWidget(self.export_button, 1, 1,
-                         Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
+        layout.addWidget(self.family, 0, 0)
         layout.setColumnStretch(0, 1)
         layout.addWidget(self.details, 1, 0)
         layout.addWidget(self.conflicts, 2, 0)

@@ -121,7 +121,11 @@ class CaseFileView(QWidget):
         for index, button in enumerate((self.share_button, self.handover_button)):
             button.setEnabled(False)
             buttons.addWidget(button, 1, index)
-        # Buttons of the window (kitchen-table mode) go in the rows below.
+        # What leaves the laptop (inzage, consult) below them; a button of the window
+        # (kitchen-table mode) beside it.
+        self.header.export_button.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                                QSizePolicy.Policy.Fixed)
+        buttons.addWidget(self.header.export_button, 2, 0)
         self._header_side = buttons
         bar.addLayout(buttons)
         bar.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
@@ -213,7 +217,7 @@ class CaseFileView(QWidget):
     def add_header_button(self, button: QWidget) -> None:
         """A button of the window beside the case's header (kitchen-table mode)."""
         button.setParent(self)
-        self._header_side.addWidget(button, self._header_side.rowCount(), 0, 1, 2)
+        self._header_side.addWidget(button, 2, 1)
 
     def remember_layout(self, settings: Settings) -> None:
         """Keep the dividers between lists and forms where the worker puts them."""
