@@ -121,12 +121,10 @@ class CaseFileView(QWidget):
         for index, button in enumerate((self.share_button, self.handover_button)):
             button.setEnabled(False)
             buttons.addWidget(button, 1, index)
-        # What leaves the laptop (inzage, consult) below them; a button of the window
-        # (kitchen-table mode) beside it.
+        # What leaves the laptop (inzage, consult) below them.
         self.header.export_button.setSizePolicy(QSizePolicy.Policy.Expanding,
                                                 QSizePolicy.Policy.Fixed)
-        buttons.addWidget(self.header.export_button, 2, 0)
-        self._header_side = buttons
+        buttons.addWidget(self.header.export_button, 2, 0, 1, 2)
         bar.addLayout(buttons)
         bar.setAlignment(buttons, Qt.AlignmentFlag.AlignTop)
         self.sharing_dialog: SharingDialog | None = None
@@ -213,11 +211,6 @@ class CaseFileView(QWidget):
         if hasattr(widget, "loaded"):
             widget.loaded.connect(lambda _case_id, w=widget: self._tab_loaded(w))
         return index
-
-    def add_header_button(self, button: QWidget) -> None:
-        """A button of the window beside the case's header (kitchen-table mode)."""
-        button.setParent(self)
-        self._header_side.addWidget(button, 2, 1)
 
     def remember_layout(self, settings: Settings) -> None:
         """Keep the dividers between lists and forms where the worker puts them."""

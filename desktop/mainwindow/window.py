@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QStackedWidget,
     QToolBar,
     QWidget,
@@ -114,7 +113,9 @@ class MainWindow(QMainWindow):
         self.toolbar.setMovable(False)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         a = self.actions
-        for action in (a.new_case, a.sync_now, a.conflicts, a.settings, a.lock):
+        # Kitchen-table mode on the toolbar, where it is always in sight without taking
+        # room from the open case's header.
+        for action in (a.new_case, a.sync_now, a.conflicts, a.kitchen, a.settings, a.lock):
             self.toolbar.addAction(action)
         self.addToolBar(self.toolbar)
         menu = self.menuBar().addMenu(self.tr("&Keukentafel"))
@@ -194,7 +195,6 @@ class MainWindow(QMainWindow):
             self.first_run.forget_secrets()
             self.unlock_page.reset()
             self.workspace = Workspace(self.session, self.settings)
-            self.workspace.header_buttons.append(self._kitchen_button())
             self.workspace.map_conflict_chosen.connect(self.resolve_record)
             self.stack.addWidget(self.workspace)
             self.stack.setCurrentWidget(self.workspace)
@@ -269,14 +269,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.unlock_page)
 
     # -- kitchen-table mode -------------------------------------------------------------
-
-    def _kitchen_button(self) -> QPushButton:
-        button = QPushButton(self.tr("Kitchen-table mode (F11)"))
-        button.setObjectName("kitchenButton")
-        button.setAccessibleName(self.tr("Kitchen-table mode"))
-        button.setToolTip(self.actions.kitchen.toolTip())
-        button.clicked.connect(self.actions.kitchen.trigger)
-        return button
 
     @Slot()
     def enter_kitchen(self) -> None:

@@ -44,7 +44,6 @@ class Workspace(QSplitter):
         self._case_file: CaseFileView | None = None
         # Put beside the open case's header when the case file is built (the window's
         # kitchen-table button).
-        self.header_buttons: list[QWidget] = []
         # Imported here, at the first unlock: the unlock page should not wait for them.
         from desktop.caselist.view import CaseListView
         from desktop.safetyplan.queue import ReviewQueueView
@@ -101,8 +100,6 @@ class Workspace(QSplitter):
         self._network_map.conflict_chosen.connect(self.map_conflict_chosen)
         self._plan_tab = PlanTab(view.controller, view)
         self.add_tab(self._plan_tab, self.tr("&Safety plan"))
-        for button in self.header_buttons:
-            view.add_header_button(button)
         if self.settings is not None:
             view.remember_layout(self.settings)
         sizes = self.sizes()

@@ -2660,14 +2660,6 @@ Huishouden: %4</translation>
         <translation>Sleutel in een bestand</translation>
     </message>
     <message>
-        <source>Kitchen-table mode (F11)</source>
-        <translation>Keukentafelstand (F11)</translation>
-    </message>
-    <message>
-        <source>Kitchen-table mode</source>
-        <translation>Keukentafelstand</translation>
-    </message>
-    <message>
         <source>Open a case first: kitchen-table mode shows the open case.</source>
         <translation>Open eerst een dossier: de keukentafelstand laat het open dossier zien.</translation>
     </message>
