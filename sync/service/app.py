@@ -103,6 +103,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     app.state.settings = settings
     app.state.engine = engine
     app.state.factory = make_sessionmaker(engine)
+    app.state.read_engine = read_engine
     app.state.read_factory = make_sessionmaker(read_engine)
     app.state.throttle = LoginThrottle(
         window_s=settings.login_window_s, lock_s=settings.login_lock_s,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -87,6 +87,15 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back when it raises."""
     with factory() as session, session.begin():
         yield session
+
+
+@contextmanager
+def read_connection(engine: Engine) -> Iterator[Connection]:
+    """One read-only transaction on a plain connection, without an ORM session: for the
+    reads every request makes (the token check, the no-change pull), where setting up and
+    committing a Session cost more than the queries."""
+    with engine.connect() as connection, connection.begin():
+        yield connection
 
 
 def alembic_config(engine: Engine) -> Config:
