@@ -23,6 +23,7 @@ from sync.schema import (
     SchemaError,
     check_id,
     check_json_text,
+    check_required,
     field_spec,
     is_uuid,
     kind_spec,
@@ -89,20 +90,27 @@ class PushContext:
     retention_days: int
 
 
-def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]) -> list[Result]:
+def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
+         read_factory: sessionmaker[Session] | None = None) -> list[Result]:
     """Apply `changes` in order, in one transaction, each change on its own.
 
     Every check of a change runs before its first write, so a refused change leaves
     nothing behind and the rest of the batch goes on. Should the commit itself fail,
     nothing of the batch is kept and the laptop sends it again (the change ids make that
     safe).
+
+    What needs no data of the service (the schema checks, the text merges against what the
+    records held a moment ago) is done before the lock, in a read-only transaction of
+    `read_factory` when given: on SQLite a write transaction would take the database's
+    write lock twice per push, and under the lock every pusher waits (issue 15).
     """
     if not changes:
         return []
-    merges = PreparedMerges.prepare(factory, changes)  # before the lock (premerge.py)
+    merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
+    checked = {id(change): _prevalidate(change) for change in changes}
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes, merges)
+        batch = _Batch(session, ctx, changes, merges, checked)
         results = [batch.apply(change) for change in changes]
         batch.finish()
         return results
@@ -116,10 +124,12 @@ class _Batch:
     """The state of one push: revs, the records it touches, log entries, results so far."""
 
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
-                 merges: PreparedMerges | None = None) -> None:
+                 merges: PreparedMerges | None = None,
+                 checked: dict[int, dict[str, Any] | Rejected] | None = None) -> None:
         self.session = session
         self.ctx = ctx
         self.merges = merges or PreparedMerges()
+        self.checked = checked or {}  # id(change) -> its fields checked, or why refused
         self.events: list[AccessEvent] = []
         self.done: dict[str, Result] = {}
         # The stored results, written in one statement at the end: nothing in the push reads
@@ -341,7 +351,9 @@ def _check_required(kind: str, fields: dict[str, Any]) -> None:
         raise Rejected("missing_field", f"a {kind} needs: {', '.join(missing)}")
 
 
-def _validate(change: Change, creating: bool) -> dict[str, Any]:
+def _prevalidate(change: Change) -> dict[str, Any] | Rejected:
+    """The schema checks of a change, which need no data of the service: run before the
+    lock, their outcome raised or used at the same point of `_apply` as before."""
     try:
         kind_spec(change.kind)
         for name in change.base:
@@ -350,9 +362,23 @@ def _validate(change: Change, creating: bool) -> dict[str, Any]:
         check_json_text(change.base, "base")
         if change.delete:
             return {}
-        return validate_fields(change.kind, change.set, creating=creating)
+        return validate_fields(change.kind, change.set)
     except SchemaError as exc:
-        raise Rejected(exc.code, exc.message) from None
+        return Rejected(exc.code, exc.message)
+
+
+def _validate(batch: _Batch, change: Change, creating: bool) -> dict[str, Any]:
+    checked = batch.checked.get(id(change))
+    if checked is None:
+        checked = _prevalidate(change)
+    if isinstance(checked, Rejected):
+        raise Rejected(checked.code, checked.message)
+    if creating and not change.delete:
+        try:
+            check_required(change.kind, checked)
+        except SchemaError as exc:
+            raise Rejected(exc.code, exc.message) from None
+    return checked
 
 
 def _apply(batch: _Batch, change: Change) -> Result:
@@ -364,7 +390,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
     row = batch.records.get(change.record_id)
     if row is not None and (row.kind != change.kind or row.case_id != change.case_id):
         raise Rejected("record_mismatch", "the record exists with another kind or case")
-    incoming = _validate(change, creating=row is None)
+    incoming = _validate(batch, change, creating=row is None)
     _authorise(batch, change, row, incoming)
     outcome: MergeOutcome | None = None
     if row is not None:

@@ -21,6 +21,7 @@ from sync.service.deps import (
     CurrentSettings,
     CurrentViewer,
     Factory,
+    ReadFactory,
     viewer_for_token,
 )
 from sync.service.pull import PullContext, pull, quiet_pull
@@ -32,11 +33,12 @@ router = APIRouter(prefix=API_PREFIX + "/sync", tags=["sync"])
 
 @router.post("/push", response_model=PushResponse, responses={**AUTH_ERRORS, **CLIENT_ERRORS})
 def push_changes(
-    body: PushRequest, viewer: CurrentViewer, factory: Factory, settings: CurrentSettings
+    body: PushRequest, viewer: CurrentViewer, factory: Factory, read_factory: ReadFactory,
+    settings: CurrentSettings,
 ) -> Response:
     """Apply each change on its own, in order; one Result per change."""
     ctx = PushContext(viewer=viewer, retention_days=settings.retention_days)
-    return _json(PushResponse(results=push(factory, ctx, body.changes)))
+    return _json(PushResponse(results=push(factory, ctx, body.changes, read_factory)))
 
 
 @router.get("/pull", response_model=PullResponse, responses={**AUTH_ERRORS, **CLIENT_ERRORS})
