@@ -25,6 +25,11 @@ from sync.service.settings import Settings
 
 log = logging.getLogger("keukentafel.service")
 
+# Starlette's default is 9. A first-sync page of 5,000 records (4.5 MB of JSON) took 129 ms
+# of CPU at 9 and 46 ms at 5, for 0.58 against 0.61 MB on the wire: level 9 cost the service
+# (and the waiting laptop) far more than the 5 % it saves (issue 15).
+GZIP_LEVEL = 5
+
 
 class _TooLarge(Exception):
     pass
@@ -112,7 +117,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     errors.install(app)
     for module in (health, session, devices, sync, conflicts, audit):
         app.include_router(module.router)
-    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
     app.add_middleware(FaultBarrier)  # outermost of ours: it sees every fault beneath
     return app
