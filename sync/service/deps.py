@@ -41,10 +41,14 @@ async def get_throttle(request: Request) -> LoginThrottle:
     return request.app.state.throttle
 
 
-async def client_address(request: Request) -> str | None:
+def address_of(request: Request) -> str | None:
     peer = request.client.host if request.client else None
     return forwarded_client(peer, request.headers.getlist("x-forwarded-for"),
                             request.app.state.settings.trusted_proxies)
+
+
+async def client_address(request: Request) -> str | None:
+    return address_of(request)
 
 
 Factory = Annotated[sessionmaker[Session], Depends(get_factory)]
@@ -55,14 +59,20 @@ Throttle = Annotated[LoginThrottle, Depends(get_throttle)]
 Address = Annotated[str | None, Depends(client_address)]
 
 
-async def bearer_token(
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> str:
+# The bearer credentials as sent; `token_of` says whether there are any.
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def token_of(credentials: HTTPAuthorizationCredentials | None) -> str:
     """The request's device token, not yet checked (a 401 when there is none)."""
     if credentials is None or not credentials.credentials:
         raise ApiError(401, "unauthorized", "a bearer token is needed",
                        headers={"WWW-Authenticate": "Bearer"})
     return credentials.credentials
+
+
+async def bearer_token(credentials: Credentials) -> str:
+    return token_of(credentials)
 
 
 BearerToken = Annotated[str, Depends(bearer_token)]
