@@ -11,11 +11,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
-from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import MAX_PUSH_BYTES, PROTOCOL_VERSION
 from sync.service import errors
+from sync.service.compression import LazyGZipMiddleware
 from sync.service.db import make_engines, make_sessionmaker, migrate
 from sync.service.errors import error_response
 from sync.service.faults import FaultBarrier
@@ -117,7 +117,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     errors.install(app)
     for module in (health, session, devices, sync, conflicts, audit):
         app.include_router(module.router)
-    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
+    app.add_middleware(LazyGZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
     app.add_middleware(FaultBarrier)  # outermost of ours: it sees every fault beneath
     return app
