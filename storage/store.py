@@ -415,6 +415,11 @@ class CaseStore:
         with self._read() as conn:
             return case_list.list_cases(conn, search, status, order)
 
+    def matching_case_ids(self, search: str) -> set[str]:
+        """The ids of the cases `list_cases(search=search)` lists."""
+        with self._read() as conn:
+            return case_list.matching_ids(conn, search)
+
     def history(self, case_id: str) -> list[HistoryEntry]:
         with self._read() as conn:
             return timeline.entries(conn, case_id)
