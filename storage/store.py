@@ -451,6 +451,11 @@ class CaseStore:
             return monitor_figures.cases_behind(conn, teams, figure, key,
                                                 today or dt.date.today())
 
+    def matching_case_ids(self, search: str) -> set[str]:
+        """The ids of the cases `list_cases(search=search)` lists."""
+        with self._read() as conn:
+            return case_list.matching_ids(conn, search)
+
     def history(self, case_id: str) -> list[HistoryEntry]:
         with self._read() as conn:
             return timeline.entries(conn, case_id)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+SQLITE_BUSY_S = 60
+# Per SQLite engine that writes: its writers of this process take turns here first.
+_WRITER_TURNS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
 
 
 def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> Engine:
@@ -25,12 +31,14 @@ def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> En
     if parsed.get_backend_name() == "sqlite":
         engine = create_engine(
             url,
-            connect_args={"check_same_thread": False, "timeout": 60},
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_S},
             hide_parameters=True,
             pool_size=pool_size,
             max_overflow=pool_size * 2,
         )
         _sqlite_locking(engine, "BEGIN" if read_only else "BEGIN IMMEDIATE")
+        if not read_only:
+            _WRITER_TURNS[engine] = threading.RLock()
         return engine
     # Pre-ping costs a round trip per checkout, but without it a connection that died (a
     # PostgreSQL restart) answers the request that meets it with a 500: no measurable gain
@@ -84,9 +92,34 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 
 @contextmanager
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
-    """One transaction: committed when the block ends, rolled back when it raises."""
-    with factory() as session, session.begin():
-        yield session
+    """One transaction: committed when the block ends, rolled back when it raises.
+
+    On SQLite the writers of one process first take turns on a lock of their own: SQLite's
+    busy handler lets waiting writers poll, sleeping up to 100 ms between tries, so with many
+    threads waiting one could lose the race again and again - under load (wrk, 200
+    connections) some pushes waited past the client's 2 s time-out while others went
+    through. One poller per process leaves the order to the lock (issue 15)."""
+    turn = _WRITER_TURNS.get(factory.kw.get("bind"))  # type: ignore[arg-type]
+    if turn is None:
+        with factory() as session, session.begin():
+            yield session
+        return
+    if not turn.acquire(timeout=SQLITE_BUSY_S):
+        raise TimeoutError("the database stayed busy with other writes")
+    try:
+        with factory() as session, session.begin():
+            yield session
+    finally:
+        turn.release()
+
+
+@contextmanager
+def read_connection(engine: Engine) -> Iterator[Connection]:
+    """One read-only transaction on a plain connection, without an ORM session: for the
+    reads every request makes (the token check, the no-change pull), where setting up and
+    committing a Session cost more than the queries."""
+    with engine.connect() as connection, connection.begin():
+        yield connection
 
 
 def alembic_config(engine: Engine) -> Config:

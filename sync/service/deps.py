@@ -6,14 +6,13 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import select
+from sqlalchemy import Connection, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import DEVICE_REVOKED
 from sync.service.client_address import client_address as forwarded_client
-from sync.service.db import transaction
+from sync.service.db import read_connection
 from sync.service.errors import ApiError
-from sync.service.models import Device, Membership, User
 from sync.service.ratelimit import LoginThrottle
 from sync.service.security import token_hash
 from sync.service.settings import Settings
@@ -42,10 +41,14 @@ async def get_throttle(request: Request) -> LoginThrottle:
     return request.app.state.throttle
 
 
-async def client_address(request: Request) -> str | None:
+def address_of(request: Request) -> str | None:
     peer = request.client.host if request.client else None
     return forwarded_client(peer, request.headers.getlist("x-forwarded-for"),
                             request.app.state.settings.trusted_proxies)
+
+
+async def client_address(request: Request) -> str | None:
+    return address_of(request)
 
 
 Factory = Annotated[sessionmaker[Session], Depends(get_factory)]
@@ -56,34 +59,53 @@ Throttle = Annotated[LoginThrottle, Depends(get_throttle)]
 Address = Annotated[str | None, Depends(client_address)]
 
 
-def current_viewer(
-    factory: ReadFactory,
-    address: Address,
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> Viewer:
+# The bearer credentials as sent; `token_of` says whether there are any.
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def token_of(credentials: HTTPAuthorizationCredentials | None) -> str:
+    """The request's device token, not yet checked (a 401 when there is none)."""
     if credentials is None or not credentials.credentials:
         raise ApiError(401, "unauthorized", "a bearer token is needed",
                        headers={"WWW-Authenticate": "Bearer"})
-    digest = token_hash(credentials.credentials)
-    with transaction(factory) as session:
-        # One query on every request: device, user and (one row per team) memberships.
-        found = session.execute(
-            select(Device, User, Membership.team_id)
-            .join(User, User.id == Device.user_id)
-            .outerjoin(Membership, Membership.user_id == User.id)
-            .where(Device.token_hash == digest)
-        ).all()
-        if not found:
-            raise ApiError(401, "invalid_token", "the token is not valid",
-                           headers={"WWW-Authenticate": "Bearer"})
-        device, user, _ = found[0]
-        if device.revoked_at is not None:
-            raise ApiError(401, DEVICE_REVOKED, "this device was revoked")
-        return Viewer(
-            user_id=user.id, username=user.username, display_name=user.display_name,
-            role=user.role, team_ids=frozenset(t for _, _, t in found if t is not None),
-            device_id=device.id, address=address,
-        )
+    return credentials.credentials
+
+
+async def bearer_token(credentials: Credentials) -> str:
+    return token_of(credentials)
+
+
+BearerToken = Annotated[str, Depends(bearer_token)]
+
+# One query on every request: device, user and (one row per team) memberships. Plain SQL
+# on a connection: building the ORM statement and its objects cost more than running it.
+_VIEWER_SQL = text(
+    "SELECT d.id, d.revoked_at, u.id, u.username, u.display_name, u.role, m.team_id "
+    "FROM devices d JOIN users u ON u.id = d.user_id "
+    "LEFT OUTER JOIN memberships m ON m.user_id = u.id WHERE d.token_hash = :digest"
+)
+
+
+def viewer_for_token(connection: Connection, token: str, address: str | None) -> Viewer:
+    """The viewer behind `token`, read on `connection`. ApiError 401 for an unknown token
+    and for a revoked device."""
+    found = connection.execute(_VIEWER_SQL, {"digest": token_hash(token)}).all()
+    if not found:
+        raise ApiError(401, "invalid_token", "the token is not valid",
+                       headers={"WWW-Authenticate": "Bearer"})
+    device_id, revoked_at, user_id, username, display_name, role, _ = found[0]
+    if revoked_at is not None:
+        raise ApiError(401, DEVICE_REVOKED, "this device was revoked")
+    return Viewer(
+        user_id=user_id, username=username, display_name=display_name, role=role,
+        team_ids=frozenset(row[6] for row in found if row[6] is not None),
+        device_id=device_id, address=address,
+    )
+
+
+def current_viewer(request: Request, address: Address, token: BearerToken) -> Viewer:
+    with read_connection(request.app.state.read_engine) as connection:
+        return viewer_for_token(connection, token, address)
 
 
 CurrentViewer = Annotated[Viewer, Depends(current_viewer)]

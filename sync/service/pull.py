@@ -26,7 +26,7 @@ import functools
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import TextClause, bindparam, select, text, update
+from sqlalchemy import Connection, TextClause, bindparam, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import PullResponse
@@ -69,20 +69,28 @@ class PullContext:
     retention_days: int
 
 
+def quiet_pull(connection: Connection, ctx: PullContext, cursor: str | None
+               ) -> PullResponse | None:
+    """The answer to the usual sync, when there is nothing to send and nothing to note,
+    from one query on the connection the token was checked on; None when `pull` must run."""
+    since = decode_cursor(cursor)
+    if not connection.execute(*_nothing_new(ctx, since)).scalar():
+        return None
+    return PullResponse(records=[], conflicts=[], revoked_case_ids=[],
+                        cursor=encode_cursor(since), more=False)
+
+
 def pull(
     factory: sessionmaker[Session], read_factory: sessionmaker[Session], ctx: PullContext,
     cursor: str | None, limit: int,
 ) -> PullResponse:
     """Read the page in a read-only transaction, then, only when there is something to
     note (cases given or taken away, data delivered), write that in a short second one.
-    A sync with nothing new therefore writes nothing and waits for no writer."""
+    A sync with nothing new (see `quiet_pull`) therefore writes nothing and waits for no
+    writer."""
     since = decode_cursor(cursor)
     viewer = ctx.viewer
     with transaction(read_factory) as session:
-        if session.execute(*_nothing_new(ctx, since)).scalar():
-            # The usual sync: one query said there is nothing to send and nothing to note.
-            return PullResponse(records=[], conflicts=[], revoked_case_ids=[],
-                                cursor=encode_cursor(since), more=False)
         page = _read_page(session, ctx, since, limit)
         response = PullResponse(
             records=[to_record(r) for r in page.records],

@@ -23,6 +23,7 @@ from sync.schema import (
     SchemaError,
     check_id,
     check_json_text,
+    check_required,
     field_spec,
     is_uuid,
     kind_spec,
@@ -51,6 +52,11 @@ from sync.service.records import (
     utcnow,
 )
 from sync.service.visibility import Viewer, may_see
+
+# The tables, not the ORM classes, for the batch's bulk INSERTs: the ORM's bulk path costs
+# more per row than the insert itself, and nothing needs these rows as objects.
+_RECORDS = RecordRow.__table__
+_APPLIED = AppliedChange.__table__
 
 # Fields that move a case out of someone's view: never covered by the held-case rule.
 VISIBILITY_FIELDS = frozenset({"team_id", "contact_worker_id", "shared_with", "status",
@@ -89,20 +95,27 @@ class PushContext:
     retention_days: int
 
 
-def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]) -> list[Result]:
+def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
+         read_factory: sessionmaker[Session] | None = None) -> list[Result]:
     """Apply `changes` in order, in one transaction, each change on its own.
 
     Every check of a change runs before its first write, so a refused change leaves
     nothing behind and the rest of the batch goes on. Should the commit itself fail,
     nothing of the batch is kept and the laptop sends it again (the change ids make that
     safe).
+
+    What needs no data of the service (the schema checks, the text merges against what the
+    records held a moment ago) is done before the lock, in a read-only transaction of
+    `read_factory` when given: on SQLite a write transaction would take the database's
+    write lock twice per push, and under the lock every pusher waits (issue 15).
     """
     if not changes:
         return []
-    merges = PreparedMerges.prepare(factory, changes)  # before the lock (premerge.py)
+    merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
+    checked = {id(change): _prevalidate(change) for change in changes}
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes, merges)
+        batch = _Batch(session, ctx, changes, merges, checked)
         results = [batch.apply(change) for change in changes]
         batch.finish()
         return results
@@ -116,17 +129,18 @@ class _Batch:
     """The state of one push: revs, the records it touches, log entries, results so far."""
 
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
-                 merges: PreparedMerges | None = None) -> None:
+                 merges: PreparedMerges | None = None,
+                 checked: dict[int, dict[str, Any] | Rejected] | None = None) -> None:
         self.session = session
         self.ctx = ctx
         self.merges = merges or PreparedMerges()
+        self.checked = checked or {}  # id(change) -> its fields checked, or why refused
         self.events: list[AccessEvent] = []
         self.done: dict[str, Result] = {}
         # The stored results, written in one statement at the end: nothing in the push reads
         # them back (an id sent twice in one push is answered from `done`).
         self.applied: list[dict[str, Any]] = []
         self._sees: dict[str, bool] = {}
-        self._access: dict[str, CaseAccess | None] = {}
         self._held: set[str] = set()
         self._to_hold: dict[str, int] = {}
         self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
@@ -146,6 +160,12 @@ class _Batch:
         self.records: dict[str, RecordRow | NewRecord] = {
             r.id: r for r in session.scalars(select(RecordRow).where(RecordRow.id.in_(record_ids)))
         }
+        # Every case of the batch in one query (None: not on the service yet), rather than
+        # a lookup per case: a laptop's thousand new cases are a thousand cases.
+        case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
+        found = {a.case_id: a for a in session.scalars(
+            select(CaseAccess).where(CaseAccess.case_id.in_(case_ids)))}
+        self._access: dict[str, CaseAccess | None] = {c: found.get(c) for c in case_ids}
 
     def next_rev(self) -> int:
         self.rev += 1
@@ -157,20 +177,20 @@ class _Batch:
         if not self.new:
             return
         ids = list(self.new)
-        self.session.execute(insert(RecordRow), [vars(r) for r in self.new.values()])
+        self.session.execute(insert(_RECORDS), [vars(r) for r in self.new.values()])
         self.new = {}
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
 
     def finish(self) -> None:
         if self.new:
-            self.session.execute(insert(RecordRow), [vars(r) for r in self.new.values()])
+            self.session.execute(insert(_RECORDS), [vars(r) for r in self.new.values()])
             self.new = {}
         if self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
         self.write_holds()
         if self.applied:
-            self.session.execute(insert(AppliedChange), self.applied)
+            self.session.execute(insert(_APPLIED), self.applied)
         access_log.append(self.session, self.events)
 
     def access(self, case_id: str) -> CaseAccess | None:
@@ -341,7 +361,9 @@ def _check_required(kind: str, fields: dict[str, Any]) -> None:
         raise Rejected("missing_field", f"a {kind} needs: {', '.join(missing)}")
 
 
-def _validate(change: Change, creating: bool) -> dict[str, Any]:
+def _prevalidate(change: Change) -> dict[str, Any] | Rejected:
+    """The schema checks of a change, which need no data of the service: run before the
+    lock, their outcome raised or used at the same point of `_apply` as before."""
     try:
         kind_spec(change.kind)
         for name in change.base:
@@ -350,9 +372,23 @@ def _validate(change: Change, creating: bool) -> dict[str, Any]:
         check_json_text(change.base, "base")
         if change.delete:
             return {}
-        return validate_fields(change.kind, change.set, creating=creating)
+        return validate_fields(change.kind, change.set)
     except SchemaError as exc:
-        raise Rejected(exc.code, exc.message) from None
+        return Rejected(exc.code, exc.message)
+
+
+def _validate(batch: _Batch, change: Change, creating: bool) -> dict[str, Any]:
+    checked = batch.checked.get(id(change))
+    if checked is None:
+        checked = _prevalidate(change)
+    if isinstance(checked, Rejected):
+        raise Rejected(checked.code, checked.message)
+    if creating and not change.delete:
+        try:
+            check_required(change.kind, checked)
+        except SchemaError as exc:
+            raise Rejected(exc.code, exc.message) from None
+    return checked
 
 
 def _apply(batch: _Batch, change: Change) -> Result:
@@ -364,7 +400,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
     row = batch.records.get(change.record_id)
     if row is not None and (row.kind != change.kind or row.case_id != change.case_id):
         raise Rejected("record_mismatch", "the record exists with another kind or case")
-    incoming = _validate(change, creating=row is None)
+    incoming = _validate(batch, change, creating=row is None)
     _authorise(batch, change, row, incoming)
     outcome: MergeOutcome | None = None
     if row is not None:

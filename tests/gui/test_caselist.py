@@ -81,6 +81,31 @@ def test_a_search_is_logged_without_what_was_searched(view, store, qtbot):
     assert "Sanne" not in repr(searches()[0])
 
 
+def test_a_search_picks_from_the_list_read_until_a_write_comes(view, store, session, qtbot,
+                                                               monkeypatch):
+    """A search asks the store only for the ids it finds (the rows' marks and dates were
+    read already); after a write the next search reads the list again (issue 15)."""
+    reads: list[str | None] = []
+    real = store.list_cases
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        reads.append(kwargs.get("search"))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(store, "list_cases", counted)
+    assert search_and_wait(view, "bakker") == 1
+    assert search_and_wait(view, "daan VIS") == 1
+    assert titles(view) == ["Familie El Amrani"]
+    assert reads == []
+    case_id = view.ids["Familie Jansen"]
+    with qtbot.waitSignal(view.loaded, timeout=3000):
+        session.change(lambda s: s.update_record(case_id, {"title": "Familie Bakker-Jansen"}),
+                       kinds=["case"], case_ids=[case_id])
+    assert search_and_wait(view, "bakker") == 2
+    assert sorted(titles(view)) == ["Familie Bakker", "Familie Bakker-Jansen"]
+    assert reads and all(search is None for search in reads)
+
+
 def test_typing_in_the_search_field_filters_after_a_pause(view, qtbot):
     with qtbot.waitSignal(view.loaded, timeout=3000):
         qtbot.keyClicks(view.search, "Ruben")

@@ -169,7 +169,7 @@ def test_client_mistakes_get_4xx_with_the_error_shape(world):
         assert set(response.json()["error"]) == {"code", "message"}
 
 
-def test_responses_are_gzipped_when_the_client_accepts_it(world):
+def test_responses_are_gzipped_when_the_client_accepts_it(world, monkeypatch):
     worker = world.device("anouk")
     case = worker.new_case(world.team("Noord"), summary="regel\n" * 500)
     assert case
@@ -177,6 +177,26 @@ def test_responses_are_gzipped_when_the_client_accepts_it(world):
         **worker.headers, "Accept-Encoding": "gzip"})
     assert response.headers["content-encoding"] == "gzip"
     assert response.json()["records"]  # httpx decodes it
+    with world.client.stream("GET", "/api/v1/sync/pull", headers={
+            **worker.headers, "Accept-Encoding": "gzip"}) as streamed:
+        body = b"".join(streamed.iter_raw())
+    # The gzip header's XFL byte: 2 when compressed at level 9, which cost a first sync's
+    # pages more CPU than its few percent of bytes were worth (app.GZIP_LEVEL).
+    assert body[:2] == b"\x1f\x8b" and body[8] != 2
+    made: list[int] = []
+    real = gzip.GzipFile
+
+    def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gzip, "GzipFile", counted)
+    quiet = world.client.get("/api/v1/sync/pull", params={"cursor": response.json()["cursor"]},
+                             headers={**worker.headers, "Accept-Encoding": "gzip"})
+    monkeypatch.undo()
+    # Too small to compress: answered plain, and no compressor made for it (0.2 ms each).
+    assert quiet.status_code == 200 and "content-encoding" not in quiet.headers
+    assert made == []
     raw = world.client.get("/api/v1/sync/pull", headers={**worker.headers,
                            "Accept-Encoding": "identity"})
     assert "content-encoding" not in raw.headers

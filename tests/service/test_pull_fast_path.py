@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, event, select
 
 from sync.service.db import transaction
 from sync.service.models import CaseShare, Membership, RevCounter
@@ -133,3 +133,39 @@ def test_the_fast_path_agrees_with_the_full_pull_on_shares_leads_and_admins(worl
     for device, role, teams in cast:
         if device is not bram:
             assert _quiet(world, device, role, teams), role
+
+
+def test_a_no_change_pull_is_one_connection_two_reads_and_no_write(world):
+    """The usual sync checks the token and answers "nothing new" on one pooled connection
+    with two statements: no ORM session, no second checkout, nothing written (issue 15)."""
+    anouk = world.device("anouk")
+    anouk.new_case(world.team("Noord"))
+    anouk.sync()
+    checkouts: list[object] = []
+    statements: list[str] = []
+    state = world.app.state
+    # On PostgreSQL the reads run on the writes' engine and pool (db.make_engines).
+    engines = [state.engine] + ([state.read_engine]
+                                if state.read_engine.pool is not state.engine.pool else [])
+
+    def on_checkout(*_args):  # type: ignore[no-untyped-def]
+        checkouts.append(1)
+
+    def on_execute(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        if statement.strip().upper() not in ("BEGIN", "BEGIN IMMEDIATE"):
+            statements.append(statement)
+
+    for engine in engines:
+        event.listen(engine.pool, "checkout", on_checkout)
+        event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        page = anouk.sync()
+    finally:
+        for engine in engines:
+            event.remove(engine.pool, "checkout", on_checkout)
+            event.remove(engine, "before_cursor_execute", on_execute)
+    assert page["records"] == [] and page["revoked_case_ids"] == []
+    assert len(checkouts) == 1
+    assert len(statements) == 2, statements
+    assert not any(s.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
+                   for s in statements)

@@ -24,6 +24,9 @@ def test_search_matches_family_and_person_names_in_any_case(store):
     assert store.list_cases(search="karel") == []  # deleted people are not found
     assert store.list_cases(search="%") == []  # a literal, not a wildcard
     assert [c.id for c in store.list_cases(status="intake")] == [ozturk]
+    # The case list's search asks for the ids alone: the same cases (issue 15).
+    for word in ("jANSEN", "öztürk", "ÉMILE", "karel", "%", "familie", "e"):
+        assert store.matching_case_ids(word) == {c.id for c in store.list_cases(search=word)}
 
 
 def test_rows_carry_next_review_and_counts(store):
