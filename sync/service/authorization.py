@@ -10,8 +10,9 @@ they see (docs/protocol.md, "Who may move, share, hand over or close a case"):
   and `status` into or out of `closed`) are changed, and a case record is deleted, only by
   the case's contact worker and the team leads of its team; a move also needs a
   destination team the mover belongs to, and the team lead of that team may make it too;
-- only a team lead of the case's team sets a plan to approved or returned, decides on a
-  plan (a `plan_version`), and reads the case's access log;
+- only a team lead of the case's team sets a plan to approved or returned and decides on
+  a plan (a `plan_version`);
+- the case's contact worker and the team leads of its team read the case's access log;
 - a decision is refused (`plan_changed`) when the plan or one of its items changed after
   what the team lead saw (`based_on_rev`);
 - nobody updates or deletes a record of an immutable kind (`immutable`);
@@ -190,14 +191,23 @@ def check_resolution(
 
 
 def check_log_reader(viewer: Viewer, access: CaseAccess | None) -> None:
-    """Only a team lead of the case's team reads its access log. Raise Denied (code
-    `forbidden`, or `case_not_found` for a lead asking about an unknown case)."""
-    if viewer.role != "teamlead":
-        raise Denied("forbidden", "only a team lead of the case's team reads its log")
+    """The case's contact worker (who prepares the inzage with the family) and the team
+    leads of its team read its access log; a colleague it is only shared with does not: who
+    read a family's file is the responsible worker's and the lead's to know. Raise Denied
+    (code `forbidden`, or `case_not_found` for a lead asking about an unknown case; anyone
+    else is not told whether the case exists)."""
     if access is None:
-        raise Denied("case_not_found", "no such case")
-    if not viewer.leads(access.team_id):
-        raise Denied("forbidden", "only a team lead of the case's team reads its log")
+        if viewer.role == "teamlead":
+            raise Denied("case_not_found", "no such case")
+        raise Denied("forbidden", _LOG_READERS)
+    if viewer.role == "admin":
+        raise Denied("forbidden", _LOG_READERS)
+    if viewer.user_id == access.contact_worker_id or viewer.leads(access.team_id):
+        return
+    raise Denied("forbidden", _LOG_READERS)
+
+
+_LOG_READERS = "only the case's contact worker and a team lead of its team read its log"
 
 
 def audit_cases(

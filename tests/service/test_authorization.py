@@ -81,17 +81,39 @@ def test_resolve_only_within_the_view(cast):
     assert statuses == ["applied", "rejected", "rejected"]
 
 
-def test_only_a_lead_of_the_cases_team_reads_its_access_log(cast):
+# The contact worker prepares the inzage with the family; a colleague it is only shared with
+# sees the case but not who else read it.
+LOG_READERS = {"owner", "lead"}
+
+
+def test_the_contact_worker_and_a_lead_of_the_cases_team_read_its_access_log(cast):
     world, people, case, _, _ = cast
     for who in ORDER:
         response = world.client.get("/api/v1/audit", params={"case_id": case["id"]},
                                     headers=people[who].headers)
-        if who == "lead":
+        if who in LOG_READERS:
             assert response.status_code == 200, who
             assert response.json()["entries"], who
         else:
             assert response.status_code == 403, who
             assert response.json()["error"]["code"] == "forbidden", who
+
+
+def test_a_worker_asking_for_an_unknown_cases_log_learns_nothing(cast):
+    world, people, _, _, _ = cast
+    response = world.client.get("/api/v1/audit", params={"case_id": new_id()},
+                                headers=people["owner"].headers)
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "forbidden"
+
+
+def test_reading_the_log_as_contact_worker_is_logged(cast):
+    world, people, case, _, _ = cast
+    owner = people["owner"]
+    world.client.get("/api/v1/audit", params={"case_id": case["id"]}, headers=owner.headers)
+    entries = world.client.get("/api/v1/audit", params={"case_id": case["id"]},
+                               headers=people["lead"].headers).json()["entries"]
+    assert any(e["action"] == "audit.read" and e["user_id"] == owner.user_id for e in entries)
 
 
 def test_only_a_team_lead_approves_or_returns_a_plan(cast):
