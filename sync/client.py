@@ -32,6 +32,7 @@ from sync.protocol import (
     DEFAULT_PULL_LIMIT,
     DEVICE_REVOKED,
     AuditEntry,
+    AuditLog,
     AuditUpload,
     AuditUploadResult,
     Change,
@@ -150,6 +151,12 @@ class SyncClient:
             "POST", "/audit", AuditUploadResult, json=body.model_dump(mode="json")
         )
         return answer.accepted
+
+    def read_audit(self, case_id: str) -> list[AuditEntry]:
+        """The case's access log as the service holds it: its own entries and those the
+        laptops handed in. Only for the case's contact worker and its team's leads
+        (RequestRejected 403 otherwise)."""
+        return self._call("GET", "/audit", AuditLog, params={"case_id": case_id}).entries
 
     def directory(self) -> list[Colleague]:
         return self._call("GET", "/directory", Directory).users

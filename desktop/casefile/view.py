@@ -37,7 +37,7 @@ from desktop.casefile.tasks import TasksTab
 from desktop.casefile.timeline import TimelineTab
 from desktop.casefile.visits import VisitsTab
 from desktop.disclosure.dialog import DisclosureDialog
-from desktop.disclosure.gather import CaseContent, gather
+from desktop.disclosure.gather import CaseContent, gather, gather_for_inzage
 from desktop.operations import ChangeNotice, StoreSession
 from desktop.settings import Settings
 from storage.handover import hand_over
@@ -167,8 +167,8 @@ class CaseFileView(QWidget):
         self._ensure_loaded(self.tabs.currentWidget())
 
     def open_disclosure(self, what: str) -> None:
-        """The inzage or anonymous consult of the open case: read it off the UI thread, then
-        show the preview."""
+        """The inzage or anonymous consult of the open case: read it (and for the inzage the
+        service's log) off the UI thread, then show the preview."""
         case_id = self.case_id
         if case_id is None:
             return
@@ -181,7 +181,10 @@ class CaseFileView(QWidget):
             self.disclosure.finished.connect(lambda _r: self._close_disclosure())
             self.disclosure.open()
 
-        self.session.query(lambda store: gather(store, case_id), while_alive(self, show))
+        # The inzage also holds the service's log of the case: fetched here, off the UI
+        # thread, with one short attempt (offline the inzage says its log is incomplete).
+        read = gather_for_inzage if what == "inzage" else gather
+        self.session.query(lambda store: read(store, case_id), while_alive(self, show))
 
     def _close_disclosure(self) -> None:
         dialog, self.disclosure = self.disclosure, None

@@ -115,6 +115,9 @@ def html_of(built: Built, with_map: bool) -> str:
             parts.append(f"<p><b>{_text(words.about_others(data['for_person']))}</b></p>")
         for heading, paragraph in words.inzage_intro():
             parts.append(f"<h3>{_text(heading)}</h3><p>{_text(paragraph)}</p>")
+        if data.get("log_note"):
+            parts.append(f"<h3>{_text(words.section_title('access_log'))}</h3>"
+                         f"<p>{_text(data['log_note'])}</p>")
     else:
         parts.append(f"<h1>{_text(words.consult_title())}</h1>")
         parts.append(f"<p>{_text(words.consult_intro())}</p>")
@@ -145,7 +148,8 @@ def html_of(built: Built, with_map: bool) -> str:
             [_date(e["at"]), words.event_label(e["event"]),
              e.get("about") and (kind_label(e["about"]) if e["about"] in SECTIONS
                                  else e["about"]),
-             e["user"], e["on_behalf_of"], e.get("detail")] for e in data["access_log"]]))
+             e["user"], e["on_behalf_of"], e.get("detail"), e.get("recorded")]
+            for e in data["access_log"]]))
     parts.append("</div>")
     return "".join(parts)
 

@@ -1,11 +1,14 @@
 """Everything the laptop holds about one case, read in one go: the records of every kind,
-the timeline and the access log. No Qt."""
+the timeline and the access log; for the inzage also the case's log as the service holds
+it. No Qt."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from desktop.disclosure.service_log import ClientFactory, ServiceLog, fetch
 from storage.errors import StoreError
 from storage.timeline import HistoryEntry
 from sync.protocol import AuditEntry, Record
@@ -20,6 +23,8 @@ class CaseContent:
     access_log: list[AuditEntry]
     user: dict[str, Any] | None  # the worker of this laptop, to name them in the log
     removed_people: list[Record]  # deleted people: their names are still scrubbed
+    device_id: str | None = None  # this laptop's, to tell its entries from other laptops'
+    service_log: ServiceLog = ServiceLog()
 
     def of(self, kind: str) -> list[Record]:
         return self.records.get(kind, [])
@@ -37,5 +42,16 @@ def gather(store: Any, case_id: str) -> CaseContent:
     removed = [p for p in store.list_records(kind="person", case_id=case_id,
                                              include_deleted=True) if p.deleted]
     user = store.get_setting("user")
+    device = store.get_setting("device_id")
     return CaseContent(case, records, store.history(case_id), store.access_log(case_id),
-                       user if isinstance(user, dict) else None, removed)
+                       user if isinstance(user, dict) else None, removed,
+                       str(device) if device else None)
+
+
+def gather_for_inzage(store: Any, case_id: str,
+                      client_factory: ClientFactory | None = None) -> CaseContent:
+    """`gather`, and the service's log of the case when the laptop is enrolled. Blocks on
+    the network for a few seconds at most: never call it on the UI thread."""
+    content = gather(store, case_id)
+    return dataclasses.replace(content,
+                               service_log=fetch(store, case_id, client_factory))

@@ -10,6 +10,7 @@ result, so no field can be forgotten.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from desktop.disclosure.common import (
@@ -26,12 +27,14 @@ from desktop.disclosure.gather import CaseContent
 from desktop.disclosure.labels import ENGLISH, ExportWords
 from desktop.disclosure.records import export_fields, map_people
 from desktop.disclosure.scrub import Scrubber, family_name, name_terms
+from desktop.disclosure.service_log import merged
 from storage.errors import StoreError
 from sync.protocol import Record
 
 CASE_IDS = ("team_id", "contact_worker_id", "shared_with")
 # What stays of someone else in a one-person inzage: how they relate to the family.
 OTHER_PERSON_KEEPS = ("role", "circle")
+_ID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")
 
 
 def build_inzage(
@@ -83,14 +86,31 @@ def build_inzage(
          else words.service}
         for e in content.timeline if e.record_id not in hidden
     ]
+    service_log = content.service_log
+    data["log_complete"] = service_log.complete
+    data["log_reason"] = service_log.reason
+    data["log_note"] = words.log_note(service_log.reason)
     data["access_log"] = [
-        {"at": e.at, "event": e.action, "case": content.case.id,
-         "about": names.get(e.record_id or "") or kinds.get(e.record_id or ""),
-         "detail": e.detail, "user": who(e.user_id, content.user, words),
-         "on_behalf_of": words.team, "device": e.device_id}
-        for e in content.access_log if (e.record_id or "") not in hidden
+        {"at": line.entry.at, "event": line.action, "case": content.case.id,
+         "about": names.get(line.entry.record_id or "")
+         or kinds.get(line.entry.record_id or ""),
+         "detail": _detail(line.entry.detail, words),
+         "user": who(line.entry.user_id, content.user, words),
+         "on_behalf_of": words.team, "device": line.entry.device_id,
+         "recorded": words.recorded(line.recorded)}
+        for line in merged(content.access_log, service_log, content.device_id)
+        if (line.entry.record_id or "") not in hidden
     ]
     return Built("inzage", scrubber.deep(data), entries)  # type: ignore[arg-type]
+
+
+def _detail(detail: str | None, words: ExportWords) -> str | None:
+    """A detail that is only record ids (the service's `pull.records`) says how many: the
+    ids mean nothing to a family, and in a one-person inzage some are other people's."""
+    tokens = (detail or "").split()
+    if tokens and all(_ID.fullmatch(t) for t in tokens):
+        return words.records.replace("%1", str(len(tokens)))
+    return detail
 
 
 def _names(content: CaseContent, subject: Record | None,

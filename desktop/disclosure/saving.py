@@ -19,7 +19,7 @@ from desktop.disclosure.common import NO_REDACTIONS, Built, Redactions
 from desktop.disclosure.consult import build_consult
 from desktop.disclosure.dates import DateShift, random_shift
 from desktop.disclosure.document import document_of, to_json, write_pdf
-from desktop.disclosure.gather import CaseContent, gather
+from desktop.disclosure.gather import CaseContent, gather, gather_for_inzage
 from desktop.disclosure.inzage import build_inzage
 from storage.errors import StoreError
 
@@ -68,8 +68,9 @@ def log_export(store: Any, case_id: str, what: str, fmt: str, one_person: bool) 
 
 def export_case(store: Any, what: str, case_id: str, person_id: str | None, fmt: str,
                 path: Path) -> None:
-    """The command line's export: read, build, write and log in one go."""
-    content = gather(store, case_id)
+    """The command line's export: read (the inzage with the service's log when the store
+    is enrolled and the service answers), build, write and log in one go."""
+    content = gather_for_inzage(store, case_id) if what == "inzage" else gather(store, case_id)
     built = build(content, what, person_id)
     try:
         write(built, fmt, path, content=content)

@@ -25,6 +25,21 @@ def export_words() -> ExportWords:
         team=translate("Disclosure", "the local team"),
         this_laptop=translate("Disclosure", "this laptop"),
         service=translate("Disclosure", "the service"),
+        another_laptop=translate("Disclosure", "another laptop"),
+        records=translate("Disclosure", "%1 records"),
+        log_whole=translate("Disclosure", "This log holds what was recorded on this laptop, "
+                                          "on other laptops and by the service."),
+        log_not_enrolled=translate(
+            "Disclosure", "This log holds only what was recorded on this laptop: the laptop "
+                          "is not connected to the service."),
+        log_offline=translate(
+            "Disclosure", "This log holds only what was recorded on this laptop: the service "
+                          "could not be reached. What happened on other laptops is missing."),
+        log_refused=translate(
+            "Disclosure", "This log holds only what was recorded on this laptop: the service "
+                          "did not give its part. What happened on other laptops is missing."),
+        log_not_asked=translate("Disclosure",
+                                "This log holds only what was recorded on this laptop."),
     )
 
 
@@ -106,7 +121,8 @@ def section_title(name: str) -> str:
 def log_columns() -> list[str]:
     return [translate("Disclosure", "When"), translate("Disclosure", "What"),
             translate("Disclosure", "About"), translate("Disclosure", "Who"),
-            translate("Disclosure", "On behalf of"), translate("Disclosure", "Details")]
+            translate("Disclosure", "On behalf of"), translate("Disclosure", "Details"),
+            translate("Disclosure", "Recorded on")]
 
 
 def timeline_columns() -> list[str]:
@@ -130,6 +146,17 @@ def event_label(action: str) -> str:
         "update": translate("Disclosure", "changed"),
         "delete": translate("Disclosure", "removed"),
         "conflict": translate("Disclosure", "conflict"),
+        # The service's own entries (docs/protocol.md, the access log).
+        "pull.records": translate("Disclosure", "sent to a laptop"),
+        "pull.conflict": translate("Disclosure", "conflict sent to a laptop"),
+        "pull.revoke": translate("Disclosure", "taken off a laptop"),
+        "push.applied": translate("Disclosure", "changed"),
+        "push.merged": translate("Disclosure", "changed"),
+        "push.conflict": translate("Disclosure", "conflict"),
+        "push.rejected": translate("Disclosure", "change refused"),
+        "push.duplicate": translate("Disclosure", "sent again"),
+        "resolve.rejected": translate("Disclosure", "decision refused"),
+        "audit.read": translate("Disclosure", "log read"),
     }
     return events.get(action, action)
 

@@ -1220,6 +1220,34 @@ Huishouden: %4</translation>
         <translation>de dienst</translation>
     </message>
     <message>
+        <source>another laptop</source>
+        <translation>een andere laptop</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 gegevens</translation>
+    </message>
+    <message>
+        <source>This log holds what was recorded on this laptop, on other laptops and by the service.</source>
+        <translation>In dit overzicht staat wat op deze laptop, op andere laptops en door de dienst is vastgelegd.</translation>
+    </message>
+    <message>
+        <source>This log holds only what was recorded on this laptop: the laptop is not connected to the service.</source>
+        <translation>In dit overzicht staat alleen wat op deze laptop is vastgelegd. De laptop is niet gekoppeld aan de dienst.</translation>
+    </message>
+    <message>
+        <source>This log holds only what was recorded on this laptop: the service could not be reached. What happened on other laptops is missing.</source>
+        <translation>In dit overzicht staat alleen wat op deze laptop is vastgelegd. De dienst was niet bereikbaar. Wat op andere laptops gebeurde, ontbreekt.</translation>
+    </message>
+    <message>
+        <source>This log holds only what was recorded on this laptop: the service did not give its part. What happened on other laptops is missing.</source>
+        <translation>In dit overzicht staat alleen wat op deze laptop is vastgelegd. De dienst gaf zijn deel niet. Wat op andere laptops gebeurde, ontbreekt.</translation>
+    </message>
+    <message>
+        <source>This log holds only what was recorded on this laptop.</source>
+        <translation>In dit overzicht staat alleen wat op deze laptop is vastgelegd.</translation>
+    </message>
+    <message>
         <source>Inzage for %1</source>
         <translation>Inzage voor %1</translation>
     </message>
@@ -1332,6 +1360,10 @@ Huishouden: %4</translation>
         <translation>Details</translation>
     </message>
     <message>
+        <source>Recorded on</source>
+        <translation>Vastgelegd op</translation>
+    </message>
+    <message>
         <source>Fields</source>
         <translation>Velden</translation>
     </message>
@@ -1382,6 +1414,34 @@ Huishouden: %4</translation>
     <message>
         <source>conflict</source>
         <translation>conflict</translation>
+    </message>
+    <message>
+        <source>sent to a laptop</source>
+        <translation>naar een laptop gestuurd</translation>
+    </message>
+    <message>
+        <source>conflict sent to a laptop</source>
+        <translation>conflict naar een laptop gestuurd</translation>
+    </message>
+    <message>
+        <source>taken off a laptop</source>
+        <translation>van een laptop gehaald</translation>
+    </message>
+    <message>
+        <source>change refused</source>
+        <translation>wijziging geweigerd</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>opnieuw gestuurd</translation>
+    </message>
+    <message>
+        <source>decision refused</source>
+        <translation>keuze geweigerd</translation>
+    </message>
+    <message>
+        <source>log read</source>
+        <translation>overzicht bekeken</translation>
     </message>
     <message>
         <source>yes</source>

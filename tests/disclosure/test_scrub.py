@@ -16,7 +16,8 @@ from desktop.disclosure.scrub import MONTHS, PARTICLES, Scrubber, fold, name_ter
 from tests.depth import property_settings
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ("scrub", "dates", "gather", "common", "labels", "records", "inzage", "consult")
+PURE = ("scrub", "dates", "gather", "common", "labels", "records", "inzage", "consult",
+        "service_log")
 FILLER = ("de", "het", "kwam", "thuis", "boos", "en", "bij", "op", "was", "zei", "dat", "school")
 
 letters = st.text("abcdefghijklmnoprstuvwyzëé", min_size=3, max_size=9)

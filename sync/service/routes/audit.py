@@ -79,7 +79,8 @@ def upload(
 @router.get(
     "/audit", response_model=AuditLog,
     responses={**AUTH_ERRORS, **CLIENT_ERRORS,
-               403: {"model": ErrorBody, "description": "not the contact worker nor a team lead of the case's team"},
+               403: {"model": ErrorBody,
+                     "description": "not the contact worker nor a team lead of the case"},
                404: {"model": ErrorBody, "description": "no such case"}},
 )
 def read(
