@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 
 from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.disclosure.words import export_words
 from desktop.operations import StoreSession
 from tests.disclosure.conftest import leaks
 
@@ -94,3 +95,33 @@ def test_preview_redact_leave_out_and_save(planted, view, qtbot, tmp_path):
     assert details[-1] == "consult_pdf"
     assert sorted(p.name for p in chosen.iterdir()) == ["voor het consult.pdf"]
     assert QApplication.activeModalWidget() is None
+
+
+def test_an_inzage_on_a_laptop_without_the_service_says_its_log_is_this_laptops_only(
+        planted, view, qtbot, tmp_path):
+    _choose(view, view.header.inzage_action)
+    qtbot.waitUntil(lambda: view.disclosure is not None and view.disclosure.isVisible())
+    dialog = view.disclosure
+    note = export_words().log_not_enrolled
+    # On the first page, before the records: the family reads it before the log itself.
+    text = dialog.preview.toPlainText()
+    assert 0 <= text.index(" ".join(note.split())) < text.index("Gezin Verhoeven")
+    assert dialog.built.data["log_complete"] is False
+    assert dialog.built.data["log_reason"] == "not_enrolled"
+    assert {e["recorded"] for e in dialog.built.data["access_log"]} == {
+        export_words().this_laptop}
+
+    # The worker can save it all the same.
+    QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible())
+    files = dialog.file_dialog
+    files.setDirectory(str(tmp_path))
+    name = files.findChild(QLineEdit, "fileNameEdit")
+    name.clear()
+    QTest.keyClicks(name, "inzage")
+    QTest.mouseClick(files.findChild(QDialogButtonBox).button(
+        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.disclosure is None, timeout=10_000)
+    saved = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "inzage.pdf")
+                              .pages).split())
+    assert " ".join(note.split()) in saved

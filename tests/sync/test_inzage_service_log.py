@@ -49,9 +49,10 @@ def test_the_inzage_holds_other_laptops_reads_once_and_says_when_it_cannot(
         monkeypatch, capsys, own_service, service_db, tmp_path):
     worker = service_db.add_user()
     lead = service_db.add_user(worker.team_name, role="teamlead")
+    sharer = service_db.add_user(worker.team_name)
     a = Laptop(tmp_path / "a", "laptop A").enrol(own_service.url, worker)
     b = Laptop(tmp_path / "b", "laptop B").enrol(own_service.url, lead)
-    case_id = a.new_case(worker, title="Gezin Testbeeld")
+    case_id = a.new_case(worker, title="Gezin Testbeeld", shared_with=[sharer.user_id])
     mother = a.store.create_record("person", {"name": "Ria Testbeeld", "role": "moeder",
                                               "phone": "0612345678"}, case_id=case_id)
     child = a.store.create_record("person", {"name": "Joep Testbeeld", "role": "zoon"},
@@ -88,6 +89,13 @@ def test_the_inzage_holds_other_laptops_reads_once_and_says_when_it_cannot(
     assert "Joep" not in text
     assert [e["about"] for e in hers["access_log"] if e["device"] == b.device_id
             and e["event"] == "read"] == ["[zoon]"]
+
+    # A colleague the case is only shared with sees the case but not the service's log.
+    c = Laptop(tmp_path / "c", "laptop C").enrol(own_service.url, sharer)
+    c.sync()
+    theirs = export_inzage(monkeypatch, capsys, c, case_id, tmp_path)
+    assert theirs["log_complete"] is False and theirs["log_reason"] == "refused"
+    assert theirs["log_note"] == words.log_refused
 
     own_service.stop()
     offline = export_inzage(monkeypatch, capsys, a, case_id, tmp_path)
