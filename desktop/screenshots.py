@@ -277,18 +277,19 @@ def _kitchen_table(window: QWidget, folder: Path) -> list[Path]:
     return [path]
 
 
-def _inzage_page(store: object, case_id: str, folder: Path) -> Path:
-    """Page 1 of the case's inzage PDF. No PDF renderer is installed here, so the page is
-    drawn from the very document the PDF is printed from, at A4 with the PDF's margins."""
+def _disclosure_page(store: object, case_id: str, folder: Path, what: str) -> Path:
+    """Page 1 of the case's inzage or anonymous consult PDF (`what`). No PDF renderer is
+    installed here, so the page is drawn from the very document the PDF is printed from, at
+    A4 with the PDF's margins."""
     from PySide6.QtCore import QRectF, QSizeF
     from PySide6.QtGui import QColor, QImage, QPainter
 
     from desktop.disclosure.document import document_of
-    from desktop.disclosure.gather import gather
+    from desktop.disclosure.gather import gather, gather_for_inzage
     from desktop.disclosure.saving import build
 
-    content = gather(store, case_id)
-    document = document_of(build(content, "inzage"), content)
+    content = (gather_for_inzage if what == "inzage" else gather)(store, case_id)
+    document = document_of(build(content, what), content)
     dpi, scale = 96, 1.5
     mm = dpi / 25.4
     page = QSizeF(210 * mm, 297 * mm)
@@ -303,7 +304,7 @@ def _inzage_page(store: object, case_id: str, folder: Path) -> Path:
     document.drawContents(painter, QRectF(0, 0, document.pageSize().width(),
                                           document.pageSize().height()))
     painter.end()
-    path = folder / "inzage-pdf.png"
+    path = folder / f"{what}-pdf.png"
     image.save(str(path))
     print(f"  {path}")
     return path
@@ -388,7 +389,8 @@ def render(folder: Path) -> list[Path]:
 
             saved.extend(_plan_comparison(store, workspace.plan_tab, folder))
             saved.extend(_family_plan_pages(store, case, folder))
-            saved.append(_inzage_page(store, case, folder))
+            saved.append(_disclosure_page(store, case, folder, "inzage"))
+            saved.append(_disclosure_page(store, case, folder, "consult"))
             saved.append(_consult_preview(workspace, folder))
 
             tabs.setCurrentWidget(workspace.plan_tab)

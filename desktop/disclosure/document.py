@@ -128,7 +128,10 @@ def html_of(built: Built, with_map: bool) -> str:
         parts.append(f"<p>{_text(field_label('contact_worker_id', 'case'))}: "
                      f"{_text(data['case']['contact_worker'])}</p>")
     if with_map:
-        parts.append(f"<h2>{_text(words.section_title('map'))}</h2>"
+        # The map fills a page of its own: its heading starts that page rather than being
+        # left alone at the foot of the one before.
+        parts.append(f"<h2 style='page-break-before: always'>"
+                     f"{_text(words.section_title('map'))}</h2>"
                      f"<p><img src='{MAP_URL}' width='{MAP_WIDTH_PX}'></p>")
     for kind in SECTIONS:
         rows = data.get(kind) or []
