@@ -77,6 +77,8 @@ def test_the_inzage_holds_other_laptops_reads_once_and_says_when_it_cannot(
     assert from_b[0]["about"] == "Joep Testbeeld"
     own_reads = [e for e in log if e["device"] == a.device_id and e["event"] == "read"]
     assert len(own_reads) == 1 and own_reads[0]["recorded"] == words.this_laptop
+    # What the service answered lives in the export only, not in A's store.
+    assert b.device_id not in {e.device_id for e in a.store.access_log()}
     # The service's own entries: the pull that delivered the case to B, and more.
     served = [e for e in log if e["recorded"] == words.service]
     assert any(e["event"] == "pull.records" and e["device"] == b.device_id for e in served)
