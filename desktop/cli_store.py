@@ -157,12 +157,18 @@ def _export_map(args: argparse.Namespace, secrets: Secrets) -> int:
     return 0
 
 
-def _export_family_plan(args: argparse.Namespace, secrets: Secrets) -> int:
-    """The plan for the family, or the children's version alone, to --out only."""
+def _check_document_args(args: argparse.Namespace) -> None:
+    """A document about a case (plan, children, inzage, consult) is PDF or JSON, of one
+    case, into the file the worker names: refused before the store is opened."""
     if args.format not in ("pdf", "json"):
         raise StoreError(f"--what {args.what} needs --format pdf or json")
     if args.case_id is None or args.out is None:
         raise StoreError(f"--what {args.what} needs --case and --out")
+
+
+def _export_family_plan(args: argparse.Namespace, secrets: Secrets) -> int:
+    """The plan for the family, or the children's version alone, to --out only."""
+    _check_document_args(args)
     if args.initials:
         raise StoreError("--initials belongs to --what map")
     from desktop.familyplan import export as family_export
@@ -180,10 +186,7 @@ def _export_family_plan(args: argparse.Namespace, secrets: Secrets) -> int:
 
 def _export_disclosure(args: argparse.Namespace, secrets: Secrets) -> int:
     """The inzage (`access`) or the anonymous consult, as PDF or JSON, to --out."""
-    if args.format not in ("pdf", "json"):
-        raise StoreError(f"--what {args.what} needs --format pdf or json")
-    if args.case_id is None or args.out is None:
-        raise StoreError(f"--what {args.what} needs --case and --out")
+    _check_document_args(args)
     if args.what == "consult" and args.person_id is not None:
         raise StoreError("an anonymous consult is of the whole case; leave out --person")
     from desktop.disclosure import saving  # loads Qt, offscreen
