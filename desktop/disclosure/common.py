@@ -3,7 +3,7 @@ and the one-line summary of a record for the list of things to leave out. No Qt.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,11 +68,15 @@ def summary(fields: dict[str, Any], clean: Callable[[str], str]) -> str:
     return ""
 
 
-def who(user_id: str | None, user: dict[str, Any] | None, words: ExportWords) -> str:
-    """The worker named by this laptop; a colleague by a short part of their id (the laptop
-    knows colleagues by id only), so the family can still ask who it was."""
+def who(user_id: str | None, user: dict[str, Any] | None, words: ExportWords,
+        colleagues: Mapping[str, str] | None = None) -> str:
+    """The worker of this laptop or a colleague of the team directory by name; anyone the
+    laptop does not know by a short part of their id, so the family can still ask who it
+    was."""
     if user_id and user and user_id == user.get("id"):
         return str(user.get("display_name") or user.get("username") or user_id)
+    if user_id and colleagues and colleagues.get(user_id):
+        return colleagues[user_id]
     if user_id:
         return f"{words.colleague} ({user_id[:8]})"
     return words.this_laptop

@@ -5,7 +5,8 @@ it. No Qt."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from desktop.disclosure.service_log import ClientFactory, ServiceLog, fetch
@@ -25,6 +26,8 @@ class CaseContent:
     removed_people: list[Record]  # deleted people: their names are still scrubbed
     device_id: str | None = None  # this laptop's, to tell its entries from other laptops'
     service_log: ServiceLog = ServiceLog()
+    # The team directory (user id -> display name): a family may know who read their file.
+    colleagues: Mapping[str, str] = field(default_factory=dict)
 
     def of(self, kind: str) -> list[Record]:
         return self.records.get(kind, [])
@@ -45,7 +48,8 @@ def gather(store: Any, case_id: str) -> CaseContent:
     device = store.get_setting("device_id")
     return CaseContent(case, records, store.history(case_id), store.access_log(case_id),
                        user if isinstance(user, dict) else None, removed,
-                       str(device) if device else None)
+                       str(device) if device else None,
+                       colleagues={c.id: c.display_name for c in store.colleagues()})
 
 
 def gather_for_inzage(store: Any, case_id: str,

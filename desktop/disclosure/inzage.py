@@ -59,7 +59,7 @@ def build_inzage(
                          drop=CASE_IDS)
     worker = content.case.fields.get("contact_worker_id")
     if worker:
-        case["contact_worker"] = who(worker, content.user, words)
+        case["contact_worker"] = who(worker, content.user, words, content.colleagues)
     data: dict[str, Any] = {
         "export": "inzage",
         "made_at": made_at or dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
@@ -82,7 +82,7 @@ def build_inzage(
     data["timeline"] = [
         {"at": e.at, "action": e.action, "kind": e.kind,
          "about": names.get(e.record_id), "fields": sorted(e.changes),
-         "by": who(e.by, content.user, words) if e.by or e.source == "local"
+         "by": who(e.by, content.user, words, content.colleagues) if e.by or e.source == "local"
          else words.service}
         for e in content.timeline if e.record_id not in hidden
     ]
@@ -95,7 +95,7 @@ def build_inzage(
          "about": names.get(line.entry.record_id or "")
          or kinds.get(line.entry.record_id or ""),
          "detail": _detail(line.entry.detail, words),
-         "user": who(line.entry.user_id, content.user, words),
+         "user": who(line.entry.user_id, content.user, words, content.colleagues),
          "on_behalf_of": words.team, "device": line.entry.device_id,
          "recorded": words.recorded(line.recorded)}
         for line in merged(content.access_log, service_log, content.device_id)

@@ -82,3 +82,31 @@ def test_left_out_records_are_not_in_it(planted):
                          redactions=Redactions(left_out=frozenset({visit})))
     assert built.data["visit"] == []
     assert visit not in {e.record_id for e in built.entries}
+
+
+def test_the_log_names_a_colleague_the_team_directory_knows(planted):
+    """Who read the family's file is named when the laptop knows them from the directory;
+    someone it does not know keeps a short id the family can ask about."""
+    from dataclasses import replace
+
+    from sync.protocol import Colleague
+
+    colleague = "7d1e2c3b-0000-4000-8000-00000000c011"
+    store = planted.store
+    store.set_colleagues([Colleague(id=colleague, display_name="Karin Bosch", role="teamlead",
+                                    team_ids=[USER["team_ids"][0]])])
+    try:
+        content = gather(store, planted.case_id)
+    finally:
+        store.set_colleagues([])
+    assert content.colleagues == {colleague: "Karin Bosch"}
+    own = content.access_log[0]
+    read = own.model_copy(update={"id": "7d1e2c3b-0000-4000-8000-00000000e001",
+                                  "user_id": colleague})
+    stranger = own.model_copy(update={"id": "7d1e2c3b-0000-4000-8000-00000000e002",
+                                      "user_id": "9f9f9f9f-0000-4000-8000-000000000001"})
+    log = build_inzage(replace(content, access_log=[*content.access_log, read, stranger]))
+    users = [e["user"] for e in log.data["access_log"]]
+    assert "Karin Bosch" in users
+    assert any(u.startswith("a colleague (9f9f9f9f") or u.startswith("een collega (9f9f9f9f")
+               for u in users)
