@@ -72,7 +72,9 @@ def test_the_inzage_holds_other_laptops_reads_once_and_says_when_it_cannot(
     from_b = [e for e in log if e["device"] == b.device_id and e["event"] == "read"]
     assert len(from_b) == 1
     assert from_b[0]["at"] == b_read.at
-    assert from_b[0]["user"] == f"{words.colleague} ({lead.user_id[:8]})"
+    # Laptop A knows the team lead from the team directory it synced: by name.
+    directory = {c.id: c.display_name for c in a.store.colleagues()}
+    assert from_b[0]["user"] == directory[lead.user_id]
     assert from_b[0]["recorded"] == words.another_laptop
     assert from_b[0]["about"] == "Joep Testbeeld"
     own_reads = [e for e in log if e["device"] == a.device_id and e["event"] == "read"]
