@@ -280,30 +280,16 @@ def _kitchen_table(window: QWidget, folder: Path) -> list[Path]:
 def _disclosure_page(store: object, case_id: str, folder: Path, what: str) -> Path:
     """Page 1 of the case's inzage or anonymous consult PDF (`what`). No PDF renderer is
     installed here, so the page is drawn from the very document the PDF is printed from, at
-    A4 with the PDF's margins."""
-    from PySide6.QtCore import QRectF, QSizeF
-    from PySide6.QtGui import QColor, QImage, QPainter
-
-    from desktop.disclosure.document import document_of
+    A4 with the PDF's margins, as the plan for the family's pages are."""
+    from desktop.disclosure.document import PDF_MARGIN_MM, document_of
     from desktop.disclosure.gather import gather, gather_for_inzage
     from desktop.disclosure.saving import build
+    from desktop.familyplan.paper import page_images
 
     content = (gather_for_inzage if what == "inzage" else gather)(store, case_id)
     document = document_of(build(content, what), content)
-    dpi, scale = 96, 1.5
-    mm = dpi / 25.4
-    page = QSizeF(210 * mm, 297 * mm)
-    margin = 15 * mm
-    document.setPageSize(QSizeF(page.width() - 2 * margin, page.height() - 2 * margin))
-    image = QImage(round(page.width() * scale), round(page.height() * scale),
-                   QImage.Format.Format_ARGB32)
-    image.fill(QColor("#ffffff"))
-    painter = QPainter(image)
-    painter.scale(scale, scale)
-    painter.translate(margin, margin)
-    document.drawContents(painter, QRectF(0, 0, document.pageSize().width(),
-                                          document.pageSize().height()))
-    painter.end()
+    image = page_images(document, lambda _page, _pages: "", dpi=144,
+                        margin_mm=PDF_MARGIN_MM)[0]
     path = folder / f"{what}-pdf.png"
     image.save(str(path))
     print(f"  {path}")

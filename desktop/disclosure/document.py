@@ -183,11 +183,15 @@ def document_of(built: Built, content: CaseContent | None = None) -> QTextDocume
     return document
 
 
+PDF_MARGIN_MM = 15
+
+
 def write_pdf(document: QTextDocument, device: QIODevice, title: str) -> None:
     """Print `document` as A4 to `device` (the QSaveFile of the place the worker chose)."""
     writer = QPdfWriter(device)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+    writer.setPageMargins(QMarginsF(PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM),
+                          QPageLayout.Unit.Millimeter)
     writer.setTitle(title)
     writer.setCreator("Keukentafel")
     document.print_(writer)

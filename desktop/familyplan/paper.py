@@ -100,10 +100,11 @@ def _blank(width: int, height: int, dpi: int) -> QImage:
     return image
 
 
-def page_images(document: QTextDocument, footer: Footer, dpi: int = 100) -> list[QImage]:
-    """Every A4 page as a white image at `dpi`, laid out as on paper."""
+def page_images(document: QTextDocument, footer: Footer, dpi: int = 100,
+                margin_mm: float = MARGIN_MM) -> list[QImage]:
+    """Every A4 page as a white image at `dpi`, laid out as on paper with `margin_mm`."""
     size = QPageSize(QPageSize.PageSizeId.A4).sizePixels(dpi)
-    margin = round(MARGIN_MM / 25.4 * dpi)
+    margin = round(margin_mm / 25.4 * dpi)
     probe = _blank(size.width(), size.height(), dpi)
     pages = _Pages(document, probe, size.width() - 2 * margin, size.height() - 2 * margin,
                    footer)
