@@ -233,3 +233,13 @@ class ColleagueRow(Base):
     role: Mapped[str] = mapped_column(String(20))
     team_ids: Mapped[list[str]] = mapped_column(JSON)
     safety_team: Mapped[bool] = mapped_column(Boolean)
+
+
+class TeamNameRow(Base):
+    """One team of the team directory, by name, as the last sync that named teams had it."""
+
+    __tablename__ = "team_name"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    safety_team: Mapped[bool] = mapped_column(Boolean)

@@ -64,6 +64,7 @@ from sync.protocol import (
     PullResponse,
     Record,
     Result,
+    TeamName,
 )
 from sync.schema import KINDS, SchemaError, kind_spec, validate_fields
 
@@ -589,6 +590,14 @@ class CaseStore:
     def colleagues(self) -> list[Colleague]:
         with self._read() as conn:
             return colleagues.listed(conn)
+
+    def set_teams(self, teams: Iterable[TeamName]) -> None:
+        with self._write() as conn:
+            colleagues.replace_teams(conn, teams)
+
+    def teams(self) -> list[TeamName]:
+        with self._read() as conn:
+            return colleagues.listed_teams(conn)
 
     # -- settings, access log, status ------------------------------------------------
 

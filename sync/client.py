@@ -36,7 +36,6 @@ from sync.protocol import (
     AuditUpload,
     AuditUploadResult,
     Change,
-    Colleague,
     Directory,
     EnrolRequest,
     EnrolResponse,
@@ -158,8 +157,10 @@ class SyncClient:
         (RequestRejected 403 otherwise)."""
         return self._call("GET", "/audit", AuditLog, params={"case_id": case_id}).entries
 
-    def directory(self) -> list[Colleague]:
-        return self._call("GET", "/directory", Directory).users
+    def directory(self) -> Directory:
+        """The users, and the teams by name (`teams` None from a service that does not name
+        them: it ignores the query it does not know)."""
+        return self._call("GET", "/directory", Directory, params={"teams": "true"})
 
     def revoke(self, device_id: str) -> None:
         self._call("DELETE", f"/devices/{device_id}", None)

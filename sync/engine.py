@@ -337,15 +337,22 @@ class SyncEngine:
         service from before the directory answers 404: the laptop keeps the list it has and
         the sync goes on."""
         try:
-            users = self.client.directory()
+            answer = self.client.directory()
         except RequestRejected as exc:
             log.warning("the service gave no directory (%s)", exc.code)
             return False
-        by_id = sorted(users, key=lambda u: u.id)
-        if by_id == sorted(self.store.colleagues(), key=lambda u: u.id):
-            return False  # a read, not a write: a sync with nothing to do stays quick
-        self.store.set_colleagues(users)
-        return True
+        changed = False
+        # Compared first, a read and not a write: a sync with nothing to do stays quick.
+        if sorted(answer.users, key=lambda u: u.id) != sorted(self.store.colleagues(),
+                                                              key=lambda u: u.id):
+            self.store.set_colleagues(answer.users)
+            changed = True
+        # None: a service that does not name teams; the laptop keeps the names it has.
+        if answer.teams is not None and sorted(answer.teams, key=lambda t: t.id) != sorted(
+                self.store.teams(), key=lambda t: t.id):
+            self.store.set_teams(answer.teams)
+            changed = True
+        return changed
 
     # -- helpers ------------------------------------------------------------------------
 

@@ -103,8 +103,20 @@ class Colleague(_Model):
     safety_team: bool = False
 
 
+class TeamName(_Model):
+    """One team of the directory: what a team id stands for."""
+
+    id: str
+    name: str
+    safety_team: bool = False
+
+
 class Directory(_Model):
     users: list[Colleague]
+    # Only when asked for (`?teams=true`): a laptop of before the team names parses this
+    # answer with unknown keys forbidden, so the plain answer stays as it was. None: the
+    # service did not say (an older service), not "no teams".
+    teams: list[TeamName] | None = None
 
 
 class EnrolResponse(_Model):

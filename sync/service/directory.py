@@ -5,6 +5,10 @@ service (the regional safety team works in duo with all local teams), and the co
 workers and sharers of the cases the caller may see (so that a professional a case is shared
 with knows its contact worker by name), each with only the teams the caller may know of: no
 password, device, username or case.
+
+With the users come, when asked, the names of the teams the caller may know of: their own
+teams, the safety-team teams, and the team of every case they may see (the case carries its
+team id already; its name is all they learn). A team they have no relation to stays unnamed.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from collections import defaultdict
 from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
-from sync.protocol import Colleague
+from sync.protocol import Colleague, TeamName
 from sync.service.models import CaseAccess, CaseShare, Membership, Team, User
 from sync.service.visibility import Viewer, visible_cases
 
@@ -46,3 +50,16 @@ def directory(session: Session, viewer: Viewer, retention_days: int) -> list[Col
                   team_ids=sorted(teams[user_id]), safety_team=bool(teams[user_id] & safety))
         for user_id, (name, role) in people.items()
     ]
+
+
+def teams(session: Session, viewer: Viewer, retention_days: int) -> list[TeamName]:
+    seen = visible_cases(viewer, retention_days).scalar_subquery()
+    of_cases = select(CaseAccess.team_id).where(CaseAccess.case_id.in_(seen))
+    rows = session.execute(
+        select(Team.id, Team.name, Team.safety_team)
+        .where(or_(Team.id.in_(sorted(viewer.team_ids)), Team.safety_team.is_(True),
+                   Team.id.in_(of_cases)))
+        .order_by(Team.name, Team.id)
+    ).all()
+    return [TeamName(id=team_id, name=name, safety_team=bool(safety))
+            for team_id, name, safety in rows]

@@ -57,3 +57,38 @@ def test_the_directory_needs_a_token(world):
     response = world.client.get("/api/v1/directory")
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "unauthorized"
+
+
+def _teams(world, device, **params) -> dict[str, dict]:
+    response = world.client.get("/api/v1/directory", headers=device.headers, params=params)
+    assert response.status_code == 200, response.text
+    return {t["name"]: t for t in response.json()["teams"]}
+
+
+def test_the_directory_names_the_teams_a_caller_may_know_of_and_no_other(world):
+    safety = _safety_team(world)
+    vera = world.device("vera", "worker", ("Veiligheidsteam Regio",))
+    anouk = world.device("anouk", "worker", ("Noord",))
+    world.user("karin", "teamlead", ("Noord", "Oost"))  # Oost: karin's, not anouk's to know
+    world.user("omar", "worker", ("Zuid",))
+    assert _teams(world, anouk, teams="true") == {
+        "Noord": {"id": world.team("Noord"), "name": "Noord", "safety_team": False},
+        "Veiligheidsteam Regio": {"id": safety, "name": "Veiligheidsteam Regio",
+                                  "safety_team": True},
+    }
+    # the safety team learns a local team's name only with a case of it shared with them
+    assert set(_teams(world, vera, teams="true")) == {"Veiligheidsteam Regio"}
+    case = anouk.new_case(world.team("Noord"), shared_with=[vera.user_id])
+    assert set(_teams(world, vera, teams="true")) == {"Veiligheidsteam Regio", "Noord"}
+    anouk.edit(case, shared_with=[])
+    assert set(_teams(world, vera, teams="true")) == {"Veiligheidsteam Regio"}
+
+
+def test_without_asking_the_directory_answers_as_before(world):
+    """A laptop of before the team names forbids unknown keys: it must not get `teams`."""
+    anouk = world.device("anouk", "worker", ("Noord",))
+    response = world.client.get("/api/v1/directory", headers=anouk.headers)
+    assert set(response.json()) == {"users"}
+    wrong = world.client.get("/api/v1/directory", headers=anouk.headers,
+                             params={"teams": "misschien"})
+    assert wrong.status_code == 422 and wrong.json()["error"]["code"]

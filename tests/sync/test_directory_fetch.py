@@ -6,7 +6,7 @@ from __future__ import annotations
 from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
-from sync.protocol import Colleague
+from sync.protocol import Colleague, TeamName
 from sync.service.accounts import add_team, add_user
 from sync.service.app import create_app
 from sync.service.db import migrate, transaction
@@ -55,6 +55,9 @@ def test_each_sync_replaces_the_directory(tmp_path):
         names = {c.display_name: c for c in laptop.store.colleagues()}
         assert set(names) == {"Anouk Jansen", "Vera Veilig"}  # who left is gone
         assert names["Vera Veilig"].safety_team and names["Anouk Jansen"].id == anouk_id
+        teams = {t.name: t for t in laptop.store.teams()}
+        assert set(teams) == {"Noord", "Veiligheidsteam"} and teams["Veiligheidsteam"].safety_team
+        assert teams["Noord"].id in names["Anouk Jansen"].team_ids
         laptop.close()
 
 
@@ -65,8 +68,11 @@ def test_a_service_without_the_directory_keeps_the_names_and_syncs(tmp_path):
         known = Colleague(id="99999999-9999-4999-8999-999999999999", display_name="Sanne",
                           role="worker", team_ids=[])
         laptop.store.set_colleagues([known])
+        team = TeamName(id="88888888-8888-4888-8888-888888888888", name="Team West")
+        laptop.store.set_teams([team])
         report = laptop.sync(URL, http=http)
         assert report.rejected == 0
         assert laptop.store.get_setting("last_sync")
         assert laptop.store.colleagues() == [known]
+        assert laptop.store.teams() == [team]
         laptop.close()
