@@ -1,5 +1,5 @@
-"""The header of an open case: family name, status, contact worker, legal framework and the
-next review date, in large calm type so it reads from across the kitchen table."""
+"""The header of an open case: family name, status, legal framework, team, contact worker and
+the next review date, in large calm type so it reads from across the kitchen table."""
 
 from __future__ import annotations
 
@@ -67,7 +67,8 @@ class CaseHeader(QWidget):
         layout.addWidget(self.conflicts, 2, 0)
 
     def show_case(self, case: Record | None, contact_worker: str, next_review: str | None,
-                  open_conflicts: int = 0, shared_with: Sequence[str] = ()) -> None:
+                  open_conflicts: int = 0, shared_with: Sequence[str] = (),
+                  team: str = "") -> None:
         self.export_button.setVisible(case is not None)
         if case is None:
             self.family.clear()
@@ -86,6 +87,8 @@ class CaseHeader(QWidget):
             self.tr("Legal framework: %1").replace(
                 "%1", choice_label(f.get("legal_framework")) or "—"),
         ]
+        if team:
+            first.append(self.tr("Team: %1").replace("%1", team))
         review = display_value("safety_plan", "review_on", next_review) or "—"
         if overdue(next_review):
             review = self.tr("%1 (overdue)").replace("%1", review)

@@ -26,6 +26,13 @@ class CaseHead:
         return self.names.colleague(worker) if worker else ""
 
     @property
+    def team(self) -> str:
+        """The case's team by the directory's name; "" for a team it does not name (the
+        header then leaves the team out rather than show part of an id)."""
+        team_id = self.case.fields.get("team_id") if self.case else None
+        return self.names.teams.get(team_id, "") if isinstance(team_id, str) else ""
+
+    @property
     def shared_with(self) -> list[str]:
         """The colleagues the case is shared with, by name."""
         ids = (self.case.fields.get("shared_with") if self.case else None) or []

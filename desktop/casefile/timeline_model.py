@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 
 from desktop.casefile.labels import field_label, kind_label
 from desktop.casefile.records_model import display_value
-from desktop.colleagues import Names
+from desktop.colleagues import Names, named_value
 from desktop.table_model import RowTableModel
 from sync.schema import SchemaError
 
@@ -41,21 +41,14 @@ def _when(at: str | None) -> str:
     return QLocale().toString(moment.toLocalTime(), "dd-MM-yyyy HH:mm")
 
 
-# Fields holding user ids: a tooltip names the colleagues, never their ids.
-_PEOPLE_FIELDS = {("case", "contact_worker_id"), ("case", "shared_with"),
-                  ("task", "assignee_id"), ("safety_plan", "reviewed_by")}
-
-
 def _values(entry: Any, story: Story) -> str:
-    """The new values of a change, one field a line (shown on request, as a tooltip)."""
+    """The new values of a change, one field a line (shown on request, as a tooltip); user
+    and team ids by name, never the ids."""
     lines = []
     for name, value in (getattr(entry, "changes", None) or {}).items():
         try:
-            if (entry.kind, name) in _PEOPLE_FIELDS and value:
-                ids = value if isinstance(value, list) else [value]
-                shown = ", ".join(story.person_or_colleague(i) for i in ids)
-            else:
-                shown = display_value(entry.kind, name, value)
+            shown = (named_value(entry.kind, name, value, story.names, story.person_names)
+                     or display_value(entry.kind, name, value))
         except SchemaError:
             continue  # a field this version does not know: leave it out
         lines.append(f"{field_label(name, entry.kind)}: {shown}")
@@ -82,6 +75,8 @@ class Story:
         self.records = {r.id: r for r in records}
         self.user = user or {}
         self.names = names or Names()
+        self.person_names = {i: r.fields["name"] for i, r in self.records.items()
+                             if r.kind == "person" and r.fields.get("name")}
 
     def _name(self, person_id: Any) -> str | None:
         record = self.records.get(person_id) if isinstance(person_id, str) else None
@@ -120,10 +115,6 @@ class Story:
             return (translate("Timeline", "the score of %1").replace("%1", whose) if whose
                     else translate("Timeline", "a score"))
         return kind_label(kind).lower()
-
-    def person_or_colleague(self, value: Any) -> str:
-        """Someone of the family by name, else a colleague by the directory's name."""
-        return self._name(value) or self.names.colleague(value)
 
     def assignee(self, value: Any) -> str:
         if value and value == self.user.get("id"):

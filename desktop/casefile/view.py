@@ -262,7 +262,7 @@ class CaseFileView(QWidget):
         if head is None:
             return
         self.header.show_case(head.case, head.contact_worker, head.next_review,
-                              head.open_conflicts, head.shared_with)
+                              head.open_conflicts, head.shared_with, head.team)
         for button in (self.share_button, self.handover_button):
             button.setEnabled(head.may_place)
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.colleagues import Names
+from desktop.colleagues import Names, named_value
 from desktop.conflicts.model import field_label, kind_label, who
 from sync.protocol import DELETED, Conflict
 from sync.schema import KINDS
@@ -32,18 +32,22 @@ _UNSET = object()
 translate = QCoreApplication.translate
 
 
-def describe(value: Any) -> str:
-    """A value as the worker reads it."""
+def describe(value: Any, kind: str | None = None, name: str | None = None,
+             names: Names | None = None) -> str:
+    """A value as the worker reads it; a field's user or team ids by name."""
     if value is None or value == "" or value == []:
         return translate("ResolveDialog", "(empty)")
     if value == DELETED:
         return translate("ResolveDialog", "(deleted)")
+    named = named_value(kind, name, value, names or Names()) if kind and name else None
+    if named:
+        return named
     if isinstance(value, bool):
         return translate("ResolveDialog", "yes") if value else translate("ResolveDialog", "no")
     if isinstance(value, list):
         return ", ".join(str(v) for v in value)
     if isinstance(value, dict):
-        return "\n".join(f"{k}: {describe(v)}" for k, v in sorted(value.items()))
+        return "\n".join(f"{k}: {describe(v, kind, k, names)}" for k, v in sorted(value.items()))
     return str(value)
 
 
@@ -69,6 +73,7 @@ class ResolveDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.conflict = conflict
+        self.names = names or Names()
         self.chosen_value: Any = _UNSET
         self.setWindowTitle(self.tr("Resolve conflict"))
         self.setMinimumSize(800, 480)
@@ -152,7 +157,8 @@ class ResolveDialog(QDialog):
             self.keep_merged.setAccessibleName(self.keep_merged.text().replace("&", ""))
 
     def _pane(self, value: Any, name: str) -> QPlainTextEdit:
-        pane = QPlainTextEdit(describe(value))
+        pane = QPlainTextEdit(describe(value, self.conflict.kind, self.conflict.field,
+                                       self.names))
         pane.setReadOnly(True)
         pane.setAccessibleName(name)
         pane.setTabChangesFocus(True)

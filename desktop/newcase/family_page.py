@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.casefile.labels import choice_label, choices, field_label
+from desktop.colleagues import Names
 from desktop.newcase.draft import NewCaseDraft
 
 # A case made before the laptop is enrolled with a team. The nil UUID: team ids are UUIDs
@@ -50,14 +51,17 @@ class FamilyPage(QWizardPage):
         layout.addRow("", self.safety_team)
         self.set_teams([])
 
-    def set_teams(self, team_ids: list[str]) -> None:
+    def set_teams(self, team_ids: list[str], names: Names | None = None) -> None:
         self.team.clear()
-        # The service names teams by id only; the worker knows them as "my team".
+        # By the directory's name; a team it does not name (a service from before the team
+        # names, a laptop not yet synced) the worker knows as "my team".
+        teams = (names or Names()).teams
         if len(team_ids) == 1:
-            self.team.addItem(self.tr("Your team"), team_ids[0])
+            self.team.addItem(teams.get(team_ids[0]) or self.tr("Your team"), team_ids[0])
         else:
             for number, team_id in enumerate(team_ids, start=1):
-                self.team.addItem(self.tr("Team %1").replace("%1", str(number)), team_id)
+                self.team.addItem(
+                    teams.get(team_id) or self.tr("Team %1").replace("%1", str(number)), team_id)
         if not team_ids:
             self.team.addItem(self.tr("This laptop (not yet enrolled with a team)"), LOCAL_TEAM)
         self.team.setEnabled(len(team_ids) > 1)

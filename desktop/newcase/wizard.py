@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
+from desktop.colleagues import Names, read_names
 from desktop.newcase.draft import NewCaseDraft
 from desktop.newcase.family_page import FamilyPage
 from desktop.newcase.household_page import HouseholdPage
@@ -62,12 +63,14 @@ class NewCaseWizard(QWizard):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Create case"))
         self._saving = False
-        session.query(lambda s: s.get_setting("user"), while_alive(self, self._user_read))
+        session.query(lambda s: (s.get_setting("user"), read_names(s)),
+                      while_alive(self, self._user_read))
 
-    def _user_read(self, user: Any) -> None:
+    def _user_read(self, result: tuple[Any, Names]) -> None:
+        user, names = result
         self.user = user if isinstance(user, dict) else None
         teams = list(self.user.get("team_ids") or []) if self.user else []
-        self.family_page.set_teams([str(t) for t in teams])
+        self.family_page.set_teams([str(t) for t in teams], names)
 
     def accept(self) -> None:
         """Create the case and its household in one write; close once it is saved."""

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from desktop.casefile.labels import choice_label, field_label, kind_label
+from desktop.colleagues import Names, named_value
 from desktop.i18n import local_time
 from storage.rejected import RejectedChange
 from sync.schema import KINDS
@@ -49,16 +50,20 @@ def item(change: RejectedChange) -> str:
     return f"{kind}: {change.record_label}" if change.record_label else kind
 
 
-def fields_in_words(change: RejectedChange) -> list[tuple[str, str]]:
-    """(label, value) per field, in the order the record kind declares them."""
+def fields_in_words(change: RejectedChange, names: Names | None = None
+                    ) -> list[tuple[str, str]]:
+    """(label, value) per field, in the order the record kind declares them; user and team
+    ids by the names of the team directory."""
     if change.delete:
         return [(translate("RejectedChanges", "Change"),
                  translate("RejectedChanges", "delete this item"))]
     declared = list(KINDS[change.kind].fields) if change.kind in KINDS else []
-    names = sorted(change.values, key=lambda n: (declared.index(n) if n in declared
-                                                 else len(declared), n))
-    return [(field_label(name, change.kind), value_in_words(change.values[name]))
-            for name in names]
+    ordered = sorted(change.values, key=lambda n: (declared.index(n) if n in declared
+                                                   else len(declared), n))
+    return [(field_label(name, change.kind),
+             named_value(change.kind, name, change.values[name], names or Names())
+             or value_in_words(change.values[name]))
+            for name in ordered]
 
 
 def value_in_words(value: Any) -> str:
@@ -79,7 +84,7 @@ def summary(change: RejectedChange) -> str:
     return ", ".join(label for label, _ in fields_in_words(change))
 
 
-def as_text(change: RejectedChange) -> str:
+def as_text(change: RejectedChange, names: Names | None = None) -> str:
     """The whole change as plain text, to read, copy or save."""
     lines = [
         translate("RejectedChanges", "Family: %1").replace("%1", family(change)),
@@ -90,7 +95,7 @@ def as_text(change: RejectedChange) -> str:
             "%1", local_time(change.rejected_at) or change.rejected_at),
         "",
     ]
-    for label, value in fields_in_words(change):
+    for label, value in fields_in_words(change, names):
         lines.append(f"{label}:")
         lines.extend(f"    {line}" for line in (value.splitlines() or [""]))
     return "\n".join(lines) + "\n"

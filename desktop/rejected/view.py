@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.colleagues import Names, read_names
 from desktop.operations import ChangeNotice, StoreSession
 from desktop.rejected.model import RejectedChangesModel
 from desktop.rejected.text import as_text, family
@@ -41,6 +42,7 @@ class RejectedChanges(QDialog):
     def __init__(self, session: StoreSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.names = Names()  # the directory's, read with the rows: ids in values by name
         self.setWindowTitle(self.tr("Unsent changes"))
         self.setMinimumSize(780, 480)
         self.model = RejectedChangesModel(self)
@@ -99,10 +101,11 @@ class RejectedChanges(QDialog):
 
     @Slot()
     def reload(self) -> None:
-        self.session.query(lambda store: store.list_rejected(), self._show_rows,
-                           on_error=lambda exc: self.model.clear())
+        self.session.query(lambda store: (store.list_rejected(), read_names(store)),
+                           self._show_rows, on_error=lambda exc: self.model.clear())
 
-    def _show_rows(self, rows: list[RejectedChange]) -> None:
+    def _show_rows(self, result: tuple[list[RejectedChange], Names]) -> None:
+        rows, self.names = result
         self.model.set_rows(rows)
         self.count_changed.emit(len(rows))
         if rows:
@@ -114,6 +117,7 @@ class RejectedChanges(QDialog):
         if self.confirm_box is not None:
             self.confirm_box.reject()
         self.model.clear()
+        self.names = Names()
         self.detail.clear()
         self.hide()
 
@@ -128,7 +132,7 @@ class RejectedChanges(QDialog):
 
     def _show_detail(self) -> None:
         change = self.selected()
-        self.detail.setPlainText(as_text(change) if change is not None else "")
+        self.detail.setPlainText(as_text(change, self.names) if change is not None else "")
 
     def _update_empty(self) -> None:
         has_rows = self.model.rowCount() > 0
@@ -146,7 +150,7 @@ class RejectedChanges(QDialog):
         clipboard = QGuiApplication.clipboard()
         if change is None or clipboard is None:
             return
-        clipboard.setText(as_text(change))
+        clipboard.setText(as_text(change, self.names))
         self._log_export("copy rejected change")
 
     def _ask_path(self, suggested: str) -> str:
@@ -165,7 +169,7 @@ class RejectedChanges(QDialog):
         if not path:
             return
         try:
-            Path(path).write_text(as_text(change), encoding="utf-8")
+            Path(path).write_text(as_text(change, self.names), encoding="utf-8")
         except OSError:
             QMessageBox.warning(self, self.windowTitle(),
                                 self.tr("The file could not be saved there. Choose another "
