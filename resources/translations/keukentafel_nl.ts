@@ -171,6 +171,10 @@
         <translation>Status: %1</translation>
     </message>
     <message>
+        <source>Team: %1</source>
+        <translation>Team: %1</translation>
+    </message>
+    <message>
         <source>%1 (overdue)</source>
         <translation>%1 (te laat)</translation>
     </message>
@@ -890,6 +894,18 @@ Huishouden: %4</translation>
     <message>
         <source>a colleague</source>
         <translation>een collega</translation>
+    </message>
+    <message>
+        <source>a colleague (%1)</source>
+        <translation>een collega (%1)</translation>
+    </message>
+    <message>
+        <source>a team (%1)</source>
+        <translation>een team (%1)</translation>
+    </message>
+    <message>
+        <source>someone (%1)</source>
+        <translation>iemand (%1)</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ import uuid
 import pytest
 from PySide6.QtWidgets import QWizard
 
+from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.colleagues import (
     PERSON_OR_USER_FIELDS,
     TEAM_ID_FIELDS,
@@ -17,7 +18,6 @@ from desktop.colleagues import (
     Names,
     read_names,
 )
-from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.conflicts.dialog import ResolveDialog
 from desktop.newcase.wizard import NewCaseWizard
 from desktop.rejected.view import RejectedChanges
