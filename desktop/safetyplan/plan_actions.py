@@ -78,7 +78,7 @@ class PlanActions(QObject):
         return action
 
     def _toolbar(self) -> OverflowToolBar:
-        bar = OverflowToolBar(self.tr("M&ore"), self._widget)
+        bar = OverflowToolBar(self.tr("&More"), self._widget)
         bar.setAccessibleName(self.tr("Actions for the plan"))
         # Lower numbers stay in sight longest: the line being written and the plan's next
         # step in its review first; the emergency numbers and reordering give way.
