@@ -7,7 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from desktop.app import apply_calm_style
 from desktop.mainwindow.window import MainWindow
@@ -108,6 +110,90 @@ def whole_rows_in_sight(tree) -> int:
     return count
 
 
-def test_at_1280_by_800_the_list_shows_twice_as_many_rows(window):
+def toolbar_focus(tab):
+    focused = QApplication.focusWidget()
+    return focused if focused is not None and tab.toolbar.isAncestorOf(focused) else None
+
+
+def test_the_toolbar_is_worked_with_the_keyboard_alone(window, qtbot):
     tab = window.workspace.plan_tab
+    acts, bar = tab.plan_actions, tab.toolbar
+    signal = tab.model.lines("signal")[-1]
+    tab.tree.scrollTo(tab.model.index_of(signal.id))
+    QTest.mouseClick(tab.tree.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tab.tree.visualRect(tab.model.index_of(signal.id)).center())
+    qtbot.waitUntil(lambda: tab.current_id() == signal.id)
+    # Back from the list into the toolbar with Shift+Tab, as from any other field.
+    for _ in range(6):
+        if toolbar_focus(tab) is not None:
+            break
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab,
+                       Qt.KeyboardModifier.ShiftModifier)
+    assert toolbar_focus(tab) is not None
+    # The arrows go from button to button; Home is the first one, "Punt toevoegen".
+    QTest.keyClick(toolbar_focus(tab), Qt.Key.Key_Home)
+    assert toolbar_focus(tab) is bar.button_for(acts.add)
+    QTest.keyClick(toolbar_focus(tab), Qt.Key.Key_Right)
+    assert toolbar_focus(tab) is bar.buttons()[1]
+    QTest.keyClick(toolbar_focus(tab), Qt.Key.Key_Left)
+    assert toolbar_focus(tab) is bar.button_for(acts.add)
+    QTest.keyClick(toolbar_focus(tab), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(tab.model.lines("signal")) == 21)
+
+    # Left from the first button is "Meer"; Enter opens it and the arrows choose in it.
+    QTest.keyClick(toolbar_focus(tab), Qt.Key.Key_Home)
+    QTest.keyClick(toolbar_focus(tab), Qt.Key.Key_Left)
+    assert toolbar_focus(tab) is bar.more_button
+    wanted = acts.emergency["0800-2000"]
+    assert bar.button_for(wanted) is None and wanted in bar.more_menu.actions()
+    steps = []
+
+    def choose():
+        menu = bar.more_menu
+        if QApplication.activePopupWidget() is not menu:
+            QTimer.singleShot(20, choose)
+            return
+        for _ in range(len(menu.actions())):
+            if menu.activeAction() is wanted:
+                break
+            QTest.keyClick(menu, Qt.Key.Key_Down)
+        steps.append(menu.activeAction())
+        QTest.keyClick(menu, Qt.Key.Key_Return)
+
+    QTimer.singleShot(0, choose)
+    QTest.keyClick(bar.more_button, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: steps == [wanted])
+    qtbot.waitUntil(lambda: any(i.fields.get("phone") == "0800-2000"
+                                for i in tab.model.lines("emergency_step")))
+    assert not wanted.isEnabled()  # the number is in the plan once
+
+
+def test_at_1280_by_800_twice_the_rows_and_the_most_used_actions_in_sight(window, qtbot):
+    tab = window.workspace.plan_tab
+    acts, bar = tab.plan_actions, tab.toolbar
     assert whole_rows_in_sight(tab.tree) >= 2 * ROWS_BEFORE
+    everything = [acts.add, acts.remove, acts.up, acts.down, *acts.emergency.values(),
+                  acts.agree, acts.submit, acts.next_version, acts.merge, acts.compare,
+                  acts.family_pdf, acts.family_print]
+    for action in everything:
+        assert action.text() and action.toolTip() and action.icon().isNull() is False
+        button = bar.button_for(action)
+        assert button is None or button.accessibleName(), action.text()
+    assert "(Del" in acts.remove.toolTip() or "(Delete" in acts.remove.toolTip()
+    # At 1280×800 the line being written and the plan's next step are in sight; what does
+    # not fit is in "Meer", with the less-used ones, and nothing is lost or cut off.
+    assert bar.button_for(acts.add) is not None and bar.button_for(acts.agree) is not None
+    assert bar.button_for(acts.compare) is None
+    in_sight = [a for a in everything if bar.button_for(a) is not None]
+    in_menu = [a for a in bar.more_menu.actions() if not a.isSeparator()]
+    assert {*in_sight, *in_menu} == {a for a in everything if a.isVisible()}
+    for button in bar.buttons():
+        qtbot.waitUntil(button.isVisible)
+        assert button.geometry().right() <= bar.width(), button.text()
+    # A wide window shows more of them; a narrow one keeps the primary ones in sight.
+    shown = len(bar.buttons())
+    window.resize(1900, 800)
+    qtbot.waitUntil(lambda: len(bar.buttons()) > shown)
+    window.resize(900, 800)
+    qtbot.waitUntil(lambda: bar.button_for(acts.remove) is None)
+    assert bar.button_for(acts.add) is not None
