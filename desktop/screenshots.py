@@ -260,6 +260,16 @@ def _scaling_chart(window: QWidget, workspace: QSplitter, folder: Path) -> list[
     return saved
 
 
+def _plan_tab(window: QWidget, folder: Path, name: str) -> Path:
+    """The plan tab at 1280×800, a common laptop: how many of the plan's lines are in sight."""
+    window.resize(1280, 800)
+    settle(300, lambda: not window.session.busy)  # type: ignore[attr-defined]
+    path = _save(window, folder, name)
+    window.resize(*SIZE)
+    settle(200)
+    return path
+
+
 def _kitchen_table(window: QWidget, folder: Path) -> list[Path]:
     """Kitchen-table mode (F11) on the open case, full screen at 1280×800: the plan in the
     family's words."""
@@ -357,7 +367,9 @@ def render(folder: Path) -> list[Path]:
                 tabs.setCurrentIndex(index)
                 settle(300, lambda: not window.session.busy)
                 name = names.get(tabs.widget(index), f"tab{index}")
-                if tabs.widget(index) is not workspace.network_map:
+                if tabs.widget(index) is workspace.plan_tab:
+                    saved.append(_plan_tab(window, folder, f"03-case-file-{index + 1}-{name}"))
+                elif tabs.widget(index) is not workspace.network_map:
                     saved.append(_save(window, folder, f"03-case-file-{index + 1}-{name}"))
                 else:
                     for view in ("ecogram", "genogram"):

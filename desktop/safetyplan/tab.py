@@ -20,17 +20,13 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPalette
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QSplitter,
     QStackedWidget,
     QTabWidget,
     QTreeView,
@@ -41,55 +37,33 @@ from PySide6.QtWidgets import (
 from desktop.casefile.controller import CaseFileController
 from desktop.casefile.editors import ChecklistEditor
 from desktop.casefile.form import RecordForm
-from desktop.casefile.labels import choice_label
 from desktop.casefile.lifetime import while_alive
-from desktop.casefile.records_model import display_value
 from desktop.familyplan.actions import FamilyPaper
 from desktop.familyplan.hint import attach_hints
 from desktop.operations import ChangeNotice
 from desktop.safetyplan.children_panel import ChildrenPanel
 from desktop.safetyplan.commands import AddItem, EditItem, Ids, PlanWriter, RemoveItem
-from desktop.safetyplan.compare import changed_since
 from desktop.safetyplan.compare_view import CompareDialog, now_label, version_label
-from desktop.safetyplan.crosscheck import cross_checks
 from desktop.safetyplan.data import PlanData, read_plan
 from desktop.safetyplan.family_agreement import AgreeDialog, family
 from desktop.safetyplan.item_forms import ItemForms
-from desktop.safetyplan.items_model import PlanItemsModel, danger_color, first_line
+from desktop.safetyplan.items_model import PlanItemsModel, danger_color
 from desktop.safetyplan.merge_plans import MergePlans
-from desktop.safetyplan.notes import check_text, unapproved_text
+from desktop.safetyplan.merge_question import MergeQuestion
+from desktop.safetyplan.plan_actions import PlanActions
+from desktop.safetyplan.plan_layout import FormGroup, fit_columns, plan_page
+from desktop.safetyplan.plan_words import PlanWords, mergeable_plans, missing, unapproved_parts
 from desktop.safetyplan.positions import key_between, new_salt
 from desktop.safetyplan.review import content, decision_fields, reopened
 from desktop.safetyplan.review_box import ReviewBox
-from desktop.safetyplan.rules import blockers, danger_nudges, dangling
+from desktop.safetyplan.rules import danger_nudges
 from desktop.safetyplan.scaling_panel import ScalingPanel
-from desktop.safetyplan.words import SECTIONS, blocker_text, emergency_text, new_item_text
+from desktop.safetyplan.words import SECTIONS, emergency_text, new_item_text
 
 PLAN_FIELDS = ("title", "phase", "review_on", "harm", "worries", "complicating_factors",
                "working_well", "agreed_by")
 PLAN_KINDS = ("safety_plan", "plan_item", "plan_version", "person", "relationship")
-EMERGENCY = ("112", "0800-2000")  # always offered: danger now, and Veilig Thuis
 SIDE_BY_SIDE = 1000  # px: from this width the lines and the form stand side by side
-
-
-class _Forms:
-    """What the case file flushes before it closes: the plan's form and the line's."""
-
-    def __init__(self, *forms: Any) -> None:
-        self._forms = forms
-
-    def flush(self) -> None:
-        for form in self._forms:
-            form.flush()
-
-    @property
-    def editors(self) -> dict[str, Any]:
-        """Every editor of both forms, as a RecordForm offers them (the look-only walk and
-        the case file reach the plan's fields the same way as any other tab's)."""
-        forms = [f for form in self._forms
-                 for f in (form.forms.values() if hasattr(form, "forms") else (form,))]
-        return {f"{i}.{name}": editor
-                for i, form in enumerate(forms) for name, editor in form.editors.items()}
 
 
 class PlanTab(QWidget):
@@ -132,22 +106,20 @@ class PlanTab(QWidget):
         self.plan_choice = QComboBox(self)
         self.plan_choice.setAccessibleName(self.tr("Which plan"))
         self.plan_choice.activated.connect(self._choose_plan)
+        self.words = PlanWords(self)
+        self.merge_question = MergeQuestion(self)
+        self.plan_actions = acts = PlanActions(self)
+        self.toolbar = acts.toolbar
         # The repair: the other plan's lines and words into the plan shown, one undo step.
-        self.merge_button = QPushButton(self.tr("Mer&ge with the plan shown…"), self)
-        self.merge_button.clicked.connect(self.ask_merge)
+        acts.merge.triggered.connect(self.ask_merge)
         self.confirm_box: QMessageBox | None = None
         self.checks_label = QLabel(self)  # the plan checked against the network map
         self.checks_label.setWordWrap(True)
         self.checks_label.setObjectName("checks")
-        self.agree_button = QPushButton(self.tr("Mark as &agreed"), self)
-        self.agree_button.clicked.connect(self.mark_agreed)
-        self.submit_button = QPushButton(self.tr("Su&bmit to the team lead"), self)
-        self.submit_button.clicked.connect(self.submit)
-        # An approved plan edited on another laptop before the approval reached it.
-        self.next_version_button = QPushButton(self.tr("Start the ne&xt version"), self)
-        self.next_version_button.clicked.connect(self.start_next_version)
-        self.compare_button = QPushButton(self.tr("Co&mpare versions…"), self)
-        self.compare_button.clicked.connect(self.compare_versions)
+        acts.agree.triggered.connect(self.mark_agreed)
+        acts.submit.triggered.connect(self.submit)
+        acts.next_version.triggered.connect(self.start_next_version)
+        acts.compare.triggered.connect(self.compare_versions)
 
         self.model = PlanItemsModel(self)
         self.tree = QTreeView(self)
@@ -160,33 +132,20 @@ class PlanTab(QWidget):
         self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.model.move_requested.connect(self.move_line_to)
         # A long line is cut with "…" and read whole in its tooltip; the parts' titles are
-        # never cut (see _fit_columns).
+        # never cut (see fit_columns).
         self.tree.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.tree.header().setStretchLastSection(True)
         # Notes and warnings above it scroll away rather than squeeze the lines out of sight.
         self.tree.setMinimumHeight(10 * self.tree.fontMetrics().lineSpacing())
-        self.model.modelReset.connect(self._fit_columns)
-        self.add_button = QPushButton(self.tr("Add a li&ne"), self)
-        self.add_button.clicked.connect(self.add_line)
-        self.remove_button = QPushButton(self.tr("&Remove line"), self)
-        self.remove_button.clicked.connect(self.remove_line)
-        self.up_action = QAction(self.tr("Move up"), self)
-        self.up_action.setShortcut(QKeySequence("Ctrl+Up"))
-        self.up_action.triggered.connect(lambda: self.move_line(-1))
-        self.down_action = QAction(self.tr("Move down"), self)
-        self.down_action.setShortcut(QKeySequence("Ctrl+Down"))
-        self.down_action.triggered.connect(lambda: self.move_line(1))
-        self.remove_action = QAction(self.tr("Remove line"), self)
-        self.remove_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
-        self.remove_action.triggered.connect(self.remove_line)
-        for action in (self.up_action, self.down_action, self.remove_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.model.modelReset.connect(lambda: fit_columns(self.tree))
+        acts.add.triggered.connect(lambda: self.add_line())
+        acts.remove.triggered.connect(self.remove_line)
+        acts.up.triggered.connect(lambda: self.move_line(-1))
+        acts.down.triggered.connect(lambda: self.move_line(1))
+        for action in acts.in_list():
             self.tree.addAction(action)
-        self.emergency_buttons: dict[str, QPushButton] = {}
-        for phone in EMERGENCY:
-            button = QPushButton(self.tr("Add %1").replace("%1", phone), self)
-            button.clicked.connect(lambda _c=False, p=phone: self.add_emergency(p))
-            self.emergency_buttons[phone] = button
+        for phone, action in acts.emergency.items():
+            action.triggered.connect(lambda _c=False, p=phone: self.add_emergency(p))
 
         self.items = ItemForms(self)
         self.agreed_by = ChecklistEditor([], self, columns=1)  # the family's people
@@ -199,7 +158,7 @@ class PlanTab(QWidget):
         self.children.words_added.connect(self.add_child_words)
         self.children.words_removed.connect(self.remove_child_words)
         self.children.story_form.edited.connect(self._on_plan_edited)
-        self.form = _Forms(self.plan_form, self.items, self.children.story_form)
+        self.form = FormGroup(self.plan_form, self.items, self.children.story_form)
         # What the family will read gets a readability hint; a child's words do not (kept
         # as said).
         self.hints = attach_hints([*(f for s, f in self.items.forms.items()
@@ -207,11 +166,8 @@ class PlanTab(QWidget):
                                    self.plan_form, self.children.story_form])
         self.family_paper = FamilyPaper(self)
         self.children.printed.connect(self.family_paper.children_printed)
-        self.family_pdf_button = QPushButton(self.tr("Plan for the family as PD&F…"), self)
-        self.family_pdf_button.clicked.connect(self.family_paper.export_pdf)
-        self.family_print_button = QPushButton(self.tr("Print the plan for the famil&y…"),
-                                               self)
-        self.family_print_button.clicked.connect(self.family_paper.print_plan)
+        acts.family_pdf.triggered.connect(self.family_paper.export_pdf)
+        acts.family_print.triggered.connect(self.family_paper.print_plan)
         self.review = ReviewBox(self)
         self.scaling = ScalingPanel(controller, self)
         self.review.decided.connect(self.decide)
@@ -220,69 +176,10 @@ class PlanTab(QWidget):
         controller.external_change.connect(self._on_external)
 
     def _build(self, empty: QWidget) -> None:
-        # Rows of two or three buttons: in Dutch four of them are wider than the case file
-        # beside the case list at 1280×800.
-        buttons = QVBoxLayout()
-        for row_buttons in ((self.add_button, self.remove_button),
-                            tuple(self.emergency_buttons.values())):
-            row = QHBoxLayout()
-            for button in row_buttons:
-                row.addWidget(button)
-            row.addStretch(1)
-            buttons.addLayout(row)
-        flow = QVBoxLayout()
-        flow.addWidget(self.status_label)
-        flow_buttons = QHBoxLayout()
-        flow_buttons.addWidget(self.agree_button)
-        flow_buttons.addWidget(self.submit_button)
-        flow_buttons.addWidget(self.compare_button)
-        flow_buttons.addStretch(1)
-        flow.addLayout(flow_buttons)
-        family_buttons = QHBoxLayout()
-        family_buttons.addWidget(self.family_pdf_button)
-        family_buttons.addWidget(self.family_print_button)
-        family_buttons.addStretch(1)
-        flow.addLayout(family_buttons)
-        left = QWidget(self)
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addLayout(flow)
-        left_layout.addWidget(self.blockers_label)
-        left_layout.addWidget(self.nudge_label)
-        left_layout.addWidget(self.notes_label)
-        left_layout.addWidget(self.plan_choice)
-        left_layout.addWidget(self.merge_button, 0, Qt.AlignmentFlag.AlignLeft)
-        left_layout.addWidget(self.next_version_button, 0, Qt.AlignmentFlag.AlignLeft)
-        left_layout.addLayout(buttons)
-        left_layout.addWidget(self.tree, 1)
-        right = QWidget(self)
-        right_layout = QVBoxLayout(right)
-        # Beside the form where a warned-about line is repaired, not above the lines.
-        right_layout.addWidget(self.checks_label)
-        right_layout.addWidget(self.items)
-        right_layout.addWidget(self.scaling)  # under the danger statement it charts
-        right_layout.addWidget(self.review)
-        right_layout.addWidget(self.plan_form)
-        right_layout.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(right)
-        # Both sides scroll rather than ask for their full width: the window must fit a
-        # small screen beside the case list (the rows of buttons are wide in Dutch).
-        left_scroll = QScrollArea(self)
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        left_scroll.setWidget(left)
-        # Side by side the tree's two columns were cut in the case file's share of a
-        # 1280×800 screen: there the form goes under the lines (see resizeEvent).
-        body = self.body = QSplitter(Qt.Orientation.Horizontal, self)
-        body.addWidget(left_scroll)
-        body.addWidget(scroll)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
+        page, self.body = plan_page(self)
         # The children's words have a page of their own: the rooms need the room.
         self.parts = QTabWidget(self)
-        self.parts.addTab(body, self.tr("T&he plan"))
+        self.parts.addTab(page, self.tr("T&he plan"))
         self.parts.addTab(self.children, self.tr("The ch&ildren"))
         self.pages = QStackedWidget(self)
         self.pages.addWidget(empty)
@@ -317,18 +214,6 @@ class PlanTab(QWidget):
         self._shared = True
         if self.body.orientation() == Qt.Orientation.Vertical:
             self.body.setSizes([total * 2 // 3, total - total * 2 // 3])
-
-    def _fit_columns(self) -> None:
-        """A part's title spans both columns (never cut); a line and what goes with it
-        share the width, each at least as wide as its header."""
-        metrics = self.tree.fontMetrics()
-        header = self.tree.header()
-        header.setMinimumSectionSize(max(metrics.horizontalAdvance(str(
-            self.model.headerData(c, Qt.Orientation.Horizontal))) + 24 for c in range(2)))
-        for column in range(2):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        for row in range(self.model.rowCount()):
-            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
 
     # -- loading ----------------------------------------------------------------------------
 
@@ -411,8 +296,10 @@ class PlanTab(QWidget):
         record = self.model.record(self.tree.currentIndex())
         self.items.show_record(record)
         self.scaling.follow(record)
-        self.remove_button.setEnabled(record is not None)
-        self.add_button.setEnabled(self.model.section_of(self.tree.currentIndex()) is not None)
+        acts = self.plan_actions
+        for action in (acts.remove, acts.up, acts.down):
+            action.setEnabled(record is not None)
+        acts.add.setEnabled(self.model.section_of(self.tree.currentIndex()) is not None)
 
     def _show_flow(self) -> None:
         plan = self.data.plan
@@ -420,20 +307,7 @@ class PlanTab(QWidget):
             self.review.show_plan(None, False)
             return
         status = plan.fields.get("status") or "draft"
-        text = self.tr("Status: %1 · version %2").replace("%1", choice_label(status)).replace(
-            "%2", str(plan.fields.get("version") or 1))
-        agreed = self.agreed_words(plan)
-        if agreed:
-            text += "\n" + agreed
-        if status == "returned" and plan.fields.get("review_comment"):
-            text += "\n" + self.tr("The team lead says: %1").replace(
-                "%1", plan.fields["review_comment"])
-        if any(v.rev == 0 for v in self.data.versions):
-            text += "\n" + self.tr("Your decision waits to be sent.")
-        if status == "submitted" and "plan_changed" in self.data.refused.values():
-            text += "\n" + self.tr("The plan changed after you looked at it. Look at it "
-                                   "again and decide again.")
-        self.status_label.setText(text)
+        self.status_label.setText(self.words.status(self.data))
         missing = self.missing()
         if missing:
             self.blockers_label.setText(
@@ -447,64 +321,27 @@ class PlanTab(QWidget):
         self.plan_choice.setCurrentIndex(self.plan_choice.findData(plan.id))
         self.plan_choice.blockSignals(blocked)
         self.plan_choice.setVisible(len(self.data.plans) > 1)
-        self.merge_button.setVisible(bool(self.mergeable_plans()))
+        acts = self.plan_actions
+        acts.merge.setVisible(bool(self.mergeable_plans()))
         notes = self.notes()
         self.notes_label.setText("\n".join(notes))
         self.notes_label.setVisible(bool(notes))
-        self.next_version_button.setVisible(bool(self.unapproved_parts()))
+        acts.next_version.setVisible(bool(self.unapproved_parts()))
         checks = self.checks()
         self.checks_label.setText(
             self.tr("Checked against the network map:") + "\n• " + "\n• ".join(checks))
         self.checks_label.setVisible(bool(checks))
-        self.agree_button.setVisible(status in ("draft", "returned"))
-        self.agree_button.setEnabled(not missing)
-        self.submit_button.setVisible(status == "agreed")
-        self.compare_button.setEnabled(bool(self.data.versions or self.data.refused_versions))
-        for phone, button in self.emergency_buttons.items():
-            button.setEnabled(not any(i.fields.get("phone") == phone
+        acts.agree.setVisible(status in ("draft", "returned"))
+        acts.agree.setEnabled(not missing)
+        acts.submit.setVisible(status == "agreed")
+        acts.compare.setEnabled(bool(self.data.versions or self.data.refused_versions))
+        for phone, action in acts.emergency.items():
+            action.setEnabled(not any(i.fields.get("phone") == phone
                                       for i in self.model.lines("emergency_step")))
         # One decision at a time: a second one before the first is sent would only be refused.
         pending = any(v.rev == 0 for v in self.data.versions)
         self.review.show_plan(plan, self.data.is_teamlead and status == "submitted"
                               and not pending, self.data.versions, self.data.names)
-
-    def notes(self) -> list[str]:
-        """Odd data that two laptops can leave behind, said in words (never dropped)."""
-        notes = []
-        if self.data.other_plans:
-            notes.append(self.tr("This case holds more than one plan (made on two laptops at "
-                                 "once). Choose below which one you see; the case list "
-                                 "follows the one furthest in review."))
-        plan = self.data.plan
-        for other in self.data.plans:
-            if plan is not None and other.id != plan.id and other.id in self.data.decided_plans:
-                notes.append(self.tr("A team lead decided on \u201c%1\u201d: that plan is "
-                                     "history and is not merged into another. Choose it below "
-                                     "to read it.").replace("%1", self.plan_label(other)))
-        unapproved = self.unapproved_parts()
-        if unapproved:
-            notes.append(unapproved_text(unapproved))
-        for item in dangling(self.data.items):
-            notes.append(self.tr("\u201c%1\u201d meets a condition that was removed: choose "
-                                 "again which conditions it meets.").replace(
-                "%1", first_line(item.fields.get("text")) or "…"))
-        return notes
-
-    def plan_label(self, plan: Any) -> str:
-        """How the chooser and the question name a plan: title, status and version."""
-        return self.tr("%1 · %2 · version %3").replace(
-            "%1", str(plan.fields.get("title") or self.tr("Safety plan"))).replace(
-            "%2", choice_label(plan.fields.get("status") or "draft")).replace(
-            "%3", str(plan.fields.get("version") or 1))
-
-    def mergeable_plans(self) -> list[Any]:
-        """The other live plans that can be merged into the plan shown: those no team lead
-        decided on (a decided plan is history)."""
-        plan = self.data.plan
-        if plan is None:
-            return []
-        return [p for p in self.data.plans
-                if p.id != plan.id and p.id not in self.data.decided_plans]
 
     def ask_merge(self) -> None:
         """Asks first, naming both plans; then merges the other one into the plan shown."""
@@ -512,26 +349,7 @@ class PlanTab(QWidget):
         if plan is None or not others:
             return
         other = others[0]
-
-        def named(record: Any) -> str:
-            count = self.data.line_counts.get(record.id, 0)
-            return self.tr("\u201c%1\u201d (%n line(s))", "", count).replace(
-                "%1", self.plan_label(record))
-
-        box = QMessageBox(
-            QMessageBox.Icon.Question, self.tr("Merge two plans"),
-            self.tr("Merge the plan %1 into the plan shown, %2?").replace(
-                "%1", named(other)).replace("%2", named(plan)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
-        box.setInformativeText(self.tr(
-            "Its lines come after the lines of the plan shown, in their own order. A part "
-            "the plan shown has no words for takes its words; where both have words, its "
-            "words are added below. Then the other plan is removed. You can undo this "
-            "(Ctrl+Z) until the next synchronisation."))
-        box.setDefaultButton(QMessageBox.StandardButton.No)  # merging takes a choice
-        merge = box.button(QMessageBox.StandardButton.Yes)
-        merge.setText(self.tr("&Merge"))
-        box.button(QMessageBox.StandardButton.No).setText(self.tr("&Keep both"))
+        box, merge = self.merge_question.box(self, self.data, self.words, plan, other)
         box.finished.connect(lambda _result: self._merge_answered(
             box, box.clickedButton() is merge, plan.id, other.id))
         self.confirm_box = box
@@ -548,55 +366,30 @@ class PlanTab(QWidget):
         self._push(MergePlans(self._writer(), self.ids, plan_id, other_id, self._salt,
                               text=self.tr("Merge two plans")))
 
-    def agreed_words(self, plan: Any) -> str:
-        """"Agreed on 3 March by Sanne and Karel", from the plan's fields."""
-        names = {p.id: str(p.fields.get("name") or "")
-                 for p in (*self.data.removed_people, *self.data.people)}
-        who = [names.get(pid) or self.tr("someone") for pid in plan.fields.get("agreed_by") or ()]
-        if not who:
-            return ""
-        return self.tr("Agreed on %1 by %2").replace(
-            "%1", display_value("safety_plan", "agreed_on", plan.fields.get("agreed_on"))
-        ).replace("%2", ", ".join(who))
-
-    def unapproved_parts(self) -> list[str]:
-        """The parts of an approved plan that differ from what its approval saw: edited on
-        another laptop while the team lead approved (the edit reached the service later)."""
-        plan = self.data.plan
-        if plan is None or plan.fields.get("status") != "approved":
-            return []
-        approvals = [v for v in self.data.versions if v.fields.get("decision") == "approved"
-                     and v.fields.get("version") == (plan.fields.get("version") or 1)]
-        if not approvals:
-            return []
-        return changed_since(approvals[-1].fields.get("content"), plan, self.data.items)
-
     def start_next_version(self) -> None:
         plan = self.data.plan
         values = reopened(plan) if plan is not None else None
         if values is not None:
             self._set_plan(values, self.tr("Start the next version"))
 
+    def notes(self) -> list[str]:
+        return self.words.notes(self.data)
+
+    def plan_label(self, plan: Any) -> str:
+        return self.words.plan_label(plan)
+
+    def mergeable_plans(self) -> list[Any]:
+        return mergeable_plans(self.data)
+
+    def unapproved_parts(self) -> list[str]:
+        return unapproved_parts(self.data)
+
     def checks(self) -> list[str]:
-        """The plan checked against the network map, in words, each naming who and what."""
-        people = {p.id: p for p in (*self.data.removed_people, *self.data.people)}
-
-        def name(person_id: str | None) -> str:
-            person = people.get(person_id or "")
-            found = str(person.fields.get("name") or "") if person is not None else ""
-            return found or self.tr("someone")
-
-        lines = {i.id: i for i in self.data.items}
-        return [check_text(c, str(lines[c.item_id].fields.get("section")),
-                           first_line(lines[c.item_id].fields.get("text")) or "…", name)
-                for c in cross_checks(self.data.items, people.values(),
-                                      self.data.relationships)]
+        return self.words.checks(self.data)
 
     def missing(self) -> list[str]:
         """What keeps the plan from being agreed, in words."""
-        texts = {i.id: first_line(i.fields.get("text")) for i in self.data.items}
-        return [blocker_text(b, texts.get(b.item_id or "", "")) for b in blockers(
-            self.data.items)]
+        return missing(self.data)
 
     # -- edits ------------------------------------------------------------------------------
 

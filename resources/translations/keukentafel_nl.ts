@@ -2797,6 +2797,36 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>MergeQuestion</name>
+    <message numerus="yes">
+        <source>“%1” (%n line(s))</source>
+        <translation>
+            <numerusform>“%1” (%n punt)</numerusform>
+            <numerusform>“%1” (%n punten)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Merge two plans</source>
+        <translation>Twee plannen samenvoegen</translation>
+    </message>
+    <message>
+        <source>Merge the plan %1 into the plan shown, %2?</source>
+        <translation>Het plan %1 samenvoegen met het getoonde plan, %2?</translation>
+    </message>
+    <message>
+        <source>Its lines come after the lines of the plan shown, in their own order. A part the plan shown has no words for takes its words; where both have words, its words are added below. Then the other plan is removed. You can undo this (Ctrl+Z) until the next synchronisation.</source>
+        <translation>De punten komen na de punten van het getoonde plan, in hun eigen volgorde. Een deel dat in het getoonde plan leeg is, krijgt de tekst van het andere plan. Staat er in allebei tekst, dan komt die van het andere plan eronder. Daarna wordt het andere plan verwijderd. Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
+    </message>
+    <message>
+        <source>&amp;Merge</source>
+        <translation>&amp;Samenvoegen</translation>
+    </message>
+    <message>
+        <source>&amp;Keep both</source>
+        <translation>Allebei &amp;houden</translation>
+    </message>
+</context>
+<context>
     <name>MonitorWindow</name>
     <message>
         <source>Monitor</source>
@@ -3489,6 +3519,113 @@ Huishouden: %4</translation>
     </message>
 </context>
 <context>
+    <name>PlanActions</name>
+    <message>
+        <source>Add a li&amp;ne</source>
+        <translation>Punt toe&amp;voegen</translation>
+    </message>
+    <message>
+        <source>Add a line after the chosen one, in its part</source>
+        <translation>Een punt toevoegen na het gekozen punt, in hetzelfde deel</translation>
+    </message>
+    <message>
+        <source>&amp;Remove line</source>
+        <translation>Punt verw&amp;ijderen</translation>
+    </message>
+    <message>
+        <source>Remove the chosen line</source>
+        <translation>Het gekozen punt verwijderen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Move the chosen line up</source>
+        <translation>Het gekozen punt omhoog zetten</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <source>Move the chosen line down</source>
+        <translation>Het gekozen punt omlaag zetten</translation>
+    </message>
+    <message>
+        <source>Add %1</source>
+        <translation>%1 toevoegen</translation>
+    </message>
+    <message>
+        <source>Add a step for when it goes wrong: call %1</source>
+        <translation>Een stap toevoegen voor als het misgaat: bel %1</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;agreed</source>
+        <translation>Markeren als a&amp;fgesproken</translation>
+    </message>
+    <message>
+        <source>Mark the plan as agreed with the family</source>
+        <translation>Het plan markeren als afgesproken met het gezin</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmit to the team lead</source>
+        <translation>&amp;Indienen bij de teamleider</translation>
+    </message>
+    <message>
+        <source>Send the agreed plan to the team lead for review</source>
+        <translation>Het afgesproken plan naar de teamleider sturen ter beoordeling</translation>
+    </message>
+    <message>
+        <source>Start the ne&amp;xt version</source>
+        <translation>Begin de vol&amp;gende versie</translation>
+    </message>
+    <message>
+        <source>Make the plan a draft of its next version</source>
+        <translation>Van het plan een concept van de volgende versie maken</translation>
+    </message>
+    <message>
+        <source>Mer&amp;ge with the plan shown…</source>
+        <translation>Samenv&amp;oegen met het getoonde plan…</translation>
+    </message>
+    <message>
+        <source>Merge the other plan of this case into this one</source>
+        <translation>Het andere plan van dit dossier samenvoegen met dit plan</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare versions…</source>
+        <translation>Versies vergeli&amp;jken…</translation>
+    </message>
+    <message>
+        <source>Compare the versions of the plan part by part</source>
+        <translation>De versies van het plan per deel vergelijken</translation>
+    </message>
+    <message>
+        <source>Plan for the family as PD&amp;F…</source>
+        <translation>Plan voor het ge&amp;zin als pdf…</translation>
+    </message>
+    <message>
+        <source>Save the plan for the family as a PDF</source>
+        <translation>Het plan voor het gezin als pdf opslaan</translation>
+    </message>
+    <message>
+        <source>Print the plan for the famil&amp;y…</source>
+        <translation>Plan voor he&amp;t gezin afdrukken…</translation>
+    </message>
+    <message>
+        <source>Print the plan for the family</source>
+        <translation>Plan voor het gezin afdrukken</translation>
+    </message>
+    <message>
+        <source>&amp;More</source>
+        <translation>&amp;Meer</translation>
+    </message>
+    <message>
+        <source>Actions for the plan</source>
+        <translation>Acties voor het plan</translation>
+    </message>
+</context>
+<context>
     <name>PlanItemsModel</name>
     <message>
         <source>Line</source>
@@ -3537,60 +3674,8 @@ Huishouden: %4</translation>
         <translation>Welk plan</translation>
     </message>
     <message>
-        <source>Mer&amp;ge with the plan shown…</source>
-        <translation>Samenv&amp;oegen met het getoonde plan…</translation>
-    </message>
-    <message>
-        <source>Mark as &amp;agreed</source>
-        <translation>Markeren als a&amp;fgesproken</translation>
-    </message>
-    <message>
-        <source>Su&amp;bmit to the team lead</source>
-        <translation>&amp;Indienen bij de teamleider</translation>
-    </message>
-    <message>
-        <source>Start the ne&amp;xt version</source>
-        <translation>Begin de vol&amp;gende versie</translation>
-    </message>
-    <message>
-        <source>Co&amp;mpare versions…</source>
-        <translation>Versies vergeli&amp;jken…</translation>
-    </message>
-    <message>
         <source>Parts and lines of the plan</source>
         <translation>Delen en punten van het plan</translation>
-    </message>
-    <message>
-        <source>Add a li&amp;ne</source>
-        <translation>Punt toe&amp;voegen</translation>
-    </message>
-    <message>
-        <source>&amp;Remove line</source>
-        <translation>Punt verw&amp;ijderen</translation>
-    </message>
-    <message>
-        <source>Move up</source>
-        <translation>Omhoog</translation>
-    </message>
-    <message>
-        <source>Move down</source>
-        <translation>Omlaag</translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation>Punt verwijderen</translation>
-    </message>
-    <message>
-        <source>Add %1</source>
-        <translation>%1 toevoegen</translation>
-    </message>
-    <message>
-        <source>Plan for the family as PD&amp;F…</source>
-        <translation>Plan voor het ge&amp;zin als pdf…</translation>
-    </message>
-    <message>
-        <source>Print the plan for the famil&amp;y…</source>
-        <translation>Plan voor he&amp;t gezin afdrukken…</translation>
     </message>
     <message>
         <source>T&amp;he plan</source>
@@ -3604,6 +3689,45 @@ Huishouden: %4</translation>
         <source>%1 (removed from the map)</source>
         <translation>%1 (van de kaart gehaald)</translation>
     </message>
+    <message>
+        <source>Before the plan can be agreed:</source>
+        <translation>Voordat het plan afgesproken kan worden:</translation>
+    </message>
+    <message>
+        <source>Merge two plans</source>
+        <translation>Twee plannen samenvoegen</translation>
+    </message>
+    <message>
+        <source>Start the next version</source>
+        <translation>Volgende versie beginnen</translation>
+    </message>
+    <message>
+        <source>Safety plan</source>
+        <translation>Veiligheidsplan</translation>
+    </message>
+    <message>
+        <source>Checked against the network map:</source>
+        <translation>Vergeleken met de netwerkkaart:</translation>
+    </message>
+    <message>
+        <source>Write the family&apos;s view</source>
+        <translation>Woorden van het gezin opschrijven</translation>
+    </message>
+    <message>
+        <source>Move a line</source>
+        <translation>Punt verplaatsen</translation>
+    </message>
+    <message>
+        <source>Mark the plan as agreed</source>
+        <translation>Plan markeren als afgesproken</translation>
+    </message>
+    <message>
+        <source>Submit the plan</source>
+        <translation>Plan indienen</translation>
+    </message>
+</context>
+<context>
+    <name>PlanWords</name>
     <message>
         <source>Status: %1 · version %2</source>
         <translation>Status: %1 · versie %2</translation>
@@ -3621,8 +3745,8 @@ Huishouden: %4</translation>
         <translation>Het plan is veranderd nadat je het bekeek. Bekijk het opnieuw en beslis opnieuw.</translation>
     </message>
     <message>
-        <source>Before the plan can be agreed:</source>
-        <translation>Voordat het plan afgesproken kan worden:</translation>
+        <source>This case holds more than one plan (made on two laptops at once). Choose below which one you see; the case list follows the one furthest in review.</source>
+        <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops). Kies hieronder welk plan je ziet. De lijst met dossiers volgt het plan dat het verst is in de beoordeling.</translation>
     </message>
     <message>
         <source>A team lead decided on “%1”: that plan is history and is not merged into another. Choose it below to read it.</source>
@@ -3632,52 +3756,13 @@ Huishouden: %4</translation>
         <source>“%1” meets a condition that was removed: choose again which conditions it meets.</source>
         <translation>“%1” voldoet aan een voorwaarde die is verwijderd: kies opnieuw aan welke voorwaarden het voldoet.</translation>
     </message>
-    <message numerus="yes">
-        <source>“%1” (%n line(s))</source>
-        <translation>
-            <numerusform>“%1” (%n punt)</numerusform>
-            <numerusform>“%1” (%n punten)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Merge two plans</source>
-        <translation>Twee plannen samenvoegen</translation>
-    </message>
-    <message>
-        <source>Merge the plan %1 into the plan shown, %2?</source>
-        <translation>Het plan %1 samenvoegen met het getoonde plan, %2?</translation>
-    </message>
-    <message>
-        <source>&amp;Merge</source>
-        <translation>&amp;Samenvoegen</translation>
-    </message>
-    <message>
-        <source>&amp;Keep both</source>
-        <translation>Allebei &amp;houden</translation>
-    </message>
-    <message>
-        <source>Start the next version</source>
-        <translation>Volgende versie beginnen</translation>
-    </message>
-    <message>
-        <source>Safety plan</source>
-        <translation>Veiligheidsplan</translation>
-    </message>
     <message>
         <source>%1 · %2 · version %3</source>
         <translation>%1 · %2 · versie %3</translation>
     </message>
     <message>
-        <source>Checked against the network map:</source>
-        <translation>Vergeleken met de netwerkkaart:</translation>
-    </message>
-    <message>
-        <source>This case holds more than one plan (made on two laptops at once). Choose below which one you see; the case list follows the one furthest in review.</source>
-        <translation>Dit dossier heeft meer dan één plan (tegelijk gemaakt op twee laptops). Kies hieronder welk plan je ziet. De lijst met dossiers volgt het plan dat het verst is in de beoordeling.</translation>
-    </message>
-    <message>
-        <source>Its lines come after the lines of the plan shown, in their own order. A part the plan shown has no words for takes its words; where both have words, its words are added below. Then the other plan is removed. You can undo this (Ctrl+Z) until the next synchronisation.</source>
-        <translation>De punten komen na de punten van het getoonde plan, in hun eigen volgorde. Een deel dat in het getoonde plan leeg is, krijgt de tekst van het andere plan. Staat er in allebei tekst, dan komt die van het andere plan eronder. Daarna wordt het andere plan verwijderd. Je kunt dit ongedaan maken (Ctrl+Z) tot de volgende keer synchroniseren.</translation>
+        <source>Safety plan</source>
+        <translation>Veiligheidsplan</translation>
     </message>
     <message>
         <source>someone</source>
@@ -3686,22 +3771,6 @@ Huishouden: %4</translation>
     <message>
         <source>Agreed on %1 by %2</source>
         <translation>Afgesproken op %1 door %2</translation>
-    </message>
-    <message>
-        <source>Write the family&apos;s view</source>
-        <translation>Woorden van het gezin opschrijven</translation>
-    </message>
-    <message>
-        <source>Move a line</source>
-        <translation>Punt verplaatsen</translation>
-    </message>
-    <message>
-        <source>Mark the plan as agreed</source>
-        <translation>Plan markeren als afgesproken</translation>
-    </message>
-    <message>
-        <source>Submit the plan</source>
-        <translation>Plan indienen</translation>
     </message>
 </context>
 <context>

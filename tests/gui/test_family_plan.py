@@ -31,6 +31,7 @@ from desktop.safetyplan.data import read_plan
 from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
 from tests.gui.conftest import signed_in
+from tests.gui.toolbar_acting import press
 
 pytestmark = pytest.mark.gui
 
@@ -151,7 +152,7 @@ def entries(store, case_id, action):
 def test_the_pdf_from_the_tab_goes_where_the_worker_chose_and_is_logged(opened, case, store,
                                                                         qtbot, tmp_path):
     view, tab = opened
-    QTest.mouseClick(tab.family_pdf_button, Qt.MouseButton.LeftButton)
+    press(qtbot, tab.toolbar, tab.plan_actions.family_pdf)
     paper = tab.family_paper
     qtbot.waitUntil(lambda: paper.export_dialog is not None and paper.export_dialog.isVisible())
     dialog = paper.export_dialog
@@ -174,7 +175,7 @@ def test_the_pdf_from_the_tab_goes_where_the_worker_chose_and_is_logged(opened, 
 def test_printing_from_the_tab_goes_to_the_printer_and_is_logged(opened, case, store, qtbot,
                                                                  tmp_path):
     view, tab = opened
-    QTest.mouseClick(tab.family_print_button, Qt.MouseButton.LeftButton)
+    press(qtbot, tab.toolbar, tab.plan_actions.family_print)
     paper = tab.family_paper
     qtbot.waitUntil(lambda: paper.print_dialog is not None and paper.print_dialog.isVisible())
     dialog = paper.print_dialog
@@ -197,7 +198,7 @@ def test_printing_from_the_tab_goes_to_the_printer_and_is_logged(opened, case, s
 
 def test_a_cancelled_export_writes_and_logs_nothing(opened, case, store, qtbot):
     view, tab = opened
-    QTest.mouseClick(tab.family_pdf_button, Qt.MouseButton.LeftButton)
+    press(qtbot, tab.toolbar, tab.plan_actions.family_pdf)
     paper = tab.family_paper
     qtbot.waitUntil(lambda: paper.export_dialog is not None and paper.export_dialog.isVisible())
     QTest.keyClick(paper.export_dialog, Qt.Key.Key_Escape)

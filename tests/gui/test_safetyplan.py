@@ -20,6 +20,7 @@ from desktop.safetyplan.review import decision_fields
 from desktop.safetyplan.tab import PlanTab
 from sync.protocol import ErrorDetail, Result
 from tests.gui.acting import choose
+from tests.gui.toolbar_acting import press
 
 TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
 
@@ -109,7 +110,7 @@ def test_making_a_plan_and_adding_lines_creates_records(tab, case, store, qtbot)
     assert plan.fields["status"] == "draft"
 
     click(plan_tab.tree, plan_tab.model.section_index("danger"))
-    QTest.mouseClick(plan_tab.add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.add)
     qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 1)
     form = plan_tab.items.forms["danger"]
     assert plan_tab.items.currentWidget() is form
@@ -124,13 +125,13 @@ def test_making_a_plan_and_adding_lines_creates_records(tab, case, store, qtbot)
     assert danger.fields["position"]
 
     # a second line after it, and 112 offered for when it goes wrong
-    QTest.mouseClick(plan_tab.add_button, Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.add)
     qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 2)
-    QTest.mouseClick(plan_tab.emergency_buttons["112"], Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.emergency["112"])
     qtbot.waitUntil(lambda: len(plan_tab.model.lines("emergency_step")) == 1)
     [step] = lines(store, case, "emergency_step")
     assert step.fields["phone"] == "112"
-    assert not plan_tab.emergency_buttons["112"].isEnabled()
+    assert not plan_tab.plan_actions.emergency["112"].isEnabled()
     assert [d.id for d in lines(store, case, "danger")][0] == danger.id
 
 
@@ -145,7 +146,7 @@ def test_the_plan_says_exactly_what_keeps_it_from_being_agreed(tab, case, store,
     assert "No safety goal meets the condition “Geen alcohol in huis”" in text
     assert "no steps for when it goes wrong" in text
     assert "No agreement meets" not in text
-    assert not plan_tab.agree_button.isEnabled()
+    assert not plan_tab.plan_actions.agree.isEnabled()
 
     # the worker fills the goal, ticks the condition it meets and adds the emergency number
     click(plan_tab.tree, plan_tab.model.index_of(danger.id))
@@ -158,13 +159,13 @@ def test_the_plan_says_exactly_what_keeps_it_from_being_agreed(tab, case, store,
     assert store.get_record(danger.id).fields["goal"] == "Geen klappen meer, een jaar lang"
     tick(form.editors["addresses"].boxes()[condition.id])
     settle(tab, qtbot)
-    QTest.mouseClick(plan_tab.emergency_buttons["0800-2000"], Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.emergency["0800-2000"])
     settle(tab, qtbot)
     assert store.get_record(danger.id).fields["addresses"] == [condition.id]
     assert plan_tab.missing() == []
-    assert plan_tab.agree_button.isEnabled()
+    assert plan_tab.plan_actions.agree.isEnabled()
     assert not plan_tab.blockers_label.isVisible()
-    QTest.mouseClick(plan_tab.agree_button, Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.agree)
     # agreeing asks who of the family agreed: nobody ticked, nobody can be said to agree
     dialog = plan_tab.agree_dialog
     qtbot.waitUntil(dialog.isVisible)
@@ -177,8 +178,8 @@ def test_the_plan_says_exactly_what_keeps_it_from_being_agreed(tab, case, store,
     assert stored.fields["status"] == "agreed" and stored.fields["agreed_on"]
     assert stored.fields["agreed_by"] == [sanne.id]
     assert "by Sanne van Dijk" in plan_tab.status_label.text()
-    assert plan_tab.submit_button.isVisible()
-    QTest.mouseClick(plan_tab.submit_button, Qt.MouseButton.LeftButton)
+    assert plan_tab.plan_actions.submit.isVisible()
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.submit)
     settle(tab, qtbot)
     assert store.get_record(plan.id).fields["status"] == "submitted"
 
@@ -318,7 +319,7 @@ def test_a_team_lead_decides_on_exactly_what_is_on_screen(tab, case, store, qtbo
     plan_tab = open_plan(tab, case, qtbot)
     review = plan_tab.review
     assert review.decision.isVisible()
-    assert not plan_tab.agree_button.isVisible()
+    assert not plan_tab.plan_actions.agree.isVisible()
     QTest.keyClicks(review.comment, "Maak de afspraken concreter")
     QTest.keyClicks(review.section_comments["agreement"], "Wie belt wie?")
     QTest.mouseClick(review.return_button, Qt.MouseButton.LeftButton)
@@ -382,8 +383,8 @@ def test_two_versions_and_the_plan_now_are_compared_part_by_part(tab, case, stor
     store.update_record(signal.id, {"text": "Stil en boos"})
     line("agreement", "a", text="Oma belt")
     plan_tab = open_plan(tab, case, qtbot)
-    assert plan_tab.compare_button.isEnabled()
-    QTest.mouseClick(plan_tab.compare_button, Qt.MouseButton.LeftButton)
+    assert plan_tab.plan_actions.compare.isEnabled()
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.compare)
     dialog = plan_tab.compare_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert [dialog.before.itemText(i) for i in range(dialog.before.count())] == [
@@ -537,7 +538,7 @@ def test_who_agreed_and_what_if_an_agreement_is_not_kept_are_kept_and_compared(
     assert version
     plan_tab.reload()
     settle(tab, qtbot)
-    QTest.mouseClick(plan_tab.compare_button, Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.compare)
     model = plan_tab.compare_dialog.model
     rows = {model.index(r, 0).data(): r for r in range(model.rowCount())}
     agreed = rows["Agreed by (changed)"]
@@ -564,12 +565,12 @@ def test_an_approved_plan_edited_elsewhere_says_so_and_starts_the_next_version(
     plan_tab = open_plan(tab, case, qtbot)
     notes = plan_tab.notes_label.text()
     assert "changed after the team lead approved it (Agreements)" in notes
-    assert plan_tab.next_version_button.isVisible()
-    QTest.mouseClick(plan_tab.next_version_button, Qt.MouseButton.LeftButton)
+    assert plan_tab.plan_actions.next_version.isVisible()
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.next_version)
     settle(tab, qtbot)
     stored = store.get_record(plan.id).fields
     assert (stored["status"], stored["version"]) == ("draft", 2)
-    assert not plan_tab.next_version_button.isVisible()
+    assert not plan_tab.plan_actions.next_version.isVisible()
     assert "approved it" not in plan_tab.notes_label.text()
 
 
@@ -668,11 +669,11 @@ def test_two_plans_are_merged_into_the_one_shown_after_a_question_and_undone(
                            addresses=[condition.id])
     before = plan_records(store, case)
     plan_tab = open_plan(tab, case, qtbot)
-    assert plan_tab.data.plan.id == plan.id and plan_tab.merge_button.isVisible()
+    assert plan_tab.data.plan.id == plan.id and plan_tab.plan_actions.merge.isVisible()
     click(plan_tab.tree, plan_tab.model.index_of(kept.id))
 
     # It asks first, naming both plans; keeping both keeps both.
-    QTest.mouseClick(plan_tab.merge_button, Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.merge)
     box = plan_tab.confirm_box
     assert box is not None and box.isVisible()
     assert plan_tab.plan_label(plan) in box.text() and plan_tab.plan_label(other) in box.text()
@@ -680,7 +681,7 @@ def test_two_plans_are_merged_into_the_one_shown_after_a_question_and_undone(
     QTest.mouseClick(box.button(QMessageBox.StandardButton.No), Qt.MouseButton.LeftButton)
     settle(tab, qtbot)
     assert plan_records(store, case) == before
-    QTest.mouseClick(plan_tab.merge_button, Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.merge)
     QTest.mouseClick(plan_tab.confirm_box.button(QMessageBox.StandardButton.Yes),
                      Qt.MouseButton.LeftButton)
     settle(tab, qtbot)
@@ -720,14 +721,14 @@ def test_a_plan_a_team_lead_decided_on_is_not_merged_away(tab, case, store, qtbo
     plan_tab = open_plan(tab, case, qtbot)
     choose(qtbot, plan_tab.plan_choice, plan.id)
     qtbot.waitUntil(lambda: plan_tab.data.plan.id == plan.id)
-    assert not plan_tab.merge_button.isVisible() and plan_tab.plan_choice.isVisible()
+    assert not plan_tab.plan_actions.merge.isVisible() and plan_tab.plan_choice.isVisible()
     assert ("A team lead decided on “Eerste plan · Approved · version 1”"
             in plan_tab.notes_label.text())
     # The other way round it can: merged into the approved plan, that becomes the draft of
     # its next version, in the same undo step.
     choose(qtbot, plan_tab.plan_choice, other.id)
     qtbot.waitUntil(lambda: plan_tab.data.plan.id == other.id)
-    QTest.mouseClick(plan_tab.merge_button, Qt.MouseButton.LeftButton)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.merge)
     QTest.mouseClick(plan_tab.confirm_box.button(QMessageBox.StandardButton.Yes),
                      Qt.MouseButton.LeftButton)
     settle(tab, qtbot)

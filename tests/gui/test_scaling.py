@@ -14,6 +14,7 @@ from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.safetyplan.tab import PlanTab
 from tests.gui.acting import activate, choose, click, click_tab, type_into
 from tests.gui.conftest import signed_in
+from tests.gui.toolbar_acting import press
 
 pytestmark = pytest.mark.gui
 
@@ -203,7 +204,7 @@ def test_a_danger_statement_added_in_the_plan_is_scored_at_the_visit(view, famil
     section = plan_tab.model.section_index("danger")
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualRect(section).center())
-    click(qtbot, plan_tab.add_button)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.add)
     qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 1)
     (danger,) = plan_tab.model.lines("danger")
     click_tab(qtbot, view.tabs, view.visits)
@@ -227,7 +228,7 @@ def test_undoing_the_removal_of_a_danger_statement_keeps_its_scores_with_it(
     index = plan_tab.model.index_of(first.id)
     qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
                      pos=tree.visualRect(index).center())
-    click(qtbot, plan_tab.remove_button)
+    press(qtbot, plan_tab.toolbar, plan_tab.plan_actions.remove)
     qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 1)
     click_action(qtbot, view, view.undo_action)
     qtbot.waitUntil(lambda: len(plan_tab.model.lines("danger")) == 2)
