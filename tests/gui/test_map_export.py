@@ -161,10 +161,11 @@ def test_export_from_the_tab_asks_where_and_logs_it(opened, case, store, session
     assert tab.hide_names_action.isChecked()
     tab.show_view("ecogram")
     press(tab, tab.export_action)
-    qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.isVisible())
-    dialog = tab.export_dialog
-    dialog.selectNameFilter(tab._export_filters()["svg"])
-    dialog.filterSelected.emit(tab._export_filters()["svg"])
+    qtbot.waitUntil(lambda: tab.paper.export_dialog is not None
+                    and tab.paper.export_dialog.isVisible())
+    dialog = tab.paper.export_dialog
+    dialog.selectNameFilter(tab.paper.export_filters()["svg"])
+    dialog.filterSelected.emit(tab.paper.export_filters()["svg"])
     name_field = dialog.findChild(QLineEdit, "fileNameEdit")
     target = tmp_path / "gekozen plek" / "kaart"
     target.parent.mkdir()
@@ -187,9 +188,10 @@ def test_export_from_the_tab_asks_where_and_logs_it(opened, case, store, session
 def test_a_cancelled_export_writes_and_logs_nothing(opened, case, store, qtbot, tmp_path):
     view, tab = opened
     press(tab, tab.export_action)
-    qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.isVisible())
-    QTest.keyClick(tab.export_dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: tab.export_dialog is None)
+    qtbot.waitUntil(lambda: tab.paper.export_dialog is not None
+                    and tab.paper.export_dialog.isVisible())
+    QTest.keyClick(tab.paper.export_dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: tab.paper.export_dialog is None)
     QThreadPool.globalInstance().waitForDone(5000)
     assert paper_entries(store, case.id, "export") == []
 
@@ -198,8 +200,9 @@ def test_print_from_the_tab_goes_to_the_printer_and_is_logged(opened, case, stor
                                                               tmp_path):
     view, tab = opened
     press(tab, tab.print_action)
-    qtbot.waitUntil(lambda: tab.print_dialog is not None and tab.print_dialog.isVisible())
-    dialog = tab.print_dialog
+    qtbot.waitUntil(lambda: tab.paper.print_dialog is not None
+                    and tab.paper.print_dialog.isVisible())
+    dialog = tab.paper.print_dialog
     printed = tmp_path / "afdruk.pdf"
     # No printer on the test machine: the dialog offers printing to a PDF file, as on a
     # laptop without a printer; the worker types where.
@@ -261,10 +264,11 @@ def test_closing_the_case_closes_the_export_dialog_without_exporting(opened, cas
                                                                      qtbot):
     view, tab = opened
     press(tab, tab.export_action)
-    qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.isVisible())
-    dialog = tab.export_dialog
+    qtbot.waitUntil(lambda: tab.paper.export_dialog is not None
+                    and tab.paper.export_dialog.isVisible())
+    dialog = tab.paper.export_dialog
     tab.clear()  # what the case file does when it closes or the store locks
-    qtbot.waitUntil(lambda: tab.export_dialog is None)
+    qtbot.waitUntil(lambda: tab.paper.export_dialog is None)
     assert not dialog.isVisible()
     QThreadPool.globalInstance().waitForDone(5000)
     assert paper_entries(store, case.id, "export") == []
