@@ -251,3 +251,14 @@ def wheel(widget: QWidget, steps: int = 1) -> None:
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
 
+
+
+def settle(session: Any, qtbot: Any) -> None:
+    """Let pending writes land and their results come back to the UI thread."""
+    qtbot.waitUntil(lambda: not session.busy)
+
+
+def click_record(qtbot: Any, tab: Any, record_id: str) -> None:
+    """Click a record's row in a record tab; its form then shows that record."""
+    click_row(qtbot, tab.table, tab.model.row_of(record_id))
+    assert tab.form.record_id == record_id
