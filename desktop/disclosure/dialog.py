@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from desktop.disclosure.entries_model import EntriesModel
 from desktop.disclosure.gather import CaseContent
 from desktop.disclosure.saving import build, log_export, write
 from desktop.operations import StoreSession
+from desktop.paper_dialogs import save_dialog
 
 
 class DisclosureDialog(QDialog):
@@ -161,15 +162,10 @@ class DisclosureDialog(QDialog):
         return f"{base}.{self.fmt}"
 
     def ask_where(self) -> None:
-        dialog = QFileDialog(self, self.tr("Save the export"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilter(self.tr("PDF document (*.pdf)") if self.fmt == "pdf"
-                             else self.tr("JSON file (*.json)"))
-        dialog.setDefaultSuffix(self.fmt)
-        dialog.setDirectory(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
-        dialog.selectFile(self._suggested_name())
+        dialog = save_dialog(self, self.tr("Save the export"),
+                             [self.tr("PDF document (*.pdf)") if self.fmt == "pdf"
+                              else self.tr("JSON file (*.json)")], self.fmt,
+                             self._suggested_name())
         dialog.fileSelected.connect(lambda path: self.save_to(Path(path)))
         dialog.finished.connect(lambda _result: self._file_dialog_done(dialog))
         self.file_dialog = dialog

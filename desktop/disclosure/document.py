@@ -13,14 +13,11 @@ import json
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QIODevice, QMarginsF, QRectF, QUrl
+from PySide6.QtCore import QIODevice, QRectF, QUrl
 from PySide6.QtGui import (
     QColor,
     QImage,
-    QPageLayout,
-    QPageSize,
     QPainter,
-    QPdfWriter,
     QTextDocument,
 )
 
@@ -30,6 +27,7 @@ from desktop.disclosure.common import SECTIONS, Built
 from desktop.disclosure.gather import CaseContent
 from desktop.networkmap.export import Page, map_scene
 from desktop.networkmap.model import build
+from desktop.paper import a4_pdf
 from sync.schema import kind_spec
 
 TEXT_PT = 11
@@ -188,10 +186,4 @@ PDF_MARGIN_MM = 15
 
 def write_pdf(document: QTextDocument, device: QIODevice, title: str) -> None:
     """Print `document` as A4 to `device` (the QSaveFile of the place the worker chose)."""
-    writer = QPdfWriter(device)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM, PDF_MARGIN_MM),
-                          QPageLayout.Unit.Millimeter)
-    writer.setTitle(title)
-    writer.setCreator("Keukentafel")
-    document.print_(writer)
+    document.print_(a4_pdf(device, title, PDF_MARGIN_MM))

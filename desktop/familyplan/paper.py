@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -17,13 +17,13 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QPagedPaintDevice,
-    QPageLayout,
     QPageSize,
     QPaintDevice,
     QPainter,
-    QPdfWriter,
     QTextDocument,
 )
+
+from desktop.paper import a4_pdf, lay_out_a4, page_rect_pixels, painting
 
 PDF_DPI = 300
 MARGIN_MM = 18
@@ -65,31 +65,18 @@ class _Pages:
 def paint_pages(document: QTextDocument, device: QPagedPaintDevice, footer: Footer) -> int:
     """Lay `document` out for `device`'s pages and paint them, each with its footer;
     returns the number of pages."""
-    device.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    device.setPageOrientation(QPageLayout.Orientation.Portrait)
-    device.setPageMargins(QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
-                          QPageLayout.Unit.Millimeter)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise OSError("cannot write the family plan")
-    try:
-        area = device.pageLayout().paintRectPixels(device.resolution())
-        pages = _Pages(document, device, area.width(), area.height(), footer)
+    lay_out_a4(device, MARGIN_MM)
+    with painting(device) as painter:
+        pages = _Pages(document, device, *page_rect_pixels(device), footer)
         for number in range(pages.count):
             if number:
                 device.newPage()
             pages.paint(painter, number)
-    finally:
-        painter.end()
     return pages.count
 
 
 def write_pdf(document: QTextDocument, path: Path, footer: Footer, title: str) -> int:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(PDF_DPI)
-    writer.setTitle(title)
-    writer.setCreator("Keukentafel")
-    return paint_pages(document, writer, footer)
+    return paint_pages(document, a4_pdf(path, title, MARGIN_MM, dpi=PDF_DPI), footer)
 
 
 def _blank(width: int, height: int, dpi: int) -> QImage:

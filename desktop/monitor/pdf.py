@@ -6,24 +6,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPoint, QRectF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QPoint, QRectF, Qt
+from PySide6.QtGui import QFont, QPainter, QPdfWriter
 
 from desktop.monitor.chart import MonitorChart
 from desktop.monitor.tables import FigureTableModel
+from desktop.paper import a4_pdf, page_rect_pixels, painting
 
 Section = tuple[str, MonitorChart | None, FigureTableModel]
 
+DPI = 96
+# 15 points all round (about 5 mm), as the monitor's page has always had.
+MARGIN_MM = 15 * 25.4 / 72
+
 
 def write_pdf(path: Path, title: str, sections: Sequence[Section]) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4),
-                                     QPageLayout.Orientation.Portrait, QMarginsF(15, 15, 15, 15)))
-    writer.setResolution(96)
-    writer.setTitle(title)
-    painter = QPainter(writer)
-    page = QRectF(writer.pageLayout().paintRectPixels(96))
-    width = page.width()
+    writer = a4_pdf(path, title, MARGIN_MM, dpi=DPI)
+    with painting(writer) as painter:
+        _paint(writer, painter, title, sections)
+
+
+def _paint(writer: QPdfWriter, painter: QPainter, title: str,
+           sections: Sequence[Section]) -> None:
+    width, page_height = page_rect_pixels(writer)
     y = 0.0
 
     def line(text: str, bold: bool = False, size: int = 10) -> None:
@@ -33,7 +38,7 @@ def write_pdf(path: Path, title: str, sections: Sequence[Section]) -> None:
         font.setBold(bold)
         painter.setFont(font)
         height = painter.fontMetrics().height() + 4
-        if y + height > page.height():
+        if y + height > page_height:
             writer.newPage()
             y = 0.0
         painter.drawText(QRectF(0, y, width, height), Qt.AlignmentFlag.AlignLeft, text)
@@ -44,7 +49,7 @@ def write_pdf(path: Path, title: str, sections: Sequence[Section]) -> None:
         y += 8
         line(heading, bold=True, size=12)
         if chart is not None and chart.bars:
-            if y + 200 > page.height():
+            if y + 200 > page_height:
                 writer.newPage()
                 y = 0.0
             painter.save()
@@ -58,4 +63,3 @@ def write_pdf(path: Path, title: str, sections: Sequence[Section]) -> None:
         for row in range(model.rowCount()):
             line("  |  ".join(str(model.data(model.index(row, c)) or "")
                               for c in range(model.columnCount())))
-    painter.end()

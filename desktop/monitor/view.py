@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -34,6 +33,7 @@ from desktop.monitor.export import write_csv
 from desktop.monitor.pdf import write_pdf
 from desktop.monitor.tables import FigureRow, FigureTableModel
 from desktop.operations import StoreSession
+from desktop.paper_dialogs import save_dialog
 from storage.monitor import Figures, NotTeamLead
 from sync.schema import LEGAL_FRAMEWORKS
 
@@ -234,13 +234,7 @@ class MonitorWindow(QDialog):
         if self.figures is None:
             return
         filters = {"csv": self.tr("CSV file (*.csv)"), "pdf": self.tr("PDF document (*.pdf)")}
-        dialog = QFileDialog(self, self.tr("Export the monitor"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters([filters[fmt]])
-        dialog.setDefaultSuffix(fmt)
-        dialog.setDirectory(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
+        dialog = save_dialog(self, self.tr("Export the monitor"), [filters[fmt]], fmt)
         dialog.fileSelected.connect(lambda path: self.export_to(Path(path), fmt))
         dialog.finished.connect(lambda _result: self._dialog_done(dialog))
         self.export_dialog = dialog

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QPageLayout,
-    QPageSize,
     QPainter,
     QPdfWriter,
     QTransform,
@@ -34,6 +33,7 @@ from desktop.networkmap.model import NetworkModel, build, disputed
 from desktop.networkmap.reading import read_network
 from desktop.networkmap.scene import MapScene
 from desktop.networkmap.words import legend_text
+from desktop.paper import a4_pdf, page_rect_pixels, painting
 from storage.errors import StoreError
 
 translate = QCoreApplication.translate  # the name lupdate looks for
@@ -42,6 +42,7 @@ FORMATS = ("png", "svg", "pdf")
 VIEWS = ("genogram", "ecogram")
 DPI = 96
 MARGIN = 24.0
+PAPER_MARGIN_MM = 12
 LINE = 18.0  # the height of a legend line, in scene units
 PNG_SCALE = 2  # a PNG sharp enough to print
 
@@ -164,22 +165,19 @@ def write_svg(page: Page, path: Path) -> None:
 def paint_on_paper(page: Page, device: QPdfWriter | QPrinter) -> None:
     """A4 (or the printer's paper), landscape when the page is wider than high."""
     device.setResolution(DPI)  # see the module's docstring: the fonts are in points
-    device.setPageOrientation(QPageLayout.Orientation.Landscape if page.width > page.height
-                              else QPageLayout.Orientation.Portrait)
-    painter = _painting(QPainter(), device)
-    area = device.pageLayout().paintRectPixels(device.resolution())
-    page.paint(painter, QRectF(0, 0, area.width(), area.height()))
-    painter.end()
+    device.setPageOrientation(_orientation(page))
+    with painting(device) as painter:
+        page.paint(painter, QRectF(0, 0, *page_rect_pixels(device)))
+
+
+def _orientation(page: Page) -> QPageLayout.Orientation:
+    return (QPageLayout.Orientation.Landscape if page.width > page.height
+            else QPageLayout.Orientation.Portrait)
 
 
 def write_pdf(page: Page, path: Path) -> None:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    writer.setPageMargins(QMarginsF(12, 12, 12, 12), QPageLayout.Unit.Millimeter)
-    writer.setTitle(page.title)
-    writer.setCreator("Keukentafel")
-    paint_on_paper(page, writer)
+    paint_on_paper(page, a4_pdf(path, page.title, PAPER_MARGIN_MM, dpi=DPI,
+                                orientation=_orientation(page)))
 
 
 WRITERS = {"png": write_png, "svg": write_svg, "pdf": write_pdf}

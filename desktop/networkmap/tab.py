@@ -9,17 +9,13 @@ form field) becomes an undoable command on the case file's undo stack.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, QStandardPaths, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QFileDialog,
     QLabel,
     QMenu,
     QScrollArea,
@@ -35,7 +31,6 @@ from desktop.casefile.controller import CaseFileController
 from desktop.casefile.form import RecordForm
 from desktop.casefile.labels import choices, field_label
 from desktop.casefile.lifetime import while_alive
-from desktop.networkmap import export as map_export
 from desktop.networkmap.commands import (
     CreateRecords,
     DeleteRecords,
@@ -48,6 +43,7 @@ from desktop.networkmap.compare import CompareDialog
 from desktop.networkmap.legend import Legend
 from desktop.networkmap.listmodel import ID_ROLE, MapListModel
 from desktop.networkmap.model import NetworkModel, build, disputed, seen_by, viewpoints
+from desktop.networkmap.paper_actions import MapPaper
 from desktop.networkmap.reading import MAP_KINDS, Network, read_network
 from desktop.networkmap.scene import MapScene, Move
 from desktop.networkmap.snapshot import content_of
@@ -62,8 +58,6 @@ PERSON_FIELDS = ("name", "role", "gender", "birth_date", "circle", "ring", "inde
 TIE_FIELDS = ("type", "quality", "direction", "support", "since", "until", "note")
 POSITION = {"genogram": ("map_x", "map_y"), "ecogram": ("eco_x", "eco_y")}
 DEFAULT_TIE = {"type": "family", "quality": "normal"}
-
-
 
 
 class NetworkMapTab(QWidget):
@@ -104,6 +98,7 @@ class NetworkMapTab(QWidget):
         for widget in (self.nothing_chosen, self.person_form, self.tie_form):
             self.details.addWidget(widget)
         self.toolbar = QToolBar(self)
+        self.paper = MapPaper(self)
         self._make_actions()
         self._build_layout()
 
@@ -160,17 +155,15 @@ class NetworkMapTab(QWidget):
         self.compare_action = self._action(self.tr("C&ompare"), self.compare_snapshots)
         self.compare_action.setToolTip(self.tr("What changed between two snapshots"))
         self.compare_dialog: CompareDialog | None = None
-        self.export_action = self._action(self.tr("E&xport…"), self.export_map)
+        self.export_action = self._action(self.tr("E&xport…"), lambda: self.paper.export_map())
         self.export_action.setToolTip(self.tr("Save the map with its legend as PDF, PNG or "
                                               "SVG"))
-        self.print_action = self._action(self.tr("Pr&int…"), self.print_map,
+        self.print_action = self._action(self.tr("Pr&int…"), lambda: self.paper.print_map(),
                                          QKeySequence.StandardKey.Print)
         self.hide_names_action = self._action(self.tr("Hide &names"), lambda: None)
         self.hide_names_action.setCheckable(True)
         self.hide_names_action.setToolTip(self.tr("Exports and prints show initials and roles "
                                                   "only"))
-        self.export_dialog: QFileDialog | None = None
-        self.print_dialog: QPrintDialog | None = None
         for action in (self.genogram_action, self.ecogram_action, None,
                        self.add_person_action, self.connect_action, self.delete_action, None,
                        self.relayout_action, self.zoom_in_action, self.zoom_out_action,
@@ -289,101 +282,11 @@ class NetworkMapTab(QWidget):
             self._show_filtered(view_name)
             self.view.fit()
 
-    # -- on paper: exports and prints, each one logged -------------------------------------
-
-    def _export_filters(self) -> dict[str, str]:
-        return {"pdf": self.tr("PDF document (*.pdf)"), "png": self.tr("PNG image (*.png)"),
-                "svg": self.tr("SVG drawing (*.svg)")}
-
-    def export_map(self) -> None:
-        """Ask where to save: the file goes only to the place the worker chooses."""
-        if self.loaded_case is None:
-            return
-        filters = self._export_filters()
-        dialog = QFileDialog(self, self.tr("Export the map"))
-        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-        dialog.setNameFilters(list(filters.values()))
-        dialog.setDefaultSuffix("pdf")
-        dialog.setDirectory(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation))
-        by_filter = {text: fmt for fmt, text in filters.items()}
-        dialog.filterSelected.connect(
-            lambda text: dialog.setDefaultSuffix(by_filter.get(text, "pdf")))
-        case_id = self.loaded_case
-        dialog.fileSelected.connect(lambda path: self._export_to(
-            case_id, Path(path), by_filter.get(dialog.selectedNameFilter(), "pdf")))
-        dialog.finished.connect(lambda _result: self._dialog_done(dialog))
-        self.export_dialog = dialog
-        dialog.open()
-
-    def _dialog_done(self, dialog: QDialog) -> None:
-        if self.export_dialog is dialog:
-            self.export_dialog = None
-        if self.print_dialog is dialog:
-            self.print_dialog = None
-        dialog.deleteLater()
-
-    def _export_to(self, case_id: str, path: Path, chosen: str) -> None:
-        if case_id != self.loaded_case:
-            return  # another case was opened meanwhile: never export the wrong family
-        fmt = path.suffix.lower().lstrip(".")
-        if fmt not in map_export.FORMATS:
-            fmt = chosen
-            path = path.with_name(f"{path.name}.{fmt}")
-        hidden = self.hide_names_action.isChecked()
-        try:
-            map_export.export_map(self.model, self.view_name, fmt, path, names_hidden=hidden,
-                                  conflicted=self.scene.conflicted)
-        except OSError as exc:
-            self.controller.session.failed.emit(exc)
-            return
-        self._log_paper("export", case_id, map_export.access_detail(fmt, self.view_name,
-                                                                    hidden))
-
-    def print_map(self) -> None:
-        if self.loaded_case is None:
-            return
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(self.tr("Print the map"))
-        case_id = self.loaded_case
-        dialog.finished.connect(lambda result: self._printed(dialog, printer, case_id, result))
-        self.print_dialog = dialog
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.show()  # as open(), which PySide binds only with a receiver
-
-    def _printed(self, dialog: QDialog, printer: QPrinter, case_id: str, result: int) -> None:
-        self._dialog_done(dialog)
-        if result == QDialog.DialogCode.Accepted and case_id == self.loaded_case:
-            self.print_to(printer)
-
-    def print_to(self, printer: QPrinter) -> None:
-        """Print the map as shown (this view, these views) on `printer`, and log it."""
-        case_id = self.loaded_case
-        if case_id is None:
-            return
-        hidden = self.hide_names_action.isChecked()
-        try:
-            map_export.print_map(self.model, self.view_name, printer, names_hidden=hidden,
-                                 conflicted=self.scene.conflicted)
-        except OSError as exc:
-            self.controller.session.failed.emit(exc)
-            return
-        self._log_paper("print", case_id, map_export.access_detail("paper", self.view_name,
-                                                                   hidden))
-
-    def _log_paper(self, action: str, case_id: str, detail: str) -> None:
-        self.controller.session.change(
-            lambda store: store.log_access(action, case_id=case_id, detail=detail), kinds=())
-
     def clear(self) -> None:
         if self.compare_dialog is not None:
             self.compare_dialog.close()  # no family's names stay on screen
             self.compare_dialog = None
-        for dialog in (self.export_dialog, self.print_dialog):
-            if dialog is not None:
-                dialog.reject()  # a case closed or locked is not exported afterwards
+        self.paper.close_dialogs()  # a case closed or locked is not exported afterwards
         self.loaded_case = None
         self.records = {}
         self.ids = self.writer.ids = Ids()

@@ -156,6 +156,9 @@ class SyncRunner(QObject):
         self._asked = 0  # status reads asked for, and the newest that landed
         self._landed_last = 0
         self._again = False
+        # Stopped for the lock or the window closing: a sync that ends after that reads
+        # nothing more (the store is locked by then), until start() after the next unlock.
+        self._stopped = False
         self._progress: tuple[int, int | None, int] = (0, None, 0)  # of the running sync
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.sync_now)
@@ -178,12 +181,21 @@ class SyncRunner(QObject):
 
     def start(self) -> None:
         """Begin background syncing (after unlock): one sync now, then every interval."""
+        self._stopped = False
         self._timer.start()
         self.probe.start()
         self.refresh_status()
         self.sync_now()
 
     def stop(self) -> None:
+        """The store is about to be locked or the window closes: no more syncs or status
+        reads, even when a running sync ends later."""
+        self._stopped = True
+        self._pause()
+
+    def _pause(self) -> None:
+        """No syncs by the clock or the probe; the store stays open and the status bar
+        keeps saying how things stand."""
         self._timer.stop()
         self.probe.stop()
         self._refresh_soon.stop()
@@ -209,6 +221,8 @@ class SyncRunner(QObject):
 
     @Slot()
     def sync_now(self) -> None:
+        if self._stopped:
+            return
         if self._job is not None:
             self._again = True
             return
@@ -271,7 +285,7 @@ class SyncRunner(QObject):
         if code in ("enrolment_required", "not_enrolled"):
             self._connection = NOT_ENROLLED
             if code == "enrolment_required":
-                self.stop()
+                self._pause()  # until enrolled again; the status bar says so
                 self.enrolment_required.emit()
         else:
             self._connection = OFFLINE
@@ -316,6 +330,8 @@ class SyncRunner(QObject):
     def refresh_status(self) -> None:
         # Reads run in parallel and may land out of order: only the newest counts, and the
         # connection is decided when it lands, not when it was asked.
+        if self._stopped:
+            return
         self._asked += 1
         asked = self._asked
         self.session.query(

@@ -7,12 +7,13 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.disclosure.words import export_words
 from desktop.operations import StoreSession
 from tests.disclosure.conftest import leaks
+from tests.gui.acting import save_in, shown_dialog
 
 pytestmark = pytest.mark.gui
 
@@ -74,16 +75,9 @@ def test_preview_redact_leave_out_and_save(planted, view, qtbot, tmp_path):
     assert dialog.built.data["task"] == []
 
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible())
-    files = dialog.file_dialog
     chosen = tmp_path / "gekozen plek"
     chosen.mkdir()
-    files.setDirectory(str(chosen))  # as if the worker walked there
-    name = files.findChild(QLineEdit, "fileNameEdit")
-    name.clear()
-    QTest.keyClicks(name, "voor het consult")
-    QTest.mouseClick(files.findChild(QDialogButtonBox).button(
-        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    save_in(shown_dialog(qtbot, lambda: dialog.file_dialog), chosen, "voor het consult")
     qtbot.waitUntil(lambda: view.disclosure is None, timeout=10_000)
     saved = chosen / "voor het consult.pdf"
     text = " ".join(" ".join(p.extract_text() for p in PdfReader(saved).pages).split())
@@ -113,14 +107,7 @@ def test_an_inzage_on_a_laptop_without_the_service_says_its_log_is_this_laptops_
 
     # The worker can save it all the same.
     QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.file_dialog is not None and dialog.file_dialog.isVisible())
-    files = dialog.file_dialog
-    files.setDirectory(str(tmp_path))
-    name = files.findChild(QLineEdit, "fileNameEdit")
-    name.clear()
-    QTest.keyClicks(name, "inzage")
-    QTest.mouseClick(files.findChild(QDialogButtonBox).button(
-        QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    save_in(shown_dialog(qtbot, lambda: dialog.file_dialog), tmp_path, "inzage")
     qtbot.waitUntil(lambda: view.disclosure is None, timeout=10_000)
     saved = " ".join(" ".join(p.extract_text() for p in PdfReader(tmp_path / "inzage.pdf")
                               .pages).split())

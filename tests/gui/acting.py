@@ -1,13 +1,24 @@
-"""Acting on the case file as a person does (clicks on case-list rows, tabs and table rows),
-a fictional family with every field type filled in, and a snapshot of every record to prove
-that looking changed nothing."""
+"""Acting on the case file as a person does (clicks on case-list rows, tabs and table rows,
+a file or print dialog answered), a fictional family with every field type filled in, and a
+snapshot of every record to prove that looking changed nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractItemView, QTabWidget, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLineEdit,
+    QTabWidget,
+    QWidget,
+)
 
 from storage.store import CaseStore
 
@@ -251,3 +262,48 @@ def wheel(widget: QWidget, steps: int = 1) -> None:
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
 
+
+
+def settle(session: Any, qtbot: Any) -> None:
+    """Let pending writes land and their results come back to the UI thread."""
+    qtbot.waitUntil(lambda: not session.busy)
+
+
+def click_record(qtbot: Any, tab: Any, record_id: str) -> None:
+    """Click a record's row in a record tab; its form then shows that record."""
+    click_row(qtbot, tab.table, tab.model.row_of(record_id))
+    assert tab.form.record_id == record_id
+
+
+def shown_dialog(qtbot: Any, dialog_of: Callable[[], QDialog | None]) -> QDialog:
+    """Wait for the dialog a click opened (`dialog_of` reads it from its owner, such as
+    `lambda: tab.paper.export_dialog`) to be on screen, and return it."""
+    qtbot.waitUntil(lambda: dialog_of() is not None and dialog_of().isVisible())
+    dialog = dialog_of()
+    assert dialog is not None
+    return dialog
+
+
+def save_in(dialog: QFileDialog, folder: Path, name: str) -> None:
+    """In a save dialog: walk to `folder`, type `name` and press Save, as the worker does.
+    The dialog adds the suffix of the chosen file type."""
+    dialog.setDirectory(str(folder))  # no test can walk a file tree click by click
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    field.clear()
+    QTest.keyClicks(field, name)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    assert save.isEnabled()
+    QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+
+
+def print_to_file(dialog: QDialog, path: Path) -> None:
+    """In a print dialog: there is no printer on a test machine, so the dialog offers printing
+    to a PDF file, as on a laptop without a printer; type where and press Print."""
+    field = dialog.findChild(QLineEdit, "filename")
+    assert field.isVisible()
+    field.clear()
+    QTest.keyClicks(field, str(path))
+    buttons = dialog.findChild(QDialogButtonBox)
+    ok = next(b for b in buttons.buttons()
+              if buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
+    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)

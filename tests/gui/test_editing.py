@@ -18,6 +18,7 @@ from tests.gui.acting import (
     click_row,
     click_tab,
     open_calendar,
+    settle,
     type_into,
 )
 
@@ -55,10 +56,6 @@ def view(session, qtbot):
     view.show()
     activate(qtbot, view)
     return view
-
-
-def settle(session, qtbot):
-    qtbot.waitUntil(lambda: not session.busy)
 
 
 def opened(view, qtbot, case_id, tab):

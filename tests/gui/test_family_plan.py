@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QApplication
 
 from desktop.casefile.editors import SAVE_DELAY_MS
 from desktop.casefile.view import CaseFileView, open_and_wait
@@ -30,6 +30,7 @@ from desktop.familyplan.readability import readability
 from desktop.safetyplan.data import read_plan
 from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
+from tests.gui.acting import print_to_file, save_in, shown_dialog
 from tests.gui.conftest import signed_in
 from tests.gui.toolbar_acting import press
 
@@ -154,16 +155,9 @@ def test_the_pdf_from_the_tab_goes_where_the_worker_chose_and_is_logged(opened, 
     view, tab = opened
     press(qtbot, tab.toolbar, tab.plan_actions.family_pdf)
     paper = tab.family_paper
-    qtbot.waitUntil(lambda: paper.export_dialog is not None and paper.export_dialog.isVisible())
-    dialog = paper.export_dialog
     folder = tmp_path / "gekozen plek"
     folder.mkdir()
-    dialog.setDirectory(str(folder))  # as if the worker walked there
-    name_field = dialog.findChild(QLineEdit, "fileNameEdit")
-    name_field.clear()
-    QTest.keyClicks(name_field, "plan thuis")
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
-    QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+    save_in(shown_dialog(qtbot, lambda: paper.export_dialog), folder, "plan thuis")
     qtbot.waitUntil(lambda: bool(entries(store, case.id, "export")))
     written = folder / "plan thuis.pdf"
     assert list(folder.iterdir()) == [written]
@@ -177,17 +171,8 @@ def test_printing_from_the_tab_goes_to_the_printer_and_is_logged(opened, case, s
     view, tab = opened
     press(qtbot, tab.toolbar, tab.plan_actions.family_print)
     paper = tab.family_paper
-    qtbot.waitUntil(lambda: paper.print_dialog is not None and paper.print_dialog.isVisible())
-    dialog = paper.print_dialog
     printed = tmp_path / "afdruk.pdf"
-    # No printer here: the dialog prints to a PDF file, as on a laptop without one.
-    file_name = dialog.findChild(QLineEdit, "filename")
-    file_name.clear()
-    QTest.keyClicks(file_name, str(printed))
-    buttons = dialog.findChild(QDialogButtonBox)
-    ok = next(b for b in buttons.buttons()
-              if buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
-    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    print_to_file(shown_dialog(qtbot, lambda: paper.print_dialog), printed)
     qtbot.waitUntil(lambda: bool(entries(store, case.id, "print")))
     pages = pages_of(printed)
     assert page_with(pages, STEP) != page_with(pages, AGREEMENT)
@@ -200,8 +185,7 @@ def test_a_cancelled_export_writes_and_logs_nothing(opened, case, store, qtbot):
     view, tab = opened
     press(qtbot, tab.toolbar, tab.plan_actions.family_pdf)
     paper = tab.family_paper
-    qtbot.waitUntil(lambda: paper.export_dialog is not None and paper.export_dialog.isVisible())
-    QTest.keyClick(paper.export_dialog, Qt.Key.Key_Escape)
+    QTest.keyClick(shown_dialog(qtbot, lambda: paper.export_dialog), Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: paper.export_dialog is None)
     QThreadPool.globalInstance().waitForDone(5000)
     assert entries(store, case.id, "export") == []
@@ -302,13 +286,7 @@ def test_printing_the_childrens_version_is_logged_too(opened, case, store, qtbot
         if dialog is None:
             QTimer.singleShot(50, answer)
             return
-        file_name = dialog.findChild(QLineEdit, "filename")
-        file_name.clear()
-        QTest.keyClicks(file_name, str(printed))
-        buttons = dialog.findChild(QDialogButtonBox)
-        QTest.mouseClick(next(b for b in buttons.buttons() if buttons.buttonRole(b)
-                              == QDialogButtonBox.ButtonRole.AcceptRole),
-                         Qt.MouseButton.LeftButton)
+        print_to_file(dialog, printed)
 
     QTimer.singleShot(50, answer)
     QTest.mouseClick(tab.children.view_dialog.print_button, Qt.MouseButton.LeftButton)

@@ -15,7 +15,7 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QToolButton
+from PySide6.QtWidgets import QApplication, QToolButton
 
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.networkmap import export as map_export
@@ -25,6 +25,7 @@ from desktop.networkmap.scene import MapScene
 from desktop.networkmap.tab import NetworkMapTab
 from desktop.networkmap.words import legend_text
 from storage.store import CaseStore
+from tests.gui.acting import print_to_file, save_in, shown_dialog
 from tests.gui.conftest import signed_in
 
 pytestmark = pytest.mark.gui
@@ -161,19 +162,12 @@ def test_export_from_the_tab_asks_where_and_logs_it(opened, case, store, session
     assert tab.hide_names_action.isChecked()
     tab.show_view("ecogram")
     press(tab, tab.export_action)
-    qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.isVisible())
-    dialog = tab.export_dialog
-    dialog.selectNameFilter(tab._export_filters()["svg"])
-    dialog.filterSelected.emit(tab._export_filters()["svg"])
-    name_field = dialog.findChild(QLineEdit, "fileNameEdit")
+    dialog = shown_dialog(qtbot, lambda: tab.paper.export_dialog)
+    dialog.selectNameFilter(tab.paper.export_filters()["svg"])
+    dialog.filterSelected.emit(tab.paper.export_filters()["svg"])
     target = tmp_path / "gekozen plek" / "kaart"
     target.parent.mkdir()
-    dialog.setDirectory(str(target.parent))  # as if the worker walked there
-    name_field.clear()
-    QTest.keyClicks(name_field, target.name)
-    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
-    assert save.isEnabled()
-    QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+    save_in(dialog, target.parent, target.name)
     written = target.with_name("kaart.svg")
     qtbot.waitUntil(lambda: bool(paper_entries(store, case.id, "export")))
     assert written.exists() and list(target.parent.iterdir()) == [written]
@@ -187,9 +181,8 @@ def test_export_from_the_tab_asks_where_and_logs_it(opened, case, store, session
 def test_a_cancelled_export_writes_and_logs_nothing(opened, case, store, qtbot, tmp_path):
     view, tab = opened
     press(tab, tab.export_action)
-    qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.isVisible())
-    QTest.keyClick(tab.export_dialog, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: tab.export_dialog is None)
+    QTest.keyClick(shown_dialog(qtbot, lambda: tab.paper.export_dialog), Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: tab.paper.export_dialog is None)
     QThreadPool.globalInstance().waitForDone(5000)
     assert paper_entries(store, case.id, "export") == []
 
@@ -198,19 +191,8 @@ def test_print_from_the_tab_goes_to_the_printer_and_is_logged(opened, case, stor
                                                               tmp_path):
     view, tab = opened
     press(tab, tab.print_action)
-    qtbot.waitUntil(lambda: tab.print_dialog is not None and tab.print_dialog.isVisible())
-    dialog = tab.print_dialog
     printed = tmp_path / "afdruk.pdf"
-    # No printer on the test machine: the dialog offers printing to a PDF file, as on a
-    # laptop without a printer; the worker types where.
-    file_name = dialog.findChild(QLineEdit, "filename")
-    assert file_name.isVisible()
-    file_name.clear()
-    QTest.keyClicks(file_name, str(printed))
-    buttons = dialog.findChild(QDialogButtonBox)
-    ok = next(b for b in buttons.buttons()
-              if buttons.buttonRole(b) == QDialogButtonBox.ButtonRole.AcceptRole)
-    QTest.mouseClick(ok, Qt.MouseButton.LeftButton)
+    print_to_file(shown_dialog(qtbot, lambda: tab.paper.print_dialog), printed)
     qtbot.waitUntil(lambda: bool(paper_entries(store, case.id, "print")))
     text = pdf_text(printed)
     assert names_in(text) == NAME_WORDS  # names shown: the option is off
@@ -261,10 +243,9 @@ def test_closing_the_case_closes_the_export_dialog_without_exporting(opened, cas
                                                                      qtbot):
     view, tab = opened
     press(tab, tab.export_action)
-    qtbot.waitUntil(lambda: tab.export_dialog is not None and tab.export_dialog.isVisible())
-    dialog = tab.export_dialog
+    dialog = shown_dialog(qtbot, lambda: tab.paper.export_dialog)
     tab.clear()  # what the case file does when it closes or the store locks
-    qtbot.waitUntil(lambda: tab.export_dialog is None)
+    qtbot.waitUntil(lambda: tab.paper.export_dialog is None)
     assert not dialog.isVisible()
     QThreadPool.globalInstance().waitForDone(5000)
     assert paper_entries(store, case.id, "export") == []

@@ -10,7 +10,6 @@ import pypdf
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 from shiboken6 import isValid
 
 from desktop.mainwindow.window import MainWindow
@@ -19,6 +18,7 @@ from desktop.session.controller import UNLOCKED
 from desktop.settings import Settings
 from storage.demo import seed_store
 from storage.store import CaseStore
+from tests.gui.acting import save_in, shown_dialog
 from tests.gui.conftest import signed_in
 
 pytestmark = pytest.mark.gui
@@ -95,15 +95,7 @@ def test_a_click_lists_the_families_and_the_exports_hold_none(lead_window, qtbot
     target_dir.mkdir()
     for fmt, button in (("csv", view.csv_button), ("pdf", view.pdf_button)):
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: view.export_dialog is not None
-                        and view.export_dialog.isVisible())
-        dialog = view.export_dialog
-        dialog.setDirectory(str(target_dir))  # as if the team lead walked there
-        name_field = dialog.findChild(QLineEdit, "fileNameEdit")
-        name_field.clear()
-        QTest.keyClicks(name_field, "monitor")
-        save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
-        QTest.mouseClick(save, Qt.MouseButton.LeftButton)
+        save_in(shown_dialog(qtbot, lambda: view.export_dialog), target_dir, "monitor")
         written = target_dir / f"monitor.{fmt}"
         qtbot.waitUntil(lambda fmt=fmt: any(e.detail == f"monitor_{fmt}"
                                     for e in store.access_log()))

@@ -12,7 +12,7 @@ from shiboken6 import isValid
 
 from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.safetyplan.tab import PlanTab
-from tests.gui.acting import activate, choose, click, click_tab, type_into
+from tests.gui.acting import activate, choose, click, click_tab, settle, type_into
 from tests.gui.conftest import signed_in
 from tests.gui.toolbar_acting import press
 
@@ -56,10 +56,6 @@ def view(session, qtbot):
     view.show()
     activate(qtbot, view)
     return view
-
-
-def settle(session, qtbot):
-    qtbot.waitUntil(lambda: not session.busy)
 
 
 def score_records(store, case):

@@ -382,3 +382,42 @@ def test_text_copied_from_a_case_leaves_the_clipboard_at_the_lock(qtbot, window,
     w.actions.lock.trigger()
     assert w.controller.state == LOCKED
     assert clipboard.text() == ""
+
+
+@pytest.mark.parametrize("how", ["lock", "close"])
+def test_a_sync_that_ends_after_the_lock_reads_nothing_more(qtbot, data_dir, existing_store,
+                                                             caplog, how):
+    """The self-test's window logged StoreLocked now and then on closing: a sync still
+    running when the store closed asked for the status bar's numbers when it ended, of a
+    store that was locked by then. A stopped runner reads nothing until it starts again."""
+    import logging
+    import threading
+
+    from sync.errors import NotEnrolled
+
+    gate = threading.Event()
+
+    def held_sync(store):
+        assert gate.wait(10)  # the sync is still running when the worker locks or quits
+        raise NotEnrolled("not enrolled in this test")
+
+    w = MainWindow(data_dir, Settings(data_dir), engine_factory=held_sync)
+    qtbot.addWidget(w)
+    w.show()
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    qtbot.waitUntil(lambda: not w.session.busy)
+    assert w.sync.running
+    with caplog.at_level(logging.WARNING, logger="desktop.operations"):
+        if how == "lock":
+            qtbot.keyClick(w, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+            assert w.controller.state == LOCKED
+            gate.set()
+            qtbot.waitUntil(lambda: not w.sync.running, timeout=5_000)
+        else:
+            gate.set()  # it ends while the window waits for it, before the store closes
+            w.close()
+        qtbot.wait(50)
+        qtbot.waitUntil(lambda: not w.session.busy, timeout=5_000)
+    assert isinstance(w.session.store, LockedStore)
+    assert "store operation failed" not in caplog.text

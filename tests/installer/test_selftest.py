@@ -37,6 +37,8 @@ def test_the_self_test_passes_and_leaves_nothing_behind(tmp_path):
                               capture_output=True, text=True, timeout=120)
         left_in_keyring = _keyring_items(env)
     assert done.returncode == 0, done.stdout + done.stderr
+    # Closing the window ended its sync and reads without one reaching the locked store.
+    assert "StoreLocked" not in done.stderr
     lines = done.stdout.splitlines()
     assert lines[0].startswith("Keukentafel ") and lines[0].endswith(" self-test")
     status = {line.split(":", 1)[0].split()[-1]: line.split()[0] for line in lines[1:-1]}
