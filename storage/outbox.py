@@ -127,14 +127,19 @@ def to_change(row: Any) -> Change:
 
 
 class Entry(NamedTuple):
-    """What storing a push result needs of its outbox entry."""
+    """What storing a push result needs of its outbox entry. The values stay JSON text until
+    asked for: only a refused change needs them (kept for the worker to see)."""
 
     change_id: str
     record_id: str
     kind: str
     case_id: str
-    set: dict[str, Any]
+    set_json: str | None
     delete: bool
+
+    @property
+    def set(self) -> dict[str, Any]:
+        return _loads(self.set_json)
 
 
 def entries(conn: Connection, change_ids: list[str]) -> dict[str, Entry]:
@@ -146,8 +151,7 @@ def entries(conn: Connection, change_ids: list[str]) -> dict[str, Entry]:
             'SELECT change_id, record_id, kind, case_id, "set", "delete" FROM outbox '
             f"WHERE change_id IN ({marks})", tuple(chunk),
         ):
-            out[change_id] = Entry(change_id, record_id, kind, case_id, _loads(values),
-                                   bool(delete))
+            out[change_id] = Entry(change_id, record_id, kind, case_id, values, bool(delete))
     return out
 
 
