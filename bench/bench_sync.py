@@ -257,7 +257,8 @@ def laptop(base: str, team_id: str, user_id: str) -> None:
         saving = time.perf_counter() - started
         print(f"   saving {len(tasks):,} edits locally (one transaction each): {saving:.2f} s",
               flush=True)
-        _reset_peak()  # the push's own peak, not the floor's or the task list's above
+        # From here: what the floor and the task list above left on the heap still counts.
+        _reset_peak()
         with Split(http) as split:
             report = engine.run()
         _line(f"pushing {report.pushed:,} edits (batches of 1,000)", split.wall, report.pushed)
@@ -271,7 +272,8 @@ def laptop(base: str, team_id: str, user_id: str) -> None:
               f"{time.perf_counter() - started:.2f} s", flush=True)
         # Should the service refuse any change, the engine would log each one.
         logging.getLogger("sync.engine").setLevel(logging.ERROR)
-        _reset_peak()  # the push's own peak, not the floor's or the task list's above
+        # From here: what the floor and the task list above left on the heap still counts.
+        _reset_peak()
         with Split(http) as split:
             report = engine.run()
         _line(f"pushing {NEW_CASES:,} new cases ({report.pushed:,} changes, batches of 1,000)",
