@@ -39,6 +39,9 @@ def store_conflicts(conn: Connection, conflicts: Iterable[Conflict]) -> int:
     return n
 
 
+# Positions in a row of `records.held_rows` (records.COMMON, then the field values).
+_CASE, _REV, _DELETED, _FIELDS = 1, 2, 3, 6
+
 _HISTORY_SQL = (
     "INSERT INTO history (at, case_id, record_id, kind, action, changes, by, source) "
     "VALUES (?, ?, ?, ?, ?, ?, ?, 'sync')"
@@ -71,14 +74,15 @@ def accept_records(
     history: list[tuple[Any, ...]] = []
     taken = keep_unknown_kind(conn, unknown)
     for kind, recs in by_kind.items():
-        current = _held(conn, kind, [r.id for r in recs])
+        current = records.held_rows(conn, kind, [r.id for r in recs])
         inserts: list[tuple[Any, ...]] = []
         updates: list[tuple[Any, ...]] = []
         moved: list[tuple[Any, ...]] = []  # same fields, only the rev and writer moved
         for rec in recs:
-            held = current.get(rec.id)
-            if held is not None and held.rev > rec.rev:
+            row = current.get(rec.id)
+            if row is not None and row[_REV] > rec.rev:
                 continue
+            held = None
             fields: Mapping[str, Any] = rec.fields
             deleted = rec.deleted
             edited = edited_by_id.get(rec.id)
@@ -86,28 +90,32 @@ def accept_records(
                 edited = set(edited)
                 deleted = deleted or outbox.DELETING in edited
                 edited.discard(outbox.DELETING)
-                if held is not None and edited:
+                if row is not None and edited:
+                    held = records.held_record(kind, row)
                     # The newer release's fields of the record ride along untouched.
                     fields = rebase_local({**full_fields(kind, fields), **fields},
                                           held.fields, edited)
             values = records.field_values(kind, fields)
-            if (held is not None and not edited and held.deleted == deleted
-                    and held.case_id == rec.case_id
-                    and values == records.field_values(kind, held.fields)):
-                # The echo of this laptop's own push, or a page pulled again: no field to
-                # write (nor the search column's triggers to fire), nothing for the timeline.
-                moved.append((rec.rev, rec.updated_by, rec.updated_at, rec.id))
+            if (row is not None and not edited and bool(row[_DELETED]) == deleted
+                    and row[_CASE] == rec.case_id and list(row[_FIELDS:]) == values):
                 taken += 1
+                if row[_REV:_FIELDS] != (rec.rev, row[_DELETED], rec.updated_by,
+                                         rec.updated_at):
+                    # This laptop's own push coming back, or a page pulled again: no field
+                    # to write (nor the search column's triggers to fire), nothing for the
+                    # timeline. Its echo in the next pull finds even these the same and
+                    # writes nothing at all.
+                    moved.append((rec.rev, rec.updated_by, rec.updated_at, rec.id))
                 continue
             common = (rec.case_id, rec.rev, deleted, rec.updated_by, rec.updated_at)
-            if held is None:
+            if row is None:
                 inserts.append((rec.id, *common, *values))
                 changes = {k: v for k, v in rec.fields.items() if v is not None}
             else:
                 updates.append((*common, *values, rec.id))
-                before = held.fields
+                before = (held or records.held_record(kind, row)).fields
                 changes = {k: v for k, v in rec.fields.items() if before.get(k) != v}
-            if changes or held is None or held.deleted != rec.deleted:
+            if changes or row is None or bool(row[_DELETED]) != rec.deleted:
                 history.append((
                     rec.updated_at or stamp, rec.case_id, rec.id, kind,
                     "delete" if rec.deleted else action,
@@ -155,23 +163,6 @@ def _has_pending(conn: Connection) -> bool:
     return conn.exec_driver_sql(
         "SELECT 1 FROM outbox WHERE state = ? LIMIT 1", (outbox.PENDING,)
     ).first() is not None
-
-
-def _held(conn: Connection, kind: str, ids: list[str]) -> dict[str, Record]:
-    """The records of `ids` the store holds (by plain SQL: an expanding IN of 500 values
-    compiled by SQLAlchemy cost more than the query)."""
-    table = RECORD_TABLES[kind].name
-    out: dict[str, Record] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start:start + _CHUNK]
-        marks = ", ".join("?" * len(chunk))
-        for row in conn.exec_driver_sql(f"SELECT * FROM {table} WHERE id IN ({marks})",
-                                        tuple(chunk)):
-            out[row.id] = records.row_to_record(kind, row)
-    return out
-
-
-_CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 
 
 def accept_record(conn: Connection, incoming: Record, stamp: str, action: str = "sync") -> bool:

@@ -8,9 +8,10 @@ same change (the service answers `duplicate`); an edit made meanwhile starts a n
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, func, select, update
 
@@ -89,16 +90,33 @@ def drop_pending(conn: Connection, record_id: str) -> bool:
     return True
 
 
+_TAKE_SQL = (
+    'SELECT seq, change_id, record_id, kind, case_id, base_rev, base, "set", "delete" '
+    "FROM outbox WHERE state IN (?, ?) ORDER BY seq LIMIT ?"
+)
+
+
 def take(conn: Connection, limit: int) -> list[Change]:
-    rows = conn.execute(
-        select(T).where(T.c.state.in_(UNACKNOWLEDGED)).order_by(T.c.seq).limit(limit)
-    ).all()
+    """The next `limit` undelivered changes, oldest first, now `in_flight`. Read in one
+    plain query and built without validation: every value was checked when the edit was
+    saved, and a push of 1,000 changes spent more on SQLAlchemy's rows and pydantic's
+    checks than on the query."""
+    rows = conn.exec_driver_sql(_TAKE_SQL, (*UNACKNOWLEDGED, limit)).fetchall()
     if rows:
-        conn.execute(
-            update(T).where(T.c.seq.in_([r.seq for r in rows]), T.c.state == PENDING)
-            .values(state=IN_FLIGHT)
+        # The rows are the first by seq: every pending change up to the last one is taken.
+        conn.exec_driver_sql("UPDATE outbox SET state = ? WHERE state = ? AND seq <= ?",
+                             (IN_FLIGHT, PENDING, rows[-1][0]))
+    return [
+        Change.model_construct(
+            change_id=change_id, record_id=record_id, kind=kind, case_id=case_id,
+            base_rev=base_rev, base=_loads(base), set=_loads(values), delete=bool(delete),
         )
-    return [to_change(r) for r in rows]
+        for _, change_id, record_id, kind, case_id, base_rev, base, values, delete in rows
+    ]
+
+
+def _loads(text: str | None) -> dict[str, Any]:
+    return json.loads(text) or {} if text is not None else {}
 
 
 def to_change(row: Any) -> Change:
@@ -108,13 +126,32 @@ def to_change(row: Any) -> Change:
     )
 
 
-def entries(conn: Connection, change_ids: list[str]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+class Entry(NamedTuple):
+    """What storing a push result needs of its outbox entry. The values stay JSON text until
+    asked for: only a refused change needs them (kept for the worker to see)."""
+
+    change_id: str
+    record_id: str
+    kind: str
+    case_id: str
+    set_json: str | None
+    delete: bool
+
+    @property
+    def set(self) -> dict[str, Any]:
+        return _loads(self.set_json)
+
+
+def entries(conn: Connection, change_ids: list[str]) -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
     for start in range(0, len(change_ids), 500):
         chunk = change_ids[start:start + 500]
-        out.update((r.change_id, r) for r in conn.execute(
-            select(T.c.change_id, T.c.record_id, T.c.kind, T.c.case_id, T.c.set, T.c.delete)
-            .where(T.c.change_id.in_(chunk))))
+        marks = ", ".join("?" * len(chunk))
+        for change_id, record_id, kind, case_id, values, delete in conn.exec_driver_sql(
+            'SELECT change_id, record_id, kind, case_id, "set", "delete" FROM outbox '
+            f"WHERE change_id IN ({marks})", tuple(chunk),
+        ):
+            out[change_id] = Entry(change_id, record_id, kind, case_id, values, bool(delete))
     return out
 
 

@@ -90,6 +90,8 @@ class _Layout(NamedTuple):
     lists: frozenset[str]
     insert_sql: str
     update_sql: str
+    select_sql: str  # the row in this column order, for ids to be appended: `IN (...)`
+    columns: tuple[str, ...]
 
 
 _LAYOUTS: dict[str, _Layout] = {}
@@ -110,6 +112,8 @@ def _layout(kind: str) -> _Layout:
             spec, names, frozenset(n for n in names if spec.fields[n].type == "list[str]"),
             f"INSERT INTO {table} ({', '.join(COMMON)}, {columns}) VALUES ({marks})",
             f"UPDATE {table} SET {sets} WHERE id = ?",
+            f"SELECT {', '.join(COMMON)}, {columns} FROM {table} WHERE id IN ",
+            (*COMMON, *names, UNKNOWN_FIELDS),
         )
         _LAYOUTS[kind] = layout
     return layout
@@ -121,6 +125,29 @@ def insert_sql(kind: str) -> str:
 
 def update_sql(kind: str) -> str:
     return _layout(kind).update_sql
+
+
+def held_rows(conn: Connection, kind: str, ids: list[str]) -> dict[str, tuple[Any, ...]]:
+    """The stored rows of `ids` as plain tuples: the common columns, then the values as
+    `field_values` writes them, so a row compares with what a write would put there.
+    Plain SQL: an expanding IN of 500 values compiled by SQLAlchemy cost more than the
+    query, and a `Record` per row more than both."""
+    select_sql = _layout(kind).select_sql
+    out: dict[str, tuple[Any, ...]] = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = tuple(ids[start:start + _CHUNK])
+        marks = ", ".join("?" * len(chunk))
+        for row in conn.exec_driver_sql(f"{select_sql}({marks})", chunk).fetchall():
+            out[row[0]] = tuple(row)
+    return out
+
+
+def held_record(kind: str, row: tuple[Any, ...]) -> Record:
+    """A row of `held_rows` as a `Record`."""
+    return row_to_record(kind, dict(zip(_layout(kind).columns, row, strict=True)))
+
+
+_CHUNK = 500  # bound parameters per statement, well under SQLite's limit
 
 
 def field_values(kind: str, fields: Mapping[str, Any]) -> list[Any]:

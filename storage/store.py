@@ -22,10 +22,8 @@ from sqlalchemy import exc as sa_exc
 from storage import (
     access_log,
     case_list,
-    colleagues,
     conflict_inbox,
     creation,
-    incoming,
     migrations,
     outbox,
     records,
@@ -54,17 +52,14 @@ from storage.keys import (
     new_store_key,
     unlock,
 )
-from storage.models import RECORD_TABLES, Setting
+from storage.models import RECORD_TABLES
+from storage.settings import get_setting as _setting
+from storage.settings import put_setting as _set_setting
+from storage.store_sync import SyncSide
 from storage.timeline import HistoryEntry
 from sync.protocol import (
     AuditEntry,
-    Change,
-    Colleague,
-    Conflict,
-    PullResponse,
     Record,
-    Result,
-    TeamName,
 )
 from sync.schema import KINDS, SchemaError, kind_spec, validate_fields
 
@@ -77,8 +72,9 @@ def _db_path(data_dir: Path) -> Path:
     return Path(data_dir) / DB_NAME
 
 
-class CaseStore:
-    """An unlocked store. Make one with `CaseStore.create` or `CaseStore.open`."""
+class CaseStore(SyncSide):
+    """An unlocked store. Make one with `CaseStore.create` or `CaseStore.open`; its sync
+    methods are in `storage.store_sync`."""
 
     def __init__(self, data_dir: Path, db: Database, wrapping: WrappingKey | None,
                  key_location: KeyLocation | None) -> None:
@@ -476,129 +472,6 @@ class CaseStore:
         if found != case_ids:
             raise RecordNotFound("no such case (or it was deleted)")
 
-    # -- the outbox and sync ---------------------------------------------------------
-
-    def pending_count(self) -> int:
-        with self._read() as conn:
-            return outbox.count(conn)
-
-    def held_count(self) -> int:
-        """Changes waiting for a service that knows their kind (outbox.HELD)."""
-        with self._read() as conn:
-            return outbox.count(conn, (outbox.HELD,))
-
-    def release_held(self) -> int:
-        with self._write() as conn:
-            return outbox.release_held(conn)
-
-    def take_outbox(self, limit: int = 1000) -> list[Change]:
-        with self._write() as conn:
-            return outbox.take(conn, limit)
-
-    def rejected_changes(self) -> list[tuple[Change, str]]:
-        """Changes the service refused, with its error code: kept for a person to see."""
-        with self._read() as conn:
-            rows = conn.execute(select(outbox.T).where(outbox.T.c.state == outbox.REJECTED)
-                                .order_by(outbox.T.c.seq)).all()
-            return [(outbox.to_change(r), r.error_code) for r in rows]
-
-    def list_rejected(self) -> list[rejected.RejectedChange]:
-        """Every change kept for the worker because it could not be delivered (refused by
-        the service, or its case left this laptop first), oldest first."""
-        with self._read() as conn:
-            return rejected.listed(conn)
-
-    def rejected_count(self) -> int:
-        with self._read() as conn:
-            return rejected.count(conn)
-
-    def dismiss_rejected(self, change_id: str) -> bool:
-        """The worker read (and copied) a rejected change and lets it go."""
-        with self._write() as conn:
-            gone = rejected.dismiss(conn, change_id)
-            if gone:
-                user_id, device_id = self._who(conn)
-                # Without the case id: the case may have left this laptop, and the service
-                # takes access-log entries only about cases the device may see.
-                access_log.append(conn, "edit", user_id=user_id, device_id=device_id,
-                                  detail="dismiss rejected change")
-            return gone
-
-    def apply_push_results(self, results: Iterable[Result]) -> None:
-        stamp = records.now()
-        with self._write() as conn:
-            incoming.apply_push_results(conn, list(results), stamp)
-
-    def apply_pull_page(self, page: PullResponse) -> int:
-        """Returns how many unsent changes of purged cases were kept as rejected changes."""
-        stamp = records.now()
-        kept = 0
-        with self._write() as conn:
-            for case_id in incoming.apply_pull_page(conn, page, stamp):
-                kept += self._purge(conn, case_id)
-            _set_setting(conn, "cursor", page.cursor)
-        return kept
-
-    def purge_case(self, case_id: str) -> None:
-        with self._write() as conn:
-            self._purge(conn, case_id)
-
-    def _purge(self, conn: Connection, case_id: str) -> int:
-        # What was never delivered stays, as rejected changes, until the worker dismisses it.
-        kept = rejected.keep_unsent(conn, case_id, records.now())
-        records.delete_case_rows(conn, case_id)
-        outbox.remove_case(conn, case_id)
-        timeline.remove_case(conn, case_id)
-        conflict_inbox.remove_case(conn, case_id)
-        user_id, device_id = self._who(conn)
-        access_log.append(conn, "purge", user_id=user_id, device_id=device_id,
-                          case_id=case_id)
-        return kept
-
-    # -- conflicts -------------------------------------------------------------------
-
-    def list_conflicts(self, open_only: bool = True, case_id: str | None = None
-                       ) -> list[Conflict]:
-        """Open conflicts are unresolved and have no resolution queued on this laptop."""
-        with self._read() as conn:
-            return conflict_inbox.listed(conn, open_only, case_id)
-
-    def queue_resolution(self, conflict_id: str, value: Any) -> str:
-        """Resolve a conflict here and now; the next sync sends it. Returns its change id."""
-        with self._write() as conn:
-            user_id, device_id = self._who(conn)
-            return conflict_inbox.queue(conn, conflict_id, value, stamp=records.now(),
-                                        user_id=user_id, device_id=device_id)
-
-    def take_resolutions(self) -> list[tuple[str, str, Any]]:
-        """Queued resolutions to send: (conflict_id, change_id, value), oldest first."""
-        with self._read() as conn:
-            return conflict_inbox.queued(conn)
-
-    def finish_resolution(self, conflict_id: str, result: Result) -> conflict_inbox.Finished:
-        """The service answered a resolution: close the conflict and take its record, or
-        open it again, or keep a value that lost a race as a rejected change."""
-        with self._write() as conn:
-            return conflict_inbox.finish(conn, conflict_id, result, records.now())
-
-    # -- the team directory ------------------------------------------------------------
-
-    def set_colleagues(self, users: Iterable[Colleague]) -> None:
-        with self._write() as conn:
-            colleagues.replace(conn, users)
-
-    def colleagues(self) -> list[Colleague]:
-        with self._read() as conn:
-            return colleagues.listed(conn)
-
-    def set_teams(self, teams: Iterable[TeamName]) -> None:
-        with self._write() as conn:
-            colleagues.replace_teams(conn, teams)
-
-    def teams(self) -> list[TeamName]:
-        with self._read() as conn:
-            return colleagues.listed_teams(conn)
-
     # -- settings, access log, status ------------------------------------------------
 
     def get_setting(self, name: str) -> Any:
@@ -636,14 +509,6 @@ class CaseStore:
         with self._read() as conn:
             return access_log.verify(conn)
 
-    def take_audit_batch(self, limit: int = 1000) -> list[AuditEntry]:
-        with self._read() as conn:
-            return access_log.take_batch(conn, limit)
-
-    def mark_audit_pushed(self, ids: Iterable[str]) -> None:
-        with self._write() as conn:
-            access_log.mark_pushed(conn, list(ids))
-
     def counts(self) -> dict[str, int]:
         with self._read() as conn:
             return {
@@ -669,17 +534,6 @@ class CaseStore:
                 "no working OS keyring: the wrapped key is kept in a 0600 file in the data folder"
             )
         return state
-
-
-def _setting(conn: Connection, name: str) -> Any:
-    t = Setting.__table__
-    return conn.execute(select(t.c.value).where(t.c.name == name)).scalar()
-
-
-def _set_setting(conn: Connection, name: str, value: Any) -> None:
-    t = Setting.__table__
-    conn.execute(t.delete().where(t.c.name == name))
-    conn.execute(t.insert().values(name=name, value=value))
 
 
 def _store_files(data_dir: Path) -> list[Path]:
