@@ -29,7 +29,7 @@ from sync.schema import (
     kind_spec,
     validate_fields,
 )
-from sync.service import access_log, authorization
+from sync.service import access_log, applied, authorization
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
 from sync.service.models import (
@@ -41,17 +41,19 @@ from sync.service.models import (
 )
 from sync.service.premerge import PreparedMerges
 from sync.service.records import (
+    access_values,
     field_rev,
     hold_cases,
     lock_revs,
-    mirror_case_access,
     note_write,
+    shared_ids,
     store_revs,
     to_conflict,
     to_record,
     utcnow,
+    write_case_shares,
 )
-from sync.service.visibility import Viewer, may_see
+from sync.service.visibility import Viewer, may_see, sees_case, visible_among
 
 # The tables, not the ORM classes, for the batch's bulk INSERTs: the ORM's bulk path costs
 # more per row than the insert itself, and nothing needs these rows as objects.
@@ -140,7 +142,6 @@ class _Batch:
         # The stored results, written in one statement at the end: nothing in the push reads
         # them back (an id sent twice in one push is answered from `done`).
         self.applied: list[dict[str, Any]] = []
-        self._sees: dict[str, bool] = {}
         self._held: set[str] = set()
         self._to_hold: dict[str, int] = {}
         self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
@@ -166,6 +167,22 @@ class _Batch:
         found = {a.case_id: a for a in session.scalars(
             select(CaseAccess).where(CaseAccess.case_id.in_(case_ids)))}
         self._access: dict[str, CaseAccess | None] = {c: found.get(c) for c in case_ids}
+        # Who sees them, in one query too; a case this push writes is asked again of its
+        # new values in `mirror`, without the database.
+        visible = visible_among(session, ctx.viewer, case_ids, ctx.retention_days)
+        self._sees: dict[str, bool] = {c: c in visible for c in case_ids}
+        # The new shares of the cases this push writes (case id -> user ids), written at
+        # the end with the `case_access` rows: nothing in the push reads them back.
+        self._shares: dict[str, list[str]] = {}
+        # The cases this device held when the push began, and whether a pull has told it to
+        # purge them since (revoked_rev): the held-case rule asks this of every change of a
+        # case out of view.
+        self._device_cases: dict[str, int | None] = {
+            case_id: revoked for case_id, revoked in session.execute(
+                select(DeviceCase.case_id, DeviceCase.revoked_rev).where(
+                    DeviceCase.device_id == ctx.viewer.device_id,
+                    DeviceCase.case_id.in_(case_ids)))
+        }
 
     def next_rev(self) -> int:
         self.rev += 1
@@ -189,14 +206,34 @@ class _Batch:
         if self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
         self.write_holds()
+        self.session.flush()  # the changed and new `case_access` rows, with the records
+        write_case_shares(self.session, self._shares)
         if self.applied:
             self.session.execute(insert(_APPLIED), self.applied)
-        access_log.append(self.session, self.events)
+        access_log.append(self.session, access_log.per_case(self.events))
 
     def access(self, case_id: str) -> CaseAccess | None:
         if case_id not in self._access:
             self._access[case_id] = self.session.get(CaseAccess, case_id)
         return self._access[case_id]
+
+    def mirror(self, case_id: str, fields: dict[str, Any]) -> None:
+        """Keep `case_access` and `case_shares` equal to the case record's deciding fields
+        (records.mirror_case_access, for a whole push): the row changes in the session and
+        goes to the database at the end with the others; whether the viewer still sees the
+        case is decided here from the new values (visibility.sees_case)."""
+        access = self.access(case_id)
+        values = access_values(access, fields)
+        if access is None:
+            access = CaseAccess(case_id=case_id, **values)
+            self.session.add(access)
+            self._access[case_id] = access
+        else:
+            for name, value in values.items():
+                setattr(access, name, value)
+        self._shares[case_id] = shared_ids(fields)
+        self._sees[case_id] = sees_case(
+            self.ctx.viewer, access, self._shares[case_id], self.ctx.retention_days)
 
     def hold(self, case_id: str, rev: int) -> None:
         """The device holds what it wrote, so a pull tells it to purge a case that is out of
@@ -212,8 +249,8 @@ class _Batch:
 
     def sees(self, case_id: str) -> bool:
         if case_id not in self._sees:
-            # No flush first: what decides visibility (case_access, case_shares) is written
-            # at once by mirror_case_access; the batch's records may wait for the commit.
+            # A case the batch did not name (a record that exists in another case): the
+            # database has it as it was, as the batch changed no case it did not name.
             self._sees[case_id] = may_see(
                 self.session, self.ctx.viewer, case_id, self.ctx.retention_days
             )
@@ -225,14 +262,11 @@ class _Batch:
         case, so an edit made while the worker could see the case is not lost."""
         if change.kind == "case" and (change.delete or VISIBILITY_FIELDS & change.set.keys()):
             return False
-        self.write_holds()
-        revoked_rev = self.session.execute(
-            select(DeviceCase.revoked_rev).where(
-                DeviceCase.device_id == self.ctx.viewer.device_id,
-                DeviceCase.case_id == change.case_id,
-            )
-        ).first()
-        return revoked_rev is not None and revoked_rev[0] is None
+        if change.case_id in self._device_cases:
+            return self._device_cases[change.case_id] is None
+        # Held since this push wrote into it (its row is added at the end, unless one was
+        # there already, which the branch above answered).
+        return change.case_id in self._held
 
     def apply(self, change: Change) -> Result:
         ctx, viewer = self.ctx, self.ctx.viewer
@@ -252,9 +286,12 @@ class _Batch:
                     change, "change_id_taken", "this change id belongs to another user"
                 )
             self.events.append(_event(ctx, change, "push.duplicate", None))
-            result = Result.model_validate(stored.result)
-            self._note_own(change, result, stored=True)
-            return result.model_copy(update={"status": "duplicate"})
+            if applied.stored_writer(stored.result) == viewer.user_id:
+                self._note_own_rev(change, int(stored.result.get("rev") or 0))
+            current = self.records.get(change.record_id)
+            now = (to_record(current) if current is not None and self.sees(current.case_id)
+                   else None)
+            return applied.answer_again(stored.result, change.change_id, now)
         try:
             result = _apply(self, change)
         except Rejected as exc:
@@ -268,28 +305,24 @@ class _Batch:
             self.events.append(_event(ctx, change, f"push.{result.status}", detail))
             self.hold(change.case_id, result.rev)
             self._note_own(change, result)
-        if change.kind == "case":
-            self._sees.pop(change.case_id, None)  # the case may have left (or entered) view
-            self._access.pop(change.case_id, None)
         self.applied.append({
             "change_id": change.change_id, "user_id": viewer.user_id,
-            "device_id": viewer.device_id, "result": result.model_dump(mode="json"),
+            "device_id": viewer.device_id, "result": applied.stored_form(result),
             "created_at": utcnow(),
         })
         self.done[change.change_id] = result
         return result
 
-    def _note_own(self, change: Change, result: Result, stored: bool = False) -> None:
+    def _note_own(self, change: Change, result: Result) -> None:
         """A later change of the record in this push was made on top of this one (the
         laptop's outbox keeps their order), so its writes are no news to it. A rev handed
         out in this push is this change's write; a stored answer's rev is taken as its
-        write when it names this user as the last writer."""
-        record = result.record
-        if result.error is None and record is not None and (
-            record.updated_by == self.ctx.viewer.user_id if stored
-            else result.rev >= self.first_rev
-        ):
-            self.own_revs.setdefault(change.record_id, set()).add(result.rev)
+        write when it names this user as the last writer (in `apply`)."""
+        if result.error is None and result.record is not None and result.rev >= self.first_rev:
+            self._note_own_rev(change, result.rev)
+
+    def _note_own_rev(self, change: Change, rev: int) -> None:
+        self.own_revs.setdefault(change.record_id, set()).add(rev)
 
 
 def _changed_since_base(batch: _Batch, change: Change, row: RecordRow | NewRecord
@@ -433,7 +466,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         if row.id in batch.decided:
             _record_decision(batch, batch.decided.pop(row.id), incoming, now)
         if change.kind == "case":
-            mirror_case_access(session, row.id, row.fields)
+            batch.mirror(row.id, row.fields)
         return Result(change_id=change.change_id, status="applied", rev=rev, record=to_record(row))
 
     if outcome is None:  # a delete of a record deleted already: nothing to do
@@ -455,7 +488,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         row.deleted = outcome.deleted
         row.rev, row.updated_by, row.updated_at = rev, user, now
         if row.kind == "case":
-            mirror_case_access(session, row.id, row.fields)
+            batch.mirror(row.id, row.fields)
     # Rule 2 on every field leaves status "applied" with the rev unchanged.
     return _result(change, outcome.status, row, conflicts)
 
