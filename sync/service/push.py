@@ -1,10 +1,17 @@
 """Applying pushed changes: who may, the merge rules 1-5 of design.md, conflicts, the log.
 
-A push runs in one transaction that first takes the row lock of `rev_counter`
-(records.lock_revs) and hands out revs from it. Text merges are computed before that, with
-no lock held (premerge.py). Holding that lock until commit serialises
-the pushes (so two changes to one record cannot both merge against the same old value) and
-makes revs commit in order, which the pull cursor relies on (pull.py).
+A push runs in one transaction that takes the row lock of `rev_counter` (records.lock_revs)
+and hands out revs from it. Text merges are computed before that, with no lock held
+(premerge.py). Holding that lock until commit serialises the writes (so two changes to one
+record cannot both merge against the same old value) and makes revs commit in order, which
+the pull cursor relies on (pull.py).
+
+On PostgreSQL a push goes ahead of the lock (docs/protocol.md, "Push under load"): it reads,
+checks and merges with provisional revs, then takes the lock, checks in one query that the
+records and cases it read still have the revs it read and that none of its change ids was
+applied meanwhile, gives its revs their real values and writes. Should anything have
+changed, it starts again the old way, lock first. Either way every rev is handed out and
+committed under the lock, so revs still commit in order.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
@@ -115,12 +122,44 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
         return []
     merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
     checked = {id(change): _prevalidate(change) for change in changes}
+    if _may_go_ahead(factory, changes):
+        try:
+            return _push(factory, ctx, changes, merges, checked, ahead=True)
+        except _Stale:
+            pass  # something it read changed before it took the lock: again, lock first
+    return _push(factory, ctx, changes, merges, checked, ahead=False)
+
+
+def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
+          merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected], *,
+          ahead: bool) -> list[Result]:
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes, merges, checked)
+        batch = _Batch(session, ctx, changes, merges, checked, ahead=ahead)
         results = [batch.apply(change) for change in changes]
-        batch.finish()
+        batch.finish(results)
         return results
+
+
+# The revs a push that goes ahead of the lock hands out meanwhile: far above any real rev,
+# so that they tell themselves apart from the revs it read, and never written (finish()
+# moves them down to the counter's before the first write).
+PROVISIONAL = 1 << 52
+
+
+class _Stale(Exception):
+    """A push that went ahead of the lock read something that changed before it took it."""
+
+
+def _may_go_ahead(factory: sessionmaker[Session], changes: list[Change]) -> bool:
+    """Whether the push does its reads, checks and merges before the rev lock
+    (docs/protocol.md, "Push under load"): on PostgreSQL, where the lock is one row and
+    other pushes wait for it. On SQLite the transaction's BEGIN IMMEDIATE holds the whole
+    database anyway. A plan decision reads the plan's items with a query that must see the
+    push's own writes, so a push with one takes the lock first."""
+    bind = factory.kw.get("bind")
+    return (bind is not None and bind.dialect.name == "postgresql"
+            and all(change.kind != "plan_version" for change in changes))
 
 
 def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) -> Result:
@@ -132,8 +171,10 @@ class _Batch:
 
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
                  merges: PreparedMerges | None = None,
-                 checked: dict[int, dict[str, Any] | Rejected] | None = None) -> None:
+                 checked: dict[int, dict[str, Any] | Rejected] | None = None,
+                 ahead: bool = False) -> None:
         self.session = session
+        self.ahead = ahead
         self.ctx = ctx
         self.merges = merges or PreparedMerges()
         self.checked = checked or {}  # id(change) -> its fields checked, or why refused
@@ -141,29 +182,38 @@ class _Batch:
         self.done: dict[str, Result] = {}
         # The stored results, written in one statement at the end: nothing in the push reads
         # them back (an id sent twice in one push is answered from `done`).
-        self.applied: list[dict[str, Any]] = []
+        self.applied: list[tuple[Change, Result]] = []
+        self.conflicts: list[ConflictRow] = []
         self._held: set[str] = set()
         self._to_hold: dict[str, int] = {}
         self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
         # Per record, the revs at which this device's earlier changes in this push wrote it.
         self.own_revs: dict[str, set[int]] = {}
         # The counter's row lock first: everything read after it is at least as new as
-        # every push committed before this one (see records.lock_revs).
-        self.first_rev = self.rev = lock_revs(session) + 1
+        # every push committed before this one (see records.lock_revs). Going ahead, the
+        # lock waits for `finish`, which checks that what was read still holds.
+        self.first_rev = self.rev = PROVISIONAL if ahead else lock_revs(session) + 1
         change_ids = sorted({c.change_id for c in changes if _is_uuid(c.change_id)})
+        self.change_ids = change_ids
         self.stored = {
             a.change_id: a for a in session.scalars(
                 select(AppliedChange).where(AppliedChange.change_id.in_(change_ids))
             )
         }
+        # The batch's records and its cases' records, read before the cases' `case_access`
+        # rows: a case's row changes only with its record's rev, so their revs as read here
+        # are what `finish` checks again under the lock.
+        case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
         record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
         self.new: dict[str, NewRecord] = {}  # not yet written
-        self.records: dict[str, RecordRow | NewRecord] = {
-            r.id: r for r in session.scalars(select(RecordRow).where(RecordRow.id.in_(record_ids)))
-        }
+        read = list(session.scalars(
+            select(RecordRow).where(RecordRow.id.in_(sorted({*record_ids, *case_ids})))))
+        self.read_revs = {r.id: r.rev for r in read}
+        self.read_ids = sorted({*record_ids, *case_ids})
+        wanted = set(record_ids)
+        self.records: dict[str, RecordRow | NewRecord] = {r.id: r for r in read if r.id in wanted}
         # Every case of the batch in one query (None: not on the service yet), rather than
         # a lookup per case: a laptop's thousand new cases are a thousand cases.
-        case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
         found = {a.case_id: a for a in session.scalars(
             select(CaseAccess).where(CaseAccess.case_id.in_(case_ids)))}
         self._access: dict[str, CaseAccess | None] = {c: found.get(c) for c in case_ids}
@@ -199,7 +249,11 @@ class _Batch:
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
 
-    def finish(self) -> None:
+    def finish(self, results: list[Result]) -> None:
+        if self.ahead:
+            last = lock_revs(self.session)
+            self.recheck()
+            self.move_revs(last + 1 - PROVISIONAL, results)
         if self.new:
             self.session.execute(insert(_RECORDS), [vars(r) for r in self.new.values()])
             self.new = {}
@@ -209,8 +263,49 @@ class _Batch:
         self.session.flush()  # the changed and new `case_access` rows, with the records
         write_case_shares(self.session, self._shares)
         if self.applied:
-            self.session.execute(insert(_APPLIED), self.applied)
+            self.session.execute(insert(_APPLIED), [{
+                "change_id": change.change_id, "user_id": self.ctx.viewer.user_id,
+                "device_id": self.ctx.viewer.device_id, "result": applied.stored_form(result),
+                "created_at": utcnow(),
+            } for change, result in self.applied])
         access_log.append(self.session, access_log.per_case(self.events))
+
+    def recheck(self) -> None:
+        """Under the lock: raise _Stale unless the records and cases the batch read still
+        have the revs it read (a record created meanwhile counts) and no change id of the
+        batch was applied meanwhile: one query."""
+        now = self.session.execute(
+            select(RecordRow.id, RecordRow.rev).where(RecordRow.id.in_(self.read_ids))
+            .union_all(select(AppliedChange.change_id, literal(-1)).where(
+                AppliedChange.change_id.in_(self.change_ids)))
+        ).all()
+        revs = {key: rev for key, rev in now if rev != -1}
+        applied_ids = {key for key, rev in now if rev == -1}
+        if revs != self.read_revs or applied_ids != set(self.stored):
+            raise _Stale
+
+    def move_revs(self, delta: int, results: list[Result]) -> None:
+        """Give the revs handed out ahead of the lock their real values: every one is
+        PROVISIONAL or above, every rev the batch read below it; order is kept."""
+        def moved(rev: int) -> int:
+            return rev + delta if rev >= PROVISIONAL else rev
+
+        for row in self.records.values():
+            if row.rev >= PROVISIONAL:
+                row.rev = moved(row.rev)
+            revs = row.field_revs
+            if revs is not None and any(v >= PROVISIONAL for v in revs.values()):
+                row.field_revs = {k: moved(v) for k, v in revs.items()}
+        for conflict in self.conflicts:
+            conflict.rev = moved(conflict.rev)
+        self._to_hold = {c: moved(rev) for c, rev in self._to_hold.items()}
+        seen: set[int] = set()  # an answer and its in-batch `duplicate` share the record
+        for result in results:
+            result.rev = moved(result.rev)
+            if result.record is not None and id(result.record) not in seen:
+                seen.add(id(result.record))
+                result.record.rev = moved(result.record.rev)
+        self.first_rev, self.rev = moved(self.first_rev), moved(self.rev)
 
     def access(self, case_id: str) -> CaseAccess | None:
         if case_id not in self._access:
@@ -305,11 +400,7 @@ class _Batch:
             self.events.append(_event(ctx, change, f"push.{result.status}", detail))
             self.hold(change.case_id, result.rev)
             self._note_own(change, result)
-        self.applied.append({
-            "change_id": change.change_id, "user_id": viewer.user_id,
-            "device_id": viewer.device_id, "result": applied.stored_form(result),
-            "created_at": utcnow(),
-        })
+        self.applied.append((change, result))
         self.done[change.change_id] = result
         return result
 
@@ -480,6 +571,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         for c in outcome.conflicts
     ]
     session.add_all(conflicts)
+    batch.conflicts += conflicts
     became_deleted = outcome.deleted and not row.deleted
     if outcome.changed or became_deleted:
         written = [n for n, o in outcome.outcomes.items() if n and o in ("applied", "merged")]
