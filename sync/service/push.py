@@ -38,7 +38,7 @@ from sync.schema import (
 )
 from sync.service import access_log, applied, authorization
 from sync.service.access_log import AccessEvent
-from sync.service.db import transaction
+from sync.service.db import among, transaction
 from sync.service.models import (
     AppliedChange,
     CaseAccess,
@@ -55,6 +55,7 @@ from sync.service.records import (
     note_write,
     shared_ids,
     store_revs,
+    take_revs,
     to_conflict,
     to_record,
     utcnow,
@@ -197,7 +198,7 @@ class _Batch:
         self.change_ids = change_ids
         self.stored = {
             a.change_id: a for a in session.scalars(
-                select(AppliedChange).where(AppliedChange.change_id.in_(change_ids))
+                select(AppliedChange).where(among(session, AppliedChange.change_id, change_ids))
             )
         }
         # The batch's records and its cases' records, read before the cases' `case_access`
@@ -207,7 +208,7 @@ class _Batch:
         record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
         self.new: dict[str, NewRecord] = {}  # not yet written
         read = list(session.scalars(
-            select(RecordRow).where(RecordRow.id.in_(sorted({*record_ids, *case_ids})))))
+            select(RecordRow).where(among(session, RecordRow.id, {*record_ids, *case_ids}))))
         self.read_revs = {r.id: r.rev for r in read}
         self.read_ids = sorted({*record_ids, *case_ids})
         wanted = set(record_ids)
@@ -215,7 +216,7 @@ class _Batch:
         # Every case of the batch in one query (None: not on the service yet), rather than
         # a lookup per case: a laptop's thousand new cases are a thousand cases.
         found = {a.case_id: a for a in session.scalars(
-            select(CaseAccess).where(CaseAccess.case_id.in_(case_ids)))}
+            select(CaseAccess).where(among(session, CaseAccess.case_id, case_ids)))}
         self._access: dict[str, CaseAccess | None] = {c: found.get(c) for c in case_ids}
         # Who sees them, in one query too; a case this push writes is asked again of its
         # new values in `mirror`, without the database.
@@ -231,7 +232,7 @@ class _Batch:
             case_id: revoked for case_id, revoked in session.execute(
                 select(DeviceCase.case_id, DeviceCase.revoked_rev).where(
                     DeviceCase.device_id == ctx.viewer.device_id,
-                    DeviceCase.case_id.in_(case_ids)))
+                    among(session, DeviceCase.case_id, case_ids)))
         }
 
     def next_rev(self) -> int:
@@ -251,14 +252,16 @@ class _Batch:
 
     def finish(self, results: list[Result]) -> None:
         if self.ahead:
-            last = lock_revs(self.session)
+            # The lock and the revs in one statement: every round trip under it is one
+            # that every other push waits for.
+            last = take_revs(self.session, self.rev - self.first_rev)
             self.recheck()
             self.move_revs(last + 1 - PROVISIONAL, results)
+        elif self.rev > self.first_rev:
+            store_revs(self.session, self.rev - 1)
         if self.new:
             self.session.execute(insert(_RECORDS), [vars(r) for r in self.new.values()])
             self.new = {}
-        if self.rev > self.first_rev:
-            store_revs(self.session, self.rev - 1)
         self.write_holds()
         self.session.flush()  # the changed and new `case_access` rows, with the records
         write_case_shares(self.session, self._shares)
@@ -275,9 +278,10 @@ class _Batch:
         have the revs it read (a record created meanwhile counts) and no change id of the
         batch was applied meanwhile: one query."""
         now = self.session.execute(
-            select(RecordRow.id, RecordRow.rev).where(RecordRow.id.in_(self.read_ids))
+            select(RecordRow.id, RecordRow.rev)
+            .where(among(self.session, RecordRow.id, self.read_ids))
             .union_all(select(AppliedChange.change_id, literal(-1)).where(
-                AppliedChange.change_id.in_(self.change_ids)))
+                among(self.session, AppliedChange.change_id, self.change_ids)))
         ).all()
         revs = {key: rev for key, rev in now if rev != -1}
         applied_ids = {key for key, rev in now if rev == -1}

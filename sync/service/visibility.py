@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Select, false, or_, select
 from sqlalchemy.orm import Session
 
+from sync.service.db import among
 from sync.service.models import CaseAccess, CaseShare
 
 
@@ -110,12 +111,13 @@ def visible_case_ids(session: Session, viewer: Viewer, retention_days: int) -> s
 
 def visible_among(session: Session, viewer: Viewer, case_ids: Iterable[str],
                   retention_days: int) -> set[str]:
-    """Of `case_ids`, those `viewer` may see now: one query per 500 cases, not one each."""
+    """Of `case_ids`, those `viewer` may see now: one query per 1,000 cases (a push's
+    most), not one each."""
     wanted = sorted(set(case_ids))
     seen: set[str] = set()
-    for start in range(0, len(wanted), 500):
+    for start in range(0, len(wanted), 1000):
         seen |= set(session.scalars(visible_cases(viewer, retention_days).where(
-            CaseAccess.case_id.in_(wanted[start:start + 500]))))
+            among(session, CaseAccess.case_id, wanted[start:start + 1000]))))
     return seen
 
 

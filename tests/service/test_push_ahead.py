@@ -14,26 +14,34 @@ from fastapi.testclient import TestClient
 
 from sync.service import push as push_module
 from sync.service.app import create_app
-from sync.service.records import lock_revs
+from sync.service.records import lock_revs, take_revs
 from tests.service.conftest import fresh_postgres, service_settings
 from tests.service.test_merge_lock import WAIT, Pusher
 from tests.service.world import World, change
 
 
 class LockGate:
-    """Holds the first push that asks for the rev lock until `release` is set."""
+    """Holds the first push that asks for the rev lock (`take_revs` going ahead,
+    `lock_revs` lock first) until `release` is set."""
 
     def __init__(self) -> None:
         self.waiting = threading.Event()
         self.release = threading.Event()
         self.calls = 0
 
-    def __call__(self, session: Any) -> int:
+    def _wait(self) -> None:
         self.calls += 1
         if self.calls == 1:
             self.waiting.set()
             self.release.wait(WAIT)
+
+    def lock(self, session: Any) -> int:
+        self._wait()
         return lock_revs(session)
+
+    def take(self, session: Any, count: int) -> int:
+        self._wait()
+        return take_revs(session, count)
 
 
 @pytest.fixture
@@ -52,7 +60,8 @@ def test_a_push_whose_record_changed_before_it_took_the_lock_applies_again(
     case = a.new_case(world.team("Noord"))
     task = a.new_record(case["id"], "task", title="Bellen met school")
     gate = LockGate()
-    monkeypatch.setattr(push_module, "lock_revs", gate)
+    monkeypatch.setattr(push_module, "lock_revs", gate.lock)
+    monkeypatch.setattr(push_module, "take_revs", gate.take)
 
     def edit(title: str) -> dict[str, Any]:
         return change(task["id"], "task", case["id"], {"title": title},
