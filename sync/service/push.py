@@ -343,7 +343,11 @@ class _Batch:
         self._to_hold[case_id] = rev  # written with the others, before any query of them
 
     def write_holds(self) -> None:
-        hold_cases(self.session, self.ctx.viewer.device_id, self._to_hold)
+        # A case the device held when the push began has its row (whose `since_rev` stands,
+        # see records.hold_cases): nothing to add, and no statement under the lock.
+        hold_cases(self.session, self.ctx.viewer.device_id, {
+            case_id: rev for case_id, rev in self._to_hold.items()
+            if case_id not in self._device_cases})
         self._to_hold = {}
 
     def sees(self, case_id: str) -> bool:
