@@ -105,10 +105,11 @@ def build_inzage(
 
 
 def _detail(detail: str | None, words: ExportWords) -> str | None:
-    """A detail that is only record ids (the service's `pull.records`) says how many: the
-    ids mean nothing to a family, and in a one-person inzage some are other people's."""
+    """A detail that is only record ids (the service's `pull.records`, and its push rows of
+    several records, `<id>:<what>`) says how many: the ids mean nothing to a family, and in
+    a one-person inzage some are other people's."""
     tokens = (detail or "").split()
-    if tokens and all(_ID.fullmatch(t) for t in tokens):
+    if tokens and all(_ID.fullmatch(t.split(":", 1)[0]) for t in tokens):
         return words.records.replace("%1", str(len(tokens)))
     return detail
 

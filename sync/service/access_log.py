@@ -83,6 +83,45 @@ def append(session: Session, events: list[AccessEvent]) -> None:
     head.seq, head.hash = seq, prev
 
 
+def per_case(events: list[AccessEvent]) -> list[AccessEvent]:
+    """A push's events with one row per case and action instead of one per change: the
+    row of several records has no `record_id` and lists them in its detail, each as
+    `<record id>:<detail>` (the field names written, `delete`, or the refusal's code) or the
+    bare id when there is no detail, space-separated, in the push's order. A thousand new
+    cases of 29 records each log a thousand rows, not 29,000, and the log still says who,
+    which device and address, which case, which records, what and when (NEN 7513). A case
+    and action with one record keeps the row as it was; events without a case or record,
+    or whose detail has a space (the plan's decision), keep a row of their own."""
+    groups: dict[tuple[str, str], list[AccessEvent]] = {}
+    order: list[AccessEvent | tuple[str, str]] = []
+    for event in events:
+        if event.case_id is None or event.record_id is None or " " in (event.detail or ""):
+            order.append(event)
+            continue
+        key = (event.case_id, event.action)
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(event)
+    out = []
+    for item in order:
+        if isinstance(item, AccessEvent):
+            out.append(item)
+            continue
+        group = groups[item]
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        first = group[0]
+        out.append(AccessEvent(
+            action=first.action, user_id=first.user_id, device_id=first.device_id,
+            case_id=first.case_id, address=first.address,
+            detail=" ".join(f"{e.record_id}:{e.detail}" if e.detail else str(e.record_id)
+                            for e in group),
+        ))
+    return out
+
+
 _COLUMNS = (*_CONTENT, "prev_hash", "hash")
 
 

@@ -1,10 +1,17 @@
 """Applying pushed changes: who may, the merge rules 1-5 of design.md, conflicts, the log.
 
-A push runs in one transaction that first takes the row lock of `rev_counter`
-(records.lock_revs) and hands out revs from it. Text merges are computed before that, with
-no lock held (premerge.py). Holding that lock until commit serialises
-the pushes (so two changes to one record cannot both merge against the same old value) and
-makes revs commit in order, which the pull cursor relies on (pull.py).
+A push runs in one transaction that takes the row lock of `rev_counter` (records.lock_revs)
+and hands out revs from it. Text merges are computed before that, with no lock held
+(premerge.py). Holding that lock until commit serialises the writes (so two changes to one
+record cannot both merge against the same old value) and makes revs commit in order, which
+the pull cursor relies on (pull.py).
+
+On PostgreSQL a push goes ahead of the lock (docs/protocol.md, "Push under load"): it reads,
+checks and merges with provisional revs, then takes the lock, checks in one query that the
+records and cases it read still have the revs it read and that none of its change ids was
+applied meanwhile, gives its revs their real values and writes. Should anything have
+changed, it starts again the old way, lock first. Either way every rev is handed out and
+committed under the lock, so revs still commit in order.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
@@ -29,9 +36,9 @@ from sync.schema import (
     kind_spec,
     validate_fields,
 )
-from sync.service import access_log, authorization
+from sync.service import access_log, applied, authorization
 from sync.service.access_log import AccessEvent
-from sync.service.db import transaction
+from sync.service.db import among, transaction
 from sync.service.models import (
     AppliedChange,
     CaseAccess,
@@ -41,17 +48,20 @@ from sync.service.models import (
 )
 from sync.service.premerge import PreparedMerges
 from sync.service.records import (
+    access_values,
     field_rev,
     hold_cases,
     lock_revs,
-    mirror_case_access,
     note_write,
+    shared_ids,
     store_revs,
+    take_revs,
     to_conflict,
     to_record,
     utcnow,
+    write_case_shares,
 )
-from sync.service.visibility import Viewer, may_see
+from sync.service.visibility import Viewer, may_see, sees_case, visible_among
 
 # The tables, not the ORM classes, for the batch's bulk INSERTs: the ORM's bulk path costs
 # more per row than the insert itself, and nothing needs these rows as objects.
@@ -113,12 +123,44 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
         return []
     merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
     checked = {id(change): _prevalidate(change) for change in changes}
+    if _may_go_ahead(factory, changes):
+        try:
+            return _push(factory, ctx, changes, merges, checked, ahead=True)
+        except _Stale:
+            pass  # something it read changed before it took the lock: again, lock first
+    return _push(factory, ctx, changes, merges, checked, ahead=False)
+
+
+def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
+          merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected], *,
+          ahead: bool) -> list[Result]:
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes, merges, checked)
+        batch = _Batch(session, ctx, changes, merges, checked, ahead=ahead)
         results = [batch.apply(change) for change in changes]
-        batch.finish()
+        batch.finish(results)
         return results
+
+
+# The revs a push that goes ahead of the lock hands out meanwhile: far above any real rev,
+# so that they tell themselves apart from the revs it read, and never written (finish()
+# moves them down to the counter's before the first write).
+PROVISIONAL = 1 << 52
+
+
+class _Stale(Exception):
+    """A push that went ahead of the lock read something that changed before it took it."""
+
+
+def _may_go_ahead(factory: sessionmaker[Session], changes: list[Change]) -> bool:
+    """Whether the push does its reads, checks and merges before the rev lock
+    (docs/protocol.md, "Push under load"): on PostgreSQL, where the lock is one row and
+    other pushes wait for it. On SQLite the transaction's BEGIN IMMEDIATE holds the whole
+    database anyway. A plan decision reads the plan's items with a query that must see the
+    push's own writes, so a push with one takes the lock first."""
+    bind = factory.kw.get("bind")
+    return (bind is not None and bind.dialect.name == "postgresql"
+            and all(change.kind != "plan_version" for change in changes))
 
 
 def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) -> Result:
@@ -130,8 +172,10 @@ class _Batch:
 
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
                  merges: PreparedMerges | None = None,
-                 checked: dict[int, dict[str, Any] | Rejected] | None = None) -> None:
+                 checked: dict[int, dict[str, Any] | Rejected] | None = None,
+                 ahead: bool = False) -> None:
         self.session = session
+        self.ahead = ahead
         self.ctx = ctx
         self.merges = merges or PreparedMerges()
         self.checked = checked or {}  # id(change) -> its fields checked, or why refused
@@ -139,33 +183,57 @@ class _Batch:
         self.done: dict[str, Result] = {}
         # The stored results, written in one statement at the end: nothing in the push reads
         # them back (an id sent twice in one push is answered from `done`).
-        self.applied: list[dict[str, Any]] = []
-        self._sees: dict[str, bool] = {}
+        self.applied: list[tuple[Change, Result]] = []
+        self.conflicts: list[ConflictRow] = []
         self._held: set[str] = set()
         self._to_hold: dict[str, int] = {}
         self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
         # Per record, the revs at which this device's earlier changes in this push wrote it.
         self.own_revs: dict[str, set[int]] = {}
         # The counter's row lock first: everything read after it is at least as new as
-        # every push committed before this one (see records.lock_revs).
-        self.first_rev = self.rev = lock_revs(session) + 1
+        # every push committed before this one (see records.lock_revs). Going ahead, the
+        # lock waits for `finish`, which checks that what was read still holds.
+        self.first_rev = self.rev = PROVISIONAL if ahead else lock_revs(session) + 1
         change_ids = sorted({c.change_id for c in changes if _is_uuid(c.change_id)})
+        self.change_ids = change_ids
         self.stored = {
             a.change_id: a for a in session.scalars(
-                select(AppliedChange).where(AppliedChange.change_id.in_(change_ids))
+                select(AppliedChange).where(among(session, AppliedChange.change_id, change_ids))
             )
         }
+        # The batch's records and its cases' records, read before the cases' `case_access`
+        # rows: a case's row changes only with its record's rev, so their revs as read here
+        # are what `finish` checks again under the lock.
+        case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
         record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
         self.new: dict[str, NewRecord] = {}  # not yet written
-        self.records: dict[str, RecordRow | NewRecord] = {
-            r.id: r for r in session.scalars(select(RecordRow).where(RecordRow.id.in_(record_ids)))
-        }
+        read = list(session.scalars(
+            select(RecordRow).where(among(session, RecordRow.id, {*record_ids, *case_ids}))))
+        self.read_revs = {r.id: r.rev for r in read}
+        self.read_ids = sorted({*record_ids, *case_ids})
+        wanted = set(record_ids)
+        self.records: dict[str, RecordRow | NewRecord] = {r.id: r for r in read if r.id in wanted}
         # Every case of the batch in one query (None: not on the service yet), rather than
         # a lookup per case: a laptop's thousand new cases are a thousand cases.
-        case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
         found = {a.case_id: a for a in session.scalars(
-            select(CaseAccess).where(CaseAccess.case_id.in_(case_ids)))}
+            select(CaseAccess).where(among(session, CaseAccess.case_id, case_ids)))}
         self._access: dict[str, CaseAccess | None] = {c: found.get(c) for c in case_ids}
+        # Who sees them, in one query too; a case this push writes is asked again of its
+        # new values in `mirror`, without the database.
+        visible = visible_among(session, ctx.viewer, case_ids, ctx.retention_days)
+        self._sees: dict[str, bool] = {c: c in visible for c in case_ids}
+        # The new shares of the cases this push writes (case id -> user ids), written at
+        # the end with the `case_access` rows: nothing in the push reads them back.
+        self._shares: dict[str, list[str]] = {}
+        # The cases this device held when the push began, and whether a pull has told it to
+        # purge them since (revoked_rev): the held-case rule asks this of every change of a
+        # case out of view.
+        self._device_cases: dict[str, int | None] = {
+            case_id: revoked for case_id, revoked in session.execute(
+                select(DeviceCase.case_id, DeviceCase.revoked_rev).where(
+                    DeviceCase.device_id == ctx.viewer.device_id,
+                    among(session, DeviceCase.case_id, case_ids)))
+        }
 
     def next_rev(self) -> int:
         self.rev += 1
@@ -182,21 +250,89 @@ class _Batch:
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
 
-    def finish(self) -> None:
+    def finish(self, results: list[Result]) -> None:
+        if self.ahead:
+            # The lock and the revs in one statement: every round trip under it is one
+            # that every other push waits for.
+            last = take_revs(self.session, self.rev - self.first_rev)
+            self.recheck()
+            self.move_revs(last + 1 - PROVISIONAL, results)
+        elif self.rev > self.first_rev:
+            store_revs(self.session, self.rev - 1)
         if self.new:
             self.session.execute(insert(_RECORDS), [vars(r) for r in self.new.values()])
             self.new = {}
-        if self.rev > self.first_rev:
-            store_revs(self.session, self.rev - 1)
         self.write_holds()
+        self.session.flush()  # the changed and new `case_access` rows, with the records
+        write_case_shares(self.session, self._shares)
         if self.applied:
-            self.session.execute(insert(_APPLIED), self.applied)
-        access_log.append(self.session, self.events)
+            self.session.execute(insert(_APPLIED), [{
+                "change_id": change.change_id, "user_id": self.ctx.viewer.user_id,
+                "device_id": self.ctx.viewer.device_id, "result": applied.stored_form(result),
+                "created_at": utcnow(),
+            } for change, result in self.applied])
+        access_log.append(self.session, access_log.per_case(self.events))
+
+    def recheck(self) -> None:
+        """Under the lock: raise _Stale unless the records and cases the batch read still
+        have the revs it read (a record created meanwhile counts) and no change id of the
+        batch was applied meanwhile: one query."""
+        now = self.session.execute(
+            select(RecordRow.id, RecordRow.rev)
+            .where(among(self.session, RecordRow.id, self.read_ids))
+            .union_all(select(AppliedChange.change_id, literal(-1)).where(
+                among(self.session, AppliedChange.change_id, self.change_ids)))
+        ).all()
+        revs = {key: rev for key, rev in now if rev != -1}
+        applied_ids = {key for key, rev in now if rev == -1}
+        if revs != self.read_revs or applied_ids != set(self.stored):
+            raise _Stale
+
+    def move_revs(self, delta: int, results: list[Result]) -> None:
+        """Give the revs handed out ahead of the lock their real values: every one is
+        PROVISIONAL or above, every rev the batch read below it; order is kept."""
+        def moved(rev: int) -> int:
+            return rev + delta if rev >= PROVISIONAL else rev
+
+        for row in self.records.values():
+            if row.rev >= PROVISIONAL:
+                row.rev = moved(row.rev)
+            revs = row.field_revs
+            if revs is not None and any(v >= PROVISIONAL for v in revs.values()):
+                row.field_revs = {k: moved(v) for k, v in revs.items()}
+        for conflict in self.conflicts:
+            conflict.rev = moved(conflict.rev)
+        self._to_hold = {c: moved(rev) for c, rev in self._to_hold.items()}
+        seen: set[int] = set()  # an answer and its in-batch `duplicate` share the record
+        for result in results:
+            result.rev = moved(result.rev)
+            if result.record is not None and id(result.record) not in seen:
+                seen.add(id(result.record))
+                result.record.rev = moved(result.record.rev)
+        self.first_rev, self.rev = moved(self.first_rev), moved(self.rev)
 
     def access(self, case_id: str) -> CaseAccess | None:
         if case_id not in self._access:
             self._access[case_id] = self.session.get(CaseAccess, case_id)
         return self._access[case_id]
+
+    def mirror(self, case_id: str, fields: dict[str, Any]) -> None:
+        """Keep `case_access` and `case_shares` equal to the case record's deciding fields
+        (records.mirror_case_access, for a whole push): the row changes in the session and
+        goes to the database at the end with the others; whether the viewer still sees the
+        case is decided here from the new values (visibility.sees_case)."""
+        access = self.access(case_id)
+        values = access_values(access, fields)
+        if access is None:
+            access = CaseAccess(case_id=case_id, **values)
+            self.session.add(access)
+            self._access[case_id] = access
+        else:
+            for name, value in values.items():
+                setattr(access, name, value)
+        self._shares[case_id] = shared_ids(fields)
+        self._sees[case_id] = sees_case(
+            self.ctx.viewer, access, self._shares[case_id], self.ctx.retention_days)
 
     def hold(self, case_id: str, rev: int) -> None:
         """The device holds what it wrote, so a pull tells it to purge a case that is out of
@@ -207,13 +343,17 @@ class _Batch:
         self._to_hold[case_id] = rev  # written with the others, before any query of them
 
     def write_holds(self) -> None:
-        hold_cases(self.session, self.ctx.viewer.device_id, self._to_hold)
+        # A case the device held when the push began has its row (whose `since_rev` stands,
+        # see records.hold_cases): nothing to add, and no statement under the lock.
+        hold_cases(self.session, self.ctx.viewer.device_id, {
+            case_id: rev for case_id, rev in self._to_hold.items()
+            if case_id not in self._device_cases})
         self._to_hold = {}
 
     def sees(self, case_id: str) -> bool:
         if case_id not in self._sees:
-            # No flush first: what decides visibility (case_access, case_shares) is written
-            # at once by mirror_case_access; the batch's records may wait for the commit.
+            # A case the batch did not name (a record that exists in another case): the
+            # database has it as it was, as the batch changed no case it did not name.
             self._sees[case_id] = may_see(
                 self.session, self.ctx.viewer, case_id, self.ctx.retention_days
             )
@@ -225,14 +365,11 @@ class _Batch:
         case, so an edit made while the worker could see the case is not lost."""
         if change.kind == "case" and (change.delete or VISIBILITY_FIELDS & change.set.keys()):
             return False
-        self.write_holds()
-        revoked_rev = self.session.execute(
-            select(DeviceCase.revoked_rev).where(
-                DeviceCase.device_id == self.ctx.viewer.device_id,
-                DeviceCase.case_id == change.case_id,
-            )
-        ).first()
-        return revoked_rev is not None and revoked_rev[0] is None
+        if change.case_id in self._device_cases:
+            return self._device_cases[change.case_id] is None
+        # Held since this push wrote into it (its row is added at the end, unless one was
+        # there already, which the branch above answered).
+        return change.case_id in self._held
 
     def apply(self, change: Change) -> Result:
         ctx, viewer = self.ctx, self.ctx.viewer
@@ -252,9 +389,12 @@ class _Batch:
                     change, "change_id_taken", "this change id belongs to another user"
                 )
             self.events.append(_event(ctx, change, "push.duplicate", None))
-            result = Result.model_validate(stored.result)
-            self._note_own(change, result, stored=True)
-            return result.model_copy(update={"status": "duplicate"})
+            if applied.stored_writer(stored.result) == viewer.user_id:
+                self._note_own_rev(change, int(stored.result.get("rev") or 0))
+            current = self.records.get(change.record_id)
+            now = (to_record(current) if current is not None and self.sees(current.case_id)
+                   else None)
+            return applied.answer_again(stored.result, change.change_id, now)
         try:
             result = _apply(self, change)
         except Rejected as exc:
@@ -268,28 +408,20 @@ class _Batch:
             self.events.append(_event(ctx, change, f"push.{result.status}", detail))
             self.hold(change.case_id, result.rev)
             self._note_own(change, result)
-        if change.kind == "case":
-            self._sees.pop(change.case_id, None)  # the case may have left (or entered) view
-            self._access.pop(change.case_id, None)
-        self.applied.append({
-            "change_id": change.change_id, "user_id": viewer.user_id,
-            "device_id": viewer.device_id, "result": result.model_dump(mode="json"),
-            "created_at": utcnow(),
-        })
+        self.applied.append((change, result))
         self.done[change.change_id] = result
         return result
 
-    def _note_own(self, change: Change, result: Result, stored: bool = False) -> None:
+    def _note_own(self, change: Change, result: Result) -> None:
         """A later change of the record in this push was made on top of this one (the
         laptop's outbox keeps their order), so its writes are no news to it. A rev handed
         out in this push is this change's write; a stored answer's rev is taken as its
-        write when it names this user as the last writer."""
-        record = result.record
-        if result.error is None and record is not None and (
-            record.updated_by == self.ctx.viewer.user_id if stored
-            else result.rev >= self.first_rev
-        ):
-            self.own_revs.setdefault(change.record_id, set()).add(result.rev)
+        write when it names this user as the last writer (in `apply`)."""
+        if result.error is None and result.record is not None and result.rev >= self.first_rev:
+            self._note_own_rev(change, result.rev)
+
+    def _note_own_rev(self, change: Change, rev: int) -> None:
+        self.own_revs.setdefault(change.record_id, set()).add(rev)
 
 
 def _changed_since_base(batch: _Batch, change: Change, row: RecordRow | NewRecord
@@ -433,7 +565,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         if row.id in batch.decided:
             _record_decision(batch, batch.decided.pop(row.id), incoming, now)
         if change.kind == "case":
-            mirror_case_access(session, row.id, row.fields)
+            batch.mirror(row.id, row.fields)
         return Result(change_id=change.change_id, status="applied", rev=rev, record=to_record(row))
 
     if outcome is None:  # a delete of a record deleted already: nothing to do
@@ -447,6 +579,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         for c in outcome.conflicts
     ]
     session.add_all(conflicts)
+    batch.conflicts += conflicts
     became_deleted = outcome.deleted and not row.deleted
     if outcome.changed or became_deleted:
         written = [n for n, o in outcome.outcomes.items() if n and o in ("applied", "merged")]
@@ -455,7 +588,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         row.deleted = outcome.deleted
         row.rev, row.updated_by, row.updated_at = rev, user, now
         if row.kind == "case":
-            mirror_case_access(session, row.id, row.fields)
+            batch.mirror(row.id, row.fields)
     # Rule 2 on every field leaves status "applied" with the rev unchanged.
     return _result(change, outcome.status, row, conflicts)
 

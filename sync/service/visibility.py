@@ -13,11 +13,13 @@ can reopen it, for the whole retention period.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Select, false, or_, select
 from sqlalchemy.orm import Session
 
+from sync.service.db import among
 from sync.service.models import CaseAccess, CaseShare
 
 
@@ -80,6 +82,24 @@ def _reach(viewer: Viewer) -> ColumnElement[bool]:
     return or_(*terms)
 
 
+def sees_case(viewer: Viewer, access: CaseAccess, shared: Iterable[str], retention_days: int,
+              today: dt.date | None = None) -> bool:
+    """`_reach` and `_retained` for one case whose `case_access` row and shares are at hand,
+    without a query: a push that creates or changes a case knows both, and asking the
+    database for each of a thousand new cases cost a round trip each (issue 15). The same
+    rule as the SQL above; tests/service/test_visibility_rule.py holds them side by side."""
+    if viewer.role == "admin":
+        return False
+    reach = (access.contact_worker_id == viewer.user_id or viewer.user_id in set(shared)
+             or (viewer.role == "teamlead" and access.team_id in viewer.team_ids))
+    if not reach:
+        return False
+    cutoff = ((today or service_today()) - dt.timedelta(days=retention_days)).isoformat()
+    return (access.status is None or access.status != "closed"
+            or access.closed_seen_on is None or access.closed_seen_on >= cutoff
+            or (access.closed_on is not None and access.closed_on >= cutoff))
+
+
 def visible_cases(viewer: Viewer, retention_days: int) -> Select[tuple[str]]:
     """A SELECT of the ids of every case `viewer` may see now."""
     return select(CaseAccess.case_id).where(_reach(viewer), _retained(retention_days))
@@ -87,6 +107,18 @@ def visible_cases(viewer: Viewer, retention_days: int) -> Select[tuple[str]]:
 
 def visible_case_ids(session: Session, viewer: Viewer, retention_days: int) -> set[str]:
     return set(session.scalars(visible_cases(viewer, retention_days)))
+
+
+def visible_among(session: Session, viewer: Viewer, case_ids: Iterable[str],
+                  retention_days: int) -> set[str]:
+    """Of `case_ids`, those `viewer` may see now: one query per 1,000 cases (a push's
+    most), not one each."""
+    wanted = sorted(set(case_ids))
+    seen: set[str] = set()
+    for start in range(0, len(wanted), 1000):
+        seen |= set(session.scalars(visible_cases(viewer, retention_days).where(
+            among(session, CaseAccess.case_id, wanted[start:start + 1000]))))
+    return seen
 
 
 def may_see(session: Session, viewer: Viewer, case_id: str, retention_days: int) -> bool:

@@ -46,6 +46,27 @@ def test_every_access_is_logged_with_who_device_case_record_and_address(world):
     assert all("Testdorp" not in (r.detail or "") for r in rows)
 
 
+def test_a_push_logs_one_row_per_case_and_outcome_listing_its_records(world):
+    anouk = world.device("anouk")
+    case_id, task, visit, wrong = new_id(), new_id(), new_id(), new_id()
+    results = anouk.push(
+        change(case_id, "case", case_id, {"title": "Familie Testdorp", "status": "active",
+                                         "team_id": world.team("Noord"),
+                                         "contact_worker_id": anouk.user_id}),
+        change(task, "task", case_id, {"title": "Bellen"}),
+        change(visit, "visit", case_id, {"date": "2026-01-05"}),
+        change(wrong, "task", case_id, {"titel": "fout"}),
+    )
+    assert [r["status"] for r in results] == ["applied"] * 3 + ["rejected"]
+    pushed = [(r.action, r.case_id, r.record_id, r.detail) for r in _rows(world)
+              if r.action.startswith("push.")]
+    assert pushed == [
+        ("push.applied", case_id, None,
+         f"{case_id}:contact_worker_id,status,team_id,title {task}:title {visit}:date"),
+        ("push.rejected", case_id, wrong, "unknown_field"),  # alone: a row as it was
+    ]
+
+
 def test_the_chain_verifies_and_the_database_refuses_to_change_history(world):
     anouk = world.device("anouk")
     anouk.new_case(world.team("Noord"))

@@ -160,3 +160,16 @@ def test_resolve_checks_the_value_and_is_idempotent(world):
     assert again["rev"] == first["rev"]
     missing = b.resolve(new_id(), "x")
     assert missing.status_code == 404
+
+
+def test_a_resolve_under_a_pushed_change_id_answers_duplicate(world):
+    """A push stores no whole record (sync/service/applied.py): a resolve that re-uses a
+    pushed change id is answered `duplicate` from that stored form, not with a 500."""
+    a, b, case = _two_laptops(world)
+    a.edit(case, legal_framework="ots")
+    conflict = b.edit(case, legal_framework="guardianship")["conflicts"][0]
+    ch = change(new_id(), "task", case["id"], {"title": "Bellen met school"})
+    pushed = a.push_one(ch)
+    answer = a.resolve(conflict["id"], "ots", change_id=ch["change_id"])
+    assert answer.status_code == 200, answer.text
+    assert (answer.json()["status"], answer.json()["rev"]) == ("duplicate", pushed["rev"])

@@ -260,3 +260,19 @@ def test_one_push_creates_a_case_and_changes_its_new_records_again(world):
     assert laptop2.records[task]["rev"] == revs[4]
     assert laptop2.records[visit]["fields"]["location"] == "thuis"
     assert laptop2.records[visit]["rev"] == revs[5]
+
+
+def test_a_duplicate_hands_no_record_to_someone_who_no_longer_sees_the_case(world):
+    """The stored answer keeps no record; a change id sent again is answered with the record
+    as it is now, and only while the case is still in the user's view."""
+    anouk = world.device("anouk")
+    lead = world.device("karin", "teamlead", ("Noord",))
+    bram = world.device("bram")
+    case = anouk.new_case(world.team("Noord"), shared_with=[bram.user_id])
+    ch = change(new_id(), "task", case["id"], {"title": "Bellen met school"})
+    first = bram.push_one(ch)
+    assert first["status"] == "applied"
+    lead.sync()
+    assert lead.edit(lead.records[case["id"]], shared_with=[])["status"] == "applied"
+    again = bram.push_one(ch)
+    assert (again["status"], again["rev"], again["record"]) == ("duplicate", first["rev"], None)

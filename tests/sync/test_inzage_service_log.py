@@ -84,6 +84,10 @@ def test_the_inzage_holds_other_laptops_reads_once_and_says_when_it_cannot(
     # The service's own entries: the pull that delivered the case to B, and more.
     served = [e for e in log if e["recorded"] == words.service]
     assert any(e["event"] == "pull.records" and e["device"] == b.device_id for e in served)
+    # A's push of the case with its people is one row listing them: it says how many.
+    pushed = [e for e in served if e["event"] == "push.applied" and e["device"] == a.device_id]
+    assert [e["detail"] for e in pushed] == [words.records.replace("%1", "3")]
+    assert not any(r in json.dumps(log) for r in (mother.id, child.id))
     moments = [dt.datetime.fromisoformat(e["at"]) for e in log]
     assert moments == sorted(moments)
 

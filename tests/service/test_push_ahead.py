@@ -1,0 +1,87 @@
+"""On PostgreSQL a push reads, checks and merges before it takes the rev lock, and under the
+lock checks in one query that nothing it read changed (docs/protocol.md, "Push under
+load"). Two pushes race on one record, interleaved with threading events: the first is
+held just before it takes the lock while the second commits an edit of the same field; the
+first must then find its reads stale and apply its change again, against the new value."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from sync.service import push as push_module
+from sync.service.app import create_app
+from sync.service.records import lock_revs, take_revs
+from tests.service.conftest import fresh_postgres, service_settings
+from tests.service.test_merge_lock import WAIT, Pusher
+from tests.service.world import World, change
+
+
+class LockGate:
+    """Holds the first push that asks for the rev lock (`take_revs` going ahead,
+    `lock_revs` lock first) until `release` is set."""
+
+    def __init__(self) -> None:
+        self.waiting = threading.Event()
+        self.release = threading.Event()
+        self.calls = 0
+
+    def _wait(self) -> None:
+        self.calls += 1
+        if self.calls == 1:
+            self.waiting.set()
+            self.release.wait(WAIT)
+
+    def lock(self, session: Any) -> int:
+        self._wait()
+        return lock_revs(session)
+
+    def take(self, session: Any, count: int) -> int:
+        self._wait()
+        return take_revs(session, count)
+
+
+@pytest.fixture
+def pg_world(postgres_cluster, pg_template):
+    app = create_app(service_settings(fresh_postgres(postgres_cluster, pg_template)))
+    with TestClient(app) as client:
+        yield World(app, client)
+
+
+@pytest.mark.postgres
+def test_a_push_whose_record_changed_before_it_took_the_lock_applies_again(
+        pg_world, monkeypatch):
+    world = pg_world
+    a = world.device("anouk")
+    b = world.enrol("anouk", "tweede laptop")
+    case = a.new_case(world.team("Noord"))
+    task = a.new_record(case["id"], "task", title="Bellen met school")
+    gate = LockGate()
+    monkeypatch.setattr(push_module, "lock_revs", gate.lock)
+    monkeypatch.setattr(push_module, "take_revs", gate.take)
+
+    def edit(title: str) -> dict[str, Any]:
+        return change(task["id"], "task", case["id"], {"title": title},
+                      base={"title": "Bellen met school"}, base_rev=task["rev"])
+
+    first = Pusher(world, a, edit("Bellen met de mentor"))
+    first.start()
+    try:
+        assert gate.waiting.wait(WAIT), "the push never asked for the lock"
+        # It has read the task and decided its change applies; now another laptop's edit
+        # of the same title commits.
+        second = Pusher(world, b, edit("Mailen met school"))
+        second.start()
+        assert second.finished().status == "applied"
+    finally:
+        gate.release.set()
+    result = first.finished()
+    assert result.status == "conflict", "the first push wrote over an edit it never saw"
+    assert [(c.kept, c.incoming) for c in result.conflicts] == [
+        ("Mailen met school", "Bellen met de mentor")]
+    assert gate.calls == 3  # the first push took the lock twice: ahead, then lock first
+    a.sync()
+    assert a.records[task["id"]]["rev"] == result.rev
