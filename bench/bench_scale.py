@@ -1,14 +1,18 @@
 """The service on two processes beside one, on one throwaway PostgreSQL 15 with durability
 on: the no-change sync of 200 workers (each their own device and cases, their cursor at the
 end) driven by `wrk` in a process of its own (bench/wrk.py, bench/sync_load.lua), 200
-connections. Printed beside each other: syncs per second, p50 and p99, and the CPU of wrk,
-the service's processes and PostgreSQL over the run. Asserts nothing.
+connections. Beside it, from the same run, the floor: the bare FastAPI route of
+bench/floor_app.py (bearer token, one indexed SELECT on SQLite) on 1 and 2 processes, served
+the way the service is. Printed for each: requests per second, p50 and p99, the CPU of wrk,
+the service and PostgreSQL, and per serving process its share of the requests, its CPU and
+the connections it held (bench/per_process.py), so a reader sees whether the pair was
+balanced. The rounds are repeated to show the noise. Asserts nothing.
 
 "Two processes" is `keukentafel-server serve --workers 2` (as installer/service/ runs it):
-two uvicorn processes on one socket, sharing nothing but PostgreSQL, the same as two hosts
-behind a proxy minus the proxy. The accounts and cases are written straight into the
-tables (bench_service.py's helpers), the same database serves both runs, and each run starts
-its service afresh.
+two uvicorn processes sharing nothing but PostgreSQL, the same as two hosts behind a proxy
+minus the proxy. The accounts and cases are written straight into the tables
+(bench_service.py's helpers), the same database serves every run, and each run starts its
+service afresh.
 """
 
 from __future__ import annotations
@@ -25,33 +29,57 @@ from bench.bench_service import (
     CLIENT_RECORDS,
     LOAD,
     LUA,
+    Client,
     _bulk_cases,
     _clients_file,
+    _floor_server,
     _postmaster,
     _prepare,
     _settings_line,
 )
+from bench.options import size
+from bench.per_process import PerProcess, watch_processes
 from bench.wrk import LoadResult, find_wrk, run_wrk
 from sync.service.process import ServiceProcess
 
 ROOT = Path(__file__).resolve().parents[1]
 PROCESSES = (1, 2)
+ROUNDS = size(2, 1)
 
 
-def _measure(db_url: str, processes: int, clients_file: Path, database: dict[str, int]
-             ) -> LoadResult:
+def _drive(mode: str, url: str, clients_file: Path, watch: dict[str, int], root: int
+           ) -> tuple[LoadResult, PerProcess]:
+    args = [mode, str(clients_file), str(LOAD.threads)]
+    # One short warm-up pass: each process opens its pool and fills its caches.
+    run_wrk(replace(LOAD, seconds=1), LUA, url, args, {})
+    with watch_processes(root, int(url.rsplit(":", 1)[1])) as per_process:
+        result = run_wrk(LOAD, LUA, url, args, watch)
+    return result, per_process
+
+
+def _sync(db_url: str, processes: int, clients_file: Path, database: dict[str, int]
+          ) -> tuple[LoadResult, PerProcess]:
     with ServiceProcess(db_url, workers=processes,
                         env={"KEUKENTAFEL_DB_POOL_SIZE": "20"}) as service:
+        root = service.proc.pid  # type: ignore[union-attr]
         try:
-            # One short warm-up pass: each process opens its pool and fills its caches.
-            run_wrk(replace(LOAD, seconds=1), LUA,
-                    service.url, ["pull", str(clients_file), str(LOAD.threads)], {})
-            return run_wrk(LOAD, LUA, service.url,
-                           ["pull", str(clients_file), str(LOAD.threads)],
-                           {"service": service.proc.pid, **database})  # type: ignore[union-attr]
+            return _drive("pull", service.url, clients_file, {"service": root, **database}, root)
         except Exception:
             print("   server log, last lines:\n" + service.log_tail())
             raise
+
+
+def _floor(folder: Path, clients: list[Client], processes: int, clients_file: Path
+           ) -> tuple[LoadResult, PerProcess]:
+    with _floor_server(folder, clients, processes) as (url, root):
+        return _drive("floor", url, clients_file, {"floor app": root}, root)
+
+
+def _print(label: str, measured: tuple[LoadResult, PerProcess]) -> None:
+    result, per_process = measured
+    print(f"   {label:<27}: {result.line()}", flush=True)
+    print(f"   {'':<27}  {result.cpu_line()}", flush=True)
+    print(f"   {'':<27}  {per_process.line()}", flush=True)
 
 
 def main() -> None:
@@ -79,14 +107,22 @@ def main() -> None:
                   f"{len(os.sched_getaffinity(0))} cores",
                   flush=True)
             database = _postmaster(db_url)
-            results = {n: _measure(db_url, n, clients_file, database) for n in PROCESSES}
-            for n, result in results.items():
-                label = f"{n} process{'es' if n > 1 else ''}"
-                print(f"   {label:<12}: {result.line()}", flush=True)
-                print(f"   {'':<12}  {result.cpu_line()}", flush=True)
-            one, two = results[1], results[2]
-            print(f"   2 beside 1  : {two.rate / one.rate:.2f}x the syncs per second, "
-                  f"p99 {two.p99_ms / max(one.p99_ms, 0.001):.2f}x", flush=True)
+            for round_ in range(1, ROUNDS + 1):
+                print(f"   round {round_} of {ROUNDS}:", flush=True)
+                ratios = {}
+                for name, measure in (
+                        ("floor", lambda n: _floor(Path(tmp), cast.clients, n, clients_file)),
+                        ("no-change sync",
+                         lambda n: _sync(db_url, n, clients_file, database))):
+                    rates = {}
+                    for n in PROCESSES:
+                        measured = measure(n)
+                        _print(f"{name}, {n} process{'es' if n > 1 else ''}", measured)
+                        rates[n] = measured[0].rate
+                    ratios[name] = rates[2] / rates[1]
+                print(f"   {'2 processes beside 1':<27}: floor {ratios['floor']:.2f}x, "
+                      f"no-change sync {ratios['no-change sync']:.2f}x the requests per second",
+                      flush=True)
     finally:
         cluster.stop()
 

@@ -163,13 +163,14 @@ def _server(db_url: str) -> Iterator[ServiceProcess]:
 
 
 @contextmanager
-def _floor_server(folder: Path, clients: list[Client]) -> Iterator[tuple[str, int]]:
+def _floor_server(folder: Path, clients: list[Client], workers: int = WORKERS
+                  ) -> Iterator[tuple[str, int]]:
     db = Path(tempfile.mkdtemp(dir=folder)) / "floor.sqlite3"
     make_floor_db(db, [(c.token, c.user_id) for c in clients])
     port = free_port()
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen([sys.executable, "-m", "bench.floor_app", str(db), str(port),
-                             str(WORKERS)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                             str(workers)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
