@@ -38,7 +38,7 @@ from bench.wrk import LoadResult, WrkSettings, find_wrk, run_wrk
 from sync.service.accounts import add_device, add_team, add_user
 from sync.service.db import make_engine, make_sessionmaker, migrate, transaction
 from sync.service.models import CaseAccess, Device, Membership, RecordRow, RevCounter, User
-from sync.service.process import ServiceProcess, free_port
+from sync.service.process import ServiceProcess, free_port, listening_sockets
 from sync.service.security import new_token, token_hash
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -176,7 +176,9 @@ def _floor_server(folder: Path, clients: list[Client], workers: int = WORKERS
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(url + "/floor", timeout=1).status_code == 401:
+                # Every worker listening, as ServiceProcess waits for the service's.
+                if (httpx.get(url + "/floor", timeout=1).status_code == 401
+                        and listening_sockets(port) >= workers):
                     break
             except httpx.HTTPError:
                 pass
