@@ -24,11 +24,14 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from sqlalchemy import text
+
 from bench.bench_service import (
     CLIENT_CASES,
     CLIENT_RECORDS,
     LOAD,
     LUA,
+    POOL_SIZE,
     Client,
     _bulk_cases,
     _clients_file,
@@ -40,6 +43,7 @@ from bench.bench_service import (
 from bench.options import size
 from bench.per_process import PerProcess, watch_processes
 from bench.wrk import LoadResult, find_wrk, run_wrk
+from sync.service.db import make_engine
 from sync.service.process import ServiceProcess
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,26 +51,45 @@ PROCESSES = (1, 2)
 ROUNDS = size(2, 1)
 
 
-def _drive(mode: str, url: str, clients_file: Path, watch: dict[str, int], root: int
-           ) -> tuple[LoadResult, PerProcess]:
+def _drive(mode: str, url: str, clients_file: Path, watch: dict[str, int], root: int,
+           db_url: str | None = None) -> tuple[LoadResult, PerProcess]:
     args = [mode, str(clients_file), str(LOAD.threads)]
     # One short warm-up pass: each process opens its pool and fills its caches.
     run_wrk(replace(LOAD, seconds=1), LUA, url, args, {})
+    before = _sessions(db_url) if db_url else 0
     with watch_processes(root, int(url.rsplit(":", 1)[1])) as per_process:
         result = run_wrk(LOAD, LUA, url, args, watch)
+    if db_url:
+        time.sleep(1.0)  # a PostgreSQL 15 backend publishes its statistics up to 1 s late
+        per_process.note = (f"{_sessions(db_url) - before - 1} PostgreSQL sessions opened "
+                            f"during the run (pools of {POOL_SIZE})")
     return result, per_process
 
 
 def _sync(db_url: str, processes: int, clients_file: Path, database: dict[str, int]
           ) -> tuple[LoadResult, PerProcess]:
     with ServiceProcess(db_url, workers=processes,
-                        env={"KEUKENTAFEL_DB_POOL_SIZE": "20"}) as service:
+                        env={"KEUKENTAFEL_DB_POOL_SIZE": str(POOL_SIZE)}) as service:
         root = service.proc.pid  # type: ignore[union-attr]
         try:
-            return _drive("pull", service.url, clients_file, {"service": root, **database}, root)
+            return _drive("pull", service.url, clients_file, {"service": root, **database},
+                          root, db_url)
         except Exception:
             print("   server log, last lines:\n" + service.log_tail())
             raise
+
+
+def _sessions(db_url: str) -> int:
+    """Sessions PostgreSQL has opened on the database so far: a pool smaller than the
+    requests in flight opens and closes connections all through the run."""
+    engine = make_engine(db_url, 1)
+    try:
+        with engine.connect() as conn:
+            return int(conn.execute(text(
+                "SELECT sessions FROM pg_stat_database WHERE datname = current_database()"
+            )).scalar_one())
+    finally:
+        engine.dispose()
 
 
 def _floor(folder: Path, clients: list[Client], processes: int, clients_file: Path

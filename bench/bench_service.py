@@ -51,6 +51,11 @@ CLIENTS = size(200, 20)
 CLIENT_CASES = 2  # each of the CLIENTS workers has their own cases
 CLIENT_RECORDS = 10  # per case
 WORKERS = 2
+# Connections each service process keeps. Its sync routes run in anyio's thread pool of 40,
+# so up to 40 hold a connection at once; a smaller pool hands out overflow connections and
+# closes them when they come back: at 20, 150-280 new PostgreSQL sessions in 10 s under wrk
+# and twice the PostgreSQL CPU of a pool of 40 (5 sessions) (bench_scale.py prints them).
+POOL_SIZE = 40
 LOAD = WrkSettings(threads=2, connections=CLIENTS, seconds=size(10, 3), timeout_s=2)
 PASSWORD = "bench-wachtwoord"
 
@@ -154,7 +159,7 @@ def _settings_line(db_url: str) -> str:
 @contextmanager
 def _server(db_url: str) -> Iterator[ServiceProcess]:
     with ServiceProcess(db_url, workers=WORKERS,
-                        env={"KEUKENTAFEL_DB_POOL_SIZE": "20"}) as service:
+                        env={"KEUKENTAFEL_DB_POOL_SIZE": str(POOL_SIZE)}) as service:
         try:
             yield service
         except Exception:

@@ -79,12 +79,13 @@ class PerProcess:
 
     shares: list[Share] = field(default_factory=list)
     wall: float = 0.0
+    note: str = ""  # what else the caller measured over the span
 
     def line(self) -> str:
         total = sum(s.requests for s in self.shares) or 1
         parts = [f"{s.requests / total:.0%} of the requests, {s.cpu_s / max(self.wall, 1e-9):.2f}"
                  f" cores, {s.connections} connections" for s in self.shares]
-        return "per process: " + "; ".join(parts)
+        return "per process: " + "; ".join(parts) + (f"; {self.note}" if self.note else "")
 
 
 @contextmanager
