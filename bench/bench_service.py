@@ -24,7 +24,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +33,8 @@ from sqlalchemy import insert, text, update
 
 from bench.floor_app import make_floor_db
 from bench.options import size
+from bench.per_process import watch_processes
+from bench.pg_watch import watch_locks
 from bench.stats import describe
 from bench.wrk import LoadResult, WrkSettings, find_wrk, run_wrk
 from sync.service.accounts import add_device, add_team, add_user
@@ -316,10 +318,16 @@ def _run(name: str, db_url: str, folder: Path) -> None:
         _print_load("no-change sync", quiet)
         print(f"   {'':<38}  = {quiet.rate / floor.rate:.2f} of the floor's requests/s, "
               f"p99 {quiet.p99_ms / max(floor.p99_ms, 0.001):.1f}x the floor's", flush=True)
-        pushes = _load("push", service.url, clients_file, watch)
+        with ExitStack() as stack:
+            per_process = stack.enter_context(watch_processes(service.proc.pid,  # type: ignore[union-attr]
+                                                              service.port))
+            locks = stack.enter_context(watch_locks(db_url)) if database else None
+            pushes = _load("push", service.url, clients_file, watch)
         _print_load("push of 1 change (new task)", pushes)
-        print(f"   {'':<38}  = {pushes.requests:,} pushes in {pushes.seconds:.1f} s",
-              flush=True)
+        print(f"   {'':<38}  = {pushes.requests:,} pushes in {pushes.seconds:.1f} s; "
+              f"{per_process.line()}", flush=True)
+        if locks is not None:
+            print(f"   {'':<38}  {locks.line()}", flush=True)
 
 
 def main() -> None:
