@@ -33,12 +33,13 @@ _SAMPLE = text("""
         SELECT pg_blocking_pids(pid) AS blockers FROM pg_stat_activity
         WHERE datname = current_database() AND wait_event_type = 'Lock'),
     holders AS (
-        SELECT a.state, a.wait_event,
+        SELECT a.state, a.wait_event, a.pid, a.xact_start,
                extract(epoch FROM clock_timestamp() - a.xact_start) AS age
         FROM pg_stat_activity a
         WHERE a.pid IN (SELECT unnest(blockers) FROM waiting)
           AND a.wait_event_type IS DISTINCT FROM 'Lock')
-    SELECT (SELECT count(*) FROM waiting), h.state, h.wait_event, h.age
+    SELECT (SELECT count(*) FROM waiting), h.state, h.wait_event, h.age, h.pid, h.xact_start,
+           extract(epoch FROM clock_timestamp())
     FROM (SELECT 1) AS one LEFT JOIN holders h ON true
 """)
 _WAL = text("SELECT wal_sync, wal_sync_time FROM pg_stat_wal")
@@ -50,21 +51,32 @@ class LockWatch:
     waiting: list[int] = field(default_factory=list)  # backends waiting on a lock, per sample
     held_s: list[float] = field(default_factory=list)  # the blocking transaction's age
     doing: Counter[str] = field(default_factory=Counter)  # what the blocker was doing
+    # (pid, transaction start) -> [first, last] sample time it was seen holding the lock
+    seen: dict[tuple[int, object], list[float]] = field(default_factory=dict)
     wal_syncs: int = 0
     wal_sync_ms: float = 0.0
+    wall: float = 0.0
 
     def line(self) -> str:
         if not self.samples:
             return "no samples of PostgreSQL's locks"
         share = sum(1 for w in self.waiting if w) / self.samples
-        parts = [f"{self.samples} samples of pg_stat_activity: backends waiting on a lock "
+        every_ms = self.wall / self.samples * 1000
+        parts = [f"{self.samples} samples of pg_stat_activity (one per {every_ms:.0f} ms): "
+                 f"backends waiting on a lock "
                  f"median {percentile(self.waiting, 50):.0f}, max {max(self.waiting)} "
                  f"({share:.0%} of the samples had a wait)"]
         if self.held_s:
             median_ms = percentile(self.held_s, 50) * 1000
             p99_ms = percentile(self.held_s, 99) * 1000
             parts.append(f"the lock holder's transaction open {median_ms:.0f} ms (median), "
-                         f"p99 {p99_ms:.0f} ms")
+                         f"p99 {p99_ms:.0f} ms (its own wait in the queue included)")
+            spans = [last - first for first, last in self.seen.values()]
+            span_ms = [span * 1000 for span in spans]
+            parts.append(f"{len(spans)} holders seen, each holding for "
+                         f"{percentile(span_ms, 50):.0f} ms (median), p99 "
+                         f"{percentile(span_ms, 99):.0f} ms, from the first to the last sample "
+                         f"that saw it (0: seen in one sample only)")
             total = sum(self.doing.values())
             parts.append("it was " + ", ".join(f"{what} {n / total:.0%}"
                                                for what, n in self.doing.most_common(4)))
@@ -101,19 +113,23 @@ def watch_locks(db_url: str) -> Iterator[LockWatch]:
                 rows = conn.execute(_SAMPLE).all()
                 watch.samples += 1
                 watch.waiting.append(int(rows[0][0]))
-                for _, state, wait_event, age in rows:
-                    if state is not None or age is not None:
-                        watch.doing[_doing(state, wait_event)] += 1
-                        if age is not None:
-                            watch.held_s.append(float(age))
+                for _, state, wait_event, age, pid, xact_start, now in rows:
+                    if pid is None:
+                        continue
+                    watch.doing[_doing(state, wait_event)] += 1
+                    if age is not None:
+                        watch.held_s.append(float(age))
+                    watch.seen.setdefault((pid, xact_start), [float(now), 0.0])[1] = float(now)
 
     sampler = threading.Thread(target=sample, daemon=True)
+    started = time.perf_counter()
     sampler.start()
     try:
         yield watch
     finally:
         stop.set()
         sampler.join()
+        watch.wall = time.perf_counter() - started
         with engine.connect() as conn:
             syncs, sync_ms = conn.execute(_WAL).one()
         watch.wal_syncs = int(syncs - wal_before[0])
