@@ -3,10 +3,11 @@ on: the no-change sync of 200 workers (each their own device and cases, their cu
 end) driven by `wrk` in a process of its own (bench/wrk.py, bench/sync_load.lua), 200
 connections. Beside it, from the same run, the floor: the bare FastAPI route of
 bench/floor_app.py (bearer token, one indexed SELECT on SQLite) on 1 and 2 processes, served
-the way the service is. Printed for each: requests per second, p50 and p99, the CPU of wrk,
-the service and PostgreSQL, and per serving process its share of the requests, its CPU and
-the connections it held (bench/per_process.py), so a reader sees whether the pair was
-balanced. The rounds are repeated to show the noise. Asserts nothing.
+the way the service is. Printed for each: requests per second, p50 and p99, requests per
+CPU second of the server (and PostgreSQL), the CPU of wrk, the service, PostgreSQL and the
+rest of the machine, the PostgreSQL sessions opened, and per serving process its share of
+the requests, its CPU and the connections it held (bench/per_process.py), so a reader sees
+whether the pair was balanced. The rounds are repeated to show the noise. Asserts nothing.
 
 "Two processes" is `keukentafel-server serve --workers 2` (as installer/service/ runs it):
 two uvicorn processes sharing nothing but PostgreSQL, the same as two hosts behind a proxy
