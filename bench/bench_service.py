@@ -24,7 +24,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,12 +33,14 @@ from sqlalchemy import insert, text, update
 
 from bench.floor_app import make_floor_db
 from bench.options import size
+from bench.per_process import watch_processes
+from bench.pg_watch import watch_locks
 from bench.stats import describe
 from bench.wrk import LoadResult, WrkSettings, find_wrk, run_wrk
 from sync.service.accounts import add_device, add_team, add_user
 from sync.service.db import make_engine, make_sessionmaker, migrate, transaction
 from sync.service.models import CaseAccess, Device, Membership, RecordRow, RevCounter, User
-from sync.service.process import ServiceProcess, free_port
+from sync.service.process import ServiceProcess, free_port, listening_sockets
 from sync.service.security import new_token, token_hash
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +53,11 @@ CLIENTS = size(200, 20)
 CLIENT_CASES = 2  # each of the CLIENTS workers has their own cases
 CLIENT_RECORDS = 10  # per case
 WORKERS = 2
+# Connections each service process keeps. Its sync routes run in anyio's thread pool of 40,
+# so up to 40 hold a connection at once; a smaller pool hands out overflow connections and
+# closes them when they come back: at 20, 150-280 new PostgreSQL sessions in 10 s under wrk
+# and twice the PostgreSQL CPU of a pool of 40 (5 sessions) (bench_scale.py prints them).
+POOL_SIZE = 40
 LOAD = WrkSettings(threads=2, connections=CLIENTS, seconds=size(10, 3), timeout_s=2)
 PASSWORD = "bench-wachtwoord"
 
@@ -154,7 +161,7 @@ def _settings_line(db_url: str) -> str:
 @contextmanager
 def _server(db_url: str) -> Iterator[ServiceProcess]:
     with ServiceProcess(db_url, workers=WORKERS,
-                        env={"KEUKENTAFEL_DB_POOL_SIZE": "20"}) as service:
+                        env={"KEUKENTAFEL_DB_POOL_SIZE": str(POOL_SIZE)}) as service:
         try:
             yield service
         except Exception:
@@ -163,19 +170,22 @@ def _server(db_url: str) -> Iterator[ServiceProcess]:
 
 
 @contextmanager
-def _floor_server(folder: Path, clients: list[Client]) -> Iterator[tuple[str, int]]:
+def _floor_server(folder: Path, clients: list[Client], workers: int = WORKERS
+                  ) -> Iterator[tuple[str, int]]:
     db = Path(tempfile.mkdtemp(dir=folder)) / "floor.sqlite3"
     make_floor_db(db, [(c.token, c.user_id) for c in clients])
     port = free_port()
     log = tempfile.TemporaryFile()
     proc = subprocess.Popen([sys.executable, "-m", "bench.floor_app", str(db), str(port),
-                             str(WORKERS)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+                             str(workers)], cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                if httpx.get(url + "/floor", timeout=1).status_code == 401:
+                # Every worker listening, as ServiceProcess waits for the service's.
+                if (httpx.get(url + "/floor", timeout=1).status_code == 401
+                        and listening_sockets(port) >= workers):
                     break
             except httpx.HTTPError:
                 pass
@@ -308,10 +318,16 @@ def _run(name: str, db_url: str, folder: Path) -> None:
         _print_load("no-change sync", quiet)
         print(f"   {'':<38}  = {quiet.rate / floor.rate:.2f} of the floor's requests/s, "
               f"p99 {quiet.p99_ms / max(floor.p99_ms, 0.001):.1f}x the floor's", flush=True)
-        pushes = _load("push", service.url, clients_file, watch)
+        with ExitStack() as stack:
+            per_process = stack.enter_context(watch_processes(service.proc.pid,  # type: ignore[union-attr]
+                                                              service.port))
+            locks = stack.enter_context(watch_locks(db_url)) if database else None
+            pushes = _load("push", service.url, clients_file, watch)
         _print_load("push of 1 change (new task)", pushes)
-        print(f"   {'':<38}  = {pushes.requests:,} pushes in {pushes.seconds:.1f} s",
-              flush=True)
+        print(f"   {'':<38}  = {pushes.requests:,} pushes in {pushes.seconds:.1f} s; "
+              f"{per_process.line()}", flush=True)
+        if locks is not None:
+            print(f"   {'':<38}  {locks.line()}", flush=True)
 
 
 def main() -> None:

@@ -10,7 +10,6 @@ workers, on a socket bound the same way.
 
 
 import os
-import socket
 import sqlite3
 import sys
 import threading
@@ -20,6 +19,7 @@ from typing import Annotated
 from fastapi import Depends, FastAPI, HTTPException
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from sync.service.cli import listening_socket
 from sync.service.security import token_hash
 
 DB_ENV = "KEUKENTAFEL_BENCH_FLOOR_DB"
@@ -68,14 +68,10 @@ def main(db_path: str, port: int, workers: int) -> None:
     from uvicorn.supervisors import Multiprocess
 
     os.environ[DB_ENV] = db_path
-    # The options and the socket of sync/service/cli.py's _serve.
+    # The options and the socket (one per worker) of sync/service/cli.py's _serve.
     config = uvicorn.Config("bench.floor_app:app_from_env", factory=True, host="127.0.0.1",
                             port=port, log_level="info", proxy_headers=False, workers=workers)
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", port))
-    sock.set_inheritable(True)
-    Multiprocess(config, sockets=[sock]).run()
+    Multiprocess(config, sockets=[listening_socket("127.0.0.1", port, workers)]).run()
 
 
 if __name__ == "__main__":

@@ -199,6 +199,51 @@ def _seed_demo(factory: sessionmaker[Session], settings: Settings) -> int:
     return EXIT_OK
 
 
+def _bind(family: int, address: tuple[str, int], *, own_queue: bool) -> socket.socket:
+    kind = _OwnQueueSocket if own_queue else socket.socket
+    # uvicorn binds the shared socket of `--workers N` without IPPROTO_TCP, so asyncio
+    # leaves Nagle's algorithm on and every keep-alive answer waits ~40 ms for a delayed
+    # ACK (uvicorn issue #3149). Bind it here with the protocol named.
+    sock = kind(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    if own_queue:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
+    sock.bind(address)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _bind_in_worker(family: int, address: tuple[str, int]) -> socket.socket:
+    return _bind(family, address, own_queue=True)
+
+
+class _OwnQueueSocket(socket.socket):
+    """The listening address of `--workers N`, which each worker binds for itself.
+
+    One socket shared by the workers has one accept queue, and asyncio's accept loop takes
+    every connection waiting in it at once: a burst of connections (wrk's 200, a reverse
+    proxy opening its upstream pool after a morning without network) all went to the
+    worker that woke first, and stayed there on keep-alive while the other idled (issue 15,
+    bench/bench_scale.py). With SO_REUSEPORT each worker listens on a socket of its own and
+    the kernel spreads the connections over them by their addresses; a worker that has not
+    started yet, or died, has no socket listening and gets none.
+
+    uvicorn hands the parent's sockets to its spawned workers by pickling them; this one
+    pickles as "bind a new one to the same address", so every worker, a restarted one too,
+    makes its own. The parent's stays bound but never listens: it holds the address (a
+    port in use fails here, at once) and receives nothing.
+    """
+
+    def __reduce_ex__(self, protocol: object) -> tuple[object, tuple[int, tuple[str, int]]]:
+        return _bind_in_worker, (int(self.family), self.getsockname()[:2])
+
+
+def listening_socket(host: str, port: int, workers: int) -> socket.socket:
+    """The socket to hand uvicorn's Multiprocess for `workers` processes on host:port."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    return _bind(family, (host, port), own_queue=workers > 1 and hasattr(socket, "SO_REUSEPORT"))
+
+
 def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
     import uvicorn
 
@@ -215,15 +260,8 @@ def _serve(settings: Settings, host: str, port: int, workers: int) -> int:
         return EXIT_OK
     from uvicorn.supervisors import Multiprocess
 
-    # uvicorn binds the shared socket of `--workers N` without IPPROTO_TCP, so asyncio
-    # leaves Nagle's algorithm on and every keep-alive answer waits ~40 ms for a delayed
-    # ACK (uvicorn issue #3149). Bind it here with the protocol named.
     config = uvicorn.Config("sync.service.app:app_from_env", workers=workers, **options)
-    family = socket.AF_INET6 if ":" in host else socket.AF_INET
-    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, port))
-    sock.set_inheritable(True)
+    sock = listening_socket(host, port, workers)
     print(f"keukentafel-server on http://{host}:{sock.getsockname()[1]} with {workers} workers",
           flush=True)
     Multiprocess(config, sockets=[sock]).run()

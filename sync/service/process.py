@@ -15,16 +15,36 @@ import sys
 import tempfile
 import time
 from collections.abc import Mapping
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
 import httpx
+
+_LISTEN = "0A"  # the TCP state in /proc/net/tcp
 
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def listening_sockets(port: int) -> int:
+    """How many sockets listen on `port` (any address) on this machine, from /proc/net/tcp:
+    with `--workers N` each worker listens on a socket of its own once it serves
+    (cli.listening_socket). 0 where /proc/net is not there to read."""
+    count = 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            if state == _LISTEN and int(local.rsplit(":", 1)[1], 16) == port:
+                count += 1
+    return count
 
 
 def server_command(*args: str) -> list[str]:
@@ -81,13 +101,19 @@ class ServiceProcess:
                 raise RuntimeError(f"the service exited at start: {self.log_tail()}")
             try:
                 answer = httpx.get(f"{self.url}/healthz", timeout=1)
-                if answer.status_code == 200 and answer.json().get("status") == "ok":
+                if (answer.status_code == 200 and answer.json().get("status") == "ok"
+                        and self._all_listening()):
                     return self
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
         self.stop()
         raise RuntimeError(f"the service did not answer /healthz in time: {self.log_tail()}")
+
+    def _all_listening(self) -> bool:
+        # /healthz is answered by the first worker up; the others may still be importing
+        # the app, and a load that starts then meets one process, not `workers`.
+        return self.workers <= 1 or listening_sockets(self.port) >= self.workers
 
     def log_tail(self, chars: int = 1500) -> str:
         self._log.seek(0)
