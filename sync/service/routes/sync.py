@@ -14,7 +14,7 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.service.db import read_connection
+from sync.service.db import read
 from sync.service.deps import (
     Credentials,
     CurrentSettings,
@@ -23,9 +23,8 @@ from sync.service.deps import (
     ReadFactory,
     address_of,
     token_of,
-    viewer_for_token,
 )
-from sync.service.pull import PullContext, pull, quiet_pull
+from sync.service.pull import check_and_quiet, pull
 from sync.service.push import PushContext, push
 from sync.service.routes import AUTH_ERRORS, CLIENT_ERRORS
 
@@ -50,17 +49,15 @@ def pull_changes(
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
 ) -> Response:
     """Records and conflicts since `cursor` in the cases this device may see."""
-    # The token check and the no-change answer on one connection, in one trip to the
+    # The token check and the no-change answer in one statement, in one trip to the
     # thread pool: the usual sync, many laptops at once, costs little more than a bare
     # token lookup (issue 15). A revoked device is refused by the same read. The token and
     # the address are read here, not as dependencies: FastAPI's resolving of each cost
     # more than the query.
-    token, address = token_of(credentials), address_of(request)
     state = request.app.state
-    with read_connection(state.read_engine) as connection:
-        viewer = viewer_for_token(connection, token, address)
-        ctx = PullContext(viewer=viewer, retention_days=state.settings.retention_days)
-        quiet = quiet_pull(connection, ctx, cursor)
+    token, address = token_of(credentials), address_of(request)
+    ctx, quiet = read(state.read_engine, lambda connection: check_and_quiet(
+        connection, token, address, cursor, state.settings.retention_days))
     if quiet is not None:
         return _json(quiet)
     return _json(pull(state.factory, state.read_factory, ctx, cursor, limit))
