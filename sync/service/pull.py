@@ -25,7 +25,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, select, text, update
+from sqlalchemy import Connection, Select, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import PullResponse
@@ -35,7 +35,8 @@ from sync.service.db import transaction
 from sync.service.deps import viewer_from_rows
 from sync.service.errors import ApiError
 from sync.service.models import ConflictRow, DeviceCase, RecordRow, RevCounter
-from sync.service.records import hold_cases, to_conflict, to_record
+from sync.service.page_json import page_bytes, record_json
+from sync.service.records import hold_cases, to_conflict
 from sync.service.security import token_hash
 from sync.service.visibility import Viewer, service_today, visible_case_ids
 
@@ -97,28 +98,24 @@ def check_and_quiet(connection: Connection, token: str, address: str | None,
 def pull(
     factory: sessionmaker[Session], read_factory: sessionmaker[Session], ctx: PullContext,
     cursor: str | None, limit: int,
-) -> PullResponse:
-    """Read the page in a read-only transaction, then, only when there is something to
-    note (cases given or taken away, data delivered), write that in a short second one.
-    A sync with nothing new (see `quiet_pull`) therefore writes nothing and waits for no
-    writer."""
+) -> bytes:
+    """The page as `PullResponse` JSON. Read in a read-only transaction, then, only when
+    there is something to note (cases given or taken away, data delivered), write that in
+    a short second one. A sync with nothing new (see `check_and_quiet`) therefore writes
+    nothing and waits for no writer."""
     since = decode_cursor(cursor)
     viewer = ctx.viewer
     with transaction(read_factory) as session:
         page = _read_page(session, ctx, since, limit)
-        response = PullResponse(
-            records=[to_record(r) for r in page.records],
-            conflicts=[to_conflict(c) for c in page.conflicts],
-            revoked_case_ids=sorted(page.view.revoked),
-            cursor=encode_cursor(page.upper),
-            more=page.more,
-        )
+    body = page_bytes([r.json for r in page.records],
+                      [to_conflict(c) for c in page.conflicts], sorted(page.view.revoked),
+                      encode_cursor(page.upper), page.more)
     events = _delivery_events(viewer, page.records, page.conflicts, page.view.revoked)
     if events or page.view.writes:
         with transaction(factory) as session:
             _note_view(session, viewer.device_id, page.view)
             access_log.append(session, events)
-    return response
+    return body
 
 
 # The token lookup of deps.viewer_for_token, and beside it whether a pull at :since has
@@ -175,7 +172,7 @@ class _View:
 
 @dataclass
 class _Page:
-    records: list[Any]  # rows of the records table (same attributes as RecordRow)
+    records: list[Any]  # (id, case_id, rev, json): `_page_rows`
     conflicts: list[ConflictRow]
     upper: int
     more: bool
@@ -193,9 +190,10 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
     in_view = sorted(visible)
     # Plain rows, not ORM objects: a page is read-only and may hold thousands. Nothing
     # committed since the cursor (the usual sync): no rev can match, skip the queries.
+    rows = _page_rows(session)
     records = [] if since == high else list(
         session.execute(
-            select(_RECORDS)
+            rows
             .where(_RECORDS.c.rev > since, _RECORDS.c.rev <= high,
                    _RECORDS.c.case_id.in_(in_view))
             .order_by(_RECORDS.c.rev)
@@ -225,7 +223,7 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
         backfill = sorted(view.backfill)
         records = list(
             session.execute(
-                select(_RECORDS)
+                rows
                 .where(_RECORDS.c.case_id.in_(backfill), _RECORDS.c.rev <= since)
                 .order_by(_RECORDS.c.rev)
             )
@@ -240,6 +238,13 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
             ) if c.id not in seen
         ] + conflicts
     return _Page(records, conflicts, upper, more, view)
+
+
+def _page_rows(session: Session) -> Select[Any]:
+    """The columns a page needs of each record: its ids for the access log, its rev for
+    the cursor, and the JSON the database writes of it (page_json.py)."""
+    return select(_RECORDS.c.id, _RECORDS.c.case_id, _RECORDS.c.rev,
+                  record_json(session.get_bind().dialect.name).label("json"))
 
 
 def _follow_view(

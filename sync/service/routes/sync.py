@@ -60,7 +60,9 @@ def pull_changes(
         connection, token, address, cursor, state.settings.retention_days))
     if quiet is not None:
         return _json(quiet)
-    return _json(pull(state.factory, state.read_factory, ctx, cursor, limit))
+    # Written as JSON by the database, record by record (page_json.py).
+    return Response(content=pull(state.factory, state.read_factory, ctx, cursor, limit),
+                    media_type="application/json")
 
 
 def _json(model: PushResponse | PullResponse) -> Response:
