@@ -5,6 +5,7 @@ revoked device."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from sqlalchemy import delete, event, select
 
@@ -176,3 +177,34 @@ def test_a_no_change_pull_is_one_statement_and_no_write(world, monkeypatch):
     assert len(statements) == 1, statements
     assert not any(s.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
                    for s in statements)
+
+
+def test_the_no_change_pull_runs_on_the_event_loop_unless_the_pool_is_busy(world):
+    """No thread-pool hop for the usual sync on SQLite; but when the pool has no
+    connection to spare, the loop must not wait for one: the read goes to the thread pool
+    instead. On PostgreSQL the read waits for a round trip: always the thread pool."""
+    anouk = world.device("anouk")
+    anouk.new_case(world.team("Noord"))
+    anouk.sync()
+    engine = world.app.state.read_engine
+    threads: list[str] = []
+
+    def on_execute(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        if not statement.startswith("BEGIN"):
+            threads.append(threading.current_thread().name)
+
+    event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        assert anouk.sync()["records"] == []
+        held = [engine.connect() for _ in range(engine.pool.size())]
+        try:
+            assert anouk.sync()["records"] == []
+        finally:
+            for connection in held:
+                connection.close()
+    finally:
+        event.remove(engine, "before_cursor_execute", on_execute)
+    assert len(threads) == 2, threads
+    sqlite = engine.dialect.name == "sqlite"
+    assert threads[0].startswith("AnyIO worker thread") is not sqlite
+    assert threads[1].startswith("AnyIO worker thread")
