@@ -201,16 +201,13 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
     in_view = sorted(visible)
     # Plain rows, not ORM objects: a page is read-only and may hold thousands. Nothing
     # committed since the cursor (the usual sync): no rev can match, skip the queries.
-    rows = _page_rows(session)
-    records = [] if since == high else list(
-        session.execute(
-            rows
-            .where(_RECORDS.c.rev > since, _RECORDS.c.rev <= high,
-                   _RECORDS.c.case_id.in_(in_view))
-            .order_by(_RECORDS.c.rev)
-            .limit(limit + 1)
-        )
-    )
+    records = [] if since == high else list(session.execute(_page_rows(
+        session,
+        select(_RECORDS)
+        .where(_RECORDS.c.rev > since, _RECORDS.c.rev <= high, _RECORDS.c.case_id.in_(in_view))
+        .order_by(_RECORDS.c.rev)
+        .limit(limit + 1)
+    )))
     more = len(records) > limit
     records = records[:limit]
     upper = records[-1].rev if more else high
@@ -232,13 +229,12 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
     if view.backfill and since > 0:
         # Cases that just entered the view: their records from before the cursor too.
         backfill = sorted(view.backfill)
-        records = list(
-            session.execute(
-                rows
-                .where(_RECORDS.c.case_id.in_(backfill), _RECORDS.c.rev <= since)
-                .order_by(_RECORDS.c.rev)
-            )
-        ) + records
+        records = list(session.execute(_page_rows(
+            session,
+            select(_RECORDS)
+            .where(_RECORDS.c.case_id.in_(backfill), _RECORDS.c.rev <= since)
+            .order_by(_RECORDS.c.rev)
+        ))) + records
         seen = {c.id for c in conflicts}
         conflicts = [
             c for c in session.scalars(
@@ -251,11 +247,19 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
     return _Page(records, conflicts, upper, more, view)
 
 
-def _page_rows(session: Session) -> Select[Any]:
-    """The columns a page needs of each record: its ids for the access log, its rev for
-    the cursor, and the JSON the database writes of it (page_json.py)."""
-    return select(_RECORDS.c.id, _RECORDS.c.case_id, _RECORDS.c.rev,
-                  record_json(session.get_bind().dialect.name).label("json"))
+def _page_rows(session: Session, chosen: Select[Any]) -> Select[Any]:
+    """Of the records `chosen` selects (whole rows, in rev order), the columns a page
+    needs: the ids for the access log, the rev for the cursor, and the JSON the database
+    writes of it (page_json.py).
+
+    The JSON is written in an outer query, for the chosen rows only: asked beside the
+    WHERE, ORDER BY and LIMIT, PostgreSQL may write it for every matching record before
+    sorting and keeping the page (a bitmap scan by case, then a sort), so that each page
+    of a first sync wrote the JSON of every record still to come."""
+    page = chosen.subquery("records")  # the name record_json's SQL refers to
+    return select(page.c.id, page.c.case_id, page.c.rev,
+                  record_json(session.get_bind().dialect.name).label("json")
+                  ).order_by(page.c.rev)
 
 
 def _follow_view(
