@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import select
 import threading
 import weakref
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -22,7 +24,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
+
+T = TypeVar("T")
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
@@ -50,13 +55,32 @@ def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> En
         if not read_only:
             _WRITER_TURNS[engine] = threading.RLock()
         return engine
-    # Pre-ping costs a round trip per checkout, but without it a connection that died (a
-    # PostgreSQL restart) answers the request that meets it with a 500: no measurable gain
-    # under wrk was worth that (issue 15).
-    return create_engine(
-        url, pool_size=pool_size, max_overflow=pool_size * 2, pool_pre_ping=True,
+    # No pre-ping: it costs a round trip on every checkout, as much as the no-change sync's
+    # one statement (issue 15). A connection the server closed (a restart, a failover) is
+    # noticed at checkout without one (`_drop_closed`); one that died silently is met by
+    # its first statement, and the reads every request makes retry once on a fresh one
+    # (`read`). SQLAlchemy's "optimistic" disconnect handling.
+    engine = create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size * 2,
         hide_parameters=True,  # SQL errors must not carry case data into a log
     )
+    event.listen(engine.pool, "checkout", _drop_closed)
+    return engine
+
+
+def _drop_closed(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
+    """Refuse a pooled PostgreSQL connection the server has closed, so the pool opens a
+    new one (SQLAlchemy's documented use of DisconnectionError in a checkout event).
+
+    An idle connection has nothing to read: when its socket is readable, the server said
+    goodbye (a restart sends FATAL 57P01 and closes) or the socket was shut. Asked of the
+    kernel, no round trip."""
+    try:
+        readable, _, _ = select.select([dbapi_connection.fileno()], [], [], 0)
+    except (OSError, ValueError) as exc:
+        raise DisconnectionError("the pooled connection is closed") from exc
+    if readable or dbapi_connection.closed:
+        raise DisconnectionError("the server closed the pooled connection")
 
 
 def make_engines(url: str, pool_size: int = 10) -> tuple[Engine, Engine]:
@@ -133,13 +157,26 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         turn.release()
 
 
-@contextmanager
-def read_connection(engine: Engine) -> Iterator[Connection]:
-    """One read-only transaction on a plain connection, without an ORM session: for the
-    reads every request makes (the token check, the no-change pull), where setting up and
-    committing a Session cost more than the queries."""
+def read(engine: Engine, reading: Callable[[Connection], T]) -> T:
+    """`reading(connection)` in one read-only transaction on a plain connection, without an
+    ORM session: for the reads every request makes (the token check, the no-change pull),
+    where setting up and committing a Session cost more than the queries.
+
+    A connection found dead by its statement (the server went away since it was pooled)
+    is dropped with its pool by SQLAlchemy; the read then runs once more on a fresh one,
+    so the request that meets it is answered, not refused with a 500. A read may run
+    twice: it writes nothing."""
+    try:
+        return _read_once(engine, reading)
+    except DBAPIError as exc:
+        if not exc.connection_invalidated:
+            raise
+    return _read_once(engine, reading)
+
+
+def _read_once(engine: Engine, reading: Callable[[Connection], T]) -> T:
     with engine.connect() as connection, connection.begin():
-        yield connection
+        return reading(connection)
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Sequence
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Row, text
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import DEVICE_REVOKED
 from sync.service.client_address import client_address as forwarded_client
-from sync.service.db import read_connection
+from sync.service.db import read
 from sync.service.errors import ApiError
 from sync.service.ratelimit import LoginThrottle
 from sync.service.security import token_hash
@@ -89,11 +90,18 @@ _VIEWER_SQL = text(
 def viewer_for_token(connection: Connection, token: str, address: str | None) -> Viewer:
     """The viewer behind `token`, read on `connection`. ApiError 401 for an unknown token
     and for a revoked device."""
-    found = connection.execute(_VIEWER_SQL, {"digest": token_hash(token)}).all()
+    return viewer_from_rows(
+        connection.execute(_VIEWER_SQL, {"digest": token_hash(token)}).all(), address)
+
+
+def viewer_from_rows(found: Sequence[Row[Any]], address: str | None) -> Viewer:
+    """The viewer of the rows a token lookup found: (device id, revoked at, user id,
+    username, display name, role, team id), one row per team. ApiError 401 for none (an
+    unknown token) and for a revoked device."""
     if not found:
         raise ApiError(401, "invalid_token", "the token is not valid",
                        headers={"WWW-Authenticate": "Bearer"})
-    device_id, revoked_at, user_id, username, display_name, role, _ = found[0]
+    device_id, revoked_at, user_id, username, display_name, role = found[0][:6]
     if revoked_at is not None:
         raise ApiError(401, DEVICE_REVOKED, "this device was revoked")
     return Viewer(
@@ -104,8 +112,8 @@ def viewer_for_token(connection: Connection, token: str, address: str | None) ->
 
 
 def current_viewer(request: Request, address: Address, token: BearerToken) -> Viewer:
-    with read_connection(request.app.state.read_engine) as connection:
-        return viewer_for_token(connection, token, address)
+    return read(request.app.state.read_engine,
+                lambda connection: viewer_for_token(connection, token, address))
 
 
 CurrentViewer = Annotated[Viewer, Depends(current_viewer)]

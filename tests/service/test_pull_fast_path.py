@@ -5,13 +5,13 @@ revoked device."""
 from __future__ import annotations
 
 import datetime as dt
+import threading
 
 from sqlalchemy import delete, event, select
 
 from sync.service.db import transaction
 from sync.service.models import CaseShare, Membership, RevCounter
-from sync.service.pull import PullContext, _nothing_new, decode_cursor
-from sync.service.visibility import Viewer
+from sync.service.pull import check_and_quiet, decode_cursor
 
 RETENTION_DAYS = 30  # the service's default, which the test app keeps
 
@@ -21,14 +21,13 @@ def _high(world) -> int:
         return session.scalar(select(RevCounter.value).where(RevCounter.id == 1))
 
 
-def _quiet(world, device, role: str = "worker", teams: frozenset[str] = frozenset()) -> bool:
-    """Whether the fast path would answer this device's next pull."""
-    viewer = Viewer(user_id=device.user_id, username=device.user["username"],
-                    display_name="", role=role, team_ids=teams, device_id=device.device_id)
-    with transaction(world.factory) as session:
-        statement, params = _nothing_new(PullContext(viewer, RETENTION_DAYS),
-                                         decode_cursor(device.cursor))
-        return bool(session.execute(statement, params).scalar())
+def _quiet(world, device) -> bool:
+    """Whether the fast path would answer this device's next pull: the service's own
+    statement, with the device's token, role and teams as the tables hold them."""
+    with world.app.state.read_engine.connect() as connection:
+        _ctx, quiet = check_and_quiet(connection, device.token, None, device.cursor,
+                                      RETENTION_DAYS)
+    return quiet is not None
 
 
 def _days_ago(days: int) -> str:
@@ -77,7 +76,7 @@ def test_a_membership_change_without_a_commit_reaches_the_laptop(world):
         session.execute(delete(Membership).where(Membership.user_id == lead.user_id,
                                                  Membership.team_id == zuid))
     assert _high(world) == high == decode_cursor(lead.cursor)
-    assert not _quiet(world, lead, "teamlead", frozenset({noord}))
+    assert not _quiet(world, lead)
     assert lead.sync()["revoked_case_ids"] == [in_zuid["id"]]
     assert set(lead.records) == {in_noord["id"]}
 
@@ -118,26 +117,26 @@ def test_the_fast_path_agrees_with_the_full_pull_on_shares_leads_and_admins(worl
     admin = world.device("beheer", "admin", ())
     case = anouk.new_case(noord)
     anouk.edit(case, shared_with=[bram.user_id])
-    cast = [(anouk, "worker", frozenset()), (bram, "worker", frozenset()),
-            (lead, "teamlead", frozenset({noord})), (admin, "admin", frozenset())]
-    for device, role, teams in cast:
-        assert _quiet(world, device, role, teams) is False  # a commit since the cursor
+    cast = [anouk, bram, lead, admin]
+    for device in cast:
+        assert _quiet(world, device) is False  # a commit since the cursor
         device.sync()
-        assert _quiet(world, device, role, teams), role
+        assert _quiet(world, device), device.user["username"]
     assert case["id"] in bram.records and case["id"] in lead.records and admin.records == {}
     with transaction(world.factory) as session:  # the share ends without a new rev
         session.execute(delete(CaseShare).where(CaseShare.user_id == bram.user_id))
     assert not _quiet(world, bram)
     assert bram.sync()["revoked_case_ids"] == [case["id"]]
     assert _quiet(world, bram)
-    for device, role, teams in cast:
+    for device in cast:
         if device is not bram:
-            assert _quiet(world, device, role, teams), role
+            assert _quiet(world, device), device.user["username"]
 
 
-def test_a_no_change_pull_is_one_connection_two_reads_and_no_write(world):
-    """The usual sync checks the token and answers "nothing new" on one pooled connection
-    with two statements: no ORM session, no second checkout, nothing written (issue 15)."""
+def test_a_no_change_pull_is_one_statement_and_no_write(world, monkeypatch):
+    """The usual sync checks the token and answers "nothing new" in one statement on one
+    pooled connection: one round trip, no ORM session, no second checkout, no pre-ping,
+    nothing written (issue 15)."""
     anouk = world.device("anouk")
     anouk.new_case(world.team("Noord"))
     anouk.sync()
@@ -148,13 +147,21 @@ def test_a_no_change_pull_is_one_connection_two_reads_and_no_write(world):
     engines = [state.engine] + ([state.read_engine]
                                 if state.read_engine.pool is not state.engine.pool else [])
 
+    pings: list[object] = []
+
     def on_checkout(*_args):  # type: ignore[no-untyped-def]
         checkouts.append(1)
+
+    def counted_ping(dbapi_connection):  # type: ignore[no-untyped-def]
+        pings.append(1)
+        return ping(dbapi_connection)
 
     def on_execute(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
         if statement.strip().upper() not in ("BEGIN", "BEGIN IMMEDIATE"):
             statements.append(statement)
 
+    ping = state.engine.dialect.do_ping
+    monkeypatch.setattr(state.engine.dialect, "do_ping", counted_ping)
     for engine in engines:
         event.listen(engine.pool, "checkout", on_checkout)
         event.listen(engine, "before_cursor_execute", on_execute)
@@ -166,6 +173,36 @@ def test_a_no_change_pull_is_one_connection_two_reads_and_no_write(world):
             event.remove(engine, "before_cursor_execute", on_execute)
     assert page["records"] == [] and page["revoked_case_ids"] == []
     assert len(checkouts) == 1
-    assert len(statements) == 2, statements
+    assert pings == []  # a dead connection is met, not probed for: db.py
+    assert len(statements) == 1, statements
     assert not any(s.lstrip().upper().startswith(("INSERT", "UPDATE", "DELETE"))
                    for s in statements)
+
+
+def test_the_no_change_pull_runs_on_the_event_loop_unless_the_pool_is_busy(world):
+    """No thread-pool hop for the usual sync; but when the pool has no connection to
+    spare, the loop must not wait for one: the read goes to the thread pool instead."""
+    anouk = world.device("anouk")
+    anouk.new_case(world.team("Noord"))
+    anouk.sync()
+    engine = world.app.state.read_engine
+    threads: list[str] = []
+
+    def on_execute(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        if not statement.startswith("BEGIN"):
+            threads.append(threading.current_thread().name)
+
+    event.listen(engine, "before_cursor_execute", on_execute)
+    try:
+        assert anouk.sync()["records"] == []
+        held = [engine.connect() for _ in range(engine.pool.size())]
+        try:
+            assert anouk.sync()["records"] == []
+        finally:
+            for connection in held:
+                connection.close()
+    finally:
+        event.remove(engine, "before_cursor_execute", on_execute)
+    assert len(threads) == 2, threads
+    assert not threads[0].startswith("AnyIO worker thread")
+    assert threads[1].startswith("AnyIO worker thread")
