@@ -87,8 +87,6 @@ class CaseHeader(QWidget):
             self.tr("Legal framework: %1").replace(
                 "%1", choice_label(f.get("legal_framework")) or "—"),
         ]
-        if team:
-            first.append(self.tr("Team: %1").replace("%1", team))
         review = display_value("safety_plan", "review_on", next_review) or "—"
         if overdue(next_review):
             review = self.tr("%1 (overdue)").replace("%1", review)
@@ -98,5 +96,7 @@ class CaseHeader(QWidget):
         ]
         if shared_with:
             second.append(self.tr("Shared with: %1").replace("%1", ", ".join(shared_with)))
+        if team:  # last: the worker's own team is what a narrow header can best leave out
+            second.append(self.tr("Team: %1").replace("%1", team))
         self.details.setText(
             DETAIL_SEPARATOR.join(first) + "\n" + DETAIL_SEPARATOR.join(second))
