@@ -447,9 +447,9 @@ def _event(ctx: PushContext, change: Change, action: str, detail: str | None) ->
 
 
 def _rejected(change: Change, code: str, message: str) -> Result:
-    return Result(
+    return Result.model_construct(
         change_id=change.change_id, status="rejected", rev=0,
-        error=ErrorDetail(code=code, message=message),
+        error=ErrorDetail.model_construct(code=code, message=message),
     )
 
 
@@ -554,7 +554,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
 
     if row is None:
         if change.delete:  # deleting what the service never had: nothing to do
-            return Result(change_id=change.change_id, status="applied", rev=0)
+            return Result.model_construct(change_id=change.change_id, status="applied", rev=0)
         row = NewRecord(
             id=change.record_id, kind=change.kind, case_id=change.case_id, rev=rev,
             deleted=False, fields=incoming, updated_by=user, updated_at=now,
@@ -566,7 +566,8 @@ def _apply(batch: _Batch, change: Change) -> Result:
             _record_decision(batch, batch.decided.pop(row.id), incoming, now)
         if change.kind == "case":
             batch.mirror(row.id, row.fields)
-        return Result(change_id=change.change_id, status="applied", rev=rev, record=to_record(row))
+        return Result.model_construct(change_id=change.change_id, status="applied", rev=rev,
+                                      record=to_record(row))
 
     if outcome is None:  # a delete of a record deleted already: nothing to do
         return _result(change, "applied", row, [])
@@ -615,7 +616,9 @@ def _record_decision(
 
 def _result(change: Change, status: Any, row: RecordRow | NewRecord,
             conflicts: list[ConflictRow]) -> Result:
-    return Result(
+    # Not validated: every value is the service's own, checked when it was written (a push
+    # of 29,000 changes spent more on validating its answers than on writing them).
+    return Result.model_construct(
         change_id=change.change_id, status=status, rev=row.rev, record=to_record(row),
         conflicts=[to_conflict(c) for c in conflicts],
     )

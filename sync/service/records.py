@@ -142,7 +142,7 @@ def to_record(row: RecordRow | Any) -> Record:
 
 
 def to_conflict(row: ConflictRow) -> Conflict:
-    return Conflict(
+    return Conflict.model_construct(
         id=row.id, record_id=row.record_id, case_id=row.case_id, kind=row.kind,
         field=row.field, base=row.base, kept=row.kept, incoming=row.incoming,
         kept_by=row.kept_by, incoming_by=row.incoming_by,
