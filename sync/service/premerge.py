@@ -38,7 +38,11 @@ class PreparedMerges:
         wanted = [
             (change.record_id, name, change.base.get(name), value)
             for change in changes
-            if not change.delete and is_uuid(change.record_id) and change.kind in KINDS
+            # base_rev 0: the laptop never had a service version of the record (it is new,
+            # or the service holds only this laptop's own writes, which equal its base), so
+            # no merge is to be prepared; a batch of new records opens no transaction here.
+            if not change.delete and change.base_rev > 0 and is_uuid(change.record_id)
+            and change.kind in KINDS
             for name, value in change.set.items()
             if isinstance(value, str) and _mergeable(change.kind, name)
         ]

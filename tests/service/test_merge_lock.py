@@ -12,6 +12,8 @@ import threading
 from typing import Any
 
 import pytest
+from sqlalchemy import event
+from sqlalchemy.orm import sessionmaker
 
 from sync import merge
 from sync.protocol import Change, Result
@@ -137,3 +139,25 @@ def test_a_record_changed_during_the_merge_is_merged_again_under_the_lock(world,
     summary = result.record.fields["summary"]
     # All three edits, none lost: B's first line, A's revision and A's last line.
     assert summary == "Regel van laptop B.\n" + middle
+
+
+def test_a_batch_of_new_records_reads_nothing_before_the_lock(world):
+    """Merges are prepared only for records the laptop had from the service (base_rev > 0):
+    a first push of new cases opens no separate read transaction (issue 15)."""
+    anouk = world.device("anouk")
+    reads = sessionmaker(bind=world.factory.kw["bind"])
+    begun: list[object] = []
+    event.listen(reads, "after_begin", lambda *args: begun.append(args))
+    case_id = new_id()
+    new_case = change(case_id, "case", case_id, {
+        "title": "Familie Testvoorbeeld", "team_id": world.team("Noord"),
+        "contact_worker_id": anouk.user_id, "status": "active", "summary": SUMMARY})
+    (result,) = push(world.factory, _ctx(anouk), [Change.model_validate(new_case)], reads)
+    assert result.status == "applied", result
+    assert begun == []
+    # An edit of a record the laptop pulled does prepare its merge there.
+    edit = change(case_id, "case", case_id, {"summary": SUMMARY + "Nog een regel.\n"},
+                  base={"summary": SUMMARY}, base_rev=result.rev)
+    (edited,) = push(world.factory, _ctx(anouk), [Change.model_validate(edit)], reads)
+    assert edited.status == "applied", edited
+    assert len(begun) == 1
