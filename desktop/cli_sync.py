@@ -19,7 +19,7 @@ from sync.client import RetryPolicy
 from sync.engine import SyncEngine
 from sync.enrolment import enrol_store
 from sync.errors import DeviceRevoked, EnrolmentRequired, ServiceUnavailable, SyncError
-from sync.protocol import DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT
+from sync.protocol import LAPTOP_PULL_LIMIT, MAX_PULL_LIMIT
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -58,9 +58,9 @@ def _pull_limit() -> int:
     """Records per pull page: smaller pages suit a weak hotspot (KEUKENTAFEL_PULL_LIMIT)."""
     raw = os.environ.get("KEUKENTAFEL_PULL_LIMIT", "")
     try:
-        return max(1, min(MAX_PULL_LIMIT, int(raw))) if raw else DEFAULT_PULL_LIMIT
+        return max(1, min(MAX_PULL_LIMIT, int(raw))) if raw else LAPTOP_PULL_LIMIT
     except ValueError:
-        return DEFAULT_PULL_LIMIT
+        return LAPTOP_PULL_LIMIT
 
 
 def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:

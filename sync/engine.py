@@ -37,7 +37,7 @@ from sync.client import SyncClient
 from sync.crashpoints import crash_inside, crash_point
 from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, SyncError
 from sync.protocol import (
-    DEFAULT_PULL_LIMIT,
+    LAPTOP_PULL_LIMIT,
     MAX_PUSH_CHANGES,
     Change,
     Conflict,
@@ -138,7 +138,7 @@ class SyncEngine:
         store: Any,
         client: SyncClient,
         *,
-        pull_limit: int = DEFAULT_PULL_LIMIT,
+        pull_limit: int = LAPTOP_PULL_LIMIT,
         push_batch: int = MAX_PUSH_CHANGES,
         wipe: Callable[[], None] | None = None,
         clock: Callable[[], float] = time.perf_counter,

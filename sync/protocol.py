@@ -21,6 +21,10 @@ MAX_PUSH_CHANGES = 1000
 MAX_PUSH_BYTES = 8 * 1024 * 1024
 MAX_PULL_LIMIT = 5000
 DEFAULT_PULL_LIMIT = 1000
+# What the laptop asks for: fewer, larger pages cut the per-page cost of a first sync (a
+# request, a transaction, a lookup of held rows per kind); 2,000 and up pushed the laptop's
+# peak memory past its 150 MiB budget (two pages live while the next is fetched ahead).
+LAPTOP_PULL_LIMIT = 1500
 
 Role = Literal["worker", "teamlead", "admin"]
 ResultStatus = Literal["applied", "merged", "conflict", "duplicate", "rejected"]
