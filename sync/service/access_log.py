@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from sync.protocol import AuditEntry
+from sync.service.bulk import insert_rows
 from sync.service.models import AccessLogHead, AccessLogRow
 
 GENESIS_HASH = "0" * 64
@@ -79,7 +80,9 @@ def append(session: Session, events: list[AccessEvent]) -> None:
         digest = row_hash(prev, content)
         rows.append({**content, "prev_hash": prev, "hash": digest})
         prev = digest
-    _insert_rows(session, rows)
+    # COPY on PostgreSQL, the driver's executemany on SQLite (bulk.py): a push or a pull
+    # page logs up to a thousand rows.
+    insert_rows(session, AccessLogRow.__table__, rows, plain=True)
     head.seq, head.hash = seq, prev
 
 
@@ -120,22 +123,6 @@ def per_case(events: list[AccessEvent]) -> list[AccessEvent]:
                             for e in group),
         ))
     return out
-
-
-_COLUMNS = (*_CONTENT, "prev_hash", "hash")
-
-
-def _insert_rows(session: Session, rows: list[dict[str, object]]) -> None:
-    # Straight to the driver's executemany: a pull of 5,000 records logs 5,000 rows, and
-    # SQLAlchemy's per-row parameter handling cost more than the insert itself. Every
-    # value is a str, int or None, so no type conversion is skipped.
-    connection = session.connection()
-    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
-    sql = (
-        f"INSERT INTO access_log ({', '.join(_COLUMNS)}) "
-        f"VALUES ({', '.join([mark] * len(_COLUMNS))})"
-    )
-    connection.exec_driver_sql(sql, [tuple(row[c] for c in _COLUMNS) for row in rows])
 
 
 def verify(session: Session, batch: int = 5000) -> int | None:

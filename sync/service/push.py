@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, literal, select
+from sqlalchemy import literal, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
@@ -38,6 +38,7 @@ from sync.schema import (
 )
 from sync.service import access_log, applied, authorization
 from sync.service.access_log import AccessEvent
+from sync.service.bulk import insert_rows
 from sync.service.db import among, transaction
 from sync.service.models import (
     AppliedChange,
@@ -63,8 +64,8 @@ from sync.service.records import (
 )
 from sync.service.visibility import Viewer, may_see, sees_case, visible_among
 
-# The tables, not the ORM classes, for the batch's bulk INSERTs: the ORM's bulk path costs
-# more per row than the insert itself, and nothing needs these rows as objects.
+# The tables, not the ORM classes, for the batch's bulk INSERTs (bulk.py): the ORM's bulk
+# path costs more per row than the insert itself, and nothing needs these rows as objects.
 _RECORDS = RecordRow.__table__
 _APPLIED = AppliedChange.__table__
 
@@ -245,7 +246,7 @@ class _Batch:
         if not self.new:
             return
         ids = list(self.new)
-        self.session.execute(insert(_RECORDS), [vars(r) for r in self.new.values()])
+        insert_rows(self.session, _RECORDS, [vars(r) for r in self.new.values()])
         self.new = {}
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
@@ -260,17 +261,17 @@ class _Batch:
         elif self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
         if self.new:
-            self.session.execute(insert(_RECORDS), [vars(r) for r in self.new.values()])
+            insert_rows(self.session, _RECORDS, [vars(r) for r in self.new.values()])
             self.new = {}
         self.write_holds()
         self.session.flush()  # the changed and new `case_access` rows, with the records
         write_case_shares(self.session, self._shares)
-        if self.applied:
-            self.session.execute(insert(_APPLIED), [{
-                "change_id": change.change_id, "user_id": self.ctx.viewer.user_id,
-                "device_id": self.ctx.viewer.device_id, "result": applied.stored_form(result),
-                "created_at": utcnow(),
-            } for change, result in self.applied])
+        now = utcnow()
+        insert_rows(self.session, _APPLIED, [{
+            "change_id": change.change_id, "user_id": self.ctx.viewer.user_id,
+            "device_id": self.ctx.viewer.device_id, "result": applied.stored_form(result),
+            "created_at": now,
+        } for change, result in self.applied])
         access_log.append(self.session, access_log.per_case(self.events))
 
     def recheck(self) -> None:

@@ -1,0 +1,52 @@
+"""bulk.insert_rows (COPY on PostgreSQL) writes what SQLAlchemy's INSERT writes: the same
+rows read back, JSON (nested, non-ASCII, None as JSON null, text with tabs and newlines),
+times and booleans alike, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert, select
+
+from sync.service.bulk import insert_rows
+from sync.service.db import make_engine, make_sessionmaker, transaction
+from sync.service.models import RecordRow
+from tests.service.world import new_id
+
+_RECORDS = RecordRow.__table__
+
+
+def _row(rev: int, fields: dict, field_revs: dict | None) -> dict:
+    return {"id": new_id(), "kind": "visit", "case_id": new_id(), "rev": rev,
+            "deleted": rev % 2 == 0, "fields": fields, "field_revs": field_revs,
+            "updated_by": None if rev % 3 else new_id(),
+            "updated_at": dt.datetime(2026, 1, 5, 9, 30, 12, 345678, tzinfo=dt.UTC)}
+
+
+def test_bulk_rows_read_back_as_inserted_rows(db_url):
+    engine = make_engine(db_url)
+    factory = make_sessionmaker(engine)
+    fields = [
+        {"notes": "Gesprek aan de keukentafel.\n\tAfspraken \\ doorgenomen.\r\n", "n": 3},
+        {"location": "bij oma thuis – café ‘t Hoekje ✓", "domains": ["wonen", "geld"],
+         "nested": {"a": [1, 2.5, None, True]}, "empty": None},
+        {},
+    ]
+    pairs = [(_row(2 * i + 1, f, {"*": 2 * i + 1}), _row(2 * i + 2, f, None))
+             for i, f in enumerate(fields)]
+    try:
+        with transaction(factory) as session:
+            session.execute(insert(_RECORDS), [plain for plain, _ in pairs])
+            insert_rows(session, _RECORDS, [bulk for _, bulk in pairs])
+        with transaction(factory) as session:
+            stored = {row.id: row for row in session.execute(select(_RECORDS))}
+        assert len(stored) == 2 * len(fields)
+        for plain, bulk in pairs:
+            a, b = stored[plain["id"]], stored[bulk["id"]]
+            assert b.fields == a.fields == plain["fields"]
+            assert b.updated_at == a.updated_at
+            assert b.field_revs is None and a.field_revs == plain["field_revs"]
+            assert (b.kind, b.rev, b.deleted, b.updated_by) == (
+                bulk["kind"], bulk["rev"], bulk["deleted"], bulk["updated_by"])
+    finally:
+        engine.dispose()
