@@ -38,7 +38,7 @@ from sync.schema import (
 )
 from sync.service import access_log, applied, authorization
 from sync.service.access_log import AccessEvent
-from sync.service.bulk import insert_rows
+from sync.service.bulk import insert_rows, update_rows
 from sync.service.db import among, transaction
 from sync.service.models import (
     AppliedChange,
@@ -208,6 +208,7 @@ class _Batch:
         case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
         record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
         self.new: dict[str, NewRecord] = {}  # not yet written
+        self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
         read = list(session.scalars(
             select(RecordRow).where(among(session, RecordRow.id, {*record_ids, *case_ids}))))
         self.read_revs = {r.id: r.rev for r in read}
@@ -251,6 +252,24 @@ class _Batch:
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
 
+    def wrote(self, row: RecordRow | NewRecord) -> None:
+        """Note a write of a record: a new one is written with the others at the end anyway;
+        one the service holds goes into the push's one UPDATE (`write_changed`)."""
+        if isinstance(row, RecordRow):
+            self.changed[row.id] = row
+
+    def write_changed(self) -> None:
+        """The records the push changed, in one statement (bulk.update_rows), rather than
+        one UPDATE each from the session's flush: they leave the session, and the flush."""
+        rows = list(self.changed.values())
+        update_rows(self.session, _RECORDS, "id", [
+            {"id": r.id, "rev": r.rev, "deleted": r.deleted, "fields": r.fields,
+             "field_revs": r.field_revs, "updated_by": r.updated_by,
+             "updated_at": r.updated_at} for r in rows])
+        for row in rows:
+            self.session.expunge(row)
+        self.changed = {}
+
     def finish(self, results: list[Result]) -> None:
         if self.ahead:
             # The lock and the revs in one statement: every round trip under it is one
@@ -263,8 +282,9 @@ class _Batch:
         if self.new:
             insert_rows(self.session, _RECORDS, [vars(r) for r in self.new.values()])
             self.new = {}
+        self.write_changed()
         self.write_holds()
-        self.session.flush()  # the changed and new `case_access` rows, with the records
+        self.session.flush()  # the changed and new `case_access` rows, and conflicts
         write_case_shares(self.session, self._shares)
         now = utcnow()
         insert_rows(self.session, _APPLIED, [{
@@ -599,6 +619,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         row.fields = outcome.fields
         row.deleted = outcome.deleted
         row.rev, row.updated_by, row.updated_at = rev, user, now
+        batch.wrote(row)
         if row.kind == "case":
             batch.mirror(row.id, row.fields)
     # Rule 2 on every field leaves status "applied" with the rev unchanged.
@@ -617,6 +638,7 @@ def _record_decision(
     note_write(plan, rev, ("status", "review_comment", "reviewed_by", "reviewed_at"))
     plan.rev, plan.updated_by, plan.updated_at = rev, batch.ctx.viewer.user_id, now
     batch.records[plan.id] = plan
+    batch.wrote(plan)
     viewer = batch.ctx.viewer
     batch.events.append(AccessEvent(  # a write of case data of its own (NEN 7513)
         action="push.applied", user_id=viewer.user_id, device_id=viewer.device_id,
