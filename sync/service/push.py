@@ -6,10 +6,10 @@ and hands out revs from it. Text merges are computed before that, with no lock h
 record cannot both merge against the same old value) and makes revs commit in order, which
 the pull cursor relies on (pull.py).
 
-On PostgreSQL a push goes ahead of the lock (docs/protocol.md, "Push under load"): it reads,
-checks and merges with provisional revs, then takes the lock, checks in one query that the
-records and cases it read still have the revs it read and that none of its change ids was
-applied meanwhile, gives its revs their real values and writes. Should anything have
+On PostgreSQL a push goes ahead of the lock (push_ahead.py; docs/protocol.md, "Push under
+load"): it reads, checks and merges with provisional revs, then takes the lock, checks in
+one query that the records and cases it read still have the revs it read and that none of
+its change ids was applied meanwhile, gives its revs their real values and writes. Should anything have
 changed, it starts again the old way, lock first. Either way every rev is handed out and
 committed under the lock, so revs still commit in order.
 """
@@ -21,7 +21,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import literal, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
@@ -48,6 +48,7 @@ from sync.service.models import (
     RecordRow,
 )
 from sync.service.premerge import PreparedMerges
+from sync.service.push_ahead import PROVISIONAL, Stale, may_go_ahead, move_revs, recheck
 from sync.service.records import (
     access_values,
     field_rev,
@@ -124,10 +125,10 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
         return []
     merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
     checked = {id(change): _prevalidate(change) for change in changes}
-    if _may_go_ahead(factory, changes):
+    if may_go_ahead(factory, changes):
         try:
             return _push(factory, ctx, changes, merges, checked, ahead=True)
-        except _Stale:
+        except Stale:
             pass  # something it read changed before it took the lock: again, lock first
     return _push(factory, ctx, changes, merges, checked, ahead=False)
 
@@ -141,27 +142,6 @@ def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change
         results = [batch.apply(change) for change in changes]
         batch.finish(results)
         return results
-
-
-# The revs a push that goes ahead of the lock hands out meanwhile: far above any real rev,
-# so that they tell themselves apart from the revs it read, and never written (finish()
-# moves them down to the counter's before the first write).
-PROVISIONAL = 1 << 52
-
-
-class _Stale(Exception):
-    """A push that went ahead of the lock read something that changed before it took it."""
-
-
-def _may_go_ahead(factory: sessionmaker[Session], changes: list[Change]) -> bool:
-    """Whether the push does its reads, checks and merges before the rev lock
-    (docs/protocol.md, "Push under load"): on PostgreSQL, where the lock is one row and
-    other pushes wait for it. On SQLite the transaction's BEGIN IMMEDIATE holds the whole
-    database anyway. A plan decision reads the plan's items with a query that must see the
-    push's own writes, so a push with one takes the lock first."""
-    bind = factory.kw.get("bind")
-    return (bind is not None and bind.dialect.name == "postgresql"
-            and all(change.kind != "plan_version" for change in changes))
 
 
 def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) -> Result:
@@ -187,7 +167,7 @@ class _Batch:
         self.applied: list[tuple[Change, Result]] = []
         self.conflicts: list[ConflictRow] = []
         self._held: set[str] = set()
-        self._to_hold: dict[str, int] = {}
+        self.to_hold: dict[str, int] = {}
         self.decided: dict[str, RecordRow] = {}  # plan_version id -> the plan it decides on
         # Per record, the revs at which this device's earlier changes in this push wrote it.
         self.own_revs: dict[str, set[int]] = {}
@@ -275,8 +255,8 @@ class _Batch:
             # The lock and the revs in one statement: every round trip under it is one
             # that every other push waits for.
             last = take_revs(self.session, self.rev - self.first_rev)
-            self.recheck()
-            self.move_revs(last + 1 - PROVISIONAL, results)
+            recheck(self)
+            move_revs(self, last + 1 - PROVISIONAL, results)
         elif self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
         if self.new:
@@ -293,44 +273,6 @@ class _Batch:
             "created_at": now,
         } for change, result in self.applied])
         access_log.append(self.session, access_log.per_case(self.events))
-
-    def recheck(self) -> None:
-        """Under the lock: raise _Stale unless the records and cases the batch read still
-        have the revs it read (a record created meanwhile counts) and no change id of the
-        batch was applied meanwhile: one query."""
-        now = self.session.execute(
-            select(RecordRow.id, RecordRow.rev)
-            .where(among(self.session, RecordRow.id, self.read_ids))
-            .union_all(select(AppliedChange.change_id, literal(-1)).where(
-                among(self.session, AppliedChange.change_id, self.change_ids)))
-        ).all()
-        revs = {key: rev for key, rev in now if rev != -1}
-        applied_ids = {key for key, rev in now if rev == -1}
-        if revs != self.read_revs or applied_ids != set(self.stored):
-            raise _Stale
-
-    def move_revs(self, delta: int, results: list[Result]) -> None:
-        """Give the revs handed out ahead of the lock their real values: every one is
-        PROVISIONAL or above, every rev the batch read below it; order is kept."""
-        def moved(rev: int) -> int:
-            return rev + delta if rev >= PROVISIONAL else rev
-
-        for row in self.records.values():
-            if row.rev >= PROVISIONAL:
-                row.rev = moved(row.rev)
-            revs = row.field_revs
-            if revs is not None and any(v >= PROVISIONAL for v in revs.values()):
-                row.field_revs = {k: moved(v) for k, v in revs.items()}
-        for conflict in self.conflicts:
-            conflict.rev = moved(conflict.rev)
-        self._to_hold = {c: moved(rev) for c, rev in self._to_hold.items()}
-        seen: set[int] = set()  # an answer and its in-batch `duplicate` share the record
-        for result in results:
-            result.rev = moved(result.rev)
-            if result.record is not None and id(result.record) not in seen:
-                seen.add(id(result.record))
-                result.record.rev = moved(result.record.rev)
-        self.first_rev, self.rev = moved(self.first_rev), moved(self.rev)
 
     def access(self, case_id: str) -> CaseAccess | None:
         if case_id not in self._access:
@@ -361,15 +303,15 @@ class _Batch:
         if case_id in self._held:
             return
         self._held.add(case_id)
-        self._to_hold[case_id] = rev  # written with the others, before any query of them
+        self.to_hold[case_id] = rev  # written with the others, before any query of them
 
     def write_holds(self) -> None:
         # A case the device held when the push began has its row (whose `since_rev` stands,
         # see records.hold_cases): nothing to add, and no statement under the lock.
         hold_cases(self.session, self.ctx.viewer.device_id, {
-            case_id: rev for case_id, rev in self._to_hold.items()
+            case_id: rev for case_id, rev in self.to_hold.items()
             if case_id not in self._device_cases})
-        self._to_hold = {}
+        self.to_hold = {}
 
     def sees(self, case_id: str) -> bool:
         if case_id not in self._sees:
