@@ -9,9 +9,9 @@ the pull cursor relies on (pull.py).
 On PostgreSQL a push goes ahead of the lock (push_ahead.py; docs/protocol.md, "Push under
 load"): it reads, checks and merges with provisional revs, then takes the lock, checks in
 one query that the records and cases it read still have the revs it read and that none of
-its change ids was applied meanwhile, gives its revs their real values and writes. Should anything have
-changed, it starts again the old way, lock first. Either way every rev is handed out and
-committed under the lock, so revs still commit in order.
+its change ids was applied meanwhile, gives its revs their real values and writes. Should
+anything have changed, it starts again the old way, lock first. Either way every rev is
+handed out and committed under the lock, so revs still commit in order.
 """
 
 from __future__ import annotations
