@@ -8,7 +8,7 @@ import datetime as dt
 
 from sqlalchemy import insert, select
 
-from sync.service.bulk import insert_rows, update_rows
+from sync.service.bulk import COPY_FROM, insert_rows, update_rows
 from sync.service.db import make_engine, make_sessionmaker, transaction
 from sync.service.models import RecordRow
 from tests.service.world import new_id
@@ -32,15 +32,18 @@ def test_bulk_rows_read_back_as_inserted_rows(db_url):
          "nested": {"a": [1, 2.5, None, True]}, "empty": None},
         {},
     ]
+    # 60 rows by COPY and 3 by the INSERT that fewer than bulk.COPY_FROM rows get.
     pairs = [(_row(2 * i + 1, f, {"*": 2 * i + 1}), _row(2 * i + 2, f, None))
-             for i, f in enumerate(fields)]
+             for i, f in enumerate(fields * 21)]
+    assert len(pairs) - 3 >= COPY_FROM > 3
     try:
         with transaction(factory) as session:
             session.execute(insert(_RECORDS), [plain for plain, _ in pairs])
-            insert_rows(session, _RECORDS, [bulk for _, bulk in pairs])
+            insert_rows(session, _RECORDS, [bulk for _, bulk in pairs[:3]])
+            insert_rows(session, _RECORDS, [bulk for _, bulk in pairs[3:]])
         with transaction(factory) as session:
             stored = {row.id: row for row in session.execute(select(_RECORDS))}
-        assert len(stored) == 2 * len(fields)
+        assert len(stored) == 2 * len(pairs)
         for plain, bulk in pairs:
             a, b = stored[plain["id"]], stored[bulk["id"]]
             assert b.fields == a.fields == plain["fields"]
