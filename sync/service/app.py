@@ -7,6 +7,7 @@ Stateless between requests: everything lives in the database, the failed-login c
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -129,4 +130,13 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
 def app_from_env() -> FastAPI:
     """The factory uvicorn's workers call (`--factory`): settings from the environment."""
     configure_logging()
-    return create_app(Settings.from_env())
+    app = create_app(Settings.from_env())
+    # What the imports and the app made lives as long as the process: out of the cyclic
+    # collector's sight, so that its full passes walk only what requests made. A push of
+    # 1,000 records keeps its answers alive until they are sent and set off several such
+    # passes; a full pass over the startup heap (about 110,000 objects) took 55 ms here.
+    # In-process, 29 pushes of 1,000 new records spent 0.45 s in full passes, 0.12 s
+    # with the heap frozen (issue 15).
+    gc.collect()
+    gc.freeze()
+    return app
