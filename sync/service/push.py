@@ -251,6 +251,15 @@ class _Batch:
         self.changed = {}
 
     def finish(self, results: list[Result]) -> None:
+        # What needs no rev is made before the lock is taken (going ahead): the stored
+        # results (their rev is set below, once the revs are real) and the log's rows.
+        now = utcnow()
+        stored = [(result, {
+            "change_id": change.change_id, "user_id": self.ctx.viewer.user_id,
+            "device_id": self.ctx.viewer.device_id, "result": applied.stored_form(result),
+            "created_at": now,
+        }) for change, result in self.applied]
+        events = access_log.per_case(self.events)
         if self.ahead:
             # The lock and the revs in one statement: every round trip under it is one
             # that every other push waits for.
@@ -266,13 +275,10 @@ class _Batch:
         self.write_holds()
         self.session.flush()  # the changed and new `case_access` rows, and conflicts
         write_case_shares(self.session, self._shares)
-        now = utcnow()
-        insert_rows(self.session, _APPLIED, [{
-            "change_id": change.change_id, "user_id": self.ctx.viewer.user_id,
-            "device_id": self.ctx.viewer.device_id, "result": applied.stored_form(result),
-            "created_at": now,
-        } for change, result in self.applied])
-        access_log.append(self.session, access_log.per_case(self.events))
+        for result, row in stored:
+            row["result"]["rev"] = result.rev
+        insert_rows(self.session, _APPLIED, [row for _, row in stored])
+        access_log.append(self.session, events)
 
     def access(self, case_id: str) -> CaseAccess | None:
         if case_id not in self._access:
