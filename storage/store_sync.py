@@ -63,9 +63,9 @@ class SyncSide:
         with self._write() as conn:
             return outbox.release_held(conn)
 
-    def take_outbox(self, limit: int = 1000) -> list[Change]:
+    def take_outbox(self, limit: int = 1000, after: str | None = None) -> list[Change]:
         with self._write() as conn:
-            return outbox.take(conn, limit)
+            return outbox.take(conn, limit, after)
 
     def rejected_changes(self) -> list[tuple[Change, str]]:
         """Changes the service refused, with its error code: kept for a person to see."""

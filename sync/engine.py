@@ -195,35 +195,81 @@ class SyncEngine:
 
     def _push(self, report: SyncReport, listener: SyncListener) -> None:
         self._crash("before_push")
-        sent: set[str] = set()
         if not self.store.pending_count():
             return  # a read, not a write transaction: a sync with nothing to do stays quick
         self.store.release_held()  # the service may know their kind by now
-        while True:
-            batch = self.store.take_outbox(limit=self.push_batch)
+        sent: set[str] = set()
+        # One request at a time, on a thread of its own: while the service works on a batch,
+        # the laptop stores the previous batch's results and takes the next one from the
+        # outbox, so the service's time and the store's overlap instead of adding up.
+        sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kt-push")
+        try:
+            batch = self._take(sent)
             if not batch:
                 return
-            if any(change.change_id in sent for change in batch):
-                # The store handed back a change whose result it already took: pushing again
-                # would loop for ever. Stop this sync; nothing is lost, the entry stays.
-                raise SyncError("the outbox did not drain after a push; sync stopped")
-            sent.update(change.change_id for change in batch)
-            self._crash("after_take_outbox")
-            self._push_batch(batch, report, listener)
+            self._mark_sent(batch, sent)
+            answer = sender.submit(self._send, batch)
+            upcoming = self._take(sent, after=batch)
+            while True:
+                results = answer.result()
+                self._crash("after_push_response")
+                ahead = bool(upcoming) and _independent(upcoming, batch)
+                if ahead:
+                    # Batch N+1 goes out before batch N's results are stored: it touches none
+                    # of batch N's records, so nothing in those results changes it. A crash
+                    # now re-sends both batches (both are in flight), answered `duplicate`.
+                    self._mark_sent(upcoming, sent)
+                    answer = sender.submit(self._send, upcoming)
+                    self._crash("after_push_ahead")
+                self._store_results(batch, results, report, listener)
+                if not upcoming:
+                    return
+                if not ahead:
+                    # It edits a record of batch N: storing N's results moved its base_rev,
+                    # so it is read again from the outbox, as a serial push would read it.
+                    upcoming = self._take(sent)
+                    if not upcoming:
+                        return
+                    self._mark_sent(upcoming, sent)
+                    answer = sender.submit(self._send, upcoming)
+                batch = upcoming
+                upcoming = self._take(sent, after=batch)
+        finally:
+            # After an early stop the request in flight is waited for, so that no thread
+            # still uses the client when the caller closes it.
+            sender.shutdown(wait=True, cancel_futures=True)
 
-    def _push_batch(self, batch: list[Change], report: SyncReport, listener: SyncListener
-                    ) -> None:
+    def _take(self, sent: set[str], after: list[Change] | None = None) -> list[Change]:
+        """The next batch from the outbox; with `after`, the one behind that batch (still in
+        flight, its results not stored)."""
+        last = after[-1].change_id if after else None
+        batch = self.store.take_outbox(limit=self.push_batch, after=last)
+        if any(change.change_id in sent for change in batch):
+            # The store handed back a change whose result it already took: pushing again
+            # would loop for ever. Stop this sync; nothing is lost, the entry stays.
+            raise SyncError("the outbox did not drain after a push; sync stopped")
+        if batch:
+            self._crash("after_take_outbox")
+        return batch
+
+    @staticmethod
+    def _mark_sent(batch: list[Change], sent: set[str]) -> None:
+        sent.update(change.change_id for change in batch)
+
+    def _send(self, batch: list[Change]) -> list[Result]:
+        """The service's results for `batch`, in its order."""
         try:
-            results = self.client.push(batch)
+            return self.client.push(batch)
         except RequestRejected as exc:
             if exc.status != 413 or len(batch) == 1:
                 raise
-            # Above 8 MiB (long texts): send it in halves; the change ids stay the same.
+            # Above 8 MiB (long texts): sent in halves; the change ids stay the same, and the
+            # results are stored together, in one transaction, as for any batch.
             half = len(batch) // 2
-            self._push_batch(batch[:half], report, listener)
-            self._push_batch(batch[half:], report, listener)
-            return
-        self._crash("after_push_response")
+            return self._send(batch[:half]) + self._send(batch[half:])
+
+    def _store_results(self, batch: list[Change], results: list[Result], report: SyncReport,
+                       listener: SyncListener) -> None:
         with crash_inside("mid_push_commit", _store_engine(self.store), self._crash_hook):
             self.store.apply_push_results(results)
         self._crash("after_push_commit")
@@ -384,6 +430,12 @@ class SyncEngine:
         data_dir = self.store.data_dir
         self.store.close()
         CaseStore.wipe(data_dir)
+
+
+def _independent(later: list[Change], earlier: list[Change]) -> bool:
+    """Does `later` touch none of the records of `earlier`?"""
+    records = {change.record_id for change in earlier}
+    return not any(change.record_id in records for change in later)
 
 
 def _store_engine(store: Any) -> Any:
