@@ -29,9 +29,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sync.client import SyncClient
 from sync.crashpoints import crash_inside, crash_point
@@ -39,6 +39,7 @@ from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, SyncError
 from sync.protocol import (
     LAPTOP_PULL_LIMIT,
     MAX_PUSH_CHANGES,
+    AuditEntry,
     Change,
     Conflict,
     ErrorDetail,
@@ -169,8 +170,8 @@ class SyncEngine:
         report = SyncReport(cursor=self.store.get_setting("cursor") or "")
         try:
             self._send_resolutions(report, listener)
-            self._push(report, listener)
-            self._send_audit(report, listener)
+            audit = self._push(report, listener)
+            self._send_audit(report, listener, audit)
             self._pull(report, listener)
             report.colleagues_changed = self._fetch_directory()
             self._crash("after_sync")
@@ -193,12 +194,15 @@ class SyncEngine:
 
     # -- the four steps -----------------------------------------------------------------
 
-    def _push(self, report: SyncReport, listener: SyncListener) -> None:
+    def _push(self, report: SyncReport, listener: SyncListener) -> _AuditAhead | None:
+        """Push the outbox; returns the first access-log batch when it went out already."""
         self._crash("before_push")
         if not self.store.pending_count():
-            return  # a read, not a write transaction: a sync with nothing to do stays quick
+            return None  # a read, not a write transaction: a sync with nothing to do stays quick
         self.store.release_held()  # the service may know their kind by now
         sent: set[str] = set()
+        audit: _AuditAhead | None = None
+        finished = False
         # One request at a time, on a thread of its own: while the service works on a batch,
         # the laptop stores the previous batch's results and takes the next one from the
         # outbox, so the service's time and the store's overlap instead of adding up.
@@ -206,7 +210,7 @@ class SyncEngine:
         try:
             batch = self._take(sent)
             if not batch:
-                return
+                return None
             self._mark_sent(batch, sent)
             answer = sender.submit(self._send, batch)
             upcoming = self._take(sent, after=batch)
@@ -221,23 +225,35 @@ class SyncEngine:
                     self._mark_sent(upcoming, sent)
                     answer = sender.submit(self._send, upcoming)
                     self._crash("after_push_ahead")
+                elif not upcoming:
+                    audit = self._audit_ahead(sender)
                 self._store_results(batch, results, report, listener)
                 if not upcoming:
-                    return
+                    finished = True
+                    return audit
                 if not ahead:
                     # It edits a record of batch N: storing N's results moved its base_rev,
                     # so it is read again from the outbox, as a serial push would read it.
                     upcoming = self._take(sent)
                     if not upcoming:
-                        return
+                        return None
                     self._mark_sent(upcoming, sent)
                     answer = sender.submit(self._send, upcoming)
                 batch = upcoming
                 upcoming = self._take(sent, after=batch)
         finally:
             # After an early stop the request in flight is waited for, so that no thread
-            # still uses the client when the caller closes it.
-            sender.shutdown(wait=True, cancel_futures=True)
+            # still uses the client when the caller closes it, and a queued one is dropped;
+            # after the last batch the access-log upload queued behind it must still go.
+            sender.shutdown(wait=True, cancel_futures=not finished)
+
+    def _audit_ahead(self, sender: ThreadPoolExecutor) -> _AuditAhead | None:
+        # Every push is answered, so the service holds every case these entries may name:
+        # the first access-log batch goes out while the last push results are stored.
+        entries = self.store.take_audit_batch(AUDIT_BATCH)
+        if not entries:
+            return None
+        return _AuditAhead(entries, sender.submit(self.client.upload_audit, entries))
 
     def _take(self, sent: set[str], after: list[Change] | None = None) -> list[Change]:
         """The next batch from the outbox; with `after`, the one behind that batch (still in
@@ -319,13 +335,21 @@ class SyncEngine:
             raise
         return report
 
-    def _send_audit(self, report: SyncReport, listener: SyncListener) -> None:
+    def _send_audit(self, report: SyncReport, listener: SyncListener,
+                    ahead: _AuditAhead | None = None) -> None:
         while True:
-            entries = self.store.take_audit_batch(AUDIT_BATCH)
-            if not entries:
-                return
+            if ahead is not None:
+                entries, upload = ahead.entries, ahead.upload
+                ahead = None
+            else:
+                entries, upload = self.store.take_audit_batch(AUDIT_BATCH), None
+                if not entries:
+                    return
             try:
-                self.client.upload_audit(entries)
+                if upload is not None:
+                    upload.result()
+                else:
+                    self.client.upload_audit(entries)
             except RequestRejected as exc:
                 # The entries stay unpushed and go with the next sync; the records still sync.
                 log.warning("the service refused the access-log batch (%s)", exc.code)
@@ -430,6 +454,13 @@ class SyncEngine:
         data_dir = self.store.data_dir
         self.store.close()
         CaseStore.wipe(data_dir)
+
+
+class _AuditAhead(NamedTuple):
+    """An access-log batch sent while the last push results were stored."""
+
+    entries: list[AuditEntry]
+    upload: Future[int]
 
 
 def _independent(later: list[Change], earlier: list[Change]) -> bool:
