@@ -96,10 +96,14 @@ class SyncSide:
                                   detail="dismiss rejected change")
             return gone
 
-    def apply_push_results(self, results: Iterable[Result]) -> None:
+    def apply_push_results(self, results: Iterable[Result], take: int = 0,
+                           after: str | None = None) -> list[Change]:
+        """Store one push's results; with `take`, the next batch (`take_outbox(take, after)`)
+        is taken in the same transaction: one commit, and its wait for the disk, less."""
         stamp = records.now()
         with self._write() as conn:
             incoming.apply_push_results(conn, list(results), stamp)
+            return outbox.take(conn, take, after) if take else []
 
     def apply_pull_page(self, page: PullResponse) -> int:
         """Returns how many unsent changes of purged cases were kept as rejected changes."""

@@ -227,19 +227,25 @@ class SyncEngine:
                     self._crash("after_push_ahead")
                 elif not upcoming:
                     audit = self._audit_ahead(sender)
-                self._store_results(batch, results, report, listener)
+                # Storing N takes the batch behind the one in flight in the same transaction;
+                # a batch not sent ahead is taken again: storing N's results moved the
+                # base_rev of its change of N's record, and it goes out on that rev, as a
+                # serial push would send it.
+                taken = self._store_results(batch, results, report, listener,
+                                            take=self.push_batch if upcoming else 0,
+                                            after=upcoming[-1].change_id if ahead else None)
                 if not upcoming:
                     finished = True
                     return audit
-                if not ahead:
-                    # It edits a record of batch N: storing N's results moved its base_rev,
-                    # so it is read again from the outbox, as a serial push would read it.
-                    upcoming = self._take(sent)
-                    if not upcoming:
-                        return None
-                    self._mark_sent(upcoming, sent)
-                    answer = sender.submit(self._send, upcoming)
-                batch = upcoming
+                self._check_taken(taken, sent)
+                if ahead:
+                    batch, upcoming = upcoming, taken
+                    continue
+                if not taken:
+                    return None
+                batch = taken
+                self._mark_sent(batch, sent)
+                answer = sender.submit(self._send, batch)
                 upcoming = self._take(sent, after=batch)
         finally:
             # After an early stop the request in flight is waited for, so that no thread
@@ -260,13 +266,16 @@ class SyncEngine:
         flight, its results not stored)."""
         last = after[-1].change_id if after else None
         batch = self.store.take_outbox(limit=self.push_batch, after=last)
+        self._check_taken(batch, sent)
+        return batch
+
+    def _check_taken(self, batch: list[Change], sent: set[str]) -> None:
         if any(change.change_id in sent for change in batch):
             # The store handed back a change whose result it already took: pushing again
             # would loop for ever. Stop this sync; nothing is lost, the entry stays.
             raise SyncError("the outbox did not drain after a push; sync stopped")
         if batch:
             self._crash("after_take_outbox")
-        return batch
 
     @staticmethod
     def _mark_sent(batch: list[Change], sent: set[str]) -> None:
@@ -285,14 +294,16 @@ class SyncEngine:
             return self._send(batch[:half]) + self._send(batch[half:])
 
     def _store_results(self, batch: list[Change], results: list[Result], report: SyncReport,
-                       listener: SyncListener) -> None:
+                       listener: SyncListener, take: int = 0, after: str | None = None
+                       ) -> list[Change]:
         with crash_inside("mid_push_commit", _store_engine(self.store), self._crash_hook):
-            self.store.apply_push_results(results)
+            taken = self.store.apply_push_results(results, take, after)
         self._crash("after_push_commit")
         self._count_results(report, results, {c.change_id: c for c in batch})
         listener.progress(
             SyncProgress("push", report.pushed, self.store.pending_count(), report.pulled)
         )
+        return taken or []
 
     def _send_resolutions(self, report: SyncReport, listener: SyncListener) -> None:
         for conflict_id, change_id, value in self.store.take_resolutions():
