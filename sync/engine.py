@@ -5,9 +5,11 @@
    (or it would meet the old value and end as a conflict). A resolution that lost a race to
    someone else's, or whose conflict the service no longer shows this laptop, comes back as
    a rejected change, never as resolved.
-2. Push the outbox in batches of at most 1,000. The store removes an outbox entry only in
-   the transaction that stores its result, so a crash anywhere re-sends at most one batch
-   with the same change ids, and the service answers those `duplicate`. An edit of a case
+2. Push the outbox in batches of at most 1,000, the next one sent while the last one's
+   results are stored (unless it edits a record of that batch). The store removes an
+   outbox entry only in the transaction that stores its result, so a crash anywhere
+   re-sends at most those two batches with the same change ids, and the service answers
+   what it has `duplicate`. An edit of a case
    that left the worker's view since still arrives (the held-case rule, docs/protocol.md);
    whatever the service refuses is kept as a rejected change, which the purge leaves alone.
 3. Push the laptop's access-log entries.
