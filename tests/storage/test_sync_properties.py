@@ -168,6 +168,26 @@ class Laptop(RuleBasedStateMachine):
         batch = self.store.take_outbox(limit)
         self.store.apply_push_results([self.service.push(c) for c in batch])
 
+    @rule(limit=st.integers(1, 3), second_lost=st.booleans())
+    def push_ahead(self, limit: int, second_lost: bool) -> None:
+        """As the engine pushes: the batch behind the one in flight is taken, and sent before
+        the first's results are stored when it shares no record with it; else it is taken
+        again with those results. `second_lost`: the laptop dies before the second's
+        results are stored (the service has them)."""
+        first = self.store.take_outbox(limit)
+        if not first:
+            return
+        second = self.store.take_outbox(limit, after=first[-1].change_id)
+        answers = [self.service.push(c) for c in first]
+        if {c.record_id for c in first} & {c.record_id for c in second}:
+            second = self.store.apply_push_results(answers, take=limit)
+            later = [self.service.push(c) for c in second]
+        else:
+            later = [self.service.push(c) for c in second]
+            self.store.apply_push_results(answers)
+        if not second_lost:
+            self.store.apply_push_results(later)
+
     @rule()
     def push_answer_lost(self) -> None:
         for change in self.store.take_outbox(2):

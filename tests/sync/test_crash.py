@@ -23,8 +23,10 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
 
 def _sync_in_a_process(data_dir, crash_at: str) -> subprocess.CompletedProcess[str]:
+    # Pushes of two changes: laptop A's edits go in three batches, each sent while the one
+    # before waits to be stored, so every push point is also met with a batch in flight.
     env = {**os.environ, CRASH_ENV: crash_at, "KEUKENTAFEL_PULL_LIMIT": "5",
-           "PYTHONPATH": str(ROOT)}
+           "KEUKENTAFEL_PUSH_BATCH": "2", "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), "sync",
          "--passphrase-stdin"],
@@ -109,3 +111,55 @@ def test_sigkill_at_each_point_of_a_sync_loses_nothing(point, service, service_d
         for laptop in (a, b):
             if laptop.store is not None:
                 laptop.close()
+
+
+class _Died(Exception):
+    """Stands for the process dying at a crash point (in-process)."""
+
+
+def test_a_crash_with_two_batches_in_flight_resends_only_those(laptops, service, service_db):
+    """Batch 2 goes out before batch 1's results are stored; dying then leaves both in
+    flight. The next sync sends them again (the service answers `duplicate`, nothing is
+    written twice) and then the rest, once."""
+    import json
+
+    import httpx
+
+    team = service_db.add_user()
+    a = laptops("a").enrol(service.url, team)
+    case_id = a.new_case(team)
+    a.sync()
+    people = a.store.create_records(
+        ("person", {"name": f"Persoon {i}"}, case_id, None) for i in range(6))
+
+    def die(point: str) -> None:
+        if point == "after_push_ahead":
+            raise _Died(point)
+
+    with pytest.raises(_Died):
+        a.sync(push_batch=2, crash=die)
+    assert a.store.pending_count() == 6  # nothing stored: batches 1 and 2 in flight
+
+    sent: list[list[str]] = []
+    statuses: list[list[str]] = []
+
+    def request(req: httpx.Request) -> None:
+        if req.url.path.endswith("/sync/push"):
+            sent.append([c["record_id"] for c in json.loads(req.content)["changes"]])
+
+    def response(resp: httpx.Response) -> None:
+        if resp.request.url.path.endswith("/sync/push"):
+            resp.read()
+            statuses.append([r["status"] for r in resp.json()["results"]])
+
+    report = a.sync(push_batch=2, http=httpx.Client(
+        event_hooks={"request": [request], "response": [response]}))
+    ids = [p.id for p in people]
+    assert sent == [ids[0:2], ids[2:4], ids[4:6]]
+    # Batch 2 may or may not have reached the service before the process died.
+    assert statuses[0] == ["duplicate"] * 2 and statuses[2] == ["applied"] * 2
+    assert statuses[1] in (["duplicate"] * 2, ["applied"] * 2)
+    assert report.pushed == 6 and report.rejected == 0 and a.store.pending_count() == 0
+    on_service = service_records(service.url, a.store.get_setting("token"))
+    assert {p.id for p in people} <= set(on_service)
+    assert all(a.store.get_record(p.id).rev == on_service[p.id].rev for p in people)

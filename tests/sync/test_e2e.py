@@ -205,3 +205,41 @@ def test_push_goes_in_batches_and_the_listener_hears_every_step(laptops, service
                                                                ("push", 7)]
     assert recorder.events[-1][0] == "done" and recorder.finished_with is report
     assert json.loads(json.dumps(report.as_json()))["pushed"] == 7
+
+
+def test_a_batch_that_edits_a_record_of_the_batch_before_waits_for_its_results(
+        laptops, service, team):
+    """Batches go out while the one before is being stored, except one that edits a record
+    of that batch: it is sent after those results are stored, on the rev they gave."""
+    import json
+
+    import httpx
+
+    a = laptops("a").enrol(service.url, team)
+    case_id = a.new_case(team)
+    person = a.store.create_record("person", {"name": "Sanne Voorbeeld"}, case_id=case_id)
+    a.store.take_outbox()  # a sync that died after taking them: both stay in flight
+    a.store.update_record(person.id, {"role": "moeder"})  # a new change of the same record
+    a.store.create_record("task", {"title": "Afspraak"}, case_id=case_id)
+    pushes: list[list[dict]] = []
+    answers: list[list[dict]] = []
+
+    def sent(request: httpx.Request) -> None:
+        if request.url.path.endswith("/sync/push"):
+            pushes.append(json.loads(request.content)["changes"])
+
+    def answered(response: httpx.Response) -> None:
+        if response.request.url.path.endswith("/sync/push"):
+            response.read()
+            answers.append(response.json()["results"])
+
+    http = httpx.Client(event_hooks={"request": [sent], "response": [answered]})
+    report = a.sync(push_batch=2, http=http)
+    assert [[c["record_id"] for c in p] for p in pushes] == [[case_id, person.id],
+                                                            [person.id, pushes[1][1]["record_id"]]]
+    created_rev = answers[0][1]["rev"]
+    assert created_rev > 0 and pushes[1][0]["base_rev"] == created_rev
+    assert [r["status"] for r in answers[1]] == ["applied", "applied"]
+    assert report.conflicts == 0 and a.store.pending_count() == 0
+    on_service = service_records(service.url, a.store.get_setting("token"))
+    assert on_service[person.id].fields["role"] == "moeder"
