@@ -7,6 +7,7 @@ Stateless between requests: everything lives in the database, the failed-login c
 
 from __future__ import annotations
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -132,4 +133,11 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
 def app_from_env() -> FastAPI:
     """The factory uvicorn's workers call (`--factory`): settings from the environment."""
     configure_logging()
-    return create_app(Settings.from_env())
+    app = create_app(Settings.from_env())
+    # What lives as long as the process (modules, pydantic's and SQLAlchemy's schemas, the
+    # app) is left out of the collector's full passes, which otherwise walk all of it every
+    # few pages of a first sync. Only here, in the served process: a test's app is garbage
+    # when the test ends, and frozen it would never be collected.
+    gc.collect()
+    gc.freeze()
+    return app
