@@ -112,6 +112,11 @@ def _fill_service(db_url: str) -> tuple[str, str]:
         for start in range(0, len(rows), 10_000):
             session.execute(insert(RecordRow), rows[start:start + 10_000])
         session.execute(update(RevCounter).where(RevCounter.id == 1).values(value=rev))
+    # As autovacuum would within a minute of such a fill: without statistics PostgreSQL
+    # guessed the rev range of a page at a few hundred rows and read every record above
+    # the cursor for each page (a bitmap scan and a sort) instead of walking the rev index.
+    with engine.connect() as conn:
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("ANALYZE")
     engine.dispose()
     print(f"   service holds {len(rows):,} records in {CASES:,} cases", flush=True)
     return team_id, user_id

@@ -38,6 +38,13 @@ PINNED_PRAGMAS = (
     # Pages in the cache are kept decrypted: a larger cache spares the case list most of
     # SQLCipher's per-page decrypt and HMAC check.
     "PRAGMA cache_size = -16384",
+    # A checkpoint every 10,000 WAL pages (40 MB) instead of SQLite's 1,000: a first sync's
+    # page of 1,500 records dirties some 2,000 pages (its records land all over the id
+    # indexes), so at 1,000 every commit also copied its pages into the file and waited for
+    # a second fsync; now the index pages written by several commits are copied once. A
+    # first sync of 93,758 records into the store: 6.7 -> 6.1 s of CPU, 13.3 -> 9.4 s wall.
+    # The WAL holds the same encrypted pages as the file, and every commit is still synced.
+    "PRAGMA wal_autocheckpoint = 10000",
 )
 
 

@@ -28,6 +28,7 @@ This module knows no Qt: the desktop wraps `SyncEngine.run` in a worker thread a
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 from collections.abc import Callable, Iterable
@@ -380,6 +381,12 @@ class SyncEngine:
         # While one page is being applied, the next is already on its way: over a phone's
         # hotspot the round trip, not the store, is what a first sync waits for.
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kt-pull")
+        # Every page makes thousands of objects that live through a few young collections,
+        # so the collector's full passes came every few pages, each walking every object of
+        # the process (the libraries, the store's engine): 0.6 s of 7 s of CPU in applying a
+        # first sync of 93,758 records. What lived before the pull is left out of them until
+        # it ends; what the pull makes is collected as always.
+        gc.freeze()
         try:
             upcoming = fetcher.submit(self.client.pull, cursor, self.pull_limit)
             while True:
@@ -402,6 +409,7 @@ class SyncEngine:
             # After an early stop (a store error, a crash hook) the one request in flight is
             # waited for, so that no thread still uses the client when the caller closes it.
             fetcher.shutdown(wait=True, cancel_futures=True)
+            gc.unfreeze()
 
     def _apply_page(self, page: PullResponse, cursor: str, report: SyncReport) -> None:
         if page.records or page.conflicts or page.revoked_case_ids or page.cursor != cursor:

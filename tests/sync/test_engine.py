@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import httpx
 import pytest
 
@@ -41,6 +43,22 @@ def test_a_pull_that_does_not_advance_stops_the_sync(tmp_path):
         engine.run(Listener())
     assert len(calls) <= 2 and len(failures) == 1
     store.close()
+
+
+def test_a_pull_keeps_what_lived_before_out_of_the_collector_and_ends_as_it_found_it(tmp_path):
+    frozen = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        frozen.append(gc.get_freeze_count())
+        return httpx.Response(200, json={"records": [], "conflicts": [], "revoked_case_ids": [],
+                                         "cursor": "", "more": True})
+
+    store, engine = _engine(tmp_path, handler)
+    with pytest.raises(SyncError, match="did not advance"):
+        engine.run()  # the pull ends early, by an error
+    store.close()
+    assert frozen and all(count > 0 for count in frozen)
+    assert gc.get_freeze_count() == 0
 
 
 def test_a_service_that_keeps_failing_leaves_the_outbox_whole(tmp_path):
