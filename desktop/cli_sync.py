@@ -54,22 +54,15 @@ def _sync_failure(exc: SyncError) -> int:
     return _fail(str(exc))
 
 
-def _pull_limit() -> int:
-    """Records per pull page: smaller pages suit a weak hotspot (KEUKENTAFEL_PULL_LIMIT)."""
-    raw = os.environ.get("KEUKENTAFEL_PULL_LIMIT", "")
+def _count_setting(name: str, default: int, most: int) -> int:
+    """A count from the environment, between 1 and `most`; `default` when unset or no number.
+    KEUKENTAFEL_PULL_LIMIT (records per pull page: smaller pages suit a weak hotspot) and
+    KEUKENTAFEL_PUSH_BATCH (changes per push: the kill tests push in several batches)."""
+    raw = os.environ.get(name, "")
     try:
-        return max(1, min(MAX_PULL_LIMIT, int(raw))) if raw else LAPTOP_PULL_LIMIT
+        return max(1, min(most, int(raw))) if raw else default
     except ValueError:
-        return LAPTOP_PULL_LIMIT
-
-
-def _push_batch() -> int:
-    """Changes per push (KEUKENTAFEL_PUSH_BATCH): the kill tests push in several batches."""
-    raw = os.environ.get("KEUKENTAFEL_PUSH_BATCH", "")
-    try:
-        return max(1, min(MAX_PUSH_CHANGES, int(raw))) if raw else MAX_PUSH_CHANGES
-    except ValueError:
-        return MAX_PUSH_CHANGES
+        return default
 
 
 def enrol(args: argparse.Namespace, secrets: _Secrets) -> int:
@@ -106,8 +99,10 @@ def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
     store = CaseStore.open(args.data_dir, secrets.read("Passphrase: "))
     try:
         engine = SyncEngine.for_store(store)
-        engine.pull_limit = _pull_limit()
-        engine.push_batch = _push_batch()
+        engine.pull_limit = _count_setting(
+            "KEUKENTAFEL_PULL_LIMIT", LAPTOP_PULL_LIMIT, MAX_PULL_LIMIT)
+        engine.push_batch = _count_setting(
+            "KEUKENTAFEL_PUSH_BATCH", MAX_PUSH_CHANGES, MAX_PUSH_CHANGES)
         try:
             report = engine.run()
         finally:
