@@ -17,7 +17,10 @@ from typing import Any
 from sync.protocol import ErrorDetail, Record, Result
 
 
-def stored_form(result: Result) -> dict[str, Any]:
+def stored_form(result: Result, written: dict[str, Any] | None = None) -> dict[str, Any]:
+    """`written`: the `hint` of the record as the change left it, for an answer that leaves
+    the record out (a new record applied as sent, push.py): the monitor and a later change
+    of the record still find it."""
     stored: dict[str, Any] = {
         "change_id": result.change_id, "status": result.status, "rev": result.rev,
     }
@@ -25,12 +28,18 @@ def stored_form(result: Result) -> dict[str, Any]:
         stored["error"] = result.error.model_dump(mode="json")
     record = result.record
     if record is not None:
-        hint: dict[str, Any] = {"id": record.id, "updated_by": record.updated_by}
-        status = record.fields.get("status")
-        if status is not None:
-            hint["fields"] = {"status": status}
-        stored["record"] = hint
+        stored["record"] = hint(record.id, record.updated_by, record.fields)
+    elif written is not None:
+        stored["record"] = written
     return stored
+
+
+def hint(record_id: str, updated_by: str | None, fields: dict[str, Any]) -> dict[str, Any]:
+    kept: dict[str, Any] = {"id": record_id, "updated_by": updated_by}
+    status = fields.get("status")
+    if status is not None:
+        kept["fields"] = {"status": status}
+    return kept
 
 
 def answer_again(stored: dict[str, Any], change_id: str, record: Record | None) -> Result:

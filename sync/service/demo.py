@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.demo import DemoRecord, demo_records, plan_content
-from sync.protocol import Change, Record
+from sync.protocol import Change
 from sync.service.accounts import add_team, add_user, team_ids
 from sync.service.db import transaction
 from sync.service.models import RecordRow, Team, User
@@ -107,14 +107,12 @@ def _viewer(user: User, teams: list[str]) -> Viewer:
 
 
 def _push_all(factory: sessionmaker[Session], viewer: Viewer, retention_days: int,
-              changes: list[Change]) -> list[Record]:
+              changes: list[Change]) -> None:
     ctx = PushContext(viewer=viewer, retention_days=retention_days)
-    records = []
+    # A new record applied as sent is answered with its rev alone (record None).
     for result in push(factory, ctx, changes):  # one transaction: all of them or none
-        if result.status != "applied" or result.record is None:
+        if result.status != "applied" or result.error is not None or not result.rev:
             raise RuntimeError(f"demo record refused: {result.error}")
-        records.append(result.record)
-    return records
 
 
 def _decide(factory: sessionmaker[Session], decisions: list[DemoRecord], team_id: str,

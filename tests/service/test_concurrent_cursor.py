@@ -85,7 +85,8 @@ def test_concurrent_pushers_and_pullers_never_lose_a_record(server):
                 if any(r["status"] != "applied" for r in results):
                     errors.append(f"push results {[r['status'] for r in results]}")
                     return
-                fresh = [(r["record"]["id"], r["rev"]) for r in results[:BATCH]]
+                fresh = [(ch["record_id"], r["rev"])
+                         for ch, r in zip(changes[:BATCH], results[:BATCH], strict=True)]
 
     def puller(index: int, headers: dict[str, str]) -> None:
         cursor = ""

@@ -23,8 +23,9 @@ def test_edits_of_a_held_case_arrive_until_its_purge_was_delivered(world):
     anouk, bram, lead, case, person = _held(world)
     notes = anouk.edit(person, notes="Moeder vertelde over de nieuwe school.")
     assert notes["status"] == "applied", notes
-    visit = anouk.push_one(change(new_id(), "visit", case["id"],
-                                  {"date": "2026-03-02", "notes": "Huisbezoek bij moeder."}))
+    sent = change(new_id(), "visit", case["id"],
+                  {"date": "2026-03-02", "notes": "Huisbezoek bij moeder."})
+    visit = anouk.push_one(sent)
     assert visit["status"] == "applied", visit
     # Not the fields that decide who sees the case: those pass the ordinary checks.
     moved = anouk.edit(case, summary="Overdracht", contact_worker_id=anouk.user_id)
@@ -33,7 +34,7 @@ def test_edits_of_a_held_case_arrive_until_its_purge_was_delivered(world):
                                  base_rev=case["rev"]))["status"] == "rejected"
     bram.sync()
     assert bram.records[person["id"]]["fields"]["notes"].startswith("Moeder vertelde")
-    assert bram.records[visit["record"]["id"]]["fields"]["notes"] == "Huisbezoek bij moeder."
+    assert bram.records[sent["record_id"]]["fields"]["notes"] == "Huisbezoek bij moeder."
     # The pull tells Anouk's laptop to purge the case; from then on its edits are refused.
     assert anouk.sync()["revoked_case_ids"] == [case["id"]]
     late = anouk.edit(notes["record"], notes="Na de purge")

@@ -48,14 +48,15 @@ def decision(device, case_id: str, plan_id: str, decision: str = "approved", *,
 @pytest.mark.parametrize("choice", ["approved", "returned"])
 def test_a_decision_sets_the_plan_status_with_it(review, choice):
     world, anouk, lead, case, plan, _, _ = review
-    result = lead.push_one(decision(lead, case["id"], plan["id"], choice))
+    sent = decision(lead, case["id"], plan["id"], choice)
+    result = lead.push_one(sent)
     assert result["status"] == "applied", result
     anouk.sync()
     fields = anouk.records[plan["id"]]["fields"]
     assert fields["status"] == choice
     assert fields["review_comment"] == "Helder"
     assert fields["reviewed_by"] == lead.user_id
-    assert anouk.records[result["record"]["id"]]["fields"]["decision"] == choice
+    assert anouk.records[sent["record_id"]]["fields"]["decision"] == choice
     # the plan's own change is logged as a write of its own (NEN 7513)
     with transaction(world.factory) as session:
         logged = session.scalars(sa.select(AccessLogRow).where(
@@ -159,7 +160,7 @@ def test_a_decision_is_in_the_name_of_the_one_deciding(review):
 def test_a_version_is_never_changed_or_deleted(review):
     _, anouk, lead, case, plan, _, _ = review
     sent = decision(lead, case["id"], plan["id"])
-    version = lead.push_one(sent)["record"]
+    version = lead.held(lead.push_one(sent), sent)
     for who in (lead, anouk):
         edited = who.edit(version, comment="Toch anders")
         assert edited["status"] == "rejected" and edited["error"]["code"] == "immutable"

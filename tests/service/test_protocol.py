@@ -70,9 +70,9 @@ def test_pull_pages_with_limit_and_never_repeats(world):
     worker = world.device("anouk")
     case = worker.new_case(world.team("Noord"))
     ids = {case["id"]}
-    results = worker.push(*[change(new_id(), "task", case["id"], {"title": f"Taak {i}"})
-                            for i in range(25)])
-    ids |= {r["record"]["id"] for r in results}
+    tasks = [change(new_id(), "task", case["id"], {"title": f"Taak {i}"}) for i in range(25)]
+    assert {r["status"] for r in worker.push(*tasks)} == {"applied"}
+    ids |= {t["record_id"] for t in tasks}
     other = world.enrol("anouk", "tweede")
     seen: list[str] = []
     pages = 0
@@ -96,10 +96,37 @@ def test_push_is_idempotent_by_change_id(world):
     again = worker.push_one(ch)
     assert first["status"] == "applied"
     assert again["status"] == "duplicate"
-    assert again["rev"] == first["rev"] and again["record"] == first["record"]
+    assert again["rev"] == first["rev"]
+    assert again["record"]["fields"] == {"title": "Bellen met school"}
     # a second, different edit under a re-used change id does not apply either
     reused = dict(ch, set={"title": "Iets anders"})
     assert worker.push_one(reused)["record"]["fields"]["title"] == "Bellen met school"
+
+
+def test_a_new_record_applied_as_sent_is_answered_with_its_rev_alone(world):
+    """The device holds what it sent: only the rev comes back (a thousand new cases were
+    29,000 records sent back, issue 15). A value the service stored in another form comes
+    back with the record, and a pull still brings every record, its writer and time."""
+    worker = world.device("anouk")
+    case_id, task, visit = new_id(), new_id(), new_id()
+    results = worker.push(
+        change(case_id, "case", case_id, {"title": "Familie Testdorp",
+                                          "team_id": world.team("Noord"), "status": "active",
+                                          "contact_worker_id": worker.user_id}),
+        change(task, "task", case_id, {"title": "Bellen met school"}),
+        change(visit, "visit", case_id, {"date": "20260105"}),  # stored as 2026-01-05
+    )
+    assert [r["status"] for r in results] == ["applied"] * 3
+    assert results[0]["record"] is None and results[1]["record"] is None
+    assert results[0]["rev"] < results[1]["rev"] < results[2]["rev"]
+    assert results[2]["record"]["fields"] == {"date": "2026-01-05"}
+    assert results[2]["record"]["rev"] == results[2]["rev"]
+    worker.sync()
+    assert {r: worker.records[r]["rev"] for r in (case_id, task, visit)} == {
+        case_id: results[0]["rev"], task: results[1]["rev"], visit: results[2]["rev"]}
+    assert worker.records[task]["fields"] == {"title": "Bellen met school"}
+    assert worker.records[task]["updated_by"] == worker.user_id
+    assert worker.records[task]["updated_at"]
 
 
 def test_change_id_of_another_user_is_refused_without_its_result(world):

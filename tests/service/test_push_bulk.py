@@ -70,9 +70,13 @@ def test_a_push_mixing_new_cases_edits_refusals_and_duplicates(world):
 
     laptop2 = world.enrol("anouk", "tweede laptop")
     laptop2.sync()
+    sent = {c["change_id"]: c for c in changes}
     for result in applied:
-        stored = laptop2.records[result["record"]["id"]]
-        if result["record"]["id"] != task["id"]:  # changed twice: its last answer counts
+        ch = sent[result["change_id"]]
+        stored = laptop2.records[ch["record_id"]]
+        if result["record"] is None:  # a new record applied as sent: its rev alone
+            assert (stored["rev"], stored["fields"]) == (result["rev"], ch["set"])
+        elif ch["record_id"] != task["id"]:  # changed twice: its last answer counts
             assert stored == result["record"]
     assert laptop2.records[task["id"]] == results[15]["record"]
     assert other_team not in laptop2.records

@@ -102,13 +102,22 @@ class Device:
         values = {"title": "Familie Testdorp", "team_id": team_id,
                   "contact_worker_id": self.user_id, "status": "active", **fields}
         result = self.push_one(change(case_id, "case", case_id, values))
-        assert result["status"] == "applied", result
-        return result["record"]
+        return self.held(result, change(case_id, "case", case_id, values))
 
     def new_record(self, case_id: str, kind: str, **fields: Any) -> dict[str, Any]:
-        result = self.push_one(change(new_id(), kind, case_id, fields))
+        sent = change(new_id(), kind, case_id, fields)
+        return self.held(self.push_one(sent), sent)
+
+    def held(self, result: dict[str, Any], sent: dict[str, Any]) -> dict[str, Any]:
+        """The new record as this device holds it after the answer to `sent`: a record
+        applied as sent comes back as its rev alone, and the device keeps what it sent at
+        that rev."""
         assert result["status"] == "applied", result
-        return result["record"]
+        if result["record"] is not None:
+            return result["record"]
+        return {"id": sent["record_id"], "kind": sent["kind"], "case_id": sent["case_id"],
+                "rev": result["rev"], "deleted": False, "fields": dict(sent["set"]),
+                "updated_by": self.user_id, "updated_at": None}
 
     def edit(self, record: dict[str, Any], **fields: Any) -> dict[str, Any]:
         """An edit made against `record` as this device saw it."""
