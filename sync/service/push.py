@@ -219,6 +219,13 @@ class _Batch:
                     among(session, DeviceCase.case_id, case_ids)))
         }
 
+    def _insert_new(self) -> list[str]:
+        """INSERT the new records not yet written, in one go; their ids."""
+        ids = list(self.new)
+        insert_rows(self.session, _RECORDS, [vars(r) for r in self.new.values()])
+        self.new = {}
+        return ids
+
     def next_rev(self) -> int:
         self.rev += 1
         return self.rev - 1
@@ -226,11 +233,9 @@ class _Batch:
     def write_new(self) -> None:
         """Write the new records now, for a query that must see them; from here on they
         are ORM rows like the others."""
-        if not self.new:
+        ids = self._insert_new()
+        if not ids:
             return
-        ids = list(self.new)
-        insert_rows(self.session, _RECORDS, [vars(r) for r in self.new.values()])
-        self.new = {}
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
 
@@ -271,9 +276,7 @@ class _Batch:
             move_revs(self, last + 1 - PROVISIONAL, results)
         elif self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
-        if self.new:
-            insert_rows(self.session, _RECORDS, [vars(r) for r in self.new.values()])
-            self.new = {}
+        self._insert_new()
         self.write_changed()
         self.write_holds()
         self.session.flush()  # the changed and new `case_access` rows, and conflicts
