@@ -202,6 +202,7 @@ TextMerger = Callable[[str | None, str | None, str | None], str | None]
 def merge_field(
     mergeable: bool, base: Any, current: Any, incoming: Any,
     text_merger: TextMerger | None = None, changed_since_base: bool = False,
+    changed_back: bool = False,
 ) -> tuple[FieldOutcome, Any]:
     """Rules 2-5 of design.md for one field: (outcome, the value the record should hold).
 
@@ -209,7 +210,15 @@ def merge_field(
     refinement in docs/protocol.md). A value that went back to the base is then no proof
     that nobody changed it: applying (or line-merging against that base) would undo the
     change in between, so it is a conflict.
+
+    `changed_back`: the device's worker changed the field and changed it back before the
+    push (it comes with its base). That is an edit like any other: written where it meets
+    the base, so that a device that did not see it gets a conflict by the field's rev; a
+    conflict where someone else changed the field meanwhile, never a line merge that would
+    take their side because this side's lines look untouched.
     """
+    if changed_back:
+        return ("applied", current) if current == incoming else ("conflict", current)
     if current == incoming:
         return "unchanged", current
     if current == base:
@@ -274,7 +283,9 @@ def merge_change(
         mergeable = spec.fields[name].mergeable
         old = base.get(name)
         outcome, new_value = merge_field(
-            mergeable, old, current.get(name), value, text_merger, name in changed_since_base
+            mergeable, old, current.get(name), value, text_merger, name in changed_since_base,
+            # A record of an immutable kind is never edited: its values again are rule 2.
+            changed_back=not spec.immutable and name in base and old == value,
         )
         result.outcomes[name] = outcome
         fields[name] = new_value

@@ -4,6 +4,7 @@ since its base"), on both databases."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import update
 
 from sync.protocol import DELETED
@@ -50,6 +51,35 @@ def test_a_text_that_came_back_to_the_base_is_not_merged_over(world):
     result = c.edit(c.records[task["id"]], title="Bellen met school en sportclub")
     assert result["status"] == "conflict"
     assert result["record"]["fields"]["title"] == "Bellen met school"
+
+
+@pytest.mark.parametrize("undone_first", [True, False], ids=["undone-first", "ticked-first"])
+@pytest.mark.parametrize(("name", "before", "other"), [
+    ("done", False, True),
+    ("title", "Bellen met school", "Bellen met school en sportclub"),  # a text field too
+])
+def test_a_field_changed_back_before_the_push_is_an_edit(world, undone_first, name, before,
+                                                         other):
+    """b's worker changed a field and changed it back while offline: the laptop sends the
+    field with its base. c's worker changed it meanwhile, never having seen b's edits. That
+    is a conflict in either order of the pushes, never a silent overwrite of either."""
+    _, b, c, _, task = _three_laptops(world)
+    b_seen, c_seen = b.records[task["id"]], c.records[task["id"]]
+
+    def undo() -> dict:
+        return b.edit(b_seen, **{name: before})  # base == set: changed and changed back
+
+    def change_it() -> dict:
+        return c.edit(c_seen, **{name: other})
+
+    first, second = (undo, change_it) if undone_first else (change_it, undo)
+    assert first()["status"] == "applied"
+    result = second()
+    assert result["status"] == "conflict", result
+    [conflict] = result["conflicts"]
+    kept, incoming = (before, other) if undone_first else (other, before)
+    assert (conflict["field"], conflict["kept"], conflict["incoming"]) == (name, kept, incoming)
+    assert result["record"]["fields"][name] == kept
 
 
 def test_other_fields_of_a_stale_change_still_apply(world):

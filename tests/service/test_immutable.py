@@ -57,3 +57,12 @@ def test_a_resent_create_of_a_snapshot_is_a_duplicate_not_a_refusal(world):
     again = worker.push_one(create)
     assert first["status"] == "applied"
     assert again["status"] == "duplicate"
+
+
+def test_a_snapshot_sent_again_as_it_is_writes_nothing(world):
+    """Its own values with its own base: rule 2 without a new rev, never "changed back"."""
+    worker = world.device("anouk")
+    case = worker.new_case(world.team("Noord"))
+    snapshot = _snapshot(worker, case["id"])
+    result = worker.edit(snapshot, content=snapshot["fields"]["content"])
+    assert result["status"] == "applied" and result["rev"] == snapshot["rev"]

@@ -81,3 +81,26 @@ def test_an_untick_is_not_undone_by_a_laptop_that_never_saw_it(three, service):
         [conflict] = laptop.store.list_conflicts()
         assert (conflict.field, conflict.kept, conflict.incoming) == ("done", False, True)
         assert laptop.store.get_record(task.id).fields["done"] is False
+
+
+def test_a_tick_and_untick_offline_is_not_undone_by_a_laptop_that_never_saw_it(three, service):
+    """The un-tick made on the laptop itself: ticked and unticked before any sync, so the
+    outbox sends `done` with its base. Pushed first, it still meets the other laptop's
+    tick as a conflict (found by the state machine: the tick used to win unseen)."""
+    (l0, l1, _), account = three
+    case_id = l0.new_case(account)
+    task = l0.store.create_record("task", {"title": "Bellen met school", "done": False},
+                                  case_id=case_id)
+    l0.sync()
+    l1.sync()
+    l0.store.update_record(task.id, {"done": True})
+    l0.store.update_record(task.id, {"done": False})  # changed their mind at the table
+    l1.store.update_record(task.id, {"done": True})
+    assert l0.sync().conflicts == 0
+    assert l1.sync().conflicts == 1
+
+    for laptop in (l0, l1):
+        laptop.sync()
+        [conflict] = laptop.store.list_conflicts()
+        assert (conflict.field, conflict.kept, conflict.incoming) == ("done", False, True)
+        assert laptop.store.get_record(task.id).fields["done"] is False

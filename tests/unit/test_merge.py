@@ -126,3 +126,17 @@ def test_a_text_back_at_the_base_after_a_change_since_is_not_line_merged():
     out = merge_change("person", {"name": "P", "notes": notes}, {"notes": notes},
                        {"notes": notes + "Derde regel.\n"}, changed_since_base={"notes"})
     assert out.status == "conflict" and out.fields["notes"] == notes
+
+
+def test_a_field_changed_back_by_the_device_is_an_edit():
+    """Sent with its own base (changed and changed back before the push): written where the
+    service still holds it, a conflict where someone changed it meanwhile, also for text."""
+    current = {"title": "Bellen", "done": False, "notes": "Eerste regel.\n"}
+    out = merge_change("task", current, {"done": False}, {"done": False})
+    assert out.outcomes == {"done": "applied"} and out.changed and out.fields == current
+    out = merge_change("person", {"name": "P", "notes": "Eerste regel.\nTweede.\n"},
+                       {"notes": "Eerste regel.\n"}, {"notes": "Eerste regel.\n"})
+    assert out.status == "conflict" and out.fields["notes"] == "Eerste regel.\nTweede.\n"
+    # a create has no base: its fields are never "changed back"
+    out = merge_change("task", current, {}, {"done": False})
+    assert out.outcomes == {"done": "unchanged"}
