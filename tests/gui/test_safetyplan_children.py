@@ -12,15 +12,14 @@ from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QLabel
 
 from desktop.casefile.editors import SAVE_DELAY_MS
-from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.safetyplan.children_data import PARTS, child_words, is_child
 from desktop.safetyplan.children_panel import ChildrenPanel
 from desktop.safetyplan.children_pictograms import ROOM_PICTOGRAMS, pictogram_path
 from desktop.safetyplan.children_view import TEXT_PT, ChildrenViewDialog
-from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
 from sync.protocol import Record
 from tests.gui.acting import activate, choose, click, click_tab, type_into, wheel
+from tests.gui.plan_tab import open_plan, plan_view, settle
 
 pytestmark = pytest.mark.gui
 
@@ -65,29 +64,15 @@ def family(store):
 
 @pytest.fixture
 def tab(session, qtbot):
-    view = CaseFileView(session)
-    plan_tab = PlanTab(view.controller, view)
-    view.add_tab(plan_tab, "Veiligheidsplan")
-    qtbot.addWidget(view)
-    view.resize(1200, 900)
-    view.show()
+    view, plan_tab = plan_view(session, qtbot)
     activate(qtbot, view)
     return view, plan_tab
 
 
 def open_children(tab, case, qtbot):
-    view, plan_tab = tab
-    assert open_and_wait(view, case.id)
-    view.tabs.setCurrentWidget(plan_tab)
-    qtbot.waitUntil(lambda: plan_tab.loaded_case == case.id)
+    plan_tab = open_plan(tab, case, qtbot)
     click_tab(qtbot, plan_tab.parts, plan_tab.children)
     return plan_tab
-
-
-def settle(tab, qtbot):
-    view, _ = tab
-    qtbot.waitUntil(lambda: not view.session.busy)
-    qtbot.waitUntil(lambda: not view.session.busy)  # the read after the write
 
 
 def voices(store, case):
