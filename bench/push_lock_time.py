@@ -5,7 +5,9 @@ COMMIT's WAL flush is inside by necessity). Quiet machine, one push at a time: t
 under load is in bench_service.py (pg_watch).
 
 Pushes: 1 new task into an existing case (the push of the load bench), 1,000 new tasks,
-1,000 edits of existing tasks. Run: `python -m bench.push_lock_time [rounds]`.
+1,000 edits of existing tasks. Run: `python -m bench.push_lock_time [rounds]`; then once
+more with synchronous_commit off for the bench's database, to show the share of the
+COMMIT's WAL flush (an operator's choice; the service never changes it).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ ROOT = Path(__file__).resolve().parents[1]
 class LockClock:
     """The time from the lock's statement to the end of the COMMIT, per push: the lock is
     taken either by `records.take_revs`/`lock_revs` (then the session commits) or by the
-    one message of `push_commit.send` (which commits itself)."""
+    one message of `push_commit.run` (which commits itself)."""
 
     def __init__(self) -> None:
         self.started: float | None = None
@@ -76,7 +78,7 @@ def clocked(factory: sessionmaker[Session]) -> Iterator[LockClock]:
             wrap(push_module, name, after=False)
     try:
         from sync.service import push_commit  # the one-message commit, where it exists
-        wrap(push_commit, "send", after=True)
+        wrap(push_commit, "run", after=True)
     except ImportError:
         pass
 
@@ -174,6 +176,14 @@ def main() -> None:
     try:
         print("-- the rev lock, in-process, durable PostgreSQL 15", flush=True)
         run(cluster.create_database("lock"), rounds)
+        print("-- the same with synchronous_commit = off (no WAL flush in the COMMIT)",
+              flush=True)
+        url = cluster.create_database("lock_async")
+        engine = make_engines(url, 1)[0]
+        with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("ALTER DATABASE lock_async SET synchronous_commit = off")
+        engine.dispose()
+        run(url, rounds)
     finally:
         cluster.stop()
 

@@ -14,14 +14,15 @@ from fastapi.testclient import TestClient
 
 from sync.service import push as push_module
 from sync.service.app import create_app
-from sync.service.records import lock_revs, take_revs
+from sync.service.push_commit import send
+from sync.service.records import lock_revs
 from tests.service.conftest import fresh_postgres, service_settings
 from tests.service.test_merge_lock import WAIT, Pusher
 from tests.service.world import World, change
 
 
 class LockGate:
-    """Holds the first push that asks for the rev lock (`take_revs` going ahead,
+    """Holds the first push that asks for the rev lock (`push_commit.send` going ahead,
     `lock_revs` lock first) until `release` is set."""
 
     def __init__(self) -> None:
@@ -39,9 +40,9 @@ class LockGate:
         self._wait()
         return lock_revs(session)
 
-    def take(self, session: Any, count: int) -> int:
+    def send(self, session: Any, writes: Any) -> int:
         self._wait()
-        return take_revs(session, count)
+        return send(session, writes)
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_a_push_whose_record_changed_before_it_took_the_lock_applies_again(
     task = a.new_record(case["id"], "task", title="Bellen met school")
     gate = LockGate()
     monkeypatch.setattr(push_module, "lock_revs", gate.lock)
-    monkeypatch.setattr(push_module, "take_revs", gate.take)
+    monkeypatch.setattr(push_module.push_commit, "send", gate.send)
 
     def edit(title: str) -> dict[str, Any]:
         return change(task["id"], "task", case["id"], {"title": title},
