@@ -11,14 +11,16 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from sync.service import push as push_module
 from sync.service.app import create_app
+from sync.service.models import RecordRow
 from sync.service.push_commit import send
 from sync.service.records import lock_revs
 from tests.service.conftest import fresh_postgres, service_settings
 from tests.service.test_merge_lock import WAIT, Pusher
-from tests.service.world import World, change
+from tests.service.world import World, change, new_id
 
 
 class LockGate:
@@ -86,3 +88,39 @@ def test_a_push_whose_record_changed_before_it_took_the_lock_applies_again(
     assert gate.calls == 3  # the first push took the lock twice: ahead, then lock first
     a.sync()
     assert a.records[task["id"]]["rev"] == result.rev
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("fields, status", [
+    ({"title": "Bellen met school", "done": False}, "applied"),
+    # Refused, it writes no record: only the recheck of the change ids notices it.
+    ({"titel": "Bellen met school"}, "rejected"),
+])
+def test_a_change_answered_before_the_push_took_the_lock_is_answered_as_a_duplicate(
+        pg_world, monkeypatch, fields, status):
+    """A laptop that sent its push again (its first try timed out) while the first is still
+    on its way: the second commits first; the first, at the lock, finds its change id
+    stored and answers it as a duplicate instead of applying or storing it twice."""
+    world = pg_world
+    a = world.device("anouk")
+    case = a.new_case(world.team("Noord"))
+    sent = change(new_id(), "task", case["id"], fields)
+    gate = LockGate()
+    monkeypatch.setattr(push_module, "lock_revs", gate.lock)
+    monkeypatch.setattr(push_module.push_commit, "send", gate.send)
+    first = Pusher(world, a, sent)
+    first.start()
+    try:
+        assert gate.waiting.wait(WAIT), "the push never asked for the lock"
+        second = Pusher(world, a, sent)
+        second.start()
+        again = second.finished()
+        assert again.status == status
+    finally:
+        gate.release.set()
+    result = first.finished()
+    assert (result.status, result.rev, result.error) == ("duplicate", again.rev, again.error)
+    assert gate.calls == 3  # the first push took the lock twice: ahead, then lock first
+    with world.factory() as session:
+        assert session.scalar(select(func.count()).select_from(RecordRow).where(
+            RecordRow.case_id == case["id"])) == (2 if status == "applied" else 1)
