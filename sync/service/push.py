@@ -7,11 +7,13 @@ record cannot both merge against the same old value) and makes revs commit in or
 the pull cursor relies on (pull.py).
 
 On PostgreSQL a push goes ahead of the lock (push_ahead.py; docs/protocol.md, "Push under
-load"): it reads, checks and merges with provisional revs, then takes the lock, checks in
-one query that the records and cases it read still have the revs it read and that none of
-its change ids was applied meanwhile, gives its revs their real values and writes. Should
-anything have changed, it starts again the old way, lock first. Either way every rev is
-handed out and committed under the lock, so revs still commit in order.
+load"): it reads, checks and merges with provisional revs outside any transaction, then
+sends one message (push_commit.py) that takes the lock, checks that the records and cases
+it read still have the revs it read and that none of its change ids was stored meanwhile,
+writes everything with the revs moved to their real values, and commits: no round trip
+falls inside the lock. Should anything have changed, it starts again the old way, lock
+first. Either way every rev is handed out and committed under the lock, so revs still
+commit in order.
 """
 
 from __future__ import annotations
