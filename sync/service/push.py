@@ -316,8 +316,7 @@ class _Batch:
                    for case_id, rev in self.to_hold.items()
                    if case_id not in self._device_cases],
             applied=stored,
-            log=[{**content, "tail": access_log.tail(content)}
-                 for content in access_log.contents(events)],
+            log=access_log.entries(events),
         )
         first = push_commit.send(self.session, writes)
         move_revs(self, first - PROVISIONAL, results)

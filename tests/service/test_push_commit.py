@@ -11,7 +11,16 @@ from typing import Any
 from sqlalchemy import select
 
 from sync.service import access_log, push_commit
-from sync.service.models import AppliedChange, ConflictRow, DeviceCase, RecordRow, RevCounter
+from sync.service.access_log import AccessEvent
+from sync.service.db import transaction
+from sync.service.models import (
+    AccessLogRow,
+    AppliedChange,
+    ConflictRow,
+    DeviceCase,
+    RecordRow,
+    RevCounter,
+)
 from sync.service.push_ahead import PROVISIONAL
 from tests.service.world import change, new_id
 
@@ -84,3 +93,21 @@ def test_a_push_writes_every_row_at_the_revs_its_answers_give(world, monkeypatch
     bram_laptop.sync()
     assert {r["id"]: r["rev"] for r in bram_laptop.records.values()} == {
         shared: new, new_task["record_id"]: task_rev}
+
+
+def test_the_log_chain_made_by_the_database_is_the_one_python_verifies(world):
+    """On PostgreSQL `access_log.append` is one call of `access_log_append` (migration
+    0007_push_lock), which hashes each row from the canonical JSON the service made: text
+    that JSON escapes (quotes, a backslash, accents, a character beyond the BMP) must hash
+    the same there as in `access_log.verify`."""
+    details = ['titel "Bellen"', "pad\\naar", "Ça va, Zoë", "duim 👍", None]
+    with transaction(world.factory) as session:
+        access_log.append(session, [AccessEvent(action="test.append", detail=detail,
+                                                address="192.0.2.7") for detail in details])
+    with transaction(world.factory) as session:  # and a second append onto that head
+        access_log.append(session, [AccessEvent(action="test.append", detail="daarna")])
+    with world.factory() as session:
+        assert access_log.verify(session) is None
+        logged = session.scalars(select(AccessLogRow.detail).where(
+            AccessLogRow.action == "test.append").order_by(AccessLogRow.seq)).all()
+    assert logged == [*details, "daarna"]

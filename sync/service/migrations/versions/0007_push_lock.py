@@ -52,22 +52,29 @@ CREATE FUNCTION access_log_append(entries jsonb) RETURNS void LANGUAGE plpgsql A
 DECLARE
     head_seq integer;
     head_hash varchar;
-    digest varchar;
-    e jsonb;
+    seqs integer[] := '{}';
+    prevs varchar[] := '{}';
+    hashes varchar[] := '{}';
+    tail text;
 BEGIN
     SELECT seq, hash INTO head_seq, head_hash FROM access_log_head WHERE id = 1 FOR UPDATE;
-    FOR e IN SELECT x.value FROM jsonb_array_elements(entries) WITH ORDINALITY AS x
-             ORDER BY x.ordinality LOOP
+    -- Only the hashes one by one (each covers the one before); the rows in one INSERT.
+    FOR tail IN SELECT x.value->>'tail' FROM jsonb_array_elements(entries) WITH ORDINALITY
+                AS x ORDER BY x.ordinality LOOP
         head_seq := head_seq + 1;
-        digest := encode(sha256(convert_to(
-            head_hash || '[' || head_seq || ',' || (e->>'tail'), 'UTF8')), 'hex');
-        INSERT INTO access_log (seq, entry_id, source, at, user_id, device_id, case_id,
-                                record_id, action, address, detail, prev_hash, hash)
-        VALUES (head_seq, e->>'entry_id', e->>'source', e->>'at', e->>'user_id',
-                e->>'device_id', e->>'case_id', e->>'record_id', e->>'action',
-                e->>'address', e->>'detail', head_hash, digest);
-        head_hash := digest;
+        seqs := seqs || head_seq;
+        prevs := prevs || head_hash;
+        head_hash := encode(sha256(convert_to(
+            head_hash || '[' || head_seq || ',' || tail, 'UTF8')), 'hex');
+        hashes := hashes || head_hash;
     END LOOP;
+    INSERT INTO access_log (seq, entry_id, source, at, user_id, device_id, case_id,
+                            record_id, action, address, detail, prev_hash, hash)
+    SELECT seqs[x.ordinality], x.value->>'entry_id', x.value->>'source', x.value->>'at',
+           x.value->>'user_id', x.value->>'device_id', x.value->>'case_id',
+           x.value->>'record_id', x.value->>'action', x.value->>'address',
+           x.value->>'detail', prevs[x.ordinality], hashes[x.ordinality]
+    FROM jsonb_array_elements(entries) WITH ORDINALITY AS x;
     UPDATE access_log_head SET seq = head_seq, hash = head_hash WHERE id = 1;
 END $$;
 """
