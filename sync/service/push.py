@@ -284,7 +284,7 @@ class _Batch:
         }) for change, result in self.applied]
         events = access_log.per_case(self.events)
         if self.ahead:
-            self._commit_ahead([row for _, row in stored], events, results)
+            self._commit_ahead([row for _, row in stored], events, results, now)
             return
         if self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
@@ -299,13 +299,14 @@ class _Batch:
         access_log.append(self.session, events)
 
     def _commit_ahead(self, stored: list[dict[str, Any]], events: list[AccessEvent],
-                      results: list[Result]) -> None:
+                      results: list[Result], now: dt.datetime) -> None:
         """Everything the push writes, made here with its provisional revs, then the lock,
         the recheck, the writes and the commit in one message (push_commit.py). The
         session wrote nothing: what it holds is dropped with it."""
         device_id = self.ctx.viewer.device_id
         writes = Writes(
-            count=self.rev - self.first_rev, expected=expected(self),
+            count=self.rev - self.first_rev,
+            expected=expected(self, self.new, {row["change_id"] for row in stored}),
             new=[vars(r) for r in self.new.values()],
             changed=[{c: getattr(r, c) for c in _RECORD_VALUES} for r in self.changed.values()],
             conflicts=[{c: getattr(r, c) for c in _CONFLICT_VALUES} for r in self.conflicts],
@@ -315,7 +316,7 @@ class _Batch:
             holds=[{"device_id": device_id, "case_id": case_id, "since_rev": rev}
                    for case_id, rev in self.to_hold.items()
                    if case_id not in self._device_cases],
-            applied=stored,
+            applied=stored, applied_by=(self.ctx.viewer.user_id, device_id, now),
             log=access_log.entries(events),
         )
         first = push_commit.send(self.session, writes)

@@ -10,6 +10,7 @@ commit in order.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -41,12 +42,20 @@ def may_go_ahead(factory: sessionmaker[Session], changes: list[Change]) -> bool:
             and all(change.kind != "plan_version" for change in changes))
 
 
-def expected(batch: _Batch) -> dict[str, Any]:
+def expected(batch: _Batch, created: Collection[str], storing: Collection[str]
+             ) -> dict[str, Any]:
     """What the recheck under the lock (`push_recheck`, migration 0007_push_lock) must find
     for the push to stand: the records and cases the batch read with the revs it read (a
-    record created meanwhile counts), and of its change ids only those it found applied."""
-    return {"records": batch.read_revs, "read": batch.read_ids,
-            "stored": sorted(batch.stored), "changes": batch.change_ids}
+    record created meanwhile counts), and of its change ids only those it found applied.
+
+    The records the push creates and the change ids it stores are left out: one that
+    appeared meanwhile fails the push's INSERT on its unique key, which push_commit.py
+    takes as stale as well. Checked here, the 29,000 ids of a laptop's thousand new cases
+    cost 50-120 ms in the lock."""
+    return {"records": batch.read_revs,
+            "read": [i for i in batch.read_ids if i not in created],
+            "stored": sorted(batch.stored),
+            "changes": [c for c in batch.change_ids if c not in storing]}
 
 
 def move_revs(batch: _Batch, delta: int, results: list[Result]) -> None:

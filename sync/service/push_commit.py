@@ -28,9 +28,11 @@ from psycopg import sql
 from sqlalchemy.orm import Session
 
 from sync.service.push_ahead import PROVISIONAL, Stale
+from sync.service.records import ALL_FIELDS
 
 # push_recheck's SQLSTATE when what the push read has changed (migration 0007_push_lock).
 STALE_STATE = "KT409"
+UNIQUE_VIOLATION = "23505"
 
 
 @dataclass
@@ -46,6 +48,8 @@ class Writes:
     shares: dict[str, list[str]] = field(default_factory=dict)  # case id -> user ids, all
     holds: list[dict[str, Any]] = field(default_factory=list)  # device_cases to add
     applied: list[dict[str, Any]] = field(default_factory=list)  # applied_changes rows
+    # (user id, device id, time) of every applied_changes row: the push's own.
+    applied_by: tuple[str, str, dt.datetime | None] = ("", "", None)
     log: list[dict[str, Any]] = field(default_factory=list)  # access_log.contents + tail
 
 
@@ -54,11 +58,24 @@ def _moved(rev: str) -> str:
     return f"(CASE WHEN {rev} >= {PROVISIONAL} THEN {rev} + d.delta ELSE {rev} END)"
 
 
-def _moved_revs(revs: str) -> str:
-    """SQL: a `field_revs` object with every provisional rev in it moved."""
-    return (f"(CASE WHEN {revs} IS NULL THEN NULL ELSE coalesce((SELECT jsonb_object_agg("
-            f"f.key, {_moved('f.value::bigint')}) FROM jsonb_each_text({revs}) AS f), "
-            f"jsonb_build_object()) END)")
+def _moved_revs(revs: str, rev: str) -> str:
+    """SQL: a `field_revs` object with every provisional rev in it moved; null in the rows
+    stands for every field at the record's rev (`{"*": rev}`, see `_field_revs`)."""
+    return (f"(CASE WHEN {revs} IS NULL THEN jsonb_build_object('*', {_moved(rev)}) "
+            f"ELSE (SELECT jsonb_object_agg(f.key, {_moved('f.value::bigint')}) "
+            f"FROM jsonb_each_text({revs}) AS f) END)")
+
+
+def _field_revs(row: dict[str, Any]) -> dict[str, Any]:
+    """The row with its field revs left out when they are every field at its rev, as for
+    every new record: moving them is a subquery per row in the lock (29,000 for a
+    thousand new cases)."""
+    revs = row["field_revs"]
+    if revs is not None and revs != {ALL_FIELDS: row["rev"]}:
+        return row
+    if revs is None:
+        raise ValueError("a record written by a push has field revs")
+    return {**row, "field_revs": None}
 
 
 REV_OF_RESULT = "((v.result->>'rev')::bigint)"
@@ -78,11 +95,11 @@ def _statements(count: int) -> dict[str, str]:
             "INSERT INTO records (id, kind, case_id, rev, deleted, fields, field_revs, "
             "updated_by, updated_at) "
             f"SELECT v.id, v.kind, v.case_id, {_moved('v.rev')}, v.deleted, v.fields, "
-            f"{_moved_revs('v.field_revs')}, v.updated_by, v.updated_at "
+            f"{_moved_revs('v.field_revs', 'v.rev')}, v.updated_by, v.updated_at "
             f"FROM d, jsonb_to_recordset({{}}::jsonb) AS v({_RECORD_COLUMNS})"),
         "changed": delta + (
             f"UPDATE records AS t SET rev = {_moved('v.rev')}, deleted = v.deleted, "
-            f"fields = v.fields, field_revs = {_moved_revs('v.field_revs')}, "
+            f"fields = v.fields, field_revs = {_moved_revs('v.field_revs', 'v.rev')}, "
             "updated_by = v.updated_by, updated_at = v.updated_at "
             f"FROM d, jsonb_to_recordset({{}}::jsonb) AS v({_RECORD_COLUMNS}) "
             "WHERE t.id = v.id"),
@@ -115,12 +132,13 @@ def _statements(count: int) -> dict[str, str]:
             f"SELECT v.device_id, v.case_id, {_moved('v.since_rev')}, NULL "
             "FROM d, jsonb_to_recordset({}::jsonb) AS v(device_id varchar, case_id varchar, "
             "since_rev bigint) ON CONFLICT DO NOTHING"),
+        # The user, device and time are the push's, the same in every row: given once.
         "applied": delta + (
             "INSERT INTO applied_changes (change_id, user_id, device_id, result, created_at) "
-            "SELECT v.change_id, v.user_id, v.device_id, jsonb_set(v.result, '{{rev}}', "
+            "SELECT v.change_id, {}, {}, jsonb_set(v.result, '{{rev}}', "
             f"to_jsonb({_moved(REV_OF_RESULT)})), "
-            "v.created_at FROM d, jsonb_to_recordset({}::jsonb) AS v(change_id varchar, "
-            "user_id varchar, device_id varchar, result jsonb, created_at timestamptz)"),
+            "{}::timestamptz FROM d, jsonb_to_recordset({}::jsonb) "
+            "AS v(change_id varchar, result jsonb)"),
         "log": "SELECT access_log_append({}::jsonb)",
     }
 
@@ -137,8 +155,12 @@ def message(connection: psycopg.Connection[Any], writes: Writes) -> str:
               for u in users]
 
     def writing(*names_rows: tuple[str, list[Any]]) -> list[sql.Composable]:
-        return [sql.SQL(statements[name]).format(literal(rows))
+        return [sql.SQL(statements[name]).format(*_before.get(name, ()), literal(rows))
                 for name, rows in names_rows if rows]
+
+    applied = [{"change_id": row["change_id"], "result": row["result"]}
+               for row in writes.applied]
+    _before = {"applied": tuple(sql.Literal(v) for v in writes.applied_by)}
 
     # Every write after the lock, even of what carries no rev: a row written before it
     # would stay locked while the push waits in the queue, and a lock-first push or a
@@ -148,10 +170,11 @@ def message(connection: psycopg.Connection[Any], writes: Writes) -> str:
         sql.SQL(f"UPDATE rev_counter SET value = value + {count} WHERE id = 1 "
                 f"RETURNING value - {count}"),
         sql.SQL("SELECT push_recheck({}::jsonb)").format(literal(writes.expected)),
-        *writing(("new", writes.new), ("changed", writes.changed),
+        *writing(("new", [_field_revs(r) for r in writes.new]),
+                 ("changed", [_field_revs(r) for r in writes.changed]),
                  ("conflicts", writes.conflicts), ("access", writes.access),
                  ("unshare", sorted(writes.shares)), ("shares", shares),
-                 ("holds", writes.holds), ("applied", writes.applied), ("log", writes.log)),
+                 ("holds", writes.holds), ("applied", applied), ("log", writes.log)),
         sql.SQL("COMMIT"),
     ]
     return sql.SQL("; ").join(parts).as_string(connection)
@@ -182,7 +205,9 @@ def run(connection: psycopg.Connection[Any], text: str) -> int:
         except psycopg.Error as exc:
             if not connection.closed:
                 connection.rollback()  # the message's transaction is aborted: end it
-            if exc.sqlstate == STALE_STATE:
+            # A unique key taken meanwhile is a record or change id the push creates, which
+            # the recheck leaves to the INSERT (push_ahead.expected): stale too.
+            if exc.sqlstate in (STALE_STATE, UNIQUE_VIOLATION):
                 raise Stale from None
             raise
         while cursor.description is None and cursor.nextset():
