@@ -5,9 +5,10 @@ COMMIT's WAL flush is inside by necessity). Quiet machine, one push at a time: t
 under load is in bench_service.py (pg_watch).
 
 Pushes: 1 new task into an existing case (the push of the load bench), 1,000 new tasks,
-1,000 edits of existing tasks. Run: `python -m bench.push_lock_time [rounds]`; then once
-more with synchronous_commit off for the bench's database, to show the share of the
-COMMIT's WAL flush (an operator's choice; the service never changes it).
+1,000 edits of existing tasks, 1,000 new cases of 29 records (3 of those). Run:
+`python -m bench.push_lock_time [rounds]`; then once more with synchronous_commit off for
+the bench's database, to show the share of the COMMIT's WAL flush (an operator's choice;
+the service never changes it).
 """
 
 from __future__ import annotations
@@ -125,9 +126,10 @@ def run(db_url: str, rounds: int) -> None:
                          "contact_worker_id": user.id})], read_factory)
 
     def measure(label: str, make: Callable[[int], list[Change]],
-                after: Callable[[list[Change], list[Any]], None] | None = None) -> None:
+                after: Callable[[list[Change], list[Any]], None] | None = None,
+                times: int = rounds) -> None:
         with clocked(factory) as clock:
-            for r in range(rounds):
+            for r in range(times):
                 changes = make(r)
                 answers = push(factory, ctx, changes, read_factory)
                 if any(a.status != "applied" for a in answers):
@@ -163,6 +165,19 @@ def run(db_url: str, rounds: int) -> None:
             answers_of[c.record_id] = a.rev
 
     measure("push of 1,000 edits", edits_then_revs, record_revs)
+
+    def new_cases(r: int) -> list[Change]:  # a laptop's thousand cases made offline
+        changes = []
+        for c in range(1000):
+            made = str(uuid.uuid4())
+            changes.append(Change(
+                change_id=str(uuid.uuid4()), record_id=made, kind="case", case_id=made,
+                base_rev=0, set={"title": f"Familie {r}.{c}", "team_id": team.id,
+                                 "contact_worker_id": user.id}))
+            changes += [_task(made, f"Taak {i}") for i in range(28)]
+        return changes
+
+    measure("push of 1,000 new cases", new_cases, times=3)
     engine.dispose()
     read_engine.dispose()
 
