@@ -123,8 +123,10 @@ def _statements(count: int) -> dict[str, str]:
             "ON CONFLICT (case_id) DO UPDATE SET team_id = excluded.team_id, "
             "contact_worker_id = excluded.contact_worker_id, status = excluded.status, "
             "closed_on = excluded.closed_on, closed_seen_on = excluded.closed_seen_on"),
-        "unshare": ("DELETE FROM case_shares WHERE case_id = ANY(ARRAY("
-                    "SELECT jsonb_array_elements_text({}::jsonb)))"),
+        # A join, not `= ANY(ARRAY(...))`: an array of unknown length the planner searches
+        # once per row of a sequential scan (see push_recheck in 0007_push_lock).
+        "unshare": ("DELETE FROM case_shares AS s USING jsonb_array_elements_text("
+                    "{}::jsonb) AS e(case_id) WHERE s.case_id = e.case_id"),
         "shares": ("INSERT INTO case_shares (case_id, user_id) SELECT * FROM "
                    "jsonb_to_recordset({}::jsonb) AS v(case_id varchar, user_id varchar)"),
         "holds": delta + (
@@ -154,13 +156,13 @@ def message(connection: psycopg.Connection[Any], writes: Writes) -> str:
     shares = [{"case_id": c, "user_id": u} for c, users in writes.shares.items()
               for u in users]
 
-    def writing(*names_rows: tuple[str, list[Any]]) -> list[sql.Composable]:
-        return [sql.SQL(statements[name]).format(*_before.get(name, ()), literal(rows))
-                for name, rows in names_rows if rows]
-
     applied = [{"change_id": row["change_id"], "result": row["result"]}
                for row in writes.applied]
-    _before = {"applied": tuple(sql.Literal(v) for v in writes.applied_by)}
+    scalars = {"applied": tuple(sql.Literal(v) for v in writes.applied_by)}
+
+    def writing(*names_rows: tuple[str, list[Any]]) -> list[sql.Composable]:
+        return [sql.SQL(statements[name]).format(*scalars.get(name, ()), literal(rows))
+                for name, rows in names_rows if rows]
 
     # Every write after the lock, even of what carries no rev: a row written before it
     # would stay locked while the push waits in the queue, and a lock-first push or a
