@@ -9,13 +9,15 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from sync.service import push as push_module
+from sync.service import push_commit
 from sync.service.app import create_app
-from sync.service.models import RecordRow
+from sync.service.models import RecordRow, RevCounter
 from sync.service.push_commit import send
 from sync.service.records import lock_revs
 from tests.service.conftest import fresh_postgres, service_settings
@@ -124,3 +126,33 @@ def test_a_change_answered_before_the_push_took_the_lock_is_answered_as_a_duplic
     with world.factory() as session:
         assert session.scalar(select(func.count()).select_from(RecordRow).where(
             RecordRow.case_id == case["id"])) == (2 if status == "applied" else 1)
+
+
+@pytest.mark.postgres
+def test_a_push_whose_message_fails_leaves_nothing_and_the_next_one_goes_through(
+        pg_world, monkeypatch):
+    """The message is its own transaction: an error in it after the lock and some writes
+    (here a statement that divides by zero, standing for a full disk or a bug) takes all
+    of it back, and the connection goes back to the pool usable."""
+    world = pg_world
+    a = world.device("anouk")
+    case = a.new_case(world.team("Noord"))
+    with world.factory() as session:
+        before = session.get(RevCounter, 1).value
+    message = push_commit.message
+
+    def failing(connection: Any, writes: Any) -> str:
+        return message(connection, writes).replace("; COMMIT", "; SELECT 1/0; COMMIT")
+
+    monkeypatch.setattr(push_commit, "message", failing)
+    sent = change(new_id(), "task", case["id"], {"title": "Bellen met school", "done": False})
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        push_module.push(*Pusher(world, a, sent).args)  # in this thread, as it raises
+    with world.factory() as session:
+        assert session.get(RevCounter, 1).value == before
+        assert session.get(RecordRow, sent["record_id"]) is None
+    monkeypatch.setattr(push_commit, "message", message)
+    for _ in range(world.app.state.settings.pool_size + 1):  # every pooled connection
+        assert a.push_one(change(new_id(), "task", case["id"], {"title": "Mailen"})
+                          )["status"] == "applied"
+    assert a.push_one(sent)["status"] == "applied"
