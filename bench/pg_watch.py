@@ -1,13 +1,14 @@
 """What PostgreSQL's backends wait for while a load runs: lock waits and the transaction
 that holds them up, sampled from pg_stat_activity; and the WAL flushes from pg_stat_wal.
 
-Every push first takes the row lock of `rev_counter` and holds it to its commit
+Every push takes the row lock of `rev_counter` and holds it to its commit
 (sync/service/push.py), so pushes under load queue on that one lock. A sample every
 SAMPLE_S says how many backends wait on a lock, how long the transaction they wait for has
-been open (how long it has held the lock so far: a push takes it first) and what that
-transaction is doing at the moment: running a statement ("active"), waiting for the
-service to send the next one ("idle in transaction": the lock is held while Python works
-or waits for the GIL), or flushing the WAL of its commit (wait event WALSync/WALWrite).
+been open (on PostgreSQL a push's transaction is one message that begins by queueing for
+the lock, push_commit.py, so this includes its own wait) and what that transaction is
+doing at the moment: running a statement ("active"), waiting for the service to send the
+next one ("idle in transaction": the lock is held while Python works or waits for the GIL;
+a lock-first push), or flushing the WAL of its commit (wait event WALSync/WALWrite).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from sync.protocol import AuditEntry
@@ -53,30 +53,32 @@ def row_hash(prev_hash: str, content: dict[str, object]) -> str:
 
 
 def append(session: Session, events: list[AccessEvent]) -> None:
-    """Add `events` to the chain, in order, within the caller's transaction."""
+    """Add `events` to the chain, in order, within the caller's transaction.
+
+    On PostgreSQL in one statement (`access_log_append`, migration 0007_push_lock): the
+    head's row lock is held from it to the commit, and every round trip after taking it
+    (the rows, the head) was one that a push holding the rev lock could wait for."""
+    if not events:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT access_log_append(CAST(:entries AS jsonb))"),
+                        {"entries": json.dumps(entries(events))})
+        return
+    append_rows(session, events)
+
+
+def append_rows(session: Session, events: list[AccessEvent]) -> None:
+    """`append` in Python, on any database (also one not migrated to 0007_push_lock)."""
     if not events:
         return
     head = session.execute(
         select(AccessLogHead).where(AccessLogHead.id == 1).with_for_update()
     ).scalar_one()
     seq, prev = head.seq, head.hash
-    stamp = now_iso()
     rows = []
-    for event in events:
+    for content in contents(events):
         seq += 1
-        content: dict[str, object] = {
-            "seq": seq,
-            "entry_id": event.entry_id or str(uuid.uuid4()),
-            "source": event.source,
-            "at": event.at or stamp,
-            "user_id": event.user_id,
-            "device_id": event.device_id,
-            "case_id": event.case_id,
-            "record_id": event.record_id,
-            "action": event.action,
-            "address": event.address,
-            "detail": event.detail,
-        }
+        content = {"seq": seq, **content}
         digest = row_hash(prev, content)
         rows.append({**content, "prev_hash": prev, "hash": digest})
         prev = digest
@@ -84,6 +86,36 @@ def append(session: Session, events: list[AccessEvent]) -> None:
     # page logs up to a thousand rows.
     insert_rows(session, AccessLogRow.__table__, rows, plain=True)
     head.seq, head.hash = seq, prev
+
+
+def contents(events: list[AccessEvent]) -> list[dict[str, object]]:
+    """The rows' content columns but `seq`, which only the chain's head decides."""
+    stamp = now_iso()
+    return [{
+        "entry_id": event.entry_id or str(uuid.uuid4()),
+        "source": event.source,
+        "at": event.at or stamp,
+        "user_id": event.user_id,
+        "device_id": event.device_id,
+        "case_id": event.case_id,
+        "record_id": event.record_id,
+        "action": event.action,
+        "address": event.address,
+        "detail": event.detail,
+    } for event in events]
+
+
+def entries(events: list[AccessEvent]) -> list[dict[str, object]]:
+    """`access_log_append`'s argument: each row's content but `seq`, and its `tail`."""
+    return [{**content, "tail": tail(content)} for content in contents(events)]
+
+
+def tail(content: dict[str, object]) -> str:
+    """The canonical JSON of `row_hash` after its opening `[<seq>,`: a row's hash is
+    sha256(prev_hash + "[" + seq + "," + tail), which the database can finish once it
+    knows the seq (migration 0007_push_lock, `access_log_append`)."""
+    canonical = json.dumps([content.get(k) for k in _CONTENT[1:]], separators=(",", ":"))
+    return canonical[1:]
 
 
 def per_case(events: list[AccessEvent]) -> list[AccessEvent]:

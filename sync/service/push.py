@@ -7,11 +7,13 @@ record cannot both merge against the same old value) and makes revs commit in or
 the pull cursor relies on (pull.py).
 
 On PostgreSQL a push goes ahead of the lock (push_ahead.py; docs/protocol.md, "Push under
-load"): it reads, checks and merges with provisional revs, then takes the lock, checks in
-one query that the records and cases it read still have the revs it read and that none of
-its change ids was applied meanwhile, gives its revs their real values and writes. Should
-anything have changed, it starts again the old way, lock first. Either way every rev is
-handed out and committed under the lock, so revs still commit in order.
+load"): it reads, checks and merges with provisional revs outside any transaction, then
+sends one message (push_commit.py) that takes the lock, checks that the records and cases
+it read still have the revs it read and that none of its change ids was stored meanwhile,
+writes everything with the revs moved to their real values, and commits: no round trip
+falls inside the lock. Should anything have changed, it starts again the old way, lock
+first. Either way every rev is handed out and committed under the lock, so revs still
+commit in order.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from sync.schema import (
     kind_spec,
     validate_fields,
 )
-from sync.service import access_log, applied, authorization
+from sync.service import access_log, applied, authorization, push_commit
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
 from sync.service.db import among, transaction
@@ -48,7 +50,8 @@ from sync.service.models import (
     RecordRow,
 )
 from sync.service.premerge import PreparedMerges
-from sync.service.push_ahead import PROVISIONAL, Stale, may_go_ahead, move_revs, recheck
+from sync.service.push_ahead import PROVISIONAL, Stale, expected, may_go_ahead, move_revs
+from sync.service.push_commit import Writes
 from sync.service.records import (
     access_values,
     field_rev,
@@ -57,7 +60,6 @@ from sync.service.records import (
     note_write,
     shared_ids,
     store_revs,
-    take_revs,
     to_conflict,
     to_record,
     utcnow,
@@ -69,6 +71,11 @@ from sync.service.visibility import Viewer, may_see, sees_case, visible_among
 # path costs more per row than the insert itself, and nothing needs these rows as objects.
 _RECORDS = RecordRow.__table__
 _APPLIED = AppliedChange.__table__
+# The columns a push that goes ahead of the lock writes of a changed record, a conflict and
+# a case's `case_access` row (push_commit.py).
+_RECORD_VALUES = ("id", "rev", "deleted", "fields", "field_revs", "updated_by", "updated_at")
+_CONFLICT_VALUES = tuple(c.name for c in ConflictRow.__table__.columns)
+_ACCESS_VALUES = tuple(c.name for c in CaseAccess.__table__.columns)
 
 # Fields that move a case out of someone's view: never covered by the held-case rule.
 VISIBILITY_FIELDS = frozenset({"team_id", "contact_worker_id", "shared_with", "status",
@@ -136,12 +143,22 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
 def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
           merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected], *,
           ahead: bool) -> list[Result]:
+    if ahead:
+        # Its reads need no transaction (each statement sees at least what the one before
+        # saw, as in READ COMMITTED; the recheck under the lock stands for the rest), and
+        # its writes are one message that is a transaction of its own (push_commit.py).
+        with factory() as session, session.no_autoflush:
+            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
+            return _run(_Batch(session, ctx, changes, merges, checked, ahead=True), changes)
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes, merges, checked, ahead=ahead)
-        results = [batch.apply(change) for change in changes]
-        batch.finish(results)
-        return results
+        return _run(_Batch(session, ctx, changes, merges, checked), changes)
+
+
+def _run(batch: _Batch, changes: list[Change]) -> list[Result]:
+    results = [batch.apply(change) for change in changes]
+    batch.finish(results)
+    return results
 
 
 def apply_one(factory: sessionmaker[Session], ctx: PushContext, change: Change) -> Result:
@@ -258,8 +275,6 @@ class _Batch:
         self.changed = {}
 
     def finish(self, results: list[Result]) -> None:
-        # What needs no rev is made before the lock is taken (going ahead): the stored
-        # results (their rev is set below, once the revs are real) and the log's rows.
         now = utcnow()
         stored = [(result, {
             "change_id": change.change_id, "user_id": self.ctx.viewer.user_id,
@@ -269,12 +284,9 @@ class _Batch:
         }) for change, result in self.applied]
         events = access_log.per_case(self.events)
         if self.ahead:
-            # The lock and the revs in one statement: every round trip under it is one
-            # that every other push waits for.
-            last = take_revs(self.session, self.rev - self.first_rev)
-            recheck(self)
-            move_revs(self, last + 1 - PROVISIONAL, results)
-        elif self.rev > self.first_rev:
+            self._commit_ahead([row for _, row in stored], events, results, now)
+            return
+        if self.rev > self.first_rev:
             store_revs(self.session, self.rev - 1)
         self._insert_new()
         self.write_changed()
@@ -285,6 +297,30 @@ class _Batch:
             row["result"]["rev"] = result.rev
         insert_rows(self.session, _APPLIED, [row for _, row in stored])
         access_log.append(self.session, events)
+
+    def _commit_ahead(self, stored: list[dict[str, Any]], events: list[AccessEvent],
+                      results: list[Result], now: dt.datetime) -> None:
+        """Everything the push writes, made here with its provisional revs, then the lock,
+        the recheck, the writes and the commit in one message (push_commit.py). The
+        session wrote nothing: what it holds is dropped with it."""
+        device_id = self.ctx.viewer.device_id
+        writes = Writes(
+            count=self.rev - self.first_rev,
+            expected=expected(self, self.new, {row["change_id"] for row in stored}),
+            new=[vars(r) for r in self.new.values()],
+            changed=[{c: getattr(r, c) for c in _RECORD_VALUES} for r in self.changed.values()],
+            conflicts=[{c: getattr(r, c) for c in _CONFLICT_VALUES} for r in self.conflicts],
+            access=[{c: getattr(self._access[case_id], c) for c in _ACCESS_VALUES}
+                    for case_id in self._shares],
+            shares=self._shares,
+            holds=[{"device_id": device_id, "case_id": case_id, "since_rev": rev}
+                   for case_id, rev in self.to_hold.items()
+                   if case_id not in self._device_cases],
+            applied=stored, applied_by=(self.ctx.viewer.user_id, device_id, now),
+            log=access_log.entries(events),
+        )
+        first = push_commit.send(self.session, writes)
+        move_revs(self, first - PROVISIONAL, results)
 
     def access(self, case_id: str) -> CaseAccess | None:
         if case_id not in self._access:

@@ -60,16 +60,6 @@ def lock_revs(session: Session) -> int:
     ).scalar_one()
 
 
-def take_revs(session: Session, count: int) -> int:
-    """Lock the counter row until this transaction ends and take `count` revs (none: only
-    the lock) in one statement; return the last rev handed out before them."""
-    taken = session.execute(
-        update(RevCounter).where(RevCounter.id == 1)
-        .values(value=RevCounter.value + count).returning(RevCounter.value)
-    ).scalar_one()
-    return int(taken) - count
-
-
 def store_revs(session: Session, last: int) -> None:
     session.execute(update(RevCounter).where(RevCounter.id == 1).values(value=last))
 

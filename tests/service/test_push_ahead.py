@@ -9,19 +9,24 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+import psycopg
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import func, select
 
 from sync.service import push as push_module
+from sync.service import push_commit
 from sync.service.app import create_app
-from sync.service.records import lock_revs, take_revs
+from sync.service.models import RecordRow, RevCounter
+from sync.service.push_commit import send
+from sync.service.records import lock_revs
 from tests.service.conftest import fresh_postgres, service_settings
 from tests.service.test_merge_lock import WAIT, Pusher
-from tests.service.world import World, change
+from tests.service.world import World, change, new_id
 
 
 class LockGate:
-    """Holds the first push that asks for the rev lock (`take_revs` going ahead,
+    """Holds the first push that asks for the rev lock (`push_commit.send` going ahead,
     `lock_revs` lock first) until `release` is set."""
 
     def __init__(self) -> None:
@@ -39,9 +44,9 @@ class LockGate:
         self._wait()
         return lock_revs(session)
 
-    def take(self, session: Any, count: int) -> int:
+    def send(self, session: Any, writes: Any) -> int:
         self._wait()
-        return take_revs(session, count)
+        return send(session, writes)
 
 
 @pytest.fixture
@@ -61,7 +66,7 @@ def test_a_push_whose_record_changed_before_it_took_the_lock_applies_again(
     task = a.new_record(case["id"], "task", title="Bellen met school")
     gate = LockGate()
     monkeypatch.setattr(push_module, "lock_revs", gate.lock)
-    monkeypatch.setattr(push_module, "take_revs", gate.take)
+    monkeypatch.setattr(push_module.push_commit, "send", gate.send)
 
     def edit(title: str) -> dict[str, Any]:
         return change(task["id"], "task", case["id"], {"title": title},
@@ -85,3 +90,69 @@ def test_a_push_whose_record_changed_before_it_took_the_lock_applies_again(
     assert gate.calls == 3  # the first push took the lock twice: ahead, then lock first
     a.sync()
     assert a.records[task["id"]]["rev"] == result.rev
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("fields, status", [
+    ({"title": "Bellen met school", "done": False}, "applied"),
+    # Refused, it writes no record: only the recheck of the change ids notices it.
+    ({"titel": "Bellen met school"}, "rejected"),
+])
+def test_a_change_answered_before_the_push_took_the_lock_is_answered_as_a_duplicate(
+        pg_world, monkeypatch, fields, status):
+    """A laptop that sent its push again (its first try timed out) while the first is still
+    on its way: the second commits first; the first, at the lock, finds its change id
+    stored and answers it as a duplicate instead of applying or storing it twice."""
+    world = pg_world
+    a = world.device("anouk")
+    case = a.new_case(world.team("Noord"))
+    sent = change(new_id(), "task", case["id"], fields)
+    gate = LockGate()
+    monkeypatch.setattr(push_module, "lock_revs", gate.lock)
+    monkeypatch.setattr(push_module.push_commit, "send", gate.send)
+    first = Pusher(world, a, sent)
+    first.start()
+    try:
+        assert gate.waiting.wait(WAIT), "the push never asked for the lock"
+        second = Pusher(world, a, sent)
+        second.start()
+        again = second.finished()
+        assert again.status == status
+    finally:
+        gate.release.set()
+    result = first.finished()
+    assert (result.status, result.rev, result.error) == ("duplicate", again.rev, again.error)
+    assert gate.calls == 3  # the first push took the lock twice: ahead, then lock first
+    with world.factory() as session:
+        assert session.scalar(select(func.count()).select_from(RecordRow).where(
+            RecordRow.case_id == case["id"])) == (2 if status == "applied" else 1)
+
+
+@pytest.mark.postgres
+def test_a_push_whose_message_fails_leaves_nothing_and_the_next_one_goes_through(
+        pg_world, monkeypatch):
+    """The message is its own transaction: an error in it after the lock and some writes
+    (here a statement that divides by zero, standing for a full disk or a bug) takes all
+    of it back, and the connection goes back to the pool usable."""
+    world = pg_world
+    a = world.device("anouk")
+    case = a.new_case(world.team("Noord"))
+    with world.factory() as session:
+        before = session.get(RevCounter, 1).value
+    message = push_commit.message
+
+    def failing(connection: Any, writes: Any) -> str:
+        return message(connection, writes).replace("; COMMIT", "; SELECT 1/0; COMMIT")
+
+    monkeypatch.setattr(push_commit, "message", failing)
+    sent = change(new_id(), "task", case["id"], {"title": "Bellen met school", "done": False})
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        push_module.push(*Pusher(world, a, sent).args)  # in this thread, as it raises
+    with world.factory() as session:
+        assert session.get(RevCounter, 1).value == before
+        assert session.get(RecordRow, sent["record_id"]) is None
+    monkeypatch.setattr(push_commit, "message", message)
+    for _ in range(world.app.state.settings.pool_size + 1):  # every pooled connection
+        assert a.push_one(change(new_id(), "task", case["id"], {"title": "Mailen"})
+                          )["status"] == "applied"
+    assert a.push_one(sent)["status"] == "applied"

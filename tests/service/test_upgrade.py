@@ -103,12 +103,13 @@ class Previous:
                 "created_at": self.at} for change_id, r in zip(self.change_ids, self.records,
                                                                strict=True)])
             conn.execute(t["rev_counter"].update().values(value=len(self.records)))
-        # The access log's tables are as they were: the chain is written by its own code.
+        # The access log's tables are as they were: the chain is written by its own code
+        # (in Python, as that release did: not by a function of a later migration).
         with transaction(make_sessionmaker(engine)) as session:
-            access_log.append(session, [AccessEvent(action="push.applied", user_id=self.user_id,
-                                                    device_id=self.device_id,
-                                                    case_id=self.case_id, record_id=r.id)
-                                        for r in self.records])
+            access_log.append_rows(session, [
+                AccessEvent(action="push.applied", user_id=self.user_id,
+                            device_id=self.device_id, case_id=self.case_id, record_id=r.id)
+                for r in self.records])
 
 
 def test_the_previous_releases_database_upgrades_and_its_laptops_keep_syncing(
