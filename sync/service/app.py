@@ -23,7 +23,17 @@ from sync.service.errors import error_response
 from sync.service.faults import FaultBarrier
 from sync.service.ratelimit import LoginThrottle
 from sync.service.request_log import RequestLog, configure_logging
-from sync.service.routes import audit, conflicts, devices, directory, health, monitor, session, sync
+from sync.service.routes import (
+    audit,
+    conflicts,
+    devices,
+    directory,
+    document_bodies,
+    health,
+    monitor,
+    session,
+    sync,
+)
 from sync.service.settings import Settings
 
 log = logging.getLogger("keukentafel.service")
@@ -123,6 +133,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     errors.install(app)
     for module in (health, session, devices, sync, conflicts, audit, monitor, directory):
         app.include_router(module.router)
+    document_bodies(app, sync.BODY_MODELS)
     app.add_middleware(LazyGZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
     app.add_middleware(FaultBarrier)  # it sees every fault beneath
