@@ -26,17 +26,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
 from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
-from sync.schema import (
-    SchemaError,
-    check_id,
-    check_json_text,
-    check_required,
-    field_spec,
-    is_uuid,
-    kind_spec,
-    validate_fields,
-)
-from sync.service import access_log, applied, authorization
+from sync.schema import is_uuid
+from sync.service import access_log, applied
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
 from sync.service.db import among, transaction
@@ -49,6 +40,14 @@ from sync.service.models import (
 )
 from sync.service.premerge import PreparedMerges
 from sync.service.push_ahead import PROVISIONAL, Stale, may_go_ahead, move_revs, recheck
+from sync.service.push_checks import (
+    Rejected,
+    authorise,
+    check_ids,
+    check_required_kept,
+    prevalidate,
+    validate,
+)
 from sync.service.records import (
     access_values,
     field_rev,
@@ -73,15 +72,6 @@ _APPLIED = AppliedChange.__table__
 # Fields that move a case out of someone's view: never covered by the held-case rule.
 VISIBILITY_FIELDS = frozenset({"team_id", "contact_worker_id", "shared_with", "status",
                                "closed_on"})
-
-
-class Rejected(Exception):
-    """A change the service refuses; the rest of the batch goes on."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass
@@ -124,7 +114,7 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     if not changes:
         return []
     merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
-    checked = {id(change): _prevalidate(change) for change in changes}
+    checked = {id(change): prevalidate(change) for change in changes}
     if may_go_ahead(factory, changes):
         try:
             return _push(factory, ctx, changes, merges, checked, ahead=True)
@@ -444,84 +434,17 @@ def _rejected(change: Change, code: str, message: str) -> Result:
 _is_uuid = is_uuid
 
 
-def _check_ids(change: Change) -> None:
-    try:
-        for name in ("record_id", "case_id"):
-            check_id(getattr(change, name), name)
-    except SchemaError as exc:
-        raise Rejected(exc.code, exc.message) from None
-
-
-def _authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: dict[str, Any]
-               ) -> str:
-    """Ask authorization.py whether the viewer may make this change; the case's team id."""
-    creating_case = change.kind == "case" and row is None
-    access = None if creating_case else batch.access(change.case_id)
-    try:
-        team_id = authorization.check_write(
-            batch.ctx.viewer, kind=change.kind, access=access,
-            visible=access is not None
-            and (batch.sees(change.case_id) or batch.still_holds(change)),
-            current=row.fields if row is not None else None, incoming=incoming,
-            delete=change.delete and row is not None and not row.deleted,
-        )
-        if change.kind == "plan_version" and row is None and not change.delete:
-            batch.write_new()  # the plan and its items of this push count as changes too
-            batch.decided[change.record_id] = authorization.check_plan_decision(
-                batch.session, batch.ctx.viewer, change.case_id, incoming
-            )
-        return team_id
-    except authorization.Denied as exc:
-        raise Rejected(exc.code, exc.message) from None
-
-
-def _check_required(kind: str, fields: dict[str, Any]) -> None:
-    missing = sorted(n for n in kind_spec(kind).required if fields.get(n) is None)
-    if missing:
-        raise Rejected("missing_field", f"a {kind} needs: {', '.join(missing)}")
-
-
-def _prevalidate(change: Change) -> dict[str, Any] | Rejected:
-    """The schema checks of a change, which need no data of the service: run before the
-    lock, their outcome raised or used at the same point of `_apply` as before."""
-    try:
-        kind_spec(change.kind)
-        for name in change.base:
-            field_spec(change.kind, name)
-        # The base is kept in conflicts: the same text rules as the values.
-        check_json_text(change.base, "base")
-        if change.delete:
-            return {}
-        return validate_fields(change.kind, change.set)
-    except SchemaError as exc:
-        return Rejected(exc.code, exc.message)
-
-
-def _validate(batch: _Batch, change: Change, creating: bool) -> dict[str, Any]:
-    checked = batch.checked.get(id(change))
-    if checked is None:
-        checked = _prevalidate(change)
-    if isinstance(checked, Rejected):
-        raise Rejected(checked.code, checked.message)
-    if creating and not change.delete:
-        try:
-            check_required(change.kind, checked)
-        except SchemaError as exc:
-            raise Rejected(exc.code, exc.message) from None
-    return checked
-
-
 def _apply(batch: _Batch, change: Change) -> Result:
     """Check, then write: every Rejected is raised before the first write."""
     session, ctx = batch.session, batch.ctx
-    _check_ids(change)
+    check_ids(change)
     if change.kind == "case" and change.record_id != change.case_id:
         raise Rejected("case_id_mismatch", "a case record's id must be its case id")
     row = batch.records.get(change.record_id)
     if row is not None and (row.kind != change.kind or row.case_id != change.case_id):
         raise Rejected("record_mismatch", "the record exists with another kind or case")
-    incoming = _validate(batch, change, creating=row is None)
-    _authorise(batch, change, row, incoming)
+    incoming = validate(batch, change, creating=row is None)
+    authorise(batch, change, row, incoming)
     outcome: MergeOutcome | None = None
     if row is not None:
         current = dict(row.fields)
@@ -534,7 +457,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
             outcome = merge_change(change.kind, current, change.base, incoming, batch.merges,
                                    _changed_since_base(batch, change, row))
             if outcome.changed:
-                _check_required(change.kind, outcome.fields)
+                check_required_kept(change.kind, outcome.fields)
     # From here on only writes.
     rev = batch.next_rev()
     now = utcnow()
