@@ -26,7 +26,6 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
 from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
-from sync.schema import is_uuid
 from sync.service import access_log, applied
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
@@ -47,6 +46,7 @@ from sync.service.push_checks import (
     check_required_kept,
     prevalidate,
     validate,
+    well_formed_ids,
 )
 from sync.service.records import (
     access_values,
@@ -113,22 +113,24 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     """
     if not changes:
         return []
-    merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
+    # Each id of the batch is checked here, once; from here on it is a set lookup.
+    ids = well_formed_ids(changes)
+    merges = PreparedMerges.prepare(read_factory or factory, changes, ids)  # premerge.py
     checked = {id(change): prevalidate(change) for change in changes}
     if may_go_ahead(factory, changes):
         try:
-            return _push(factory, ctx, changes, merges, checked, ahead=True)
+            return _push(factory, ctx, changes, merges, checked, ids, ahead=True)
         except Stale:
             pass  # something it read changed before it took the lock: again, lock first
-    return _push(factory, ctx, changes, merges, checked, ahead=False)
+    return _push(factory, ctx, changes, merges, checked, ids, ahead=False)
 
 
 def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
-          merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected], *,
-          ahead: bool) -> list[Result]:
+          merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected],
+          ids: frozenset[str], *, ahead: bool) -> list[Result]:
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        batch = _Batch(session, ctx, changes, merges, checked, ahead=ahead)
+        batch = _Batch(session, ctx, changes, merges, checked, ahead=ahead, ids=ids)
         results = [batch.apply(change) for change in changes]
         batch.finish(results)
         return results
@@ -144,8 +146,10 @@ class _Batch:
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
                  merges: PreparedMerges | None = None,
                  checked: dict[int, dict[str, Any] | Rejected] | None = None,
-                 ahead: bool = False) -> None:
+                 ahead: bool = False, ids: frozenset[str] | None = None) -> None:
         self.session = session
+        # The batch's change, record and case ids that are UUIDs (push_checks.py).
+        self.ids = ids if ids is not None else well_formed_ids(changes)
         self.ahead = ahead
         self.ctx = ctx
         self.merges = merges or PreparedMerges()
@@ -167,7 +171,7 @@ class _Batch:
         # every push committed before this one (see records.lock_revs). Going ahead, the
         # lock waits for `finish`, which checks that what was read still holds.
         self.first_rev = self.rev = PROVISIONAL if ahead else lock_revs(session) + 1
-        change_ids = sorted({c.change_id for c in changes if _is_uuid(c.change_id)})
+        change_ids = sorted({c.change_id for c in changes if c.change_id in self.ids})
         self.change_ids = change_ids
         self.stored = {
             a.change_id: a for a in session.scalars(
@@ -177,8 +181,8 @@ class _Batch:
         # The batch's records and its cases' records, read before the cases' `case_access`
         # rows: a case's row changes only with its record's rev, so their revs as read here
         # are what `finish` checks again under the lock.
-        case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
-        record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
+        case_ids = sorted({c.case_id for c in changes if c.case_id in self.ids})
+        record_ids = sorted({c.record_id for c in changes if c.record_id in self.ids})
         self.new: dict[str, NewRecord] = {}  # not yet written
         self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
         read = list(session.scalars(
@@ -337,23 +341,23 @@ class _Batch:
         return change.case_id in self._held
 
     def apply(self, change: Change) -> Result:
-        ctx, viewer = self.ctx, self.ctx.viewer
-        if not _is_uuid(change.change_id):
+        viewer = self.ctx.viewer
+        if change.change_id not in self.ids:
             # Not stored (it could not be found again by a malformed id); refused and logged.
-            self.events.append(_event(ctx, change, "push.rejected", "invalid_id"))
+            self.log(change, "push.rejected", "invalid_id")
             return _rejected(change, "invalid_id", "change_id must be a UUID")
         if change.change_id in self.done:
-            self.events.append(_event(ctx, change, "push.duplicate", None))
+            self.log(change, "push.duplicate", None)
             return self.done[change.change_id].model_copy(update={"status": "duplicate"})
         stored = self.stored.get(change.change_id)
         if stored is not None:
             if stored.user_id != viewer.user_id:
                 # Never hand one user's stored result (it holds case data) to another.
-                self.events.append(_event(ctx, change, "push.rejected", "change_id_taken"))
+                self.log(change, "push.rejected", "change_id_taken")
                 return _rejected(
                     change, "change_id_taken", "this change id belongs to another user"
                 )
-            self.events.append(_event(ctx, change, "push.duplicate", None))
+            self.log(change, "push.duplicate", None)
             if applied.stored_writer(stored.result) == viewer.user_id:
                 self._note_own_rev(change, int(stored.result.get("rev") or 0))
             current = self.records.get(change.record_id)
@@ -367,15 +371,25 @@ class _Batch:
             current = self.records.get(change.record_id)
             if current is not None and self.sees(current.case_id):
                 result.rev = current.rev
-            self.events.append(_event(ctx, change, "push.rejected", exc.code))
+            self.log(change, "push.rejected", exc.code)
         else:
             detail = ",".join(sorted(change.set)) if not change.delete else "delete"
-            self.events.append(_event(ctx, change, f"push.{result.status}", detail))
+            self.log(change, f"push.{result.status}", detail)
             self.hold(change.case_id, result.rev)
             self._note_own(change, result)
         self.applied.append((change, result))
         self.done[change.change_id] = result
         return result
+
+    def log(self, change: Change, action: str, detail: str | None) -> None:
+        viewer = self.ctx.viewer
+        self.events.append(AccessEvent(
+            action=action, user_id=viewer.user_id, device_id=viewer.device_id,
+            # A malformed id is never written: the log's columns hold ids, and only UUIDs.
+            case_id=change.case_id if change.case_id in self.ids else None,
+            record_id=change.record_id if change.record_id in self.ids else None,
+            address=viewer.address, detail=detail,
+        ))
 
     def _note_own(self, change: Change, result: Result) -> None:
         """A later change of the record in this push was made on top of this one (the
@@ -403,16 +417,6 @@ def _changed_since_base(batch: _Batch, change: Change, row: RecordRow | NewRecor
     )
 
 
-def _event(ctx: PushContext, change: Change, action: str, detail: str | None) -> AccessEvent:
-    return AccessEvent(
-        action=action, user_id=ctx.viewer.user_id, device_id=ctx.viewer.device_id,
-        # A malformed id is never written: the log's columns hold ids, and only UUIDs.
-        case_id=change.case_id if is_uuid(change.case_id) else None,
-        record_id=change.record_id if is_uuid(change.record_id) else None,
-        address=ctx.viewer.address, detail=detail,
-    )
-
-
 def _answer(change: Change, status: Any, rev: int, record: Record | None = None,
             conflicts: list[Conflict] | None = None, error: ErrorDetail | None = None
             ) -> Result:
@@ -431,13 +435,10 @@ def _rejected(change: Change, code: str, message: str) -> Result:
                    error=ErrorDetail.model_construct(code=code, message=message))
 
 
-_is_uuid = is_uuid
-
-
 def _apply(batch: _Batch, change: Change) -> Result:
     """Check, then write: every Rejected is raised before the first write."""
     session, ctx = batch.session, batch.ctx
-    check_ids(change)
+    check_ids(change, batch.ids)
     if change.kind == "case" and change.record_id != change.case_id:
         raise Rejected("case_id_mismatch", "a case record's id must be its case id")
     row = batch.records.get(change.record_id)
