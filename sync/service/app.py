@@ -72,19 +72,24 @@ class BodyLimit:
                     await self._refuse(scope, receive, send)
                     return
         seen = 0
-        started = False
+        started = over = False
 
         async def counted_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    over = True
                     raise _TooLarge
             return message
 
         async def tracked_send(message: Message) -> None:
             nonlocal started
+            if over and not started:
+                # The app's own answer to a body it could not read (FastAPI makes it 400
+                # "There was an error parsing the body"): 413 below instead.
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -94,6 +99,7 @@ class BodyLimit:
         except _TooLarge:
             if started:
                 raise
+        if over and not started:
             await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:

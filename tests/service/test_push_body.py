@@ -40,7 +40,7 @@ def test_a_push_without_a_valid_token_is_refused_before_its_body_is_read(world):
 def test_a_streamed_body_over_the_limit_is_too_large(world):
     """docs/protocol.md: 413 `too_large` for a body above 8 MiB, declared or streamed. A
     streamed one (no Content-Length) was 400: FastAPI's reading of the body turned the
-    limit's signal into "There was an error parsing the body"."""
+    limit's signal into "There was an error parsing the body" (app.BodyLimit)."""
     worker = world.device("anouk")
 
     def chunks():
@@ -49,10 +49,13 @@ def test_a_streamed_body_over_the_limit_is_too_large(world):
             yield b" " * (1 << 20)
         yield b"]}"
 
-    response = world.client.post("/api/v1/sync/push", content=chunks(),
-                                 headers={**worker.headers, "Content-Type": JSON})
-    assert response.status_code == 413, response.text
-    assert response.json()["error"]["code"] == "too_large"
+    # Every route with a body, not only the push, which reads its own.
+    for url in ("/api/v1/sync/push", "/api/v1/audit", "/api/v1/session/enrol",
+                f"/api/v1/conflicts/{new_id()}/resolve"):
+        response = world.client.post(url, content=chunks(),
+                                     headers={**worker.headers, "Content-Type": JSON})
+        assert response.status_code == 413, (url, response.text)
+        assert response.json()["error"]["code"] == "too_large"
 
 
 def test_odd_push_bodies_get_the_answers_they_always_got(world):
