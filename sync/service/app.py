@@ -23,7 +23,17 @@ from sync.service.errors import error_response
 from sync.service.faults import FaultBarrier
 from sync.service.ratelimit import LoginThrottle
 from sync.service.request_log import RequestLog, configure_logging
-from sync.service.routes import audit, conflicts, devices, directory, health, monitor, session, sync
+from sync.service.routes import (
+    audit,
+    conflicts,
+    devices,
+    directory,
+    document_bodies,
+    health,
+    monitor,
+    session,
+    sync,
+)
 from sync.service.settings import Settings
 
 log = logging.getLogger("keukentafel.service")
@@ -62,19 +72,24 @@ class BodyLimit:
                     await self._refuse(scope, receive, send)
                     return
         seen = 0
-        started = False
+        started = over = False
 
         async def counted_receive() -> Message:
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             if message["type"] == "http.request":
                 seen += len(message.get("body", b""))
                 if seen > self.limit:
+                    over = True
                     raise _TooLarge
             return message
 
         async def tracked_send(message: Message) -> None:
             nonlocal started
+            if over and not started:
+                # The app's own answer to a body it could not read (FastAPI makes it 400
+                # "There was an error parsing the body"): 413 below instead.
+                return
             if message["type"] == "http.response.start":
                 started = True
             await send(message)
@@ -84,6 +99,7 @@ class BodyLimit:
         except _TooLarge:
             if started:
                 raise
+        if over and not started:
             await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -123,6 +139,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     errors.install(app)
     for module in (health, session, devices, sync, conflicts, audit, monitor, directory):
         app.include_router(module.router)
+    document_bodies(app, sync.BODY_MODELS)
     app.add_middleware(LazyGZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
     app.add_middleware(FaultBarrier)  # it sees every fault beneath

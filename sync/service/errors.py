@@ -65,7 +65,10 @@ def _validation_response(exc: RequestValidationError) -> JSONResponse:
         code = _TEXT_ERRORS.get(err.get("type", ""))
         if code is not None:
             where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "request"
-            return error_response(422, code, f"{where}: {err.get('msg')}"[:300])
+            # pydantic's own words say "unable to parse raw data": say what it is.
+            msg = ("holds a lone surrogate" if err.get("type") == "string_unicode"
+                   else err.get("msg"))
+            return error_response(422, code, f"{where}: {msg}"[:300])
     first = errors[0] if errors else {}
     where = ".".join(str(p) for p in first.get("loc", ()) if p != "body") or "request"
     # pydantic's own message, never the offending input (it may be personal data)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync import merge
 from sync.protocol import Change
-from sync.schema import KINDS, is_uuid
+from sync.schema import KINDS
 from sync.service.db import transaction
 from sync.service.models import RecordRow
 
@@ -33,7 +33,9 @@ class PreparedMerges:
         self._merged: dict[Key, str | None] = {}
 
     @classmethod
-    def prepare(cls, factory: sessionmaker[Session], changes: list[Change]) -> PreparedMerges:
+    def prepare(cls, factory: sessionmaker[Session], changes: list[Change],
+                ids: frozenset[str]) -> PreparedMerges:
+        """`ids`: the well-formed ids of the batch (push_checks.well_formed_ids)."""
         prepared = cls()
         wanted = [
             (change.record_id, name, change.base.get(name), value)
@@ -41,7 +43,7 @@ class PreparedMerges:
             # base_rev 0: the laptop never had a service version of the record (it is new,
             # or the service holds only this laptop's own writes, which equal its base), so
             # no merge is to be prepared; a batch of new records opens no transaction here.
-            if not change.delete and change.base_rev > 0 and is_uuid(change.record_id)
+            if not change.delete and change.base_rev > 0 and change.record_id in ids
             and change.kind in KINDS
             for name, value in change.set.items()
             if isinstance(value, str) and _mergeable(change.kind, name)

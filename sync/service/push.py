@@ -28,17 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from sync.merge import MergeOutcome, merge_against_deleted, merge_change, merge_delete
 from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
-from sync.schema import (
-    SchemaError,
-    check_id,
-    check_json_text,
-    check_required,
-    field_spec,
-    is_uuid,
-    kind_spec,
-    validate_fields,
-)
-from sync.service import access_log, applied, authorization, push_commit
+from sync.service import access_log, applied, push_commit
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
 from sync.service.db import among, transaction
@@ -51,6 +41,15 @@ from sync.service.models import (
 )
 from sync.service.premerge import PreparedMerges
 from sync.service.push_ahead import PROVISIONAL, Stale, expected, may_go_ahead, move_revs
+from sync.service.push_checks import (
+    Rejected,
+    authorise,
+    check_ids,
+    check_required_kept,
+    prevalidate,
+    validate,
+    well_formed_ids,
+)
 from sync.service.push_commit import Writes
 from sync.service.records import (
     access_values,
@@ -80,15 +79,6 @@ _ACCESS_VALUES = tuple(c.name for c in CaseAccess.__table__.columns)
 # Fields that move a case out of someone's view: never covered by the held-case rule.
 VISIBILITY_FIELDS = frozenset({"team_id", "contact_worker_id", "shared_with", "status",
                                "closed_on"})
-
-
-class Rejected(Exception):
-    """A change the service refuses; the rest of the batch goes on."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
 
 
 @dataclass
@@ -130,29 +120,32 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     """
     if not changes:
         return []
-    merges = PreparedMerges.prepare(read_factory or factory, changes)  # premerge.py
-    checked = {id(change): _prevalidate(change) for change in changes}
+    # Each id of the batch is checked here, once; from here on it is a set lookup.
+    ids = well_formed_ids(changes)
+    merges = PreparedMerges.prepare(read_factory or factory, changes, ids)  # premerge.py
+    checked = {id(change): prevalidate(change) for change in changes}
     if may_go_ahead(factory, changes):
         try:
-            return _push(factory, ctx, changes, merges, checked, ahead=True)
+            return _push(factory, ctx, changes, merges, checked, ids, ahead=True)
         except Stale:
             pass  # something it read changed before it took the lock: again, lock first
-    return _push(factory, ctx, changes, merges, checked, ahead=False)
+    return _push(factory, ctx, changes, merges, checked, ids, ahead=False)
 
 
 def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
-          merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected], *,
-          ahead: bool) -> list[Result]:
+          merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected],
+          ids: frozenset[str], *, ahead: bool) -> list[Result]:
     if ahead:
         # Its reads need no transaction (each statement sees at least what the one before
         # saw, as in READ COMMITTED; the recheck under the lock stands for the rest), and
         # its writes are one message that is a transaction of its own (push_commit.py).
         with factory() as session, session.no_autoflush:
             session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-            return _run(_Batch(session, ctx, changes, merges, checked, ahead=True), changes)
+            return _run(_Batch(session, ctx, changes, merges, checked, ahead=True, ids=ids),
+                        changes)
     with transaction(factory) as session, session.no_autoflush:
         # No flush before every query: the batch flushes where a query must see its writes.
-        return _run(_Batch(session, ctx, changes, merges, checked), changes)
+        return _run(_Batch(session, ctx, changes, merges, checked, ids=ids), changes)
 
 
 def _run(batch: _Batch, changes: list[Change]) -> list[Result]:
@@ -171,8 +164,10 @@ class _Batch:
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
                  merges: PreparedMerges | None = None,
                  checked: dict[int, dict[str, Any] | Rejected] | None = None,
-                 ahead: bool = False) -> None:
+                 ahead: bool = False, ids: frozenset[str] | None = None) -> None:
         self.session = session
+        # The batch's change, record and case ids that are UUIDs (push_checks.py).
+        self.ids = ids if ids is not None else well_formed_ids(changes)
         self.ahead = ahead
         self.ctx = ctx
         self.merges = merges or PreparedMerges()
@@ -194,7 +189,7 @@ class _Batch:
         # every push committed before this one (see records.lock_revs). Going ahead, the
         # lock waits for `finish`, which checks that what was read still holds.
         self.first_rev = self.rev = PROVISIONAL if ahead else lock_revs(session) + 1
-        change_ids = sorted({c.change_id for c in changes if _is_uuid(c.change_id)})
+        change_ids = sorted({c.change_id for c in changes if c.change_id in self.ids})
         self.change_ids = change_ids
         self.stored = {
             a.change_id: a for a in session.scalars(
@@ -204,8 +199,8 @@ class _Batch:
         # The batch's records and its cases' records, read before the cases' `case_access`
         # rows: a case's row changes only with its record's rev, so their revs as read here
         # are what `finish` checks again under the lock.
-        case_ids = sorted({c.case_id for c in changes if _is_uuid(c.case_id)})
-        record_ids = sorted({c.record_id for c in changes if _is_uuid(c.record_id)})
+        case_ids = sorted({c.case_id for c in changes if c.case_id in self.ids})
+        record_ids = sorted({c.record_id for c in changes if c.record_id in self.ids})
         self.new: dict[str, NewRecord] = {}  # not yet written
         self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
         read = list(session.scalars(
@@ -383,23 +378,23 @@ class _Batch:
         return change.case_id in self._held
 
     def apply(self, change: Change) -> Result:
-        ctx, viewer = self.ctx, self.ctx.viewer
-        if not _is_uuid(change.change_id):
+        viewer = self.ctx.viewer
+        if change.change_id not in self.ids:
             # Not stored (it could not be found again by a malformed id); refused and logged.
-            self.events.append(_event(ctx, change, "push.rejected", "invalid_id"))
+            self.log(change, "push.rejected", "invalid_id")
             return _rejected(change, "invalid_id", "change_id must be a UUID")
         if change.change_id in self.done:
-            self.events.append(_event(ctx, change, "push.duplicate", None))
+            self.log(change, "push.duplicate", None)
             return self.done[change.change_id].model_copy(update={"status": "duplicate"})
         stored = self.stored.get(change.change_id)
         if stored is not None:
             if stored.user_id != viewer.user_id:
                 # Never hand one user's stored result (it holds case data) to another.
-                self.events.append(_event(ctx, change, "push.rejected", "change_id_taken"))
+                self.log(change, "push.rejected", "change_id_taken")
                 return _rejected(
                     change, "change_id_taken", "this change id belongs to another user"
                 )
-            self.events.append(_event(ctx, change, "push.duplicate", None))
+            self.log(change, "push.duplicate", None)
             if applied.stored_writer(stored.result) == viewer.user_id:
                 self._note_own_rev(change, int(stored.result.get("rev") or 0))
             current = self.records.get(change.record_id)
@@ -413,15 +408,25 @@ class _Batch:
             current = self.records.get(change.record_id)
             if current is not None and self.sees(current.case_id):
                 result.rev = current.rev
-            self.events.append(_event(ctx, change, "push.rejected", exc.code))
+            self.log(change, "push.rejected", exc.code)
         else:
             detail = ",".join(sorted(change.set)) if not change.delete else "delete"
-            self.events.append(_event(ctx, change, f"push.{result.status}", detail))
+            self.log(change, f"push.{result.status}", detail)
             self.hold(change.case_id, result.rev)
             self._note_own(change, result)
         self.applied.append((change, result))
         self.done[change.change_id] = result
         return result
+
+    def log(self, change: Change, action: str, detail: str | None) -> None:
+        viewer = self.ctx.viewer
+        self.events.append(AccessEvent(
+            action=action, user_id=viewer.user_id, device_id=viewer.device_id,
+            # A malformed id is never written: the log's columns hold ids, and only UUIDs.
+            case_id=change.case_id if change.case_id in self.ids else None,
+            record_id=change.record_id if change.record_id in self.ids else None,
+            address=viewer.address, detail=detail,
+        ))
 
     def _note_own(self, change: Change, result: Result) -> None:
         """A later change of the record in this push was made on top of this one (the
@@ -449,16 +454,6 @@ def _changed_since_base(batch: _Batch, change: Change, row: RecordRow | NewRecor
     )
 
 
-def _event(ctx: PushContext, change: Change, action: str, detail: str | None) -> AccessEvent:
-    return AccessEvent(
-        action=action, user_id=ctx.viewer.user_id, device_id=ctx.viewer.device_id,
-        # A malformed id is never written: the log's columns hold ids, and only UUIDs.
-        case_id=change.case_id if is_uuid(change.case_id) else None,
-        record_id=change.record_id if is_uuid(change.record_id) else None,
-        address=ctx.viewer.address, detail=detail,
-    )
-
-
 def _answer(change: Change, status: Any, rev: int, record: Record | None = None,
             conflicts: list[Conflict] | None = None, error: ErrorDetail | None = None
             ) -> Result:
@@ -477,87 +472,17 @@ def _rejected(change: Change, code: str, message: str) -> Result:
                    error=ErrorDetail.model_construct(code=code, message=message))
 
 
-_is_uuid = is_uuid
-
-
-def _check_ids(change: Change) -> None:
-    try:
-        for name in ("record_id", "case_id"):
-            check_id(getattr(change, name), name)
-    except SchemaError as exc:
-        raise Rejected(exc.code, exc.message) from None
-
-
-def _authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: dict[str, Any]
-               ) -> str:
-    """Ask authorization.py whether the viewer may make this change; the case's team id."""
-    creating_case = change.kind == "case" and row is None
-    access = None if creating_case else batch.access(change.case_id)
-    try:
-        team_id = authorization.check_write(
-            batch.ctx.viewer, kind=change.kind, access=access,
-            visible=access is not None
-            and (batch.sees(change.case_id) or batch.still_holds(change)),
-            current=row.fields if row is not None else None, incoming=incoming,
-            delete=change.delete and row is not None and not row.deleted,
-        )
-        if change.kind == "plan_version" and row is None and not change.delete:
-            batch.write_new()  # the plan and its items of this push count as changes too
-            batch.decided[change.record_id] = authorization.check_plan_decision(
-                batch.session, batch.ctx.viewer, change.case_id, incoming
-            )
-        return team_id
-    except authorization.Denied as exc:
-        raise Rejected(exc.code, exc.message) from None
-
-
-def _check_required(kind: str, fields: dict[str, Any]) -> None:
-    missing = sorted(n for n in kind_spec(kind).required if fields.get(n) is None)
-    if missing:
-        raise Rejected("missing_field", f"a {kind} needs: {', '.join(missing)}")
-
-
-def _prevalidate(change: Change) -> dict[str, Any] | Rejected:
-    """The schema checks of a change, which need no data of the service: run before the
-    lock, their outcome raised or used at the same point of `_apply` as before."""
-    try:
-        kind_spec(change.kind)
-        for name in change.base:
-            field_spec(change.kind, name)
-        # The base is kept in conflicts: the same text rules as the values.
-        check_json_text(change.base, "base")
-        if change.delete:
-            return {}
-        return validate_fields(change.kind, change.set)
-    except SchemaError as exc:
-        return Rejected(exc.code, exc.message)
-
-
-def _validate(batch: _Batch, change: Change, creating: bool) -> dict[str, Any]:
-    checked = batch.checked.get(id(change))
-    if checked is None:
-        checked = _prevalidate(change)
-    if isinstance(checked, Rejected):
-        raise Rejected(checked.code, checked.message)
-    if creating and not change.delete:
-        try:
-            check_required(change.kind, checked)
-        except SchemaError as exc:
-            raise Rejected(exc.code, exc.message) from None
-    return checked
-
-
 def _apply(batch: _Batch, change: Change) -> Result:
     """Check, then write: every Rejected is raised before the first write."""
     session, ctx = batch.session, batch.ctx
-    _check_ids(change)
+    check_ids(change, batch.ids)
     if change.kind == "case" and change.record_id != change.case_id:
         raise Rejected("case_id_mismatch", "a case record's id must be its case id")
     row = batch.records.get(change.record_id)
     if row is not None and (row.kind != change.kind or row.case_id != change.case_id):
         raise Rejected("record_mismatch", "the record exists with another kind or case")
-    incoming = _validate(batch, change, creating=row is None)
-    _authorise(batch, change, row, incoming)
+    incoming = validate(batch, change, creating=row is None)
+    authorise(batch, change, row, incoming)
     outcome: MergeOutcome | None = None
     if row is not None:
         current = dict(row.fields)
@@ -570,7 +495,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
             outcome = merge_change(change.kind, current, change.base, incoming, batch.merges,
                                    _changed_since_base(batch, change, row))
             if outcome.changed:
-                _check_required(change.kind, outcome.fields)
+                check_required_kept(change.kind, outcome.fields)
     # From here on only writes.
     rev = batch.next_rev()
     now = utcnow()

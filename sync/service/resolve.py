@@ -13,13 +13,13 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from sync.protocol import DELETED, ErrorDetail, ResolveRequest, Result
-from sync.schema import SchemaError, kind_spec, validate_fields
+from sync.schema import SchemaError, is_uuid, kind_spec, validate_fields
 from sync.service import access_log, applied, authorization
 from sync.service.access_log import AccessEvent
 from sync.service.db import transaction
 from sync.service.errors import ApiError
 from sync.service.models import AppliedChange, ConflictRow, RecordRow
-from sync.service.push import PushContext, _is_uuid
+from sync.service.push import PushContext
 from sync.service.records import (
     field_rev,
     mirror_case_access,
@@ -36,7 +36,7 @@ def resolve(
     factory: sessionmaker[Session], ctx: PushContext, conflict_id: str, request: ResolveRequest
 ) -> Result:
     viewer = ctx.viewer
-    if not _is_uuid(request.change_id):
+    if not is_uuid(request.change_id):
         raise ApiError(422, "invalid_id", "change_id must be a UUID")
     with transaction(factory) as session:
         rev = next_rev(session)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request, Response
+from fastapi import APIRouter, Depends, Query, Request, Response
 from sqlalchemy import Connection
 from sqlalchemy.pool import Pool, QueuePool
 from starlette.concurrency import run_in_threadpool
@@ -29,21 +29,38 @@ from sync.service.deps import (
 )
 from sync.service.pull import PullContext, check_and_quiet, pull
 from sync.service.push import PushContext, push
+from sync.service.push_body import parse_push
 from sync.service.routes import AUTH_ERRORS, CLIENT_ERRORS
 
 router = APIRouter(prefix=API_PREFIX + "/sync", tags=["sync"])
 
 
-@router.post("/push", response_model=PushResponse, responses={**AUTH_ERRORS, **CLIENT_ERRORS})
+# The push body is read as bytes and parsed once, by pydantic's JSON parser (push_body.py),
+# so FastAPI does not see it: its schema is declared here, and app.py adds the models it
+# names to the document (`BODY_MODELS`).
+PUSH_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": {"$ref": "#/components/schemas/PushRequest"}}}}}
+BODY_MODELS = (PushRequest,)
+
+
+async def raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+@router.post("/push", response_model=PushResponse, responses={**AUTH_ERRORS, **CLIENT_ERRORS},
+             openapi_extra=PUSH_BODY)
 def push_changes(
-    body: PushRequest, viewer: CurrentViewer, factory: Factory, read_factory: ReadFactory,
-    settings: CurrentSettings,
+    request: Request, viewer: CurrentViewer, body: Annotated[bytes, Depends(raw_body)],
+    factory: Factory, read_factory: ReadFactory, settings: CurrentSettings,
 ) -> Response:
     """Apply each change on its own, in order; one Result per change."""
+    # The viewer comes first: a request without a valid token is refused before its body
+    # is read.
+    changes = parse_push(body, request.headers.get("content-type"))
     ctx = PushContext(viewer=viewer, retention_days=settings.retention_days)
     # The results are built by push.py from the service's own values: no second check.
     return _json(PushResponse.model_construct(
-        results=push(factory, ctx, body.changes, read_factory)))
+        results=push(factory, ctx, changes, read_factory)))
 
 
 @router.get("/pull", response_model=PullResponse, responses={**AUTH_ERRORS, **CLIENT_ERRORS})
