@@ -3,6 +3,8 @@ model, fitting and zooming, touch, twins and ended ties."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
@@ -13,17 +15,18 @@ from desktop.networkmap.words import legend_text
 pytestmark = pytest.mark.gui
 
 
-def test_the_list_model_of_an_empty_and_a_faulty_map(qtmodeltester, qapp):
-    from dataclasses import dataclass, field
+@dataclass
+class Rec:
+    """A record as the map model reads it, without a store."""
 
+    id: str
+    fields: dict = field(default_factory=dict)
+    deleted: bool = False
+
+
+def test_the_list_model_of_an_empty_and_a_faulty_map(qtmodeltester, qapp):
     from desktop.networkmap.listmodel import MapListModel
     from desktop.networkmap.model import build
-
-    @dataclass
-    class Rec:
-        id: str
-        fields: dict = field(default_factory=dict)
-        deleted: bool = False
 
     model = MapListModel()
     qtmodeltester.check(model)
@@ -39,19 +42,11 @@ def test_the_list_model_of_an_empty_and_a_faulty_map(qtmodeltester, qapp):
 def test_every_style_and_bad_data_draw_in_both_views(qapp):
     """Paint every tie type and quality, every symbol and the faults, in both views: the
     drawing never raises, and the legend names each style in words."""
-    from dataclasses import dataclass, field
-
     from PySide6.QtGui import QImage, QPainter
 
     from desktop.networkmap.model import build
     from desktop.networkmap.scene import MapScene
     from sync.schema import QUALITIES, RELATIONSHIP_TYPES
-
-    @dataclass
-    class Rec:
-        id: str
-        fields: dict = field(default_factory=dict)
-        deleted: bool = False
 
     genders = ["m", "f", "x", None]
     people = [Rec(f"p{i:02d}", {"name": f"Persoon {i}", "gender": genders[i % 4],
@@ -153,20 +148,12 @@ def test_a_fitted_map_stays_fitted_as_the_view_grows_until_the_worker_zooms(qtbo
 def test_touch_pinch_zooms_one_finger_pans_and_a_finger_beside_a_person_takes_them(qtbot):
     """On a 2-in-1 laptop: two fingers spread zoom in, one finger on empty paper moves the
     paper, a finger that lands just beside a symbol still picks and drags that person."""
-    from dataclasses import dataclass, field
-
     from PySide6.QtGui import QInputDevice
 
     from desktop.networkmap.model import build
     from desktop.networkmap.scene import MapScene
     from desktop.networkmap.style import RADIUS
     from desktop.networkmap.view import MapView
-
-    @dataclass
-    class Rec:
-        id: str
-        fields: dict = field(default_factory=dict)
-        deleted: bool = False
 
     scene = MapScene()
     scene.show_model(build([Rec(f"p{i}", {"name": f"Persoon {i}", "gender": "fm"[i % 2]})
@@ -216,9 +203,7 @@ def test_touch_pinch_zooms_one_finger_pans_and_a_finger_beside_a_person_takes_th
 
 
 def _rec(record_id: str, **fields):
-    from types import SimpleNamespace
-
-    return SimpleNamespace(id=record_id, fields=fields, deleted=False)
+    return Rec(record_id, fields)
 
 
 def test_twins_lines_start_from_one_point_on_the_parents_line(qapp):
