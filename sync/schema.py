@@ -404,9 +404,14 @@ def validate_fields(
     return clean
 
 
+def missing_required(kind: str, fields: Mapping[str, Any]) -> list[str]:
+    """The required fields of `kind` that `fields` leaves empty (absent means null), sorted."""
+    return sorted(n for n in kind_spec(kind).required if fields.get(n) is None)
+
+
 def check_required(kind: str, clean: Mapping[str, Any]) -> None:
     """SchemaError `missing_field` when a new record of `kind` lacks a required field."""
-    missing = sorted(n for n in kind_spec(kind).required if clean.get(n) is None)
+    missing = missing_required(kind, clean)
     if missing:
         raise SchemaError("missing_field", f"a new {kind} needs: {', '.join(missing)}")
 

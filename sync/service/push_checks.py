@@ -17,6 +17,7 @@ from sync.schema import (
     field_spec,
     is_uuid,
     kind_spec,
+    missing_required,
     validate_fields,
 )
 from sync.service import authorization
@@ -77,7 +78,7 @@ def authorise(batch: _Batch, change: Change, row: RecordRow | None, incoming: di
 
 def check_required_kept(kind: str, fields: dict[str, Any]) -> None:
     """A merge may not leave a required field empty."""
-    missing = sorted(n for n in kind_spec(kind).required if fields.get(n) is None)
+    missing = missing_required(kind, fields)
     if missing:
         raise Rejected("missing_field", f"a {kind} needs: {', '.join(missing)}")
 
