@@ -164,10 +164,10 @@ class _Batch:
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
                  merges: PreparedMerges | None = None,
                  checked: dict[int, dict[str, Any] | Rejected] | None = None,
-                 ahead: bool = False, ids: frozenset[str] | None = None) -> None:
+                 ahead: bool = False, *, ids: frozenset[str]) -> None:
         self.session = session
         # The batch's change, record and case ids that are UUIDs (push_checks.py).
-        self.ids = ids if ids is not None else well_formed_ids(changes)
+        self.ids = ids
         self.ahead = ahead
         self.ctx = ctx
         self.merges = merges or PreparedMerges()
