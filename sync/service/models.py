@@ -147,7 +147,9 @@ class DeviceCase(Base):
     """Which cases a device holds, so that the pull can tell it which ones to purge.
 
     `since_rev`: the cursor of the page that first gave the device this case; until the
-    device pulls with a cursor at or past it, the case's older records are sent again.
+    device pulls with a cursor at or past it, the case's older records are sent again. A
+    case the device held by writing into it: the rev of that write, or 0 when that push
+    created the case (it has no older records).
     `revoked_rev`: set when the case left the device's view; reported until acknowledged.
     """
 

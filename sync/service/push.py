@@ -348,6 +348,15 @@ class _Batch:
         self._held.add(case_id)
         self.to_hold[case_id] = rev  # written with the others, before any query of them
 
+    def _held_since(self, case_id: str, rev: int) -> int:
+        """The `since_rev` of a case this push holds: 0 for a case it created, as nothing of
+        a case is older than its creation, so no pull has older records of it to send
+        again; a thousand new cases made offline were looked up again on every page of
+        their echo (issue 15). A case that existed already is held from this write, and
+        the device's next pull sends it whole."""
+        created = self.new.get(case_id)
+        return 0 if created is not None and created.kind == "case" else rev
+
     def write_holds(self) -> None:
         # A case the device held when the push began has its row (whose `since_rev` stands,
         # see records.hold_cases): nothing to add, and no statement under the lock.
@@ -412,7 +421,7 @@ class _Batch:
         else:
             detail = ",".join(sorted(change.set)) if not change.delete else "delete"
             self.log(change, f"push.{result.status}", detail)
-            self.hold(change.case_id, result.rev)
+            self.hold(change.case_id, self._held_since(change.case_id, result.rev))
             self._note_own(change, result)
         self.applied.append((change, result))
         self.done[change.change_id] = result

@@ -98,3 +98,40 @@ def test_an_admin_pulls_no_case_content(world):
     page = admin.sync()
     assert page["records"] == [] and admin.records == {}
     assert case["id"] not in admin.records
+
+
+def _holds(world, device):
+    from sqlalchemy import select
+
+    from sync.service.models import DeviceCase
+
+    with world.factory() as session:
+        return {d.case_id: d.since_rev for d in session.scalars(
+            select(DeviceCase).where(DeviceCase.device_id == device.device_id))}
+
+
+def test_a_case_the_device_created_is_held_whole_from_its_start(world):
+    """Nothing of a case can be older than the push that created it, so the echo pull of
+    that push has no older records to look for (a thousand new cases made offline were
+    looked up again on every page, issue 15)."""
+    anouk = world.device("anouk")
+    anouk.sync()
+    case = anouk.new_case(world.team("Noord"))
+    task = anouk.new_record(case["id"], "task", title="Huisbezoek plannen")
+    assert _holds(world, anouk) == {case["id"]: 0}
+    anouk.sync()
+    assert set(anouk.records) == {case["id"], task["id"]}
+
+
+def test_a_case_written_into_before_it_was_pulled_still_brings_its_older_records(world):
+    """The held-case rule holds a case the device wrote into; when that case existed
+    already, the device's next pull sends it whole, also what is older than its cursor."""
+    anouk, bram, case, task = _setup(world)
+    other = anouk.new_record(case["id"], "task", title="Andere taak")
+    bram.sync()  # bram's cursor passes both tasks, which he may not see yet
+    case = anouk.edit(case, shared_with=[bram.user_id])["record"]
+    edited = bram.edit(task, title="Oude taak, bijgewerkt")  # before bram pulled the case
+    assert edited["status"] == "applied"
+    assert _holds(world, bram)[case["id"]] == edited["rev"]
+    bram.sync()
+    assert {case["id"], task["id"], other["id"]} <= set(bram.records)
