@@ -1,5 +1,9 @@
 """The safety plan tab's set-up and the acts its GUI tests share: a case with a plan and
-lines in a real store, the tab in a case file view, and clicks on its lines."""
+lines in a real store, the tab in a case file view, and clicks on its lines.
+
+A test module makes its fixtures of the set-up by name, `tab = pytest.fixture(plan_view,
+name="tab")`: an imported fixture is unused to ruff and shadowed by each test's argument (F401,
+F811), and in conftest.py it would be every GUI test's fixture."""
 
 from __future__ import annotations
 
