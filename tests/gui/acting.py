@@ -283,7 +283,7 @@ def one_tab_view(qtbot: Any, session: Any, make_tab: Callable[[Any, QWidget], Ta
     return view, tab
 
 
-def open_on_tab(qtbot: Any, view: CaseFileView, tab: QWidget, case_id: str) -> None:
+def open_on_tab(qtbot: Any, view: CaseFileView, tab: Any, case_id: str) -> None:
     """Open the case in the view and bring `tab` to the front, once it has read the case."""
     assert open_and_wait(view, case_id)
     view.tabs.setCurrentWidget(tab)
