@@ -1,12 +1,13 @@
 """Acting on the case file as a person does (clicks on case-list rows, tabs and table rows,
-a file or print dialog answered), a fictional family with every field type filled in, and a
-snapshot of every record to prove that looking changed nothing."""
+a file or print dialog answered), a case file view holding one main tab, a fictional family
+with every field type filled in, and a snapshot of every record to prove that looking changed
+nothing."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.casefile.view import CaseFileView, open_and_wait
 from storage.store import CaseStore
 
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # a team's id is a UUID, like every id
@@ -262,6 +264,30 @@ def wheel(widget: QWidget, steps: int = 1) -> None:
                         Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
     QApplication.sendEvent(widget, event)
 
+
+Tab = TypeVar("Tab", bound=QWidget)
+
+
+def one_tab_view(qtbot: Any, session: Any, make_tab: Callable[[Any, QWidget], Tab],
+                 size: tuple[int, int] = (1200, 800)) -> tuple[CaseFileView, Tab]:
+    """A case file view holding one main view of the case, as the main window adds the
+    network map and the safety plan (`make_tab(controller, view)` makes it), at `size` on
+    screen and the active window: (view, tab)."""
+    view = CaseFileView(session)
+    tab = make_tab(view.controller, view)
+    view.add_tab(tab, type(tab).__name__)  # no test reads the tab's title
+    qtbot.addWidget(view)
+    view.resize(*size)
+    view.show()
+    activate(qtbot, view)  # shortcuts reach only the active window, and clicks give focus
+    return view, tab
+
+
+def open_on_tab(qtbot: Any, view: CaseFileView, tab: Any, case_id: str) -> None:
+    """Open the case in the view and bring `tab` to the front, once it has read the case."""
+    assert open_and_wait(view, case_id)
+    view.tabs.setCurrentWidget(tab)
+    qtbot.waitUntil(lambda: tab.loaded_case == case_id)
 
 
 def settle(session: Any, qtbot: Any) -> None:

@@ -1,14 +1,18 @@
 """The safety plan tab's set-up and the acts its GUI tests share: a case with a plan and
-lines in a real store, the tab in a case file view, and clicks on its lines."""
+lines in a real store, the tab in a case file view, and clicks on its lines.
+
+A test module makes its fixtures of the set-up by name, `tab = pytest.fixture(plan_view,
+name="tab")`: an imported fixture is unused to ruff and shadowed by each test's argument (F401,
+F811), and in conftest.py it would be every GUI test's fixture."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
-from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.safetyplan.positions import sort_key
 from desktop.safetyplan.tab import PlanTab
+from tests.gui.acting import one_tab_view, open_on_tab
 
 TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
 
@@ -40,21 +44,13 @@ def make_plan(store, case, status="draft", **extra):
 
 
 def plan_view(session, qtbot):
-    """A case file view holding the plan tab, shown: (view, tab)."""
-    view = CaseFileView(session)
-    plan_tab = PlanTab(view.controller, view)
-    view.add_tab(plan_tab, "Veiligheidsplan")
-    qtbot.addWidget(view)
-    view.resize(1200, 900)
-    view.show()
-    return view, plan_tab
+    """A case file view holding the plan tab, shown and active: (view, tab)."""
+    return one_tab_view(qtbot, session, PlanTab)
 
 
 def open_plan(tab, case, qtbot):
     view, plan_tab = tab
-    assert open_and_wait(view, case.id)
-    view.tabs.setCurrentWidget(plan_tab)
-    qtbot.waitUntil(lambda: plan_tab.loaded_case == case.id)
+    open_on_tab(qtbot, view, plan_tab, case.id)
     return plan_tab
 
 

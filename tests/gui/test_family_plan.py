@@ -22,7 +22,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from desktop.casefile.editors import SAVE_DELAY_MS
-from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.familyplan.content import family_plan
 from desktop.familyplan.export import as_json, write
 from desktop.familyplan.hint import ReadabilityHint, hint_text
@@ -30,7 +29,7 @@ from desktop.familyplan.readability import readability
 from desktop.safetyplan.data import read_plan
 from desktop.safetyplan.tab import PlanTab
 from storage.store import CaseStore
-from tests.gui.acting import print_to_file, save_in, shown_dialog
+from tests.gui.acting import one_tab_view, open_on_tab, print_to_file, save_in, shown_dialog
 from tests.gui.conftest import signed_in
 from tests.gui.toolbar_acting import press
 
@@ -134,15 +133,9 @@ def test_the_json_holds_the_same(qapp, store, case):
 
 @pytest.fixture
 def opened(session, case, qtbot):
-    view = CaseFileView(session)
-    tab = PlanTab(view.controller, view)
-    view.add_tab(tab, "Veiligheidsplan")
-    qtbot.addWidget(view)
-    view.resize(1200, 900)
-    view.show()
-    assert open_and_wait(view, case.id)
-    view.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.loaded_case == case.id and tab.data.plan is not None)
+    view, tab = one_tab_view(qtbot, session, PlanTab)
+    open_on_tab(qtbot, view, tab, case.id)
+    qtbot.waitUntil(lambda: tab.data.plan is not None)
     return view, tab
 
 

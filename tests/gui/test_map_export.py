@@ -15,9 +15,8 @@ import pytest
 from PySide6.QtCore import Qt, QThreadPool
 from PySide6.QtGui import QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QToolButton
+from PySide6.QtWidgets import QToolButton
 
-from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.networkmap import export as map_export
 from desktop.networkmap.model import build
 from desktop.networkmap.reading import read_network
@@ -25,7 +24,7 @@ from desktop.networkmap.scene import MapScene
 from desktop.networkmap.tab import NetworkMapTab
 from desktop.networkmap.words import legend_text
 from storage.store import CaseStore
-from tests.gui.acting import print_to_file, save_in, shown_dialog
+from tests.gui.acting import one_tab_view, open_on_tab, print_to_file, save_in, shown_dialog
 from tests.gui.conftest import signed_in
 
 pytestmark = pytest.mark.gui
@@ -131,17 +130,8 @@ def test_initials_keep_nothing_but_first_letters():
 
 @pytest.fixture
 def opened(session, case, qtbot):
-    view = CaseFileView(session)
-    tab = NetworkMapTab(view.controller, view)
-    view.add_tab(tab, "Network map")
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    view.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
-    assert open_and_wait(view, case.id)
-    view.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.loaded_case == case.id)
+    view, tab = one_tab_view(qtbot, session, NetworkMapTab)
+    open_on_tab(qtbot, view, tab, case.id)
     return view, tab
 
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QThreadPool
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QPushButton
 
 from desktop.casefile.editors import not_on_offer
 from desktop.casefile.labels import choice_label
-from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.networkmap.model import Problem
 from desktop.networkmap.tab import NetworkMapTab
 from desktop.networkmap.words import problem_text
@@ -19,7 +18,7 @@ from storage import keys
 from tests.compat.family import newer_family
 from tests.compat.old_service import OldService
 from tests.compat.previous import one_release_behind
-from tests.gui.acting import click, click_row, click_tab, type_into
+from tests.gui.acting import click, click_row, click_tab, one_tab_view, open_on_tab, type_into
 from tests.sync.harness import (
     PASSPHRASE,
     ROOT,
@@ -58,17 +57,8 @@ def test_an_older_laptop_shows_a_newer_tie_as_recorded_and_sends_it_back_whole(
         session = StoreSession(older.store)
         failures: list = []
         session.failed.connect(failures.append)
-        view = CaseFileView(session)
-        tab = NetworkMapTab(view.controller, view)
-        view.add_tab(tab, "Netwerkkaart")
-        qtbot.addWidget(view)
-        view.resize(1200, 800)
-        view.show()
-        view.activateWindow()
-        qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
-        assert open_and_wait(view, family.case)
-        view.tabs.setCurrentWidget(tab)
-        qtbot.waitUntil(lambda: tab.loaded_case == family.case)
+        view, tab = one_tab_view(qtbot, session, NetworkMapTab)
+        open_on_tab(qtbot, view, tab, family.case)
 
         # The map draws the tie and says in words that it holds a type and a band this
         # version does not know; the list beside it names them as recorded.

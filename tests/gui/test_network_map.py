@@ -9,10 +9,10 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QToolButton
 
-from desktop.casefile.view import CaseFileView, open_and_wait
 from desktop.networkmap.listmodel import ID_ROLE
 from desktop.networkmap.tab import NetworkMapTab
 from desktop.operations import ChangeNotice
+from tests.gui.acting import one_tab_view, open_on_tab
 from tests.gui.conftest import signed_in
 
 TEAM_NOORD = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"  # ids are UUIDs
@@ -61,17 +61,8 @@ def case(store):
 def opened(session, case, qtbot):
     """The case file with the map added as the main window adds it, the map tab shown."""
     record, people, ties = case
-    view = CaseFileView(session)
-    tab = NetworkMapTab(view.controller, view)
-    view.add_tab(tab, "Network map")
-    qtbot.addWidget(view)
-    view.resize(1200, 800)
-    view.show()
-    view.activateWindow()  # shortcuts reach only the active window
-    qtbot.waitUntil(lambda: QApplication.activeWindow() is view)
-    assert open_and_wait(view, record.id)
-    view.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.loaded_case == record.id)
+    view, tab = one_tab_view(qtbot, session, NetworkMapTab)
+    open_on_tab(qtbot, view, tab, record.id)
     tab.view.resetTransform()
     tab.view.centerOn(0, 150)
     tab.view.setFocus()
@@ -475,15 +466,8 @@ def test_at_1280_by_800_the_drawing_takes_most_of_the_width(session, case, qtbot
     from PySide6.QtWidgets import QScrollArea, QSplitter
 
     record, _people, _ties = case
-    view = CaseFileView(session)
-    tab = NetworkMapTab(view.controller, view)
-    view.add_tab(tab, "Network map")
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    view.show()
-    assert open_and_wait(view, record.id)
-    view.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: tab.loaded_case == record.id)
+    view, tab = one_tab_view(qtbot, session, NetworkMapTab, size=(1280, 800))
+    open_on_tab(qtbot, view, tab, record.id)
     main = next(s for s in tab.findChildren(QSplitter)
                 if s.orientation() == Qt.Orientation.Horizontal)
     drawing, side = main.sizes()

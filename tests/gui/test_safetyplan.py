@@ -34,14 +34,8 @@ pytestmark = pytest.mark.gui
 SIGNED_IN = user()  # the store of every test here
 
 
-@pytest.fixture
-def case(store):
-    return new_case(store)
-
-
-@pytest.fixture
-def tab(session, qtbot):
-    return plan_view(session, qtbot)
+case = pytest.fixture(new_case, name="case")
+tab = pytest.fixture(plan_view, name="tab")
 
 
 def test_making_a_plan_and_adding_lines_creates_records(tab, case, store, qtbot):

@@ -18,7 +18,7 @@ from desktop.safetyplan.children_pictograms import ROOM_PICTOGRAMS, pictogram_pa
 from desktop.safetyplan.children_view import TEXT_PT, ChildrenViewDialog
 from storage.store import CaseStore
 from sync.protocol import Record
-from tests.gui.acting import activate, choose, click, click_tab, type_into, wheel
+from tests.gui.acting import choose, click, click_tab, type_into, wheel
 from tests.gui.plan_tab import open_plan, plan_view, settle
 
 pytestmark = pytest.mark.gui
@@ -62,11 +62,7 @@ def family(store):
     return case, plan, people
 
 
-@pytest.fixture
-def tab(session, qtbot):
-    view, plan_tab = plan_view(session, qtbot)
-    activate(qtbot, view)
-    return view, plan_tab
+tab = pytest.fixture(plan_view, name="tab")
 
 
 def open_children(tab, case, qtbot):

@@ -10,9 +10,9 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox, QToolButton
 from shiboken6 import isValid
 
-from desktop.casefile.view import CaseFileView, open_and_wait
+from desktop.casefile.view import open_and_wait
 from desktop.safetyplan.tab import PlanTab
-from tests.gui.acting import activate, choose, click, click_tab, settle, type_into
+from tests.gui.acting import choose, click, click_tab, one_tab_view, settle, type_into
 from tests.gui.conftest import signed_in
 from tests.gui.toolbar_acting import press
 
@@ -47,14 +47,8 @@ def family(store):
 
 @pytest.fixture
 def view(session, qtbot):
-    view = CaseFileView(session)
-    plan_tab = PlanTab(view.controller, view)
-    view.add_tab(plan_tab, "Veiligheidsplan")
+    view, plan_tab = one_tab_view(qtbot, session, PlanTab)
     view.plan_tab = plan_tab
-    qtbot.addWidget(view)
-    view.resize(1200, 900)
-    view.show()
-    activate(qtbot, view)
     return view
 
 
