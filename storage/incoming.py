@@ -19,7 +19,7 @@ from sqlalchemy import Connection, update
 from storage import outbox, records, rejected
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
 from sync.merge import rebase_local
-from sync.protocol import Conflict, PullResponse, Record, Result
+from sync.protocol import Conflict, PullResponse, Record, Result, Stamp
 from sync.schema import KINDS, full_fields
 
 C = ConflictRow.__table__
@@ -178,6 +178,21 @@ def accept_record(conn: Connection, incoming: Record, stamp: str, action: str = 
     return accept_records(conn, [incoming], stamp, action) == 1
 
 
+def accept_stamps(conn: Connection, stamps: Iterable[Stamp]) -> None:
+    """The writer and time of records this laptop pushed as they were (the echo of its own
+    push, docs/protocol.md): what the whole record's echo would have moved, nothing else,
+    and only while the laptop holds the record at that very rev (the push's answer moved
+    it there); it has no field to write, so nothing for the timeline either."""
+    by_kind: dict[str, list[tuple[Any, ...]]] = {}
+    for s in stamps:
+        if s.kind in RECORD_TABLES:  # the laptop pushed it, so it knows the kind
+            by_kind.setdefault(s.kind, []).append((s.updated_by, s.updated_at, s.id, s.rev))
+    for kind, rows in by_kind.items():
+        conn.exec_driver_sql(
+            f"UPDATE {RECORD_TABLES[kind].name} SET updated_by = ?, updated_at = ? "
+            "WHERE id = ? AND rev = ?", rows)
+
+
 def apply_push_results(conn: Connection, results: list[Result], stamp: str) -> None:
     """Store the service's answers to one push, in the order of the changes."""
     entries = outbox.entries(conn, [r.change_id for r in results])
@@ -226,5 +241,6 @@ def apply_pull_page(conn: Connection, page: PullResponse, stamp: str) -> list[st
     """Upsert the page's records and conflicts; returns the case ids to purge."""
     revoked = set(page.revoked_case_ids)
     accept_records(conn, (r for r in page.records if r.case_id not in revoked), stamp)
+    accept_stamps(conn, page.stamps)
     store_conflicts(conn, page.conflicts)
     return list(page.revoked_case_ids)

@@ -143,10 +143,14 @@ class SyncClient:
                 raise ServiceUnavailable("service answered a push out of order")
         return answer.results
 
-    def pull(self, cursor: str, limit: int = DEFAULT_PULL_LIMIT) -> PullResponse:
-        return self._call(
-            "GET", "/sync/pull", PullResponse, params={"cursor": cursor, "limit": limit}
-        )
+    def pull(self, cursor: str, limit: int = DEFAULT_PULL_LIMIT, own: str | None = None
+             ) -> PullResponse:
+        """A page since `cursor`; `own` names the revs of this sync's records written as
+        sent (sync.own_revs), which come back as stamps, not whole."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if own:
+            params["own"] = own
+        return self._call("GET", "/sync/pull", PullResponse, params=params)
 
     def resolve(self, conflict_id: str, change_id: str, value: Any) -> Result:
         body = ResolveRequest(change_id=change_id, value=value)

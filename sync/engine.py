@@ -36,6 +36,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
+from sync import own_revs
 from sync.client import SyncClient
 from sync.crashpoints import crash_inside, crash_point
 from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, SyncError
@@ -82,6 +83,8 @@ class SyncReport:
     resolved: int = 0
     audit_entries: int = 0
     purged_cases: int = 0
+    # Records of this sync's pushes whose echo came as a stamp (writer and time), not whole.
+    stamped: int = 0
     cursor: str = ""
     duration: float = 0.0
     open_conflicts: int = 0
@@ -157,6 +160,7 @@ class SyncEngine:
         # The kill tests' hook: by default KEUKENTAFEL_CRASH_AT; an in-process test passes
         # its own function, which raises to stand for the process dying at that point.
         self._crash_hook = crash
+        self._own_revs: set[int] = set()
 
     @classmethod
     def for_store(cls, store: Any, **client_options: Any) -> SyncEngine:
@@ -170,6 +174,9 @@ class SyncEngine:
     def run(self, listener: SyncListener | None = None) -> SyncReport:
         listener = listener or SyncListener()
         started = self._clock()
+        # The revs at which this sync's pushes wrote records as sent: the laptop holds
+        # them, so the pull brings only their writer and time ("The echo of a push").
+        self._own_revs = set()
         report = SyncReport(cursor=self.store.get_setting("cursor") or "")
         try:
             self._send_resolutions(report, listener)
@@ -302,6 +309,11 @@ class SyncEngine:
         with crash_inside("mid_push_commit", _store_engine(self.store), self._crash_hook):
             taken = self.store.apply_push_results(results, take, after)
         self._crash("after_push_commit")
+        sent = {change.change_id for change in batch}
+        self._own_revs.update(
+            r.rev for r in results
+            if r.status == "applied" and r.record is None and r.error is None and r.rev > 0
+            and r.change_id in sent)
         self._count_results(report, results, {c.change_id: c for c in batch})
         listener.progress(
             SyncProgress("push", report.pushed, self.store.pending_count(), report.pulled)
@@ -378,6 +390,7 @@ class SyncEngine:
     def _pull(self, report: SyncReport, listener: SyncListener) -> None:
         self._crash("before_pull")
         cursor = self.store.get_setting("cursor") or ""
+        own = own_revs.encode(own_revs.ranges(self._own_revs)) or None
         # While one page is being applied, the next is already on its way: over a phone's
         # hotspot the round trip, not the store, is what a first sync waits for.
         fetcher = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kt-pull")
@@ -388,14 +401,15 @@ class SyncEngine:
         # it ends; what the pull makes is collected as always.
         gc.freeze()
         try:
-            upcoming = fetcher.submit(self.client.pull, cursor, self.pull_limit)
+            upcoming = fetcher.submit(self.client.pull, cursor, self.pull_limit, own)
             while True:
                 page = upcoming.result()
                 if page.more and page.cursor == cursor and not page.records:
                     # A page that neither moves the cursor nor brings anything would loop.
                     raise SyncError("the service's pull did not advance; sync stopped")
                 if page.more:
-                    upcoming = fetcher.submit(self.client.pull, page.cursor, self.pull_limit)
+                    upcoming = fetcher.submit(self.client.pull, page.cursor, self.pull_limit,
+                                              own)
                 self._crash("after_pull_received")
                 self._apply_page(page, cursor, report)
                 cursor = report.cursor = page.cursor
@@ -412,11 +426,13 @@ class SyncEngine:
             gc.unfreeze()
 
     def _apply_page(self, page: PullResponse, cursor: str, report: SyncReport) -> None:
-        if page.records or page.conflicts or page.revoked_case_ids or page.cursor != cursor:
+        if (page.records or page.stamps or page.conflicts or page.revoked_case_ids
+                or page.cursor != cursor):
             with crash_inside("mid_pull_apply", _store_engine(self.store), self._crash_hook):
                 # Unsent changes of a purged case are kept as rejected changes.
                 report.rejected += self.store.apply_pull_page(page) or 0
         report.pulled += len(page.records)
+        report.stamped += len(page.stamps)
         report.note_conflicts(page.conflicts)
         report.purged_cases += len(page.revoked_case_ids)
         report.touched_case_ids.update(r.case_id for r in page.records)

@@ -32,6 +32,8 @@ DEFAULT_PULL_LIMIT = 1000
 # request, a transaction, a lookup of held rows per kind); 2,000 and up pushed the laptop's
 # peak memory past its 150 MiB budget (two pages live while the next is fetched ahead).
 LAPTOP_PULL_LIMIT = 1500
+# A pull names at most this many ranges of its own revs (`own`, "The echo of a push").
+MAX_OWN_RANGES = 100
 
 Role = Literal["worker", "teamlead", "admin"]
 ResultStatus = Literal["applied", "merged", "conflict", "duplicate", "rejected"]
@@ -212,12 +214,30 @@ class PushResponse(_Model):
     results: list[Result]
 
 
+class Stamp(_Model):
+    """A record the device wrote itself, as sent, at this rev (docs/protocol.md, "The echo
+    of a push"): the pull names who wrote it and when, not its fields again."""
+
+    id: str
+    kind: str
+    rev: int
+    updated_by: str | None = None
+    updated_at: str | None = None
+
+
+def _no_stamps() -> list[Stamp]:
+    return []
+
+
 class PullResponse(_Model):
     records: list[Record]
     conflicts: list[Conflict]
     revoked_case_ids: list[str]
     cursor: str
     more: bool
+    # Only in the answer to a pull that named `own` revs: an older laptop never asks, so
+    # it never meets the key its strict model would refuse.
+    stamps: list[Stamp] = Field(default_factory=_no_stamps)
 
 
 class ResolveRequest(_Model):

@@ -21,19 +21,28 @@ from sync.protocol import Conflict
 # Both build the object in C. `updated_at` as records.iso writes it: UTC, microseconds,
 # "+00:00" (SQLite stores it naive, as UTC, in SQLAlchemy's "YYYY-MM-DD HH:MM:SS.ffffff").
 # `deleted` is an integer on SQLite; `json()` marks `true`/`false` as JSON, not text.
+_SQLITE_AT = "replace(records.updated_at, ' ', 'T') || '+00:00'"
 _SQLITE = (
     "json_object('id', records.id, 'kind', records.kind, 'case_id', records.case_id, "
     "'rev', records.rev, 'deleted', iif(records.deleted, json('true'), json('false')), "
     "'fields', json(records.fields), 'updated_by', records.updated_by, "
-    "'updated_at', replace(records.updated_at, ' ', 'T') || '+00:00')"
+    f"'updated_at', {_SQLITE_AT})"
+)
+_SQLITE_STAMP = (
+    "json_object('id', records.id, 'kind', records.kind, 'rev', records.rev, "
+    f"'updated_by', records.updated_by, 'updated_at', {_SQLITE_AT})"
 )
 # ::text, or psycopg would parse the JSON it was given back into Python objects.
+_POSTGRES_AT = ("to_char(records.updated_at AT TIME ZONE 'UTC', "
+                "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"')")
 _POSTGRES = (
     "json_build_object('id', records.id, 'kind', records.kind, 'case_id', records.case_id, "
     "'rev', records.rev, 'deleted', records.deleted, 'fields', records.fields, "
-    "'updated_by', records.updated_by, 'updated_at', "
-    "to_char(records.updated_at AT TIME ZONE 'UTC', "
-    "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"+00:00\"'))::text"
+    f"'updated_by', records.updated_by, 'updated_at', {_POSTGRES_AT})::text"
+)
+_POSTGRES_STAMP = (
+    "json_build_object('id', records.id, 'kind', records.kind, 'rev', records.rev, "
+    f"'updated_by', records.updated_by, 'updated_at', {_POSTGRES_AT})::text"
 )
 
 
@@ -42,11 +51,22 @@ def record_json(dialect: str) -> ColumnElement[str]:
     return literal_column(_POSTGRES if dialect == "postgresql" else _SQLITE, String)
 
 
+def stamp_json(dialect: str) -> ColumnElement[str]:
+    """The same rows' `sync.protocol.Stamp` JSON: who wrote the record at its rev, and when."""
+    return literal_column(_POSTGRES_STAMP if dialect == "postgresql" else _SQLITE_STAMP,
+                          String)
+
+
 def page_bytes(records: Sequence[str], conflicts: Sequence[Conflict],
-               revoked_case_ids: Sequence[str], cursor: str, more: bool) -> bytes:
-    """A `sync.protocol.PullResponse` as JSON bytes, from records already in JSON."""
+               revoked_case_ids: Sequence[str], cursor: str, more: bool,
+               stamps: Sequence[str] | None = None) -> bytes:
+    """A `sync.protocol.PullResponse` as JSON bytes, from records (and stamps) already in
+    JSON; `stamps` None leaves the key out, for a laptop that did not ask for them."""
     rest = json.dumps({
         "conflicts": [c.model_dump(mode="json") for c in conflicts],
         "revoked_case_ids": list(revoked_case_ids), "cursor": cursor, "more": more,
     }, ensure_ascii=False, separators=(",", ":"))
-    return ('{"records":[' + ",".join(records) + "]," + rest[1:]).encode()
+    head = '{"records":[' + ",".join(records) + "],"
+    if stamps is not None:
+        head += '"stamps":[' + ",".join(stamps) + "],"
+    return (head + rest[1:]).encode()

@@ -25,9 +25,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Select, select, text, update
+from sqlalchemy import Connection, Select, and_, case, false, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
 
+from sync.own_revs import Ranges
 from sync.protocol import PullResponse
 from sync.service import access_log
 from sync.service.access_log import AccessEvent
@@ -35,12 +36,14 @@ from sync.service.db import among, transaction
 from sync.service.deps import viewer_from_rows
 from sync.service.errors import ApiError
 from sync.service.models import ConflictRow, DeviceCase, RecordRow, RevCounter
-from sync.service.page_json import page_bytes, record_json
+from sync.service.page_json import page_bytes, record_json, stamp_json
 from sync.service.records import hold_cases, to_conflict
 from sync.service.security import token_hash
 from sync.service.visibility import Viewer, service_today, visible_case_ids
 
 _PREFIX = "v1:"
+# How many rows a page may hold, per record of its `limit`, when they are stamps.
+STAMPS_PER_RECORD = 10
 _RECORDS = RecordRow.__table__
 
 
@@ -97,20 +100,26 @@ def check_and_quiet(connection: Connection, token: str, address: str | None,
 
 def pull(
     factory: sessionmaker[Session], read_factory: sessionmaker[Session], ctx: PullContext,
-    cursor: str | None, limit: int,
+    cursor: str | None, limit: int, own: Ranges | None = None,
 ) -> bytes:
     """The page as `PullResponse` JSON. Read in a read-only transaction, then, only when
     there is something to note (cases given or taken away, data delivered), write that in
     a short second one. A sync with nothing new (see `check_and_quiet`) therefore writes
-    nothing and waits for no writer."""
+    nothing and waits for no writer.
+
+    `own`: revs at which this device's pushes wrote records as sent; such a record, still
+    at that rev, comes as a stamp (its writer and time), not whole ("The echo of a push")."""
     since = decode_cursor(cursor)
     viewer = ctx.viewer
     with transaction(read_factory) as session:
-        page = _read_page(session, ctx, since, limit)
-    body = page_bytes([json for _, _, _, json in page.records],
+        page = _read_page(session, ctx, since, limit, own)
+    records = [row for row in page.records if not row[4]]
+    body = page_bytes([row[3] for row in records],
                       [to_conflict(c) for c in page.conflicts], sorted(page.view.revoked),
-                      encode_cursor(page.upper), page.more)
-    events = _delivery_events(viewer, page.records, page.conflicts, page.view.revoked)
+                      encode_cursor(page.upper), page.more,
+                      None if own is None else [row[3] for row in page.records if row[4]])
+    # A stamp delivers no case data: ids, and who wrote them and when (the device itself).
+    events = _delivery_events(viewer, records, page.conflicts, page.view.revoked)
     if events or page.view.writes:
         with transaction(factory) as session:
             _note_view(session, viewer.device_id, page.view)
@@ -183,14 +192,15 @@ class _View:
 
 @dataclass
 class _Page:
-    records: list[Any]  # (id, case_id, rev, json): `_page_rows`
+    records: list[Any]  # (id, case_id, rev, json, own): `_page_rows`
     conflicts: list[ConflictRow]
     upper: int
     more: bool
     view: _View
 
 
-def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _Page:
+def _read_page(session: Session, ctx: PullContext, since: int, limit: int,
+               own: Ranges | None = None) -> _Page:
     # First, before anything else is read: see the module's docstring.
     high = session.scalar(select(RevCounter.value).where(RevCounter.id == 1)) or 0
     if since > high:
@@ -203,15 +213,21 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
     in_view = among(session, _RECORDS.c.case_id, visible)
     # Plain rows, not ORM objects: a page is read-only and may hold thousands. Nothing
     # committed since the cursor (the usual sync): no rev can match, skip the queries.
-    records = [] if since == high else session.execute(_page_rows(
+    writer = ctx.viewer.user_id
+    # A stamp is a few ids: a page holds `limit` records and, beside them, stamps up to
+    # STAMPS_PER_RECORD times that in all, so the echo of a thousand new cases is a few
+    # pages, not twenty.
+    rows = limit * STAMPS_PER_RECORD if own else limit
+    found = [] if since == high else session.execute(_page_rows(
         session,
         select(_RECORDS)
         .where(_RECORDS.c.rev > since, _RECORDS.c.rev <= high, in_view)
         .order_by(_RECORDS.c.rev)
-        .limit(limit + 1)
+        .limit(rows + 1),
+        own, writer,
     )).all()
-    more = len(records) > limit
-    records = records[:limit]
+    records = _first(found, limit, rows)
+    more = len(records) < len(found)
     upper = records[-1].rev if more else high
     conflicts = [] if since == upper else list(
         session.scalars(
@@ -237,7 +253,8 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
             session,
             select(_RECORDS)
             .where(among(session, _RECORDS.c.case_id, view.backfill), _RECORDS.c.rev <= since)
-            .order_by(_RECORDS.c.rev)
+            .order_by(_RECORDS.c.rev),
+            own, writer,
         )).all() + records
         seen = {c.id for c in conflicts}
         conflicts = [
@@ -252,19 +269,42 @@ def _read_page(session: Session, ctx: PullContext, since: int, limit: int) -> _P
     return _Page(records, conflicts, upper, more, view)
 
 
-def _page_rows(session: Session, chosen: Select[Any]) -> Select[Any]:
+def _first(found: list[Any], limit: int, rows: int) -> list[Any]:
+    """The page's rows: up to `rows` of `found`, of which at most `limit` records whole."""
+    whole = 0
+    for index, row in enumerate(found[:rows]):
+        if not row[4]:
+            whole += 1
+            if whole > limit:
+                return found[:index]
+    return found[:rows]
+
+
+def _page_rows(session: Session, chosen: Select[Any], own: Ranges | None, writer: str
+               ) -> Select[Any]:
     """Of the records `chosen` selects (whole rows, in rev order), the columns a page
-    needs: the ids for the access log, the rev for the cursor, and the JSON the database
-    writes of it (page_json.py).
+    needs: the ids for the access log, the rev for the cursor, the JSON the database
+    writes of it (page_json.py), and whether that is a stamp: the record is still at a
+    rev of `own`, written by this user (a rev is one write, so that is the device's own,
+    and the device holds its fields; the writer is asked as well, so that no device
+    learns another's writer and time by naming their revs).
 
     The JSON is written in an outer query, for the chosen rows only: asked beside the
     WHERE, ORDER BY and LIMIT, PostgreSQL may write it for every matching record before
     sorting and keeping the page (a bitmap scan by case, then a sort), so that each page
     of a first sync wrote the JSON of every record still to come."""
     page = chosen.subquery("records")  # the name record_json's SQL refers to
+    dialect = session.get_bind().dialect.name
+    if not own:
+        return select(page.c.id, page.c.case_id, page.c.rev,
+                      record_json(dialect).label("json"), false().label("own")
+                      ).order_by(page.c.rev)
+    stamped = and_(page.c.updated_by == writer,
+                   or_(*(page.c.rev.between(first, last) for first, last in own)))
     return select(page.c.id, page.c.case_id, page.c.rev,
-                  record_json(session.get_bind().dialect.name).label("json")
-                  ).order_by(page.c.rev)
+                  case((stamped, stamp_json(dialect)), else_=record_json(dialect)
+                       ).label("json"),
+                  stamped.label("own")).order_by(page.c.rev)
 
 
 def _follow_view(
@@ -318,7 +358,7 @@ def _delivery_events(
     The log still answers, per case, which records went to which device and when."""
     base = {"user_id": viewer.user_id, "device_id": viewer.device_id, "address": viewer.address}
     by_case: dict[str, list[str]] = {}
-    for record_id, case_id, _, _ in records:  # unpacked: a Row's attributes cost more
+    for record_id, case_id, _, _, _ in records:  # unpacked: a Row's attributes cost more
         by_case.setdefault(case_id, []).append(record_id)
     events = [
         AccessEvent(action="pull.records", case_id=case_id, detail=" ".join(ids), **base)

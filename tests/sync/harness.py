@@ -158,8 +158,11 @@ def service_records(server_url: str, token: str, http: httpx.Client | None = Non
 
 
 def snapshot(records: dict[str, Record], *, with_rev: bool = True) -> dict[str, tuple]:
-    """Records in a comparable form: absent fields count as null (as everywhere)."""
+    """Records in a comparable form: absent fields count as null (as everywhere). With the
+    rev come the writer and time the service gave that rev (the echo of a push brings only
+    these, docs/protocol.md)."""
     return {
-        k: ((r.rev if with_rev else None), r.deleted, full_fields(r.kind, r.fields))
+        k: ((r.rev, r.updated_by, r.updated_at) if with_rev else None, r.deleted,
+            full_fields(r.kind, r.fields))
         for k, r in records.items()
     }

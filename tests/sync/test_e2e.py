@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sync.protocol import DELETED
-from tests.sync.harness import service_records
+from tests.sync.harness import service_records, snapshot
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 
@@ -243,3 +243,26 @@ def test_a_batch_that_edits_a_record_of_the_batch_before_waits_for_its_results(
     assert report.conflicts == 0 and a.store.pending_count() == 0
     on_service = service_records(service.url, a.store.get_setting("token"))
     assert on_service[person.id].fields["role"] == "moeder"
+
+
+def test_a_laptops_own_records_come_back_as_their_writer_and_time(laptops, service, team):
+    """The echo of a push (docs/protocol.md): what the laptop wrote as it was comes back
+    as a stamp, and the laptop then holds exactly what the service holds; another laptop's
+    write in the same stretch still comes whole."""
+    a, b = _enrolled(laptops, service, team, 2)
+    case_id = a.new_case(team)
+    person = a.store.create_record("person", {"name": "Sanne Voorbeeld"}, case_id=case_id)
+    report = a.sync()
+    assert (report.pushed, report.stamped, report.pulled) == (2, 2, 0)
+    b.sync()
+    b.store.update_record(person.id, {"role": "moeder"})
+    task = a.store.create_record("task", {"title": "Bellen met school"}, case_id=case_id)
+    b.sync()
+    report = a.sync()
+    assert (report.pushed, report.stamped, report.pulled) == (1, 1, 1)
+    on_service = service_records(service.url, a.store.get_setting("token"))
+    assert set(on_service) == {case_id, person.id, task.id}
+    assert snapshot(a.records()) == snapshot(on_service)
+    for record_id, held in on_service.items():
+        mine = a.store.get_record(record_id)
+        assert (mine.updated_by, mine.updated_at) == (held.updated_by, held.updated_at)

@@ -9,6 +9,7 @@ from sqlalchemy import Connection
 from sqlalchemy.pool import Pool, QueuePool
 from starlette.concurrency import run_in_threadpool
 
+from sync import own_revs
 from sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
@@ -27,6 +28,7 @@ from sync.service.deps import (
     address_of,
     token_of,
 )
+from sync.service.errors import ApiError
 from sync.service.pull import PullContext, check_and_quiet, pull
 from sync.service.push import PushContext, push
 from sync.service.push_body import parse_push
@@ -69,8 +71,12 @@ async def pull_changes(
     credentials: Credentials,
     cursor: Annotated[str, Query(max_length=200)] = "",
     limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    own: Annotated[str | None, Query(max_length=4000)] = None,
 ) -> Response:
-    """Records and conflicts since `cursor` in the cases this device may see."""
+    """Records and conflicts since `cursor` in the cases this device may see.
+
+    `own`: revs at which this device's pushes wrote records as sent ("12-15,20"); such
+    records come as `stamps` (writer and time) instead of whole (docs/protocol.md)."""
     # The token check and the no-change answer are one short read (pull.check_and_quiet),
     # run on the event loop itself: the hop to the thread pool and back cost more CPU
     # than the statement (issue 15). Service CPU per no-change sync under wrk (200
@@ -92,10 +98,16 @@ async def pull_changes(
         ctx, quiet = read(engine, reading)
     else:
         ctx, quiet = await run_in_threadpool(read, engine, reading)
+    try:
+        ranges = None if own is None else own_revs.decode(own)
+    except ValueError:
+        raise ApiError(400, "bad_own", "own is not a list of rev ranges") from None
     if quiet is not None:
-        return _json(quiet)
+        # `stamps` only for a laptop that named its own revs: an older one refuses the key.
+        return _json(quiet, with_stamps=own is not None)
     # Written as JSON by the database, record by record (page_json.py).
-    body = await run_in_threadpool(pull, state.factory, state.read_factory, ctx, cursor, limit)
+    body = await run_in_threadpool(pull, state.factory, state.read_factory, ctx, cursor, limit,
+                                   ranges)
     return Response(content=body, media_type="application/json")
 
 
@@ -106,7 +118,8 @@ def _spare_connection(pool: Pool) -> bool:
     return isinstance(pool, QueuePool) and pool.checkedout() < pool.size()
 
 
-def _json(model: PushResponse | PullResponse) -> Response:
+def _json(model: PushResponse | PullResponse, *, with_stamps: bool = True) -> Response:
     # Built from the validated model already; skips FastAPI validating thousands of
     # records a second time. /openapi.json still takes its shape from response_model.
-    return Response(content=model.model_dump_json(), media_type="application/json")
+    content = model.model_dump_json(exclude=None if with_stamps else {"stamps"})
+    return Response(content=content, media_type="application/json")
