@@ -136,6 +136,9 @@ def test_a_process_that_lets_go_goes_behind_the_one_waiting(tmp_path):
         if other.is_alive():
             other.kill()
     assert _most_ahead(url, list(seen)) <= AHEAD
+    # The turn and its gate are flocks on files beside the database.
+    assert {p.name for p in tmp_path.iterdir()} >= {"turns.sqlite3-writer",
+                                                   "turns.sqlite3-writer-gate"}
 
 
 def test_a_waiter_that_gives_up_leaves_the_queue():
