@@ -27,6 +27,7 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import UserDefinedType
 
+from sync.service.group_commit import GroupCommit
 from sync.service.write_turns import WriteTurns
 
 T = TypeVar("T")
@@ -36,6 +37,8 @@ MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 SQLITE_BUSY_S = 60
 # Per SQLite engine that writes: its writers take turns here first (write_turns.py).
 _WRITER_TURNS: weakref.WeakKeyDictionary[Engine, WriteTurns] = weakref.WeakKeyDictionary()
+# Per SQLite engine that writes: its pushes of the moment commit together (group_commit.py).
+_GROUPS: weakref.WeakKeyDictionary[Engine, GroupCommit] = weakref.WeakKeyDictionary()
 
 
 def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> Engine:
@@ -55,7 +58,9 @@ def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> En
         )
         _sqlite_locking(engine, "BEGIN" if read_only else "BEGIN IMMEDIATE")
         if not read_only:
-            _WRITER_TURNS[engine] = WriteTurns(_database_file(parsed.database))
+            turns = WriteTurns(_database_file(parsed.database))
+            _WRITER_TURNS[engine] = turns
+            _GROUPS[engine] = GroupCommit(turns)
         return engine
     # No pre-ping: it costs a round trip on every checkout, as much as the no-change sync's
     # one statement (issue 15). A connection the server closed (a restart, a failover) is
@@ -202,6 +207,24 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
             yield session
     finally:
         turn.release()
+
+
+def group_of(engine: Engine) -> GroupCommit | None:
+    """The group commit of an SQLite engine that writes (None for any other)."""
+    return _GROUPS.get(engine)
+
+
+def write(factory: sessionmaker[Session], work: Callable[[Session], T]) -> T:
+    """`work(session)` in a transaction, committed before this returns; what it returns.
+
+    On SQLite with the other writes of the moment that came this way in one transaction,
+    each in a savepoint of its own, so that one that raises leaves nothing and the others
+    stand (group_commit.py); elsewhere a `transaction` of its own."""
+    group = _GROUPS.get(factory.kw.get("bind"))  # type: ignore[arg-type]
+    if group is None:
+        with transaction(factory) as session:
+            return work(session)
+    return group.run(factory, work, SQLITE_BUSY_S)
 
 
 def read(engine: Engine, reading: Callable[[Connection], T]) -> T:

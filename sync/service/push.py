@@ -31,7 +31,7 @@ from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
 from sync.service import access_log, applied, push_commit
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
-from sync.service.db import among, transaction
+from sync.service.db import among, write
 from sync.service.models import (
     AppliedChange,
     CaseAccess,
@@ -143,9 +143,14 @@ def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change
             session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             return _run(_Batch(session, ctx, changes, merges, checked, ahead=True, ids=ids),
                         changes)
-    with transaction(factory) as session, session.no_autoflush:
-        # No flush before every query: the batch flushes where a query must see its writes.
-        return _run(_Batch(session, ctx, changes, merges, checked, ids=ids), changes)
+
+    def locked(session: Session) -> list[Result]:
+        with session.no_autoflush:
+            # No flush before every query: the batch flushes where a query must see its writes.
+            return _run(_Batch(session, ctx, changes, merges, checked, ids=ids), changes)
+
+    # On SQLite together with the other pushes of the moment (db.write, group_commit.py).
+    return write(factory, locked)
 
 
 def _run(batch: _Batch, changes: list[Change]) -> list[Result]:
