@@ -14,6 +14,9 @@ writes everything with the revs moved to their real values, and commits: no roun
 falls inside the lock. Should anything have changed, it starts again the old way, lock
 first. Either way every rev is handed out and committed under the lock, so revs still
 commit in order.
+
+On SQLite the locked part of the pushes of the moment runs in one transaction, each push
+in a savepoint of its own (db.write, group_commit.py).
 """
 
 from __future__ import annotations
