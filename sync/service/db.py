@@ -214,17 +214,18 @@ def group_of(engine: Engine) -> GroupCommit | None:
     return _GROUPS.get(engine)
 
 
-def write(factory: sessionmaker[Session], work: Callable[[Session], T]) -> T:
+def write(factory: sessionmaker[Session], work: Callable[[Session], T], size: int = 1) -> T:
     """`work(session)` in a transaction, committed before this returns; what it returns.
 
     On SQLite with the other writes of the moment that came this way in one transaction,
     each in a savepoint of its own, so that one that raises leaves nothing and the others
-    stand (group_commit.py); elsewhere a `transaction` of its own."""
+    stand (group_commit.py; `size`, its changes, keeps large ones apart); elsewhere a
+    `transaction` of its own."""
     group = _GROUPS.get(factory.kw.get("bind"))  # type: ignore[arg-type]
     if group is None:
         with transaction(factory) as session:
             return work(session)
-    return group.run(factory, work, SQLITE_BUSY_S)
+    return group.run(factory, work, SQLITE_BUSY_S, size)
 
 
 def read(engine: Engine, reading: Callable[[Connection], T]) -> T:

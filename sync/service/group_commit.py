@@ -30,13 +30,17 @@ from sync.service.write_turns import WriteTurns
 
 T = TypeVar("T")
 
-# The most jobs one transaction runs: a leader's group holds the database for all of them.
+# The most jobs one transaction runs, and the most changes (a job's `size`) beyond its
+# first: every job of a group waits for the group's commit, so a push of a thousand changes
+# goes in a group of its own rather than holding up the small pushes before it.
 GROUP_MOST = 32
+GROUP_CHANGES = 64
 
 
 class _Job(Generic[T]):
-    def __init__(self, work: Callable[[Session], T]) -> None:
+    def __init__(self, work: Callable[[Session], T], size: int) -> None:
         self.work = work
+        self.size = size
         # Set when the job is done, or when it came to the head of the queue and leads.
         self.ready = threading.Event()
         self.running = False  # in a leader's group: its outcome will come
@@ -65,11 +69,11 @@ class GroupCommit:
         return len(self._queue)
 
     def run(self, factory: sessionmaker[Session], work: Callable[[Session], T],
-            timeout: float) -> T:
+            timeout: float, size: int = 1) -> T:
         """`work(session)` in a savepoint of a transaction that commits before this
         returns; what it returns, or what it raised. TimeoutError when it did not get to
-        run within `timeout` s (nothing of it written)."""
-        job: _Job[T] = _Job(work)
+        run within `timeout` s (nothing of it written). `size`: its changes."""
+        job: _Job[T] = _Job(work, size)
         with self._mutex:
             self._queue.append(job)
             leads = len(self._queue) == 1
@@ -91,10 +95,7 @@ class GroupCommit:
                 raise TimeoutError("the database stayed busy with other writes")
             try:
                 with self._mutex:
-                    group = [job for _, job in zip(range(self._most), self._queue,
-                                                   strict=False)]
-                    for job in group:
-                        job.running = True
+                    group = self._take_group()
                 self._run_group(factory, group)
             finally:
                 self._turns.release()
@@ -110,6 +111,18 @@ class GroupCommit:
                         job.ready.set()
                 if self._queue:
                     self._queue[0].ready.set()  # the next leader
+
+    def _take_group(self) -> list[_Job[Any]]:
+        """The jobs at the head of the queue that go together (the first always)."""
+        group: list[_Job[Any]] = []
+        changes = 0
+        for job in self._queue:
+            if group and (len(group) == self._most or changes + job.size > GROUP_CHANGES):
+                break
+            group.append(job)
+            changes += job.size
+            job.running = True
+        return group
 
     def _run_group(self, factory: sessionmaker[Session], group: list[_Job[Any]]) -> None:
         engine = factory.kw["bind"]

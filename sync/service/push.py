@@ -153,7 +153,7 @@ def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change
             return _run(_Batch(session, ctx, changes, merges, checked, ids=ids), changes)
 
     # On SQLite together with the other pushes of the moment (db.write, group_commit.py).
-    return write(factory, locked)
+    return write(factory, locked, len(changes))
 
 
 def _run(batch: _Batch, changes: list[Change]) -> list[Result]:

@@ -14,6 +14,7 @@ from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 
 from sync.service.db import group_of, make_engine, make_sessionmaker, transaction, write
+from sync.service.group_commit import GROUP_CHANGES
 from tests.service.live import live_service
 from tests.service.world import change, new_id
 
@@ -33,9 +34,10 @@ def _database(path: Path) -> tuple[str, object]:
     return url, engine
 
 
-def _together(engine, works) -> tuple[list[object], int]:  # type: ignore[no-untyped-def]
-    """Run each of `works` through `write` from a thread of its own, all queued while the
-    database is held, so that they form one group; their outcomes and the BEGINs made."""
+def _together(engine, works, sizes=None) -> tuple[list[object], int]:  # type: ignore[no-untyped-def]
+    """Run each of `works` (of `sizes` changes) through `write` from a thread of its own,
+    all queued, in order, while the database is held, so that they form groups; their
+    outcomes and the BEGINs made."""
     factory = make_sessionmaker(engine)
     group = group_of(engine)
     assert group is not None
@@ -44,17 +46,17 @@ def _together(engine, works) -> tuple[list[object], int]:  # type: ignore[no-unt
 
     def run(i: int) -> None:
         try:
-            outcomes[i] = write(factory, works[i])
+            outcomes[i] = write(factory, works[i], (sizes or [1] * len(works))[i])
         except Exception as exc:  # noqa: BLE001 - compared by the test
             outcomes[i] = exc
 
     threads = [threading.Thread(target=run, args=(i,)) for i in range(len(works))]
     with transaction(factory):  # holds the turn while they queue
-        for t in threads:
+        for n, t in enumerate(threads, 1):
             t.start()
-        deadline = time.monotonic() + 30
-        while group.queued < len(works) and time.monotonic() < deadline:
-            time.sleep(0.005)
+            deadline = time.monotonic() + 30
+            while group.queued < n and time.monotonic() < deadline:
+                time.sleep(0.002)
         event.listen(engine, "begin", lambda _c: begins.append(1))
     for t in threads:
         t.join(30)
@@ -98,6 +100,16 @@ def test_a_commit_that_fails_fails_every_write_of_its_group_and_leaves_nothing(t
     # and the next write goes on as usual
     assert write(make_sessionmaker(engine), _inserting("later")) == "later"
     assert _stored(engine) == ["later"]
+
+
+def test_a_large_write_goes_in_a_group_of_its_own(tmp_path):
+    _, engine = _database(tmp_path / "group.sqlite3")
+    works = [_inserting(f"w{i}") for i in range(5)]
+    # small, small, large, small, small: the large one neither joins the first two nor
+    # takes the last two with it
+    outcomes, begins = _together(engine, works, sizes=[1, 1, GROUP_CHANGES, 1, 1])
+    assert outcomes == [f"w{i}" for i in range(5)]
+    assert begins == 3
 
 
 def test_pushes_from_many_threads_each_keep_their_answer_and_revs(world):
