@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import select
-import threading
 import weakref
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
@@ -28,13 +27,18 @@ from sqlalchemy.exc import DBAPIError, DisconnectionError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import UserDefinedType
 
+from sync.service.group_commit import GroupCommit
+from sync.service.write_turns import WriteTurns
+
 T = TypeVar("T")
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 SQLITE_BUSY_S = 60
-# Per SQLite engine that writes: its writers of this process take turns here first.
-_WRITER_TURNS: weakref.WeakKeyDictionary[Engine, threading.RLock] = weakref.WeakKeyDictionary()
+# Per SQLite engine that writes: its writers take turns here first (write_turns.py).
+_WRITER_TURNS: weakref.WeakKeyDictionary[Engine, WriteTurns] = weakref.WeakKeyDictionary()
+# Per SQLite engine that writes: its pushes of the moment commit together (group_commit.py).
+_GROUPS: weakref.WeakKeyDictionary[Engine, GroupCommit] = weakref.WeakKeyDictionary()
 
 
 def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> Engine:
@@ -54,7 +58,9 @@ def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> En
         )
         _sqlite_locking(engine, "BEGIN" if read_only else "BEGIN IMMEDIATE")
         if not read_only:
-            _WRITER_TURNS[engine] = threading.RLock()
+            turns = WriteTurns(_database_file(parsed.database))
+            _WRITER_TURNS[engine] = turns
+            _GROUPS[engine] = GroupCommit(turns)
         return engine
     # No pre-ping: it costs a round trip on every checkout, as much as the no-change sync's
     # one statement (issue 15). A connection the server closed (a restart, a failover) is
@@ -67,6 +73,13 @@ def make_engine(url: str, pool_size: int = 10, *, read_only: bool = False) -> En
     )
     event.listen(engine.pool, "checkout", _drop_closed)
     return engine
+
+
+def _database_file(database: str | None) -> str | None:
+    """The file of an SQLite database, None for one in memory."""
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return database
 
 
 def _drop_closed(dbapi_connection, _record, _proxy) -> None:  # type: ignore[no-untyped-def]
@@ -177,11 +190,11 @@ def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
 def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     """One transaction: committed when the block ends, rolled back when it raises.
 
-    On SQLite the writers of one process first take turns on a lock of their own: SQLite's
-    busy handler lets waiting writers poll, sleeping up to 100 ms between tries, so with many
-    threads waiting one could lose the race again and again - under load (wrk, 200
-    connections) some pushes waited past the client's 2 s time-out while others went
-    through. One poller per process leaves the order to the lock (issue 15)."""
+    On SQLite the writers first take turns, in the order they came, within the process and
+    among processes (write_turns.py): SQLite's busy handler lets waiting writers poll,
+    sleeping up to 100 ms between tries, so one could lose the race again and again - under
+    load (wrk, 200 connections) some pushes waited past the client's 2 s time-out while
+    others went through (issue 15)."""
     turn = _WRITER_TURNS.get(factory.kw.get("bind"))  # type: ignore[arg-type]
     if turn is None:
         with factory() as session, session.begin():
@@ -194,6 +207,25 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
             yield session
     finally:
         turn.release()
+
+
+def group_of(engine: Engine) -> GroupCommit | None:
+    """The group commit of an SQLite engine that writes (None for any other)."""
+    return _GROUPS.get(engine)
+
+
+def write(factory: sessionmaker[Session], work: Callable[[Session], T], size: int = 1) -> T:
+    """`work(session)` in a transaction, committed before this returns; what it returns.
+
+    On SQLite with the other writes of the moment that came this way in one transaction,
+    each in a savepoint of its own, so that one that raises leaves nothing and the others
+    stand (group_commit.py; `size`, its changes, keeps large ones apart); elsewhere a
+    `transaction` of its own."""
+    group = _GROUPS.get(factory.kw.get("bind"))  # type: ignore[arg-type]
+    if group is None:
+        with transaction(factory) as session:
+            return work(session)
+    return group.run(factory, work, SQLITE_BUSY_S, size)
 
 
 def read(engine: Engine, reading: Callable[[Connection], T]) -> T:

@@ -14,6 +14,9 @@ writes everything with the revs moved to their real values, and commits: no roun
 falls inside the lock. Should anything have changed, it starts again the old way, lock
 first. Either way every rev is handed out and committed under the lock, so revs still
 commit in order.
+
+On SQLite the locked part of the pushes of the moment runs in one transaction, each push
+in a savepoint of its own (db.write, group_commit.py).
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
 from sync.service import access_log, applied, push_commit
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
-from sync.service.db import among, transaction
+from sync.service.db import among, write
 from sync.service.models import (
     AppliedChange,
     CaseAccess,
@@ -143,9 +146,14 @@ def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change
             session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
             return _run(_Batch(session, ctx, changes, merges, checked, ahead=True, ids=ids),
                         changes)
-    with transaction(factory) as session, session.no_autoflush:
-        # No flush before every query: the batch flushes where a query must see its writes.
-        return _run(_Batch(session, ctx, changes, merges, checked, ids=ids), changes)
+
+    def locked(session: Session) -> list[Result]:
+        with session.no_autoflush:
+            # No flush before every query: the batch flushes where a query must see its writes.
+            return _run(_Batch(session, ctx, changes, merges, checked, ids=ids), changes)
+
+    # On SQLite together with the other pushes of the moment (db.write, group_commit.py).
+    return write(factory, locked, len(changes))
 
 
 def _run(batch: _Batch, changes: list[Change]) -> list[Result]:

@@ -1,9 +1,10 @@
 """The pull cursor never skips a record while pushes commit concurrently: several pushers
-and pullers against a real uvicorn (two worker processes) on a real PostgreSQL. Every
-puller must end with every record at its latest rev."""
+and pullers against a real uvicorn (two worker processes) on a real PostgreSQL, and on one
+SQLite file. Every puller must end with every record at its latest rev."""
 
 from __future__ import annotations
 
+import shutil
 import threading
 import uuid
 from pathlib import Path
@@ -24,9 +25,15 @@ PASSWORD = "wachtwoord-gelijktijdig"
 
 
 
-@pytest.fixture
-def server(postgres_cluster, pg_template, tmp_path: Path):
-    url = fresh_postgres(postgres_cluster, pg_template)
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def server(request: pytest.FixtureRequest, tmp_path: Path):
+    if request.param == "sqlite":
+        # Two processes writing one file: they take turns among themselves (write_turns.py).
+        url = f"sqlite:///{tmp_path / 'service.sqlite3'}"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), tmp_path / "service.sqlite3")
+    else:
+        url = fresh_postgres(request.getfixturevalue("postgres_cluster"),
+                             request.getfixturevalue("pg_template"))
     engine = make_engine(url)
     with transaction(make_sessionmaker(engine)) as session:
         add_team(session, "Noord")
@@ -43,7 +50,6 @@ def _enrol(client: httpx.Client, name: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {response.json()['token']}"}
 
 
-@pytest.mark.postgres
 @pytest.mark.slow
 def test_concurrent_pushers_and_pullers_never_lose_a_record(server):
     with httpx.Client(base_url=server, timeout=60) as client:
