@@ -543,6 +543,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
 
     if outcome is None:  # a delete of a record deleted already: nothing to do
         return _result(change, "applied", row, [])
+    held_rev = row.rev  # the rev the record had before this change
     conflicts = [
         ConflictRow(
             id=str(uuid.uuid4()), record_id=row.id, case_id=row.case_id, kind=row.kind,
@@ -563,6 +564,13 @@ def _apply(batch: _Batch, change: Change) -> Result:
         batch.wrote(row)
         if row.kind == "case":
             batch.mirror(row.id, row.fields)
+    if (outcome.status == "applied" and not conflicts and row.rev == rev and not row.deleted
+            and change.base_rev == held_rev and outcome.fields == {**current, **change.set}):
+        # An edit made on the rev the service still held, taken as sent: the laptop holds
+        # the record's values already, as for a new record (above), and the echo of 1,000
+        # edits comes as stamps too (docs/protocol.md, "The echo of a push").
+        batch.sent_as_is[change.change_id] = applied.hint(row.id, user, outcome.fields)
+        return _answer(change, "applied", rev)
     # Rule 2 on every field leaves status "applied" with the rev unchanged.
     return _result(change, outcome.status, row, conflicts)
 

@@ -113,3 +113,20 @@ def test_a_malformed_own_is_refused_with_400(world):
         assert response.status_code == 400, (bad, response.text)
         assert response.json()["error"]["code"] == "bad_own"
     assert _pull(anouk, "1" * 5000).status_code == 422  # longer than any 100 ranges
+
+
+def test_an_edit_on_the_rev_the_service_held_is_answered_with_its_rev_alone(world):
+    """Taken as sent on the rev the device held, the record is what the device holds, so
+    the answer and the echo leave its fields out; an edit on an older rev, which the
+    service merged with another device's change, comes with the record."""
+    anouk = world.device("anouk")
+    case = anouk.new_case(world.team("Noord"))
+    task = anouk.new_record(case["id"], "task", title="Bellen met school")
+    edited = anouk.edit(task, title="Mailen met school")
+    assert edited["sent_as_is"] and edited["rev"] > task["rev"]
+    merged = anouk.edit(task, done=True)  # made on the old rev: the title moved since
+    assert not merged["sent_as_is"]
+    assert merged["record"]["fields"] == {"title": "Mailen met school", "done": True}
+    page = _pull(anouk, own_revs.encode(own_revs.ranges([edited["rev"]]))).json()
+    assert [s["id"] for s in page["stamps"]] == []  # merged since: its rev moved on
+    assert task["id"] in {r["id"] for r in page["records"]}

@@ -120,10 +120,18 @@ class Device:
                 "updated_by": self.user_id, "updated_at": None}
 
     def edit(self, record: dict[str, Any], **fields: Any) -> dict[str, Any]:
-        """An edit made against `record` as this device saw it."""
+        """An edit made against `record` as this device saw it. An edit taken as sent is
+        answered with its rev alone; `record` is then filled in as the device holds it
+        (`sent_as_is` says so), as `held` does for a new record."""
         base = {k: record["fields"].get(k) for k in fields}
-        return self.push_one(change(record["id"], record["kind"], record["case_id"], fields,
-                                    base=base, base_rev=record["rev"]))
+        result = self.push_one(change(record["id"], record["kind"], record["case_id"], fields,
+                                      base=base, base_rev=record["rev"]))
+        result["sent_as_is"] = result["status"] == "applied" and result["record"] is None
+        if result["sent_as_is"] and result["rev"]:
+            result["record"] = {**record, "rev": result["rev"],
+                                "fields": {**record["fields"], **fields},
+                                "updated_by": self.user_id, "updated_at": None}
+        return result
 
 
 class World:
