@@ -533,12 +533,7 @@ def _apply(batch: _Batch, change: Change) -> Result:
         if change.kind == "case":
             batch.mirror(row.id, row.fields)
         if incoming == change.set:
-            # Applied as sent: the laptop holds these values already, so the answer is the
-            # rev alone (design.md: `record` may be null); the laptop moves its copy to that
-            # rev and the pull brings the writer and time. Building, sending and reading
-            # the record back was most of a thousand new cases' answer (issue 15).
-            batch.sent_as_is[change.change_id] = applied.hint(row.id, user, incoming)
-            return _answer(change, "applied", rev)
+            return _as_sent(batch, change, row.id, incoming, rev)
         return _answer(change, "applied", rev, to_record(row))
 
     if outcome is None:  # a delete of a record deleted already: nothing to do
@@ -566,13 +561,21 @@ def _apply(batch: _Batch, change: Change) -> Result:
             batch.mirror(row.id, row.fields)
     if (outcome.status == "applied" and not conflicts and row.rev == rev and not row.deleted
             and change.base_rev == held_rev and outcome.fields == {**current, **change.set}):
-        # An edit made on the rev the service still held, taken as sent: the laptop holds
-        # the record's values already, as for a new record (above), and the echo of 1,000
-        # edits comes as stamps too (docs/protocol.md, "The echo of a push").
-        batch.sent_as_is[change.change_id] = applied.hint(row.id, user, outcome.fields)
-        return _answer(change, "applied", rev)
+        # Made on the rev the service still held: the laptop's copy was the service's.
+        return _as_sent(batch, change, row.id, outcome.fields, rev)
     # Rule 2 on every field leaves status "applied" with the rev unchanged.
     return _result(change, outcome.status, row, conflicts)
+
+
+def _as_sent(batch: _Batch, change: Change, record_id: str, fields: dict[str, Any],
+             rev: int) -> Result:
+    """A change taken as sent (a new record, or an edit on the rev the service held): the
+    laptop holds these values, so the answer is the rev alone (design.md: `record` may be
+    null) and its pull gets the writer and time as a stamp (docs/protocol.md, "The echo of
+    a push"; building and sending the records back was most of 1,000 new cases' answer)."""
+    batch.sent_as_is[change.change_id] = applied.hint(record_id, batch.ctx.viewer.user_id,
+                                                      fields)
+    return _answer(change, "applied", rev)
 
 
 def _record_decision(
