@@ -8,8 +8,8 @@ from `CaseStore` (`_read`, `_write`, `_who`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -107,13 +107,29 @@ class SyncSide:
 
     def apply_pull_page(self, page: PullResponse) -> int:
         """Returns how many unsent changes of purged cases were kept as rejected changes."""
-        stamp = records.now()
-        kept = 0
-        with self._write() as conn:
-            for case_id in incoming.apply_pull_page(conn, page, stamp):
-                kept += self._purge(conn, case_id)
-            put_setting(conn, "cursor", page.cursor)
-        return kept
+        with self.applying_pull() as apply:
+            return apply(page)
+
+    @contextmanager
+    def applying_pull(self) -> Iterator[Callable[[PullResponse], int]]:
+        """`apply(page)` for pages of one pull that commit together, each with its cursor:
+        the block is one write transaction, begun by the first page applied (a sync that
+        applies none writes nothing). `apply` returns how many unsent changes of purged
+        cases were kept as rejected changes."""
+        with ExitStack() as stack:
+            conn: Connection | None = None
+
+            def apply(page: PullResponse) -> int:
+                nonlocal conn
+                if conn is None:
+                    conn = stack.enter_context(self._write())
+                kept = 0
+                for case_id in incoming.apply_pull_page(conn, page, records.now()):
+                    kept += self._purge(conn, case_id)
+                put_setting(conn, "cursor", page.cursor)
+                return kept
+
+            yield apply
 
     def purge_case(self, case_id: str) -> None:
         with self._write() as conn:

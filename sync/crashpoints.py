@@ -28,8 +28,8 @@ CRASH_POINTS: tuple[str, ...] = (
     "after_audit_sent",       # access-log entries taken by the service, not marked pushed
     "before_pull",
     "after_pull_received",    # a page is in memory, nothing applied
-    "mid_pull_apply",         # inside the transaction that applies a pull page
-    "after_pull_commit",      # a page and its cursor stored, more pages to come
+    "mid_pull_apply",         # inside the transaction that applies pull pages
+    "after_pull_commit",      # pages and their cursor stored, more pages to come
     "after_sync",             # everything stored, last_sync not yet written
 )
 
