@@ -8,7 +8,7 @@ from `CaseStore` (`_read`, `_write`, `_who`).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import AbstractContextManager, ExitStack, contextmanager
 from typing import Any
 
@@ -20,10 +20,12 @@ from storage import (
     conflict_inbox,
     incoming,
     outbox,
+    pulled_rows,
     records,
     rejected,
     timeline,
 )
+from storage.pulled_rows import NewRows
 from storage.settings import put_setting
 from sync.protocol import (
     AuditEntry,
@@ -34,6 +36,8 @@ from sync.protocol import (
     Result,
     TeamName,
 )
+
+ApplyPage = Callable[[PullResponse, Mapping[str, NewRows] | None], int]
 
 
 class SyncSide:
@@ -110,21 +114,29 @@ class SyncSide:
         with self.applying_pull() as apply:
             return apply(page)
 
+    @staticmethod
+    def prepare_pull_page(page: PullResponse) -> Mapping[str, NewRows]:
+        """What applying `page` can build before its transaction, on any thread: it reads
+        nothing of the store (`pulled_rows`)."""
+        return pulled_rows.new_rows(page.records)
+
     @contextmanager
-    def applying_pull(self) -> Iterator[Callable[[PullResponse], int]]:
-        """`apply(page)` for pages of one pull that commit together, each with its cursor:
-        the block is one write transaction, begun by the first page applied (a sync that
-        applies none writes nothing). `apply` returns how many unsent changes of purged
-        cases were kept as rejected changes."""
+    def applying_pull(self) -> Iterator[ApplyPage]:
+        """`apply(page, prepared)` for pages of one pull that commit together, each with its
+        cursor: the block is one write transaction, begun by the first page applied (a sync
+        that applies none writes nothing). `prepared`: `prepare_pull_page(page)`, or None.
+        `apply` returns how many unsent changes of purged cases were kept as rejected
+        changes."""
         with ExitStack() as stack:
             conn: Connection | None = None
 
-            def apply(page: PullResponse) -> int:
+            def apply(page: PullResponse, prepared: Mapping[str, NewRows] | None = None
+                      ) -> int:
                 nonlocal conn
                 if conn is None:
                     conn = stack.enter_context(self._write())
                 kept = 0
-                for case_id in incoming.apply_pull_page(conn, page, records.now()):
+                for case_id in incoming.apply_pull_page(conn, page, records.now(), prepared):
                     kept += self._purge(conn, case_id)
                 put_setting(conn, "cursor", page.cursor)
                 return kept

@@ -406,8 +406,7 @@ class SyncEngine:
         # it ends; what the pull makes is collected as always.
         gc.freeze()
         try:
-            upcoming: Future[PullResponse] | None = fetcher.submit(
-                self.client.pull, cursor, self.pull_limit, own)
+            upcoming: Future[_Fetched] | None = fetcher.submit(self._fetch, cursor, own)
             while upcoming is not None:
                 upcoming, cursor = self._pull_group(fetcher, upcoming, cursor, own, report,
                                                     listener)
@@ -419,9 +418,15 @@ class SyncEngine:
             fetcher.shutdown(wait=True, cancel_futures=True)
             gc.unfreeze()
 
-    def _pull_group(self, fetcher: ThreadPoolExecutor, upcoming: Future[PullResponse],
+    def _fetch(self, cursor: str, own: str | None) -> _Fetched:
+        """On the fetching thread: the page, and what applying it can build beforehand
+        (that thread's Python runs while the applying thread is in SQLite)."""
+        page = self.client.pull(cursor, self.pull_limit, own)
+        return _Fetched(page, self.store.prepare_pull_page(page))
+
+    def _pull_group(self, fetcher: ThreadPoolExecutor, upcoming: Future[_Fetched],
                     cursor: str, own: str | None, report: SyncReport, listener: SyncListener
-                    ) -> tuple[Future[PullResponse] | None, str]:
+                    ) -> tuple[Future[_Fetched] | None, str]:
         """Apply the page on its way and those already here after it in one transaction;
         returns the next page's request (None after the last page) and the cursor reached.
 
@@ -435,15 +440,14 @@ class SyncEngine:
         with (crash_inside("mid_pull_apply", _store_engine(self.store), self._crash_hook),
               self.store.applying_pull() as apply):
             while True:
-                page = upcoming.result()
+                page, prepared = upcoming.result()
                 if page.more and page.cursor == cursor and not page.records:
                     # A page that neither moves the cursor nor brings anything would loop.
                     raise SyncError("the service's pull did not advance; sync stopped")
                 if page.more:
-                    upcoming = fetcher.submit(self.client.pull, page.cursor, self.pull_limit,
-                                              own)
+                    upcoming = fetcher.submit(self._fetch, page.cursor, own)
                 self._crash("after_pull_received")
-                self._apply_page(apply, page, cursor, report)
+                self._apply_page(apply, page, prepared, cursor, report)
                 cursor = report.cursor = page.cursor
                 listener.progress(
                     SyncProgress("pull", report.pushed, None, report.pulled, more=page.more)
@@ -455,12 +459,12 @@ class SyncEngine:
                     return upcoming, cursor
 
     @staticmethod
-    def _apply_page(apply: Callable[[PullResponse], int], page: PullResponse, cursor: str,
-                    report: SyncReport) -> None:
+    def _apply_page(apply: Callable[[PullResponse, Any], int], page: PullResponse,
+                    prepared: Any, cursor: str, report: SyncReport) -> None:
         if (page.records or page.stamps or page.conflicts or page.revoked_case_ids
                 or page.cursor != cursor):
             # Unsent changes of a purged case are kept as rejected changes.
-            report.rejected += apply(page) or 0
+            report.rejected += apply(page, prepared) or 0
         report.pulled += len(page.records)
         report.stamped += len(page.stamps)
         report.note_conflicts(page.conflicts)
@@ -528,6 +532,11 @@ class _AuditAhead(NamedTuple):
 
     entries: list[AuditEntry]
     upload: Future[int]
+
+
+class _Fetched(NamedTuple):
+    page: PullResponse
+    prepared: Any  # the store's `prepare_pull_page(page)`
 
 
 def _independent(later: list[Change], earlier: list[Change]) -> bool:

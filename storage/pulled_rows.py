@@ -1,0 +1,55 @@
+"""A pull page's records as the rows they become when they are new to this laptop, built
+before the page's write transaction, on the thread that fetched the page.
+
+Most records of a first sync are new here. Building their insert and timeline rows was most
+of the Python in applying a page, on the thread that writes, where it also waited for the
+GIL while the next page was parsed. Built beside the parsing instead, the writing thread
+spends its time in SQLite, which lets go of the GIL. `incoming.accept_records` uses a
+record's rows only when the record is new here, has no local edit and came as this object;
+everything else it builds as always, so the rows are the same either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from pydantic_core import to_json
+
+from storage import records
+from sync.protocol import Record
+from sync.schema import KINDS
+
+
+class NewRows(NamedTuple):
+    record: Record  # the very object the rows were made from
+    insert: tuple[Any, ...]  # `records.insert_sql(kind)`'s row
+    history: tuple[Any, ...]  # the timeline's row of a record pulled in
+
+
+def new_rows(pulled: Iterable[Record]) -> dict[str, NewRows]:
+    """Record id -> its rows as a new record, for the records of a known kind that carry
+    their time (without one, the timeline takes the moment of applying)."""
+    out: dict[str, NewRows] = {}
+    for rec in pulled:
+        if rec.kind not in KINDS or not rec.updated_at:
+            continue
+        values = records.field_values(rec.kind, rec.fields)
+        changes = "{}" if rec.deleted else json_text(
+            {k: v for k, v in rec.fields.items() if v is not None})
+        out[rec.id] = NewRows(
+            rec,
+            (rec.id, rec.case_id, rec.rev, rec.deleted, rec.updated_by, rec.updated_at,
+             *values),
+            (rec.updated_at, rec.case_id, rec.id, rec.kind,
+             "delete" if rec.deleted else "sync", changes, rec.updated_by),
+        )
+    return out
+
+
+def json_text(value: dict[str, Any]) -> str:
+    """A timeline row's changes as JSON text. Written for every record a pull brings and
+    only ever read back as JSON (the timeline, json_extract): pydantic-core writes it in a
+    quarter of json.dumps's time, 0.3 s of a first sync of 93,758 records. Its text is
+    UTF-8, never a lone surrogate: the pull's own JSON parser refuses those already."""
+    return to_json(value).decode()
