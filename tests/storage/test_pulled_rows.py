@@ -12,12 +12,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage import keys, migrations
 from storage.database import DB_NAME, Database
 from storage.models import RECORD_TABLES
 from storage.store import CaseStore
 from sync.protocol import PullResponse, Record
 from tests.depth import property_settings
+from tests.storage.store_template import empty_store_file
 
 CASE_ID = "c0ffee00-0000-4000-8000-000000000001"
 # A few ids, each of one kind, so that pages meet records held, edited and pulled twice.
@@ -26,7 +26,6 @@ POOL = [("person", f"9e5b0c1a-0000-4000-8000-00000000000{n}") for n in range(4)]
     ("task", "9e5b0c1a-0000-4000-8000-000000000011"),
 ]
 AT = "2026-11-30T10:00:00+00:00"
-_TEMPLATE: dict[str, Any] = {}
 
 TEXT = st.one_of(st.none(), st.sampled_from(["Sanne", "Öztürk", "", "regel\nregel"]))
 FIELDS = {
@@ -58,17 +57,10 @@ def _records(draw: st.DrawFn, size: int) -> list[Record]:
 def _store(folder: Path, source: Path | None = None) -> CaseStore:
     """A copy of `source`'s store file, by default of one migrated, empty store (Alembic
     runs once)."""
-    if not _TEMPLATE:
-        template = Path(tempfile.mkdtemp(prefix="kt-template-"))
-        key = keys.new_store_key()
-        db = Database(template / DB_NAME, key)
-        with db.write() as conn:
-            migrations.upgrade(conn)
-        db.close()
-        _TEMPLATE.update(path=template / DB_NAME, key=bytearray(key))
+    template, key = empty_store_file()
     folder.mkdir()
-    shutil.copy(source or _TEMPLATE["path"], folder / DB_NAME)
-    return CaseStore(folder, Database(folder / DB_NAME, _TEMPLATE["key"]), None, "file")
+    shutil.copy(source or template, folder / DB_NAME)
+    return CaseStore(folder, Database(folder / DB_NAME, key), None, "file")
 
 
 def _page(records: list[Record], cursor: str) -> PullResponse:

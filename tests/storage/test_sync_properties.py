@@ -17,13 +17,13 @@ from hypothesis import HealthCheck, Phase
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from storage import keys, migrations
 from storage.database import DB_NAME, Database
 from storage.store import CaseStore
 from sync.merge import merge_change
 from sync.protocol import Conflict, PullResponse, Record, Result
 from sync.schema import full_fields
 from tests.depth import property_settings
+from tests.storage.store_template import empty_store_file
 
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
 
@@ -32,22 +32,8 @@ pytestmark = pytest.mark.deep
 # Many values, so that a value on the service is seldom someone else's by chance.
 FIELDS = {"phone": st.one_of(st.none(), st.integers(0, 49).map(lambda n: f"06-{n}")),
           "map_x": st.integers(0, 100)}
-_TEMPLATE: dict[str, Any] = {}
 # Shrinking a sync history takes minutes: the failing steps are printed as they are.
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
-
-
-def _template() -> tuple[Path, bytearray]:
-    """One migrated, empty store file, copied for every example (Alembic runs once)."""
-    if not _TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="kt-template-"))
-        key = keys.new_store_key()
-        db = Database(folder / DB_NAME, key)
-        with db.write() as conn:
-            migrations.upgrade(conn)
-        db.close()
-        _TEMPLATE.update(path=folder / DB_NAME, key=bytearray(key))
-    return _TEMPLATE["path"], _TEMPLATE["key"]
 
 
 class Service:
@@ -107,7 +93,7 @@ class Service:
 class Laptop(RuleBasedStateMachine):
     @initialize()
     def start(self) -> None:
-        path, key = _template()
+        path, key = empty_store_file()
         self.folder = Path(tempfile.mkdtemp(prefix="kt-prop-"))
         shutil.copy(path, self.folder / DB_NAME)
         self.store = CaseStore(self.folder, Database(self.folder / DB_NAME, key), None, "file")
@@ -197,7 +183,7 @@ class Laptop(RuleBasedStateMachine):
     def restart(self) -> None:
         """The laptop goes down and comes back: only what was committed is there."""
         self.store.close()
-        path, key = _template()
+        path, key = empty_store_file()
         self.store = CaseStore(self.folder, Database(self.folder / DB_NAME, key), None, "file")
 
     @rule()

@@ -1,0 +1,26 @@
+"""One migrated, empty store file per test process, copied for every example of a property
+test: Alembic runs once, not once an example."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from storage import keys, migrations
+from storage.database import DB_NAME, Database
+
+_TEMPLATE: dict[str, Any] = {}
+
+
+def empty_store_file() -> tuple[Path, bytearray]:
+    """The template store file and its key."""
+    if not _TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="kt-template-"))
+        key = keys.new_store_key()
+        db = Database(folder / DB_NAME, key)
+        with db.write() as conn:
+            migrations.upgrade(conn)
+        db.close()
+        _TEMPLATE.update(path=folder / DB_NAME, key=bytearray(key))
+    return _TEMPLATE["path"], _TEMPLATE["key"]
