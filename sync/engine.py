@@ -455,7 +455,10 @@ class SyncEngine:
                 if not page.more:
                     return None, cursor
                 taken += len(page.records) + len(page.stamps)
-                if taken >= PULL_GROUP_RECORDS or not upcoming.done():
+                # A next page that failed is met outside this transaction: what came before
+                # it is kept.
+                if (taken >= PULL_GROUP_RECORDS or not upcoming.done()
+                        or upcoming.exception() is not None):
                     return upcoming, cursor
 
     @staticmethod

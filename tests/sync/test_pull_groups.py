@@ -9,6 +9,7 @@ import time
 import pytest
 
 from sync.engine import SyncListener, SyncProgress
+from sync.errors import SyncError
 from tests.sync.harness import service_records, snapshot
 
 pytestmark = [pytest.mark.postgres, pytest.mark.slow]
@@ -34,7 +35,8 @@ def written(laptops, service, team):
 
 
 class _Pulls:
-    """The engine's real `client.pull`, observed: how many answers have come back."""
+    """The engine's real `client.pull`, observed: how many calls have ended (with a page or
+    an error)."""
 
     def __init__(self, engine, before=None) -> None:  # noqa: ANN001
         self._pull = engine.client.pull
@@ -44,13 +46,14 @@ class _Pulls:
         engine.client.pull = self
 
     def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
-        if self._before is not None:
-            self._before(self.answered)
-        page = self._pull(*args, **kwargs)
-        with self._changed:
-            self.answered += 1
-            self._changed.notify_all()
-        return page
+        try:
+            if self._before is not None:
+                self._before(self.answered)
+            return self._pull(*args, **kwargs)
+        finally:
+            with self._changed:
+                self.answered += 1
+                self._changed.notify_all()
 
     def wait_for(self, count: int) -> None:
         with self._changed:
@@ -128,4 +131,24 @@ def test_a_failure_in_a_later_page_keeps_none_of_its_group(laptops, service, tea
     # The first page came in the same transaction as the second: neither was kept.
     assert b.records() == {} and not b.store.get_setting("cursor")
     b.sync()
+    assert snapshot(b.records()) == snapshot(service_records(service.url, written))
+
+
+def test_a_next_page_that_failed_leaves_the_pages_before_it_kept(laptops, service, team,
+                                                                   written):
+    b = laptops("b").enrol(service.url, team)
+    engine = b.engine(pull_limit=PAGE)
+
+    def before(answered: int) -> None:
+        if answered == 1:
+            raise SyncError("the network went away")  # as the client says after its retries
+
+    listener = _WaitsForTheNextPage(_Pulls(engine, before))
+    with pytest.raises(SyncError, match="network"):
+        engine.run(listener)
+    engine.client.close()
+    assert listener.pages == 1 and len(b.records()) == PAGE
+    assert b.store.get_setting("cursor")
+    report = b.sync()
+    assert report.pulled == 9 - PAGE
     assert snapshot(b.records()) == snapshot(service_records(service.url, written))
