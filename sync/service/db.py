@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.types import UserDefinedType
 
 from sync.service.group_commit import GroupCommit
-from sync.service.write_turns import WriteTurns
+from sync.service.write_turns import DatabaseBusy, WriteTurns
 
 T = TypeVar("T")
 
@@ -201,7 +201,7 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
             yield session
         return
     if not turn.acquire(timeout=SQLITE_BUSY_S):
-        raise TimeoutError("the database stayed busy with other writes")
+        raise DatabaseBusy("the database stayed busy with other writes")
     try:
         with factory() as session, session.begin():
             yield session

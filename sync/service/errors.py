@@ -1,4 +1,5 @@
-"""Every error the service answers with: `{"error": {"code", "message"}}` and a 4xx status.
+"""Every error the service answers with: `{"error": {"code", "message"}}` and a 4xx status
+(or 503 `busy`: a write that did not get its turn, worth sending again).
 
 Messages are English, name fields and kinds but never values, so that nothing personal
 reaches a client's log or ours.
@@ -15,6 +16,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from sync.protocol import MAX_PUSH_CHANGES, ErrorBody, ErrorDetail
+from sync.service.write_turns import DatabaseBusy
 
 log = logging.getLogger("keukentafel.service")
 
@@ -91,6 +93,14 @@ def install(app: FastAPI) -> None:
         code = _STATUS_CODES.get(exc.status_code, "error")
         message = exc.detail if isinstance(exc.detail, str) else code.replace("_", " ")
         return error_response(exc.status_code, code, message, getattr(exc, "headers", None))
+
+    @app.exception_handler(DatabaseBusy)
+    async def _busy(_request: Request, _exc: DatabaseBusy) -> JSONResponse:
+        # Not the client's mistake, and nothing was written: a 503 tells the laptop to send
+        # the same request again, where a 500 said something went wrong half-way.
+        log.warning("a write waited longer than its limit for its turn; answered 503")
+        return error_response(503, "busy", "the service is busy with other writes; try again",
+                              {"Retry-After": "1"})
 
     # Unexpected faults are answered by faults.FaultBarrier: a handler for `Exception` here
     # would run inside ServerErrorMiddleware, which logs the traceback anyway.

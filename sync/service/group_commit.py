@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from sync.service.write_turns import WriteTurns
+from sync.service.write_turns import DatabaseBusy, WriteTurns
 
 T = TypeVar("T")
 
@@ -71,7 +71,7 @@ class GroupCommit:
     def run(self, factory: sessionmaker[Session], work: Callable[[Session], T],
             timeout: float, size: int = 1) -> T:
         """`work(session)` in a savepoint of a transaction that commits before this
-        returns; what it returns, or what it raised. TimeoutError when it did not get to
+        returns; what it returns, or what it raised. DatabaseBusy when it did not get to
         run within `timeout` s (nothing of it written). `size`: its changes."""
         job: _Job[T] = _Job(work, size)
         with self._mutex:
@@ -81,7 +81,7 @@ class GroupCommit:
             with self._mutex:
                 if not job.ready.is_set() and not job.running:
                     self._queue.remove(job)
-                    raise TimeoutError("the database stayed busy with other writes")
+                    raise DatabaseBusy("the database stayed busy with other writes")
             job.ready.wait()  # it runs in a group now: its outcome comes with the commit
         if not job.done:
             self._lead(factory, job, timeout)
@@ -92,7 +92,7 @@ class GroupCommit:
         group: list[_Job[Any]] = []
         try:
             if not self._turns.acquire(timeout):
-                raise TimeoutError("the database stayed busy with other writes")
+                raise DatabaseBusy("the database stayed busy with other writes")
             try:
                 with self._mutex:
                     group = self._take_group()

@@ -39,6 +39,11 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
+class DatabaseBusy(TimeoutError):
+    """A write did not get its turn within the wait: nothing of it was written, so it may
+    be sent again (the service answers 503 with Retry-After)."""
+
+
 class TurnQueue:
     """A re-entrant lock that hands itself to its waiters in the order they came."""
 

@@ -5,18 +5,23 @@ others stand, and a commit that fails fails every push of its group, leaving not
 
 from __future__ import annotations
 
+import shutil
 import threading
 import time
 from pathlib import Path
 
 import httpx
+from fastapi.testclient import TestClient
 from sqlalchemy import event, text
 from sqlalchemy.exc import IntegrityError
 
+from sync.service import db
+from sync.service.app import create_app
 from sync.service.db import group_of, make_engine, make_sessionmaker, transaction, write
 from sync.service.group_commit import GROUP_CHANGES
+from tests.service.conftest import service_settings
 from tests.service.live import live_service
-from tests.service.world import change, new_id
+from tests.service.world import World, change, new_id
 
 WRITERS = 6
 PUSHERS = 6
@@ -146,3 +151,21 @@ def test_pushes_from_many_threads_each_keep_their_answer_and_revs(world):
     fresh = world.enrol("anouk", "controle")
     fresh.sync()
     assert {rid: fresh.records[rid]["rev"] for rid in revs} == revs
+
+
+def test_a_push_that_waits_too_long_for_its_turn_is_answered_busy_and_goes_in_when_sent_again(
+        tmp_path, sqlite_template, monkeypatch):
+    shutil.copyfile(sqlite_template, tmp_path / "service.sqlite3")
+    app = create_app(service_settings(f"sqlite:///{tmp_path / 'service.sqlite3'}"))
+    with TestClient(app) as client:
+        world = World(app, client)
+        worker = world.device("anouk")
+        case = worker.new_case(world.team("Noord"), title="Familie Druk")
+        task = change(new_id(), "task", case["id"], {"title": "Bellen"})
+        monkeypatch.setattr(db, "SQLITE_BUSY_S", 0.2)
+        with transaction(world.factory):  # another write holds the turn past the wait
+            busy = worker.push_raw([task])
+        assert busy.status_code == 503 and busy.headers["Retry-After"] == "1"
+        assert busy.json()["error"]["code"] == "busy"
+        [result] = worker.push(task)  # nothing of it was written: it goes in as new
+        assert result["status"] == "applied"
