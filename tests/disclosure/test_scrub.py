@@ -52,8 +52,10 @@ def test_planted_names_phones_and_birth_dates_never_survive(name, phone, born, s
     text = (f"{spell(name)} {middle}. {spell(words[-1])}'s telefoon: {phone}; "
             f"geboren {notation(born)}, {middle} {spell(words[0])}!")
     out = scrubber.text(text)
+    # What the names became, "[moeder]", is no survivor, also of a family called Moeder.
+    rest = fold(out.replace("[moeder]", " "))
     for word in words:
-        assert not re.search(rf"(?<!\w){re.escape(fold(word))}(?!\w)", fold(out)), out
+        assert not re.search(rf"(?<!\w){re.escape(fold(word))}(?!\w)", rest), out
     assert re.sub(r"\D", "", phone)[-8:] not in re.sub(r"\D", "", out), out
     assert notation(born) not in out, out
     assert middle in out  # the rest of the text stays readable
