@@ -162,6 +162,12 @@ class _ArrayTextDumper(Dumper):
 adapters.register_dumper(_ArrayText, _ArrayTextDumper)
 
 
+def varchar_array(values: Collection[str]) -> _ArrayText:
+    """`values`, sorted, as one `varchar[]` parameter for a statement sent through psycopg
+    itself (`column = ANY(%s)`), written as `among` writes it."""
+    return _array_text(sorted(values))
+
+
 def _array_text(values: list[str]) -> _ArrayText:
     # Every item quoted, so that a comma, a brace, a space or NULL in a value stays text.
     return _ArrayText("{" + ",".join(

@@ -54,6 +54,7 @@ from sync.service.push_checks import (
     well_formed_ids,
 )
 from sync.service.push_commit import Writes
+from sync.service.push_reads import read_ahead
 from sync.service.records import (
     access_values,
     field_rev,
@@ -199,45 +200,68 @@ class _Batch:
         self.first_rev = self.rev = PROVISIONAL if ahead else lock_revs(session) + 1
         change_ids = sorted({c.change_id for c in changes if c.change_id in self.ids})
         self.change_ids = change_ids
+        # The batch's records and its cases' records, read before the cases' `case_access`
+        # rows (or with them): a case's row changes only with its record's rev, so their
+        # revs as read here are what `finish` checks again under the lock.
+        case_ids = sorted({c.case_id for c in changes if c.case_id in self.ids})
+        record_ids = sorted({c.record_id for c in changes if c.record_id in self.ids})
+        self.read_ids = sorted({*record_ids, *case_ids})
+        self.new: dict[str, NewRecord] = {}  # not yet written
+        self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
+        # The new shares of the cases this push writes (case id -> user ids), written at
+        # the end with the `case_access` rows: nothing in the push reads them back.
+        self._shares: dict[str, list[str]] = {}
+        if ahead:
+            self._read_ahead(change_ids, record_ids, case_ids)
+        else:
+            self._read_locked(change_ids, record_ids, case_ids)
+
+    def _read_ahead(self, change_ids: list[str], record_ids: list[str], case_ids: list[str]
+                    ) -> None:
+        """The reads of `_read_locked` in one statement, whose rows the session never
+        holds: going ahead, nothing of them is written through it (push_reads.py)."""
+        reads = read_ahead(self.session, self.ctx.viewer, self.ctx.retention_days,
+                           change_ids=change_ids, record_ids=self.read_ids,
+                           case_ids=case_ids)
+        self.stored = reads.stored
+        self._take_records(reads.records, record_ids)
+        self._access = {c: reads.access.get(c) for c in case_ids}
+        self._sees = {c: c in reads.visible for c in case_ids}
+        self._device_cases = reads.held
+
+    def _read_locked(self, change_ids: list[str], record_ids: list[str], case_ids: list[str]
+                     ) -> None:
+        session, ctx = self.session, self.ctx
         self.stored = {
             a.change_id: a for a in session.scalars(
                 select(AppliedChange).where(among(session, AppliedChange.change_id, change_ids))
             )
         }
-        # The batch's records and its cases' records, read before the cases' `case_access`
-        # rows: a case's row changes only with its record's rev, so their revs as read here
-        # are what `finish` checks again under the lock.
-        case_ids = sorted({c.case_id for c in changes if c.case_id in self.ids})
-        record_ids = sorted({c.record_id for c in changes if c.record_id in self.ids})
-        self.new: dict[str, NewRecord] = {}  # not yet written
-        self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
-        read = list(session.scalars(
-            select(RecordRow).where(among(session, RecordRow.id, {*record_ids, *case_ids}))))
-        self.read_revs = {r.id: r.rev for r in read}
-        self.read_ids = sorted({*record_ids, *case_ids})
-        wanted = set(record_ids)
-        self.records: dict[str, RecordRow | NewRecord] = {r.id: r for r in read if r.id in wanted}
+        self._take_records(list(session.scalars(
+            select(RecordRow).where(among(session, RecordRow.id, self.read_ids)))), record_ids)
         # Every case of the batch in one query (None: not on the service yet), rather than
         # a lookup per case: a laptop's thousand new cases are a thousand cases.
         found = {a.case_id: a for a in session.scalars(
             select(CaseAccess).where(among(session, CaseAccess.case_id, case_ids)))}
-        self._access: dict[str, CaseAccess | None] = {c: found.get(c) for c in case_ids}
+        self._access = {c: found.get(c) for c in case_ids}
         # Who sees them, in one query too; a case this push writes is asked again of its
         # new values in `mirror`, without the database.
         visible = visible_among(session, ctx.viewer, case_ids, ctx.retention_days)
-        self._sees: dict[str, bool] = {c: c in visible for c in case_ids}
-        # The new shares of the cases this push writes (case id -> user ids), written at
-        # the end with the `case_access` rows: nothing in the push reads them back.
-        self._shares: dict[str, list[str]] = {}
+        self._sees = {c: c in visible for c in case_ids}
         # The cases this device held when the push began, and whether a pull has told it to
         # purge them since (revoked_rev): the held-case rule asks this of every change of a
         # case out of view.
-        self._device_cases: dict[str, int | None] = {
+        self._device_cases = {
             case_id: revoked for case_id, revoked in session.execute(
                 select(DeviceCase.case_id, DeviceCase.revoked_rev).where(
                     DeviceCase.device_id == ctx.viewer.device_id,
                     among(session, DeviceCase.case_id, case_ids)))
         }
+
+    def _take_records(self, read: list[RecordRow], record_ids: list[str]) -> None:
+        self.read_revs = {r.id: r.rev for r in read}
+        wanted = set(record_ids)
+        self.records: dict[str, RecordRow | NewRecord] = {r.id: r for r in read if r.id in wanted}
 
     def _insert_new(self) -> list[str]:
         """INSERT the new records not yet written, in one go; their ids."""
