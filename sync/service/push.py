@@ -26,6 +26,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -34,7 +35,7 @@ from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
 from sync.service import access_log, applied, push_commit
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
-from sync.service.db import among, write
+from sync.service.db import among, autocommit_connection, write
 from sync.service.models import (
     AppliedChange,
     CaseAccess,
@@ -143,10 +144,13 @@ def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change
         # Its reads need no transaction (each statement sees at least what the one before
         # saw, as in READ COMMITTED; the recheck under the lock stands for the rest), and
         # its writes are one message that is a transaction of its own (push_commit.py).
-        with factory() as session, session.no_autoflush:
-            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-            return _run(_Batch(session, ctx, changes, merges, checked, ahead=True, ids=ids),
-                        changes)
+        # Its reads and its message go over a plain connection (push_reads.py,
+        # push_commit.py); the session, never flushed, only carries the ORM objects of the
+        # checks and answers the rare query of a case the push did not name.
+        with (autocommit_connection(factory.kw["bind"]) as connection, factory() as session,
+              session.no_autoflush):
+            return _run(_Batch(session, ctx, changes, merges, checked, ids=ids,
+                               connection=connection), changes)
 
     def locked(session: Session) -> list[Result]:
         with session.no_autoflush:
@@ -173,8 +177,12 @@ class _Batch:
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
                  merges: PreparedMerges | None = None,
                  checked: dict[int, dict[str, Any] | Rejected] | None = None,
-                 ahead: bool = False, *, ids: frozenset[str]) -> None:
+                 *, ids: frozenset[str], connection: psycopg.Connection[Any] | None = None
+                 ) -> None:
         self.session = session
+        # Going ahead of the lock: the connection its reads and its message go over.
+        self.connection = connection
+        ahead = connection is not None
         # The batch's change, record and case ids that are UUIDs (push_checks.py).
         self.ids = ids
         self.ahead = ahead
@@ -220,7 +228,8 @@ class _Batch:
                     ) -> None:
         """The reads of `_read_locked` in one statement, whose rows the session never
         holds: going ahead, nothing of them is written through it (push_reads.py)."""
-        reads = read_ahead(self.session, self.ctx.viewer, self.ctx.retention_days,
+        assert self.connection is not None
+        reads = read_ahead(self.connection, self.ctx.viewer, self.ctx.retention_days,
                            change_ids=change_ids, record_ids=self.read_ids,
                            case_ids=case_ids)
         self.stored = reads.stored
@@ -346,7 +355,8 @@ class _Batch:
             applied=stored, applied_by=(self.ctx.viewer.user_id, device_id, now),
             log=access_log.entries(events),
         )
-        first = push_commit.send(self.session, writes)
+        assert self.connection is not None
+        first = push_commit.send(self.connection, writes)
         move_revs(self, first - PROVISIONAL, results)
 
     def access(self, case_id: str) -> CaseAccess | None:

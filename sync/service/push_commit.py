@@ -25,7 +25,6 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
-from sqlalchemy.orm import Session
 
 from sync.service.push_ahead import PROVISIONAL, Stale
 from sync.service.records import ALL_FIELDS
@@ -182,20 +181,12 @@ def message(connection: psycopg.Connection[Any], writes: Writes) -> str:
     return sql.SQL("; ").join(parts).as_string(connection)
 
 
-def send(session: Session, writes: Writes) -> int:
-    """Lock, recheck, write and commit in one message, on the session's connection (in
-    autocommit: the message is its own transaction); the first real rev of the push.
-    Stale when the recheck found a change, with nothing written."""
-    pooled = session.connection()
-    connection = pooled.connection.driver_connection
-    assert isinstance(connection, psycopg.Connection)
-    try:
-        return run(connection, message(connection, writes))
-    except psycopg.OperationalError:
-        # Not through SQLAlchemy, which would have noticed a connection that broke: tell
-        # the pool, so that it opens a new one rather than hand this one out again.
-        pooled.invalidate()
-        raise
+def send(connection: psycopg.Connection[Any], writes: Writes) -> int:
+    """Lock, recheck, write and commit in one message, on `connection` (in autocommit: the
+    message is its own transaction; db.autocommit_connection drops it from the pool should
+    it break); the first real rev of the push. Stale when the recheck found a change, with
+    nothing written."""
+    return run(connection, message(connection, writes))
 
 
 def run(connection: psycopg.Connection[Any], text: str) -> int:

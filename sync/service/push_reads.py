@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
-from sqlalchemy.orm import Session
 
 from sync.service.db import varchar_array
 from sync.service.models import AppliedChange, CaseAccess, RecordRow
@@ -58,25 +57,17 @@ class AheadReads:
     held: dict[str, int | None]  # case id -> revoked_rev, the cases the device holds
 
 
-def read_ahead(session: Session, viewer: Viewer, retention_days: int, *,
+def read_ahead(connection: psycopg.Connection[Any], viewer: Viewer, retention_days: int, *,
                change_ids: Collection[str], record_ids: Collection[str],
                case_ids: Collection[str]) -> AheadReads:
-    """What the push needs of the database before its checks, in one round trip on the
-    session's connection (PostgreSQL)."""
-    pooled = session.connection()
-    connection = pooled.connection.driver_connection
-    assert isinstance(connection, psycopg.Connection)
+    """What the push needs of the database before its checks, in one round trip on
+    `connection` (PostgreSQL, in autocommit: db.autocommit_connection)."""
     params = {"changes": varchar_array(change_ids), "records": varchar_array(record_ids),
               "cases": varchar_array(case_ids), "user": viewer.user_id,
               "device": viewer.device_id}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute(_READS, params)
-            row = cursor.fetchone()
-    except psycopg.OperationalError:
-        # Past SQLAlchemy, which would have noticed a connection that broke: tell the pool.
-        pooled.invalidate()
-        raise
+    with connection.cursor() as cursor:
+        cursor.execute(_READS, params)
+        row = cursor.fetchone()
     assert row is not None
     stored_rows, record_rows, access_rows, held_rows = (part or [] for part in row)
     access: dict[str, CaseAccess] = {}
