@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,7 +111,8 @@ class PushContext:
 
 
 def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
-         read_factory: sessionmaker[Session] | None = None) -> list[Result]:
+         read_factory: sessionmaker[Session] | None = None,
+         connection: psycopg.Connection[Any] | None = None) -> list[Result]:
     """Apply `changes` in order, in one transaction, each change on its own.
 
     Every check of a change runs before its first write, so a refused change leaves
@@ -122,6 +124,10 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     records held a moment ago) is done before the lock, in a read-only transaction of
     `read_factory` when given: on SQLite a write transaction would take the database's
     write lock twice per push, and under the lock every pusher waits (issue 15).
+
+    `connection`: on PostgreSQL, a pooled connection in autocommit the caller holds
+    already (db.autocommit_connection), for the reads and the message of a push that goes
+    ahead of the lock; without it the push takes one of its own.
     """
     if not changes:
         return []
@@ -131,7 +137,8 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     checked = {id(change): prevalidate(change) for change in changes}
     if may_go_ahead(factory, changes):
         try:
-            return _push(factory, ctx, changes, merges, checked, ids, ahead=True)
+            return _push(factory, ctx, changes, merges, checked, ids, ahead=True,
+                         connection=connection)
         except Stale:
             pass  # something it read changed before it took the lock: again, lock first
     return _push(factory, ctx, changes, merges, checked, ids, ahead=False)
@@ -139,7 +146,8 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
 
 def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
           merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected],
-          ids: frozenset[str], *, ahead: bool) -> list[Result]:
+          ids: frozenset[str], *, ahead: bool,
+          connection: psycopg.Connection[Any] | None = None) -> list[Result]:
     if ahead:
         # Its reads need no transaction (each statement sees at least what the one before
         # saw, as in READ COMMITTED; the recheck under the lock stands for the rest), and
@@ -147,10 +155,11 @@ def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change
         # Its reads and its message go over a plain connection (push_reads.py,
         # push_commit.py); the session, never flushed, only carries the ORM objects of the
         # checks and answers the rare query of a case the push did not name.
-        with (autocommit_connection(factory.kw["bind"]) as connection, factory() as session,
-              session.no_autoflush):
+        held = (nullcontext(connection) if connection is not None
+                else autocommit_connection(factory.kw["bind"]))
+        with held as plain, factory() as session, session.no_autoflush:
             return _run(_Batch(session, ctx, changes, merges, checked, ids=ids,
-                               connection=connection), changes)
+                               connection=plain), changes)
 
     def locked(session: Session) -> list[Result]:
         with session.no_autoflush:

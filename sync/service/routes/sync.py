@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
+import psycopg
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import Connection
 from sqlalchemy.pool import Pool, QueuePool
@@ -18,8 +19,15 @@ from sync.protocol import (
     PushRequest,
     PushResponse,
 )
-from sync.service.db import read
-from sync.service.deps import Credentials, address_of, token_of, viewer_for_token
+from sync.service.db import autocommit_connection, is_postgres, read
+from sync.service.deps import (
+    Credentials,
+    address_of,
+    token_of,
+    viewer_for_token,
+    viewer_from_rows,
+    viewer_rows,
+)
 from sync.service.errors import ApiError
 from sync.service.pull import PullContext, check_and_quiet, pull
 from sync.service.push import PushContext, push
@@ -60,16 +68,32 @@ async def push_changes(request: Request, credentials: Credentials) -> Response:
         return read(state.read_engine,
                     lambda connection: viewer_for_token(connection, token, address))
 
-    def apply(who: Viewer, body: bytes) -> Response:
+    def apply(who: Viewer, body: bytes, connection: psycopg.Connection[Any] | None = None
+              ) -> Response:
         changes = parse_push(body, request.headers.get("content-type"))
         ctx = PushContext(viewer=who, retention_days=state.settings.retention_days)
         # The results are built by push.py from the service's own values: no second check.
         return _json(PushResponse.model_construct(
-            results=push(state.factory, ctx, changes, state.read_factory)))
+            results=push(state.factory, ctx, changes, state.read_factory, connection)))
+
+    def small(body: bytes) -> Response:
+        if not is_postgres(state.engine):
+            return apply(viewer(), body)
+        # The token check, the push's reads and its message on one pooled connection.
+        for attempt in (1, 2):
+            with autocommit_connection(state.engine) as connection:
+                try:
+                    rows = viewer_rows(connection, token)
+                except psycopg.OperationalError:
+                    if attempt == 2 or not connection.closed:
+                        raise
+                    continue  # it died in the pool: once more on a fresh one, as db.read
+                return apply(viewer_from_rows(rows, address), body, connection)
+        raise AssertionError("not reached")
 
     if _declared_length(request) <= SMALL_BODY:
         body = await request.body()
-        return await run_in_threadpool(lambda: apply(viewer(), body))
+        return await run_in_threadpool(small, body)
     who = await run_in_threadpool(viewer)
     return await run_in_threadpool(apply, who, await request.body())
 
