@@ -156,3 +156,35 @@ def test_a_push_whose_message_fails_leaves_nothing_and_the_next_one_goes_through
         assert a.push_one(change(new_id(), "task", case["id"], {"title": "Mailen"})
                           )["status"] == "applied"
     assert a.push_one(sent)["status"] == "applied"
+
+
+@pytest.mark.postgres
+def test_a_process_sends_at_most_a_few_messages_at_once(pg_world, monkeypatch):
+    """The other pushes of the process wait in the service for their turn to send
+    (push_commit.MESSAGES_AT_ONCE), not as backends queued for the rev lock, and every
+    one of them is applied."""
+    world = pg_world
+    a = world.device("anouk")
+    case = a.new_case(world.team("Noord"))
+    run = push_commit.run
+    at_server, most = [0], [0]
+    count = threading.Lock()
+
+    def counted(connection: Any, text: str) -> int:
+        with count:
+            at_server[0] += 1
+            most[0] = max(most[0], at_server[0])
+        try:
+            threading.Event().wait(0.02)  # long enough for the others to pile up
+            return run(connection, text)
+        finally:
+            with count:
+                at_server[0] -= 1
+
+    monkeypatch.setattr(push_commit, "run", counted)
+    pushers = [Pusher(world, a, change(new_id(), "task", case["id"], {"title": f"Taak {i}"}))
+               for i in range(3 * push_commit.MESSAGES_AT_ONCE)]
+    for pusher in pushers:
+        pusher.start()
+    assert [p.finished().status for p in pushers] == ["applied"] * len(pushers)
+    assert 1 < most[0] <= push_commit.MESSAGES_AT_ONCE
