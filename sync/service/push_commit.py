@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -190,7 +191,38 @@ def message(connection: psycopg.Connection[Any], writes: Writes) -> str:
 # samples): the CPU a push cost PostgreSQL under load was twice what it cost alone.
 # A few waiting per process keep the lock handed over the moment it is let go.
 MESSAGES_AT_ONCE = 4
-_turns = threading.Semaphore(MESSAGES_AT_ONCE)
+
+
+class _Slots:
+    """At most `size` holders at once; the others wait in the order they came, and a
+    holder that lets go hands its slot to the first of them. threading.Semaphore lets a
+    newcomer take a slot before the waiter it woke, and that waiter waits again at the
+    back: under load some pushes would wait on and on while others went by."""
+
+    def __init__(self, size: int) -> None:
+        self._lock = threading.Lock()
+        self._free = size
+        self._waiting: deque[threading.Lock] = deque()
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._free and not self._waiting:
+                self._free -= 1
+                return
+            gate = threading.Lock()
+            gate.acquire()
+            self._waiting.append(gate)
+        gate.acquire()  # let go by the holder that hands this thread its slot
+
+    def __exit__(self, *_exc: object) -> None:
+        with self._lock:
+            if self._waiting:
+                self._waiting.popleft().release()
+            else:
+                self._free += 1
+
+
+_turns = _Slots(MESSAGES_AT_ONCE)
 
 
 def send(connection: psycopg.Connection[Any], writes: Writes) -> int:

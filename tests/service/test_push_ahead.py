@@ -188,3 +188,28 @@ def test_a_process_sends_at_most_a_few_messages_at_once(pg_world, monkeypatch):
         pusher.start()
     assert [p.finished().status for p in pushers] == ["applied"] * len(pushers)
     assert 1 < most[0] <= push_commit.MESSAGES_AT_ONCE
+
+
+def test_the_turns_to_send_go_in_the_order_the_pushes_came():
+    """A slot let go goes to the first waiter, not to a push that comes in meanwhile
+    (threading.Semaphore's waiter woken goes to the back should a newcomer be quicker)."""
+    slots = push_commit._Slots(1)
+    order: list[int] = []
+
+    def take(number: int) -> None:
+        with slots:
+            order.append(number)
+
+    slots.__enter__()  # held: everyone below waits
+    waiters = []
+    for number in range(3):
+        waiter = threading.Thread(target=take, args=(number,), daemon=True)
+        waiter.start()
+        while len(slots._waiting) < number + 1:  # in the queue before the next one comes
+            threading.Event().wait(0.001)
+        waiters.append(waiter)
+    slots.__exit__(None, None, None)  # to waiter 0, directly
+    take(3)  # a newcomer: it waits behind the three
+    for waiter in waiters:
+        waiter.join(WAIT)
+    assert order == [0, 1, 2, 3]
