@@ -9,10 +9,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
+import psycopg
 from alembic import command
 from alembic.config import Config
 from psycopg import adapters, postgres
 from psycopg.adapt import Dumper
+from psycopg.pq import TransactionStatus
 from sqlalchemy import (
     ColumnElement,
     Connection,
@@ -162,6 +164,12 @@ class _ArrayTextDumper(Dumper):
 adapters.register_dumper(_ArrayText, _ArrayTextDumper)
 
 
+def varchar_array(values: Collection[str]) -> _ArrayText:
+    """`values`, sorted, as one `varchar[]` parameter for a statement sent through psycopg
+    itself (`column = ANY(%s)`), written as `among` writes it."""
+    return _array_text(sorted(values))
+
+
 def _array_text(values: list[str]) -> _ArrayText:
     # Every item quoted, so that a comma, a brace, a space or NULL in a value stays text.
     return _ArrayText("{" + ",".join(
@@ -248,6 +256,33 @@ def read(engine: Engine, reading: Callable[[Connection], T]) -> T:
 def _read_once(engine: Engine, reading: Callable[[Connection], T]) -> T:
     with engine.connect() as connection, connection.begin():
         return reading(connection)
+
+
+@contextmanager
+def autocommit_connection(engine: Engine) -> Iterator[psycopg.Connection[Any]]:
+    """A pooled PostgreSQL connection as psycopg's own, in autocommit, with no SQLAlchemy
+    Connection or Session around it: for a push of one change, setting those up and
+    closing them cost more of the service's CPU than its reads (issue 15).
+
+    It goes back to the pool as it came (not in autocommit, no transaction open); one that
+    broke, or was left inside a transaction, is dropped instead."""
+    fairy = engine.raw_connection()
+    connection = fairy.driver_connection
+    assert isinstance(connection, psycopg.Connection)
+    try:
+        connection.autocommit = True
+        yield connection
+    except psycopg.OperationalError:
+        fairy.invalidate()
+        raise
+    finally:
+        if fairy.is_valid:
+            if (connection.closed
+                    or connection.info.transaction_status != TransactionStatus.IDLE):
+                fairy.invalidate()
+            else:
+                connection.autocommit = False
+        fairy.close()
 
 
 def alembic_config(engine: Engine) -> Config:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Any
 
+import psycopg
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import Connection, Row, text
@@ -80,11 +81,14 @@ BearerToken = Annotated[str, Depends(bearer_token)]
 
 # One query on every request: device, user and (one row per team) memberships. Plain SQL
 # on a connection: building the ORM statement and its objects cost more than running it.
-_VIEWER_SQL = text(
+_VIEWER_QUERY = (
     "SELECT d.id, d.revoked_at, u.id, u.username, u.display_name, u.role, m.team_id "
     "FROM devices d JOIN users u ON u.id = d.user_id "
-    "LEFT OUTER JOIN memberships m ON m.user_id = u.id WHERE d.token_hash = :digest"
+    "LEFT OUTER JOIN memberships m ON m.user_id = u.id WHERE d.token_hash = {}"
 )
+_VIEWER_SQL = text(_VIEWER_QUERY.format(":digest"))
+# The same, for psycopg's own connection (db.autocommit_connection).
+_VIEWER_PSYCOPG = _VIEWER_QUERY.format("%(digest)s")
 
 
 def viewer_for_token(connection: Connection, token: str, address: str | None) -> Viewer:
@@ -92,6 +96,11 @@ def viewer_for_token(connection: Connection, token: str, address: str | None) ->
     and for a revoked device."""
     return viewer_from_rows(
         connection.execute(_VIEWER_SQL, {"digest": token_hash(token)}).all(), address)
+
+
+def viewer_rows(connection: psycopg.Connection[Any], token: str) -> list[tuple[Any, ...]]:
+    """The rows `viewer_from_rows` takes, read on psycopg's own connection (PostgreSQL)."""
+    return connection.execute(_VIEWER_PSYCOPG, {"digest": token_hash(token)}).fetchall()
 
 
 def viewer_from_rows(found: Sequence[Row[Any]], address: str | None) -> Viewer:

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
 
+import psycopg
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -34,7 +36,7 @@ from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
 from sync.service import access_log, applied, push_commit
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
-from sync.service.db import among, write
+from sync.service.db import among, autocommit_connection, write
 from sync.service.models import (
     AppliedChange,
     CaseAccess,
@@ -54,6 +56,7 @@ from sync.service.push_checks import (
     well_formed_ids,
 )
 from sync.service.push_commit import Writes
+from sync.service.push_reads import read_ahead
 from sync.service.records import (
     access_values,
     field_rev,
@@ -108,7 +111,8 @@ class PushContext:
 
 
 def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
-         read_factory: sessionmaker[Session] | None = None) -> list[Result]:
+         read_factory: sessionmaker[Session] | None = None,
+         connection: psycopg.Connection[Any] | None = None) -> list[Result]:
     """Apply `changes` in order, in one transaction, each change on its own.
 
     Every check of a change runs before its first write, so a refused change leaves
@@ -120,6 +124,10 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     records held a moment ago) is done before the lock, in a read-only transaction of
     `read_factory` when given: on SQLite a write transaction would take the database's
     write lock twice per push, and under the lock every pusher waits (issue 15).
+
+    `connection`: on PostgreSQL, a pooled connection in autocommit the caller holds
+    already (db.autocommit_connection), for the reads and the message of a push that goes
+    ahead of the lock; without it the push takes one of its own.
     """
     if not changes:
         return []
@@ -129,7 +137,8 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
     checked = {id(change): prevalidate(change) for change in changes}
     if may_go_ahead(factory, changes):
         try:
-            return _push(factory, ctx, changes, merges, checked, ids, ahead=True)
+            return _push(factory, ctx, changes, merges, checked, ids, ahead=True,
+                         connection=connection)
         except Stale:
             pass  # something it read changed before it took the lock: again, lock first
     return _push(factory, ctx, changes, merges, checked, ids, ahead=False)
@@ -137,15 +146,20 @@ def push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change]
 
 def _push(factory: sessionmaker[Session], ctx: PushContext, changes: list[Change],
           merges: PreparedMerges, checked: dict[int, dict[str, Any] | Rejected],
-          ids: frozenset[str], *, ahead: bool) -> list[Result]:
+          ids: frozenset[str], *, ahead: bool,
+          connection: psycopg.Connection[Any] | None = None) -> list[Result]:
     if ahead:
         # Its reads need no transaction (each statement sees at least what the one before
         # saw, as in READ COMMITTED; the recheck under the lock stands for the rest), and
         # its writes are one message that is a transaction of its own (push_commit.py).
-        with factory() as session, session.no_autoflush:
-            session.connection(execution_options={"isolation_level": "AUTOCOMMIT"})
-            return _run(_Batch(session, ctx, changes, merges, checked, ahead=True, ids=ids),
-                        changes)
+        # Its reads and its message go over a plain connection (push_reads.py,
+        # push_commit.py); the session, never flushed, only carries the ORM objects of the
+        # checks and answers the rare query of a case the push did not name.
+        held = (nullcontext(connection) if connection is not None
+                else autocommit_connection(factory.kw["bind"]))
+        with held as plain, factory() as session, session.no_autoflush:
+            return _run(_Batch(session, ctx, changes, merges, checked, ids=ids,
+                               connection=plain), changes)
 
     def locked(session: Session) -> list[Result]:
         with session.no_autoflush:
@@ -172,8 +186,12 @@ class _Batch:
     def __init__(self, session: Session, ctx: PushContext, changes: list[Change],
                  merges: PreparedMerges | None = None,
                  checked: dict[int, dict[str, Any] | Rejected] | None = None,
-                 ahead: bool = False, *, ids: frozenset[str]) -> None:
+                 *, ids: frozenset[str], connection: psycopg.Connection[Any] | None = None
+                 ) -> None:
         self.session = session
+        # Going ahead of the lock: the connection its reads and its message go over.
+        self.connection = connection
+        ahead = connection is not None
         # The batch's change, record and case ids that are UUIDs (push_checks.py).
         self.ids = ids
         self.ahead = ahead
@@ -199,45 +217,69 @@ class _Batch:
         self.first_rev = self.rev = PROVISIONAL if ahead else lock_revs(session) + 1
         change_ids = sorted({c.change_id for c in changes if c.change_id in self.ids})
         self.change_ids = change_ids
+        # The batch's records and its cases' records, read before the cases' `case_access`
+        # rows (or with them): a case's row changes only with its record's rev, so their
+        # revs as read here are what `finish` checks again under the lock.
+        case_ids = sorted({c.case_id for c in changes if c.case_id in self.ids})
+        record_ids = sorted({c.record_id for c in changes if c.record_id in self.ids})
+        self.read_ids = sorted({*record_ids, *case_ids})
+        self.new: dict[str, NewRecord] = {}  # not yet written
+        self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
+        # The new shares of the cases this push writes (case id -> user ids), written at
+        # the end with the `case_access` rows: nothing in the push reads them back.
+        self._shares: dict[str, list[str]] = {}
+        if ahead:
+            self._read_ahead(change_ids, record_ids, case_ids)
+        else:
+            self._read_locked(change_ids, record_ids, case_ids)
+
+    def _read_ahead(self, change_ids: list[str], record_ids: list[str], case_ids: list[str]
+                    ) -> None:
+        """The reads of `_read_locked` in one statement, whose rows the session never
+        holds: going ahead, nothing of them is written through it (push_reads.py)."""
+        assert self.connection is not None
+        reads = read_ahead(self.connection, self.ctx.viewer, self.ctx.retention_days,
+                           change_ids=change_ids, record_ids=self.read_ids,
+                           case_ids=case_ids)
+        self.stored = reads.stored
+        self._take_records(reads.records, record_ids)
+        self._access = {c: reads.access.get(c) for c in case_ids}
+        self._sees = {c: c in reads.visible for c in case_ids}
+        self._device_cases = reads.held
+
+    def _read_locked(self, change_ids: list[str], record_ids: list[str], case_ids: list[str]
+                     ) -> None:
+        session, ctx = self.session, self.ctx
         self.stored = {
             a.change_id: a for a in session.scalars(
                 select(AppliedChange).where(among(session, AppliedChange.change_id, change_ids))
             )
         }
-        # The batch's records and its cases' records, read before the cases' `case_access`
-        # rows: a case's row changes only with its record's rev, so their revs as read here
-        # are what `finish` checks again under the lock.
-        case_ids = sorted({c.case_id for c in changes if c.case_id in self.ids})
-        record_ids = sorted({c.record_id for c in changes if c.record_id in self.ids})
-        self.new: dict[str, NewRecord] = {}  # not yet written
-        self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
-        read = list(session.scalars(
-            select(RecordRow).where(among(session, RecordRow.id, {*record_ids, *case_ids}))))
-        self.read_revs = {r.id: r.rev for r in read}
-        self.read_ids = sorted({*record_ids, *case_ids})
-        wanted = set(record_ids)
-        self.records: dict[str, RecordRow | NewRecord] = {r.id: r for r in read if r.id in wanted}
+        self._take_records(list(session.scalars(
+            select(RecordRow).where(among(session, RecordRow.id, self.read_ids)))), record_ids)
         # Every case of the batch in one query (None: not on the service yet), rather than
         # a lookup per case: a laptop's thousand new cases are a thousand cases.
         found = {a.case_id: a for a in session.scalars(
             select(CaseAccess).where(among(session, CaseAccess.case_id, case_ids)))}
-        self._access: dict[str, CaseAccess | None] = {c: found.get(c) for c in case_ids}
+        self._access = {c: found.get(c) for c in case_ids}
         # Who sees them, in one query too; a case this push writes is asked again of its
         # new values in `mirror`, without the database.
         visible = visible_among(session, ctx.viewer, case_ids, ctx.retention_days)
-        self._sees: dict[str, bool] = {c: c in visible for c in case_ids}
-        # The new shares of the cases this push writes (case id -> user ids), written at
-        # the end with the `case_access` rows: nothing in the push reads them back.
-        self._shares: dict[str, list[str]] = {}
+        self._sees = {c: c in visible for c in case_ids}
         # The cases this device held when the push began, and whether a pull has told it to
         # purge them since (revoked_rev): the held-case rule asks this of every change of a
         # case out of view.
-        self._device_cases: dict[str, int | None] = {
+        self._device_cases = {
             case_id: revoked for case_id, revoked in session.execute(
                 select(DeviceCase.case_id, DeviceCase.revoked_rev).where(
                     DeviceCase.device_id == ctx.viewer.device_id,
                     among(session, DeviceCase.case_id, case_ids)))
         }
+
+    def _take_records(self, read: list[RecordRow], record_ids: list[str]) -> None:
+        self.read_revs = {r.id: r.rev for r in read}
+        wanted = set(record_ids)
+        self.records: dict[str, RecordRow | NewRecord] = {r.id: r for r in read if r.id in wanted}
 
     def _insert_new(self) -> list[str]:
         """INSERT the new records not yet written, in one go; their ids."""
@@ -322,7 +364,8 @@ class _Batch:
             applied=stored, applied_by=(self.ctx.viewer.user_id, device_id, now),
             log=access_log.entries(events),
         )
-        first = push_commit.send(self.session, writes)
+        assert self.connection is not None
+        first = push_commit.send(self.connection, writes)
         move_revs(self, first - PROVISIONAL, results)
 
     def access(self, case_id: str) -> CaseAccess | None:

@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 
 from sync.service.app import create_app
 from sync.service.db import make_engine, read
+from sync.service.routes import sync as sync_routes
 from tests.pg import PostgresCluster
 from tests.service.conftest import fresh_postgres, service_settings
 from tests.service.world import World
@@ -58,4 +59,34 @@ def test_a_read_whose_connection_dies_runs_once_more(postgres_cluster: PostgresC
         assert len(pids) == 2 and pids[0] != pids[1]
     finally:
         engine.dispose()
+        killer.dispose()
+
+
+def test_a_push_whose_pooled_connection_died_is_answered(postgres_cluster: PostgresCluster,
+                                                         pg_template: str, monkeypatch):
+    """The push route checks the token on the connection its push goes over
+    (routes/sync.py); a connection that died in the pool unnoticed is met by that first
+    statement, and the push runs once more on a fresh one, as db.read does."""
+    app = create_app(service_settings(fresh_postgres(postgres_cluster, pg_template)))
+    killer = sa.create_engine(postgres_cluster.url(), isolation_level="AUTOCOMMIT")
+    rows = sync_routes.viewer_rows
+    pids: list[int] = []
+
+    def dying(connection, token):  # type: ignore[no-untyped-def]
+        pids.append(connection.info.backend_pid)
+        if len(pids) == 1:  # the first time only: the server ends this session
+            with killer.connect() as other:
+                other.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": pids[0]})
+        return rows(connection, token)
+
+    try:
+        with TestClient(app) as client:
+            world = World(app, client)
+            anouk = world.device("anouk")
+            case = anouk.new_case(world.team("Noord"))
+            monkeypatch.setattr(sync_routes, "viewer_rows", dying)
+            task = anouk.new_record(case["id"], "task", title="Bellen")
+            assert len(pids) == 2 and pids[0] != pids[1]
+            assert task["id"] in [r["id"] for r in anouk.sync()["records"]]
+    finally:
         killer.dispose()

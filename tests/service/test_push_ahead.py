@@ -156,3 +156,60 @@ def test_a_push_whose_message_fails_leaves_nothing_and_the_next_one_goes_through
         assert a.push_one(change(new_id(), "task", case["id"], {"title": "Mailen"})
                           )["status"] == "applied"
     assert a.push_one(sent)["status"] == "applied"
+
+
+@pytest.mark.postgres
+def test_a_process_sends_at_most_a_few_messages_at_once(pg_world, monkeypatch):
+    """The other pushes of the process wait in the service for their turn to send
+    (push_commit.MESSAGES_AT_ONCE), not as backends queued for the rev lock, and every
+    one of them is applied."""
+    world = pg_world
+    a = world.device("anouk")
+    case = a.new_case(world.team("Noord"))
+    run = push_commit.run
+    at_server, most = [0], [0]
+    count = threading.Lock()
+
+    def counted(connection: Any, text: str) -> int:
+        with count:
+            at_server[0] += 1
+            most[0] = max(most[0], at_server[0])
+        try:
+            threading.Event().wait(0.02)  # long enough for the others to pile up
+            return run(connection, text)
+        finally:
+            with count:
+                at_server[0] -= 1
+
+    monkeypatch.setattr(push_commit, "run", counted)
+    pushers = [Pusher(world, a, change(new_id(), "task", case["id"], {"title": f"Taak {i}"}))
+               for i in range(3 * push_commit.MESSAGES_AT_ONCE)]
+    for pusher in pushers:
+        pusher.start()
+    assert [p.finished().status for p in pushers] == ["applied"] * len(pushers)
+    assert 1 < most[0] <= push_commit.MESSAGES_AT_ONCE
+
+
+def test_the_turns_to_send_go_in_the_order_the_pushes_came():
+    """A slot let go goes to the first waiter, not to a push that comes in meanwhile
+    (threading.Semaphore's waiter woken goes to the back should a newcomer be quicker)."""
+    slots = push_commit._Slots(1)
+    order: list[int] = []
+
+    def take(number: int) -> None:
+        with slots:
+            order.append(number)
+
+    slots.__enter__()  # held: everyone below waits
+    waiters = []
+    for number in range(3):
+        waiter = threading.Thread(target=take, args=(number,), daemon=True)
+        waiter.start()
+        while len(slots._waiting) < number + 1:  # in the queue before the next one comes
+            threading.Event().wait(0.001)
+        waiters.append(waiter)
+    slots.__exit__(None, None, None)  # to waiter 0, directly
+    take(3)  # a newcomer: it waits behind the three
+    for waiter in waiters:
+        waiter.join(WAIT)
+    assert order == [0, 1, 2, 3]

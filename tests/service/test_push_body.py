@@ -1,6 +1,7 @@
 """The push body, parsed once from its bytes (sync/service/push_body.py): every body gets the
 answer FastAPI's own parsing gave it, code for code, on SQLite and PostgreSQL; a request
-without a valid token is refused before its body is read."""
+without a valid token is refused before its body is parsed (a small one on PostgreSQL is
+read first, routes/sync.py)."""
 
 from __future__ import annotations
 
