@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
+from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -56,7 +57,7 @@ from sync.service.push_checks import (
     well_formed_ids,
 )
 from sync.service.push_commit import Writes
-from sync.service.push_reads import read_ahead
+from sync.service.push_reads import HeldRecord, read_ahead
 from sync.service.records import (
     access_values,
     field_rev,
@@ -224,7 +225,8 @@ class _Batch:
         record_ids = sorted({c.record_id for c in changes if c.record_id in self.ids})
         self.read_ids = sorted({*record_ids, *case_ids})
         self.new: dict[str, NewRecord] = {}  # not yet written
-        self.changed: dict[str, RecordRow] = {}  # changed, not yet written (`wrote`)
+        # Changed, not yet written (`wrote`); read ahead of the lock, plain HeldRecords.
+        self.changed: dict[str, RecordRow | HeldRecord] = {}
         # The new shares of the cases this push writes (case id -> user ids), written at
         # the end with the `case_access` rows: nothing in the push reads them back.
         self._shares: dict[str, list[str]] = {}
@@ -276,10 +278,12 @@ class _Batch:
                     among(session, DeviceCase.case_id, case_ids)))
         }
 
-    def _take_records(self, read: list[RecordRow], record_ids: list[str]) -> None:
+    def _take_records(self, read: Sequence[RecordRow | HeldRecord], record_ids: list[str]
+                      ) -> None:
         self.read_revs = {r.id: r.rev for r in read}
         wanted = set(record_ids)
-        self.records: dict[str, RecordRow | NewRecord] = {r.id: r for r in read if r.id in wanted}
+        self.records: dict[str, RecordRow | HeldRecord | NewRecord] = {
+            r.id: r for r in read if r.id in wanted}
 
     def _insert_new(self) -> list[str]:
         """INSERT the new records not yet written, in one go; their ids."""
@@ -301,10 +305,10 @@ class _Batch:
         for row in self.session.scalars(select(RecordRow).where(RecordRow.id.in_(ids))):
             self.records[row.id] = row
 
-    def wrote(self, row: RecordRow | NewRecord) -> None:
+    def wrote(self, row: RecordRow | HeldRecord | NewRecord) -> None:
         """Note a write of a record: a new one is written with the others at the end anyway;
         one the service holds goes into the push's one UPDATE (`write_changed`)."""
-        if isinstance(row, RecordRow):
+        if not isinstance(row, NewRecord):
             self.changed[row.id] = row
 
     def write_changed(self) -> None:
@@ -502,7 +506,7 @@ class _Batch:
         self.own_revs.setdefault(change.record_id, set()).add(rev)
 
 
-def _changed_since_base(batch: _Batch, change: Change, row: RecordRow | NewRecord
+def _changed_since_base(batch: _Batch, change: Change, row: RecordRow | HeldRecord | NewRecord
                         ) -> frozenset[str]:
     """The fields of `change` that someone else changed on the service after its base_rev
     (the refinement of rule 3 in docs/protocol.md): their value may have come back to the
@@ -642,6 +646,6 @@ def _record_decision(
     ))
 
 
-def _result(change: Change, status: Any, row: RecordRow | NewRecord,
+def _result(change: Change, status: Any, row: RecordRow | HeldRecord | NewRecord,
             conflicts: list[ConflictRow]) -> Result:
     return _answer(change, status, row.rev, to_record(row), [to_conflict(c) for c in conflicts])

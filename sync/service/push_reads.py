@@ -25,7 +25,7 @@ from typing import Any
 import psycopg
 
 from sync.service.db import varchar_array
-from sync.service.models import AppliedChange, CaseAccess, RecordRow
+from sync.service.models import AppliedChange, CaseAccess
 from sync.service.visibility import Viewer, sees_case
 
 # json_build_array keeps each row small and its columns in order; a timestamp comes as
@@ -48,10 +48,28 @@ SELECT
 """
 
 
+@dataclass(slots=True)
+class HeldRecord:
+    """A record the service holds, as a push going ahead of the lock read it: the columns
+    of a `RecordRow`, without the ORM. The push changes it in place and writes it through
+    push_commit.py, never through the session; making a thousand ORM objects was half of
+    the service's CPU for a push of 1,000 edits."""
+
+    id: str
+    kind: str
+    case_id: str
+    rev: int
+    deleted: bool
+    fields: dict[str, Any]
+    field_revs: dict[str, int] | None
+    updated_by: str | None
+    updated_at: dt.datetime
+
+
 @dataclass
 class AheadReads:
     stored: dict[str, AppliedChange]  # change id -> its stored result
-    records: list[RecordRow]  # of the ids asked for, those the service has
+    records: list[HeldRecord]  # of the ids asked for, those the service has
     access: dict[str, CaseAccess]  # case id -> its row, for the cases that have one
     visible: set[str]  # the cases asked for that the viewer sees now
     held: dict[str, int | None]  # case id -> revoked_rev, the cases the device holds
@@ -87,8 +105,7 @@ def read_ahead(connection: psycopg.Connection[Any], viewer: Viewer, retention_da
     )
 
 
-def _record(values: list[Any]) -> RecordRow:
+def _record(values: list[Any]) -> HeldRecord:
     id_, kind, case_id, rev, deleted, fields, field_revs, updated_by, updated_at = values
-    return RecordRow(id=id_, kind=kind, case_id=case_id, rev=rev, deleted=deleted,
-                     fields=fields, field_revs=field_revs, updated_by=updated_by,
-                     updated_at=dt.datetime.fromisoformat(updated_at))
+    return HeldRecord(id_, kind, case_id, rev, deleted, fields, field_revs, updated_by,
+                      dt.datetime.fromisoformat(updated_at))
