@@ -17,7 +17,7 @@ from sqlalchemy import Connection, update
 
 from storage import outbox, records, rejected
 from storage.models import RECORD_TABLES, ConflictRow, QueuedResolution
-from storage.pulled_rows import NewRows, json_text
+from storage.pulled_rows import NewRows, json_text, rows_of
 from sync.merge import rebase_local
 from sync.protocol import Conflict, PullResponse, Record, Result, Stamp
 from sync.schema import KINDS, full_fields
@@ -86,13 +86,15 @@ def accept_records(
             if row is not None and row[_REV] > rec.rev:
                 continue
             edited = edited_by_id.get(rec.id)
-            if row is None and not edited and action == "sync" and built:
-                rows = built.get(rec.id)
-                if rows is not None and rows.record is rec:
-                    inserts.append(rows.insert)
-                    history.append(rows.history)
-                    taken += 1
-                    continue
+            if row is None and not edited:
+                # Built beforehand when it came in a pull page as this very object.
+                rows = built.get(rec.id) if built and action == "sync" else None
+                if rows is None or rows.record is not rec:
+                    rows = rows_of(rec, action, stamp)
+                inserts.append(rows.insert)
+                history.append(rows.history)
+                taken += 1
+                continue
             held = None
             fields: Mapping[str, Any] = rec.fields
             deleted = rec.deleted
@@ -118,7 +120,7 @@ def accept_records(
                     moved.append((rec.rev, rec.updated_by, rec.updated_at, rec.id))
                 continue
             common = (rec.case_id, rec.rev, deleted, rec.updated_by, rec.updated_at)
-            if row is None:
+            if row is None:  # new here, yet with a local edit (a pending delete)
                 inserts.append((rec.id, *common, *values))
                 changes = {k: v for k, v in rec.fields.items() if v is not None}
             else:

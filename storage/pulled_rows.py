@@ -30,21 +30,22 @@ class NewRows(NamedTuple):
 def new_rows(pulled: Iterable[Record]) -> dict[str, NewRows]:
     """Record id -> its rows as a new record, for the records of a known kind that carry
     their time (without one, the timeline takes the moment of applying)."""
-    out: dict[str, NewRows] = {}
-    for rec in pulled:
-        if rec.kind not in KINDS or not rec.updated_at:
-            continue
-        values = records.field_values(rec.kind, rec.fields)
-        changes = "{}" if rec.deleted else json_text(
-            {k: v for k, v in rec.fields.items() if v is not None})
-        out[rec.id] = NewRows(
-            rec,
-            (rec.id, rec.case_id, rec.rev, rec.deleted, rec.updated_by, rec.updated_at,
-             *values),
-            (rec.updated_at, rec.case_id, rec.id, rec.kind,
-             "delete" if rec.deleted else "sync", changes, rec.updated_by),
-        )
-    return out
+    return {rec.id: rows_of(rec, "sync", rec.updated_at) for rec in pulled
+            if rec.kind in KINDS and rec.updated_at}
+
+
+def rows_of(rec: Record, action: str, stamp: str) -> NewRows:
+    """The rows of `rec` new to this laptop, with no local edit: its insert, and its
+    timeline row by `action` (a delete's says so), at its own time or else at `stamp`."""
+    values = records.field_values(rec.kind, rec.fields)
+    changes = "{}" if rec.deleted else json_text(
+        {k: v for k, v in rec.fields.items() if v is not None})
+    return NewRows(
+        rec,
+        (rec.id, rec.case_id, rec.rev, rec.deleted, rec.updated_by, rec.updated_at, *values),
+        (rec.updated_at or stamp, rec.case_id, rec.id, rec.kind,
+         "delete" if rec.deleted else action, changes, rec.updated_by),
+    )
 
 
 def json_text(value: dict[str, Any]) -> str:
