@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import Any
@@ -37,12 +36,11 @@ from sync.protocol import Change, Conflict, ErrorDetail, Record, Result
 from sync.service import access_log, applied, push_commit
 from sync.service.access_log import AccessEvent
 from sync.service.bulk import insert_rows, update_rows
-from sync.service.db import among, autocommit_connection, write
+from sync.service.db import autocommit_connection, write
 from sync.service.models import (
     AppliedChange,
     CaseAccess,
     ConflictRow,
-    DeviceCase,
     RecordRow,
 )
 from sync.service.premerge import PreparedMerges
@@ -57,7 +55,7 @@ from sync.service.push_checks import (
     well_formed_ids,
 )
 from sync.service.push_commit import Writes
-from sync.service.push_reads import HeldRecord, read_ahead
+from sync.service.push_reads import HeldRecord, read_ahead, read_locked
 from sync.service.records import (
     access_values,
     field_rev,
@@ -71,7 +69,7 @@ from sync.service.records import (
     utcnow,
     write_case_shares,
 )
-from sync.service.visibility import Viewer, may_see, sees_case, visible_among
+from sync.service.visibility import Viewer, may_see, sees_case
 
 # The tables, not the ORM classes, for the batch's bulk INSERTs (bulk.py): the ORM's bulk
 # path costs more per row than the insert itself, and nothing needs these rows as objects.
@@ -230,60 +228,23 @@ class _Batch:
         # The new shares of the cases this push writes (case id -> user ids), written at
         # the end with the `case_access` rows: nothing in the push reads them back.
         self._shares: dict[str, list[str]] = {}
-        if ahead:
-            self._read_ahead(change_ids, record_ids, case_ids)
-        else:
-            self._read_locked(change_ids, record_ids, case_ids)
-
-    def _read_ahead(self, change_ids: list[str], record_ids: list[str], case_ids: list[str]
-                    ) -> None:
-        """The reads of `_read_locked` in one statement, whose rows the session never
-        holds: going ahead, nothing of them is written through it (push_reads.py)."""
-        assert self.connection is not None
-        reads = read_ahead(self.connection, self.ctx.viewer, self.ctx.retention_days,
-                           change_ids=change_ids, record_ids=self.read_ids,
-                           case_ids=case_ids)
+        asked = {"change_ids": change_ids, "record_ids": self.read_ids, "case_ids": case_ids}
+        reads = (read_ahead(connection, ctx.viewer, ctx.retention_days, **asked)
+                 if connection is not None
+                 else read_locked(session, ctx.viewer, ctx.retention_days, **asked))
         self.stored = reads.stored
-        self._take_records(reads.records, record_ids)
+        self.read_revs = {r.id: r.rev for r in reads.records}
+        wanted = set(record_ids)
+        self.records: dict[str, RecordRow | HeldRecord | NewRecord] = {
+            r.id: r for r in reads.records if r.id in wanted}
+        # None: the case is not on the service yet. A case this push writes is asked again
+        # of its new values in `mirror`, without the database.
         self._access = {c: reads.access.get(c) for c in case_ids}
         self._sees = {c: c in reads.visible for c in case_ids}
-        self._device_cases = reads.held
-
-    def _read_locked(self, change_ids: list[str], record_ids: list[str], case_ids: list[str]
-                     ) -> None:
-        session, ctx = self.session, self.ctx
-        self.stored = {
-            a.change_id: a for a in session.scalars(
-                select(AppliedChange).where(among(session, AppliedChange.change_id, change_ids))
-            )
-        }
-        self._take_records(list(session.scalars(
-            select(RecordRow).where(among(session, RecordRow.id, self.read_ids)))), record_ids)
-        # Every case of the batch in one query (None: not on the service yet), rather than
-        # a lookup per case: a laptop's thousand new cases are a thousand cases.
-        found = {a.case_id: a for a in session.scalars(
-            select(CaseAccess).where(among(session, CaseAccess.case_id, case_ids)))}
-        self._access = {c: found.get(c) for c in case_ids}
-        # Who sees them, in one query too; a case this push writes is asked again of its
-        # new values in `mirror`, without the database.
-        visible = visible_among(session, ctx.viewer, case_ids, ctx.retention_days)
-        self._sees = {c: c in visible for c in case_ids}
         # The cases this device held when the push began, and whether a pull has told it to
         # purge them since (revoked_rev): the held-case rule asks this of every change of a
         # case out of view.
-        self._device_cases = {
-            case_id: revoked for case_id, revoked in session.execute(
-                select(DeviceCase.case_id, DeviceCase.revoked_rev).where(
-                    DeviceCase.device_id == ctx.viewer.device_id,
-                    among(session, DeviceCase.case_id, case_ids)))
-        }
-
-    def _take_records(self, read: Sequence[RecordRow | HeldRecord], record_ids: list[str]
-                      ) -> None:
-        self.read_revs = {r.id: r.rev for r in read}
-        wanted = set(record_ids)
-        self.records: dict[str, RecordRow | HeldRecord | NewRecord] = {
-            r.id: r for r in read if r.id in wanted}
+        self._device_cases = reads.held
 
     def _insert_new(self) -> list[str]:
         """INSERT the new records not yet written, in one go; their ids."""

@@ -1,5 +1,5 @@
-"""The reads of a push that goes ahead of the rev lock, in one statement (docs/protocol.md,
-"Push under load").
+"""The reads at the start of a push: ahead of the rev lock in one statement, or under it
+through the session (docs/protocol.md, "Push under load"); both give `PushReads`.
 
 Before it takes the lock a push on PostgreSQL reads the stored results of its change ids,
 its records and its cases' records, their `case_access` rows, whether each case is shared
@@ -23,10 +23,12 @@ from dataclasses import dataclass
 from typing import Any
 
 import psycopg
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from sync.service.db import varchar_array
-from sync.service.models import AppliedChange, CaseAccess
-from sync.service.visibility import Viewer, sees_case
+from sync.service.db import among, varchar_array
+from sync.service.models import AppliedChange, CaseAccess, DeviceCase, RecordRow
+from sync.service.visibility import Viewer, sees_case, visible_among
 
 # json_build_array keeps each row small and its columns in order; a timestamp comes as
 # ISO 8601 text with its offset, which `fromisoformat` reads back to the microsecond.
@@ -67,9 +69,9 @@ class HeldRecord:
 
 
 @dataclass
-class AheadReads:
+class PushReads:
     stored: dict[str, AppliedChange]  # change id -> its stored result
-    records: list[HeldRecord]  # of the ids asked for, those the service has
+    records: list[RecordRow] | list[HeldRecord]  # of the ids asked, those it has
     access: dict[str, CaseAccess]  # case id -> its row, for the cases that have one
     visible: set[str]  # the cases asked for that the viewer sees now
     held: dict[str, int | None]  # case id -> revoked_rev, the cases the device holds
@@ -77,7 +79,7 @@ class AheadReads:
 
 def read_ahead(connection: psycopg.Connection[Any], viewer: Viewer, retention_days: int, *,
                change_ids: Collection[str], record_ids: Collection[str],
-               case_ids: Collection[str]) -> AheadReads:
+               case_ids: Collection[str]) -> PushReads:
     """What the push needs of the database before its checks, in one round trip on
     `connection` (PostgreSQL, in autocommit: db.autocommit_connection)."""
     params = {"changes": varchar_array(change_ids), "records": varchar_array(record_ids),
@@ -96,7 +98,7 @@ def read_ahead(connection: psycopg.Connection[Any], viewer: Viewer, retention_da
         access[case_id] = found
         if sees_case(viewer, found, (viewer.user_id,) if shared else (), retention_days):
             visible.add(case_id)
-    return AheadReads(
+    return PushReads(
         stored={change_id: AppliedChange(change_id=change_id, user_id=user_id, result=result)
                 for change_id, user_id, result in stored_rows},
         records=[_record(values) for values in record_rows],
@@ -109,3 +111,25 @@ def _record(values: list[Any]) -> HeldRecord:
     id_, kind, case_id, rev, deleted, fields, field_revs, updated_by, updated_at = values
     return HeldRecord(id_, kind, case_id, rev, deleted, fields, field_revs, updated_by,
                       dt.datetime.fromisoformat(updated_at))
+
+
+def read_locked(session: Session, viewer: Viewer, retention_days: int, *,
+                change_ids: Collection[str], record_ids: Collection[str],
+                case_ids: Collection[str]) -> PushReads:
+    """The same reads through `session`, for a push that holds the rev lock: its records
+    are the session's, written through it."""
+    stored = {a.change_id: a for a in session.scalars(
+        select(AppliedChange).where(among(session, AppliedChange.change_id, change_ids)))}
+    records = list(session.scalars(select(RecordRow).where(among(session, RecordRow.id,
+                                                                 record_ids))))
+    # Every case of the batch in one query, rather than a lookup per case: a laptop's
+    # thousand new cases are a thousand cases. Who sees them, in one query too.
+    access = {a.case_id: a for a in session.scalars(
+        select(CaseAccess).where(among(session, CaseAccess.case_id, case_ids)))}
+    visible = visible_among(session, viewer, case_ids, retention_days)
+    held = {case_id: revoked for case_id, revoked in session.execute(
+        select(DeviceCase.case_id, DeviceCase.revoked_rev).where(
+            DeviceCase.device_id == viewer.device_id,
+            among(session, DeviceCase.case_id, case_ids)))}
+    return PushReads(stored=stored, records=records, access=access, visible=visible,
+                     held=held)
