@@ -79,3 +79,11 @@ def world(settings: Settings):
     app = create_app(settings)
     with TestClient(app) as client:
         yield World(app, client)
+
+
+@pytest.fixture
+def pg_world(postgres_cluster, pg_template):  # noqa: F811
+    """The world on PostgreSQL alone, for what only PostgreSQL does."""
+    app = create_app(service_settings(fresh_postgres(postgres_cluster, pg_template)))
+    with TestClient(app) as client:
+        yield World(app, client)

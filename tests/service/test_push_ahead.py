@@ -11,18 +11,15 @@ from typing import Any
 
 import psycopg
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
 from sync.service import push as push_module
 from sync.service import push_commit
-from sync.service.app import create_app
 from sync.service.models import RecordRow, RevCounter
 from sync.service.push_commit import send
 from sync.service.records import lock_revs
-from tests.service.conftest import fresh_postgres, service_settings
 from tests.service.test_merge_lock import WAIT, Pusher
-from tests.service.world import World, change, new_id
+from tests.service.world import change, new_id
 
 
 class LockGate:
@@ -47,13 +44,6 @@ class LockGate:
     def send(self, session: Any, writes: Any) -> int:
         self._wait()
         return send(session, writes)
-
-
-@pytest.fixture
-def pg_world(postgres_cluster, pg_template):
-    app = create_app(service_settings(fresh_postgres(postgres_cluster, pg_template)))
-    with TestClient(app) as client:
-        yield World(app, client)
 
 
 @pytest.mark.postgres
