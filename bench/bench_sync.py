@@ -25,6 +25,7 @@ import json
 import logging
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -140,9 +141,10 @@ class Floor(NamedTuple):
     writing: float
 
 
-def _first_sync_floor(base: str, folder: Path) -> Floor:
+def _first_sync_floor(base: str, folder: Path, keep: Path | None = None) -> Floor:
     """The same first pull with nothing but httpx, json and executemany into a fresh SQLCipher
-    file with the store's tables, one page after the other."""
+    file with the store's tables, one page after the other. `keep`: a file to write the
+    records to, one JSON line each, for the PouchDB peer (not timed)."""
     import httpx
     import sqlcipher3.dbapi2 as sqlcipher
 
@@ -177,7 +179,8 @@ def _first_sync_floor(base: str, folder: Path) -> Floor:
     # The store's tables keep their search column by triggers that call it (migration 0007).
     conn.create_function("kt_fold", 1, fold, deterministic=True)
     count, cursor = 0, ""
-    fetching = parsing = 0.0
+    fetching = parsing = keeping = 0.0
+    kept = keep.open("w") if keep is not None else None
     with httpx.Client(base_url=base, timeout=300,
                       headers={"Authorization": f"Bearer {token}",
                                "Accept-Encoding": "gzip"}) as http:
@@ -202,11 +205,39 @@ def _first_sync_floor(base: str, folder: Path) -> Floor:
             conn.execute("COMMIT")
             count += len(page["records"])
             cursor = page["cursor"]
+            if kept is not None:
+                writing = time.perf_counter()
+                kept.writelines(json.dumps(r, separators=(",", ":")) + "\n"
+                                for r in page["records"])
+                keeping += time.perf_counter() - writing
             if not page["more"]:
                 break
     conn.close()
-    seconds = time.perf_counter() - started
+    if kept is not None:
+        kept.close()
+    seconds = time.perf_counter() - started - keeping
     return Floor(count, seconds, fetching, parsing, seconds - fetching - parsing)
+
+
+def _pouchdb_peer(records_file: Path, first_sync: float) -> None:
+    """PouchDB replicating the records the first sync brought, beside that sync's time."""
+    from bench.peer_pouchdb import replicate
+
+    try:
+        runs = replicate(records_file)
+    except RuntimeError as exc:
+        print(f"     peer: PouchDB not measured: {exc}", flush=True)
+        return
+    finally:
+        records_file.unlink(missing_ok=True)  # fictional demo data, but no copy stays behind
+    for run in runs:
+        print(f"     peer: PouchDB replication ({run.name}) of the same {run.docs:,} records "
+              f"between two PouchDBs on disk in one Node process, unencrypted: "
+              f"{run.seconds:.2f} s; the first sync took {run.seconds / first_sync:.1f}x less "
+              f"time", flush=True)
+    faster = min(runs, key=lambda r: r.seconds)
+    print(f"     against the faster PouchDB run: {faster.seconds / first_sync:.1f}x; goal >= 5x",
+          flush=True)
 
 
 def laptop(base: str, team_id: str, user_id: str) -> None:
@@ -233,7 +264,8 @@ def laptop(base: str, team_id: str, user_id: str) -> None:
         _line("first sync into an empty laptop", report_seconds, report.pulled)
         print(split.line(), flush=True)
 
-        floor = _first_sync_floor(base, data_dir / "floor")
+        records_file = data_dir / "records.jsonl"
+        floor = _first_sync_floor(base, data_dir / "floor", keep=records_file)
         print(f"     raw floor (bare httpx + executemany into SQLCipher): {floor.records:,} "
               f"records, {floor.seconds:.2f} s, {floor.records / floor.seconds:,.0f} records/s; "
               f"the first sync took {report_seconds / floor.seconds:.1f}x the floor",
@@ -241,6 +273,7 @@ def laptop(base: str, team_id: str, user_id: str) -> None:
         print(f"       of the floor: the service handing out the pages {floor.fetching:.2f} s "
               f"(bare httpx, body read), parsing {floor.parsing:.2f} s, writing into SQLCipher "
               f"{floor.writing:.2f} s", flush=True)
+        _pouchdb_peer(records_file, report_seconds)
 
         times, pulls = [], []
         cursor = store.get_setting("cursor")
@@ -293,6 +326,8 @@ def laptop(base: str, team_id: str, user_id: str) -> None:
     finally:
         store.close()
         CaseStore.wipe(data_dir / "store")
+        # The floor's store and the peer's records file: fictional data, but none stays.
+        shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _new_cases_offline(store, team_id: str, user_id: str) -> int:  # noqa: ANN001
