@@ -57,11 +57,15 @@ log = logging.getLogger(__name__)
 Stage = Literal["resolve", "push", "audit", "pull", "done"]
 
 AUDIT_BATCH = 1000
-# Records of pull pages that may commit in one transaction (see `_pull`): four of the
-# laptop's pages. A first sync of 93,758 records: its commits 3.5-4.4 -> 2.2 s of CPU, the
-# whole sync 7.2-8.5 -> 6.5-7.3 s (A/B, alternating). A transaction this size holds the
-# store's write lock for about half a second.
-PULL_GROUP_RECORDS = 6000
+# Records of pull pages that may commit in one transaction (see `_pull`): eight of the
+# laptop's pages. A first sync of 93,758 records, one page a transaction against four: its
+# commits 3.5-4.4 -> 2.2 s of CPU, the whole sync 7.2-8.5 -> 6.5-7.3 s; four against eight
+# (once the binding of None and the service's page had become cheaper, so that the commits
+# weighed more): commits 1.9-2.1 -> 1.2-1.4 s when the pages are replayed, the whole sync
+# 6.7-7.8 -> 6.3-7.3 s, peak memory the same (A/B, alternating). A transaction this size
+# holds the store's write lock for about a second; the window's own saves wait that long
+# at most, on their worker thread.
+PULL_GROUP_RECORDS = 12000
 
 
 @dataclass
