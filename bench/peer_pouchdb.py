@@ -13,38 +13,19 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import debian
+
 HERE = Path(__file__).resolve().parent / "pouchdb"
-INSTALL = "apt-get install -y nodejs npm"
-WAIT_LOCK = ["-o", "DPkg::Lock::Timeout=300"]
-
-
 @dataclass(frozen=True)
 class Replication:
     name: str
     docs: int
     seconds: float
-
-
-def _node() -> tuple[str, str]:
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if node and npm:
-        return node, npm
-    if os.geteuid() != 0:
-        raise RuntimeError(f"Node.js and npm are missing; install them with: sudo {INSTALL}")
-    print("   (installing Node.js and npm with apt-get)", flush=True)
-    subprocess.run(["apt-get", "update", "-q"], check=True, capture_output=True)
-    done = subprocess.run([*INSTALL.split(), *WAIT_LOCK], capture_output=True, text=True,
-                          env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    node, npm = shutil.which("node"), shutil.which("npm")
-    if done.returncode != 0 or not node or not npm:
-        raise RuntimeError(f"{INSTALL} failed: {done.stderr.strip()[-400:]}")
-    return node, npm
 
 
 def _pouchdb(npm: str) -> Path:
@@ -67,7 +48,7 @@ def _pouchdb(npm: str) -> Path:
 def replicate(records_file: Path) -> list[Replication]:
     """PouchDB's replications of the records in `records_file` (one wire-form record a
     line), in the order replicate.js runs them."""
-    node, npm = _node()
+    node, npm = debian.commands(("node", "npm"), ("nodejs", "npm"), "Node.js and npm")
     modules = _pouchdb(npm) / "node_modules"
     with tempfile.TemporaryDirectory(prefix="kt-bench-pouchdb-") as folder:
         done = subprocess.run([node, str(HERE / "replicate.js"), str(records_file), folder],

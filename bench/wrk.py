@@ -11,36 +11,18 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-INSTALL = "apt-get install -y wrk"
-# Another process may hold the dpkg lock for a moment; wait for it rather than fail.
-WAIT_LOCK = ["-o", "DPkg::Lock::Timeout=300"]
+from bench import debian
+
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
 def find_wrk() -> str:
-    found = shutil.which("wrk")
-    if found:
-        return found
-    if os.geteuid() != 0:
-        raise RuntimeError(f"the load generator wrk is missing; install it with: sudo {INSTALL}")
-    print("   (installing wrk with apt-get)", flush=True)
-    policy = subprocess.run(["apt-cache", "policy", "wrk"], capture_output=True, text=True)
-    if "Candidate: (none)" in policy.stdout or "Candidate" not in policy.stdout:
-        subprocess.run(["apt-get", "update", "-q"], check=True, capture_output=True)
-    done = subprocess.run([*INSTALL.split(), *WAIT_LOCK], capture_output=True, text=True,
-                          env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
-    if done.returncode != 0:
-        raise RuntimeError(f"{INSTALL} failed: {done.stderr.strip()[-400:]}")
-    found = shutil.which("wrk")
-    if not found:
-        raise RuntimeError(f"apt-get did not install wrk; try: {INSTALL}")
-    return found
+    return debian.commands(("wrk",), ("wrk",), "the load generator wrk")[0]
 
 
 # -- CPU time from /proc ----------------------------------------------------------------------
