@@ -180,7 +180,10 @@ class HistoryRow(Base):
 
 
 Index("ix_history_case_at", HistoryRow.case_id, HistoryRow.at)
-Index("ix_history_record_at", HistoryRow.record_id, HistoryRow.at)
+# The monitor finds when each plan was submitted; only plans' entries are indexed by record
+# (migration 0016: an index of every pulled record's entry slowed a first sync).
+Index("ix_history_plan_at", HistoryRow.record_id, HistoryRow.at,
+      sqlite_where=HistoryRow.kind == "safety_plan")
 Index("ix_outbox_case_state", OutboxEntry.case_id, OutboxEntry.state)
 Index("ix_conflict_case_resolved", ConflictRow.case_id, ConflictRow.resolved)
 

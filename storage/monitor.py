@@ -27,8 +27,8 @@ _OPEN_CASE = "coalesce(c.status, '') != 'closed'"
 # a change that came in by sync; either carries the time the plan reached that state).
 _DAYS_TO_DECISION = f"""
 SELECT julianday(v.decided_at) - julianday((
-    SELECT max(h.at) FROM history h INDEXED BY ix_history_record_at
-    WHERE h.record_id = v.plan_id AND h.case_id = v.case_id
+    SELECT max(h.at) FROM history h INDEXED BY ix_history_plan_at
+    WHERE h.kind = 'safety_plan' AND h.record_id = v.plan_id AND h.case_id = v.case_id
       AND json_extract(h.changes, '$.status') = 'submitted'
       AND julianday(h.at) <= julianday(v.decided_at)))
 FROM rec_plan_version v JOIN rec_case c ON c.id = v.case_id

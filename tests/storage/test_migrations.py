@@ -97,3 +97,14 @@ def test_changes_refused_before_0004_are_copied_into_the_rejected_changes(data_d
         store.purge_case(CASE_ID)
         (kept,) = store.list_rejected()
         assert kept.values == {"title": "Familie Oud"} and kept.case_title == "Familie Oud"
+
+
+def test_the_timeline_indexes_only_plan_entries_by_record(store):
+    # A pulled record of any other kind would otherwise be written at a random place in
+    # this index too (migration 0016); the monitor reads it for plans only.
+    with store._db.read() as conn:
+        by_record = conn.exec_driver_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'history'"
+            " AND sql LIKE '%record_id%'").all()
+    assert [(name, sql.split(" WHERE ")[-1]) for name, sql in by_record] == [
+        ("ix_history_plan_at", "kind = 'safety_plan'")]
