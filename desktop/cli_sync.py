@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from storage.store import CaseStore
 from sync.client import RetryPolicy
-from sync.engine import SyncEngine
+from sync.engine import PULL_GROUP_RECORDS, SyncEngine
 from sync.enrolment import enrol_store
 from sync.errors import DeviceRevoked, EnrolmentRequired, ServiceUnavailable, SyncError
 from sync.protocol import LAPTOP_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_CHANGES
@@ -56,8 +56,10 @@ def _sync_failure(exc: SyncError) -> int:
 
 def _count_setting(name: str, default: int, most: int) -> int:
     """A count from the environment, between 1 and `most`; `default` when unset or no number.
-    KEUKENTAFEL_PULL_LIMIT (records per pull page: smaller pages suit a weak hotspot) and
-    KEUKENTAFEL_PUSH_BATCH (changes per push: the kill tests push in several batches)."""
+    KEUKENTAFEL_PULL_LIMIT (records per pull page: smaller pages suit a weak hotspot),
+    KEUKENTAFEL_PULL_GROUP (records of pull pages per store transaction: the kill tests
+    commit every page) and KEUKENTAFEL_PUSH_BATCH (changes per push: the kill tests push in
+    several batches)."""
     raw = os.environ.get(name, "")
     try:
         return max(1, min(most, int(raw))) if raw else default
@@ -101,6 +103,8 @@ def sync(args: argparse.Namespace, secrets: _Secrets) -> int:
         engine = SyncEngine.for_store(store)
         engine.pull_limit = _count_setting(
             "KEUKENTAFEL_PULL_LIMIT", LAPTOP_PULL_LIMIT, MAX_PULL_LIMIT)
+        engine.pull_group_records = _count_setting(
+            "KEUKENTAFEL_PULL_GROUP", PULL_GROUP_RECORDS, PULL_GROUP_RECORDS)
         engine.push_batch = _count_setting(
             "KEUKENTAFEL_PUSH_BATCH", MAX_PUSH_CHANGES, MAX_PUSH_CHANGES)
         try:

@@ -25,8 +25,10 @@ pytestmark = [pytest.mark.postgres, pytest.mark.slow]
 def _sync_in_a_process(data_dir, crash_at: str) -> subprocess.CompletedProcess[str]:
     # Pushes of two changes: laptop A's edits go in three batches, each sent while the one
     # before waits to be stored, so every push point is also met with a batch in flight.
+    # Every pull page commits on its own, so the points between pull commits are met too.
     env = {**os.environ, CRASH_ENV: crash_at, "KEUKENTAFEL_PULL_LIMIT": "5",
-           "KEUKENTAFEL_PUSH_BATCH": "2", "PYTHONPATH": str(ROOT)}
+           "KEUKENTAFEL_PULL_GROUP": "1", "KEUKENTAFEL_PUSH_BATCH": "2",
+           "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         [sys.executable, "-m", "desktop.cli", "--data-dir", str(data_dir), "sync",
          "--passphrase-stdin"],

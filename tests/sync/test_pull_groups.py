@@ -1,5 +1,6 @@
-"""Pull pages that are already here commit together; a page still on its way never keeps the
-store's write transaction open (sync/engine.py, `_pull_group`). Against the real service."""
+"""Pull pages that arrive while a transaction is open commit together; a page still on its
+way after PULL_GROUP_SECONDS ends the transaction, so a slow network never keeps the store's
+write lock (sync/engine.py, `_pull_group`). Against the real service."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import time
 
 import pytest
 
-from sync.engine import SyncListener, SyncProgress
+from sync.engine import PULL_GROUP_SECONDS, SyncListener, SyncProgress
 from sync.errors import SyncError
 from tests.sync.harness import service_records, snapshot
 
@@ -89,6 +90,24 @@ def test_pages_already_here_commit_in_one_transaction(laptops, service, team, wr
     assert snapshot(b.records()) == snapshot(service_records(service.url, written))
 
 
+def test_a_page_that_arrives_while_the_transaction_waits_joins_it(laptops, service, team,
+                                                                   written):
+    b = laptops("b").enrol(service.url, team)
+    commits = []
+    engine = b.engine(pull_limit=PAGE, crash=commits.append)
+
+    def before(answered: int) -> None:
+        if answered >= 1:  # each next page is on its way for a while, as over a network
+            time.sleep(PULL_GROUP_SECONDS / 5)
+
+    _Pulls(engine, before)
+    report = engine.run()
+    engine.client.close()
+    assert report.pulled == 9
+    assert "after_pull_commit" not in commits
+    assert snapshot(b.records()) == snapshot(service_records(service.url, written))
+
+
 def test_a_page_still_on_its_way_ends_the_transaction(laptops, service, team, written):
     b = laptops("b").enrol(service.url, team)
     engine = b.engine(pull_limit=PAGE)
@@ -96,8 +115,8 @@ def test_a_page_still_on_its_way_ends_the_transaction(laptops, service, team, wr
 
     def before(answered: int) -> None:
         # The second page waits until the first is committed: the store's other
-        # connections see its cursor. Were the transaction held open for this page, the
-        # cursor would never show, and the wait would run out.
+        # connections see its cursor. Were the transaction held open for this page beyond
+        # PULL_GROUP_SECONDS, the cursor would never show, and the wait would run out.
         if answered == 1:
             deadline = time.monotonic() + 10
             while time.monotonic() < deadline:
