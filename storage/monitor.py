@@ -24,12 +24,15 @@ _OPEN_CASE = "coalesce(c.status, '') != 'closed'"
 
 # The moment a plan was submitted for a decision: the latest moment in the case's timeline,
 # at or before the decision, at which the plan's status became `submitted` (an edit here or
-# a change that came in by sync; either carries the time the plan reached that state).
+# a change that came in by sync; either carries the time the plan reached that state). An
+# entry of a plan pulled in as it was holds no copy: its row still has the status it came
+# with (storage/as_pulled.py).
 _DAYS_TO_DECISION = f"""
 SELECT julianday(v.decided_at) - julianday((
     SELECT max(h.at) FROM history h INDEXED BY ix_history_plan_at
     WHERE h.kind = 'safety_plan' AND h.record_id = v.plan_id AND h.case_id = v.case_id
-      AND json_extract(h.changes, '$.status') = 'submitted'
+      AND coalesce(json_extract(h.changes, '$.status'), CASE WHEN h.changes = 'null' THEN
+          (SELECT p.status FROM rec_safety_plan p WHERE p.id = h.record_id) END) = 'submitted'
       AND julianday(h.at) <= julianday(v.decided_at)))
 FROM rec_plan_version v JOIN rec_case c ON c.id = v.case_id
 WHERE v.deleted = 0 AND v.decision IN ('approved', 'returned') AND {_TEAM_CASES}

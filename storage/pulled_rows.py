@@ -17,6 +17,7 @@ from typing import Any, NamedTuple
 from pydantic_core import to_json
 
 from storage import records
+from storage.as_pulled import AS_PULLED
 from sync.protocol import Record
 from sync.schema import KINDS
 
@@ -36,10 +37,15 @@ def new_rows(pulled: Iterable[Record]) -> dict[str, NewRows]:
 
 def rows_of(rec: Record, action: str, stamp: str) -> NewRows:
     """The rows of `rec` new to this laptop, with no local edit: its insert, and its
-    timeline row by `action` (a delete's says so), at its own time or else at `stamp`."""
+    timeline row by `action` (a delete's says so), at its own time or else at `stamp`.
+    A record pulled in as it was gets an entry that points at its row (as_pulled)."""
     values = records.field_values(rec.kind, rec.fields)
-    changes = "{}" if rec.deleted else json_text(
-        {k: v for k, v in rec.fields.items() if v is not None})
+    if rec.deleted:
+        changes = "{}"
+    elif action == "sync":  # the record's row holds the values it came with
+        changes = AS_PULLED
+    else:
+        changes = json_text({k: v for k, v in rec.fields.items() if v is not None})
     return NewRows(
         rec,
         (rec.id, rec.case_id, rec.rev, rec.deleted, rec.updated_by, rec.updated_at, *values),

@@ -150,9 +150,11 @@ class SyncSide:
     def _purge(self, conn: Connection, case_id: str) -> int:
         # What was never delivered stays, as rejected changes, until the worker dismisses it.
         kept = rejected.keep_unsent(conn, case_id, records.now())
+        # The timeline first: its entries that point at a record's row would otherwise be
+        # given their copy as the row goes (storage/as_pulled.py), only to go too.
+        timeline.remove_case(conn, case_id)
         records.delete_case_rows(conn, case_id)
         outbox.remove_case(conn, case_id)
-        timeline.remove_case(conn, case_id)
         conflict_inbox.remove_case(conn, case_id)
         user_id, device_id = self._who(conn)
         access_log.append(conn, "purge", user_id=user_id, device_id=device_id,

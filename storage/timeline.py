@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from sqlalchemy import Connection, select
 
+from storage import as_pulled
 from storage.models import HistoryRow
 
 T = HistoryRow.__table__
@@ -21,7 +22,7 @@ class HistoryEntry:
     record_id: str
     kind: str
     action: str
-    changes: dict[str, Any]  # field -> new value ({} for a delete)
+    changes: dict[str, Any]  # field -> new value ({} for a delete; see as_pulled)
     by: str | None
     source: str  # "local" or "sync"
 
@@ -36,11 +37,13 @@ def add(
 
 
 def entries(conn: Connection, case_id: str) -> list[HistoryEntry]:
-    rows = conn.execute(select(T).where(T.c.case_id == case_id).order_by(T.c.seq))
+    rows = conn.execute(select(T).where(T.c.case_id == case_id).order_by(T.c.seq)).all()
+    pulled = as_pulled.fill(conn, rows)
     return [
         HistoryEntry(
             at=r.at, case_id=r.case_id, record_id=r.record_id, kind=r.kind, action=r.action,
-            changes=r.changes, by=r.by, source=r.source,
+            changes=r.changes if r.changes is not None else pulled.get(r.record_id, {}),
+            by=r.by, source=r.source,
         )
         for r in rows
     ]

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
-HEAD = "0017"
+HEAD = "0018"
 SCRIPT_DIR = Path(__file__).resolve().parent
 
 
