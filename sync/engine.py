@@ -167,6 +167,7 @@ class SyncEngine:
         *,
         pull_limit: int = LAPTOP_PULL_LIMIT,
         push_batch: int = MAX_PUSH_CHANGES,
+        pull_group_records: int = PULL_GROUP_RECORDS,
         wipe: Callable[[], None] | None = None,
         clock: Callable[[], float] = time.perf_counter,
         crash: Callable[[str], None] | None = None,
@@ -175,7 +176,7 @@ class SyncEngine:
         self.client = client
         self.pull_limit = pull_limit
         self.push_batch = min(push_batch, MAX_PUSH_CHANGES)
-        self.pull_group_records = PULL_GROUP_RECORDS
+        self.pull_group_records = pull_group_records
         self._wipe = wipe or self._wipe_store
         self._clock = clock
         # The kill tests' hook: by default KEUKENTAFEL_CRASH_AT; an in-process test passes
@@ -474,7 +475,8 @@ class SyncEngine:
                 )
                 if not page.more:
                     return cursor, False
-                taken += len(page.records) + len(page.stamps)
+                # An empty page counts as one, so that a group of one record is one page.
+                taken += max(1, len(page.records) + len(page.stamps))
                 # A next page that failed is met outside this transaction: what came before
                 # it is kept.
                 if taken >= self.pull_group_records or not pages.ready(
