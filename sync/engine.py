@@ -451,18 +451,17 @@ class SyncEngine:
         `pull_group_records`, PULL_GROUP_RECORDS by default): a commit writes every page of
         the store that its transaction touched, encrypted, and the records of a first sync
         land all over the id indexes, so each commit rewrote most of the pages the one
-        before it wrote. The transaction
-        waits for the next page, but holds the write lock PULL_GROUP_SECONDS at most: a
-        page still on its way then ends it, so a slow network never keeps the window's
-        saves waiting longer than that.
+        before it wrote. The transaction waits for the next page, but holds the write lock
+        PULL_GROUP_SECONDS at most: a page still on its way then ends it, so a slow network
+        never keeps the window's saves waiting longer than that.
         """
         taken = 0
-        began = None
+        began = 0.0
         with (crash_inside("mid_pull_apply", _store_engine(self.store), self._crash_hook),
               self.store.applying_pull() as apply):
             while True:
                 page, prepared = pages.take()
-                if began is None:  # the transaction begins with the first page applied
+                if not taken:  # the transaction begins with the first page applied
                     began = time.monotonic()
                 if page.more and page.cursor == cursor and not page.records:
                     # A page that neither moves the cursor nor brings anything would loop.
@@ -479,8 +478,8 @@ class SyncEngine:
                 taken += max(1, len(page.records) + len(page.stamps))
                 # A next page that failed is met outside this transaction: what came before
                 # it is kept.
-                if taken >= self.pull_group_records or not pages.ready(
-                        max(0.0, began + PULL_GROUP_SECONDS - time.monotonic())):
+                left = began + PULL_GROUP_SECONDS - time.monotonic()
+                if taken >= self.pull_group_records or not pages.ready(max(0.0, left)):
                     return cursor, True
 
     @staticmethod
