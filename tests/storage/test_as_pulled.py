@@ -16,13 +16,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from storage import as_pulled
-from storage.database import DB_NAME, Database
 from storage.models import RECORD_TABLES
 from storage.store import CaseStore
 from sync.protocol import PullResponse, Record
 from tests.depth import property_settings
 from tests.storage.conftest import TEAM_ID
-from tests.storage.store_template import empty_store_file
+from tests.storage.store_template import store_copy
 
 CASE_ID = "c0ffee00-0000-4000-8000-000000000001"
 PEOPLE = [f"9e5b0c1a-0000-4000-8000-00000000000{n}" for n in range(3)]
@@ -53,13 +52,6 @@ STEPS = st.lists(st.one_of(
 ), min_size=1, max_size=7)
 
 
-def _store(folder: Path) -> CaseStore:
-    template, key = empty_store_file()
-    folder.mkdir()
-    shutil.copy(template, folder / DB_NAME)
-    return CaseStore(folder, Database(folder / DB_NAME, key), None, "file")
-
-
 def _shown(store: CaseStore) -> list[tuple[Any, ...]]:
     # As JSON text, so that true and 1 differ.
     return [(e.record_id, e.action, json.dumps(e.changes, sort_keys=True))
@@ -70,7 +62,7 @@ def _shown(store: CaseStore) -> list[tuple[Any, ...]]:
 @property_settings(40)
 def test_an_entry_shows_what_it_showed_when_written(steps, data):
     root = Path(tempfile.mkdtemp(prefix="kt-as-pulled-"))
-    store = _store(root / "store")
+    store = store_copy(root / "store")
     case = Record(id=CASE_ID, kind="case", case_id=CASE_ID, rev=1,
                   fields={"title": "Familie Proef", "team_id": TEAM_ID}, updated_at=AT)
     try:

@@ -12,12 +12,12 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.database import DB_NAME, Database
+from storage.database import DB_NAME
 from storage.models import RECORD_TABLES
 from storage.store import CaseStore
 from sync.protocol import PullResponse, Record
 from tests.depth import property_settings
-from tests.storage.store_template import empty_store_file
+from tests.storage.store_template import store_copy
 
 CASE_ID = "c0ffee00-0000-4000-8000-000000000001"
 # A few ids, each of one kind, so that pages meet records held, edited and pulled twice.
@@ -54,15 +54,6 @@ def _records(draw: st.DrawFn, size: int) -> list[Record]:
     return out
 
 
-def _store(folder: Path, source: Path | None = None) -> CaseStore:
-    """A copy of `source`'s store file, by default of one migrated, empty store (Alembic
-    runs once)."""
-    template, key = empty_store_file()
-    folder.mkdir()
-    shutil.copy(source or template, folder / DB_NAME)
-    return CaseStore(folder, Database(folder / DB_NAME, key), None, "file")
-
-
 def _page(records: list[Record], cursor: str) -> PullResponse:
     return PullResponse(records=records, conflicts=[], revoked_case_ids=[], cursor=cursor,
                         more=False)
@@ -88,14 +79,14 @@ def _contents(store: CaseStore) -> dict[str, list[tuple[Any, ...]]]:
 @property_settings(40)
 def test_a_page_with_its_rows_built_beforehand_writes_the_same(held, edits, page):
     root = Path(tempfile.mkdtemp(prefix="kt-pulled-"))
-    before = _store(root / "before")
+    before = store_copy(root / "before")
     before.apply_pull_page(_page(held, "1"))
     for (_, record_id), name in edits:
         held_now = before.get_record(record_id)
         if held_now is not None and not held_now.deleted:
             before.update_record(record_id, {"name": name})
     before.close()  # its last checkpoint leaves the whole store in its file
-    stores = [_store(root / name, root / "before" / DB_NAME) for name in ("built", "plain")]
+    stores = [store_copy(root / name, root / "before" / DB_NAME) for name in ("built", "plain")]
     try:
         pulled = _page(page, "2")
         built, plain = stores

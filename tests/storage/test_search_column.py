@@ -11,11 +11,10 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
-from storage.database import DB_NAME, Database, fold
-from storage.store import CaseStore
+from storage.database import fold
 from sync.protocol import PullResponse, Record
 from tests.depth import property_settings
-from tests.storage.store_template import empty_store_file
+from tests.storage.store_template import store_copy
 
 CASES = ["c0ffee00-0000-4000-8000-00000000000a", "c0ffee00-0000-4000-8000-00000000000b"]
 PEOPLE = [f"9e5b0c1a-0000-4000-8000-00000000000{n}" for n in range(4)]
@@ -42,13 +41,6 @@ STEPS = st.lists(st.one_of(
 ), max_size=6)
 
 
-def _store(folder: Path) -> CaseStore:
-    template, key = empty_store_file()
-    folder.mkdir()
-    shutil.copy(template, folder / DB_NAME)
-    return CaseStore(folder, Database(folder / DB_NAME, key), None, "file")
-
-
 def _lines(text: str | None) -> tuple[str, list[str]]:
     title, *names = (text or "").split("\n")
     return title, sorted(names)
@@ -58,7 +50,7 @@ def _lines(text: str | None) -> tuple[str, list[str]]:
 @property_settings(40)
 def test_the_search_column_holds_the_title_and_the_live_names(steps, data):
     root = Path(tempfile.mkdtemp(prefix="kt-search-"))
-    store = _store(root / "store")
+    store = store_copy(root / "store")
     try:
         rev = 0
         for step in steps:
