@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from storage.as_pulled import AS_PULLED
 from storage.errors import StoreError
 from sync import monitor as rules
 
@@ -31,7 +32,7 @@ _DAYS_TO_DECISION = f"""
 SELECT julianday(v.decided_at) - julianday((
     SELECT max(h.at) FROM history h INDEXED BY ix_history_plan_at
     WHERE h.kind = 'safety_plan' AND h.record_id = v.plan_id AND h.case_id = v.case_id
-      AND coalesce(json_extract(h.changes, '$.status'), CASE WHEN h.changes = 'null' THEN
+      AND coalesce(json_extract(h.changes, '$.status'), CASE WHEN h.changes = '{AS_PULLED}' THEN
           (SELECT p.status FROM rec_safety_plan p WHERE p.id = h.record_id) END) = 'submitted'
       AND julianday(h.at) <= julianday(v.decided_at)))
 FROM rec_plan_version v JOIN rec_case c ON c.id = v.case_id
