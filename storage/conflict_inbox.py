@@ -147,6 +147,40 @@ def remove_case(conn: Connection, case_id: str) -> None:
     conn.execute(C.delete().where(C.c.case_id == case_id))
 
 
+def _supersede_own_edits(conn: Connection, conflict: Any, value: Any) -> None:
+    """The worker's own unsent edits of what the conflict is about came before their choice,
+    yet reach the service after it (the resolutions go first): the choice goes into the
+    outbox too, or the earlier edit would overwrite it there while the laptop shows the
+    choice. Into the pending change, or a new one behind a change already sent."""
+    o = outbox.T
+    undelivered = conn.execute(
+        select(o.c.set, o.c.delete)
+        .where(o.c.record_id == conflict.record_id, o.c.state.in_(outbox.UNDELIVERED))
+    ).all()
+    if not undelivered:
+        return
+    edited = {name for row in undelivered for name in row.set}
+    deleting = any(row.delete for row in undelivered)
+    delete = False
+    if conflict.field is not None:
+        new = {conflict.field: value} if conflict.field in edited else {}
+    elif value == DELETED:
+        new, delete = {}, not deleting or bool(edited)
+    else:
+        chosen = value if isinstance(value, dict) else {}
+        # Kept after the worker's own delete: every chosen field, or the delete would win.
+        new = dict(chosen) if deleting else {k: v for k, v in chosen.items() if k in edited}
+    if not new and not delete:
+        return
+    current = records.load(conn, conflict.record_id)
+    if current is None:
+        return
+    outbox.record_change(
+        conn, record_id=current.id, kind=current.kind, case_id=current.case_id,
+        base_rev=current.rev, old=current.fields, new=new, delete=delete,
+    )
+
+
 def resolve_locally(
     conn: Connection, conflict: Any, value: Any, stamp: str, by: str | None
 ) -> None:
@@ -162,6 +196,7 @@ def resolve_locally(
     else:
         values = {conflict.field: value}
     if conflict.kind in KINDS:  # a kind this release does not know shows the service's answer
+        _supersede_own_edits(conn, conflict, value)
         records.write_fields(conn, conflict.kind, conflict.record_id, values)
     timeline.add(conn, [{
         "at": stamp, "case_id": conflict.case_id, "record_id": conflict.record_id,

@@ -51,7 +51,7 @@ def record_change(
     `old` holds the fields' values before the edit, `new` the edited values.
     """
     pending = conn.execute(
-        select(T.c.seq, T.c.change_id, T.c.base, T.c.set)
+        select(T.c.seq, T.c.change_id, T.c.base, T.c.set, T.c.delete)
         .where(T.c.record_id == record_id, T.c.state == PENDING)
         .order_by(T.c.seq.desc()).limit(1)
     ).first()
@@ -66,7 +66,9 @@ def record_change(
     base = dict(pending.base)
     changed = dict(pending.set)
     # A create (empty base) stays a create: the service has no earlier values to compare.
-    is_create = not base
+    # A delete's base is empty too when nothing was edited before it; one taken back by a
+    # resolution that keeps the record becomes an edit with the bases it lacked.
+    is_create = not base and not pending.delete
     for name, value in new.items():
         # The first base wins: a field already edited in this change keeps its old base.
         if not is_create and name not in changed and name not in base:

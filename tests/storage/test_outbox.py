@@ -362,3 +362,74 @@ def test_an_edit_after_a_resolution_builds_on_it(store):
     (delete,) = store.take_outbox()
     assert delete.delete and delete.base_rev == 8
     assert store.get_record(person.id).deleted
+
+
+def _conflict_on(store, person, conflict_id, **fields):
+    conflict = Conflict(id=conflict_id, record_id=person.id, case_id=person.case_id,
+                        kind="person", created_at="2026-01-01T00:00:00Z", **fields)
+    store.apply_pull_page(PullResponse(records=[], conflicts=[conflict],
+                                       revoked_case_ids=[], cursor="c", more=False))
+
+
+def _pushed_person(store, **fields):
+    person = _person(store, new_case(store), **fields)
+    store.apply_push_results([_applied(c, 1) for c in store.take_outbox()])
+    return person
+
+
+def test_a_resolution_after_an_unsent_edit_of_its_field_goes_out_after_it(store):
+    # The resolution reaches the service first; the earlier edit must not land on top of it.
+    person = _pushed_person(store, phone="06-1", notes="Eerder")
+    store.update_record(person.id, {"phone": "06-9", "notes": "Later"})
+    _conflict_on(store, person, "c5", field="phone", base="06-1", kept="06-3",
+                 incoming="06-2")
+    store.queue_resolution("c5", "06-3")
+    assert store.get_record(person.id).fields["phone"] == "06-3"
+    (change,) = store.take_outbox()
+    assert change.set == {"phone": "06-3", "notes": "Later"}
+    assert change.base == {"phone": "06-1", "notes": "Eerder"}  # the first base stays
+
+
+def test_a_resolution_leaves_an_unsent_edit_of_other_fields_alone(store):
+    person = _pushed_person(store, phone="06-1")
+    store.update_record(person.id, {"notes": "Later"})
+    _conflict_on(store, person, "c6", field="phone", base="06-1", kept="06-3",
+                 incoming="06-2")
+    store.queue_resolution("c6", "06-2")
+    (change,) = store.take_outbox()
+    assert change.set == {"notes": "Later"}
+
+
+def test_a_resolution_after_an_edit_in_flight_follows_it_as_a_new_change(store):
+    person = _pushed_person(store, phone="06-1")
+    store.update_record(person.id, {"phone": "06-9"})
+    (in_flight,) = store.take_outbox()  # sent, no answer yet
+    _conflict_on(store, person, "c7", field="phone", base="06-1", kept="06-3",
+                 incoming="06-2")
+    store.queue_resolution("c7", "06-2")
+    again, after = store.take_outbox()
+    assert again.change_id == in_flight.change_id and again.set == {"phone": "06-9"}
+    assert after.set == {"phone": "06-2"} and after.base == {"phone": "06-9"}
+
+
+def test_a_delete_chosen_after_an_unsent_edit_turns_it_into_the_delete(store):
+    person = _pushed_person(store, phone="06-1")
+    store.update_record(person.id, {"phone": "06-9"})
+    _conflict_on(store, person, "c8", field=None, kept={"name": "Anna Visser"},
+                 incoming="deleted")
+    store.queue_resolution("c8", "deleted")
+    (change,) = store.take_outbox()
+    assert change.delete
+
+
+def test_keeping_a_record_after_an_unsent_delete_sends_the_chosen_fields(store):
+    person = _pushed_person(store, phone="06-1")
+    store.delete_record(person.id)
+    _conflict_on(store, person, "c9", field=None, kept="deleted",
+                 incoming={"name": "Anna Visser", "phone": "06-2"})
+    store.queue_resolution("c9", {"name": "Anna Visser", "phone": "06-2"})
+    assert not store.get_record(person.id).deleted
+    (change,) = store.take_outbox()
+    assert not change.delete
+    assert change.set == {"name": "Anna Visser", "phone": "06-2"}
+    assert change.base == {"name": "Anna Visser", "phone": "06-1"} and change.base_rev == 1

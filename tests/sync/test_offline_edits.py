@@ -34,6 +34,19 @@ def _family(laptop, account, **fields):
     return case_id, person.id
 
 
+def _phone_conflict(laptops, service, account):
+    """Two laptops of one worker changed the same phone number: b has the conflict."""
+    a = laptops("a").enrol(service.url, account)
+    b = laptops("b").enrol(service.url, account)
+    case_id, person_id = _family(a, account)
+    b.sync()
+    a.store.update_record(person_id, {"phone": "06-11111111"})
+    b.store.update_record(person_id, {"phone": "06-22222222"})
+    a.sync()
+    b.sync()
+    return a, b, case_id, person_id
+
+
 def _edit_offline(laptop, case_id, person_id):
     laptop.store.update_record(person_id, {"notes": NOTES})
     return laptop.store.create_record("visit", {"date": "2026-03-02", "notes": VISIT},
@@ -147,14 +160,7 @@ def test_what_cannot_be_delivered_stays_on_the_laptop_after_the_purge(
 def test_a_resolution_followed_by_an_edit_ends_with_the_edit(laptops, service, service_db,
                                                              team):
     w1, _, _ = team
-    a = laptops("a").enrol(service.url, w1)
-    b = laptops("b").enrol(service.url, w1)
-    case_id, person_id = _family(a, w1)
-    b.sync()
-    a.store.update_record(person_id, {"phone": "06-11111111"})
-    b.store.update_record(person_id, {"phone": "06-22222222"})
-    a.sync()
-    b.sync()
+    a, b, case_id, person_id = _phone_conflict(laptops, service, w1)
     (conflict,) = b.store.list_conflicts()
     b.store.queue_resolution(conflict.id, "06-22222222")
     b.store.update_record(person_id, {"phone": "06-33333333"})
@@ -165,16 +171,52 @@ def test_a_resolution_followed_by_an_edit_ends_with_the_edit(laptops, service, s
     assert a.store.get_record(person_id).fields["phone"] == "06-33333333"
 
 
+def test_an_edit_followed_by_a_resolution_ends_with_the_resolution(laptops, service,
+                                                                   service_db, team):
+    # The resolution goes to the service before the outbox, so the edit made before it
+    # would land on top of it: the worker's later choice must win, on the laptop as there.
+    w1, _, _ = team
+    a, b, case_id, person_id = _phone_conflict(laptops, service, w1)
+    (conflict,) = b.store.list_conflicts()
+    b.store.update_record(person_id, {"phone": "06-33333333"})  # offline, not yet decided
+    b.store.queue_resolution(conflict.id, conflict.kept)  # then decides: a's number stays
+    assert b.store.get_record(person_id).fields["phone"] == "06-11111111"
+    report = b.sync()
+    assert report.resolved == 1 and report.conflicts == 0 and report.open_conflicts == 0
+    assert _service_fields(service_db, person_id)["phone"] == "06-11111111"
+    assert b.store.get_record(person_id).fields["phone"] == "06-11111111"
+    assert b.store.pending_count() == 0
+    a.sync()
+    assert a.store.get_record(person_id).fields["phone"] == "06-11111111"
+
+
+def test_an_edit_followed_by_a_resolution_that_lost_a_race_stays_in_view(
+        laptops, service, service_db, team):
+    w1, _, _ = team
+    a, b, case_id, person_id = _phone_conflict(laptops, service, w1)
+    a.sync()
+    (on_a,) = a.store.list_conflicts()
+    (on_b,) = b.store.list_conflicts()
+    b.store.update_record(person_id, {"phone": "06-33333333"})  # offline
+    b.store.queue_resolution(on_b.id, "06-22222222")
+    a.store.queue_resolution(on_a.id, "06-11111111")
+    assert a.sync().resolved == 1
+    report = b.sync()
+    assert report.resolved == 0 and report.rejected == 1
+    # The laptop shows what the service holds, and the worker's choice waits for them: as a
+    # refused resolution and as a conflict against the value that stands.
+    assert _service_fields(service_db, person_id)["phone"] == "06-11111111"
+    assert b.store.get_record(person_id).fields["phone"] == "06-11111111"
+    (kept,) = b.store.list_rejected()
+    assert kept.values == {"phone": "06-22222222"}
+    (open_on_b,) = b.store.list_conflicts()
+    assert (open_on_b.kept, open_on_b.incoming) == ("06-11111111", "06-22222222")
+    assert b.store.pending_count() == 0
+
+
 def test_a_resolution_that_lost_a_race_comes_back(laptops, service, service_db, team):
     w1, _, _ = team
-    a = laptops("a").enrol(service.url, w1)
-    b = laptops("b").enrol(service.url, w1)
-    case_id, person_id = _family(a, w1)
-    b.sync()
-    a.store.update_record(person_id, {"phone": "06-11111111"})
-    b.store.update_record(person_id, {"phone": "06-22222222"})
-    a.sync()
-    b.sync()
+    a, b, case_id, person_id = _phone_conflict(laptops, service, w1)
     a.sync()
     (on_a,) = a.store.list_conflicts()
     (on_b,) = b.store.list_conflicts()
@@ -193,15 +235,8 @@ def test_a_resolution_that_lost_a_race_comes_back(laptops, service, service_db, 
 def test_a_resolution_made_before_a_reassignment_is_not_lost(laptops, service, service_db,
                                                              team):
     w1, w2, lead = team
-    a = laptops("a").enrol(service.url, w1)
-    b = laptops("b").enrol(service.url, w1)
+    a, b, case_id, person_id = _phone_conflict(laptops, service, w1)
     boss = laptops("lead").enrol(service.url, lead)
-    case_id, person_id = _family(a, w1)
-    b.sync()
-    a.store.update_record(person_id, {"phone": "06-11111111"})
-    b.store.update_record(person_id, {"phone": "06-22222222"})
-    a.sync()
-    b.sync()
     (conflict,) = b.store.list_conflicts()
     b.store.queue_resolution(conflict.id, "06-22222222")  # offline
     boss.sync()
