@@ -270,6 +270,7 @@ KIND_NAMES: tuple[str, ...] = tuple(KINDS)
 # NUL (PostgreSQL cannot store it) and UTF-16 surrogates (a lone one cannot be encoded as
 # UTF-8 or JSON) are no text a person wrote: refused wherever text enters.
 _BAD_TEXT = re.compile("[\x00\ud800-\udfff]")
+INT_MIN, INT_MAX = -(2**63), 2**63 - 1
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE)
 
 
@@ -354,6 +355,10 @@ def _check_value(kind: str, f: FieldSpec, value: Any) -> Any:
     if f.type == "int":
         if isinstance(value, bool) or not isinstance(value, int):
             raise SchemaError("wrong_type", f"{where} must be an integer")
+        if not INT_MIN <= value <= INT_MAX:
+            # A laptop's store holds integers in 64 bits: a larger one would stop every
+            # laptop's pull that meets the record.
+            raise SchemaError("invalid_value", f"{where} must fit in 64 bits")
         if f.minimum is not None and value < f.minimum:
             raise SchemaError("invalid_value", f"{where} must be at least {f.minimum}")
         if f.maximum is not None and value > f.maximum:

@@ -64,6 +64,19 @@ def test_a_bad_note_is_rejected_alone_and_the_rest_of_the_push_applies(world, ba
     assert good_id in lead.records and bad_id not in lead.records
 
 
+def test_an_integer_beyond_64_bits_is_rejected_alone(world):
+    anouk = world.device("anouk")
+    case = anouk.new_case(world.team("Noord"))
+    results = _post(world.client, "/api/v1/sync/push", {"changes": [
+        change(new_id(), "person", case["id"], {"name": "Noor Testdorp", "map_x": 2**70}),
+        change(new_id(), "person", case["id"], {"name": "Sem Testdorp", "map_x": 2**63 - 1}),
+    ]}, anouk.headers)
+    assert results.status_code == 200, results.text
+    rejected, applied = results.json()["results"]
+    assert rejected["status"] == "rejected" and rejected["error"]["code"] == "invalid_value"
+    assert applied["status"] == "applied"
+
+
 @BAD
 def test_bad_text_in_an_edit_of_an_existing_record_and_in_its_base(world, bad):
     anouk = world.device("anouk")

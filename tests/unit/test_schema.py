@@ -32,6 +32,10 @@ def test_every_kind_of_the_design_is_declared():
             "invalid_value",
         ),
         ("scaling_score", {"value": 11}, "invalid_value"),
+        # A laptop's store holds integers in 64 bits (SQLite): a larger one stopped the pull
+        # of every laptop that met the record (OverflowError in its INSERT).
+        ("person", {"name": "A", "map_x": 2**63}, "invalid_value"),
+        ("person", {"name": "A", "map_y": -(2**63) - 1}, "invalid_value"),
         ("person", {"role": "moeder"}, "missing_field"),
         ("case", {"title": "T"}, "missing_field"),
     ],
@@ -93,3 +97,8 @@ def test_is_uuid_takes_the_36_character_form_in_either_case_and_nothing_else():
         pass
 
     assert is_uuid(Named(good)) and not is_uuid(Named("Fleur"))
+
+
+def test_integers_up_to_64_bits_are_taken():
+    fields = {"name": "A", "map_x": 2**63 - 1, "map_y": -(2**63)}
+    assert validate_fields("person", fields) == fields
