@@ -111,3 +111,17 @@ def test_the_log_chain_made_by_the_database_is_the_one_python_verifies(world):
         logged = session.scalars(select(AccessLogRow.detail).where(
             AccessLogRow.action == "test.append").order_by(AccessLogRow.seq)).all()
     assert logged == [*details, "daarna"]
+
+
+def test_the_message_s_json_is_what_json_dumps_gives_and_takes_any_integer():
+    import datetime as dt
+    import json
+
+    at = dt.datetime(2026, 3, 2, 9, 30, 5, 120, tzinfo=dt.UTC)
+    rows = [{"id": new_id(), "fields": {"name": "Zoë Testdorp", "map_x": -3, "notes": None},
+             "deleted": False, "updated_at": at}]
+    assert json.loads(push_commit._json_text(rows)) == [{**rows[0], "updated_at": at.isoformat()}]
+    # orjson stops at 64 bits; a base value may be larger (only `set` is bounded), and
+    # PostgreSQL's JSON holds it.
+    assert json.loads(push_commit._json_text({"base": {"map_x": 2**70}})) == {
+        "base": {"map_x": 2**70}}
