@@ -15,6 +15,7 @@ import json
 import uuid
 from dataclasses import dataclass
 
+import orjson
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
@@ -61,8 +62,10 @@ def append(session: Session, events: list[AccessEvent]) -> None:
     if not events:
         return
     if session.get_bind().dialect.name == "postgresql":
+        # orjson: a thousand entries' JSON in a tenth of json.dumps' time; the hashed
+        # `tail` inside each stays json.dumps' canonical form.
         session.execute(text("SELECT access_log_append(CAST(:entries AS jsonb))"),
-                        {"entries": json.dumps(entries(events))})
+                        {"entries": orjson.dumps(entries(events)).decode()})
         return
     append_rows(session, events)
 
