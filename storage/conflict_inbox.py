@@ -53,10 +53,13 @@ def queue(conn: Connection, conflict_id: str, value: Any, *, stamp: str,
     elif value != DELETED:
         value = validate_known(conflict.kind, value if isinstance(value, dict) else {})
     change_id = str(uuid.uuid4())
+    before = conn.execute(select(Q.c.shown).where(Q.c.conflict_id == conflict_id)).first()
+    shown = resolve_locally(conn, conflict, value, stamp, user_id)
+    if before is not None and shown is not None:
+        shown = before.shown  # chosen again: what the record showed before the first choice
     conn.execute(Q.delete().where(Q.c.conflict_id == conflict_id))
     conn.execute(Q.insert().values(conflict_id=conflict_id, change_id=change_id, value=value,
-                                   created_at=stamp))
-    resolve_locally(conn, conflict, value, stamp, user_id)
+                                   created_at=stamp, shown=shown))
     access_log.append(conn, "resolve", user_id=user_id, device_id=device_id,
                       case_id=conflict.case_id, record_id=conflict.record_id)
     return change_id
@@ -82,13 +85,16 @@ def finish(conn: Connection, conflict_id: str, result: Result, stamp: str) -> Fi
     `rejected` (someone else resolved it first with another value, or the service no longer
     shows this laptop the conflict: the worker's value is kept as a rejected change, and the
     laptop shows the value that stands)."""
-    queued_value = conn.execute(
-        select(Q.c.value).where(Q.c.conflict_id == conflict_id)).scalar()
+    queued = conn.execute(
+        select(Q.c.value, Q.c.shown).where(Q.c.conflict_id == conflict_id)).first()
+    queued_value = queued.value if queued is not None else None
     conn.execute(Q.delete().where(Q.c.conflict_id == conflict_id))
     # A re-sent resolution comes back `duplicate` with the first answer's error, if any.
     refused = result.status == "rejected" or result.error is not None
     code = result.error.code if result.error else None
     if refused and code not in (ALREADY_RESOLVED, NOT_FOUND):
+        if queued is not None and queued.shown is not None:
+            _show_again(conn, conflict_id, queued.shown)
         return "reopened"
     conflict = conn.execute(select(C).where(C.c.id == conflict_id)).first()
     if code == NOT_FOUND:
@@ -147,7 +153,25 @@ def remove_case(conn: Connection, case_id: str) -> None:
     conn.execute(C.delete().where(C.c.case_id == case_id))
 
 
-def _supersede_own_edits(conn: Connection, conflict: Any, value: Any) -> None:
+def _show_again(conn: Connection, conflict_id: str, shown: dict[str, Any]) -> None:
+    """The service refused the choice: the record shows what it showed before it, as the
+    service still holds it. Not what the worker has changed since (their unsent change
+    carries that, and its push settles the record)."""
+    conflict = conn.execute(select(C).where(C.c.id == conflict_id)).first()
+    if conflict is None or conflict.kind not in KINDS:
+        return
+    o = outbox.T
+    unsent = conn.execute(select(o.c.set, o.c.delete).where(
+        o.c.record_id == conflict.record_id, o.c.state.in_(outbox.UNDELIVERED))).all()
+    changed = {name for row in unsent for name in row.set}
+    if any(row.delete for row in unsent):
+        changed.add("deleted")
+    values = {k: v for k, v in shown.items() if k not in changed}
+    if values:
+        records.write_fields(conn, conflict.kind, conflict.record_id, values)
+
+
+def _supersede_own_edits(conn: Connection, conflict: Any, value: Any) -> bool:
     """The worker's own unsent edits of what the conflict is about came before their choice,
     yet reach the service after it (the resolutions go first): the choice goes into the
     outbox too, or the earlier edit would overwrite it there while the laptop shows the
@@ -158,7 +182,7 @@ def _supersede_own_edits(conn: Connection, conflict: Any, value: Any) -> None:
         .where(o.c.record_id == conflict.record_id, o.c.state.in_(outbox.UNDELIVERED))
     ).all()
     if not undelivered:
-        return
+        return False
     edited = {name for row in undelivered for name in row.set}
     deleting = any(row.delete for row in undelivered)
     delete = False
@@ -171,22 +195,25 @@ def _supersede_own_edits(conn: Connection, conflict: Any, value: Any) -> None:
         # Kept after the worker's own delete: every chosen field, or the delete would win.
         new = dict(chosen) if deleting else {k: v for k, v in chosen.items() if k in edited}
     if not new and not delete:
-        return
+        return False
     current = records.load(conn, conflict.record_id)
     if current is None:
-        return
+        return False
     outbox.record_change(
         conn, record_id=current.id, kind=current.kind, case_id=current.case_id,
         base_rev=current.rev, old=current.fields, new=new, delete=delete,
     )
+    return True
 
 
 def resolve_locally(
     conn: Connection, conflict: Any, value: Any, stamp: str, by: str | None
-) -> None:
-    """Show the chosen value at once, before the service has confirmed it.
+) -> dict[str, Any] | None:
+    """Show the chosen value at once, before the service has confirmed it; returns what the
+    record showed before (None when the outbox carries the choice, or there is no record).
 
-    Written without an outbox entry: the queued resolution is what reaches the service.
+    Written without an outbox entry, unless an unsent change of the worker's touches what
+    the conflict is about: the queued resolution is what reaches the service.
     """
     if conflict.field is None:
         if value == DELETED:
@@ -195,8 +222,12 @@ def resolve_locally(
             values = {"deleted": False, **(value if isinstance(value, dict) else {})}
     else:
         values = {conflict.field: value}
+    shown = None
     if conflict.kind in KINDS:  # a kind this release does not know shows the service's answer
-        _supersede_own_edits(conn, conflict, value)
+        current = records.load(conn, conflict.record_id)
+        if not _supersede_own_edits(conn, conflict, value) and current is not None:
+            shown = {k: current.deleted if k == "deleted" else current.fields.get(k)
+                     for k in values}
         records.write_fields(conn, conflict.kind, conflict.record_id, values)
     timeline.add(conn, [{
         "at": stamp, "case_id": conflict.case_id, "record_id": conflict.record_id,
@@ -204,3 +235,4 @@ def resolve_locally(
         "changes": {} if conflict.field is None else {conflict.field: value},
         "by": by, "source": "local",
     }])
+    return shown

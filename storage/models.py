@@ -152,6 +152,9 @@ class QueuedResolution(Base):
     change_id: Mapped[str] = mapped_column(String(36), unique=True)
     value: Mapped[Any] = mapped_column(JSON, nullable=True)
     created_at: Mapped[str] = mapped_column(String(32))
+    # The record's values before the choice, to show again should the service refuse it;
+    # None when the worker's own unsent change carries the choice too (its push settles it).
+    shown: Mapped[Any] = mapped_column(JSON, nullable=True)
 
 
 class Setting(Base):

@@ -362,8 +362,13 @@ class SyncEngine:
             else:
                 # Opened again, or (came too late) replaced by a new conflict on the service.
                 reopened = {conflict_id, *(c.id for c in result.conflicts)}
-                report.note_conflicts(c for c in self.store.list_conflicts(open_only=True)
-                                      if c.id in reopened)
+                open_again = [c for c in self.store.list_conflicts(open_only=True)
+                              if c.id in reopened]
+                report.note_conflicts(open_again)
+                # A refused choice is no longer shown: the record changed back.
+                for conflict in open_again:
+                    report.touched_case_ids.add(conflict.case_id)
+                    report.touched_kinds.add(conflict.kind)
             if result.record is not None:
                 report.touched_case_ids.add(result.record.case_id)
                 report.touched_kinds.add(result.record.kind)

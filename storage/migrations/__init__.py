@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
-HEAD = "0018"
+HEAD = "0019"
 SCRIPT_DIR = Path(__file__).resolve().parent
 
 

@@ -433,3 +433,45 @@ def test_keeping_a_record_after_an_unsent_delete_sends_the_chosen_fields(store):
     assert not change.delete
     assert change.set == {"name": "Anna Visser", "phone": "06-2"}
     assert change.base == {"name": "Anna Visser", "phone": "06-1"} and change.base_rev == 1
+
+
+def _refused(store, conflict_id, change_id, code="not_case_owner"):
+    # What the engine makes of a 4xx answer to a resolution (sync/engine.py).
+    return store.finish_resolution(conflict_id, Result(
+        change_id=change_id, status="rejected", rev=0,
+        error={"code": code, "message": "resolution refused"}))
+
+
+def test_a_refused_resolution_shows_the_record_as_before_and_opens_again(store):
+    person = _pushed_person(store, phone="06-1")
+    _conflict_on(store, person, "c10", field="phone", base="06-0", kept="06-1",
+                 incoming="06-2")
+    first = store.queue_resolution("c10", "06-2")
+    change_id = store.queue_resolution("c10", "06-3")  # changed their mind, still offline
+    assert first != change_id and store.get_record(person.id).fields["phone"] == "06-3"
+    assert _refused(store, "c10", change_id) == "reopened"
+    assert store.get_record(person.id).fields["phone"] == "06-1"  # not a choice never taken
+    assert [c.id for c in store.list_conflicts()] == ["c10"]
+    assert store.take_outbox() == []
+
+
+def test_a_refused_delete_of_a_record_shows_it_again(store):
+    person = _pushed_person(store, phone="06-1")
+    _conflict_on(store, person, "c11", field=None, kept={"name": "Anna Visser"},
+                 incoming="deleted")
+    change_id = store.queue_resolution("c11", "deleted")
+    assert store.get_record(person.id).deleted
+    assert _refused(store, "c11", change_id) == "reopened"
+    assert not store.get_record(person.id).deleted
+
+
+def test_a_refused_resolution_leaves_what_the_worker_changed_since(store):
+    person = _pushed_person(store, phone="06-1", notes="Eerder")
+    _conflict_on(store, person, "c12", field="phone", base="06-0", kept="06-1",
+                 incoming="06-2")
+    change_id = store.queue_resolution("c12", "06-2")
+    store.update_record(person.id, {"phone": "06-4"})  # after the choice: the outbox has it
+    assert _refused(store, "c12", change_id) == "reopened"
+    assert store.get_record(person.id).fields["phone"] == "06-4"
+    (change,) = store.take_outbox()
+    assert change.set == {"phone": "06-4"}

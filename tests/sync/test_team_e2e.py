@@ -79,6 +79,34 @@ def test_a_plain_colleague_cannot_share_a_case_shared_with_them(laptops, service
     assert on_service.fields["shared_with"] == [bram.user_id]
 
 
+def test_a_colleague_s_refused_resolution_shows_what_the_service_holds(
+        laptops, service, duo, service_db):
+    anouk, karin, vera = duo
+    bram = service_db.add_user(anouk.team_name)
+    a = laptops("anouk").enrol(service.url, anouk)
+    a2 = laptops("anouk-2").enrol(service.url, anouk)
+    b = laptops("bram").enrol(service.url, bram)
+    case_id = a.new_case(anouk, "Familie Gedeeld", shared_with=[bram.user_id])
+    a.sync()
+    a2.sync()
+    a.store.update_record(case_id, {"shared_with": [bram.user_id, vera.user_id]})
+    a2.store.update_record(case_id, {"shared_with": [bram.user_id, karin.user_id]})
+    a.sync()
+    a2.sync()  # a conflict about who shares the case, which Bram sees but may not decide
+    b.sync()
+    (conflict,) = b.store.list_conflicts()
+    b.store.queue_resolution(conflict.id, conflict.incoming)
+    assert b.store.get_record(case_id).fields["shared_with"] == [bram.user_id, karin.user_id]
+    report = b.sync()
+    assert report.resolved == 0 and report.open_conflicts == 1
+    assert case_id in report.touched_case_ids  # the case's screen shows it again
+    # Not the choice the service refused, but what it holds: the conflict waits for Anouk.
+    on_service = service_records(service.url, a.store.get_setting("token"))[case_id]
+    assert on_service.fields["shared_with"] == [bram.user_id, vera.user_id]
+    assert b.store.get_record(case_id).fields["shared_with"] == [bram.user_id, vera.user_id]
+    assert [c.id for c in b.store.list_conflicts()] == [conflict.id]
+
+
 def test_a_hand_over_loses_no_unsent_edit(laptops, service, duo, service_db):
     anouk, karin, _vera = duo
     bram = service_db.add_user(anouk.team_name)
