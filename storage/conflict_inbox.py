@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, select, update
 from storage import access_log, incoming, outbox, records, rejected, timeline
 from storage.errors import RecordNotFound
 from storage.models import ConflictRow, QueuedResolution
-from sync.protocol import DELETED, Conflict, Result
+from sync.protocol import DELETED, Conflict, Record, Result
 from sync.schema import KINDS, validate_known
 
 C = ConflictRow.__table__
@@ -153,6 +153,12 @@ def remove_case(conn: Connection, case_id: str) -> None:
     conn.execute(C.delete().where(C.c.case_id == case_id))
 
 
+def _unsent(conn: Connection, record_id: str) -> set[str]:
+    """What the worker's undelivered changes of the record touch: field names, and
+    outbox.DELETING for a delete."""
+    return outbox.edited_fields(conn, [record_id], outbox.UNDELIVERED).get(record_id, set())
+
+
 def _show_again(conn: Connection, conflict_id: str, shown: dict[str, Any]) -> None:
     """The service refused the choice: the record shows what it showed before it, as the
     service still holds it. Not what the worker has changed since (their unsent change
@@ -160,31 +166,25 @@ def _show_again(conn: Connection, conflict_id: str, shown: dict[str, Any]) -> No
     conflict = conn.execute(select(C).where(C.c.id == conflict_id)).first()
     if conflict is None or conflict.kind not in KINDS:
         return
-    o = outbox.T
-    unsent = conn.execute(select(o.c.set, o.c.delete).where(
-        o.c.record_id == conflict.record_id, o.c.state.in_(outbox.UNDELIVERED))).all()
-    changed = {name for row in unsent for name in row.set}
-    if any(row.delete for row in unsent):
+    changed = _unsent(conn, conflict.record_id)
+    if outbox.DELETING in changed:
         changed.add("deleted")
     values = {k: v for k, v in shown.items() if k not in changed}
     if values:
         records.write_fields(conn, conflict.kind, conflict.record_id, values)
 
 
-def _supersede_own_edits(conn: Connection, conflict: Any, value: Any) -> bool:
+def _supersede_own_edits(conn: Connection, conflict: Any, value: Any, current: Record) -> bool:
     """The worker's own unsent edits of what the conflict is about came before their choice,
     yet reach the service after it (the resolutions go first): the choice goes into the
     outbox too, or the earlier edit would overwrite it there while the laptop shows the
-    choice. Into the pending change, or a new one behind a change already sent."""
-    o = outbox.T
-    undelivered = conn.execute(
-        select(o.c.set, o.c.delete)
-        .where(o.c.record_id == conflict.record_id, o.c.state.in_(outbox.UNDELIVERED))
-    ).all()
-    if not undelivered:
+    choice. Into the pending change, or a new one behind a change already sent. Returns
+    whether it did."""
+    edited = _unsent(conn, conflict.record_id)
+    if not edited:
         return False
-    edited = {name for row in undelivered for name in row.set}
-    deleting = any(row.delete for row in undelivered)
+    deleting = outbox.DELETING in edited
+    edited.discard(outbox.DELETING)
     delete = False
     if conflict.field is not None:
         new = {conflict.field: value} if conflict.field in edited else {}
@@ -195,9 +195,6 @@ def _supersede_own_edits(conn: Connection, conflict: Any, value: Any) -> bool:
         # Kept after the worker's own delete: every chosen field, or the delete would win.
         new = dict(chosen) if deleting else {k: v for k, v in chosen.items() if k in edited}
     if not new and not delete:
-        return False
-    current = records.load(conn, conflict.record_id)
-    if current is None:
         return False
     outbox.record_change(
         conn, record_id=current.id, kind=current.kind, case_id=current.case_id,
@@ -225,7 +222,7 @@ def resolve_locally(
     shown = None
     if conflict.kind in KINDS:  # a kind this release does not know shows the service's answer
         current = records.load(conn, conflict.record_id)
-        if not _supersede_own_edits(conn, conflict, value) and current is not None:
+        if current is not None and not _supersede_own_edits(conn, conflict, value, current):
             shown = {k: current.deleted if k == "deleted" else current.fields.get(k)
                      for k in values}
         records.write_fields(conn, conflict.kind, conflict.record_id, values)

@@ -206,21 +206,23 @@ def release_held(conn: Connection) -> int:
     return conn.execute(update(T).where(T.c.state == HELD).values(state=PENDING)).rowcount
 
 
-def edited_fields(conn: Connection, record_ids: Iterable[str]) -> dict[str, set[str]]:
-    """For each record with unpushed edits: the names of the fields the worker changed.
+def edited_fields(conn: Connection, record_ids: Iterable[str],
+                  states: Iterable[str] = (PENDING,)) -> dict[str, set[str]]:
+    """For each record with unpushed edits: the names of the fields the worker changed
+    (DELETING among them for a delete), in changes of `states`.
 
-    Only pending changes count. An in-flight change may already be on the service (its
-    answer lost) and overwritten there since; keeping its values over a pulled record would
-    then leave the laptop out of step for good, as the re-sent change comes back
-    `duplicate` with an older record. If it never arrived, its re-send brings the worker's
-    values back (or a conflict), so nothing is lost either way.
+    For a pulled record only pending changes count. An in-flight change may already be on
+    the service (its answer lost) and overwritten there since; keeping its values over a
+    pulled record would then leave the laptop out of step for good, as the re-sent change
+    comes back `duplicate` with an older record. If it never arrived, its re-send brings
+    the worker's values back (or a conflict), so nothing is lost either way.
     """
     out: dict[str, set[str]] = {}
     ids = list(record_ids)
     for start in range(0, len(ids), 500):
         rows = conn.execute(
             select(T.c.record_id, T.c.set, T.c.delete)
-            .where(T.c.record_id.in_(ids[start:start + 500]), T.c.state == PENDING)
+            .where(T.c.record_id.in_(ids[start:start + 500]), T.c.state.in_(list(states)))
         )
         for row in rows:
             out.setdefault(row.record_id, set()).update(row.set)

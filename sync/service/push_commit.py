@@ -260,7 +260,8 @@ def run(connection: psycopg.Connection[Any], text: str) -> int:
 def _json_text(value: Any) -> str:
     """`value` as JSON text. orjson writes the rows of a push of 1,000 new records in a
     tenth of `json.dumps`' time (which took an eighth of the push's CPU), times as ISO 8601
-    as `_json_default` does. An integer beyond 64 bits, which the schema lets through and
+    as `_json_default` does. An integer beyond 64 bits, which a change's base or a
+    conflict's values may still hold (the schema bounds only the values written) and
     PostgreSQL's JSON holds, it refuses: that rare value goes the slow way."""
     try:
         return orjson.dumps(value).decode()
