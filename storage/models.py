@@ -188,6 +188,8 @@ Index("ix_history_case_at", HistoryRow.case_id, HistoryRow.at)
 Index("ix_history_plan_at", HistoryRow.record_id, HistoryRow.at,
       sqlite_where=HistoryRow.kind == "safety_plan")
 Index("ix_outbox_case_state", OutboxEntry.case_id, OutboxEntry.state)
+# Counting the rejected changes must not read the whole outbox (migration 0020).
+Index("ix_outbox_rejected", OutboxEntry.change_id, sqlite_where=OutboxEntry.state == "rejected")
 Index("ix_conflict_case_resolved", ConflictRow.case_id, ConflictRow.resolved)
 
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, Select, func, select
 
 from storage import outbox, records
 from storage.models import RECORD_TABLES, RejectedChangeRow
@@ -109,10 +109,15 @@ def dismiss(conn: Connection, change_id: str) -> bool:
 
 
 def count(conn: Connection) -> int:
-    stray = select(func.count()).select_from(outbox.T).where(
-        outbox.T.c.state == outbox.REJECTED, outbox.T.c.change_id.not_in(select(T.c.change_id)))
     return (conn.execute(select(func.count()).select_from(T)).scalar_one()
-            + conn.execute(stray).scalar_one())
+            + conn.execute(count_stray()).scalar_one())
+
+
+def count_stray() -> Select[tuple[int]]:
+    """Rejected outbox rows without their own entry (refused before migration 0004); it
+    reads the partial index of rejected rows, not the whole outbox (migration 0020)."""
+    return select(func.count()).select_from(outbox.T).where(
+        outbox.T.c.state == outbox.REJECTED, outbox.T.c.change_id.not_in(select(T.c.change_id)))
 
 
 def _label(fields: Mapping[str, Any]) -> str | None:

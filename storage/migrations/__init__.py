@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, text
 
-HEAD = "0019"
+HEAD = "0020"
 SCRIPT_DIR = Path(__file__).resolve().parent
 
 
