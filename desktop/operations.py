@@ -100,9 +100,15 @@ class StoreSession(QObject):
         case_ids: Iterable[str] = (),
         source: str = "edit",
         on_error: Callable[[BaseException], None] | None = None,
+        announce: bool = True,
     ) -> None:
-        """Run the write `fn(store)` in order with the other writes; then announce `changed`."""
-        notice = ChangeNotice(frozenset(kinds), frozenset(c for c in case_ids if c), source)
+        """Run the write `fn(store)` in order with the other writes; then announce `changed`.
+
+        `announce=False` for opening or creating the store: it runs in order with the writes
+        (opening may migrate) but changes nothing a view shows, and the views it opens read
+        the store themselves; an empty notice would make every view read everything again."""
+        notice = ChangeNotice(frozenset(kinds), frozenset(c for c in case_ids if c), source) \
+            if announce else None
         self._start(self._writes, fn, on_done, on_error, notice=notice)
 
     def announce(self, notice: ChangeNotice) -> None:

@@ -121,6 +121,7 @@ class SessionController(QObject):
             lambda _locked: cls.create(data_dir, choice.passphrase),
             opened,
             on_error=lambda exc: self.first_run_failed.emit(error_message(exc)),
+            announce=False,
         )
 
     def enrol(
@@ -158,6 +159,7 @@ class SessionController(QObject):
             lambda _locked: cls.open(data_dir, passphrase),
             self._adopt,
             on_error=lambda exc: self.unlock_failed.emit(error_message(exc)),
+            announce=False,
         )
 
     def adopt(self, store: Any) -> None:

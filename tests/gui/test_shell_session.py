@@ -145,6 +145,28 @@ def test_unlock_opens_the_store(qtbot, window, existing_store):
                     timeout=5_000)
 
 
+def test_unlocking_reads_the_case_list_once(qtbot, window, existing_store, monkeypatch):
+    """Opening the store is no edit: it announces no change, so the case list, filled as the
+    workspace appears, is not read a second time (a start with 2,000 cases waited for both)."""
+    listed: list[int] = []
+    real = CaseStore.list_cases
+
+    def list_cases(store, *args, **kwargs):
+        listed.append(1)
+        return real(store, *args, **kwargs)
+
+    monkeypatch.setattr(CaseStore, "list_cases", list_cases)
+    w = window()
+    notices: list[object] = []
+    w.session.changed.connect(notices.append)
+    _unlock(qtbot, w)
+    qtbot.waitUntil(lambda: w.controller.state == UNLOCKED, timeout=10_000)
+    qtbot.waitUntil(lambda: w.workspace.case_list.model.rowCount() == 1, timeout=5_000)
+    qtbot.wait(700)  # past the case list's refresh delay after a change
+    assert notices == []
+    assert len(listed) == 1
+
+
 def _dutch(tmp_path: Path) -> QTranslator:
     """Build the Dutch catalogue from the .ts, as `make translations` does."""
     qm = tmp_path / "keukentafel_nl.qm"
