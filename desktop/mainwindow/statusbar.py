@@ -117,7 +117,9 @@ class SyncStatusBar(QStatusBar):
             button.setObjectName("rejectedChanges")
             button.setFlat(True)
             button.clicked.connect(self.rejected_clicked)
-            self.insertPermanentWidget(0, button)
+            # First of the permanent widgets, which Qt counts after the notice: index 0 is
+            # out of range for them, and Qt put the button after the lock button instead.
+            self.insertPermanentWidget(1, button)
         button.setText(self.tr(
             "%n change(s) could not be sent. They are kept safely on this laptop. "
             "See them in Unsent changes.", "", count))

@@ -80,3 +80,22 @@ def test_the_offline_message_fits(qtbot, tmp_path, language):
     qtbot.waitUntil(lambda: words in w.notice, timeout=30_000)
     _assert_fits_with_the_whole_text_on_hover(w, words)
     w.close()
+
+
+def test_the_unsent_changes_button_comes_before_the_counts_and_the_lock_stays_last(qtbot,
+                                                                                     language):
+    from PySide6.QtWidgets import QWidget
+
+    from desktop.mainwindow.statusbar import SyncStatusBar
+
+    bar = SyncStatusBar()
+    qtbot.addWidget(bar)
+    bar.resize(1200, 30)
+    bar.show()
+    bar.show_rejected(2)
+    qtbot.waitUntil(lambda: bar.findChild(QWidget, "rejectedChanges").isVisible())
+    shown = sorted((w.geometry().x(), w.objectName()) for w in bar.findChildren(QWidget)
+                   if w.parent() is bar and w.isVisible())
+    names = [name for _x, name in shown]
+    assert names[:2] == ["notice", "rejectedChanges"]
+    assert names[-1] == "lockButton"
