@@ -120,10 +120,14 @@ class SyncStatusBar(QStatusBar):
             # First of the permanent widgets, which Qt counts after the notice: index 0 is
             # out of range for them, and Qt put the button after the lock button instead.
             self.insertPermanentWidget(1, button)
-        button.setText(self.tr(
+        # A short text in the bar, the whole sentence on hover and for a screen reader: the
+        # sentence as the button's text made a 1,024-pixel window 1,967 pixels wide.
+        button.setText(self.tr("%n not sent", "", count))
+        whole = self.tr(
             "%n change(s) could not be sent. They are kept safely on this laptop. "
-            "See them in Unsent changes.", "", count))
-        button.setAccessibleName(button.text())
+            "See them in Unsent changes.", "", count)
+        button.setToolTip(whole)
+        button.setAccessibleName(whole)
         button.setVisible(count > 0)
 
     def set_locked(self, locked: bool) -> None:

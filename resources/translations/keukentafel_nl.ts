@@ -4666,6 +4666,13 @@ Huishouden: %4</translation>
         <translation>%1 ontvangen</translation>
     </message>
     <message numerus="yes">
+        <source>%n not sent</source>
+        <translation>
+            <numerusform>%n niet verzonden</numerusform>
+            <numerusform>%n niet verzonden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n change(s) could not be sent. They are kept safely on this laptop. See them in Unsent changes.</source>
         <translation>
             <numerusform>%n wijziging kon niet worden verzonden. Ze staat veilig op deze laptop. Bekijk haar bij Niet verzonden wijzigingen.</numerusform>

@@ -82,18 +82,33 @@ def test_the_offline_message_fits(qtbot, tmp_path, language):
     w.close()
 
 
-def test_the_unsent_changes_button_comes_before_the_counts_and_the_lock_stays_last(qtbot,
-                                                                                     language):
-    from PySide6.QtWidgets import QWidget
+def test_the_unsent_changes_button_keeps_the_window_narrow_and_the_lock_last(qtbot, language):
+    """The button said the whole sentence, and a window with every count showing had to
+    grow from 1,024 to 1,967 pixels for it, the lock button off a laptop's screen."""
+    from PySide6.QtWidgets import QMainWindow, QPushButton, QWidget
 
     from desktop.mainwindow.statusbar import SyncStatusBar
+    from desktop.syncing.status import SyncStatus
 
+    window = QMainWindow()
+    qtbot.addWidget(window)
     bar = SyncStatusBar()
-    qtbot.addWidget(bar)
-    bar.resize(1200, 30)
-    bar.show()
+    window.setStatusBar(bar)
+    window.setCentralWidget(QWidget())
+    window.resize(1280, 600)
+    window.show()
+    bar.show_status(SyncStatus(connection="online", last_sync="2026-11-30T09:12:00+00:00",
+                               pending=3, conflicts=1, enrolled=True))
+    narrowest = window.minimumSizeHint().width()
     bar.show_rejected(2)
-    qtbot.waitUntil(lambda: bar.findChild(QWidget, "rejectedChanges").isVisible())
+    button = bar.findChild(QPushButton, "rejectedChanges")
+    qtbot.waitUntil(button.isVisible)
+    qtbot.wait(100)  # the layouts settle
+    assert window.minimumSizeHint().width() <= narrowest + 200
+    assert window.width() == 1280
+    sentence = "veilig op deze laptop" if language == "nl" else "kept safely on this laptop"
+    assert "2" in button.text() and sentence not in button.text()
+    assert sentence in button.toolTip() and button.accessibleName() == button.toolTip()
     shown = sorted((w.geometry().x(), w.objectName()) for w in bar.findChildren(QWidget)
                    if w.parent() is bar and w.isVisible())
     names = [name for _x, name in shown]
