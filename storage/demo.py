@@ -181,12 +181,26 @@ def map_content(people: list[tuple[str, dict[str, Any]]],
                       ensure_ascii=False, sort_keys=True)
 
 
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The same day `years` earlier; 29 February becomes the 28th in a common year."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+# The day the demo's dates are reckoned from, unless another is given: tests and benchmarks
+# get the same dates on every run (a task overdue since January stays overdue).
+DEMO_TODAY = dt.date(2026, 1, 5)
+
+
 def demo_case(seed: int, index: int, *, team_id: str,
-              contact_worker_id: str | None) -> Iterator[DemoRecord]:
-    """One fictional household, its network map, safety plan, visits and tasks."""
+              contact_worker_id: str | None,
+              today: dt.date = DEMO_TODAY) -> Iterator[DemoRecord]:
+    """One fictional household, its network map, safety plan, visits and tasks. Its dates
+    lie around `today`; the seed alone decides everything else, ids included."""
     rng = random.Random(f"keukentafel-demo:{seed}:{index}")
     turn = index % 5
-    today = dt.date(2026, 1, 5)
     case_id = _uuid(rng)
     surname = rng.choice(SURNAMES)
     yield DemoRecord("case", case_id, case_id, {
@@ -217,7 +231,7 @@ def demo_case(seed: int, index: int, *, team_id: str,
             **more,
         }
         if age is not None:
-            fields["birth_date"] = _day(rng, today.replace(year=today.year - age - 1), 360)
+            fields["birth_date"] = _day(rng, _years_before(today, age + 1), 360)
         people.append((pid, fields))
         return pid
 
@@ -471,10 +485,12 @@ def visit_snapshots(case_id: str, visits: list[tuple[str, str]],
 
 
 def demo_records(cases: int, *, team_id: str, contact_worker_id: str | None,
-                 seed: int = 2026, start: int = 0) -> Iterator[DemoRecord]:
+                 seed: int = 2026, start: int = 0,
+                 today: dt.date = DEMO_TODAY) -> Iterator[DemoRecord]:
     """The records of demo cases `start` .. `start + cases - 1` (each seeded on its own)."""
     for index in range(start, start + cases):
-        yield from demo_case(seed, index, team_id=team_id, contact_worker_id=contact_worker_id)
+        yield from demo_case(seed, index, team_id=team_id, contact_worker_id=contact_worker_id,
+                             today=today)
 
 
 def seed_store(store: Any, cases: int, *, team_id: str, contact_worker_id: str | None,

@@ -7,6 +7,7 @@ are exactly as in real use.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass
 
@@ -50,14 +51,19 @@ DEMO_USERS = (
 SEED_DEVICE = "00000000-0000-4000-8000-000000000000"
 
 
-def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2026) -> bool:
+def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2026,
+         today: dt.date | None = None) -> bool:
     """Make whatever of the demo teams, users and cases is missing; False when all was there.
 
     Resumable: a run killed halfway leaves whole steps behind (the accounts in one
     transaction, each user's cases in one push), and the next run adds only what is
     missing. The households are the same each time, so a step is done when its first
     record exists.
+
+    The dates lie around `today`, the day of seeding by default: reckoned from a fixed day,
+    every review in `make run` had become overdue months later.
     """
+    today = today or dt.date.today()
     made = False
     with transaction(factory) as session:
         for name in DEMO_TEAMS + DEMO_SAFETY_TEAMS:
@@ -78,7 +84,7 @@ def seed(factory: sessionmaker[Session], retention_days: int = 30, seed: int = 2
             assert user is not None
             teams = team_ids(session, user.id)
             records = list(demo_records(u.cases, team_id=teams[0], contact_worker_id=user.id,
-                                        seed=seed, start=start))
+                                        seed=seed, start=start, today=today))
             done = session.get(RecordRow, records[0].record_id) is not None
         start += u.cases
         # A worker only submits a plan; its team lead approves or returns it afterwards.

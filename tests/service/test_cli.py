@@ -4,6 +4,7 @@ line; on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -93,6 +94,12 @@ def test_seed_demo_makes_the_demo_worker_and_cases(db_url, capsys, monkeypatch):
         # review rules, on the plan as it stood.
         plans = {r["id"]: r for r in page["records"] if r["kind"] == "safety_plan"}
         assert {p["fields"]["status"] for p in plans.values()} == set(PLAN_STATUSES)
+        # Its dates lie around the day of seeding: reckoned from a fixed day, every review
+        # in `make run` had become overdue months later.
+        today = dt.date.today()
+        reviews = [dt.date.fromisoformat(p["fields"]["review_on"]) for p in plans.values()]
+        assert reviews and all(today - dt.timedelta(days=1) <= d <= today + dt.timedelta(days=121)
+                               for d in reviews)
         versions = [r for r in page["records"] if r["kind"] == "plan_version"]
         assert sorted(v["fields"]["decision"] for v in versions) == ["approved", "returned"]
         for version in versions:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter, defaultdict
 
-from storage.demo import demo_records
+from storage.demo import DEMO_TODAY, demo_records
 from sync.schema import validate_fields
 
 TEAM_ID = "7e4a1c52-0b8f-4c1e-9a53-3f2d6b8e1a01"
@@ -46,3 +47,19 @@ def test_every_household_has_what_the_issue_lists():
             assert tie.fields["quality"]
     circles = {r.fields["circle"] for rs in by_case.values() for r in rs if r.kind == "person"}
     assert circles == {"household", "family", "network", "professional"}
+
+
+def test_the_dates_follow_the_given_day_and_the_households_stay_the_same():
+    # `make run` seeds around the day it runs; tests keep the fixed day. A leap day works.
+    fixed = list(demo_records(10, team_id=TEAM_ID, contact_worker_id=WORKER_ID))
+    for day in (dt.date(2027, 6, 1), dt.date(2028, 2, 29)):
+        moved = list(demo_records(10, team_id=TEAM_ID, contact_worker_id=WORKER_ID, today=day))
+        assert [(r.kind, r.record_id) for r in moved] == [(r.kind, r.record_id) for r in fixed]
+        reviews = [dt.date.fromisoformat(r.fields["review_on"]) for r in moved
+                   if r.kind == "safety_plan"]
+        assert all(day <= d <= day + dt.timedelta(days=120) for d in reviews)
+        births = [r.fields["birth_date"] for r in moved
+                  if r.kind == "person" and r.fields.get("birth_date")]
+        assert births and max(births) < day.isoformat()
+    assert all(dt.date.fromisoformat(r.fields["review_on"]) >= DEMO_TODAY for r in fixed
+               if r.kind == "safety_plan")
