@@ -3,6 +3,7 @@ test: Alembic runs once, not once an example."""
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -19,6 +20,8 @@ def empty_store_file() -> tuple[Path, bytearray]:
     """The template store file and its key."""
     if not _TEMPLATE:
         folder = Path(tempfile.mkdtemp(prefix="kt-template-"))
+        # Gone with the test process: every run left one behind in the temp folder.
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
         key = keys.new_store_key()
         db = Database(folder / DB_NAME, key)
         with db.write() as conn:
