@@ -7,6 +7,7 @@ and returns the exit code; store errors are turned into exit codes by desktop.cl
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import json
 import sys
@@ -85,7 +86,7 @@ def seed_demo(args: argparse.Namespace, secrets: Secrets) -> int:
         user = store.get_setting("user")
         team_ids = user.get("team_ids") if isinstance(user, dict) else None
         written = seed_store(
-            store, args.cases, seed=args.seed,
+            store, args.cases, seed=args.seed, today=dt.date.today(),  # as the service's demo
             team_id=team_ids[0] if team_ids else DEMO_TEAM_ID,
             contact_worker_id=user.get("id") if isinstance(user, dict) else DEMO_WORKER_ID,
         )

@@ -494,7 +494,7 @@ def demo_records(cases: int, *, team_id: str, contact_worker_id: str | None,
 
 
 def seed_store(store: Any, cases: int, *, team_id: str, contact_worker_id: str | None,
-               seed: int = 2026) -> int:
+               seed: int = 2026, today: dt.date = DEMO_TODAY) -> int:
     """Add `cases` demo cases through the store's API; returns how many records it wrote.
 
     Cases follow on from earlier seeding of the same store, so seeding twice adds new
@@ -508,7 +508,7 @@ def seed_store(store: Any, cases: int, *, team_id: str, contact_worker_id: str |
         batch = [
             (r.kind, r.fields, r.case_id, r.record_id)
             for r in demo_case(seed, index, team_id=team_id,
-                               contact_worker_id=contact_worker_id)
+                               contact_worker_id=contact_worker_id, today=today)
         ]
         if store.get_record(batch[0][2]) is not None:
             continue  # written by a run that was stopped before it could count it

@@ -3,6 +3,7 @@ standard input, JSON on standard output, exit codes 0 / 1 / 2 with one line on s
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 
@@ -40,6 +41,12 @@ def test_init_seed_status_export(run, data_dir):
     records = json.loads(out)
     assert code == 0 and len(records) == sum(status["counts"].values())
     assert all(set(r) == {"id", "kind", "case_id", "rev", "deleted", "fields"} for r in records)
+    # As the service's seed-demo: dates around the day it runs, not a fixed day long past.
+    today = dt.date.today()
+    reviews = [dt.date.fromisoformat(r["fields"]["review_on"]) for r in records
+               if r["kind"] == "safety_plan"]
+    assert reviews and all(today - dt.timedelta(days=1) <= d <= today + dt.timedelta(days=121)
+                           for d in reviews)
     case_id = next(r["id"] for r in records if r["kind"] == "case")
     code, out, _ = run("export", "--case", case_id, "--passphrase-stdin")
     one = json.loads(out)
