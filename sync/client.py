@@ -21,7 +21,7 @@ import ssl
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import httpx
 from pydantic import BaseModel, ValidationError
@@ -32,6 +32,7 @@ from sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
     DEVICE_REVOKED,
+    NEXT_CURSOR_HEADER,
     AuditEntry,
     AuditLog,
     AuditUpload,
@@ -53,6 +54,11 @@ M = TypeVar("M", bound=BaseModel)
 
 # Errors where the request certainly never reached the service.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+
+
+class PullAnswer(NamedTuple):
+    body: bytes
+    next_cursor: str | None  # named by the service's header; None: not named
 
 
 @dataclass(frozen=True)
@@ -152,6 +158,27 @@ class SyncClient:
             params["own"] = own
         return self._call("GET", "/sync/pull", PullResponse, params=params)
 
+    def pull_answer(self, cursor: str, limit: int = DEFAULT_PULL_LIMIT, own: str | None = None
+                    ) -> PullAnswer:
+        """`pull`'s answer before it is read: its body, and the next page's cursor when
+        the service names it in a header (a page with `more`; an older service never
+        does). `parse_pull` reads the body; asking for the next page need not wait for
+        that."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if own:
+            params["own"] = own
+        response = self._call("GET", "/sync/pull", httpx.Response, params=params)
+        return PullAnswer(response.content, response.headers.get(NEXT_CURSOR_HEADER) or None)
+
+    @staticmethod
+    def parse_pull(answer: PullAnswer) -> PullResponse:
+        """The page of a `pull_answer`. ServiceUnavailable when the body does not parse
+        (`pull` asks again then; a caller of this may do the same)."""
+        try:
+            return PullResponse.model_validate_json(answer.body)
+        except ValidationError:
+            raise ServiceUnavailable("service sent an answer that does not parse") from None
+
     def resolve(self, conflict_id: str, change_id: str, value: Any) -> Result:
         body = ResolveRequest(change_id=change_id, value=value)
         return self._call(
@@ -185,7 +212,7 @@ class SyncClient:
         self,
         method: str,
         path: str,
-        model: type[M] | None,
+        model: type[M] | type[httpx.Response] | None,
         *,
         json: Any = None,
         content: bytes | None = None,
@@ -218,7 +245,7 @@ class SyncClient:
         self,
         method: str,
         url: str,
-        model: type[M] | None,
+        model: type[M] | type[httpx.Response] | None,
         json: Any,
         content: bytes | None,
         params: dict[str, Any] | None,
@@ -261,6 +288,8 @@ class SyncClient:
             raise RequestRejected(status, code, message)
         if model is None:
             return None
+        if model is httpx.Response:
+            return response
         try:
             return model.model_validate_json(response.content)
         except ValidationError:

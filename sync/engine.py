@@ -38,9 +38,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, NamedTuple
 
 from sync import own_revs
-from sync.client import SyncClient
+from sync.client import PullAnswer, SyncClient
 from sync.crashpoints import crash_inside, crash_point
-from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, SyncError
+from sync.errors import (
+    DeviceRevoked,
+    NotEnrolled,
+    RequestRejected,
+    ServiceUnavailable,
+    SyncError,
+)
 from sync.pages_ahead import PagesAhead
 from sync.protocol import (
     LAPTOP_PULL_LIMIT,
@@ -426,9 +432,11 @@ class SyncEngine:
         gc.freeze()
         # While one page is being applied, the next are already on their way: over a phone's
         # hotspot the round trip, not the store, is what a first sync waits for.
-        pages = PagesAhead(lambda at: self._fetch(at, own),
+        pages = PagesAhead(lambda at: self.client.pull_answer(at, self.pull_limit, own),
                            lambda fetched: fetched.page.cursor if fetched.page.more else None,
-                           cursor, PULL_AHEAD)
+                           cursor, PULL_AHEAD, finish=lambda at, answer: self._read(
+                               at, answer, own),
+                           named=lambda answer: answer.next_cursor)
         try:
             more = True
             while more:
@@ -441,10 +449,15 @@ class SyncEngine:
             pages.close()
             gc.unfreeze()
 
-    def _fetch(self, cursor: str, own: str | None) -> _Fetched:
+    def _read(self, cursor: str, answer: PullAnswer, own: str | None) -> _Fetched:
         """On the fetching thread: the page, and what applying it can build beforehand
         (that thread's Python runs while the applying thread is in SQLite)."""
-        page = self.client.pull(cursor, self.pull_limit, own)
+        try:
+            page = self.client.parse_pull(answer)
+        except ServiceUnavailable:
+            # A body cut short on its way (a proxy, a dying service): asked again, with the
+            # client's retries.
+            page = self.client.pull(cursor, self.pull_limit, own)
         return _Fetched(page, self.store.prepare_pull_page(page))
 
     def _pull_group(self, pages: PagesAhead[_Fetched], cursor: str, report: SyncReport,

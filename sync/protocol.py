@@ -32,6 +32,10 @@ DEFAULT_PULL_LIMIT = 1000
 # request, a transaction, a lookup of held rows per kind); 2,000 and up pushed the laptop's
 # peak memory past its 150 MiB budget (two pages live while the next is fetched ahead).
 LAPTOP_PULL_LIMIT = 1500
+# The header of a pull's answer that names the next page's cursor when `more` is true, so
+# that the laptop can ask for that page before it has read this one (docs/protocol.md,
+# "Pull and the cursor"). The body's `cursor` stays what counts.
+NEXT_CURSOR_HEADER = "Kt-Next-Cursor"
 # A pull names at most this many ranges of its own revs (`own`, "The echo of a push").
 MAX_OWN_RANGES = 100
 

@@ -25,7 +25,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, Select, and_, case, false, or_, select, text, update
 from sqlalchemy.orm import Session, sessionmaker
@@ -100,10 +100,16 @@ def check_and_quiet(connection: Connection, token: str, address: str | None,
                              cursor=encode_cursor(since), more=False)
 
 
+class PulledPage(NamedTuple):
+    body: bytes  # the `PullResponse` JSON
+    cursor: str  # the body's `cursor` and `more`, for the answer's header
+    more: bool
+
+
 def pull(
     factory: sessionmaker[Session], read_factory: sessionmaker[Session], ctx: PullContext,
     cursor: str | None, limit: int, own: Ranges | None = None,
-) -> bytes:
+) -> PulledPage:
     """The page as `PullResponse` JSON. Read in a read-only transaction, then, only when
     there is something to note (cases given or taken away, data delivered), write that in
     a short second one. A sync with nothing new (see `check_and_quiet`) therefore writes
@@ -116,9 +122,10 @@ def pull(
     with _page_reads(factory, read_factory) as session:
         page = _read_page(session, ctx, since, limit, own)
     records = [row for row in page.records if not row[4]]
+    upper = encode_cursor(page.upper)
     body = page_bytes([row[3] for row in records],
                       [to_conflict(c) for c in page.conflicts], sorted(page.view.revoked),
-                      encode_cursor(page.upper), page.more,
+                      upper, page.more,
                       None if own is None else [row[3] for row in page.records if row[4]])
     # A stamp delivers no case data: ids, and who wrote them and when (the device itself).
     events = _delivery_events(viewer, records, page.conflicts, page.view.revoked)
@@ -126,7 +133,7 @@ def pull(
         with transaction(factory) as session:
             _note_view(session, viewer.device_id, page.view)
             access_log.append(session, events)
-    return body
+    return PulledPage(body, upper, page.more)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ import pytest
 
 from sync.client import RetryPolicy, SyncClient
 from sync.errors import DeviceRevoked, EnrolmentRequired, RequestRejected, ServiceUnavailable
-from sync.protocol import Change
+from sync.protocol import NEXT_CURSOR_HEADER, Change
 
 PULL_PAGE = {"records": [], "conflicts": [], "revoked_case_ids": [], "cursor": "7", "more": False}
 
@@ -114,6 +114,24 @@ def test_enrol_is_not_retried_once_the_request_may_have_arrived():
         client.enrol("ayla", "pw", "laptop")
     assert len(calls) == 1
     assert "Authorization" not in calls[0].headers
+
+
+def test_a_pull_answer_names_the_next_cursor_only_as_the_service_does():
+    answers = iter([
+        _error(503, "unavailable"),
+        httpx.Response(200, json={**PULL_PAGE, "more": True},
+                       headers={NEXT_CURSOR_HEADER: "7"}),
+        httpx.Response(200, json=PULL_PAGE),
+        httpx.Response(200, content=b'{"records": [{"id"'),
+    ])
+    client, waits = _client(lambda request: next(answers))
+    ahead = client.pull_answer("3", 10)
+    assert len(waits) == 1  # retried as any pull
+    assert ahead.next_cursor == "7" and client.parse_pull(ahead).more
+    last = client.pull_answer("7", 10)
+    assert last.next_cursor is None and client.parse_pull(last).cursor == "7"
+    with pytest.raises(ServiceUnavailable, match="does not parse"):
+        client.parse_pull(client.pull_answer("7", 10))
 
 
 def test_a_truncated_answer_to_a_push_is_asked_again():

@@ -108,3 +108,51 @@ def test_close_waits_for_the_fetch_in_flight_and_stops():
     assert not closing.is_alive()
     assert source.asked == ["", "1"]
     assert not [t for t in threading.enumerate() if t.name == "kt-pull"]
+
+
+def test_a_named_next_page_is_asked_for_while_this_one_is_finished():
+    source = Source()
+    finishing = threading.Event()
+
+    def finish(cursor: str, answer: int) -> int:
+        if answer == 0:  # the next page's request goes out before this one is read
+            source.wait_asked(2)
+            finishing.set()
+        return answer
+
+    pages = PagesAhead(source.fetch, source.follow, "", ahead=1, finish=finish,
+                       named=source.follow)
+    try:
+        assert [pages.take() for _ in range(LAST + 1)] == list(range(LAST + 1))
+    finally:
+        pages.close()
+    assert finishing.is_set()
+    assert source.asked == ["", "1", "2", "3", "4", "5"]
+
+
+def test_a_next_page_named_wrongly_is_not_taken():
+    source = Source()
+    pages = PagesAhead(source.fetch, source.follow, "", ahead=1,
+                       named=lambda page: str(page + 2) if page < LAST else None)
+    try:
+        assert [pages.take() for _ in range(LAST + 1)] == list(range(LAST + 1))
+    finally:
+        pages.close()
+    # Page 2 named after page 0, page 1 asked for after it all the same.
+    assert source.asked[:3] == ["", "2", "1"]
+
+
+def test_close_waits_for_the_request_named_ahead():
+    source = Source()
+    source.held["1"] = threading.Event()
+    pages = PagesAhead(source.fetch, source.follow, "", ahead=1, named=source.follow)
+    assert pages.take() == 0
+    source.wait_asked(2)
+    closing = threading.Thread(target=pages.close)
+    closing.start()
+    closing.join(timeout=0.3)
+    assert closing.is_alive()  # page 1, asked for ahead, is still in flight
+    source.held["1"].set()
+    closing.join(timeout=10)
+    assert not closing.is_alive()
+    assert not [t for t in threading.enumerate() if t.name.startswith("kt-pull")]

@@ -36,15 +36,15 @@ def written(laptops, service, team):
 
 
 class _Pulls:
-    """The engine's real `client.pull`, observed: how many calls have ended (with a page or
-    an error)."""
+    """The engine's real `client.pull_answer`, observed: how many calls have ended (with an
+    answer or an error)."""
 
     def __init__(self, engine, before=None) -> None:  # noqa: ANN001
-        self._pull = engine.client.pull
+        self._pull = engine.client.pull_answer
         self._before = before
         self.answered = 0
         self._changed = threading.Condition()
-        engine.client.pull = self
+        engine.client.pull_answer = self
 
     def __call__(self, *args, **kwargs):  # noqa: ANN002, ANN003, ANN204
         try:

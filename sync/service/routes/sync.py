@@ -15,6 +15,7 @@ from sync.protocol import (
     API_PREFIX,
     DEFAULT_PULL_LIMIT,
     MAX_PULL_LIMIT,
+    NEXT_CURSOR_HEADER,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -150,9 +151,12 @@ async def pull_changes(
         # `stamps` only for a laptop that named its own revs: an older one refuses the key.
         return _json(quiet, with_stamps=own is not None)
     # Written as JSON by the database, record by record (page_json.py).
-    body = await run_in_threadpool(pull, state.factory, state.read_factory, ctx, cursor, limit,
+    page = await run_in_threadpool(pull, state.factory, state.read_factory, ctx, cursor, limit,
                                    ranges)
-    return Response(content=body, media_type="application/json")
+    # The next cursor beside the body: the laptop asks for the next page while it reads
+    # this one.
+    headers = {NEXT_CURSOR_HEADER: page.cursor} if page.more else None
+    return Response(content=page.body, media_type="application/json", headers=headers)
 
 
 def _spare_connection(pool: Pool) -> bool:
