@@ -17,7 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import MAX_PUSH_BYTES, PROTOCOL_VERSION
 from sync.service import errors
-from sync.service.compression import LazyGZipMiddleware
+from sync.service.compression import CompressionMiddleware
 from sync.service.db import make_engines, make_sessionmaker, migrate
 from sync.service.errors import error_response
 from sync.service.faults import FaultBarrier
@@ -140,7 +140,7 @@ def create_app(settings: Settings | None = None, *, run_migrations: bool = False
     for module in (health, session, devices, sync, conflicts, audit, monitor, directory):
         app.include_router(module.router)
     document_bodies(app, sync.BODY_MODELS)
-    app.add_middleware(LazyGZipMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
+    app.add_middleware(CompressionMiddleware, minimum_size=1000, compresslevel=GZIP_LEVEL)
     app.add_middleware(BodyLimit, limit=MAX_PUSH_BYTES)
     app.add_middleware(FaultBarrier)  # it sees every fault beneath
     app.add_middleware(RequestLog)  # outermost of ours: it sees the fault's 500 too

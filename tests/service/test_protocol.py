@@ -230,6 +230,23 @@ def test_responses_are_gzipped_when_the_client_accepts_it(world, monkeypatch):
     assert gzip.compress(raw.content)
 
 
+def test_responses_are_zstd_when_the_client_accepts_it_and_gzip_otherwise(world):
+    worker = world.device("anouk")
+    worker.new_case(world.team("Noord"), summary="regel\n" * 500)
+    answers = {}
+    for accept in ("gzip, deflate, zstd", "zstd;q=0, gzip", "zstd;q=0.5", "br"):
+        response = world.client.get("/api/v1/sync/pull", headers={
+            **worker.headers, "Accept-Encoding": accept})
+        assert response.json()["records"]  # httpx decodes it
+        answers[accept] = response.headers.get("content-encoding")
+    assert answers == {"gzip, deflate, zstd": "zstd", "zstd;q=0, gzip": "gzip",
+                       "zstd;q=0.5": "zstd", "br": None}
+    with world.client.stream("GET", "/api/v1/sync/pull", headers={
+            **worker.headers, "Accept-Encoding": "zstd"}) as streamed:
+        body = b"".join(streamed.iter_raw())
+    assert body[:4] == b"\x28\xb5\x2f\xfd"  # a zstd frame
+
+
 def test_a_device_revokes_itself_and_then_gets_device_revoked(world):
     worker = world.device("anouk")
     laptop2 = world.enrol("anouk", "tweede")
