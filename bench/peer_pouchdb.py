@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench import debian
+from sync.protocol import LAPTOP_PULL_LIMIT
 
 HERE = Path(__file__).resolve().parent / "pouchdb"
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ def replicate(records_file: Path) -> list[Replication]:
     node, npm = debian.commands(("node", "npm"), ("nodejs", "npm"), "Node.js and npm")
     modules = _pouchdb(npm) / "node_modules"
     with tempfile.TemporaryDirectory(prefix="kt-bench-pouchdb-") as folder:
-        done = subprocess.run([node, str(HERE / "replicate.js"), str(records_file), folder],
+        done = subprocess.run([node, str(HERE / "replicate.js"), str(records_file), folder,
+                               str(LAPTOP_PULL_LIMIT)],
                               capture_output=True, text=True,
                               env={**os.environ, "NODE_PATH": str(modules)})
     if done.returncode != 0:

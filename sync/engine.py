@@ -65,14 +65,15 @@ log = logging.getLogger(__name__)
 Stage = Literal["resolve", "push", "audit", "pull", "done"]
 
 AUDIT_BATCH = 1000
-# Records of pull pages that may commit in one transaction (see `_pull`): eight of the
-# laptop's pages. A first sync of 93,758 records, one page a transaction against four: its
-# commits 3.5-4.4 -> 2.2 s of CPU, the whole sync 7.2-8.5 -> 6.5-7.3 s; four against eight
-# (once the binding of None and the service's page had become cheaper, so that the commits
-# weighed more): commits 1.9-2.1 -> 1.2-1.4 s when the pages are replayed, the whole sync
-# 6.7-7.8 -> 6.3-7.3 s, peak memory the same (A/B, alternating). A transaction this size
-# holds the store's write lock for about a second; the window's own saves wait that long
-# at most, on their worker thread.
+# Records of pull pages that may commit in one transaction (see `_pull`): six of the
+# laptop's pages (eight of the 1,500 it asked for when this was measured). A first sync of
+# 93,758 records, one page a transaction against four: its commits 3.5-4.4 -> 2.2 s of
+# CPU, the whole sync 7.2-8.5 -> 6.5-7.3 s; four against eight (once the binding of None
+# and the service's page had become cheaper, so that the commits weighed more): commits
+# 1.9-2.1 -> 1.2-1.4 s when the pages are replayed, the whole sync 6.7-7.8 -> 6.3-7.3 s,
+# peak memory the same (A/B, alternating). A transaction this size holds the store's write
+# lock for about a second; the window's own saves wait that long at most, on their worker
+# thread.
 PULL_GROUP_RECORDS = 12000
 # The longest a pull's transaction stays open waiting for its next page. Ending it whenever
 # the next page was not here yet made one commit a page against a real service: the page

@@ -7,14 +7,14 @@ const fs = require('fs');
 const path = require('path');
 const PouchDB = require('pouchdb');
 
-const RUNS = [
-  ['default options', {}],
-  // The page size of the laptop's own pull, so that batching is not what differs.
-  ['batch_size 1500', { batch_size: 1500 }],
-];
-
 async function main() {
-  const [recordsFile, folder] = process.argv.slice(2);
+  const [recordsFile, folder, pageSize] = process.argv.slice(2);
+  const batch = Number(pageSize);
+  const RUNS = [
+    ['default options', {}],
+    // The page size of the laptop's own pull, so that batching is not what differs.
+    [`batch_size ${batch}`, { batch_size: batch }],
+  ];
   const docs = fs.readFileSync(recordsFile, 'utf8').split('\n').filter(Boolean).map((line) => {
     const record = JSON.parse(line);
     return { ...record, _id: record.id };
