@@ -153,10 +153,8 @@ class SyncClient:
              ) -> PullResponse:
         """A page since `cursor`; `own` names the revs of this sync's records written as
         sent (sync.own_revs), which come back as stamps, not whole."""
-        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
-        if own:
-            params["own"] = own
-        return self._call("GET", "/sync/pull", PullResponse, params=params)
+        return self._call("GET", "/sync/pull", PullResponse,
+                          params=_pull_params(cursor, limit, own))
 
     def pull_answer(self, cursor: str, limit: int = DEFAULT_PULL_LIMIT, own: str | None = None
                     ) -> PullAnswer:
@@ -164,10 +162,8 @@ class SyncClient:
         the service names it in a header (a page with `more`; an older service never
         does). `parse_pull` reads the body; asking for the next page need not wait for
         that."""
-        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
-        if own:
-            params["own"] = own
-        response = self._call("GET", "/sync/pull", httpx.Response, params=params)
+        response = self._call("GET", "/sync/pull", httpx.Response,
+                              params=_pull_params(cursor, limit, own))
         return PullAnswer(response.content, response.headers.get(NEXT_CURSOR_HEADER) or None)
 
     @staticmethod
@@ -297,6 +293,13 @@ class SyncClient:
             if not idempotent:
                 raise ServiceUnavailable("service sent an answer that does not parse") from None
             raise _Retry("unparseable answer") from None
+
+
+def _pull_params(cursor: str, limit: int, own: str | None) -> dict[str, Any]:
+    params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+    if own:
+        params["own"] = own
+    return params
 
 
 @functools.lru_cache(maxsize=1)

@@ -40,13 +40,7 @@ from typing import Any, Literal, NamedTuple
 from sync import own_revs
 from sync.client import PullAnswer, SyncClient
 from sync.crashpoints import crash_inside, crash_point
-from sync.errors import (
-    DeviceRevoked,
-    NotEnrolled,
-    RequestRejected,
-    ServiceUnavailable,
-    SyncError,
-)
+from sync.errors import DeviceRevoked, NotEnrolled, RequestRejected, ServiceUnavailable, SyncError
 from sync.pages_ahead import PagesAhead
 from sync.protocol import (
     LAPTOP_PULL_LIMIT,

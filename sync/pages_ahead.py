@@ -64,12 +64,12 @@ class PagesAhead(Generic[T]):
         try:
             asked: Future[Any] = asking.submit(self._request, cursor)
             while not self._stop.is_set():
-                ahead: tuple[str, Future[Any]] | None = None
+                asked_next: tuple[str, Future[Any]] | None = None
                 try:
                     answer = asked.result()
                     named = self._named(answer)
                     if named is not None:
-                        ahead = named, asking.submit(self._request, named)
+                        asked_next = named, asking.submit(self._request, named)
                     page = self._finish(cursor, answer)
                 except BaseException as exc:  # noqa: BLE001 - handed to the taking thread
                     self._arrived.put(_Failed(exc))
@@ -78,8 +78,8 @@ class PagesAhead(Generic[T]):
                 following = self._follow(page)
                 if following is None or self._stop.is_set():
                     return
-                if ahead is not None and ahead[0] == following:
-                    asked = ahead[1]
+                if asked_next is not None and asked_next[0] == following:
+                    asked = asked_next[1]
                 else:
                     asked = asking.submit(self._request, following)
                 cursor = following
